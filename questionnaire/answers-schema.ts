@@ -1,0 +1,166 @@
+// The answers file, described once. The TypeScript types, the validation, the JSON Schema printed by
+// `ami-wizard schema` and the field documentation all come from this zod schema.
+import * as z from 'zod/mini';
+import { DESIGNS, QUESTIONS } from './questions.ts';
+import type { Question } from './questions.ts';
+
+export const OPERATING_SYSTEMS = ['amazon-linux-2023', 'ubuntu-24.04', 'rhel-9', 'windows-server-2022'] as const;
+export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
+export const CONFIG_TOOLS = ['ansible', 'chef', 'puppet', 'salt', 'shell'] as const;
+export const STAGES = ['dev', 'test', 'staging', 'prod'] as const;
+export const CONFIDENTIALITY = ['public', 'internal', 'confidential', 'restricted'] as const;
+export const STRATEGIES = ['auto', ...DESIGNS] as const;
+
+export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
+export type Architecture = (typeof ARCHITECTURES)[number];
+export type ConfigTool = (typeof CONFIG_TOOLS)[number];
+
+const text = (max: number, description: string) =>
+  z.string().check(z.minLength(1), z.maxLength(max), z.describe(description));
+
+// Tag keys: EC2 allows 1-128 characters and reserves the aws: prefix; we keep to the portable set.
+export const TAG_KEY_PATTERN = /^(?!aws:)[A-Za-z0-9 +\-=._:/@]{1,128}$/;
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+const ROLE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
+
+const region = z.string().check(z.regex(REGION_PATTERN, 'an AWS region code such as eu-west-1'));
+
+function choiceOf<const V extends string>(q: Question<V>) {
+  const values = q.choices.map((c) => c.value) as [V, ...V[]];
+  return z.enum(values).check(z.describe(q.prompt));
+}
+const yesNo = (q: Question<boolean>) => z.boolean().check(z.describe(q.prompt));
+
+export const GuidanceSchema = z.strictObject({
+  recoveryTime: choiceOf(QUESTIONS.recoveryTime),
+  baselineStability: choiceOf(QUESTIONS.baselineStability),
+  appReleaseCadence: choiceOf(QUESTIONS.appReleaseCadence),
+  manualSteps: yesNo(QUESTIONS.manualSteps),
+  onPremises: yesNo(QUESTIONS.onPremises),
+  existingTooling: choiceOf(QUESTIONS.existingTooling),
+  automationExperience: choiceOf(QUESTIONS.automationExperience),
+  distinctConfigurations: choiceOf(QUESTIONS.distinctConfigurations),
+  latestAtLaunch: yesNo(QUESTIONS.latestAtLaunch),
+});
+
+const ProjectSchema = z.strictObject({
+  name: text(128, 'Project name; used for the Project and Name tags and the image names.'),
+  system: z.optional(text(256, 'The IT or application system the images belong to (System tag).')),
+  owner: z.optional(text(256, 'Team or person that owns the images.')),
+  costCenter: z.optional(text(256, 'Cost center or business unit (CostCenter tag).')),
+  stage: z._default(z.enum(STAGES).check(z.describe('Lifecycle stage (Stage tag).')), 'dev'),
+  confidentiality: z._default(
+    z.enum(CONFIDENTIALITY).check(z.describe('Data confidentiality level (Confidentiality tag).')),
+    'internal',
+  ),
+  compliance: z._default(
+    z.array(text(64, 'A compliance framework the images adhere to.')).check(z.maxLength(10)),
+    [],
+  ),
+});
+
+const PlatformSchema = z.strictObject({
+  os: z._default(z.enum(OPERATING_SYSTEMS).check(z.describe('Operating system of the images.')), 'amazon-linux-2023'),
+  architecture: z._default(z.enum(ARCHITECTURES).check(z.describe('CPU architecture.')), 'x86_64'),
+  regions: z._default(
+    z.array(region).check(z.minLength(1), z.describe('Regions to use; the first is the build region.')),
+    ['us-east-1'],
+  ),
+  instanceType: z.optional(
+    z.string().check(
+      z.regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small'),
+      z.describe('Instance type for image builds; defaults to a small type for the architecture.'),
+    ),
+  ),
+});
+
+const RoleSchema = z.strictObject({
+  name: z.string().check(
+    z.regex(ROLE_NAME_PATTERN, 'lower-case letters, digits and dashes, starting with a letter (at most 32)'),
+    z.describe('Server role, for example web or worker (Role tag).'),
+  ),
+  software: z._default(z.array(text(128, 'A software package the role needs.')).check(z.maxLength(50)), []),
+});
+
+const ExtraTagSchema = z.strictObject({
+  value: z.string().check(z.maxLength(256), z.describe('Value applied to the images built from this file.')),
+  allowed: z.optional(
+    z.array(z.string().check(z.maxLength(256))).check(z.describe('Values the tag policy accepts; defaults to [value].')),
+  ),
+});
+
+const OptionsSchema = z.strictObject({
+  encryption: z._default(z.boolean().check(z.describe('Encrypt the image volumes.')), true),
+  kmsKeyId: z.optional(text(2048, 'KMS key id, ARN or alias/NAME in the build region; default: the EBS default key.')),
+  shareWith: z._default(
+    z.strictObject({
+      accounts: z._default(z.array(z.string().check(z.regex(/^\d{12}$/, 'a 12-digit AWS account id'))), []),
+      organizations: z._default(
+        z.array(z.string().check(z.regex(/^arn:aws[a-z-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/, 'an organization ARN'))),
+        [],
+      ),
+      organizationalUnits: z._default(
+        z.array(z.string().check(z.regex(/^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/, 'an organizational unit ARN'))),
+        [],
+      ),
+    }),
+    { accounts: [], organizations: [], organizationalUnits: [] },
+  ),
+  copyToRegions: z._default(z.array(region).check(z.describe('Extra regions the images are copied to.')), []),
+  deprecateAfterDays: z._default(
+    z.int().check(z.minimum(1), z.maximum(3650), z.describe('Mark images deprecated this many days after the build.')),
+    365,
+  ),
+  publishToSsm: z.optional(
+    z.string().check(
+      z.regex(/^\/[A-Za-z0-9_.\-/]{1,1010}$/, 'an SSM parameter name such as /images/web/latest'),
+      z.describe('SSM parameter that receives the id of each new image.'),
+    ),
+  ),
+});
+
+export const AnswersSchema = z
+  .strictObject({
+    version: z.literal(1).check(z.describe('Answers file format version.')),
+    project: ProjectSchema,
+    platform: z._default(PlatformSchema, { os: 'amazon-linux-2023', architecture: 'x86_64', regions: ['us-east-1'] }),
+    roles: z._default(
+      z.array(RoleSchema).check(z.minLength(1), z.maxLength(20), z.describe('Server roles; one role image per role.')),
+      [{ name: 'app', software: [] }],
+    ),
+    guidance: GuidanceSchema,
+    strategy: z._default(z.enum(STRATEGIES).check(z.describe('auto follows the recommendation; a design overrides it.')), 'auto'),
+    configManagement: z.optional(
+      z.enum(CONFIG_TOOLS).check(z.describe('Configuration-management tool; defaults from existingTooling.')),
+    ),
+    tags: z._default(
+      z.record(
+        z.string().check(z.regex(TAG_KEY_PATTERN, 'a tag key of letters, digits, spaces and + - = . _ : / @, not starting with aws:')),
+        ExtraTagSchema,
+      ).check(z.describe('Extra required tags with their allowed values.')),
+      {},
+    ),
+    options: z._default(OptionsSchema, {
+      encryption: true,
+      shareWith: { accounts: [], organizations: [], organizationalUnits: [] },
+      copyToRegions: [],
+      deprecateAfterDays: 365,
+    }),
+  })
+  .check(
+    z.refine((a) => new Set(a.roles.map((r) => r.name)).size === a.roles.length, {
+      message: 'role names must be unique',
+      path: ['roles'],
+    }),
+  );
+
+export type Answers = z.output<typeof AnswersSchema>;
+export type AnswersInput = z.input<typeof AnswersSchema>;
+
+export function answersJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(AnswersSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'ami-wizard.schema.json',
+    title: 'ami-wizard answers file',
+  };
+}

@@ -1,0 +1,71 @@
+// What each design costs for these answers: launch path, images to maintain, rebuilds, portability.
+// The per-month rates are rough planning figures, stated in the output as estimates.
+import { DESIGNS } from './questions.ts';
+import type { Design, GuidanceAnswers } from './questions.ts';
+
+export interface TradeOff {
+  design: Design;
+  bakedIn: string;
+  atBoot: string;
+  launchSpeed: 'fastest' | 'medium' | 'slowest';
+  imagesToMaintain: number;
+  /** Estimated image builds per month, from the baseline and release cadences. */
+  rebuildsPerMonth: number;
+  portability: 'low' | 'medium' | 'high';
+}
+
+const BASELINE_CHANGES_PER_MONTH: Record<GuidanceAnswers['baselineStability'], number> = {
+  static: 0.25,
+  monthly: 1,
+  weekly: 4,
+};
+
+const RELEASES_PER_MONTH: Record<GuidanceAnswers['appReleaseCadence'], number> = {
+  rarely: 0.25,
+  weekly: 4,
+  daily: 20,
+};
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+export function tradeOff(design: Design, answers: GuidanceAnswers, roleCount: number): TradeOff {
+  const baseline = BASELINE_CHANGES_PER_MONTH[answers.baselineStability];
+  const releases = RELEASES_PER_MONTH[answers.appReleaseCadence];
+  const roles = Math.max(1, roleCount);
+  switch (design) {
+    case 'fully-baked':
+      return {
+        design,
+        bakedIn: 'OS, agents, middleware, the application and its configuration',
+        atBoot: 'read user data for small per-environment settings',
+        launchSpeed: 'fastest',
+        imagesToMaintain: 1 + roles,
+        rebuildsPerMonth: round(baseline * (1 + roles) + releases * roles),
+        portability: 'low',
+      };
+    case 'hybrid':
+      return {
+        design,
+        bakedIn: 'OS, security baseline, management agents, role middleware',
+        atBoot: 'pull the latest application build and its configuration',
+        launchSpeed: 'medium',
+        imagesToMaintain: 1 + roles,
+        rebuildsPerMonth: round(baseline * (1 + roles)),
+        portability: 'medium',
+      };
+    case 'jeos':
+      return {
+        design,
+        bakedIn: 'a minimal OS and the configuration-management agent',
+        atBoot: 'the agent installs and configures everything',
+        launchSpeed: 'slowest',
+        imagesToMaintain: 1,
+        rebuildsPerMonth: round(baseline),
+        portability: 'high',
+      };
+  }
+}
+
+export function tradeOffs(answers: GuidanceAnswers, roleCount: number): TradeOff[] {
+  return DESIGNS.map((d) => tradeOff(d, answers, roleCount));
+}

@@ -1,0 +1,20 @@
+// Errors a user can act on. The CLI prints their message (never a stack) and exits with their code.
+export const EXIT = { ok: 0, failure: 1, badInput: 2, cancelled: 130 } as const;
+
+/** Bad input from the user: the message names the problem and the fix. Exit code 2. */
+export class InputError extends Error {
+  readonly exitCode: number = EXIT.badInput;
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** Something failed that is not the input's fault (a disk, a conflict, a tool). Exit code 1. */
+export class FailureError extends Error {
+  readonly exitCode: number = EXIT.failure;
+  constructor(message: string) {
+    super(message);
+    this.name = 'FailureError';
+  }
+}
