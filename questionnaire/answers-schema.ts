@@ -23,6 +23,15 @@ export const TAG_KEY_PATTERN = /^(?!aws:)[A-Za-z0-9 +\-=._:/@]{1,128}$/;
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const ROLE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 
+// Keys every generated image carries: the guidance's ten plus ami-wizard's lineage tags.
+export const GUIDANCE_TAG_KEYS = [
+  'Name', 'Version', 'Software', 'Role', 'System', 'Project', 'CostCenter', 'Stage', 'Confidentiality', 'Compliance',
+] as const;
+export const LINEAGE_TAG_KEYS = ['SourceAMI', 'SourceAMIName', 'BuildTime', 'AnswersChecksum', 'GeneratedBy'] as const;
+const RESERVED_TAG_KEYS = [...GUIDANCE_TAG_KEYS, ...LINEAGE_TAG_KEYS].map((k) => k.toLowerCase());
+const RESERVED_TAG_KEYS_LABEL = [...GUIDANCE_TAG_KEYS, ...LINEAGE_TAG_KEYS].join(', ');
+const MAX_EXTRA_TAGS = 30;
+
 const region = z.string().check(z.regex(REGION_PATTERN, 'an AWS region code such as eu-west-1'));
 
 function choiceOf<const V extends string>(q: Question<V>) {
@@ -119,8 +128,7 @@ const OptionsSchema = z.strictObject({
   ),
 });
 
-export const AnswersSchema = z
-  .strictObject({
+const AnswersBase = z.strictObject({
     version: z.literal(1).check(z.describe('Answers file format version.')),
     project: ProjectSchema,
     platform: z._default(PlatformSchema, { os: 'amazon-linux-2023', architecture: 'x86_64', regions: ['us-east-1'] }),
@@ -146,13 +154,40 @@ export const AnswersSchema = z
       copyToRegions: [],
       deprecateAfterDays: 365,
     }),
-  })
-  .check(
+  });
+
+export const AnswersSchema = AnswersBase.check(
     z.refine((a) => new Set(a.roles.map((r) => r.name)).size === a.roles.length, {
-      message: 'role names must be unique',
+      message: 'role names must be unique; rename the repeated role',
+      path: ['roles'],
+    }),
+    z.refine((a) => !(a.platform.os === 'windows-server-2022' && a.platform.architecture === 'arm64'), {
+      message: 'windows-server-2022 has no arm64 images; set platform.architecture to x86_64',
+      path: ['platform', 'architecture'],
+    }),
+    z.refine((a) => Object.keys(a.tags).length <= MAX_EXTRA_TAGS, {
+      message: `at most ${MAX_EXTRA_TAGS} extra tags: EC2 allows 50 tags per image and ami-wizard sets up to 20`,
+      path: ['tags'],
+    }),
+    z.refine((a) => !Object.keys(a.tags).some((k) => RESERVED_TAG_KEYS.includes(k.toLowerCase())), {
+      message: `extra tags must not repeat a tag ami-wizard sets itself (${RESERVED_TAG_KEYS_LABEL}); set those through project and roles`,
+      path: ['tags'],
+    }),
+    z.refine((a) => policyValues(a).every((v) => !v.includes('*')), {
+      message: 'tag values must not contain "*": AWS tag policies read it as a wildcard',
+      path: ['project'],
+    }),
+    z.refine((a) => a.roles.every((r) => r.software.join(',').length <= 256), {
+      message: 'a role\'s software list must fit the 256-character Software tag; shorten or group the names',
       path: ['roles'],
     }),
   );
+
+// Values that become allowed values in the generated tag policy.
+function policyValues(a: z.output<typeof AnswersBase>): string[] {
+  const p = a.project;
+  return [p.name, p.system ?? '', p.costCenter ?? '', ...p.compliance, ...Object.values(a.tags).flatMap((t) => [t.value, ...(t.allowed ?? [])])];
+}
 
 export type Answers = z.output<typeof AnswersSchema>;
 export type AnswersInput = z.input<typeof AnswersSchema>;

@@ -1,0 +1,22 @@
+// The first-boot bootstrap: reads runtime information through IMDSv2 and, for hybrid and jeos,
+// runs the configuration-management step.
+import type { BuildContext } from './build-context.ts';
+import type { GeneratedFile } from './generated-file.ts';
+import type { Renderer } from './render.ts';
+
+export function generateBootstrap(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
+  const view = {
+    ...ctx,
+    defaultRole: ctx.roles[0]!.name,
+    phase: ctx.design === 'hybrid' ? 'app' : 'all',
+    phaseDescription:
+      ctx.design === 'hybrid'
+        ? 'Hybrid: the image carries the baseline and middleware; deploy the latest application now.'
+        : 'JeOS: the image carries only the OS and the agent; build the whole role now.',
+    applyPartial: `bootstrap/partials/apply-${ctx.configTool}`,
+  };
+  return [
+    { path: 'bootstrap/ami-bootstrap.sh', contents: templates.render('bootstrap/ami-bootstrap.sh.hbs', view), mode: 0o755 },
+    { path: 'bootstrap/ami-bootstrap.service', contents: templates.render('bootstrap/ami-bootstrap.service.hbs', view), mode: 0o644 },
+  ];
+}

@@ -1,0 +1,130 @@
+// Turns validated answers and the decision into the one view that every template renders from.
+// Values stay raw here; templates escape them for the language they land in.
+import type { Answers, ConfigTool } from '../questionnaire/answers-schema.ts';
+import type { Decision } from '../questionnaire/recommend.ts';
+import type { Design, GuidanceAnswers } from '../questionnaire/questions.ts';
+import { platformFacts } from './platforms.ts';
+import type { PlatformFacts } from './platforms.ts';
+
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+export interface RoleView {
+  name: string;
+  software: string[];
+  softwareTag: string;
+  /** True when the role gets an image of its own (fully-baked and hybrid). */
+  hasImage: boolean;
+}
+
+export interface BuildContext {
+  generator: string;
+  answersChecksum: string;
+  project: Answers['project'] & { slug: string; systemName: string };
+  design: Design;
+  decision: Decision;
+  guidance: GuidanceAnswers;
+  platform: Answers['platform'] & { buildRegion: string; instanceType: string; facts: PlatformFacts };
+  roles: RoleView[];
+  configTool: ConfigTool;
+  /** Tags shared by every image (the guidance's ten minus Name, Role, Software, plus extras). */
+  commonTags: Tag[];
+  policyTags: { key: string; allowed: string[] }[];
+  options: Answers['options'] & { deprecateHours: string; kmsAlias: boolean };
+  complianceTag: string;
+  ssmPrefix: string;
+  bakeApplication: boolean;
+  bootstrapRunsConfig: boolean;
+}
+
+const TOOL_FOR_EXISTING: Record<GuidanceAnswers['existingTooling'], ConfigTool> = {
+  none: 'ansible',
+  'golden-images': 'shell',
+  'shell-scripts': 'shell',
+  ansible: 'ansible',
+  chef: 'chef',
+  puppet: 'puppet',
+  salt: 'salt',
+};
+
+export function configToolFor(answers: Answers): ConfigTool {
+  return answers.configManagement ?? TOOL_FOR_EXISTING[answers.guidance.existingTooling];
+}
+
+/** A lower-case name safe for image names, file names and SSM paths. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return slug || 'project';
+}
+
+export function buildContext(answers: Answers, decision: Decision, meta: { generator: string; answersChecksum: string }): BuildContext {
+  const facts = platformFacts(answers.platform.os, answers.platform.architecture);
+  const design = decision.strategy;
+  const slug = slugify(answers.project.name);
+  const complianceTag = answers.project.compliance.length ? answers.project.compliance.join('+') : 'none';
+  const project = { ...answers.project, slug, systemName: answers.project.system ?? answers.project.name };
+  const commonTags: Tag[] = [
+    { key: 'Project', value: answers.project.name },
+    { key: 'System', value: project.systemName },
+    { key: 'CostCenter', value: answers.project.costCenter ?? 'unassigned' },
+    { key: 'Stage', value: answers.project.stage },
+    { key: 'Confidentiality', value: answers.project.confidentiality },
+    { key: 'Compliance', value: complianceTag },
+    ...Object.entries(answers.tags).map(([key, tag]) => ({ key, value: tag.value })),
+  ];
+  const roles = answers.roles.map((r) => ({
+    name: r.name,
+    software: r.software,
+    softwareTag: r.software.join(',') || 'none',
+    hasImage: design !== 'jeos',
+  }));
+  const fixed = (key: string, values: string[]) => ({ key, allowed: [...new Set(values)] });
+  const policyTags = [
+    fixed('Name', []),
+    fixed('Version', []),
+    fixed('Software', []),
+    fixed('Role', ['base', ...roles.map((r) => r.name)]),
+    fixed('System', [project.systemName]),
+    fixed('Project', [answers.project.name]),
+    fixed('CostCenter', answers.project.costCenter ? [answers.project.costCenter] : []),
+    fixed('Stage', ['dev', 'test', 'staging', 'prod']),
+    fixed('Confidentiality', ['public', 'internal', 'confidential', 'restricted']),
+    fixed('Compliance', [complianceTag]),
+    ...Object.entries(answers.tags).map(([key, tag]) => fixed(key, tag.allowed ?? [tag.value])),
+  ];
+  return {
+    generator: meta.generator,
+    answersChecksum: meta.answersChecksum,
+    project,
+    design,
+    decision,
+    guidance: answers.guidance,
+    platform: {
+      ...answers.platform,
+      buildRegion: answers.platform.regions[0]!,
+      instanceType: answers.platform.instanceType ?? facts.defaultInstanceType,
+      facts,
+    },
+    roles,
+    configTool: configToolFor(answers),
+    commonTags,
+    policyTags,
+    options: {
+      ...answers.options,
+      deprecateHours: `${answers.options.deprecateAfterDays * 24}h`,
+      kmsAlias: answers.options.kmsKeyId?.startsWith('alias/') ?? false,
+    },
+    complianceTag,
+    ssmPrefix: `/${slug}/${answers.project.stage}`,
+    bakeApplication: design === 'fully-baked',
+    bootstrapRunsConfig: design !== 'fully-baked',
+  };
+}

@@ -1,0 +1,48 @@
+// The role definitions for the chosen configuration-management tool, shared by the image build
+// (fully-baked) and first boot (hybrid, jeos).
+import type { BuildContext, RoleView } from './build-context.ts';
+import type { GeneratedFile } from './generated-file.ts';
+import type { Renderer } from './render.ts';
+
+function roleView(ctx: BuildContext, role: RoleView) {
+  return {
+    ...ctx,
+    role: {
+      ...role,
+      puppetClass: `role_${role.name.replace(/-/g, '_')}`,
+      appMessage: `Deploy the application of role ${role.name} here.`,
+    },
+  };
+}
+
+export function generateConfigManagement(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
+  const file = (path: string, template: string, data: unknown, mode = 0o644): GeneratedFile => ({
+    path: `config/${path}`,
+    contents: templates.render(`config/${template}`, data),
+    mode,
+  });
+  const files: GeneratedFile[] = [];
+  if (ctx.configTool === 'ansible') files.push(file('ansible/site.yml', 'ansible/site.yml.hbs', ctx));
+  for (const role of ctx.roles) {
+    const view = roleView(ctx, role);
+    switch (ctx.configTool) {
+      case 'ansible':
+        files.push(file(`ansible/roles/${role.name}/tasks/main.yml`, 'ansible/role-tasks.yml.hbs', view));
+        break;
+      case 'shell':
+        files.push(file(`shell/${role.name}.sh`, 'shell/role.sh.hbs', view, 0o755));
+        break;
+      case 'chef':
+        files.push(file(`chef/cookbooks/${role.name}/metadata.rb`, 'chef/metadata.rb.hbs', view));
+        files.push(file(`chef/cookbooks/${role.name}/recipes/default.rb`, 'chef/recipe.rb.hbs', view));
+        break;
+      case 'puppet':
+        files.push(file(`puppet/modules/${view.role.puppetClass}/manifests/init.pp`, 'puppet/init.pp.hbs', view));
+        break;
+      case 'salt':
+        files.push(file(`salt/${role.name}/init.sls`, 'salt/init.sls.hbs', view));
+        break;
+    }
+  }
+  return files;
+}

@@ -1,0 +1,41 @@
+// Reproduces the one part of `packer fmt` that templates cannot: aligning the `=` of consecutive
+// single-line attributes. Templates write `key = value` with single spaces; this pads the keys.
+// As in hclwrite, a line that opens a multi-line value (`tags = {`) is not part of any run.
+
+const ATTRIBUTE = /^(\s*)([A-Za-z_][\w-]*|"(?:[^"\\]|\\.)*")\s*=\s*(.*)$/;
+const OPENS_VALUE = /(?:[{[(]|<<-?\w+)\s*$/;
+
+interface Attribute {
+  indent: string;
+  key: string;
+  value: string;
+}
+
+function parseAttribute(line: string): Attribute | undefined {
+  const match = ATTRIBUTE.exec(line);
+  if (!match || OPENS_VALUE.test(match[3]!)) return undefined;
+  return { indent: match[1]!, key: match[2]!, value: match[3]! };
+}
+
+export function alignHcl(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let run: Attribute[] = [];
+  const flush = () => {
+    const width = Math.max(0, ...run.map((a) => a.key.length));
+    for (const a of run) out.push(`${a.indent}${a.key.padEnd(width)} = ${a.value}`);
+    run = [];
+  };
+  for (const line of lines) {
+    const attribute = parseAttribute(line);
+    if (attribute && (run.length === 0 || run[0]!.indent === attribute.indent)) {
+      run.push(attribute);
+      continue;
+    }
+    flush();
+    if (attribute) run.push(attribute);
+    else out.push(line.trimEnd());
+  }
+  flush();
+  return out.join('\n');
+}

@@ -1,0 +1,26 @@
+// (answers, decision, templates) -> the files of the generated folder. Pure: no disk, no terminal.
+import type { Answers } from '../questionnaire/answers-schema.ts';
+import type { Decision } from '../questionnaire/recommend.ts';
+import { answersChecksum, generateAnswersCopy } from './answers-copy.ts';
+import { generateBootstrap } from './bootstrap.ts';
+import { buildContext } from './build-context.ts';
+import { generateConfigManagement } from './config-management.ts';
+import { generateDocs } from './docs.ts';
+import type { GeneratedFile } from './generated-file.ts';
+import { generatePacker } from './packer.ts';
+import { createRenderer } from './render.ts';
+import type { TemplateSources } from './render.ts';
+import { generateTagging } from './tagging.ts';
+
+export function generateFiles(answers: Answers, decision: Decision, sources: TemplateSources, generator: string): GeneratedFile[] {
+  const ctx = buildContext(answers, decision, { generator, answersChecksum: answersChecksum(answers) });
+  const templates = createRenderer(sources);
+  return [
+    ...generateDocs(ctx, templates),
+    ...generateAnswersCopy(answers),
+    ...generatePacker(ctx, templates),
+    ...generateBootstrap(ctx, templates),
+    ...generateConfigManagement(ctx, templates),
+    ...generateTagging(ctx),
+  ];
+}

@@ -1,0 +1,86 @@
+// What each supported OS needs in a Packer build: how to find its current image, how to log in,
+// which package manager and root device it uses. Sources: FACTS.md (owners, public SSM parameters).
+import type { Architecture, OperatingSystem } from '../questionnaire/answers-schema.ts';
+
+export interface PlatformFacts {
+  family: 'linux' | 'windows';
+  packageManager: 'dnf' | 'apt' | 'none';
+  communicator: 'ssh' | 'winrm';
+  sshUsername: string;
+  rootDevice: string;
+  rootVolumeGiB: number;
+  /** `source_ami_filter` name pattern and owners for the newest official image. */
+  imageNameFilter: string;
+  imageOwners: string[];
+  /** The AWS public SSM parameter that points at the current image, where one exists. */
+  ssmParameter?: string;
+  defaultInstanceType: string;
+  label: string;
+}
+
+const ARCH_NAMES: Record<Architecture, { ubuntu: string; rhel: string; al: string }> = {
+  x86_64: { ubuntu: 'amd64', rhel: 'x86_64', al: 'x86_64' },
+  arm64: { ubuntu: 'arm64', rhel: 'arm64', al: 'arm64' },
+};
+
+export function platformFacts(os: OperatingSystem, arch: Architecture): PlatformFacts {
+  const a = ARCH_NAMES[arch];
+  const smallType = arch === 'arm64' ? 't4g.small' : 't3.small';
+  switch (os) {
+    case 'amazon-linux-2023':
+      return {
+        family: 'linux',
+        packageManager: 'dnf',
+        communicator: 'ssh',
+        sshUsername: 'ec2-user',
+        rootDevice: '/dev/xvda',
+        rootVolumeGiB: 16,
+        imageNameFilter: `al2023-ami-2023.*-kernel-6.*-${a.al}`,
+        imageOwners: ['amazon'],
+        ssmParameter: `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${a.al}`,
+        defaultInstanceType: smallType,
+        label: 'Amazon Linux 2023',
+      };
+    case 'ubuntu-24.04':
+      return {
+        family: 'linux',
+        packageManager: 'apt',
+        communicator: 'ssh',
+        sshUsername: 'ubuntu',
+        rootDevice: '/dev/sda1',
+        rootVolumeGiB: 16,
+        imageNameFilter: `ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-${a.ubuntu}-server-*`,
+        imageOwners: ['099720109477'],
+        ssmParameter: `/aws/service/canonical/ubuntu/server/24.04/stable/current/${a.ubuntu}/hvm/ebs-gp3/ami-id`,
+        defaultInstanceType: smallType,
+        label: 'Ubuntu 24.04 LTS',
+      };
+    case 'rhel-9':
+      return {
+        family: 'linux',
+        packageManager: 'dnf',
+        communicator: 'ssh',
+        sshUsername: 'ec2-user',
+        rootDevice: '/dev/sda1',
+        rootVolumeGiB: 16,
+        imageNameFilter: `RHEL-9.*_HVM-*-${a.rhel}-*-Hourly2-GP3`,
+        imageOwners: ['309956199498'],
+        defaultInstanceType: smallType,
+        label: 'Red Hat Enterprise Linux 9',
+      };
+    case 'windows-server-2022':
+      return {
+        family: 'windows',
+        packageManager: 'none',
+        communicator: 'winrm',
+        sshUsername: '',
+        rootDevice: '/dev/sda1',
+        rootVolumeGiB: 50,
+        imageNameFilter: 'Windows_Server-2022-English-Full-Base-*',
+        imageOwners: ['amazon'],
+        ssmParameter: '/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base',
+        defaultInstanceType: 't3.medium',
+        label: 'Windows Server 2022',
+      };
+  }
+}

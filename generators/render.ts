@@ -1,0 +1,95 @@
+// Handlebars with HTML escaping off: every value reaches a template through a helper that names
+// the language it lands in (test/generators/template-guard.test.ts checks that no template prints
+// a bare value). Templates are data handed in by the caller, so this file does no I/O.
+import Handlebars from 'handlebars';
+import {
+  hclString,
+  jsonString,
+  markdownText,
+  packerTemplateString,
+  powershellString,
+  shWord,
+  yamlString,
+} from './escape.ts';
+
+/** Template name (path under templates/, e.g. `packer/base.pkr.hcl.hbs`) -> template source. */
+export type TemplateSources = ReadonlyMap<string, string>;
+
+export interface Renderer {
+  render(name: string, context: unknown): string;
+  has(name: string): boolean;
+}
+
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+// Identifiers the generators compute themselves (slugs, regions, numbers): printed as is, but only
+// after checking they cannot carry syntax into any target language.
+const SAFE_ID = /^[A-Za-z0-9_.:/@+=-]*$/;
+
+// Single-quoted Ruby and Puppet strings share one rule: only \ and ' are special.
+const backslashSingleQuoted = (s: string): string => `'${s.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+
+const asText = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+export const ESCAPE_HELPERS: Record<string, (value: unknown) => string> = {
+  hcl: (v) => hclString(asText(v)),
+  packer: (v) => packerTemplateString(asText(v)),
+  sh: (v) => shWord(asText(v)),
+  json: (v) => (typeof v === 'string' ? jsonString(v) : JSON.stringify(v ?? null)),
+  yaml: (v) => yamlString(asText(v)),
+  md: (v) => markdownText(asText(v)),
+  ps: (v) => powershellString(asText(v)),
+  // One line of prose for a comment (#, //): control characters and line breaks become spaces.
+  line: (v) => asText(v).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' '),
+  rb: (v) => backslashSingleQuoted(asText(v)),
+  pp: (v) => backslashSingleQuoted(asText(v)),
+  id: (v) => {
+    const text = asText(v);
+    if (!SAFE_ID.test(text)) throw new TemplateError(`{{id}} got a value that is not a plain identifier: ${JSON.stringify(text)}`);
+    return text;
+  },
+};
+
+function registerHelpers(hb: typeof Handlebars): void {
+  for (const [name, escape] of Object.entries(ESCAPE_HELPERS)) hb.registerHelper(name, (value: unknown) => escape(value));
+  // Lists in HCL: ["a", "b"]; each item escaped as an HCL string.
+  hb.registerHelper('hclList', (items: unknown) =>
+    `[${(Array.isArray(items) ? items : []).map((i) => hclString(asText(i))).join(', ')}]`,
+  );
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hb.registerHelper('not', (a: unknown) => !a);
+}
+
+export function createRenderer(sources: TemplateSources): Renderer {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  for (const [name, source] of sources) {
+    if (name.includes('/partials/')) hb.registerPartial(name.replace(/\.hbs$/, ''), source);
+  }
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  return {
+    has: (name) => sources.has(name),
+    render(name, context) {
+      let template = compiled.get(name);
+      if (!template) {
+        const source = sources.get(name);
+        if (source === undefined) throw new TemplateError(`template not found: templates/${name}`);
+        template = hb.compile(source, { noEscape: true, strict: true });
+        compiled.set(name, template);
+      }
+      try {
+        return template(context);
+      } catch (error) {
+        throw new TemplateError(`templates/${name}: ${(error as Error).message}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// The command line, described once: parsing and --help both come from this table.
+import { InputError } from './errors.ts';
+import { didYouMean } from './did-you-mean.ts';
+
+export const COMMANDS = {
+  generate: 'Generate the folder from an answers file (the default when --answers is given).',
+  recommend: 'Print the recommended design and its reasons.',
+  schema: 'Print the JSON Schema of the answers file.',
+} as const;
+export type CommandName = keyof typeof COMMANDS;
+
+const OPTIONS = {
+  answers: { value: 'FILE', help: 'Answers file (YAML) to read instead of asking.' },
+  out: { value: 'DIR', help: 'Folder to generate into (default: ./ami-build).' },
+  'dry-run': { help: 'Print the file plan (create/update/unchanged/conflict); write nothing.' },
+  force: { help: 'Overwrite generated files that were edited since the last run.' },
+  json: { help: 'Print machine-readable JSON instead of text.' },
+  templates: { value: 'DIR', help: 'Folder of template modules that add to or replace the built-in ones.' },
+  help: { help: 'Show this help.' },
+  version: { help: 'Show the version.' },
+} as const;
+type OptionName = keyof typeof OPTIONS;
+
+export interface CliArgs {
+  command?: CommandName;
+  answers?: string;
+  out?: string;
+  dryRun: boolean;
+  force: boolean;
+  json: boolean;
+  templates?: string;
+  help: boolean;
+  version: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { dryRun: false, force: false, json: false, help: false, version: false };
+  const values: Partial<Record<OptionName, string | true>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '-h') values.help = true;
+    else if (arg === '-v') values.version = true;
+    else if (arg.startsWith('--')) {
+      const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (!(rawName in OPTIONS)) {
+        const guess = didYouMean(rawName, Object.keys(OPTIONS));
+        throw new InputError(`Unknown option --${rawName}.${guess ? ` Did you mean --${guess}?` : ''} See ami-wizard --help.`);
+      }
+      const name = rawName as OptionName;
+      if ('value' in OPTIONS[name]) {
+        const value = inline ?? argv[++i];
+        if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
+          throw new InputError(`--${name} needs a value: --${name} ${OPTIONS[name].value}`);
+        }
+        values[name] = value;
+      } else {
+        if (inline !== undefined) throw new InputError(`--${name} takes no value.`);
+        values[name] = true;
+      }
+    } else if (!args.command && arg in COMMANDS) args.command = arg as CommandName;
+    else {
+      const guess = didYouMean(arg, Object.keys(COMMANDS));
+      throw new InputError(`Unknown command "${arg}".${guess ? ` Did you mean "${guess}"?` : ''} See ami-wizard --help.`);
+    }
+  }
+  args.answers = values.answers as string | undefined;
+  args.out = values.out as string | undefined;
+  args.templates = values.templates as string | undefined;
+  args.dryRun = values['dry-run'] === true;
+  args.force = values.force === true;
+  args.json = values.json === true;
+  args.help = values.help === true;
+  args.version = values.version === true;
+  return args;
+}
+
+export function helpText(version: string): string {
+  const lines = [
+    `ami-wizard ${version}: decide how much to bake into your AMIs, then generate the scaffolding.`,
+    '',
+    'Usage:',
+    '  ami-wizard --answers FILE [--out DIR] [--dry-run] [--force] [--json]',
+    '  ami-wizard recommend --answers FILE [--json]',
+    '  ami-wizard schema',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, help]) => `  ${name.padEnd(20)}${help}`),
+    '',
+    'Options:',
+    ...Object.entries(OPTIONS).map(([name, o]) => `  ${`--${name}${'value' in o ? ` ${o.value}` : ''}`.padEnd(20)}${o.help}`),
+    '',
+    'Exit codes: 0 success, 1 failure or conflicts, 2 bad input, 130 cancelled.',
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+// The recommendation as plain text for terminals and scripts, at most 80 columns wide.
+import { DESIGN_LABELS } from '../../questionnaire/questions.ts';
+import type { Decision } from '../../questionnaire/recommend.ts';
+
+const WIDTH = 80;
+
+function wrap(text: string, indent: string, width = WIDTH): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line.trim() && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line += (line.trim() ? ' ' : '') + word;
+  }
+  if (line.trim()) lines.push(line);
+  return lines;
+}
+
+export function recommendationText(decision: Decision): string {
+  const out: string[] = [];
+  const chosen = DESIGN_LABELS[decision.strategy];
+  out.push(`Design: ${chosen}${decision.overridden ? ` (set in the answers; the model advises ${DESIGN_LABELS[decision.recommended]})` : ' (recommended)'}`);
+  out.push('');
+  const top = Math.max(1, ...decision.ranking.map((r) => r.score));
+  for (const r of decision.ranking) {
+    const bar = '#'.repeat(Math.max(0, Math.round((r.score / top) * 30)));
+    out.push(`  ${DESIGN_LABELS[r.design].padEnd(22)} ${String(r.score).padStart(3)}  ${bar}`);
+  }
+  out.push('', 'Why:');
+  for (const reason of decision.reasons) {
+    const towards = reason.favours.length ? reason.favours.map((d) => DESIGN_LABELS[d]).join(', ') : 'neutral';
+    out.push(...wrap(`${reason.answerLabel} -> ${towards}: ${reason.sentence}`, '  - ').map((l, i) => (i ? `    ${l.trimStart()}` : l)));
+  }
+  out.push('', 'What would change it:');
+  if (decision.whatIf.length === 0) out.push('  No single answer change would change the recommendation.');
+  for (const w of decision.whatIf) {
+    out.push(...wrap(`${w.key}: ${String(w.to)} -> ${DESIGN_LABELS[w.strategy]}`, '  - '));
+  }
+  out.push('', 'Trade-offs:');
+  for (const t of decision.tradeOffs) {
+    const mark = t.design === decision.strategy ? '*' : ' ';
+    out.push(
+      `${mark} ${DESIGN_LABELS[t.design].padEnd(22)} launch ${t.launchSpeed.padEnd(8)} images ${String(t.imagesToMaintain).padStart(2)}` +
+        `  builds/month ~${String(t.rebuildsPerMonth).padEnd(5)} portability ${t.portability}`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

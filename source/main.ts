@@ -1,0 +1,44 @@
+// Runs one invocation of ami-wizard and returns its exit code. Commands load lazily, so `recommend` never pays for the generators and
+// nothing here loads the interactive UI or the AWS SDK.
+import { parseArgs, helpText } from './cli-options.ts';
+import type { CliArgs } from './cli-options.ts';
+import { EXIT } from './errors.ts';
+import type { CommandIO } from './commands/context.ts';
+import { VERSION } from './version.ts';
+
+async function run(args: CliArgs, io: CommandIO): Promise<number> {
+  if (args.help) return io.stdout(helpText(VERSION)), EXIT.ok;
+  if (args.version) return io.stdout(`${VERSION}\n`), EXIT.ok;
+  const command = args.command ?? (args.answers ? 'generate' : undefined);
+  switch (command) {
+    case 'schema':
+      return (await import('./commands/schema.ts')).schemaCommand(io);
+    case 'recommend':
+      return (await import('./commands/recommend.ts')).recommendCommand(args, io);
+    case 'generate':
+      return (await import('./commands/generate.ts')).generateCommand(args, io);
+    default:
+      io.stderr(
+        process.stdin.isTTY && process.stdout.isTTY
+          ? 'The interactive wizard is not available in this version. Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR\n'
+          : 'No terminal to ask questions in. Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR\n',
+      );
+      return EXIT.badInput;
+  }
+}
+
+export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
+  try {
+    return await run(parseArgs(argv), io);
+  } catch (error) {
+    const code = (error as { exitCode?: unknown }).exitCode;
+    if (typeof code === 'number') {
+      io.stderr(`ami-wizard: ${(error as Error).message}\n`);
+      return code;
+    }
+    io.stderr(`ami-wizard failed unexpectedly: ${(error as Error)?.message ?? String(error)}\n`);
+    if (process.env.AMI_WIZARD_DEBUG) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
+    return EXIT.failure;
+  }
+}
+
