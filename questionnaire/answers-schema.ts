@@ -120,12 +120,6 @@ const OptionsSchema = z.strictObject({
     z.int().check(z.minimum(1), z.maximum(3650), z.describe('Mark images deprecated this many days after the build.')),
     365,
   ),
-  publishToSsm: z.optional(
-    z.string().check(
-      z.regex(/^\/[A-Za-z0-9_.\-/]{1,1010}$/, 'an SSM parameter name such as /images/web/latest'),
-      z.describe('SSM parameter that receives the id of each new image.'),
-    ),
-  ),
 });
 
 const AnswersBase = z.strictObject({
@@ -173,6 +167,17 @@ export const AnswersSchema = AnswersBase.check(
       message: `extra tags must not repeat a tag ami-wizard sets itself (${RESERVED_TAG_KEYS_LABEL}); set those through project and roles`,
       path: ['tags'],
     }),
+    z.refine(
+      (a) => {
+        const { encryption, kmsKeyId, shareWith } = a.options;
+        const shared = shareWith.accounts.length + shareWith.organizations.length + shareWith.organizationalUnits.length > 0;
+        return !(encryption && shared && !kmsKeyId);
+      },
+      {
+        message: 'sharing an encrypted image needs a customer-managed KMS key (the default EBS key cannot be shared); set options.kmsKeyId',
+        path: ['options', 'kmsKeyId'],
+      },
+    ),
     z.refine((a) => policyValues(a).every((v) => !v.includes('*')), {
       message: 'tag values must not contain "*": AWS tag policies read it as a wildcard',
       path: ['project'],

@@ -13,7 +13,7 @@ await build({
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
+  chunkNames: '[name]-[hash]',
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: { js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);" },

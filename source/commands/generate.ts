@@ -17,13 +17,20 @@ export const DEFAULT_OUT = 'ami-build';
 export async function generateCommand(args: CliArgs, io: CommandIO): Promise<number> {
   if (!args.answers) throw new InputError('generate needs an answers file: ami-wizard --answers ami-wizard.yaml --out build/ami');
   const answers = await loadAnswers(args.answers);
+  if (answers.platform.os === 'windows-server-2022') {
+    throw new InputError(
+      'Generating Windows Server 2022 images is not supported yet (recommend works for it). ' +
+        'Set platform.os to amazon-linux-2023, ubuntu-24.04 or rhel-9 to generate.',
+    );
+  }
   const decision = decisionFor(answers);
   const sources = await loadTemplateSources(args.templates);
   let files;
   try {
     files = generateFiles(answers, decision, sources, GENERATOR);
   } catch (error) {
-    if (error instanceof TemplateError) throw new InputError(`Cannot render the templates: ${error.message}`);
+    // Only a team's own --templates can be bad input; a failing built-in template is our bug.
+    if (error instanceof TemplateError && args.templates) throw new InputError(`Cannot render the templates: ${error.message}`);
     throw error;
   }
   const outDir = resolve(io.cwd, args.out ?? DEFAULT_OUT);

@@ -4,16 +4,19 @@ import type { Decision } from '../../questionnaire/recommend.ts';
 
 const WIDTH = 80;
 
-function wrap(text: string, indent: string, width = WIDTH): string[] {
+/** Wraps words to WIDTH columns: the first line starts with `first`, the others with `rest`. */
+export function wrap(text: string, first: string, rest = ' '.repeat(first.length), width = WIDTH): string[] {
   const lines: string[] = [];
-  let line = indent;
+  let line = first;
+  let empty = true;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line.trim() && line.length + 1 + word.length > width) {
+    if (!empty && line.length + 1 + word.length > width) {
       lines.push(line);
-      line = indent + word;
-    } else line += (line.trim() ? ' ' : '') + word;
+      line = rest + word;
+    } else line += (empty ? '' : ' ') + word;
+    empty = false;
   }
-  if (line.trim()) lines.push(line);
+  if (!empty) lines.push(line);
   return lines;
 }
 
@@ -30,12 +33,12 @@ export function recommendationText(decision: Decision): string {
   out.push('', 'Why:');
   for (const reason of decision.reasons) {
     const towards = reason.favours.length ? reason.favours.map((d) => DESIGN_LABELS[d]).join(', ') : 'neutral';
-    out.push(...wrap(`${reason.answerLabel} -> ${towards}: ${reason.sentence}`, '  - ').map((l, i) => (i ? `    ${l.trimStart()}` : l)));
+    out.push(...wrap(`${reason.answerLabel} -> ${towards}: ${reason.sentence}`, '  - '));
   }
   out.push('', 'What would change it:');
   if (decision.whatIf.length === 0) out.push('  No single answer change would change the recommendation.');
   for (const w of decision.whatIf) {
-    out.push(...wrap(`${w.key}: ${String(w.to)} -> ${DESIGN_LABELS[w.strategy]}`, '  - '));
+    out.push(...wrap(`${w.key}: ${w.toLabel} -> ${DESIGN_LABELS[w.strategy]}`, '  - '));
   }
   out.push('', 'Trade-offs:');
   for (const t of decision.tradeOffs) {

@@ -1,0 +1,49 @@
+// Escaping per target language. Every answer value reaches a generated file through one of these,
+// so that it is inert data wherever it lands. test/generators/escape.test.ts proves each one with
+// property tests against real parsers and shells.
+
+const hex4 = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** A double-quoted HCL2 string literal; `${` and `%{` are doubled so they never start a template. */
+export function hclString(s: string): string {
+  const body = s
+    .replace(/[\\"\n\r\t\u0000-\u001f\u007f]/g, (c) =>
+      c === '\\' ? '\\\\' : c === '"' ? '\\"' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : hex4(c),
+    )
+    // Replacement functions, not strings: in a replacement string `$$` would collapse to `$`.
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
+  return `"${body}"`;
+}
+
+/**
+ * For amazon-ebs fields that Packer also renders as a Go text/template with build data (tags,
+ * ami_name, ami_description): `{{` becomes the action `{{"{{"}}`, which prints a literal `{{`.
+ */
+export function packerTemplateString(s: string): string {
+  return hclString(s.replace(/\{\{/g, () => '{{"{{"}}'));
+}
+
+/** One POSIX shell word that the shell reads back as exactly `s`. */
+export function shWord(s: string): string {
+  return `'${s.replace(/'/g, () => `'\\''`)}'`;
+}
+
+export function jsonString(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** A YAML double-quoted scalar: JSON escapes, plus the characters YAML forbids unescaped. */
+export function yamlString(s: string): string {
+  return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, hex4);
+}
+
+/** Inline Markdown that renders as the literal text, also inside a table cell. */
+export function markdownText(s: string): string {
+  return s.replace(/[\r\n\t]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+}
+
+/** A single-quoted PowerShell string; PowerShell also treats the typographic quotes as quotes. */
+export function powershellString(s: string): string {
+  return `'${s.replace(/['\u2018\u2019\u201a\u201b]/g, (c) => c + c)}'`;
+}

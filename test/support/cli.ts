@@ -1,0 +1,17 @@
+// Runs the built CLI (dist/cli.js) as a user would, in a child process.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does it first)');
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}

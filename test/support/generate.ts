@@ -1,0 +1,32 @@
+// Generates a folder in-process, the way the CLI does, and writes it to disk for the real tools.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { generateFiles } from '../../generators/index.ts';
+import type { GeneratedFile } from '../../generators/generated-file.ts';
+import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
+import type { Answers } from '../../questionnaire/answers-schema.ts';
+import { parseAnswers } from '../../source/answers-file.ts';
+import { decisionFor } from '../../source/commands/recommend.ts';
+import { loadTemplateSources } from '../../source/template-sources.ts';
+import { GENERATOR } from '../../source/version.ts';
+import * as z from 'zod/mini';
+
+export function answersFrom(input: unknown): Answers {
+  return z.parse(AnswersSchema, input);
+}
+
+export async function generate(answers: Answers): Promise<GeneratedFile[]> {
+  return generateFiles(answers, decisionFor(answers), await loadTemplateSources(), GENERATOR);
+}
+
+export async function generateFromYaml(text: string): Promise<GeneratedFile[]> {
+  return generate(parseAnswers(text, 'answers.yaml'));
+}
+
+export function writeFiles(dir: string, files: GeneratedFile[]): void {
+  for (const file of files) {
+    const path = join(dir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.contents, { mode: file.mode });
+  }
+}

@@ -1,0 +1,41 @@
+// Packer 1.6.6 (Debian's, the only one that installs here) reads every construct of our templates
+// except the ones newer than it (FACTS.md). Stage a copy without exactly those so `packer validate`
+// can check everything else: references, provisioner files, attribute names and types.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// From ../shared/data/packer/packer-1.6.6-rejects.txt, for the names our templates use.
+export const REJECTED_ATTRIBUTES = ['imds_support', 'deprecate_at', 'ami_org_arns', 'ami_ou_arns'];
+export const REJECTED_BLOCKS = ['packer', 'metadata_options'];
+
+export function stripForPacker166(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const block = /^(\s*)([a-z_]+) \{$/.exec(line);
+    if (block && REJECTED_BLOCKS.includes(block[2]!)) {
+      const close = `${block[1]}}`;
+      while (i < lines.length && lines[i] !== close) i++;
+      continue;
+    }
+    const attribute = /^\s*([a-z_]+)\s*=/.exec(line);
+    if (attribute && REJECTED_ATTRIBUTES.includes(attribute[1]!)) continue;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+export function stagePackerDir(packerDir: string): string[] {
+  const changed: string[] = [];
+  for (const name of readdirSync(packerDir).filter((n) => n.endsWith('.pkr.hcl'))) {
+    const path = join(packerDir, name);
+    const before = readFileSync(path, 'utf8');
+    const after = stripForPacker166(before);
+    if (after !== before) {
+      writeFileSync(path, after);
+      changed.push(name);
+    }
+  }
+  return changed;
+}

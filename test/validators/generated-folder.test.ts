@@ -1,0 +1,169 @@
+// Every example and a matrix of answers, generated once and checked by the real tools of each
+// ecosystem: packer fmt and validate, the amazon plugin's schema, bash -n, shellcheck, JSON and
+// YAML parsers, the tag-policy grammar.
+import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { DESIGNS } from '../../questionnaire/questions.ts';
+import { CONFIG_TOOLS } from '../../questionnaire/answers-schema.ts';
+import { GUIDANCE_TAG_KEYS } from '../../questionnaire/answers-schema.ts';
+import { parseAnswers } from '../../source/answers-file.ts';
+import { minimalAnswers, tempDir } from '../support/answers.ts';
+import { answersFrom, generate, writeFiles } from '../support/generate.ts';
+import { stagePackerDir } from '../support/packer-stage.ts';
+import { HAS_SHARED, SHARED_DIR, hasTool, run } from '../support/tools.ts';
+import type { GeneratedFile } from '../../generators/generated-file.ts';
+
+const NASTY = 'Billing & "EU" $(touch /tmp/ami-wizard-pwned) ${var.y} {{z}} `id` \'q\' %{x} \\ *';
+const LINUX = ['amazon-linux-2023', 'ubuntu-24.04', 'rhel-9'] as const;
+const EXAMPLES = new URL('../../examples/', import.meta.url);
+
+interface Case {
+  name: string;
+  input: unknown;
+}
+
+function matrix(): Case[] {
+  const cases: Case[] = [];
+  for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'))) {
+    cases.push({ name: `example-${file.replace('.yaml', '')}`, input: parseYaml(readFileSync(new URL(file, EXAMPLES), 'utf8')) });
+  }
+  let i = 0;
+  for (const design of DESIGNS) {
+    for (const tool of CONFIG_TOOLS) {
+      const a = minimalAnswers();
+      a.strategy = design;
+      a.configManagement = tool;
+      a.platform = { os: LINUX[i++ % LINUX.length] };
+      a.roles = [{ name: 'web', software: ['nginx'] }, { name: 'worker-1', software: [] }];
+      cases.push({ name: `${design}-${tool}-${a.platform.os}`, input: a });
+    }
+  }
+  const arm = minimalAnswers();
+  arm.platform = { os: 'ubuntu-24.04', architecture: 'arm64', regions: ['eu-west-1'] };
+  arm.strategy = 'hybrid';
+  cases.push({ name: 'hybrid-arm64-ubuntu', input: arm });
+
+  const options = minimalAnswers();
+  options.strategy = 'fully-baked';
+  options.platform = { os: 'amazon-linux-2023', regions: ['eu-west-1'] };
+  options.options = {
+    kmsKeyId: 'alias/images',
+    copyToRegions: ['eu-central-1', 'us-east-1'],
+    shareWith: {
+      accounts: ['111122223333'],
+      organizations: ['arn:aws:organizations::111122223333:organization/o-exampleorgid'],
+      organizationalUnits: ['arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456'],
+    },
+    deprecateAfterDays: 90,
+  };
+  cases.push({ name: 'options-all', input: options });
+
+  for (const design of DESIGNS) {
+    const nasty = minimalAnswers();
+    nasty.strategy = design;
+    nasty.configManagement = design === 'hybrid' ? 'chef' : design === 'jeos' ? 'puppet' : 'ansible';
+    nasty.project = { name: NASTY.replace(' *', ''), system: NASTY.replace(' *', ''), owner: NASTY, costCenter: 'cc $(x) ${y}' };
+    nasty.roles = [{ name: 'web', software: [NASTY, "it's"] }];
+    nasty.tags = { 'Team:x': { value: 'a "b" {{c}} ${d}' } };
+    cases.push({ name: `nasty-${design}`, input: nasty });
+  }
+  return cases;
+}
+
+const root = tempDir('ami-wizard-validators-');
+const generated = new Map<string, GeneratedFile[]>();
+const CASES = matrix();
+
+beforeAll(async () => {
+  for (const c of CASES) {
+    const files = await generate(answersFrom(c.input));
+    generated.set(c.name, files);
+    writeFiles(join(root.dir, c.name), files);
+  }
+});
+afterAll(() => root.cleanup());
+
+const files = (name: string, suffix: string) =>
+  (generated.get(name) ?? []).filter((f) => f.path.endsWith(suffix)).map((f) => join(root.dir, name, f.path));
+
+const hasPacker = hasTool('packer', ['version']);
+const hasShellcheck = hasTool('shellcheck');
+
+describe.each(CASES.map((c) => c.name))('%s', (name) => {
+  it.skipIf(!hasPacker)('packer fmt -check: canonical formatting', () => {
+    const result = run('packer', ['fmt', '-check', '-diff', join(root.dir, name, 'packer')]);
+    expect(result.code, result.output).toBe(0);
+  });
+
+  it.skipIf(!hasPacker)('packer validate (staged for Packer 1.6.6)', () => {
+    const stage = join(root.dir, `${name}.stage`);
+    cpSync(join(root.dir, name), stage, { recursive: true });
+    stagePackerDir(join(stage, 'packer'));
+    const result = run('packer', ['validate', '.'], { cwd: join(stage, 'packer') });
+    expect(result.code, result.output).toBe(0);
+  });
+
+  it.skipIf(!HAS_SHARED)('amazon plugin schema check (../shared)', () => {
+    const result = run('node', [
+      join(SHARED_DIR, 'tools/check-packer-schema.mjs'),
+      join(root.dir, name, 'packer'),
+      '--schema-dir',
+      join(SHARED_DIR, 'data/packer'),
+    ]);
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout).toMatch(/checked [1-9]\d* block\(s\).*: 0 error/);
+  });
+
+  it('bash -n on every shell script', () => {
+    const scripts = files(name, '.sh');
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const result = run('bash', ['-n', script]);
+      expect(result.code, `${script}\n${result.output}`).toBe(0);
+    }
+  });
+
+  it.skipIf(!hasShellcheck)('shellcheck on every shell script', () => {
+    const result = run('shellcheck', ['--shell=bash', '--severity=style', ...files(name, '.sh')]);
+    expect(result.code, result.output).toBe(0);
+  });
+
+  it('YAML files parse; the answers copy replays to the same folder', async () => {
+    for (const file of [...files(name, '.yml'), ...files(name, '.sls')]) {
+      expect(() => parseYaml(readFileSync(file, 'utf8')), file).not.toThrow();
+    }
+    const copy = readFileSync(join(root.dir, name, 'ami-wizard.yaml'), 'utf8');
+    expect(copy.split('\n')[0]).toBe('# yaml-language-server: $schema=./ami-wizard.schema.json');
+    const replayed = await generate(parseAnswers(copy, 'ami-wizard.yaml'));
+    expect(replayed).toEqual(generated.get(name));
+  });
+
+  it('tag policy: the ten keys, exact case, enforced for images and instances', () => {
+    const policy = JSON.parse(readFileSync(join(root.dir, name, 'tagging/tag-policy.json'), 'utf8'));
+    const statements = Object.values(policy.tags) as any[];
+    const keys = statements.map((s) => s.tag_key['@@assign']);
+    for (const key of GUIDANCE_TAG_KEYS) expect(keys).toContain(key);
+    for (const s of statements) {
+      expect(s.enforced_for['@@assign']).toEqual(['ec2:image', 'ec2:instance']);
+      for (const value of s.tag_value?.['@@assign'] ?? []) expect((value.match(/\*/g) ?? []).length).toBeLessThanOrEqual(1);
+    }
+    if (HAS_SHARED) {
+      const schema = JSON.parse(readFileSync(join(SHARED_DIR, 'data/aws/tag-policy.schema.json'), 'utf8'));
+      const validate = new Ajv({ allErrors: true }).compile(schema);
+      expect(validate(policy), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it('every file is listed once, with a mode that matches its kind', () => {
+    const list = generated.get(name)!;
+    expect(new Set(list.map((f) => f.path)).size).toBe(list.length);
+    for (const f of list) {
+      expect(f.mode, f.path).toBe(f.path.endsWith('.sh') ? 0o755 : 0o644);
+      expect(statSync(join(root.dir, name, f.path)).isFile()).toBe(true);
+      expect(relative(root.dir, join(root.dir, name, f.path)).startsWith('..')).toBe(false);
+    }
+  });
+});
