@@ -54,7 +54,7 @@ function locate(doc: Document, counter: LineCounter, path: Path, keyOnly = false
     if (n === 0) offset = doc.contents?.range?.[0];
     else if (isMap(parent)) {
       const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last);
-      const target = keyOnly || !pair?.value ? pair?.key : pair.value;
+      const target = keyOnly || n < path.length || !pair?.value ? pair?.key : pair.value;
       offset = (target as { range?: [number, number, number] } | undefined)?.range?.[0];
     } else {
       const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
@@ -102,11 +102,11 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: Path; te
       };
     }
     case 'invalid_type':
+    case 'invalid_value':
       if (value === undefined) {
         return { path, text: `missing required answer ${name}${expected ? ` (${expected})` : ''}. Add it to the file.` };
       }
-      return { path, text: `${name} must be ${expected ?? issue.expected}, not ${show(value)}.` };
-    case 'invalid_value':
+      if (issue.code === 'invalid_type') return { path, text: `${name} must be ${expected ?? issue.expected}, not ${show(value)}.` };
       return { path, text: `${name} is ${show(value)}; allowed: ${issue.values.map(String).join(', ')}.` };
     case 'invalid_format':
       return { path, text: `${name} is ${show(value)}; expected ${issue.message}.` };
@@ -182,7 +182,9 @@ export function parseAnswers(text: string, file: string): Answers {
 
   const result = z.safeParse(AnswersSchema, data);
   if (result.success) return result.data;
-  const lines = result.error.issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => {
+  // Unknown keys first: a misspelt key also shows up as a missing one, and the spelling is the fix.
+  const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  const lines = issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => {
     const { path, text: problem, keyOnly } = describeIssue(issue, data);
     return `${file}:${locate(doc, counter, path, keyOnly)}: ${problem}`;
   });

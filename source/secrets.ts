@@ -26,7 +26,7 @@ const RULES: { kind: string; pattern: RegExp; allow?: RegExp }[] = [
 ];
 
 // Keys that only ever hold a secret: their presence with a value is enough.
-const SECRET_KEY = /^(?:.*[_-])?(?:passw(?:or)?d|secret(?:[_-]?access)?[_-]?key|secret|token|api[_-]?key|private[_-]?key)$/i;
+const SECRET_KEY = /(?:passw(?:or)?d|secret(?:[_-]?access)?[_-]?key|secret|token|api[_-]?key|private[_-]?key)$/i;
 
 export function findSecretInText(text: string): string | undefined {
   for (const rule of RULES) {

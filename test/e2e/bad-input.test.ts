@@ -45,7 +45,7 @@ describe('answers file errors', () => {
   it('unknown key with a did-you-mean', () => {
     const text = MINIMAL_YAML.replace('recoveryTime:', 'recoverTime:');
     const message = expectRejected(writeAnswers(dir, text), /unknown key "recoverTime" in guidance/, /Did you mean "recoveryTime"\?/);
-    expect(message).toMatch(/answers\.yaml:6:3:/);
+    expect(message).toMatch(/answers\.yaml:5:3:/);
   });
 
   it('wrong value lists the allowed values', () => {
