@@ -1,7 +1,8 @@
 // Handlebars with HTML escaping off: every value reaches a template through a helper that names
 // the language it lands in (test/generators/template-guard.test.ts checks that no template prints
-// a bare value). Templates are data handed in by the caller, so this file does no I/O.
-import Handlebars from 'handlebars';
+// a bare value). Templates arrive precompiled from the caller, so this file does no I/O and needs
+// only the small Handlebars runtime, never its compiler.
+import Handlebars from 'handlebars/runtime';
 import {
   hclString,
   jsonString,
@@ -12,8 +13,14 @@ import {
   yamlString,
 } from './escape.ts';
 
-/** Template name (path under templates/, e.g. `packer/base.pkr.hcl.hbs`) -> template source. */
-export type TemplateSources = ReadonlyMap<string, string>;
+/** The options every template is precompiled with: no HTML escaping, missing fields are errors. */
+export const PRECOMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+/** A template precompiled with `Handlebars.precompile(source, PRECOMPILE_OPTIONS)`. */
+export type TemplateSpec = TemplateSpecification;
+
+/** Template name (path under templates/, e.g. `packer/base.pkr.hcl.hbs`) -> precompiled template. */
+export type TemplateSources = ReadonlyMap<string, TemplateSpec>;
 
 export interface Renderer {
   render(name: string, context: unknown): string;
@@ -71,8 +78,8 @@ function registerHelpers(hb: typeof Handlebars): void {
 export function createRenderer(sources: TemplateSources): Renderer {
   const hb = Handlebars.create();
   registerHelpers(hb);
-  for (const [name, source] of sources) {
-    if (name.includes('/partials/')) hb.registerPartial(name.replace(/\.hbs$/, ''), source);
+  for (const [name, spec] of sources) {
+    if (name.includes('/partials/')) hb.registerPartial(name.replace(/\.hbs$/, ''), hb.template(spec));
   }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   return {
@@ -80,9 +87,9 @@ export function createRenderer(sources: TemplateSources): Renderer {
     render(name, context) {
       let template = compiled.get(name);
       if (!template) {
-        const source = sources.get(name);
-        if (source === undefined) throw new TemplateError(`template not found: templates/${name}`);
-        template = hb.compile(source, { noEscape: true, strict: true });
+        const spec = sources.get(name);
+        if (spec === undefined) throw new TemplateError(`template not found: templates/${name}`);
+        template = hb.template(spec);
         compiled.set(name, template);
       }
       try {

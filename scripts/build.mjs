@@ -1,9 +1,42 @@
 // Bundles the CLI into dist/: one entry, lazily loaded chunks per command, no runtime dependencies.
+// The built-in templates are precompiled here, so a run needs only the Handlebars runtime.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import Handlebars from 'handlebars';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true });
+const root = fileURLToPath(new URL('..', import.meta.url));
+const templatesDir = join(root, 'templates');
+// Must equal PRECOMPILE_OPTIONS in generators/render.ts (test/e2e/bundle.test.ts compares outputs).
+const PRECOMPILE_OPTIONS = { noEscape: true, strict: true };
+
+async function precompiledTemplatesModule() {
+  const entries = await readdir(templatesDir, { recursive: true, withFileTypes: true });
+  const names = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
+    .map((e) => relative(templatesDir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+  const specs = await Promise.all(
+    names.map(async (name) => `${JSON.stringify(name)}: ${Handlebars.precompile(await readFile(join(templatesDir, name), 'utf8'), PRECOMPILE_OPTIONS)}`),
+  );
+  return `const specs = {\n${specs.join(',\n')}\n};\nexport async function builtInTemplates() { return new Map(Object.entries(specs)); }\n`;
+}
+
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /source[\\/]built-in-templates\.ts$/ }, async () => ({
+      contents: await precompiledTemplatesModule(),
+      loader: 'js',
+      watchFiles: [templatesDir],
+    }));
+  },
+};
+
+await rm(join(root, 'dist'), { recursive: true, force: true });
 await build({
+  absWorkingDir: root,
   entryPoints: { cli: 'source/cli.ts' },
   outdir: 'dist',
   bundle: true,
@@ -15,6 +48,7 @@ await build({
   legalComments: 'none',
   chunkNames: '[name]-[hash]',
   define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [precompiledTemplates],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: { js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);" },
   logLevel: 'warning',

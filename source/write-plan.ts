@@ -92,11 +92,15 @@ export async function applyPlan(plan: FilePlan): Promise<void> {
   for (const entry of plan.entries) {
     if (entry.action === 'remove') await removeGenerated(outDir, entry.path);
   }
-  for (const entry of plan.entries) {
-    if (!WRITES.has(entry.action)) continue;
-    if (!entry.file) throw new Error(`applyPlan: ${entry.action} ${entry.path} has no file.`);
-    await writeAtomically(join(outDir, entry.path), entry.file.contents, entry.file.mode);
-  }
+  // Files are independent: write them concurrently, so their fsyncs overlap.
+  await Promise.all(
+    plan.entries
+      .filter((entry) => WRITES.has(entry.action))
+      .map((entry) => {
+        if (!entry.file) throw new Error(`applyPlan: ${entry.action} ${entry.path} has no file.`);
+        return writeAtomically(join(outDir, entry.path), entry.file.contents, entry.file.mode);
+      }),
+  );
   const manifestFile = join(outDir, MANIFEST_PATH);
   const manifestText = `${JSON.stringify(plan.manifest, null, 2)}\n`;
   if ((await readText(manifestFile)) !== manifestText) await writeAtomically(manifestFile, manifestText, 0o644);

@@ -1,0 +1,42 @@
+// Start-up and generate cost as ratios to bare `node -e 0`, measured in this same run (never as
+// absolute times in tests). Each command runs RUNS times, interleaved with the baseline; the
+// median is reported.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+const example = new URL('../examples/hybrid.yaml', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'ami-wizard-bench-'));
+
+const cases = [
+  { name: 'baseline: node -e 0', args: ['-e', '0'] },
+  { name: 'ami-wizard --help', args: [cli, '--help'], target: 1.3 },
+  { name: 'ami-wizard recommend --json', args: [cli, 'recommend', '--answers', example, '--json'], target: 1.5 },
+  { name: 'ami-wizard generate (fresh folder)', args: [cli, '--answers', example, '--out'], fresh: true, target: 2 },
+];
+
+function time(c, i) {
+  const args = c.fresh ? [...c.args, join(work, `out-${i}`)] : c.args;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${c.name} exited ${result.status}`);
+  return ms;
+}
+
+const samples = cases.map(() => []);
+for (let i = 0; i < RUNS; i++) cases.forEach((c, k) => samples[k].push(time(c, i)));
+rmSync(work, { recursive: true, force: true });
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const base = median(samples[0]);
+console.log(`bench: ${RUNS} runs each, interleaved, median wall time on ${process.version}`);
+cases.forEach((c, k) => {
+  const m = median(samples[k]);
+  const ratio = m / base;
+  const verdict = c.target ? (ratio <= c.target ? `target <= ${c.target}x: met` : `target <= ${c.target}x: MISSED`) : 'baseline';
+  console.log(`${c.name.padEnd(38)} ${m.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x  ${verdict}`);
+});
