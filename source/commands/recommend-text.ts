@@ -40,12 +40,13 @@ export function recommendationText(decision: Decision): string {
   for (const w of decision.whatIf) {
     out.push(...wrap(`${w.key}: ${w.toLabel} -> ${DESIGN_LABELS[w.strategy]}`, '  - '));
   }
-  out.push('', 'Trade-offs:');
+  out.push('', 'Trade-offs (builds per month are estimates):');
+  out.push(`  ${'Design'.padEnd(22)} ${'Launch'.padEnd(8)} ${'Images'.padStart(6)} ${'Builds/month'.padStart(12)}  Portability`);
   for (const t of decision.tradeOffs) {
     const mark = t.design === decision.strategy ? '*' : ' ';
     out.push(
-      `${mark} ${DESIGN_LABELS[t.design].padEnd(22)} launch ${t.launchSpeed.padEnd(8)} images ${String(t.imagesToMaintain).padStart(2)}` +
-        `  builds/month ~${String(t.rebuildsPerMonth).padEnd(5)} portability ${t.portability}`,
+      `${mark} ${DESIGN_LABELS[t.design].padEnd(22)} ${t.launchSpeed.padEnd(8)} ${String(t.imagesToMaintain).padStart(6)} ` +
+        `${String(t.rebuildsPerMonth).padStart(12)}  ${t.portability}`,
     );
   }
   return `${out.join('\n')}\n`;
