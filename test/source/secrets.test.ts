@@ -1,0 +1,59 @@
+// The secret detector against gitleaks' rules (../shared/data/secret-rules.json when present) and
+// against the values a real answers file holds.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findSecret, findSecretInText } from '../../source/secrets.ts';
+import { HAS_SHARED, SHARED_DIR } from '../support/tools.ts';
+
+const SECRETS = [
+  'AKIAQYLPMN5HHHFPZAM2',
+  'key ASIAY34FZKBOKMUTVV7A here',
+  '-----BEGIN OPENSSH PRIVATE KEY-----',
+  '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----',
+  'password=hunter2hunter2',
+  'db_password: "s3cr3t-Value"',
+  'api_key=0123456789abcdef',
+  `ghp_${'a1B2'.repeat(9)}`,
+  'xoxb-123456789012-123456789012-abcdefABCDEF',
+];
+const ORDINARY = [
+  'web-shop', 'nginx', 'openjdk-21-jre-headless', 'Billing & "EU" $(touch /tmp/x) ${var.y} {{z}}', 'arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456',
+  '/web-shop/prod/db/password', 'alias/images', 'AKIAIOSFODNN7EXAMPLE', 'pci-dss', 'eu-west-1', 'tokenizer', 'passwordless-login',
+];
+
+describe('findSecretInText', () => {
+  it.each(SECRETS)('flags %j', (text) => expect(findSecretInText(text)).toBeDefined());
+  it.each(ORDINARY)('leaves %j alone', (text) => expect(findSecretInText(text)).toBeUndefined());
+});
+
+describe('findSecret', () => {
+  it('reports the path of the first secret, in values and under secret-named keys', () => {
+    expect(findSecret({ project: { owner: 'AKIAQYLPMN5HHHFPZAM2' } })?.path).toEqual(['project', 'owner']);
+    expect(findSecret({ roles: [{ software: ['ok', 'password=hunter2hunter2'] }] })?.path).toEqual(['roles', 0, 'software', 1]);
+    expect(findSecret({ project: { dbPassword: 'x' } })?.kind).toMatch(/dbPassword/);
+    expect(findSecret({ project: { name: 'ok' }, tags: { Team: { value: 'a' } } })).toBeUndefined();
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('agrees with gitleaks rules in ../shared', () => {
+  const rules = HAS_SHARED ? JSON.parse(readFileSync(join(SHARED_DIR, 'data/secret-rules.json'), 'utf8')).rules : [];
+  const rule = (id: string) => {
+    const r = rules.find((x: { id: string }) => x.id === id);
+    const flags = r.regex.startsWith('(?i)') ? 'i' : '';
+    return new RegExp(r.regex.replace(/^\(\?i\)/, '').replace(/\(\?-i:([^)]*)\)/g, '(?:$1)'), flags);
+  };
+  it('every gitleaks AWS access key match is flagged', () => {
+    const aws = rule('aws-access-token');
+    for (const text of [...SECRETS, ...ORDINARY]) {
+      const m = aws.exec(text);
+      if (m && !/EXAMPLE$/.test(m[1]!)) expect(findSecretInText(text), text).toBeDefined();
+    }
+  });
+  it('every gitleaks private key match is flagged', () => {
+    const pk = rule('private-key');
+    const block = `-----BEGIN RSA PRIVATE KEY-----\n${'A'.repeat(64)}\n-----END RSA PRIVATE KEY-----`;
+    expect(pk.test(block)).toBe(true);
+    expect(findSecretInText(block)).toBe('a private key');
+  });
+});
