@@ -1,8 +1,7 @@
 // The answers file written next to the output, so any session (interactive or not) can be replayed,
 // and the JSON Schema that editors use to complete it.
 import { createHash } from 'node:crypto';
-import { stringify } from 'yaml';
-import { answersJsonSchema } from '../questionnaire/answers-schema.ts';
+import { dump } from 'js-yaml';
 import type { Answers } from '../questionnaire/answers-schema.ts';
 import type { GeneratedFile } from './generated-file.ts';
 
@@ -22,12 +21,13 @@ function sortKeys(value: unknown): unknown {
 }
 
 export function answersFileText(answers: Answers): string {
-  return `# yaml-language-server: $schema=./${SCHEMA_FILE}\n${stringify(answers, { lineWidth: 0 })}`;
+  return `# yaml-language-server: $schema=./${SCHEMA_FILE}\n${dump(answers, { lineWidth: -1, noRefs: true })}`;
 }
 
-export function generateAnswersCopy(answers: Answers): GeneratedFile[] {
+/** `schemaText` is the answers file's JSON Schema as shipped in schema/ (derived from the zod schema). */
+export function generateAnswersCopy(answers: Answers, schemaText: string): GeneratedFile[] {
   return [
     { path: 'ami-wizard.yaml', contents: answersFileText(answers), mode: 0o644 },
-    { path: SCHEMA_FILE, contents: `${JSON.stringify(answersJsonSchema(), null, 2)}\n`, mode: 0o644 },
+    { path: SCHEMA_FILE, contents: schemaText, mode: 0o644 },
   ];
 }

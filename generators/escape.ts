@@ -16,11 +16,9 @@ export function hclString(s: string): string {
   return `"${body}"`;
 }
 
-/**
- * For amazon-ebs fields that Packer also renders as a Go text/template with build data (tags,
- * ami_name, ami_description): `{{` becomes the action `{{"{{"}}`, which prints a literal `{{`.
- */
+/** hclString for the amazon-ebs fields Packer also renders as Go text/template: tags, run_tags, snapshot_tags, ami_name, ami_description. */
 export function packerTemplateString(s: string): string {
+  // Else an answer's `{{ .SourceAMI }}` would run as a template action; the action `{{"{{"}}` prints a literal `{{`.
   return hclString(s.replace(/\{\{/g, () => '{{"{{"}}'));
 }
 
@@ -40,7 +38,12 @@ export function yamlString(s: string): string {
 
 /** Inline Markdown that renders as the literal text, also inside a table cell. */
 export function markdownText(s: string): string {
-  return s.replace(/[\r\n\t]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+  return s
+    .replace(/[\r\n\t]+/g, ' ')
+    // Edge whitespace is invisible in HTML but not inert in Markdown: four leading spaces start a code
+    // block, two trailing ones a hard break, and `** x **` is no longer bold.
+    .trim()
+    .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
 }
 
 /** A single-quoted PowerShell string; PowerShell also treats the typographic quotes as quotes. */

@@ -12,12 +12,19 @@ import { createRenderer } from './render.ts';
 import type { TemplateSources } from './render.ts';
 import { generateTagging } from './tagging.ts';
 
-export function generateFiles(answers: Answers, decision: Decision, sources: TemplateSources, generator: string): GeneratedFile[] {
-  const ctx = buildContext(answers, decision, { generator, answersChecksum: answersChecksum(answers) });
+export interface GeneratorMeta {
+  /** `ami-wizard@VERSION`, recorded in the files and tags. */
+  generator: string;
+  /** The answers file's JSON Schema text, written next to the answers copy for editors. */
+  schemaText: string;
+}
+
+export function generateFiles(answers: Answers, decision: Decision, sources: TemplateSources, meta: GeneratorMeta): GeneratedFile[] {
+  const ctx = buildContext(answers, decision, { generator: meta.generator, answersChecksum: answersChecksum(answers) });
   const templates = createRenderer(sources);
   return [
     ...generateDocs(ctx, templates),
-    ...generateAnswersCopy(answers),
+    ...generateAnswersCopy(answers, meta.schemaText),
     ...generatePacker(ctx, templates),
     ...generateBootstrap(ctx, templates),
     ...generateConfigManagement(ctx, templates),

@@ -196,11 +196,3 @@ function policyValues(a: z.output<typeof AnswersBase>): string[] {
 
 export type Answers = z.output<typeof AnswersSchema>;
 export type AnswersInput = z.input<typeof AnswersSchema>;
-
-export function answersJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(AnswersSchema, { io: 'input', unrepresentable: 'any' }),
-    $id: 'ami-wizard.schema.json',
-    title: 'ami-wizard answers file',
-  };
-}

@@ -1,22 +1,15 @@
-// Loading an answers file: read (I/O), then parse and validate (pure). Every problem becomes an
-// InputError whose message names the file, the place, the problem and the fix.
+// Loading an answers file: read (I/O), then parse and validate (pure). A valid file takes the quick
+// path (js-yaml, small and fast to start); anything unusual is read again by answers-diagnostics.ts,
+// which keeps node positions, so every problem is reported with its line and column.
 import { readFile, stat } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, isPair, isScalar } from 'yaml';
-import type { Document } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import * as z from 'zod/mini';
 import { AnswersSchema } from '../questionnaire/answers-schema.ts';
 import type { Answers } from '../questionnaire/answers-schema.ts';
 import { InputError } from './errors.ts';
 import { findSecret } from './secrets.ts';
-import { expectedAt, keysAt } from './schema-lookup.ts';
-import { didYouMean } from './did-you-mean.ts';
 
 export const MAX_ANSWERS_BYTES = 256 * 1024;
-const MAX_ALIASES = 50;
-const MAX_ISSUES_SHOWN = 5;
-const SECRET_ADVICE =
-  'Keep secrets out of the answers file: store it in SSM Parameter Store or Secrets Manager ' +
-  'and give its name (for example /my-project/db/password); the bootstrap reads it at launch.';
 
 export async function readAnswersFile(file: string): Promise<string> {
   let size: number;
@@ -42,156 +35,34 @@ export async function readAnswersFile(file: string): Promise<string> {
   }
 }
 
-type Path = (string | number)[];
+/** True for a tree of plain values in which no node is shared: js-yaml returns an alias as the same object. */
+function isPlainTree(value: unknown, seen = new Set<object>()): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (seen.has(value)) return false;
+  seen.add(value);
+  return Object.values(value).every((item) => isPlainTree(item, seen));
+}
 
-function locate(doc: Document, counter: LineCounter, path: Path, keyOnly = false): string {
-  // The nearest node that exists on the path; for unknown keys, point at the key itself.
-  for (let n = path.length; n >= 0; n--) {
-    const parentPath = path.slice(0, Math.max(0, n - 1));
-    const last = path[n - 1];
-    const parent = n === 0 ? doc.contents : doc.getIn(parentPath, true);
-    let offset: number | undefined;
-    if (n === 0) offset = doc.contents?.range?.[0];
-    else if (isMap(parent)) {
-      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last);
-      const target = keyOnly || n < path.length || !pair?.value ? pair?.key : pair.value;
-      offset = (target as { range?: [number, number, number] } | undefined)?.range?.[0];
-    } else {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      offset = node?.range?.[0];
-    }
-    if (offset !== undefined) {
-      const { line, col } = counter.linePos(offset);
-      return `${line}:${col}`;
-    }
+/** The answers, when the file is valid YAML 1.2 with no aliases, no secret and no schema problem. */
+function parseQuickly(text: string): Answers | undefined {
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined;
   }
-  return '1:1';
+  if (!data || typeof data !== 'object' || Array.isArray(data) || !isPlainTree(data)) return undefined;
+  if ((data as { version?: unknown }).version !== 1 || findSecret(data)) return undefined;
+  const result = z.safeParse(AnswersSchema, data);
+  return result.success ? result.data : undefined;
 }
 
-const dotted = (path: Path): string =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(top level)';
-
-function valueAt(data: unknown, path: Path): unknown {
-  let v: unknown = data;
-  for (const key of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-  return v;
-}
-
-const show = (value: unknown): string => {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-};
-
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: Path; text: string; keyOnly?: boolean } {
-  const path = issue.path as Path;
-  const name = dotted(path);
-  const value = valueAt(data, path);
-  const expected = expectedAt(AnswersSchema, path);
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      const key = issue.keys[0] ?? '';
-      const known = keysAt(AnswersSchema, path);
-      const guess = didYouMean(key, known);
-      const where = path.length ? ` in ${name}` : '';
-      return {
-        path: [...path, key],
-        keyOnly: true,
-        text:
-          `unknown key "${key}"${where}. ` +
-          (guess ? `Did you mean "${guess}"?` : `Known keys: ${known.join(', ')}.`),
-      };
-    }
-    case 'invalid_type':
-    case 'invalid_value':
-      if (value === undefined) {
-        return { path, text: `missing required answer ${name}${expected ? ` (${expected})` : ''}. Add it to the file.` };
-      }
-      if (issue.code === 'invalid_type') return { path, text: `${name} must be ${expected ?? issue.expected}, not ${show(value)}.` };
-      return { path, text: `${name} is ${show(value)}; allowed: ${issue.values.map(String).join(', ')}.` };
-    case 'invalid_format':
-      return { path, text: `${name} is ${show(value)}; expected ${issue.message}.` };
-    case 'too_small':
-      return {
-        path,
-        text: Array.isArray(value)
-          ? `${name} needs at least ${String(issue.minimum)} item(s).`
-          : typeof value === 'string'
-            ? `${name} must not be empty.`
-            : `${name} must be at least ${String(issue.minimum)}.`,
-      };
-    case 'too_big':
-      return {
-        path,
-        text: Array.isArray(value)
-          ? `${name} has more than ${String(issue.maximum)} items.`
-          : typeof value === 'string'
-            ? `${name} is longer than ${String(issue.maximum)} characters.`
-            : `${name} must be at most ${String(issue.maximum)}.`,
-      };
-    default:
-      return { path, text: `${name}: ${issue.message}.` };
-  }
-}
-
-/** Parses and validates answers text. Pure: throws InputError with a user-facing message. */
-export function parseAnswers(text: string, file: string): Answers {
+/** Parses and validates answers text; throws InputError with a user-facing message. */
+export async function parseAnswers(text: string, file: string): Promise<Answers> {
   if (text.trim() === '') {
     throw new InputError(`${file} is empty. Start from an example in examples/, or run ami-wizard in a terminal to write one.`);
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const { line, col } = counter.linePos(syntax.pos[0]);
-    const first = syntax.message.split('\n')[0];
-    throw new InputError(`${file}:${line}:${col}: YAML syntax error: ${first}\nFix the YAML at that line and run again.`);
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    throw new InputError(
-      `${file}: ${error instanceof ReferenceError ? 'too many or unresolved YAML aliases' : 'cannot read the YAML'} ` +
-        `(${(error as Error).message.split('\n')[0]}). Write the values out instead of using anchors and aliases.`,
-    );
-  }
-  if (data === null || data === undefined) {
-    throw new InputError(`${file} holds no answers. Start from an example in examples/.`);
-  }
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new InputError(`${file}:1:1: the answers file must be a YAML mapping (key: value lines), starting with version: 1.`);
-  }
-
-  const secret = findSecret(data);
-  if (secret) {
-    throw new InputError(
-      `${file}:${locate(doc, counter, secret.path)}: ${dotted(secret.path)} looks like ${secret.kind}; nothing was written.\n${SECRET_ADVICE}`,
-    );
-  }
-
-  const version = (data as Record<string, unknown>).version;
-  if (version === undefined) {
-    throw new InputError(`${file}: missing version. Add "version: 1" as the first line.`);
-  }
-  if (version !== 1) {
-    throw new InputError(
-      `${file}:${locate(doc, counter, ['version'])}: unsupported version ${show(version)}. ` +
-        `This ami-wizard reads version 1 answers files; set "version: 1" or use the ami-wizard release that wrote the file.`,
-    );
-  }
-
-  const result = z.safeParse(AnswersSchema, data);
-  if (result.success) return result.data;
-  // Unknown keys first: a misspelt key also shows up as a missing one, and the spelling is the fix.
-  const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
-  const lines = issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => {
-    const { path, text: problem, keyOnly } = describeIssue(issue, data);
-    return `${file}:${locate(doc, counter, path, keyOnly)}: ${problem}`;
-  });
-  const more = result.error.issues.length - MAX_ISSUES_SHOWN;
-  if (more > 0) lines.push(`... and ${more} more problem(s).`);
-  lines.push('Run "ami-wizard schema" for every key and allowed value.');
-  throw new InputError(lines.join('\n'));
+  return parseQuickly(text) ?? (await import('./answers-diagnostics.ts')).diagnoseAnswers(text, file);
 }
 
 export async function loadAnswers(file: string): Promise<Answers> {

@@ -11,6 +11,7 @@ import { loadTemplateSources } from '../template-sources.ts';
 import type { CommandIO } from './context.ts';
 import { decisionFor, decisionJson } from './recommend.ts';
 import { GENERATOR } from '../version.ts';
+import { ANSWERS_SCHEMA_TEXT } from '../answers-schema-text.ts';
 
 export const DEFAULT_OUT = 'ami-build';
 
@@ -27,7 +28,7 @@ export async function generateCommand(args: CliArgs, io: CommandIO): Promise<num
   const sources = await loadTemplateSources(args.templates);
   let files;
   try {
-    files = generateFiles(answers, decision, sources, GENERATOR);
+    files = generateFiles(answers, decision, sources, { generator: GENERATOR, schemaText: ANSWERS_SCHEMA_TEXT });
   } catch (error) {
     // Only a team's own --templates can be bad input; a failing built-in template is our bug.
     if (error instanceof TemplateError && args.templates) throw new InputError(`Cannot render the templates: ${error.message}`);

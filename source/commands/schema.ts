@@ -1,7 +1,7 @@
-import { answersJsonSchema } from '../../questionnaire/answers-schema.ts';
+import { ANSWERS_SCHEMA_TEXT } from '../answers-schema-text.ts';
 import type { CommandIO } from './context.ts';
 
 export function schemaCommand(io: CommandIO): number {
-  io.stdout(`${JSON.stringify(answersJsonSchema(), null, 2)}\n`);
+  io.stdout(ANSWERS_SCHEMA_TEXT);
   return 0;
 }

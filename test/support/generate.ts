@@ -9,6 +9,7 @@ import { parseAnswers } from '../../source/answers-file.ts';
 import { decisionFor } from '../../source/commands/recommend.ts';
 import { loadTemplateSources } from '../../source/template-sources.ts';
 import { GENERATOR } from '../../source/version.ts';
+import { ANSWERS_SCHEMA_TEXT } from '../../source/answers-schema-text.ts';
 import * as z from 'zod/mini';
 
 export function answersFrom(input: unknown): Answers {
@@ -16,11 +17,11 @@ export function answersFrom(input: unknown): Answers {
 }
 
 export async function generate(answers: Answers): Promise<GeneratedFile[]> {
-  return generateFiles(answers, decisionFor(answers), await loadTemplateSources(), GENERATOR);
+  return generateFiles(answers, decisionFor(answers), await loadTemplateSources(), { generator: GENERATOR, schemaText: ANSWERS_SCHEMA_TEXT });
 }
 
 export async function generateFromYaml(text: string): Promise<GeneratedFile[]> {
-  return generate(parseAnswers(text, 'answers.yaml'));
+  return generate(await parseAnswers(text, "answers.yaml"));
 }
 
 export function writeFiles(dir: string, files: GeneratedFile[]): void {

@@ -137,7 +137,7 @@ describe.each(CASES.map((c) => c.name))('%s', (name) => {
     }
     const copy = readFileSync(join(root.dir, name, 'ami-wizard.yaml'), 'utf8');
     expect(copy.split('\n')[0]).toBe('# yaml-language-server: $schema=./ami-wizard.schema.json');
-    const replayed = await generate(parseAnswers(copy, 'ami-wizard.yaml'));
+    const replayed = await generate(await parseAnswers(copy, 'ami-wizard.yaml'));
     expect(replayed).toEqual(generated.get(name));
   });
 
