@@ -6,6 +6,9 @@ export const COMMANDS = {
   generate: 'Generate the folder from an answers file (the default when --answers is given).',
   recommend: 'Print the recommended design and its reasons.',
   schema: 'Print the JSON Schema of the answers file.',
+  lookup: 'Find the current base AMI for an OS, architecture and region (needs AWS credentials).',
+  audit: "Check the account's own AMIs against the tagging policy (needs AWS credentials).",
+  workshop: 'Walk a team through the design spectrum and a live what-if board (terminal).',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
@@ -16,6 +19,14 @@ const OPTIONS = {
   force: { help: 'Overwrite generated files that were edited since the last run.' },
   json: { help: 'Print machine-readable JSON instead of text.' },
   templates: { value: 'DIR', help: 'Folder of template modules that add to or replace the built-in ones.' },
+  yes: { help: 'Accept the defaults for every question not in --answers (wizard).' },
+  compare: { value: 'FILE', help: 'recommend: a second answers file to compare with.' },
+  resolve: { help: 'generate: look up the current base AMI first and record it (needs AWS credentials).' },
+  os: { value: 'OS', help: 'lookup: amazon-linux-2023, ubuntu-24.04, rhel-9 or windows-server-2022.' },
+  arch: { value: 'ARCH', help: 'lookup: x86_64 or arm64.' },
+  region: { value: 'REGION', help: 'lookup, audit: AWS region (audit: repeatable); default from the AWS config.' },
+  policy: { value: 'FILE', help: 'audit: tag policy JSON to check against (default: from --answers).' },
+  'max-age-days': { value: 'N', help: 'audit: images older than this fail (default: the answers, else 365).' },
   help: { help: 'Show this help.' },
   version: { help: 'Show the version.' },
 } as const;
@@ -29,12 +40,20 @@ export interface CliArgs {
   force: boolean;
   json: boolean;
   templates?: string;
+  yes: boolean;
+  compare?: string;
+  resolve: boolean;
+  os?: string;
+  arch?: string;
+  regions: string[];
+  policy?: string;
+  maxAgeDays?: string;
   help: boolean;
   version: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { dryRun: false, force: false, json: false, help: false, version: false };
+  const args: CliArgs = { dryRun: false, force: false, json: false, yes: false, resolve: false, regions: [], help: false, version: false };
   const values: Partial<Record<OptionName, string | true>> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -52,6 +71,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
           throw new InputError(`--${name} needs a value: --${name} ${OPTIONS[name].value}`);
         }
+        if (name === 'region') args.regions.push(value);
         values[name] = value;
       } else {
         if (inline !== undefined) throw new InputError(`--${name} takes no value.`);
@@ -66,6 +86,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   args.answers = values.answers as string | undefined;
   args.out = values.out as string | undefined;
   args.templates = values.templates as string | undefined;
+  args.compare = values.compare as string | undefined;
+  args.os = values.os as string | undefined;
+  args.arch = values.arch as string | undefined;
+  args.policy = values.policy as string | undefined;
+  args.maxAgeDays = values['max-age-days'] as string | undefined;
+  args.yes = values.yes === true;
+  args.resolve = values.resolve === true;
   args.dryRun = values['dry-run'] === true;
   args.force = values.force === true;
   args.json = values.json === true;
@@ -82,12 +109,16 @@ export function helpText(version: string): string {
     '  ami-wizard --answers FILE [--out DIR] [--dry-run] [--force] [--json]',
     '  ami-wizard recommend --answers FILE [--json]',
     '  ami-wizard schema',
+    '  ami-wizard                              (in a terminal: the interactive wizard)',
+    '  ami-wizard workshop [--answers FILE]',
+    '  ami-wizard lookup --os OS --arch ARCH [--region REGION]',
+    '  ami-wizard audit [--region R ...] [--policy FILE | --answers FILE] [--json]',
     '',
     'Commands:',
-    ...Object.entries(COMMANDS).map(([name, help]) => `  ${name.padEnd(20)}${help}`),
+    ...Object.entries(COMMANDS).map(([name, help]) => `  ${name.padEnd(22)}${help}`),
     '',
     'Options:',
-    ...Object.entries(OPTIONS).map(([name, o]) => `  ${`--${name}${'value' in o ? ` ${o.value}` : ''}`.padEnd(20)}${o.help}`),
+    ...Object.entries(OPTIONS).map(([name, o]) => `  ${`--${name}${'value' in o ? ` ${o.value}` : ''}`.padEnd(22)}${o.help}`),
     '',
     'Exit codes: 0 success, 1 failure or conflicts, 2 bad input, 130 cancelled.',
   ];

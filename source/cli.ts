@@ -6,5 +6,6 @@ const io: CommandIO = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   cwd: process.cwd(),
+  isInteractive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
 };
 process.exitCode = await main(process.argv.slice(2), io);

@@ -17,14 +17,23 @@ async function run(args: CliArgs, io: CommandIO): Promise<number> {
       return (await import('./commands/recommend.ts')).recommendCommand(args, io);
     case 'generate':
       return (await import('./commands/generate.ts')).generateCommand(args, io);
+    case 'lookup':
+      return (await import('./commands/lookup.ts')).lookupCommand(args, io);
+    case 'audit':
+      return (await import('./commands/audit.ts')).auditCommand(args, io);
+    case 'workshop':
+      if (!io.isInteractive) return refuseWithoutTerminal(io, 'workshop needs a terminal. For scripts use: ami-wizard recommend --answers FILE');
+      return (await import('./commands/workshop.ts')).workshopCommand(args, io);
     default:
-      io.stderr(
-        process.stdin.isTTY && process.stdout.isTTY
-          ? 'The interactive wizard is not available in this version. Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR\n'
-          : 'No terminal to ask questions in. Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR\n',
-      );
-      return EXIT.badInput;
+      // Refuse before any UI code loads, so a pipe never sees Ink's raw-mode error.
+      if (!io.isInteractive) return refuseWithoutTerminal(io, 'No terminal to ask questions in. Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR');
+      return (await import('./commands/wizard.ts')).wizardCommand(args, io);
   }
+}
+
+function refuseWithoutTerminal(io: CommandIO, message: string): number {
+  io.stderr(`ami-wizard: ${message}\n`);
+  return EXIT.badInput;
 }
 
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
