@@ -1,5 +1,5 @@
 // The first-boot bootstrap: reads runtime information through IMDSv2 and, for hybrid and jeos,
-// runs the configuration-management step.
+// runs the configuration-management step. Also as #cloud-config user data for cloud-init users.
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
@@ -15,8 +15,12 @@ export function generateBootstrap(ctx: BuildContext, templates: Renderer): Gener
         : 'JeOS: the image carries only the OS and the agent; build the whole role now.',
     applyPartial: `bootstrap/partials/apply-${ctx.configTool}`,
   };
+  const script = templates.render('bootstrap/ami-bootstrap.sh.hbs', view);
+  // Base64 keeps any byte of the script intact in YAML; 76-character lines keep it readable.
+  const scriptBase64Lines = Buffer.from(script, 'utf8').toString('base64').match(/.{1,76}/g) ?? [];
   return [
-    { path: 'bootstrap/ami-bootstrap.sh', contents: templates.render('bootstrap/ami-bootstrap.sh.hbs', view), mode: 0o755 },
+    { path: 'bootstrap/ami-bootstrap.sh', contents: script, mode: 0o755 },
     { path: 'bootstrap/ami-bootstrap.service', contents: templates.render('bootstrap/ami-bootstrap.service.hbs', view), mode: 0o644 },
+    { path: 'bootstrap/cloud-config.yaml', contents: templates.render('bootstrap/cloud-config.yaml.hbs', { ...view, scriptBase64Lines }), mode: 0o644 },
   ];
 }

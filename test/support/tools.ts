@@ -2,6 +2,7 @@
 // it fails the suite; locally the tests that need it are skipped with a warning naming the tool.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REQUIRE_VALIDATORS = Boolean(process.env.CI || process.env.AMI_WIZARD_REQUIRE_VALIDATORS);
@@ -21,7 +22,29 @@ export function hasTool(command: string, versionArgs: string[] = ['--version']):
 export const SHARED_DIR = fileURLToPath(new URL('../../../shared/', import.meta.url));
 export const HAS_SHARED = existsSync(SHARED_DIR);
 
-export function run(command: string, args: string[], options: { cwd?: string; input?: string } = {}) {
+export function run(command: string, args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
   return { code: result.status ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '', output: `${result.stdout}${result.stderr}` };
+}
+
+/** Debian's python3, which the packages .ci/run installs (PyYAML, jsonschema, jinja2) belong to. */
+export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+/**
+ * cloud-init's own schema check, from Debian's package unpacked into .tmp/cloud-init by .ci/run
+ * (FACTS.md: never installed into /). Returns the command to run, or undefined after a loud warning.
+ */
+export function cloudInitSchema(): ((file: string) => ReturnType<typeof run>) | undefined {
+  const sitePackages = fileURLToPath(new URL('../../.tmp/cloud-init/usr/lib/python3/dist-packages', import.meta.url));
+  const usable =
+    existsSync(join(sitePackages, 'cloudinit')) &&
+    spawnSync(PYTHON, ['-c', 'import cloudinit.cmd.main'], { env: { ...process.env, PYTHONPATH: sitePackages }, stdio: 'ignore' }).status === 0;
+  if (!usable) {
+    const message = 'validator missing: cloud-init schema (unpack Debian cloud-init into .tmp/cloud-init as .ci/run does)';
+    if (REQUIRE_VALIDATORS) throw new Error(message);
+    console.warn(`\n*** ${message}; the #cloud-config checks do not run ***\n`);
+    return undefined;
+  }
+  return (file) =>
+    run(PYTHON, ['-m', 'cloudinit.cmd.main', 'schema', '--config-file', file], { env: { ...process.env, PYTHONPATH: sitePackages } });
 }

@@ -1,7 +1,7 @@
 // Every example and a matrix of answers, generated once and checked by the real tools of each
 // ecosystem: packer fmt and validate, the amazon plugin's schema, bash -n, shellcheck, JSON and
 // YAML parsers, the tag-policy grammar.
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { parseAnswers } from '../../source/answers-file.ts';
 import { minimalAnswers, tempDir } from '../support/answers.ts';
 import { answersFrom, generate, writeFiles } from '../support/generate.ts';
 import { stagePackerDir } from '../support/packer-stage.ts';
-import { HAS_SHARED, SHARED_DIR, hasTool, run } from '../support/tools.ts';
+import { HAS_SHARED, SHARED_DIR, cloudInitSchema, hasTool, run } from '../support/tools.ts';
 import type { GeneratedFile } from '../../generators/generated-file.ts';
 
 const NASTY = 'Billing & "EU" $(touch /tmp/ami-wizard-pwned) ${var.y} {{z}} `id` \'q\' %{x} \\ *';
@@ -86,11 +86,28 @@ beforeAll(async () => {
 });
 afterAll(() => root.cleanup());
 
+describe('the validators can fail', () => {
+  it.skipIf(!cloudInit)('cloud-init rejects an invalid #cloud-config', () => {
+    const bad = join(root.dir, 'bad-cloud-config.yaml');
+    writeFileSync(bad, '#cloud-config\nwrite_files: not-a-list\nruncmd: 42\n');
+    expect(cloudInit!(bad).code).not.toBe(0);
+  });
+  it.skipIf(!hasShellcheck)('shellcheck rejects an unquoted expansion', () => {
+    const bad = join(root.dir, 'bad.sh');
+    writeFileSync(bad, '#!/usr/bin/env bash\nrm -rf $1/tmp\n');
+    expect(run('shellcheck', [bad]).code).not.toBe(0);
+  });
+});
+
 const files = (name: string, suffix: string) =>
   (generated.get(name) ?? []).filter((f) => f.path.endsWith(suffix)).map((f) => join(root.dir, name, f.path));
 
 const hasPacker = hasTool('packer', ['version']);
 const hasShellcheck = hasTool('shellcheck');
+const hasAnsible = hasTool('ansible-playbook');
+const hasYamllint = hasTool('yamllint');
+const cloudInit = cloudInitSchema();
+const YAMLLINT_CONFIG = '{extends: default, rules: {line-length: {max: 200}, document-start: disable, comments: {min-spaces-from-content: 1}}}';
 
 describe.each(CASES.map((c) => c.name))('%s', (name) => {
   it.skipIf(!hasPacker)('packer fmt -check: canonical formatting', () => {
@@ -128,6 +145,32 @@ describe.each(CASES.map((c) => c.name))('%s', (name) => {
 
   it.skipIf(!hasShellcheck)('shellcheck on every shell script', () => {
     const result = run('shellcheck', ['--shell=bash', '--severity=style', ...files(name, '.sh')]);
+    expect(result.code, result.output).toBe(0);
+  });
+
+  it.skipIf(!cloudInit)("cloud-init's own schema check accepts bootstrap/cloud-config.yaml", () => {
+    const result = cloudInit!(join(root.dir, name, 'bootstrap/cloud-config.yaml'));
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout).toMatch(/Valid cloud-config/);
+  });
+
+  it.skipIf(!hasAnsible)('ansible-playbook --syntax-check on the playbook and every role', () => {
+    const site = join(root.dir, name, 'config/ansible/site.yml');
+    if (!generated.get(name)!.some((f) => f.path === 'config/ansible/site.yml')) return void expect(name).not.toMatch(/-ansible-/);
+    const check = run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', site]);
+    expect(check.code, check.output).toBe(0);
+    // site.yml picks the role at run time; check each role through a playbook that names it.
+    for (const role of readdirSync(join(root.dir, name, 'config/ansible/roles'))) {
+      const playbook = join(root.dir, name, 'config/ansible', `check-${role}.yml`);
+      writeFileSync(playbook, `- hosts: localhost\n  connection: local\n  vars:\n    ami_phase: all\n  roles:\n    - ${role}\n`);
+      const result = run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', playbook]);
+      expect(result.code, `${role}: ${result.output}`).toBe(0);
+    }
+  });
+
+  it.skipIf(!hasYamllint)('yamllint on every YAML file', () => {
+    const yamlFiles = (generated.get(name) ?? []).filter((f) => /\.(ya?ml|sls)$/.test(f.path)).map((f) => join(root.dir, name, f.path));
+    const result = run('yamllint', ['-d', YAMLLINT_CONFIG, ...yamlFiles]);
     expect(result.code, result.output).toBe(0);
   });
 
