@@ -3,6 +3,7 @@ import type { Answers } from '../questionnaire/answers-schema.ts';
 import type { Decision } from '../questionnaire/recommend.ts';
 import { answersChecksum, generateAnswersCopy } from './answers-copy.ts';
 import { generateBootstrap } from './bootstrap.ts';
+import { generateCi } from './ci.ts';
 import { buildContext } from './build-context.ts';
 import { generateConfigManagement } from './config-management.ts';
 import { generateDocs } from './docs.ts';
@@ -28,6 +29,7 @@ export function generateFiles(answers: Answers, decision: Decision, sources: Tem
     ...generatePacker(ctx, templates),
     ...generateBootstrap(ctx, templates),
     ...generateConfigManagement(ctx, templates),
-    ...generateTagging(ctx),
+    ...generateTagging(ctx, templates),
+    ...generateCi(ctx, templates),
   ];
 }

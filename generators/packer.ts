@@ -39,7 +39,9 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
     { path: 'packer/Makefile', contents: templates.render('packer/Makefile.hbs', view), mode: FILE },
   ];
   if (ctx.platform.facts.family === 'linux') {
-    for (const script of ['wait-for-cloud-init', 'baseline', 'agents', 'install-bootstrap', 'cleanup']) {
+    const scripts = ['wait-for-cloud-init', 'baseline', 'agents', 'install-bootstrap', 'cleanup'];
+    if (ctx.options.publishToSsm) scripts.push('publish-image-id');
+    for (const script of scripts) {
       files.push({ path: `packer/scripts/${script}.sh`, contents: templates.render(`packer/scripts/${script}.sh.hbs`, view), mode: SCRIPT });
     }
   }

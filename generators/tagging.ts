@@ -2,6 +2,11 @@
 // for images and instances, with allowed values where the answers fix them.
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
+import type { Renderer } from './render.ts';
+
+/** AWS Config's REQUIRED_TAGS managed rule takes tag1Key..tag6Key. */
+export const CONFIG_RULE_MAX_KEYS = 6;
+const CONFIG_PARAMETER_MAX = 256;
 
 export const ENFORCED_FOR = ['ec2:image', 'ec2:instance'];
 
@@ -18,6 +23,28 @@ export function tagPolicy(ctx: BuildContext): Record<string, unknown> {
   return { tags };
 }
 
-export function generateTagging(ctx: BuildContext): GeneratedFile[] {
-  return [{ path: 'tagging/tag-policy.json', contents: `${JSON.stringify(tagPolicy(ctx), null, 2)}\n`, mode: 0o644 }];
+/** The policy's keys in rules of at most six; allowed values as CSV where they fit the rule's syntax. */
+export function configRules(ctx: BuildContext) {
+  return Array.from({ length: Math.ceil(ctx.policyTags.length / CONFIG_RULE_MAX_KEYS) }, (_, r) => {
+    const n = r + 1;
+    const i = r * CONFIG_RULE_MAX_KEYS;
+    return {
+      logicalId: `RequiredTags${n}`,
+      name: `${ctx.project.slug}-required-tags-${n}`,
+      description: `Instances of ${ctx.project.name} carry the image tags (part ${n}).`,
+      tags: ctx.policyTags.slice(i, i + CONFIG_RULE_MAX_KEYS).map((tag, j) => {
+        const csv = tag.allowed.join(',');
+        const csvSafe = tag.allowed.length > 0 && !tag.allowed.some((v) => v.includes(',')) && csv.length <= CONFIG_PARAMETER_MAX;
+        return { key: tag.key, keyParameter: `tag${j + 1}Key`, valueParameter: `tag${j + 1}Value`, valuesCsv: csvSafe ? csv : null };
+      }),
+    };
+  });
+}
+
+export function generateTagging(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
+  const view = { ...ctx, rules: configRules(ctx), description: `AWS Config rules for the tags of ${ctx.project.name} images (ami-wizard).` };
+  return [
+    { path: 'tagging/tag-policy.json', contents: `${JSON.stringify(tagPolicy(ctx), null, 2)}\n`, mode: 0o644 },
+    { path: 'tagging/config-rules.yaml', contents: templates.render('tagging/config-rules.yaml.hbs', view), mode: 0o644 },
+  ];
 }

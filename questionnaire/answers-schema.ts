@@ -120,6 +120,27 @@ const OptionsSchema = z.strictObject({
     z.int().check(z.minimum(1), z.maximum(3650), z.describe('Mark images deprecated this many days after the build.')),
     365,
   ),
+  githubActions: z.optional(
+    z.strictObject({
+      roleArn: z.string().check(
+        z.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/, 'an IAM role ARN such as arn:aws:iam::111122223333:role/ami-build'),
+        z.describe('Role the workflow assumes through GitHub OIDC (no stored keys).'),
+      ),
+      directory: z._default(
+        z.string().check(
+          z.regex(/^(\.|[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*)$/, 'a relative folder path such as build/ami'),
+          z.describe('Where the generated folder sits in the repository.'),
+        ),
+        '.',
+      ),
+    }).check(z.describe('Add .github/workflows/ami-build.yml: validate on pull requests, build on schedule and on change.')),
+  ),
+  publishToSsm: z.optional(
+    z.string().check(
+      z.regex(/^\/[A-Za-z0-9_.\-/]{1,900}[A-Za-z0-9_.-]$/, 'an SSM parameter path such as /web-shop/images'),
+      z.describe('SSM parameter path; each build writes its new image id to PATH/IMAGE (for example /web-shop/images/base).'),
+    ),
+  ),
 });
 
 const AnswersBase = z.strictObject({

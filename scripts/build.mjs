@@ -34,6 +34,16 @@ const precompiledTemplates = {
   },
 };
 
+// Ink imports react-devtools-core only when DEV=true; the bundle never connects to devtools, so the
+// import resolves to an empty module instead of failing the build.
+const noDevtools = {
+  name: 'no-react-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty-module' }));
+    b.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'export default {};', loader: 'js' }));
+  },
+};
+
 await rm(join(root, 'dist'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -47,8 +57,10 @@ await build({
   minify: true,
   legalComments: 'none',
   chunkNames: '[name]-[hash]',
+  jsx: 'automatic', // the Ink screens (.tsx), as in tsconfig.json
+  // React and Ink read NODE_ENV: the production builds load, dev-only code is dropped.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [precompiledTemplates],
+  plugins: [precompiledTemplates, noDevtools],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: { js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);" },
   logLevel: 'warning',

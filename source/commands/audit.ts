@@ -1,8 +1,62 @@
-// Placeholder until the audit command lands; replaced by its implementation.
+// `ami-wizard audit`: the account's own images (every page, deprecated ones too) checked against the
+// tag policy and the image hygiene rules. Exit 1 when any image fails, 0 when all pass.
 import type { CliArgs } from '../cli-options.ts';
-import { FailureError } from '../errors.ts';
+import { EXIT } from '../errors.ts';
+import { auditImage } from '../aws/audit-checks.ts';
+import { auditPolicy } from '../aws/audit-policy.ts';
+import { describeImages } from '../aws/describe-images.ts';
+import { openEc2 } from '../aws/ec2-client.ts';
+import { auditJson, auditText } from '../aws/format-audit.ts';
+import type { ImageRecord } from '../aws/image-record.ts';
+import { progress } from '../aws/progress.ts';
 import type { CommandIO } from './context.ts';
 
-export async function auditCommand(_args: CliArgs, _io: CommandIO): Promise<number> {
-  throw new FailureError('audit is not available in this build.');
+/** Images per DescribeImages page: small enough that the spinner moves in a large account. */
+const PAGE_SIZE = 200;
+
+export async function auditCommand(args: CliArgs, io: CommandIO): Promise<number> {
+  const policy = await auditPolicy(args, io.cwd); // bad input fails before the SDK loads
+  const spinner = progress(process.stderr);
+  const images: ImageRecord[] = [];
+  const regions: string[] = [];
+  try {
+    spinner.update('Loading the AWS SDK');
+    // No --region: the SDK's own region (AWS_REGION, the profile).
+    for (const wanted of args.regions.length ? [...new Set(args.regions)] : [undefined]) {
+      const session = await openEc2(wanted);
+      regions.push(session.region);
+      try {
+        spinner.update(`Listing images in ${session.region}`);
+        const found = await describeImages(
+          session,
+          { Owners: ['self'], IncludeDeprecated: true },
+          { pageSize: PAGE_SIZE, onPage: ({ pages, images: n }) => spinner.update(`Listing images in ${session.region}: page ${pages}, ${n} images`) },
+        );
+        images.push(...found);
+      } finally {
+        session.client.destroy();
+      }
+    }
+  } finally {
+    spinner.stop();
+  }
+  const now = new Date();
+  const audits = images.map((image) => auditImage(image, { ...(policy.rules ? { rules: policy.rules } : {}), maxAgeDays: policy.maxAgeDays, now }));
+  if (args.json) io.stdout(auditJson(audits));
+  else {
+    // A pipe or a file gets the classic 80 columns; a terminal gets its own width.
+    const width = (process.stdout.isTTY && process.stdout.columns) || 80;
+    io.stdout(
+      auditText(
+        {
+          regions,
+          audits,
+          maxAgeDays: policy.maxAgeDays,
+          ...(policy.source ? { policySource: policy.source, ruleCount: policy.rules?.length ?? 0 } : {}),
+        },
+        width,
+      ),
+    );
+  }
+  return audits.every((a) => a.compliant) ? EXIT.ok : EXIT.failure;
 }

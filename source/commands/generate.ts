@@ -1,42 +1,19 @@
 // answers file -> decision -> files -> plan -> disk.
-import { resolve } from 'node:path';
-import { generateFiles } from '../../generators/index.ts';
-import { TemplateError } from '../../generators/render.ts';
 import type { CliArgs } from '../cli-options.ts';
-import { FailureError, InputError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { loadAnswers } from '../answers-file.ts';
-import { formatPlan, planFiles, readOutputState } from '../file-plan.ts';
+import { formatPlan } from '../file-plan.ts';
 import { applyPlan } from '../write-plan.ts';
-import { loadTemplateSources } from '../template-sources.ts';
+import { DEFAULT_OUT, conflictsError, prepareFolder } from '../generate-folder.ts';
 import type { CommandIO } from './context.ts';
-import { decisionFor, decisionJson } from './recommend.ts';
-import { GENERATOR } from '../version.ts';
-import { ANSWERS_SCHEMA_TEXT } from '../answers-schema-text.ts';
+import { decisionJson } from './recommend.ts';
 
-export const DEFAULT_OUT = 'ami-build';
+export { DEFAULT_OUT };
 
 export async function generateCommand(args: CliArgs, io: CommandIO): Promise<number> {
   if (!args.answers) throw new InputError('generate needs an answers file: ami-wizard --answers ami-wizard.yaml --out build/ami');
   const answers = await loadAnswers(args.answers);
-  if (answers.platform.os === 'windows-server-2022') {
-    throw new InputError(
-      'Generating Windows Server 2022 images is not supported yet (recommend works for it). ' +
-        'Set platform.os to amazon-linux-2023, ubuntu-24.04 or rhel-9 to generate.',
-    );
-  }
-  const decision = decisionFor(answers);
-  const sources = await loadTemplateSources(args.templates);
-  let files;
-  try {
-    files = generateFiles(answers, decision, sources, { generator: GENERATOR, schemaText: ANSWERS_SCHEMA_TEXT });
-  } catch (error) {
-    // Only a team's own --templates can be bad input; a failing built-in template is our bug.
-    if (error instanceof TemplateError && args.templates) throw new InputError(`Cannot render the templates: ${error.message}`);
-    throw error;
-  }
-  const outDir = resolve(io.cwd, args.out ?? DEFAULT_OUT);
-  const state = await readOutputState(outDir, files.map((f) => f.path), { force: args.force });
-  const plan = planFiles(state, files, { force: args.force, generator: GENERATOR });
+  const { decision, outDir, plan } = await prepareFolder(answers, { cwd: io.cwd, out: args.out, templates: args.templates, force: args.force });
   if (!args.dryRun) await applyPlan(plan);
 
   if (args.json) {
@@ -52,8 +29,7 @@ export async function generateCommand(args: CliArgs, io: CommandIO): Promise<num
     io.stdout(`${args.dryRun ? 'Plan (dry run, nothing written)' : 'Wrote'} ${outDir}:\n${formatPlan(plan)}`);
     if (!args.dryRun) io.stdout(`\nNext: cd ${args.out ?? DEFAULT_OUT}/packer && packer init . && make build\n`);
   }
-  if (plan.conflicts > 0) {
-    throw new FailureError(`${plan.conflicts} file(s) were edited since the last run and were left as they are. Re-run with --force to overwrite them.`);
-  }
+  const conflicts = conflictsError(plan);
+  if (conflicts) throw conflicts;
   return 0;
 }

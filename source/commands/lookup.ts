@@ -1,8 +1,39 @@
-// Placeholder until the lookup command lands; replaced by its implementation.
+// `ami-wizard lookup --os OS --arch ARCH [--region R]`: the current base AMI, live from EC2.
+// --answers FILE fills in os, architecture and build region; flags win over it.
+import { ARCHITECTURES, OPERATING_SYSTEMS } from '../../questionnaire/answers-schema.ts';
+import type { Architecture, OperatingSystem } from '../../questionnaire/answers-schema.ts';
+import { platformFacts } from '../../generators/platforms.ts';
+import { loadAnswers } from '../answers-file.ts';
 import type { CliArgs } from '../cli-options.ts';
-import { FailureError } from '../errors.ts';
+import { InputError } from '../errors.ts';
+import { findBaseImage } from '../aws/find-base-image.ts';
+import type { BaseImageQuery } from '../aws/find-base-image.ts';
+import { baseImageJson, baseImageText } from '../aws/format-lookup.ts';
+import { progress } from '../aws/progress.ts';
 import type { CommandIO } from './context.ts';
 
-export async function lookupCommand(_args: CliArgs, _io: CommandIO): Promise<number> {
-  throw new FailureError('lookup is not available in this build.');
+export async function lookupCommand(args: CliArgs, io: CommandIO): Promise<number> {
+  const query = await lookupQuery(args);
+  const spinner = progress(process.stderr);
+  spinner.update('Loading the AWS SDK');
+  let image;
+  try {
+    image = await findBaseImage(query, { onRequest: (region) => spinner.update(`Looking up the current base image in ${region}`) });
+  } finally {
+    spinner.stop();
+  }
+  io.stdout(args.json ? baseImageJson(image) : baseImageText(image, platformFacts(image.os, image.architecture).label));
+  return 0;
+}
+
+async function lookupQuery(args: CliArgs): Promise<BaseImageQuery> {
+  if (args.regions.length > 1) throw new InputError('lookup takes one --region; run it once per region.');
+  const platform = args.answers ? (await loadAnswers(args.answers)).platform : undefined;
+  const os = args.os ?? platform?.os;
+  const architecture = args.arch ?? platform?.architecture ?? 'x86_64';
+  if (!os) throw new InputError(`lookup needs --os (${OPERATING_SYSTEMS.join(', ')}), e.g. ami-wizard lookup --os amazon-linux-2023 --arch arm64`);
+  if (!(OPERATING_SYSTEMS as readonly string[]).includes(os)) throw new InputError(`--os ${JSON.stringify(os)} is not supported; use one of ${OPERATING_SYSTEMS.join(', ')}.`);
+  if (!(ARCHITECTURES as readonly string[]).includes(architecture)) throw new InputError(`--arch ${JSON.stringify(architecture)} is not supported; use ${ARCHITECTURES.join(' or ')}.`);
+  const region = args.regions[0] ?? platform?.regions[0];
+  return { os: os as OperatingSystem, architecture: architecture as Architecture, ...(region ? { region } : {}) };
 }

@@ -58,6 +58,8 @@ function matrix(): Case[] {
       organizationalUnits: ['arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456'],
     },
     deprecateAfterDays: 90,
+    publishToSsm: '/ami-wizard-test/images',
+    githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: 'infra/ami' },
   };
   cases.push({ name: 'options-all', input: options });
 
@@ -107,7 +109,7 @@ const hasShellcheck = hasTool('shellcheck');
 const hasAnsible = hasTool('ansible-playbook');
 const hasYamllint = hasTool('yamllint');
 const cloudInit = cloudInitSchema();
-const YAMLLINT_CONFIG = '{extends: default, rules: {line-length: {max: 200}, document-start: disable, comments: {min-spaces-from-content: 1}}}';
+const YAMLLINT_CONFIG = '{extends: default, rules: {line-length: {max: 200}, document-start: disable, truthy: {check-keys: false}, comments: {min-spaces-from-content: 1}}}';
 
 describe.each(CASES.map((c) => c.name))('%s', (name) => {
   it.skipIf(!hasPacker)('packer fmt -check: canonical formatting', () => {
@@ -198,6 +200,34 @@ describe.each(CASES.map((c) => c.name))('%s', (name) => {
       const validate = new Ajv({ allErrors: true }).compile(schema);
       expect(validate(policy), JSON.stringify(validate.errors)).toBe(true);
     }
+  });
+
+  it('AWS Config rules: REQUIRED_TAGS, at most six keys each, every policy key once', () => {
+    const template = parseYaml(readFileSync(join(root.dir, name, 'tagging/config-rules.yaml'), 'utf8'));
+    const policy = JSON.parse(readFileSync(join(root.dir, name, 'tagging/tag-policy.json'), 'utf8'));
+    const keys: string[] = [];
+    for (const rule of Object.values(template.Resources) as any[]) {
+      expect(rule.Type).toBe('AWS::Config::ConfigRule');
+      expect(rule.Properties.Source).toEqual({ Owner: 'AWS', SourceIdentifier: 'REQUIRED_TAGS' });
+      const params = rule.Properties.InputParameters;
+      const ruleKeys = Object.keys(params).filter((k) => /^tag[1-6]Key$/.test(k));
+      expect(ruleKeys.length).toBeLessThanOrEqual(6);
+      expect(Object.keys(params).every((k) => /^tag[1-6](Key|Value)$/.test(k))).toBe(true);
+      keys.push(...ruleKeys.map((k) => params[k]));
+    }
+    expect(keys.sort()).toEqual((Object.values(policy.tags) as any[]).map((s) => s.tag_key['@@assign']).sort());
+  });
+
+  it('the GitHub workflow, when asked for, validates on pull requests and builds with OIDC only', () => {
+    const file = (generated.get(name) ?? []).find((f) => f.path === '.github/workflows/ami-build.yml');
+    const wanted = Boolean((CASES.find((c) => c.name === name)!.input as any).options?.githubActions);
+    expect(Boolean(file)).toBe(wanted);
+    if (!file) return;
+    const workflow = parseYaml(file.contents);
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push', 'schedule']));
+    expect(workflow.permissions['id-token']).toBe('write');
+    expect(workflow.jobs.build.if).toMatch(/pull_request/);
+    expect(file.contents).not.toMatch(/aws-access-key-id|aws-secret-access-key|secrets\./);
   });
 
   it('every file is listed once, with a mode that matches its kind', () => {

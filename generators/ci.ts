@@ -1,0 +1,25 @@
+// The optional GitHub Actions workflow: validate on pull requests, build on schedule and on change.
+import type { BuildContext } from './build-context.ts';
+import type { GeneratedFile } from './generated-file.ts';
+import type { Renderer } from './render.ts';
+
+// Rebuild as often as the baseline changes: weekly baselines every Monday, others monthly.
+const CRON: Record<BuildContext['guidance']['baselineStability'], string> = {
+  weekly: '0 4 * * 1',
+  monthly: '0 4 1 * *',
+  static: '0 4 1 * *',
+};
+
+export function generateCi(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
+  const ci = ctx.options.githubActions;
+  if (!ci) return [];
+  const base = ci.directory === '.' ? '' : `${ci.directory}/`;
+  const view = {
+    ...ctx,
+    cron: CRON[ctx.guidance.baselineStability],
+    pathGlob: `${base}**`,
+    packerDir: `${base}packer`,
+    manifestPath: `${base}packer/manifest.json`,
+  };
+  return [{ path: '.github/workflows/ami-build.yml', contents: templates.render('ci/ami-build.yml.hbs', view), mode: 0o644 }];
+}

@@ -1,0 +1,63 @@
+// What the audit checks against: the tag policy (--policy FILE, or derived from --answers exactly as
+// generate writes tagging/tag-policy.json) and the age window (--max-age-days, the answers'
+// options.deprecateAfterDays, else 365 days).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { buildContext } from '../../generators/build-context.ts';
+import { tagPolicy } from '../../generators/tagging.ts';
+import { loadAnswers } from '../answers-file.ts';
+import type { CliArgs } from '../cli-options.ts';
+import { decisionFor } from '../commands/recommend.ts';
+import { InputError } from '../errors.ts';
+import { GENERATOR } from '../version.ts';
+import { parseTagPolicy } from './tag-policy.ts';
+import type { TagRule } from './tag-policy.ts';
+
+export const DEFAULT_MAX_AGE_DAYS = 365;
+const MAX_POLICY_BYTES = 1024 * 1024;
+
+export interface AuditPolicy {
+  rules?: TagRule[];
+  /** Where the rules came from, for the report. */
+  source?: string;
+  maxAgeDays: number;
+}
+
+export async function auditPolicy(args: CliArgs, cwd: string): Promise<AuditPolicy> {
+  // Relative to the process directory, as generate reads it, so messages name the file as typed.
+  const answers = args.answers ? await loadAnswers(args.answers) : undefined;
+  let rules: TagRule[] | undefined;
+  let source: string | undefined;
+  if (args.policy) {
+    rules = parseTagPolicy(await readPolicyFile(resolve(cwd, args.policy), args.policy), args.policy);
+    source = args.policy;
+  } else if (answers && args.answers) {
+    const ctx = buildContext(answers, decisionFor(answers), { generator: GENERATOR, answersChecksum: '' });
+    rules = parseTagPolicy(tagPolicy(ctx), args.answers);
+    source = `${args.answers} (as in tagging/tag-policy.json)`;
+  }
+  const maxAgeDays = args.maxAgeDays !== undefined ? parseDays(args.maxAgeDays) : (answers?.options.deprecateAfterDays ?? DEFAULT_MAX_AGE_DAYS);
+  return { ...(rules ? { rules } : {}), ...(source ? { source } : {}), maxAgeDays };
+}
+
+async function readPolicyFile(path: string, shown: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new InputError(`Tag policy not found: ${shown}\nPass the generated one (--policy build/ami/tagging/tag-policy.json) or --answers FILE.`);
+  }
+  if (text.length > MAX_POLICY_BYTES) throw new InputError(`${shown} is larger than a tag policy can be (${MAX_POLICY_BYTES} bytes).`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${shown} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function parseDays(text: string): number {
+  if (!/^\d{1,5}$/.test(text) || Number(text) < 1) {
+    throw new InputError(`--max-age-days needs a whole number of days (1 or more), not ${JSON.stringify(text)}.`);
+  }
+  return Number(text);
+}

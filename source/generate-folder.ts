@@ -1,0 +1,61 @@
+// The generate path both ways of filling the answers share (the answers file and the wizard):
+// validated answers -> decision -> files -> plan. Writing the plan stays with the caller, which
+// decides whether and when to write.
+import { resolve } from 'node:path';
+import { generateFiles } from '../generators/index.ts';
+import { TemplateError } from '../generators/render.ts';
+import type { Answers } from '../questionnaire/answers-schema.ts';
+import type { Decision } from '../questionnaire/recommend.ts';
+import { decisionFor } from './commands/recommend.ts';
+import { FailureError, InputError } from './errors.ts';
+import { planFiles, readOutputState } from './file-plan.ts';
+import type { FilePlan } from './file-plan.ts';
+import { loadTemplateSources } from './template-sources.ts';
+import { GENERATOR } from './version.ts';
+import { ANSWERS_SCHEMA_TEXT } from './answers-schema-text.ts';
+
+export const DEFAULT_OUT = 'ami-build';
+
+export interface FolderOptions {
+  cwd: string;
+  /** --out as given; DEFAULT_OUT when absent. */
+  out?: string;
+  templates?: string;
+  force: boolean;
+}
+
+export interface PreparedFolder {
+  decision: Decision;
+  outDir: string;
+  plan: FilePlan;
+}
+
+/** Everything up to the disk: the decision, the generated files and what writing them would do. */
+export async function prepareFolder(answers: Answers, options: FolderOptions): Promise<PreparedFolder> {
+  if (answers.platform.os === 'windows-server-2022') {
+    throw new InputError(
+      'Generating Windows Server 2022 images is not supported yet (recommend works for it). ' +
+        'Set platform.os to amazon-linux-2023, ubuntu-24.04 or rhel-9 to generate.',
+    );
+  }
+  const decision = decisionFor(answers);
+  const sources = await loadTemplateSources(options.templates);
+  let files;
+  try {
+    files = generateFiles(answers, decision, sources, { generator: GENERATOR, schemaText: ANSWERS_SCHEMA_TEXT });
+  } catch (error) {
+    // Only a team's own --templates can be bad input; a failing built-in template is our bug.
+    if (error instanceof TemplateError && options.templates) throw new InputError(`Cannot render the templates: ${error.message}`);
+    throw error;
+  }
+  const outDir = resolve(options.cwd, options.out ?? DEFAULT_OUT);
+  const state = await readOutputState(outDir, files.map((f) => f.path), { force: options.force });
+  const plan = planFiles(state, files, { force: options.force, generator: GENERATOR });
+  return { decision, outDir, plan };
+}
+
+/** The error a run ends with when edited files were left alone (exit code 1). */
+export function conflictsError(plan: FilePlan): FailureError | undefined {
+  if (plan.conflicts === 0) return undefined;
+  return new FailureError(`${plan.conflicts} file(s) were edited since the last run and were left as they are. Re-run with --force to overwrite them.`);
+}

@@ -1,0 +1,59 @@
+// The rule every question step follows: a value from --answers is kept without asking, --yes takes
+// the current value (else the default) without asking, otherwise the screen asks.
+import { BACK } from './context.ts';
+import type { Back, WizardContext } from './context.ts';
+import type { Draft } from './draft.ts';
+import { fieldProblem } from './draft.ts';
+import type { StepResult } from './flow.ts';
+
+export interface AskSpec<V> {
+  current: V | undefined;
+  fallback: V;
+  show: (initial: V) => Promise<V | Back>;
+  apply: (value: V) => void;
+}
+
+export async function ask<V>(ctx: WizardContext, field: string, spec: AskSpec<V>): Promise<StepResult> {
+  if (ctx.given.has(field)) return 'skipped';
+  const initial = spec.current ?? spec.fallback;
+  if (ctx.args.yes) {
+    spec.apply(initial);
+    return 'skipped';
+  }
+  const value = await spec.show(initial);
+  if (value === BACK) return BACK;
+  spec.apply(value);
+  return 'asked';
+}
+
+export interface TextFieldSpec<T> {
+  section: string;
+  title: string;
+  hint?: string;
+  current: T | undefined;
+  fallback: T;
+  /** The value shown for editing. */
+  format: (value: T) => string;
+  /** What the typed text means; an empty field means the fallback where that makes sense. */
+  parse: (text: string) => T;
+  set: (draft: Draft, value: T) => void;
+}
+
+/** A free-text question whose value is checked against the answers schema before it is accepted. */
+export function askText<T>(ctx: WizardContext, field: string, spec: TextFieldSpec<T>): Promise<StepResult> {
+  return ask<T>(ctx, field, {
+    current: spec.current,
+    fallback: spec.fallback,
+    show: async (initial) => {
+      const text = await ctx.prompts.text({
+        section: spec.section,
+        title: spec.title,
+        hint: spec.hint,
+        initial: spec.format(initial),
+        validate: (typed) => fieldProblem(ctx.draft, field, (copy) => spec.set(copy, spec.parse(typed))),
+      });
+      return text === BACK ? BACK : spec.parse(text);
+    },
+    apply: (value) => spec.set(ctx.draft, value),
+  });
+}

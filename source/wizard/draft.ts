@@ -1,0 +1,88 @@
+// The answers while the wizard fills them in: the answers file's shape with the asked parts still
+// optional. Validation is always the answers file's zod schema, so both ways of answering agree.
+import * as z from 'zod/mini';
+import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
+import type { Answers, AnswersInput } from '../../questionnaire/answers-schema.ts';
+import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
+import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
+import { findSecret } from '../secrets.ts';
+
+export interface Draft extends Omit<AnswersInput, 'version' | 'project' | 'platform' | 'guidance'> {
+  version: 1;
+  project: Partial<AnswersInput['project']>;
+  platform: NonNullable<AnswersInput['platform']>;
+  guidance: Partial<GuidanceAnswers>;
+}
+
+export interface Problem {
+  /** Dotted path in the answers file, e.g. platform.regions.0 */
+  path: string;
+  message: string;
+}
+
+export function emptyDraft(): Draft {
+  return { version: 1, project: {}, platform: {}, guidance: {} };
+}
+
+function clone(draft: Draft): Draft {
+  return structuredClone(draft);
+}
+
+/** The draft with placeholders for what is still unanswered, so checking one field ignores the rest. */
+function withPlaceholders(draft: Draft): Draft {
+  const copy = clone(draft);
+  copy.project.name ??= 'unanswered';
+  for (const key of QUESTION_KEYS) {
+    if (copy.guidance[key] === undefined) (copy.guidance as Record<string, unknown>)[key] = QUESTIONS[key].defaultValue;
+  }
+  return copy;
+}
+
+const SECRET_ADVICE = 'keep secrets in SSM Parameter Store or Secrets Manager and give their names instead';
+
+export type Validated = { ok: true; answers: Answers } | { ok: false; problems: Problem[] };
+
+/** The finished answers, exactly as the answers file would give them. */
+export function validateDraft(draft: Draft): Validated {
+  const secret = findSecret(draft);
+  if (secret) return { ok: false, problems: [{ path: secret.path.join('.'), message: `this looks like ${secret.kind}: ${SECRET_ADVICE}` }] };
+  const result = z.safeParse(AnswersSchema, draft);
+  if (result.success) return { ok: true, answers: result.data };
+  const problems = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    // Pattern messages name what is expected ("an AWS region code such as ..."); others are sentences.
+    message: issue.code === 'invalid_format' ? `use ${issue.message}` : issue.message,
+  }));
+  return { ok: false, problems };
+}
+
+/** Problems in the draft's own values, ignoring what is still unanswered. */
+export function answeredProblems(draft: Draft): Problem[] {
+  const result = validateDraft(withPlaceholders(draft));
+  return result.ok ? [] : result.problems;
+}
+
+/**
+ * What is wrong with one field after `change` is applied to a copy of the draft, or undefined.
+ * Problems reported on a parent (like the project-wide wildcard check) count for the field too.
+ */
+export function fieldProblem(draft: Draft, field: string, change: (copy: Draft) => void): string | undefined {
+  const copy = clone(draft);
+  change(copy);
+  const found = answeredProblems(copy).find((p) => p.path === field || p.path.startsWith(`${field}.`) || field.startsWith(`${p.path}.`));
+  return found && capitalize(found.message);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Names typed into a text field, separated by commas or spaces (regions, roles). */
+export function namesFromText(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
+}
+
+/** Items typed into a text field, separated by commas; an item may contain spaces ("ISO 27001"). */
+export function itemsFromText(text: string): string[] {
+  return text.split(',').map((item) => item.trim()).filter(Boolean);
+}

@@ -1,0 +1,115 @@
+// Welcome, the project and the platform.
+import { basename } from 'node:path';
+import { ARCHITECTURES, OPERATING_SYSTEMS } from '../../questionnaire/answers-schema.ts';
+import type { Architecture, OperatingSystem } from '../../questionnaire/answers-schema.ts';
+import { ask, askText } from './ask.ts';
+import { BACK } from './context.ts';
+import type { WizardContext } from './context.ts';
+import { namesFromText } from './draft.ts';
+import type { Step } from './flow.ts';
+
+const OS_LABELS: Record<OperatingSystem, string> = {
+  'amazon-linux-2023': 'Amazon Linux 2023',
+  'ubuntu-24.04': 'Ubuntu 24.04 LTS',
+  'rhel-9': 'Red Hat Enterprise Linux 9',
+  'windows-server-2022': 'Windows Server 2022',
+};
+
+const ARCH_LABELS: Record<Architecture, string> = {
+  x86_64: 'x86_64 (Intel and AMD)',
+  arm64: 'arm64 (AWS Graviton)',
+};
+
+// Windows images are not generated yet, so the wizard (which always generates) does not offer them.
+const GENERATED_OS = OPERATING_SYSTEMS.filter((os) => os !== 'windows-server-2022');
+
+export const welcomeStep: Step<WizardContext> = async (ctx) => {
+  if (ctx.args.yes) return 'skipped';
+  return (await ctx.prompts.welcome()) === BACK ? BACK : 'asked';
+};
+
+export function defaultProjectName(cwd: string): string {
+  return basename(cwd) || 'my-project';
+}
+
+export const projectNameStep: Step<WizardContext> = (ctx) => {
+  const fallback = defaultProjectName(ctx.cwd);
+  return askText(ctx, 'project.name', {
+    section: 'Project',
+    title: 'What is the project called?',
+    hint: 'It names the images and fills the Project and Name tags. Enter keeps the folder name.',
+    current: ctx.draft.project.name,
+    fallback,
+    format: (name) => name,
+    parse: (text) => text.trim() || fallback,
+    set: (draft, name) => void (draft.project.name = name),
+  });
+};
+
+export const osStep: Step<WizardContext> = (ctx) =>
+  ask(ctx, 'platform.os', {
+    current: ctx.draft.platform.os,
+    fallback: 'amazon-linux-2023' as OperatingSystem,
+    show: (initial) =>
+      ctx.prompts.select({
+        section: 'Platform',
+        title: 'Which operating system do the images run?',
+        hint: 'Windows Server 2022 works with `recommend` but cannot be generated yet.',
+        choices: GENERATED_OS.map((os) => ({ value: os, label: OS_LABELS[os] })),
+        initial,
+        defaultValue: 'amazon-linux-2023',
+      }),
+    apply: (os) => void (ctx.draft.platform.os = os),
+  });
+
+export const architectureStep: Step<WizardContext> = (ctx) =>
+  ask(ctx, 'platform.architecture', {
+    current: ctx.draft.platform.architecture,
+    fallback: 'x86_64' as Architecture,
+    show: (initial) =>
+      ctx.prompts.select({
+        section: 'Platform',
+        title: 'Which CPU architecture?',
+        hint: 'Graviton (arm64) instances usually cost less for the same work.',
+        choices: ARCHITECTURES.map((arch) => ({ value: arch, label: ARCH_LABELS[arch] })),
+        initial,
+        defaultValue: 'x86_64',
+      }),
+    apply: (arch) => void (ctx.draft.platform.architecture = arch),
+  });
+
+export const regionsStep: Step<WizardContext> = (ctx) => {
+  const fallback = ['us-east-1'];
+  return askText(ctx, 'platform.regions', {
+    section: 'Platform',
+    title: 'Which AWS regions?',
+    hint: 'Separate them with commas. The first one is where the images are built.',
+    current: ctx.draft.platform.regions,
+    fallback,
+    format: (regions) => regions.join(', '),
+    parse: (text) => {
+      const names = namesFromText(text);
+      return names.length > 0 ? names : fallback;
+    },
+    set: (draft, regions) => void (draft.platform.regions = regions),
+  });
+};
+
+export const rolesStep: Step<WizardContext> = (ctx) => {
+  const fallback = ['app'];
+  return askText(ctx, 'roles', {
+    section: 'Platform',
+    title: 'Which server roles are there?',
+    hint: 'One name per kind of server, separated by commas, e.g. web, worker.',
+    current: ctx.draft.roles?.map((role) => role.name),
+    fallback,
+    format: (names) => names.join(', '),
+    parse: (text) => {
+      const names = namesFromText(text);
+      return names.length > 0 ? names : fallback;
+    },
+    // A role that existed before keeps its software list.
+    set: (draft, names) =>
+      void (draft.roles = names.map((name) => draft.roles?.find((role) => role.name === name) ?? { name, software: [] })),
+  });
+};

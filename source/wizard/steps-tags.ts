@@ -1,0 +1,76 @@
+// The tag values the tag policy and the images carry: cost center, stage, confidentiality, compliance.
+import { CONFIDENTIALITY, STAGES } from '../../questionnaire/answers-schema.ts';
+import { ask, askText } from './ask.ts';
+import type { WizardContext } from './context.ts';
+import { itemsFromText } from './draft.ts';
+import type { Step } from './flow.ts';
+
+type Stage = (typeof STAGES)[number];
+type Confidentiality = (typeof CONFIDENTIALITY)[number];
+
+const STAGE_LABELS: Record<Stage, string> = { dev: 'Development', test: 'Test', staging: 'Staging', prod: 'Production' };
+const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
+  public: 'Public',
+  internal: 'Internal',
+  confidential: 'Confidential',
+  restricted: 'Restricted',
+};
+
+export const costCenterStep: Step<WizardContext> = (ctx) =>
+  askText<string | undefined>(ctx, 'project.costCenter', {
+    section: 'Tags',
+    title: 'Which cost center pays for these images?',
+    hint: 'Fills the CostCenter tag. Leave it empty to skip.',
+    current: ctx.draft.project.costCenter,
+    fallback: undefined,
+    format: (value) => value ?? '',
+    parse: (text) => text.trim() || undefined,
+    set: (draft, value) => {
+      if (value === undefined) delete draft.project.costCenter;
+      else draft.project.costCenter = value;
+    },
+  });
+
+export const stageStep: Step<WizardContext> = (ctx) =>
+  ask(ctx, 'project.stage', {
+    current: ctx.draft.project.stage,
+    fallback: 'dev' as Stage,
+    show: (initial) =>
+      ctx.prompts.select({
+        section: 'Tags',
+        title: 'Which lifecycle stage are the images for?',
+        hint: 'Fills the Stage tag.',
+        choices: STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
+        initial,
+        defaultValue: 'dev',
+      }),
+    apply: (stage) => void (ctx.draft.project.stage = stage),
+  });
+
+export const confidentialityStep: Step<WizardContext> = (ctx) =>
+  ask(ctx, 'project.confidentiality', {
+    current: ctx.draft.project.confidentiality,
+    fallback: 'internal' as Confidentiality,
+    show: (initial) =>
+      ctx.prompts.select({
+        section: 'Tags',
+        title: 'How confidential is the data these servers handle?',
+        hint: 'Fills the Confidentiality tag.',
+        choices: CONFIDENTIALITY.map((level) => ({ value: level, label: CONFIDENTIALITY_LABELS[level] })),
+        initial,
+        defaultValue: 'internal',
+      }),
+    apply: (level) => void (ctx.draft.project.confidentiality = level),
+  });
+
+export const complianceStep: Step<WizardContext> = (ctx) =>
+  askText<string[]>(ctx, 'project.compliance', {
+    section: 'Tags',
+    title: 'Which compliance frameworks must the images meet?',
+    hint: 'Separate them with commas, e.g. PCI DSS, ISO 27001. Leave it empty for none.',
+    current: ctx.draft.project.compliance,
+    fallback: [],
+    format: (items) => items.join(', '),
+    parse: itemsFromText,
+    set: (draft, items) => void (draft.project.compliance = items),
+  });
