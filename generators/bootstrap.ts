@@ -14,7 +14,12 @@ export function generateBootstrap(ctx: BuildContext, templates: Renderer): Gener
         ? 'Hybrid: the image carries the baseline and middleware; deploy the latest application now.'
         : 'JeOS: the image carries only the OS and the agent; build the whole role now.',
     applyPartial: `bootstrap/partials/apply-${ctx.configTool}`,
+    windowsApplyPartial: `bootstrap/partials/windows-apply-${ctx.configTool}`,
   };
+  if (ctx.platform.facts.family === 'windows') {
+    // EC2Launch v2 rather than cloud-init, a scheduled task rather than systemd.
+    return [{ path: 'bootstrap/ami-bootstrap.ps1', contents: templates.render('bootstrap/ami-bootstrap.ps1.hbs', view), mode: 0o644 }];
+  }
   const script = templates.render('bootstrap/ami-bootstrap.sh.hbs', view);
   // Base64 keeps any byte of the script intact in YAML; 76-character lines keep it readable.
   const scriptBase64Lines = Buffer.from(script, 'utf8').toString('base64').match(/.{1,76}/g) ?? [];

@@ -4,6 +4,7 @@ import type { Answers, ConfigTool } from '../questionnaire/answers-schema.ts';
 import type { Decision } from '../questionnaire/recommend.ts';
 import type { Design, GuidanceAnswers } from '../questionnaire/questions.ts';
 import { platformFacts } from './platforms.ts';
+import { configToolFor } from '../questionnaire/config-tool.ts';
 import type { PlatformFacts } from './platforms.ts';
 
 export interface Tag {
@@ -37,20 +38,6 @@ export interface BuildContext {
   ssmPrefix: string;
   bakeApplication: boolean;
   bootstrapRunsConfig: boolean;
-}
-
-const TOOL_FOR_EXISTING: Record<GuidanceAnswers['existingTooling'], ConfigTool> = {
-  none: 'ansible',
-  'golden-images': 'shell',
-  'shell-scripts': 'shell',
-  ansible: 'ansible',
-  chef: 'chef',
-  puppet: 'puppet',
-  salt: 'salt',
-};
-
-export function configToolFor(answers: Answers): ConfigTool {
-  return answers.configManagement ?? TOOL_FOR_EXISTING[answers.guidance.existingTooling];
 }
 
 /** A lower-case name safe for image names, file names and SSM paths. */

@@ -30,7 +30,11 @@ export function generateConfigManagement(ctx: BuildContext, templates: Renderer)
         files.push(file(`ansible/roles/${role.name}/tasks/main.yml`, 'ansible/role-tasks.yml.hbs', view));
         break;
       case 'shell':
-        files.push(file(`shell/${role.name}.sh`, 'shell/role.sh.hbs', view, 0o755));
+        files.push(
+          ctx.platform.facts.family === 'windows'
+            ? file(`powershell/${role.name}.ps1`, 'powershell/role.ps1.hbs', view)
+            : file(`shell/${role.name}.sh`, 'shell/role.sh.hbs', view, 0o755),
+        );
         break;
       case 'chef':
         files.push(file(`chef/cookbooks/${role.name}/metadata.rb`, 'chef/metadata.rb.hbs', view));

@@ -14,8 +14,14 @@ export const ec2FilterLiteral = (value: string): string => value.replace(/[\\*?]
 export function packerView(ctx: BuildContext) {
   const arch = ctx.platform.architecture === 'arm64' ? 'arm64' : 'amd64';
   const baseSoftware = ['amazon-ssm-agent', 'amazon-cloudwatch-agent', ...(ctx.bootstrapRunsConfig ? [ctx.configTool] : [])];
+  const windows = ctx.platform.facts.family === 'windows';
   return {
     ...ctx,
+    windows,
+    baseProvisioners: `packer/partials/provision-${ctx.platform.facts.family}-base`,
+    roleProvisioners: `packer/partials/provision-${ctx.platform.facts.family}-role`,
+    windowsAgentPartial: `packer/partials/windows-agent-${ctx.configTool}`,
+    windowsBakePartial: `packer/partials/windows-bake-${ctx.configTool}`,
     pkgArch: arch,
     baseSoftware: baseSoftware.join(','),
     baseDescription: `${ctx.project.name} baseline image (${ctx.platform.facts.label}, ${ctx.design} design)`,
@@ -38,12 +44,18 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
     hcl('base.pkr.hcl', 'base.pkr.hcl.hbs'),
     { path: 'packer/Makefile', contents: templates.render('packer/Makefile.hbs', view), mode: FILE },
   ];
-  if (ctx.platform.facts.family === 'linux') {
-    const scripts = ['wait-for-cloud-init', 'baseline', 'agents', 'install-bootstrap', 'cleanup'];
-    if (ctx.options.publishToSsm) scripts.push('publish-image-id');
-    for (const script of scripts) {
+  if (view.windows) {
+    for (const script of ['winrm-listener', 'baseline', 'agents', 'install-bootstrap']) {
+      files.push({ path: `packer/scripts/${script}.ps1`, contents: templates.render(`packer/scripts/windows/${script}.ps1.hbs`, view), mode: FILE });
+    }
+  } else {
+    for (const script of ['wait-for-cloud-init', 'baseline', 'agents', 'install-bootstrap', 'cleanup']) {
       files.push({ path: `packer/scripts/${script}.sh`, contents: templates.render(`packer/scripts/${script}.sh.hbs`, view), mode: SCRIPT });
     }
+  }
+  if (ctx.options.publishToSsm) {
+    // Runs on the build machine (shell-local), whatever the image's OS.
+    files.push({ path: 'packer/scripts/publish-image-id.sh', contents: templates.render('packer/scripts/publish-image-id.sh.hbs', view), mode: SCRIPT });
   }
   for (const role of ctx.roles.filter((r) => r.hasImage)) {
     const roleView = {
@@ -55,9 +67,11 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
       },
     };
     files.push(hcl(`role-${role.name}.pkr.hcl`, 'role.pkr.hcl.hbs', roleView));
-    if (ctx.platform.facts.family === 'linux') {
-      files.push({ path: `packer/scripts/role-${role.name}.sh`, contents: templates.render('packer/scripts/role.sh.hbs', roleView), mode: SCRIPT });
-    }
+    files.push(
+      view.windows
+        ? { path: `packer/scripts/role-${role.name}.ps1`, contents: templates.render('packer/scripts/windows/role.ps1.hbs', roleView), mode: FILE }
+        : { path: `packer/scripts/role-${role.name}.sh`, contents: templates.render('packer/scripts/role.sh.hbs', roleView), mode: SCRIPT },
+    );
   }
   return files;
 }

@@ -1,19 +1,20 @@
 // The answers file, described once. The TypeScript types, the validation, the JSON Schema printed by
 // `ami-wizard schema` and the field documentation all come from this zod schema.
 import * as z from 'zod/mini';
+import { CONFIG_TOOLS } from './config-tool.ts';
 import { DESIGNS, QUESTIONS } from './questions.ts';
 import type { Question } from './questions.ts';
 
 export const OPERATING_SYSTEMS = ['amazon-linux-2023', 'ubuntu-24.04', 'rhel-9', 'windows-server-2022'] as const;
 export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
-export const CONFIG_TOOLS = ['ansible', 'chef', 'puppet', 'salt', 'shell'] as const;
 export const STAGES = ['dev', 'test', 'staging', 'prod'] as const;
 export const CONFIDENTIALITY = ['public', 'internal', 'confidential', 'restricted'] as const;
 export const STRATEGIES = ['auto', ...DESIGNS] as const;
 
 export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
 export type Architecture = (typeof ARCHITECTURES)[number];
-export type ConfigTool = (typeof CONFIG_TOOLS)[number];
+export { CONFIG_TOOLS } from './config-tool.ts';
+export type { ConfigTool } from './config-tool.ts';
 
 const text = (max: number, description: string) =>
   z.string().check(z.minLength(1), z.maxLength(max), z.describe(description));
@@ -179,6 +180,10 @@ export const AnswersSchema = AnswersBase.check(
     z.refine((a) => !(a.platform.os === 'windows-server-2022' && a.platform.architecture === 'arm64'), {
       message: 'windows-server-2022 has no arm64 images; set platform.architecture to x86_64',
       path: ['platform', 'architecture'],
+    }),
+    z.refine((a) => !(a.platform.os === 'windows-server-2022' && a.configManagement === 'ansible'), {
+      message: 'ansible-pull does not run on Windows; set configManagement to shell (PowerShell), chef, puppet or salt',
+      path: ['configManagement'],
     }),
     z.refine((a) => Object.keys(a.tags).length <= MAX_EXTRA_TAGS, {
       message: `at most ${MAX_EXTRA_TAGS} extra tags: EC2 allows 50 tags per image and ami-wizard sets up to 20`,

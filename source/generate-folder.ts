@@ -32,12 +32,6 @@ export interface PreparedFolder {
 
 /** Everything up to the disk: the decision, the generated files and what writing them would do. */
 export async function prepareFolder(answers: Answers, options: FolderOptions): Promise<PreparedFolder> {
-  if (answers.platform.os === 'windows-server-2022') {
-    throw new InputError(
-      'Generating Windows Server 2022 images is not supported yet (recommend works for it). ' +
-        'Set platform.os to amazon-linux-2023, ubuntu-24.04 or rhel-9 to generate.',
-    );
-  }
   const decision = decisionFor(answers);
   const sources = await loadTemplateSources(options.templates);
   let files;

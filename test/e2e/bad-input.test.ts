@@ -97,6 +97,13 @@ describe('answers file errors', () => {
     expectRejected(withAnswers((a) => (a.roles = [{ name: 'Web Server' }])), /roles\[0\]\.name is "Web Server"; expected lower-case letters/);
   });
 
+  it('ansible on windows is refused: ansible-pull does not run there', () => {
+    expectRejected(
+      withAnswers((a) => ((a.platform = { os: 'windows-server-2022' }), (a.configManagement = 'ansible'))),
+      /ansible-pull does not run on Windows/,
+    );
+  });
+
   it('windows on arm64 is refused', () => {
     expectRejected(
       withAnswers((a) => (a.platform = { os: 'windows-server-2022', architecture: 'arm64' })),
