@@ -1,0 +1,76 @@
+// The answers the validator suites generate from: every design x OS x configuration tool, the
+// examples, and edge cases (every option, hostile strings, arm64).
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { CONFIG_TOOLS, OPERATING_SYSTEMS } from '../../questionnaire/answers-schema.ts';
+import type { ConfigTool, OperatingSystem } from '../../questionnaire/answers-schema.ts';
+import { DESIGNS } from '../../questionnaire/questions.ts';
+import type { Design } from '../../questionnaire/questions.ts';
+import { minimalAnswers } from '../support/answers.ts';
+
+export interface Case {
+  name: string;
+  input: unknown;
+}
+
+const NASTY = 'Billing & "EU" $(touch /tmp/ami-wizard-pwned) ${var.y} {{z}} `id` \'q\' %{x} \\ *';
+const EXAMPLES = new URL('../../examples/', import.meta.url);
+
+export function combination(design: Design, os: OperatingSystem, tool: ConfigTool): Case {
+  const a = minimalAnswers();
+  a.strategy = design;
+  a.configManagement = tool;
+  a.platform = { os };
+  a.roles =
+    os === 'windows-server-2022'
+      ? [{ name: 'iis', software: ['dotnet-8.0-runtime', "it's ‘quoted’"] }]
+      : [{ name: 'web', software: ['nginx'] }, { name: 'worker-1', software: [] }];
+  return { name: `${design}-${tool}-${os}`, input: a };
+}
+
+/** Every design and tool on one OS (Windows has no ansible-pull, so no ansible there). */
+export function matrixFor(os: OperatingSystem): Case[] {
+  const tools = CONFIG_TOOLS.filter((t) => !(os === 'windows-server-2022' && t === 'ansible'));
+  return DESIGNS.flatMap((design) => tools.map((tool) => combination(design, os, tool)));
+}
+
+export const ALL_OPERATING_SYSTEMS = OPERATING_SYSTEMS;
+
+export function examplesAndEdgeCases(): Case[] {
+  const cases: Case[] = [];
+  for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'))) {
+    cases.push({ name: `example-${file.replace('.yaml', '')}`, input: parseYaml(readFileSync(new URL(file, EXAMPLES), 'utf8')) });
+  }
+  const arm = minimalAnswers();
+  arm.platform = { os: 'ubuntu-24.04', architecture: 'arm64', regions: ['eu-west-1'] };
+  arm.strategy = 'hybrid';
+  cases.push({ name: 'hybrid-arm64-ubuntu', input: arm });
+
+  const options = minimalAnswers();
+  options.strategy = 'fully-baked';
+  options.platform = { os: 'amazon-linux-2023', regions: ['eu-west-1'] };
+  options.options = {
+    kmsKeyId: 'alias/images',
+    copyToRegions: ['eu-central-1', 'us-east-1'],
+    shareWith: {
+      accounts: ['111122223333'],
+      organizations: ['arn:aws:organizations::111122223333:organization/o-exampleorgid'],
+      organizationalUnits: ['arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456'],
+    },
+    deprecateAfterDays: 90,
+    publishToSsm: '/ami-wizard-test/images',
+    githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: 'infra/ami' },
+  };
+  cases.push({ name: 'options-all', input: options });
+
+  for (const design of DESIGNS) {
+    const nasty = minimalAnswers();
+    nasty.strategy = design;
+    nasty.configManagement = design === 'hybrid' ? 'chef' : design === 'jeos' ? 'puppet' : 'ansible';
+    nasty.project = { name: NASTY.replace(' *', ''), system: NASTY.replace(' *', ''), owner: NASTY, costCenter: 'cc $(x) ${y}' };
+    nasty.roles = [{ name: 'web', software: [NASTY, "it's"] }];
+    nasty.tags = { 'Team:x': { value: 'a "b" {{c}} ${d}' } };
+    cases.push({ name: `nasty-${design}`, input: nasty });
+  }
+  return cases;
+}

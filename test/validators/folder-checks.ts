@@ -1,0 +1,188 @@
+// The checks every generated folder goes through, with the real tools of each ecosystem: packer
+// fmt and validate, the amazon plugin's schema, bash -n, shellcheck, cloud-init's schema, ansible's
+// syntax check, yamllint, JSON and YAML parsers, the tag-policy grammar. Each suite file calls
+// checkFolders() with its cases; vitest runs the files in parallel.
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { GUIDANCE_TAG_KEYS } from '../../questionnaire/answers-schema.ts';
+import { parseAnswers } from '../../source/answers-file.ts';
+import { tempDir } from '../support/answers.ts';
+import { answersFrom, generate, writeFiles } from '../support/generate.ts';
+import { stagePackerDir } from '../support/packer-stage.ts';
+import { HAS_SHARED, SHARED_DIR, cloudInitSchema, hasTool, run } from '../support/tools.ts';
+import type { GeneratedFile } from '../../generators/generated-file.ts';
+
+
+import type { Case } from './cases.ts';
+
+export function checkFolders(cases: Case[]): void {
+  const root = tempDir('ami-wizard-validators-');
+  const generated = new Map<string, GeneratedFile[]>();
+
+  beforeAll(async () => {
+    for (const c of cases) {
+      const files = await generate(answersFrom(c.input));
+      generated.set(c.name, files);
+      writeFiles(join(root.dir, c.name), files);
+    }
+  });
+  afterAll(() => root.cleanup());
+
+  describe('the validators can fail', () => {
+    it.skipIf(!cloudInit)('cloud-init rejects an invalid #cloud-config', () => {
+      const bad = join(root.dir, 'bad-cloud-config.yaml');
+      writeFileSync(bad, '#cloud-config\nwrite_files: not-a-list\nruncmd: 42\n');
+      expect(cloudInit!(bad).code).not.toBe(0);
+    });
+    it.skipIf(!hasShellcheck)('shellcheck rejects an unquoted expansion', () => {
+      const bad = join(root.dir, 'bad.sh');
+      writeFileSync(bad, '#!/usr/bin/env bash\nrm -rf $1/tmp\n');
+      expect(run('shellcheck', [bad]).code).not.toBe(0);
+    });
+  });
+
+  const files = (name: string, suffix: string) =>
+    (generated.get(name) ?? []).filter((f) => f.path.endsWith(suffix)).map((f) => join(root.dir, name, f.path));
+
+  const hasPacker = hasTool('packer', ['version']);
+  const hasShellcheck = hasTool('shellcheck');
+  const hasAnsible = hasTool('ansible-playbook');
+  const hasYamllint = hasTool('yamllint');
+  const cloudInit = cloudInitSchema();
+  const YAMLLINT_CONFIG = '{extends: default, rules: {line-length: {max: 200}, document-start: disable, truthy: {check-keys: false}, comments: {min-spaces-from-content: 1}}}';
+
+  describe.each(cases.map((c) => c.name))('%s', (name) => {
+    it.skipIf(!hasPacker)('packer fmt -check: canonical formatting', () => {
+      const result = run('packer', ['fmt', '-check', '-diff', join(root.dir, name, 'packer')]);
+      expect(result.code, result.output).toBe(0);
+    });
+
+    it.skipIf(!hasPacker)('packer validate (staged for Packer 1.6.6)', () => {
+      const stage = join(root.dir, `${name}.stage`);
+      cpSync(join(root.dir, name), stage, { recursive: true });
+      stagePackerDir(join(stage, 'packer'));
+      const result = run('packer', ['validate', '.'], { cwd: join(stage, 'packer') });
+      expect(result.code, result.output).toBe(0);
+    });
+
+    it.skipIf(!HAS_SHARED)('amazon plugin schema check (../shared)', () => {
+      const result = run('node', [
+        join(SHARED_DIR, 'tools/check-packer-schema.mjs'),
+        join(root.dir, name, 'packer'),
+        '--schema-dir',
+        join(SHARED_DIR, 'data/packer'),
+      ]);
+      expect(result.code, result.output).toBe(0);
+      expect(result.stdout).toMatch(/checked [1-9]\d* block\(s\).*: 0 error/);
+    });
+
+    it('bash -n on every shell script', () => {
+      const scripts = files(name, '.sh');
+      expect(scripts.length > 0 || name.includes('windows')).toBe(true);
+      for (const script of scripts) {
+        const result = run('bash', ['-n', script]);
+        expect(result.code, `${script}\n${result.output}`).toBe(0);
+      }
+    });
+
+    it.skipIf(!hasShellcheck)('shellcheck on every shell script', () => {
+      if (files(name, '.sh').length === 0) return void expect(name).toMatch(/windows/);
+      const result = run('shellcheck', ['--shell=bash', '--severity=style', ...files(name, '.sh')]);
+      expect(result.code, result.output).toBe(0);
+    });
+
+    it.skipIf(!cloudInit)("cloud-init's own schema check accepts bootstrap/cloud-config.yaml", () => {
+      if (name.includes('windows')) return void expect(generated.get(name)!.some((f) => f.path.endsWith('cloud-config.yaml'))).toBe(false);
+      const result = cloudInit!(join(root.dir, name, 'bootstrap/cloud-config.yaml'));
+      expect(result.code, result.output).toBe(0);
+      expect(result.stdout).toMatch(/Valid cloud-config/);
+    });
+
+    it.skipIf(!hasAnsible)('ansible-playbook --syntax-check on the playbook and every role', () => {
+      const site = join(root.dir, name, 'config/ansible/site.yml');
+      if (!generated.get(name)!.some((f) => f.path === 'config/ansible/site.yml')) return void expect(name).not.toMatch(/-ansible-/);
+      const check = run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', site]);
+      expect(check.code, check.output).toBe(0);
+      // site.yml picks the role at run time; check each role through a playbook that names it.
+      for (const role of readdirSync(join(root.dir, name, 'config/ansible/roles'))) {
+        const playbook = join(root.dir, name, 'config/ansible', `check-${role}.yml`);
+        writeFileSync(playbook, `- hosts: localhost\n  connection: local\n  vars:\n    ami_phase: all\n  roles:\n    - ${role}\n`);
+        const result = run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', playbook]);
+        expect(result.code, `${role}: ${result.output}`).toBe(0);
+      }
+    });
+
+    it.skipIf(!hasYamllint)('yamllint on every YAML file', () => {
+      const yamlFiles = (generated.get(name) ?? []).filter((f) => /\.(ya?ml|sls)$/.test(f.path)).map((f) => join(root.dir, name, f.path));
+      const result = run('yamllint', ['-d', YAMLLINT_CONFIG, ...yamlFiles]);
+      expect(result.code, result.output).toBe(0);
+    });
+
+    it('YAML files parse; the answers copy replays to the same folder', async () => {
+      for (const file of [...files(name, '.yml'), ...files(name, '.sls')]) {
+        expect(() => parseYaml(readFileSync(file, 'utf8')), file).not.toThrow();
+      }
+      const copy = readFileSync(join(root.dir, name, 'ami-wizard.yaml'), 'utf8');
+      expect(copy.split('\n')[0]).toBe('# yaml-language-server: $schema=./ami-wizard.schema.json');
+      const replayed = await generate(await parseAnswers(copy, 'ami-wizard.yaml'));
+      expect(replayed).toEqual(generated.get(name));
+    });
+
+    it('tag policy: the ten keys, exact case, enforced for images and instances', () => {
+      const policy = JSON.parse(readFileSync(join(root.dir, name, 'tagging/tag-policy.json'), 'utf8'));
+      const statements = Object.values(policy.tags) as any[];
+      const keys = statements.map((s) => s.tag_key['@@assign']);
+      for (const key of GUIDANCE_TAG_KEYS) expect(keys).toContain(key);
+      for (const s of statements) {
+        expect(s.enforced_for['@@assign']).toEqual(['ec2:image', 'ec2:instance']);
+        for (const value of s.tag_value?.['@@assign'] ?? []) expect((value.match(/\*/g) ?? []).length).toBeLessThanOrEqual(1);
+      }
+      if (HAS_SHARED) {
+        const schema = JSON.parse(readFileSync(join(SHARED_DIR, 'data/aws/tag-policy.schema.json'), 'utf8'));
+        const validate = new Ajv({ allErrors: true }).compile(schema);
+        expect(validate(policy), JSON.stringify(validate.errors)).toBe(true);
+      }
+    });
+
+    it('AWS Config rules: REQUIRED_TAGS, at most six keys each, every policy key once', () => {
+      const template = parseYaml(readFileSync(join(root.dir, name, 'tagging/config-rules.yaml'), 'utf8'));
+      const policy = JSON.parse(readFileSync(join(root.dir, name, 'tagging/tag-policy.json'), 'utf8'));
+      const keys: string[] = [];
+      for (const rule of Object.values(template.Resources) as any[]) {
+        expect(rule.Type).toBe('AWS::Config::ConfigRule');
+        expect(rule.Properties.Source).toEqual({ Owner: 'AWS', SourceIdentifier: 'REQUIRED_TAGS' });
+        const params = rule.Properties.InputParameters;
+        const ruleKeys = Object.keys(params).filter((k) => /^tag[1-6]Key$/.test(k));
+        expect(ruleKeys.length).toBeLessThanOrEqual(6);
+        expect(Object.keys(params).every((k) => /^tag[1-6](Key|Value)$/.test(k))).toBe(true);
+        keys.push(...ruleKeys.map((k) => params[k]));
+      }
+      expect(keys.sort()).toEqual((Object.values(policy.tags) as any[]).map((s) => s.tag_key['@@assign']).sort());
+    });
+
+    it('the GitHub workflow, when asked for, validates on pull requests and builds with OIDC only', () => {
+      const file = (generated.get(name) ?? []).find((f) => f.path === '.github/workflows/ami-build.yml');
+      const wanted = Boolean((cases.find((c) => c.name === name)!.input as any).options?.githubActions);
+      expect(Boolean(file)).toBe(wanted);
+      if (!file) return;
+      const workflow = parseYaml(file.contents);
+      expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push', 'schedule']));
+      expect(workflow.permissions['id-token']).toBe('write');
+      expect(workflow.jobs.build.if).toMatch(/pull_request/);
+      expect(file.contents).not.toMatch(/aws-access-key-id|aws-secret-access-key|secrets\./);
+    });
+
+    it('every file is listed once, with a mode that matches its kind', () => {
+      const list = generated.get(name)!;
+      expect(new Set(list.map((f) => f.path)).size).toBe(list.length);
+      for (const f of list) {
+        expect(f.mode, f.path).toBe(f.path.endsWith('.sh') ? 0o755 : 0o644);
+        expect(statSync(join(root.dir, name, f.path)).isFile()).toBe(true);
+        expect(relative(root.dir, join(root.dir, name, f.path)).startsWith('..')).toBe(false);
+      }
+    });
+  });
+}
