@@ -6,6 +6,8 @@ import { InputError } from '../errors.ts';
 import { loadAnswers } from '../answers-file.ts';
 import type { CommandIO } from './context.ts';
 import { recommendationText } from './recommend-text.ts';
+import { compareAnswers } from '../../questionnaire/compare.ts';
+import { comparisonText } from './compare-text.ts';
 
 export function decisionFor(answers: Answers): Decision {
   return decide(answers.guidance, answers.strategy, answers.roles.length);
@@ -25,7 +27,14 @@ export function decisionJson(decision: Decision) {
 
 export async function recommendCommand(args: CliArgs, io: CommandIO): Promise<number> {
   if (!args.answers) throw new InputError('recommend needs an answers file: ami-wizard recommend --answers ami-wizard.yaml');
-  const decision = decisionFor(await loadAnswers(args.answers));
+  const answers = await loadAnswers(args.answers);
+  if (args.compare) {
+    const other = await loadAnswers(args.compare);
+    const comparison = compareAnswers(answers.guidance, other.guidance);
+    io.stdout(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : comparisonText(comparison, args.answers, args.compare));
+    return 0;
+  }
+  const decision = decisionFor(answers);
   io.stdout(args.json ? `${JSON.stringify(decisionJson(decision), null, 2)}\n` : recommendationText(decision));
   return 0;
 }

@@ -147,6 +147,16 @@ describe('recommend, schema, help, version', () => {
     for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('recommend --compare explains why two teams get different designs, within 80 columns', () => {
+    const result = cli(['recommend', '--answers', join(examples, 'hybrid.yaml'), '--compare', join(examples, 'jeos.yaml')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/A \(.*hybrid\.yaml\): Hybrid/);
+    expect(result.stdout).toMatch(/B \(.*jeos\.yaml\): JeOS/);
+    expect(result.stdout).toMatch(/They differ because:/);
+    expect(result.stdout).toMatch(/onPremises: A "No, AWS only", B "Yes, both must stay simple": moves B/);
+    for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
   it('recommend --json reports an override and the model advice', () => {
     const a = minimalAnswers();
     a.strategy = 'jeos';

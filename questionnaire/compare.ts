@@ -1,0 +1,49 @@
+// Two teams' answers side by side: which answers differ and how each difference moves the scores.
+import { DESIGNS, QUESTIONS, QUESTION_KEYS, choiceLabel } from './questions.ts';
+import type { Design, GuidanceAnswers, QuestionKey } from './questions.ts';
+import { recommend } from './recommend.ts';
+import type { Recommendation } from './recommend.ts';
+import { weightFor } from './weights.ts';
+import type { Weights } from './weights.ts';
+
+export interface AnswerDifference {
+  key: QuestionKey;
+  question: string;
+  a: string | boolean;
+  b: string | boolean;
+  aLabel: string;
+  bLabel: string;
+  /** Score change per design from a's answer to b's. */
+  shift: Weights;
+  /** The design this difference moves b towards most (undefined when it shifts all alike). */
+  towards: Design | undefined;
+}
+
+export interface Comparison {
+  a: Recommendation;
+  b: Recommendation;
+  differences: AnswerDifference[];
+}
+
+export function compareAnswers(a: GuidanceAnswers, b: GuidanceAnswers): Comparison {
+  const differences: AnswerDifference[] = [];
+  for (const key of QUESTION_KEYS) {
+    if (a[key] === b[key]) continue;
+    const wa = weightFor(key, a[key]).weights;
+    const wb = weightFor(key, b[key]).weights;
+    const shift = Object.fromEntries(DESIGNS.map((d) => [d, wb[d] - wa[d]])) as Weights;
+    const top = Math.max(...DESIGNS.map((d) => shift[d]));
+    const leaders = DESIGNS.filter((d) => shift[d] === top);
+    differences.push({
+      key,
+      question: QUESTIONS[key].prompt,
+      a: a[key],
+      b: b[key],
+      aLabel: choiceLabel(key, a[key]),
+      bLabel: choiceLabel(key, b[key]),
+      shift,
+      towards: leaders.length === DESIGNS.length ? undefined : leaders[0],
+    });
+  }
+  return { a: recommend(a), b: recommend(b), differences };
+}

@@ -1,0 +1,31 @@
+// Two recommendations and the answers that separate them, as text of at most 80 columns.
+import type { Comparison } from '../../questionnaire/compare.ts';
+import { DESIGN_LABELS } from '../../questionnaire/questions.ts';
+import { wrap } from './recommend-text.ts';
+
+const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+
+export function comparisonText(c: Comparison, nameA: string, nameB: string): string {
+  const out: string[] = [];
+  const label = (r: Comparison['a']) => DESIGN_LABELS[r.recommended];
+  out.push(...wrap(`A (${nameA}): ${label(c.a)}`, ''));
+  out.push(...wrap(`B (${nameB}): ${label(c.b)}`, ''));
+  out.push('');
+  if (c.differences.length === 0) {
+    out.push('The two answer sets agree on every guidance question.');
+    return `${out.join('\n')}\n`;
+  }
+  out.push(c.a.recommended === c.b.recommended ? 'Same design, despite these differences:' : 'They differ because:');
+  for (const d of c.differences) {
+    const towards = d.towards ? `moves B towards ${DESIGN_LABELS[d.towards]}` : 'shifts every design alike';
+    out.push(...wrap(`${d.key}: A "${d.aLabel}", B "${d.bLabel}": ${towards}`, '  - '));
+    out.push(
+      `      fully-baked ${signed(d.shift['fully-baked'])}, hybrid ${signed(d.shift.hybrid)}, jeos ${signed(d.shift.jeos)}`,
+    );
+  }
+  out.push('');
+  for (const [name, r] of [['A', c.a], ['B', c.b]] as const) {
+    out.push(`${name} scores: ${r.ranking.map((x) => `${DESIGN_LABELS[x.design]} ${x.score}`).join(', ')}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,87 @@
+// decision.md and README.md: valid Markdown that names every answer, the override when there is
+// one, and a Mermaid pipeline diagram of the chosen design. Mermaid's own parser needs a browser
+// (DOMPurify), so the diagram is checked structurally: node ids, labels and edges.
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { QUESTIONS, QUESTION_KEYS, choiceLabel } from '../../questionnaire/questions.ts';
+import { compareAnswers } from '../../questionnaire/compare.ts';
+import { minimalAnswers } from '../support/answers.ts';
+import { answersFrom, generate } from '../support/generate.ts';
+
+const md = new MarkdownIt();
+/** What a reader sees: the rendered Markdown without tags or entities. */
+const plain = (markdown: string) =>
+  md.render(markdown).replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+async function decisionFor(patch: (a: Record<string, any>) => void) {
+  const a = minimalAnswers();
+  patch(a);
+  const files = await generate(answersFrom(a));
+  return { text: files.find((f) => f.path === 'decision.md')!.contents, readme: files.find((f) => f.path === 'README.md')!.contents, answers: a };
+}
+
+function mermaidBlocks(markdown: string): string[] {
+  return md.parse(markdown, {}).filter((t) => t.type === 'fence' && t.info.trim() === 'mermaid').map((t) => t.content);
+}
+
+function checkFlowchart(source: string) {
+  const lines = source.trim().split('\n').map((l) => l.trim());
+  expect(lines[0]).toBe('flowchart LR');
+  const edges = lines.slice(1);
+  for (const edge of edges) {
+    // id[label] or id["label"] --> id[...]; ids are letters, digits and underscores.
+    expect(edge).toMatch(/^[A-Za-z_][\w]*(\[("[^"]*"|[^\]"]*)\])? --> [A-Za-z_][\w]*(\[("[^"]*"|[^\]"]*)\])?$/);
+  }
+  return edges;
+}
+
+describe('decision.md', () => {
+  for (const design of ['fully-baked', 'hybrid', 'jeos'] as const) {
+    it(`${design}: names every answer, parses as Markdown, and draws the pipeline`, async () => {
+      const { text } = await decisionFor((a) => {
+        a.strategy = design;
+        a.roles = [{ name: 'web', software: [] }, { name: 'api', software: [] }];
+      });
+      const html = md.render(text);
+      expect(html).toContain('<table>');
+      const seen = plain(text);
+      for (const key of QUESTION_KEYS) {
+        expect(seen).toContain(QUESTIONS[key].prompt);
+        expect(seen).toContain(choiceLabel(key, minimalAnswers().guidance[key]));
+      }
+      const [diagram, ...more] = mermaidBlocks(text);
+      expect(more).toHaveLength(0);
+      const edges = checkFlowchart(diagram!);
+      if (design === 'jeos') expect(edges.some((e) => e.startsWith('base --> inst'))).toBe(true);
+      else expect(edges.filter((e) => e.startsWith('base --> role_'))).toHaveLength(2);
+      for (const heading of ['Context', 'Decision', 'Reasons', 'Alternatives considered', 'What would change it', 'Consequences', 'Next steps']) {
+        expect(text).toMatch(new RegExp(`^## ${heading}$`, 'm'));
+      }
+    });
+  }
+
+  it('says when the answers override the model, and what the model advised', async () => {
+    const { text, readme } = await decisionFor((a) => (a.strategy = 'jeos'));
+    expect(plain(text)).toContain('Decision: JeOS (just enough OS) (chosen in the answers file; the model advised Hybrid)');
+    expect(plain(text)).toContain('overriding the model');
+    expect(plain(readme)).toContain("over the model's advice (Hybrid)");
+  });
+
+  it('without an override, says it follows the recommendation', async () => {
+    const { text } = await decisionFor(() => {});
+    expect(text).not.toContain('overriding');
+  });
+});
+
+describe('compare', () => {
+  it('lists exactly the differing answers and the direction each moves the second team', () => {
+    const a = minimalAnswers().guidance;
+    const b = { ...a, onPremises: true, automationExperience: 'experienced' };
+    const c = compareAnswers(a as any, b as any);
+    expect(c.differences.map((d) => d.key)).toEqual(['onPremises', 'automationExperience']);
+    expect(c.differences.every((d) => d.towards === 'jeos')).toBe(true);
+    const total = c.differences.reduce((sum, d) => sum + d.shift.jeos - d.shift.hybrid, 0);
+    const scoreOf = (r: typeof c.a, design: string) => r.ranking.find((x) => x.design === design)!.score;
+    expect(scoreOf(c.b, 'jeos') - scoreOf(c.b, 'hybrid')).toBe(scoreOf(c.a, 'jeos') - scoreOf(c.a, 'hybrid') + total);
+  });
+});
