@@ -49,5 +49,9 @@ export function recommendationText(decision: Decision): string {
         `${String(t.rebuildsPerMonth).padStart(12)}  ${t.portability}`,
     );
   }
+  out.push('', 'Launch path:');
+  for (const t of decision.tradeOffs) {
+    out.push(...wrap(`${DESIGN_LABELS[t.design]}: the image has ${t.bakedIn}; at first boot, ${t.atBoot}.`, '  - '));
+  }
   return `${out.join('\n')}\n`;
 }
