@@ -38,6 +38,11 @@ describe('templates', async () => {
     });
   }
 
+  it('no Markdown-escaped value sits inside a code span, where backslashes would print', () => {
+    const offenders = [...sources].filter(([name, source]) => name.endsWith('.md.hbs') && /`[^`\n]*\{\{md /.test(source));
+    expect(offenders.map(([name]) => name)).toEqual([]);
+  });
+
   it('the guard notices a bare value', () => {
     const found = printedExpressions(Handlebars.parse('a {{project.name}} b {{hcl x}}') as unknown as Node);
     expect(found.filter((m) => !PRINTING_HELPERS.has(m.helper))).toHaveLength(1);
