@@ -12,6 +12,15 @@ export interface Tag {
   value: string;
 }
 
+/** The base image found in EC2 when the folder was generated (`generate --resolve`). */
+export interface ResolvedBaseImage {
+  imageId: string;
+  name: string;
+  creationDate: string;
+  deprecationTime?: string;
+  region: string;
+}
+
 export interface RoleView {
   name: string;
   software: string[];
@@ -38,6 +47,7 @@ export interface BuildContext {
   ssmPrefix: string;
   bakeApplication: boolean;
   bootstrapRunsConfig: boolean;
+  baseImage: ResolvedBaseImage | null;
 }
 
 /** A lower-case name safe for image names, file names and SSM paths. */
@@ -52,7 +62,11 @@ export function slugify(name: string): string {
   return slug || 'project';
 }
 
-export function buildContext(answers: Answers, decision: Decision, meta: { generator: string; answersChecksum: string }): BuildContext {
+export function buildContext(
+  answers: Answers,
+  decision: Decision,
+  meta: { generator: string; answersChecksum: string; baseImage?: ResolvedBaseImage | undefined },
+): BuildContext {
   const facts = platformFacts(answers.platform.os, answers.platform.architecture);
   const design = decision.strategy;
   const slug = slugify(answers.project.name);
@@ -113,5 +127,6 @@ export function buildContext(answers: Answers, decision: Decision, meta: { gener
     ssmPrefix: `/${slug}/${answers.project.stage}`,
     bakeApplication: design === 'fully-baked',
     bootstrapRunsConfig: design !== 'fully-baked',
+    baseImage: meta.baseImage ?? null,
   };
 }

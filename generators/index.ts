@@ -5,6 +5,7 @@ import { answersChecksum, generateAnswersCopy } from './answers-copy.ts';
 import { generateBootstrap } from './bootstrap.ts';
 import { generateCi } from './ci.ts';
 import { buildContext } from './build-context.ts';
+import type { ResolvedBaseImage } from './build-context.ts';
 import { generateConfigManagement } from './config-management.ts';
 import { generateDocs } from './docs.ts';
 import type { GeneratedFile } from './generated-file.ts';
@@ -18,10 +19,12 @@ export interface GeneratorMeta {
   generator: string;
   /** The answers file's JSON Schema text, written next to the answers copy for editors. */
   schemaText: string;
+  /** The current base image, when it was looked up; recorded in decision.md. */
+  baseImage?: ResolvedBaseImage | undefined;
 }
 
 export function generateFiles(answers: Answers, decision: Decision, sources: TemplateSources, meta: GeneratorMeta): GeneratedFile[] {
-  const ctx = buildContext(answers, decision, { generator: meta.generator, answersChecksum: answersChecksum(answers) });
+  const ctx = buildContext(answers, decision, { generator: meta.generator, answersChecksum: answersChecksum(answers), baseImage: meta.baseImage });
   const templates = createRenderer(sources);
   return [
     ...generateDocs(ctx, templates),

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { generateFiles } from '../generators/index.ts';
 import { TemplateError } from '../generators/render.ts';
 import type { Answers } from '../questionnaire/answers-schema.ts';
+import type { ResolvedBaseImage } from '../generators/build-context.ts';
 import type { Decision } from '../questionnaire/recommend.ts';
 import { decisionFor } from './commands/recommend.ts';
 import { FailureError, InputError } from './errors.ts';
@@ -22,6 +23,8 @@ export interface FolderOptions {
   out?: string;
   templates?: string;
   force: boolean;
+  /** The current base image, when --resolve looked it up. */
+  baseImage?: ResolvedBaseImage;
 }
 
 export interface PreparedFolder {
@@ -36,7 +39,7 @@ export async function prepareFolder(answers: Answers, options: FolderOptions): P
   const sources = await loadTemplateSources(options.templates);
   let files;
   try {
-    files = generateFiles(answers, decision, sources, { generator: GENERATOR, schemaText: ANSWERS_SCHEMA_TEXT });
+    files = generateFiles(answers, decision, sources, { generator: GENERATOR, schemaText: ANSWERS_SCHEMA_TEXT, baseImage: options.baseImage });
   } catch (error) {
     // Only a team's own --templates can be bad input; a failing built-in template is our bug.
     if (error instanceof TemplateError && options.templates) throw new InputError(`Cannot render the templates: ${error.message}`);

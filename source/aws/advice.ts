@@ -4,9 +4,11 @@ export interface AwsCallContext {
   /** The IAM action of the call, e.g. ec2:DescribeImages. */
   action: string;
   region?: string;
+  /** The per-attempt request timeout, to say how long a silent endpoint was given. */
+  timeoutMs?: number;
 }
 
-const OFFLINE_NOTE = 'Working offline? Everything but lookup and audit runs without AWS: ami-wizard --answers FILE --out DIR';
+const OFFLINE_NOTE = ['Offline? Only lookup and audit need AWS; generate works without it:', 'ami-wizard --answers FILE --out DIR'];
 
 const EXPIRED = ['RequestExpired', 'ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired'];
 const DENIED = ['UnauthorizedOperation', 'Client.UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException'];
@@ -34,17 +36,17 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   const attempts = e.$metadata?.attempts && e.$metadata.attempts > 1 ? ` after ${e.$metadata.attempts} attempts` : '';
 
   if (/Region is missing/.test(message)) {
-    return lines('No AWS region is configured.', 'Pass --region eu-west-1, set AWS_REGION, or set region in your AWS profile (aws configure).');
+    return lines('No AWS region is configured.', 'Pass --region eu-west-1, set AWS_REGION, or set region in the AWS profile.');
   }
   if (/Region not accepted|Invalid region/i.test(message)) {
-    return lines(`The configured AWS region is not valid (${oneLine(message)}).`, 'Pass --region with a region code such as eu-west-1, or fix AWS_REGION / the profile.');
+    return lines(`The configured AWS region is not valid (${oneLine(message)}).`, 'Pass --region with a region code such as eu-west-1, or fix AWS_REGION.');
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials/.test(message)) {
-    if (/expired|refresh/i.test(message)) return expiredAdvice(name);
+    if (/expired|refresh/i.test(message)) return expiredAdvice('');
     return lines(
       'No AWS credentials found.',
-      'Provide them the usual AWS way: aws configure, or aws sso login --profile NAME with AWS_PROFILE=NAME,',
-      'or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, or an instance/container role.',
+      'Run aws configure, or aws sso login --profile NAME and set AWS_PROFILE=NAME,',
+      'or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use an instance role.',
       'ami-wizard never asks for keys and never stores them.',
     );
   }
@@ -52,27 +54,30 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   if (DENIED.includes(name)) {
     const encoded = /Encoded authorization failure message:\s*(\S+)/.exec(message)?.[1];
     return lines(
-      `Access denied (${name}): your AWS identity may not call ${ctx.action}${where}.`,
-      `Allow the IAM action "${ctx.action}" in a policy attached to the user or role you run as.`,
+      `Access denied (${name}) for ${ctx.action}${where}.`,
+      `Allow the IAM action ${ctx.action} for the user or role you run as.`,
       ...(encoded ? [`Details: aws sts decode-authorization-message --encoded-message ${encoded}`] : []),
     );
   }
   if (BAD_CREDENTIALS.includes(name)) {
     return lines(
       `AWS did not accept the credentials (${name})${where}.`,
-      'Check the access key of the profile or environment you use (aws sts get-caller-identity), and that the region is enabled for the account.',
+      'Check which identity and keys you use: aws sts get-caller-identity',
+      'and that the region is enabled for the account.',
     );
   }
   if (/^InvalidRegion|^UnknownRegion/.test(name) || name === 'OptInRequired') {
     return lines(
       `The region${ctx.region ? ` ${ctx.region}` : ''} is not available to this account (${name}).`,
-      'Check --region or AWS_REGION (aws ec2 describe-regions lists the enabled ones); opt-in regions must be enabled in the account settings first.',
+      'Check --region or AWS_REGION; aws ec2 describe-regions lists the enabled ones.',
+      'Opt-in regions must be enabled in the account settings first.',
     );
   }
   if (THROTTLED.includes(name)) {
     return lines(
       `EC2 throttled the requests (${name})${attempts}${where}.`,
-      'Wait a minute and run again, or allow more retries: AWS_MAX_ATTEMPTS=10 AWS_RETRY_MODE=adaptive.',
+      'Wait a minute and run again, or let the SDK retry longer:',
+      'AWS_MAX_ATTEMPTS=10 AWS_RETRY_MODE=adaptive',
     );
   }
   const status = e.$metadata?.httpStatusCode;
@@ -91,9 +96,9 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
 
 function expiredAdvice(name: string): string {
   return lines(
-    `Your AWS credentials have expired (${name || 'expired token'}).`,
-    'Refresh them: aws sso login --profile NAME, or get a new session token for AWS_SESSION_TOKEN.',
-    'If that does not help, check the computer clock: AWS rejects requests more than 15 minutes off.',
+    `Your AWS credentials have expired${name ? ` (${name})` : ''}.`,
+    'Refresh them: aws sso login --profile NAME, or a new AWS_SESSION_TOKEN.',
+    'Still failing? Check the clock: AWS rejects requests 15+ minutes off.',
   );
 }
 
@@ -101,17 +106,16 @@ function networkAdvice(e: SdkErrorShape, code: string | undefined, ctx: AwsCallC
   const host = e.hostname ?? (e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : undefined);
   const regionHost = host && ctx.region && host === `ec2.${ctx.region}.amazonaws.com`;
   if (code === 'ENOTFOUND' && regionHost) {
-    return lines(
-      `Unknown region "${ctx.region}": ${host} does not exist.`,
-      'Check --region or AWS_REGION (region codes look like eu-west-1).',
-      OFFLINE_NOTE,
-    );
+    return lines(`Unknown region "${ctx.region}": ${host} does not exist.`, 'Check --region or AWS_REGION (region codes look like eu-west-1).', ...OFFLINE_NOTE);
   }
-  const what = code === 'ETIMEDOUT' || !code ? 'did not answer in time' : `is unreachable (${code})`;
+  const limit = ctx.timeoutMs ? ` within ${ctx.timeoutMs / 1000} s` : ' in time';
+  const what = code && code !== 'ETIMEDOUT'
+    ? `is unreachable (${code})`
+    : /establish a connection/.test(e.message ?? '') ? 'did not accept a connection in time' : `did not answer${limit}`;
   return lines(
     `EC2${host ? ` at ${host}` : ''} ${what}${attempts}.`,
-    'Check the network connection, a proxy, or AWS_ENDPOINT_URL_EC2 / AWS_ENDPOINT_URL if you set them.',
-    OFFLINE_NOTE,
+    'Check the network, a proxy, or AWS_ENDPOINT_URL_EC2 / AWS_ENDPOINT_URL.',
+    ...OFFLINE_NOTE,
   );
 }
 
@@ -121,5 +125,7 @@ function networkCode(e: SdkErrorShape): string | undefined {
   return e.errors?.map((inner) => inner.code).find((code): code is string => !!code && NETWORK_CODES.includes(code));
 }
 
+// The headline follows "ami-wizard: "; the advice lines are indented under it. Written to fit 80
+// columns by hand: wrapping would split the commands people copy.
 const lines = (...parts: string[]) => parts.join('\n  ');
 const oneLine = (text: string) => text.split('\n')[0]!.slice(0, 300);

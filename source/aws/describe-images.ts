@@ -2,6 +2,7 @@
 import type { DescribeImagesCommandInput, Image } from '@aws-sdk/client-ec2';
 import { FailureError } from '../errors.ts';
 import { adviceFor } from './advice.ts';
+import { TIMEOUTS } from './ec2-client.ts';
 import type { Ec2Session } from './ec2-client.ts';
 import type { ImageRecord } from './image-record.ts';
 
@@ -32,7 +33,7 @@ export async function describeImages(
     }
   } catch (error) {
     if (error instanceof FailureError) throw error;
-    throw new FailureError(adviceFor(error, { action: 'ec2:DescribeImages', region: session.region }));
+    throw new FailureError(adviceFor(error, { action: 'ec2:DescribeImages', region: session.region, timeoutMs: TIMEOUTS.requestMs }));
   }
   return records;
 }

@@ -28,7 +28,7 @@ export async function openEc2(region?: string): Promise<Ec2Session> {
     throw new InputError(`--region ${JSON.stringify(region)} is not an AWS region code such as eu-west-1.`);
   }
   silenceSdkNodeVersionWarning();
-  const sdk = await import('@aws-sdk/client-ec2');
+  const sdk = await loadSdk();
   const client = new sdk.EC2Client({
     ...(region ? { region } : {}),
     requestHandler: {
@@ -46,6 +46,13 @@ export async function openEc2(region?: string): Promise<Ec2Session> {
     client.destroy();
     throw new FailureError(adviceFor(error, { action: 'ec2:DescribeImages' }));
   }
+}
+
+async function loadSdk(): Promise<Ec2Sdk> {
+  const module = await import('@aws-sdk/client-ec2');
+  // Node resolves the SDK's CommonJS build with named exports; esbuild's bundle of it exposes only
+  // `default` (module.exports), so take whichever carries the client.
+  return ('EC2Client' in module ? module : (module as unknown as { default: Ec2Sdk }).default) as Ec2Sdk;
 }
 
 const SDK_NODE_WARNING = /^(NodeVersionSupportWarning|NodeDeprecationWarning)\b/;

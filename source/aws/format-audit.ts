@@ -4,16 +4,24 @@ import { wrap } from '../commands/recommend-text.ts';
 import { CHECKS } from './audit-checks.ts';
 import type { CheckId, CheckResult, ImageAudit } from './audit-checks.ts';
 
-const LABELS: Record<CheckId, string> = {
-  tags: 'TAGS',
-  values: 'VALUES',
-  age: 'AGE',
-  public: 'PUBLIC',
-  encrypted: 'ENCRYPT',
-  imdsv2: 'IMDSV2',
-  deprecated: 'DEPREC',
+interface TableStyle {
+  labels: Record<CheckId, string>;
+  cells: Record<CheckResult['status'], string>;
+  legend?: string;
+}
+
+const FULL: TableStyle = {
+  labels: { tags: 'TAGS', values: 'VALUES', age: 'AGE', public: 'PUBLIC', encrypted: 'ENCRYPT', imdsv2: 'IMDSV2', deprecated: 'DEPREC' },
+  cells: { pass: 'ok', fail: 'FAIL', skip: '-' },
 };
-const CELL: Record<CheckResult['status'], string> = { pass: 'ok', fail: 'FAIL', skip: '-' };
+// For 80 columns: one character per check, so the image names still fit beside the ids.
+const COMPACT: TableStyle = {
+  labels: { tags: 'T', values: 'V', age: 'A', public: 'P', encrypted: 'E', imdsv2: 'I', deprecated: 'D' },
+  cells: { pass: '.', fail: 'X', skip: '-' },
+  legend: 'Checks: T tags, V values, A age, P public, E encrypted, I imdsv2, D deprecated.',
+};
+/** The full headings are used when they leave at least this much room for names. */
+const WANTED_NAME = 24;
 const MIN_NAME = 8;
 
 export interface AuditReport {
@@ -25,7 +33,7 @@ export interface AuditReport {
 }
 
 export function auditText(report: AuditReport, width = 80): string {
-  const out: string[] = [policyLine(report), ''];
+  const out: string[] = [...wrap(policyLine(report), '', '  ', width), ''];
   for (const region of report.regions) {
     const audits = report.audits.filter((a) => a.image.region === region);
     const failing = audits.filter((a) => !a.compliant).length;
@@ -37,27 +45,34 @@ export function auditText(report: AuditReport, width = 80): string {
   if (failing.length) {
     out.push('Failed checks:');
     for (const audit of failing) {
-      out.push(`  ${audit.image.imageId}  ${audit.image.name || '(no name)'}`);
+      const title = `  ${audit.image.imageId}  ${audit.image.name || '(no name)'}`;
+      // The full name lives here; if it does not fit beside the id it gets a line of its own.
+      out.push(...(title.length <= width ? [title] : [`  ${audit.image.imageId}`, `    ${audit.image.name}`]));
       for (const r of audit.results.filter((x) => x.status === 'fail')) out.push(...wrap(`${r.check}: ${r.detail ?? ''}`, '    ', '      ', width));
     }
     out.push('');
   }
-  out.push(summaryLine(report));
+  out.push(...summaryLines(report).flatMap((line) => wrap(line, '', '  ', width)));
   return `${out.join('\n')}\n`;
 }
 
 function table(audits: ImageAudit[], width: number): string[] {
   const idWidth = Math.max(5, ...audits.map((a) => a.image.imageId.length));
-  const cols = CHECKS.map((c) => Math.max(LABELS[c].length, 4));
-  const fixed = idWidth + cols.reduce((sum, w) => sum + 1 + w, 0);
-  // The name goes last and takes what is left; on a narrow terminal it is dropped (the details show it).
-  const nameWidth = width - fixed - 1;
-  const showName = nameWidth >= MIN_NAME;
+  const longestName = Math.max(4, ...audits.map((a) => a.image.name.length));
+  const layout = (style: TableStyle) => {
+    const cols = CHECKS.map((c) => Math.max(style.labels[c].length, ...Object.values(style.cells).map((v) => v.length)));
+    // The name goes last and takes what is left.
+    return { style, cols, nameWidth: width - idWidth - cols.reduce((sum, w) => sum + 1 + w, 0) - 1 };
+  };
+  const full = layout(FULL);
+  const { style, cols, nameWidth } = full.nameWidth >= Math.min(longestName, WANTED_NAME) ? full : layout(COMPACT);
+  const showName = nameWidth >= MIN_NAME; // else dropped: the failure details name each image
   const row = (id: string, cells: string[], name: string) =>
     [id.padEnd(idWidth), ...cells.map((c, i) => c.padEnd(cols[i]!)), ...(showName ? [fit(name, nameWidth)] : [])].join(' ').trimEnd();
   return [
-    row('IMAGE', CHECKS.map((c) => LABELS[c]), 'NAME'),
-    ...audits.map((a) => row(a.image.imageId, a.results.map((r) => CELL[r.status]), a.image.name)),
+    ...(style.legend ? wrap(style.legend, '', '  ', width) : []),
+    row('IMAGE', CHECKS.map((c) => style.labels[c]), 'NAME'),
+    ...audits.map((a) => row(a.image.imageId, a.results.map((r) => style.cells[r.status]), a.image.name)),
   ];
 }
 
@@ -67,16 +82,17 @@ function policyLine(report: AuditReport): string {
   return `Tag policy: ${report.policySource}, ${count(report.ruleCount ?? 0, 'tag')}; ${age}.`;
 }
 
-export function summaryLine(report: AuditReport): string {
+/** The summary line, then how many images fail each check (a line of its own, to fit 80 columns). */
+export function summaryLines(report: AuditReport): string[] {
   const where = report.regions.join(', ');
   const total = report.audits.length;
-  if (!total) return `No images owned by this account in ${where}.`;
+  if (!total) return [`No images owned by this account in ${where}.`];
   const failing = report.audits.filter((a) => !a.compliant);
-  if (!failing.length) return `${count(total, 'image')} in ${where}: all compliant.`;
+  if (!failing.length) return [`${count(total, 'image')} in ${where}: all compliant.`];
   const perCheck = CHECKS.map((c) => [c, failing.filter((a) => a.results.some((r) => r.check === c && r.status === 'fail')).length] as const)
     .filter(([, n]) => n > 0)
     .map(([c, n]) => `${c} ${n}`);
-  return `${count(total, 'image')} in ${where}: ${total - failing.length} compliant, ${failing.length} failing (${perCheck.join(', ')}).`;
+  return [`${count(total, 'image')} in ${where}: ${total - failing.length} compliant, ${failing.length} failing.`, `Failed: ${perCheck.join(', ')}.`];
 }
 
 /** One object per image: what a script needs to act on it. */
@@ -92,5 +108,10 @@ export function auditJson(audits: ImageAudit[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-const fit = (text: string, w: number) => (text.length <= w ? text : `${text.slice(0, w - 3)}...`);
+/** Cuts the middle out: image names share a project prefix and differ in their dated or versioned tail. */
+function fit(text: string, w: number): string {
+  if (text.length <= w) return text;
+  const head = Math.floor((w - 2) / 2);
+  return `${text.slice(0, head)}..${text.slice(text.length - (w - 2 - head))}`;
+}
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

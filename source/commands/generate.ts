@@ -13,13 +13,34 @@ export { DEFAULT_OUT };
 export async function generateCommand(args: CliArgs, io: CommandIO): Promise<number> {
   if (!args.answers) throw new InputError('generate needs an answers file: ami-wizard --answers ami-wizard.yaml --out build/ami');
   const answers = await loadAnswers(args.answers);
-  const { decision, outDir, plan } = await prepareFolder(answers, { cwd: io.cwd, out: args.out, templates: args.templates, force: args.force });
+  // --resolve: the only path of generate that talks to AWS; the SDK loads inside find-base-image.
+  const baseImage = args.resolve
+    ? await (await import('../aws/find-base-image.ts')).findBaseImage({
+        os: answers.platform.os,
+        architecture: answers.platform.architecture,
+        region: answers.platform.regions[0],
+      })
+    : undefined;
+  if (baseImage && !args.json) io.stdout(`Base image: ${baseImage.name} (${baseImage.imageId}, created ${baseImage.creationDate})\n`);
+  const { decision, outDir, plan } = await prepareFolder(answers, {
+    cwd: io.cwd,
+    out: args.out,
+    templates: args.templates,
+    force: args.force,
+    ...(baseImage ? { baseImage } : {}),
+  });
   if (!args.dryRun) await applyPlan(plan);
 
   if (args.json) {
     io.stdout(
       `${JSON.stringify(
-        { outDir, dryRun: args.dryRun, decision: decisionJson(decision), plan: plan.entries.map(({ path, action }) => ({ path, action })) },
+        {
+          outDir,
+          dryRun: args.dryRun,
+          decision: decisionJson(decision),
+          ...(baseImage ? { baseImage } : {}),
+          plan: plan.entries.map(({ path, action }) => ({ path, action })),
+        },
         null,
         2,
       )}\n`,

@@ -1,7 +1,7 @@
 // The rule every question step follows: a value from --answers is kept without asking, --yes takes
 // the current value (else the default) without asking, otherwise the screen asks.
 import { BACK } from './context.ts';
-import type { Back, WizardContext } from './context.ts';
+import type { Back, QuestionContext } from './context.ts';
 import type { Draft } from './draft.ts';
 import { fieldProblem } from './draft.ts';
 import type { StepResult } from './flow.ts';
@@ -13,7 +13,7 @@ export interface AskSpec<V> {
   apply: (value: V) => void;
 }
 
-export async function ask<V>(ctx: WizardContext, field: string, spec: AskSpec<V>): Promise<StepResult> {
+export async function ask<V>(ctx: QuestionContext, field: string, spec: AskSpec<V>): Promise<StepResult> {
   if (ctx.given.has(field)) return 'skipped';
   const initial = spec.current ?? spec.fallback;
   if (ctx.args.yes) {
@@ -40,7 +40,7 @@ export interface TextFieldSpec<T> {
 }
 
 /** A free-text question whose value is checked against the answers schema before it is accepted. */
-export function askText<T>(ctx: WizardContext, field: string, spec: TextFieldSpec<T>): Promise<StepResult> {
+export function askText<T>(ctx: QuestionContext, field: string, spec: TextFieldSpec<T>): Promise<StepResult> {
   return ask<T>(ctx, field, {
     current: spec.current,
     fallback: spec.fallback,

@@ -5,6 +5,7 @@ import type { Decision } from '../../questionnaire/recommend.ts';
 import type { Design } from '../../questionnaire/questions.ts';
 import type { FilePlan } from '../file-plan.ts';
 import type { Draft } from './draft.ts';
+import type { FinishedRun } from './finish-text.ts';
 
 /** What a prompt resolves to when the user asks to go back (Esc). */
 export const BACK = Symbol('back');
@@ -31,6 +32,8 @@ export interface SelectRequest<V> {
   initial: V;
   /** Marked as the default in the list. */
   defaultValue?: V;
+  /** Show "why this matters" from the start (the workshop reads it aloud). */
+  whyOpen?: boolean;
 }
 
 export interface TextRequest {
@@ -68,19 +71,25 @@ export interface Prompts {
   writing<T>(outLabel: string, count: number, work: () => Promise<T>): Promise<T>;
 }
 
-export interface WizardContext {
-  args: CliArgs;
-  cwd: string;
+/** What a question step needs: the wizard and the workshop both provide it. */
+export interface QuestionContext {
+  args: Pick<CliArgs, 'yes'>;
   /** The answers being filled in; the same shape as the answers file. */
   draft: Draft;
   /** Fields the --answers file gave; their screens are skipped. */
   given: ReadonlySet<string>;
+  prompts: Pick<Prompts, 'select' | 'text'>;
+}
+
+export interface WizardContext extends QuestionContext {
+  args: CliArgs;
+  cwd: string;
   prompts: Prompts;
   /** Aborted by Ctrl+C. */
   signal: AbortSignal;
   progress: Progress;
   /** Set by the files step. */
-  outcome?: { decision: Decision; outDir: string; outLabel: string; plan: FilePlan; written: boolean };
+  outcome?: FinishedRun;
 }
 
 /** Ctrl+C, or quitting at the confirm step: nothing was written. */

@@ -2,10 +2,10 @@
 import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
 import type { Choice, GuidanceAnswers, QuestionKey } from '../../questionnaire/questions.ts';
 import { ask } from './ask.ts';
-import type { WizardContext } from './context.ts';
+import type { QuestionContext, WizardContext } from './context.ts';
 import type { Step } from './flow.ts';
 
-export function guidanceStep<K extends QuestionKey>(key: K, index: number): Step<WizardContext> {
+export function guidanceStep<K extends QuestionKey>(key: K, index: number, options: { whyOpen?: boolean } = {}): Step<QuestionContext> {
   const question = QUESTIONS[key];
   type V = GuidanceAnswers[K];
   return (ctx) =>
@@ -21,6 +21,7 @@ export function guidanceStep<K extends QuestionKey>(key: K, index: number): Step
           choices: question.choices as readonly Choice<V>[],
           initial,
           defaultValue: question.defaultValue as V,
+          whyOpen: options.whyOpen,
         }),
       apply: (value) => void (ctx.draft.guidance[key] = value),
     });

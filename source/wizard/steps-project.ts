@@ -20,9 +20,6 @@ const ARCH_LABELS: Record<Architecture, string> = {
   arm64: 'arm64 (AWS Graviton)',
 };
 
-// Windows images are not generated yet, so the wizard (which always generates) does not offer them.
-const GENERATED_OS = OPERATING_SYSTEMS.filter((os) => os !== 'windows-server-2022');
-
 export const welcomeStep: Step<WizardContext> = async (ctx) => {
   if (ctx.args.yes) return 'skipped';
   return (await ctx.prompts.welcome()) === BACK ? BACK : 'asked';
@@ -54,29 +51,34 @@ export const osStep: Step<WizardContext> = (ctx) =>
       ctx.prompts.select({
         section: 'Platform',
         title: 'Which operating system do the images run?',
-        hint: 'Windows Server 2022 works with `recommend` but cannot be generated yet.',
-        choices: GENERATED_OS.map((os) => ({ value: os, label: OS_LABELS[os] })),
+        hint: 'The base image the builds start from.',
+        choices: OPERATING_SYSTEMS.map((os) => ({ value: os, label: OS_LABELS[os] })),
         initial,
         defaultValue: 'amazon-linux-2023',
       }),
     apply: (os) => void (ctx.draft.platform.os = os),
   });
 
-export const architectureStep: Step<WizardContext> = (ctx) =>
-  ask(ctx, 'platform.architecture', {
-    current: ctx.draft.platform.architecture,
+export const architectureStep: Step<WizardContext> = (ctx) => {
+  // Windows Server 2022 has no arm64 images, so only x86_64 is offered for it.
+  const windows = ctx.draft.platform.os === 'windows-server-2022';
+  const offered: readonly Architecture[] = windows ? ['x86_64'] : ARCHITECTURES;
+  const current = ctx.draft.platform.architecture;
+  return ask(ctx, 'platform.architecture', {
+    current: current && offered.includes(current) ? current : undefined,
     fallback: 'x86_64' as Architecture,
     show: (initial) =>
       ctx.prompts.select({
         section: 'Platform',
         title: 'Which CPU architecture?',
-        hint: 'Graviton (arm64) instances usually cost less for the same work.',
-        choices: ARCHITECTURES.map((arch) => ({ value: arch, label: ARCH_LABELS[arch] })),
+        hint: windows ? 'Windows Server 2022 images are x86_64 only.' : 'Graviton (arm64) instances usually cost less for the same work.',
+        choices: offered.map((arch) => ({ value: arch, label: ARCH_LABELS[arch] })),
         initial,
         defaultValue: 'x86_64',
       }),
     apply: (arch) => void (ctx.draft.platform.architecture = arch),
   });
+};
 
 export const regionsStep: Step<WizardContext> = (ctx) => {
   const fallback = ['us-east-1'];

@@ -1,0 +1,86 @@
+// One Ink app for the whole session, showing one screen at a time. Each prompt is a promise
+// (Shopify CLI style): `show` mounts a screen and resolves with what the screen hands back, so the
+// steps await values and never touch React. Ctrl+C arrives here as a key (the terminal is in raw
+// mode) and becomes `onInterrupt`; a pending prompt then rejects with CancelledError.
+import { Fragment, useSyncExternalStore } from 'react';
+import type { ReactElement } from 'react';
+import { render, useInput } from 'ink';
+import type { Instance } from 'ink';
+import { CancelledError } from '../wizard/context.ts';
+
+export interface UiHost {
+  /** Shows a screen until it calls `done`. A cancellable screen rejects with CancelledError on Ctrl+C. */
+  show<T>(screen: (done: (value: T) => void) => ReactElement, options?: { cancellable?: boolean }): Promise<T>;
+  /** Erases the last screen and gives the terminal back (cursor shown, raw mode off). */
+  close(): void;
+}
+
+export interface HostOptions {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  signal: AbortSignal;
+  onInterrupt: () => void;
+  /** Called just before the first frame is drawn. */
+  beforeFirstFrame?: () => void;
+}
+
+interface ScreenStore {
+  subscribe: (listener: () => void) => () => void;
+  get: () => ReactElement | null;
+}
+
+function Host({ store, onInterrupt }: { store: ScreenStore; onInterrupt: () => void }) {
+  const screen = useSyncExternalStore(store.subscribe, store.get);
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') onInterrupt();
+  });
+  return screen;
+}
+
+export function createHost(options: HostOptions): UiHost {
+  let screen: ReactElement | null = null;
+  let shown = 0;
+  const listeners = new Set<() => void>();
+  const store: ScreenStore = {
+    subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+    get: () => screen,
+  };
+  let instance: Instance | undefined;
+  let rejectPending: ((error: Error) => void) | undefined;
+  options.signal.addEventListener('abort', () => rejectPending?.(new CancelledError()), { once: true });
+
+  return {
+    show<T>(build: (done: (value: T) => void) => ReactElement, { cancellable = true } = {}) {
+      return new Promise<T>((resolve, reject) => {
+        if (cancellable && options.signal.aborted) return reject(new CancelledError());
+        rejectPending = cancellable ? reject : undefined;
+        const done = (value: T) => {
+          rejectPending = undefined;
+          resolve(value);
+        };
+        // A fresh key per screen: two select screens in a row must not share their state.
+        screen = <Fragment key={++shown}>{build(done)}</Fragment>;
+        listeners.forEach((listener) => listener());
+        if (!instance) {
+          // Raw mode before the first frame: Ink starts reading keys only after it has drawn, and a
+          // key typed in between must wait unechoed rather than arrive as a cooked line.
+          if (options.stdin.isTTY) options.stdin.setRawMode(true);
+          options.beforeFirstFrame?.();
+          instance = render(<Host store={store} onInterrupt={options.onInterrupt} />, {
+            stdin: options.stdin,
+            stdout: options.stdout,
+            exitOnCtrlC: false,
+            patchConsole: false,
+          });
+        }
+      });
+    },
+    close() {
+      if (!instance) return;
+      instance.clear();
+      instance.unmount();
+      instance = undefined;
+      if (options.stdin.isTTY) options.stdin.setRawMode(false);
+    },
+  };
+}

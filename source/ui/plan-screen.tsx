@@ -1,0 +1,63 @@
+// The file plan before anything is written: the folder, the files by folder, the totals, and every
+// conflict (a file edited since the last run, left alone unless --force). Enter writes.
+import { Box, Text, useInput } from 'ink';
+import SelectInput from 'ink-select-input';
+import { BACK } from '../wizard/context.ts';
+import type { Back, PlanRequest, Progress } from '../wizard/context.ts';
+import { planLines } from '../wizard/plan-lines.ts';
+import type { UiHost } from './host.tsx';
+import { Screen } from './screen.tsx';
+import { useTerminalSize } from './terminal-size.ts';
+
+export interface PlanScreenProps extends PlanRequest {
+  progress: Progress;
+  onSubmit: (write: boolean) => void;
+  onBack: () => void;
+}
+
+const MAX_CONFLICTS_SHOWN = 5;
+
+export function PlanScreen({ outDir, outLabel, plan, dryRun, progress, onSubmit, onBack }: PlanScreenProps) {
+  const { width } = useTerminalSize();
+  useInput((_input, key) => {
+    if (key.escape) onBack();
+  });
+  const { files, totals, conflicts } = planLines(plan, width - 2);
+  const items = [
+    { key: 'yes', label: dryRun ? 'Finish (dry run: nothing is written)' : `Yes, write the files to ${outLabel}`, value: true },
+    { key: 'no', label: 'No, quit without writing', value: false },
+  ];
+  return (
+    <Screen section="Files" progress={progress} title={dryRun ? 'The files a run would write' : 'Write these files?'} hint={outDir} keys="↑↓ Enter choose · Esc back">
+      <Box flexDirection="column" paddingLeft={2}>
+        {files.map((line, i) => (
+          <Text key={i} wrap="truncate-end">
+            {line}
+          </Text>
+        ))}
+      </Box>
+      {totals.map((line, i) => (
+        <Text key={i} color={i > 0 ? 'yellow' : undefined}>
+          {line}
+        </Text>
+      ))}
+      {conflicts.length > 0 && (
+        <Box flexDirection="column" paddingLeft={2}>
+          {conflicts.slice(0, MAX_CONFLICTS_SHOWN).map((path) => (
+            <Text key={path} color="yellow" wrap="truncate-end">
+              {`conflict  ${path}`}
+            </Text>
+          ))}
+          {conflicts.length > MAX_CONFLICTS_SHOWN && <Text color="yellow">{`… and ${conflicts.length - MAX_CONFLICTS_SHOWN} more`}</Text>}
+        </Box>
+      )}
+      <Box marginTop={1}>
+        <SelectInput items={items} onSelect={(item) => onSubmit(item.value)} />
+      </Box>
+    </Screen>
+  );
+}
+
+export function planPrompt(host: UiHost, request: PlanRequest, progress: Progress): Promise<boolean | Back> {
+  return host.show<boolean | Back>((done) => <PlanScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />);
+}

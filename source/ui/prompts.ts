@@ -1,0 +1,21 @@
+// The wizard's prompt effects, implemented with the Ink screens. Steps get this object as
+// `ctx.prompts`; tests give them a scripted one instead.
+import type { Progress, Prompts } from '../wizard/context.ts';
+import type { UiHost } from './host.tsx';
+import { planPrompt } from './plan-screen.tsx';
+import { recommendationPrompt } from './recommendation-screen.tsx';
+import { selectPrompt } from './select-prompt.tsx';
+import { textPrompt } from './text-prompt.tsx';
+import { welcomePrompt } from './welcome-screen.tsx';
+import { writingProgress } from './writing-screen.tsx';
+
+export function createPrompts(host: UiHost, progress: () => Progress): Prompts {
+  return {
+    welcome: () => welcomePrompt(host),
+    select: (request) => selectPrompt(host, request, progress()),
+    text: (request) => textPrompt(host, request, progress()),
+    recommendation: (request) => recommendationPrompt(host, request, progress()),
+    confirmPlan: (request) => planPrompt(host, request, progress()),
+    writing: (outLabel, count, work) => writingProgress(host, outLabel, count, work, progress()),
+  };
+}

@@ -1,0 +1,35 @@
+// The welcome screen drawn as plain text the moment the command starts, before Ink and React load
+// (they take longer than the rest of the start-up together). Raw mode goes on at once, so keys
+// typed meanwhile wait unechoed until Ink reads them. When Ink draws its first frame, this one is
+// erased and Ink draws the same lines in its place.
+import { welcomeLines } from './welcome-text.ts';
+
+const HIDE_CURSOR = '\u001B[?25l';
+const SHOW_CURSOR = '\u001B[?25h';
+
+export interface FirstFrame {
+  /** Removes the frame (once); Ink draws from the same place. */
+  erase(): void;
+  /** Gives the terminal back: raw mode off, cursor shown. Safe to call more than once. */
+  restore(): void;
+}
+
+export function drawFirstFrame(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): FirstFrame {
+  const width = Math.min(stdout.columns || 80, 80);
+  const lines = welcomeLines(width);
+  // Erasing relies on the cursor moving up over the frame; a frame that scrolled off cannot be erased.
+  if (lines.length + 4 > (stdout.rows || 24)) return { erase() {}, restore() {} };
+  stdin.setRawMode(true);
+  stdout.write(`${HIDE_CURSOR}${lines.join('\n')}\n`);
+  let drawn = true;
+  return {
+    erase() {
+      if (drawn) stdout.write(`\u001B[${lines.length}A\r\u001B[J`);
+      drawn = false;
+    },
+    restore() {
+      stdin.setRawMode(false);
+      stdout.write(SHOW_CURSOR);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// The design spectrum as plain lines of text: simplicity of deployment on the left, flexibility on
+// the right, the three designs placed on it. Pure, so the first frame can be drawn before Ink loads.
+import type { Design } from '../../questionnaire/questions.ts';
+
+const PLACES: { design: Design; name: string; notes: [string, string, string] }[] = [
+  { design: 'fully-baked', name: 'Fully baked', notes: ['all software baked', 'fastest launch', 'most images'] },
+  { design: 'hybrid', name: 'Hybrid', notes: ['base baked in', 'app added at boot', 'base + roles'] },
+  { design: 'jeos', name: 'JeOS', notes: ['minimal OS + agent', 'built at boot', 'one image'] },
+];
+
+function center(text: string, width: number): string {
+  const cut = text.slice(0, width);
+  const left = Math.floor((width - cut.length) / 2);
+  return `${' '.repeat(left)}${cut}`.padEnd(width);
+}
+
+/**
+ * `width` columns wide; `marked` gets a filled marker and a label under it (the workshop's pick).
+ * `compact` keeps only the axis, the names and the mark, for screens with more to show.
+ */
+export function spectrumLines(width: number, marked?: { design: Design; label: string }, compact = false): string[] {
+  const column = Math.floor(width / 3);
+  const row = (cells: string[]) => cells.map((cell) => center(cell, column)).join('').trimEnd();
+  const ends = ['simpler deployment', 'more flexible deployment'];
+  const gap = Math.max(1, width - ends[0]!.length - ends[1]!.length);
+  const axis = [...'─'.repeat(width - 2)];
+  PLACES.forEach((_, i) => {
+    axis[column * i + Math.floor(column / 2) - 1] = PLACES[i]!.design === marked?.design ? '◆' : '●';
+  });
+  const lines = [
+    ...(compact ? [] : [`${ends[0]}${' '.repeat(gap)}${ends[1]}`]),
+    `◀${axis.join('')}▶`,
+    row(PLACES.map((p) => p.name)),
+    ...(compact ? [] : [0, 1, 2].map((n) => row(PLACES.map((p) => p.notes[n]!)))),
+  ];
+  if (marked) lines.push(row(PLACES.map((p) => (p.design === marked.design ? `▲ ${marked.label}` : ''))));
+  return lines;
+}

@@ -1,0 +1,37 @@
+// The file plan (with conflicts, before anything is written), the confirmation and the write. The
+// generate path is the one `ami-wizard --answers` uses; it loads only once the user gets here.
+import { InputError } from '../errors.ts';
+import { BACK, CancelledError } from './context.ts';
+import type { WizardContext } from './context.ts';
+import { validateDraft } from './draft.ts';
+import type { Step } from './flow.ts';
+
+const WRITES = new Set(['create', 'update', 'overwrite', 'remove']);
+
+export const filesStep: Step<WizardContext> = async (ctx) => {
+  const validated = validateDraft(ctx.draft);
+  if (!validated.ok) {
+    // Every screen checks its own field, so this is reached only through a bad --answers file.
+    const lines = validated.problems.map((p) => `  ${p.path || '(top level)'}: ${p.message}`);
+    throw new InputError(`The answers are not valid:\n${lines.join('\n')}`);
+  }
+  const { DEFAULT_OUT, prepareFolder } = await import('../generate-folder.ts');
+  const { applyPlan } = await import('../write-plan.ts');
+  const { args } = ctx;
+  const prepared = await prepareFolder(validated.answers, { cwd: ctx.cwd, out: args.out, templates: args.templates, force: args.force });
+  const outLabel = args.out ?? DEFAULT_OUT;
+
+  if (!args.yes) {
+    const confirmed = await ctx.prompts.confirmPlan({ outDir: prepared.outDir, outLabel, plan: prepared.plan, dryRun: args.dryRun });
+    if (confirmed === BACK) return BACK;
+    if (!confirmed) throw new CancelledError();
+  }
+  ctx.outcome = { ...prepared, outLabel, written: false };
+  if (args.dryRun) return args.yes ? 'skipped' : 'asked';
+  // A Ctrl+C that came in just as the user confirmed still means: write nothing.
+  if (ctx.signal.aborted) throw new CancelledError();
+  const count = prepared.plan.entries.filter((e) => WRITES.has(e.action)).length;
+  await ctx.prompts.writing(outLabel, count, () => applyPlan(prepared.plan));
+  ctx.outcome.written = true;
+  return args.yes ? 'skipped' : 'asked';
+};

@@ -1,0 +1,35 @@
+// In a terminal the audit shows a spinner on stderr while pages arrive, erases it, and sizes the table
+// to the terminal. (In a pipe, audit-cli.test.ts shows stderr stays empty.)
+import { spawn } from 'node-pty';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { AUDIT_PAGES, describeImagesXml } from './fixtures/images.ts';
+import { ok, startFakeEc2 } from './support/ec2-server.ts';
+import { awsEnv, CLI, ROOT, tempHome } from './support/run-cli.ts';
+
+let home: { dir: string; cleanup: () => void };
+beforeAll(() => void (home = tempHome()));
+afterAll(() => home.cleanup());
+
+it('spinner on a terminal, then the full-width table', async () => {
+  const ec2 = await startFakeEc2((req) => {
+    const page = Number(req.params.NextToken ?? '0');
+    return ok(describeImagesXml(AUDIT_PAGES[page]!, page < 2 ? String(page + 1) : undefined));
+  });
+  try {
+    const env = awsEnv(home.dir, { endpoint: ec2.url });
+    const term = spawn(process.execPath, [CLI, 'audit'], { cols: 120, rows: 40, cwd: ROOT, env });
+    let output = '';
+    term.onData((d) => (output += d));
+    const code = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => (term.kill(), reject(new Error(`no exit within 30 s:\n${output}`))), 30_000);
+      term.onExit(({ exitCode }) => (clearTimeout(timer), resolve(exitCode)));
+    });
+    expect(code, output).toBe(1);
+    expect(output).toContain('Listing images in eu-west-1: page 3, 9 images\x1b[K');
+    expect(output).toContain('\r\x1b[K'); // the spinner line is erased before the report
+    expect(output).toMatch(/IMAGE {17}TAGS VALUES AGE  PUBLIC ENCRYPT IMDSV2 DEPREC NAME/);
+    expect(output).not.toMatch(/NodeVersionSupportWarning|NodeDeprecationWarning/);
+  } finally {
+    await ec2.close();
+  }
+});

@@ -1,0 +1,108 @@
+// A local stand-in for the EC2 endpoint that speaks the Query protocol the real SDK uses: POST / with a
+// form-encoded body (Action=DescribeImages&Version=2016-11-15&Owner.1=self&Filter.1.Name=...), XML
+// answers, errors as <Response><Errors><Error><Code>. Binds 127.0.0.1 on a random port only.
+import { createServer } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface Ec2Request {
+  action: string;
+  params: Record<string, string>;
+  /** Owner.N values in order. */
+  owners: string[];
+  /** Filter.N.Name -> its Filter.N.Value.M values. */
+  filters: Record<string, string[]>;
+  authorization: string;
+}
+
+/** What the server does with the n-th request (0-based). */
+export type Reply = { status: number; body: string } | 'hang';
+export type Handler = (request: Ec2Request, index: number) => Reply;
+
+export interface FakeEc2 {
+  url: string;
+  port: number;
+  requests: Ec2Request[];
+  close(): Promise<void>;
+}
+
+export async function startFakeEc2(handler: Handler): Promise<FakeEc2> {
+  const requests: Ec2Request[] = [];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > 1_000_000) req.destroy(); // a request this size is a bug in the test
+    });
+    req.on('end', () => {
+      const request = parseRequest(body, String(req.headers.authorization ?? ''));
+      requests.push(request);
+      const reply = handler(request, requests.length - 1);
+      if (reply === 'hang') return; // never answers; close() ends the socket
+      send(res, reply.status, reply.body);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port on 127.0.0.1 where nothing listens (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function send(res: ServerResponse, status: number, body: string) {
+  res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+export function parseRequest(body: string, authorization = ''): Ec2Request {
+  const params = Object.fromEntries(new URLSearchParams(body));
+  const indexed = (prefix: string) =>
+    Object.keys(params)
+      .map((k) => new RegExp(`^${prefix}\\.(\\d+)$`).exec(k))
+      .filter((m): m is RegExpExecArray => !!m)
+      .sort((a, b) => Number(a[1]) - Number(b[1]))
+      .map((m) => params[m[0]]!);
+  const filters: Record<string, string[]> = {};
+  for (const [key, name] of Object.entries(params)) {
+    const m = /^Filter\.(\d+)\.Name$/.exec(key);
+    if (m) filters[name] = indexed(`Filter\\.${m[1]}\\.Value`);
+  }
+  return { action: params.Action ?? '', params, owners: indexed('Owner'), filters, authorization };
+}
+
+export const ok = (body: string): Reply => ({ status: 200, body });
+export const fail = (status: number, code: string, message: string): Reply => ({ status, body: errorXml(code, message) });
+
+/** The documented EC2 error shape (ec2-xml/error.xml). */
+export function errorXml(code: string, message: string): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code>` +
+    `<Message>${escapeXml(message)}</Message></Error></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>`
+  );
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

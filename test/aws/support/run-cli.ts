@@ -1,0 +1,85 @@
+// Runs the built CLI against the fake EC2 endpoint, through the SDK's standard configuration chain, the
+// way a user's shell would set it. Asynchronous (the fake server lives in this process) and bounded.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** Preloaded into every run: any host name but localhost fails to resolve, so nothing reaches the internet. */
+const OFFLINE_DNS = fileURLToPath(new URL('../fixtures/offline-dns.mjs', import.meta.url));
+
+// Test values, recognisable in output (tests assert they never appear there).
+export const TEST_ACCESS_KEY = 'AKIDLOCALTESTONLY0000';
+export const TEST_SECRET_KEY = 'local-test-secret-never-printed';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export interface AwsEnvOptions {
+  endpoint?: string;
+  region?: string | null;
+  credentials?: boolean;
+  /** AWS_MAX_ATTEMPTS: the SDK's standard retry strategy reads it; 2 keeps retry waits short. */
+  maxAttempts?: number;
+  extra?: Record<string, string>;
+}
+
+/**
+ * A clean environment: the developer's own AWS settings never leak in; HOME points at an empty folder
+ * (no ~/.aws), instance metadata is off (no 169.254.169.254), DNS is stubbed offline.
+ */
+export function awsEnv(home: string, o: AwsEnvOptions = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, 'no-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_MAX_ATTEMPTS: String(o.maxAttempts ?? 2),
+    NODE_OPTIONS: `--import=${new URL(`file://${OFFLINE_DNS}`).href}`,
+    ...(o.region === null ? {} : { AWS_REGION: o.region ?? 'eu-west-1' }),
+    ...(o.credentials === false ? {} : { AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: TEST_SECRET_KEY }),
+    ...(o.endpoint ? { AWS_ENDPOINT_URL_EC2: o.endpoint } : {}),
+    ...o.extra,
+  };
+}
+
+export function runCli(args: string[], env: Record<string, string>, options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does it first)');
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+export function tempHome(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'ami-wizard-aws-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The CLI's output must read as advice: a few lines, no stack trace, no credential. */
+export function expectAdvice(result: CliResult, expectFn: (value: unknown) => any): void {
+  const all = result.stdout + result.stderr;
+  expectFn(result.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+  expectFn(result.stderr.trim().split('\n').length).toBeLessThanOrEqual(6);
+  expectFn(all).not.toContain(TEST_SECRET_KEY);
+  expectFn(all).not.toContain(TEST_ACCESS_KEY);
+  expectFn(all).not.toMatch(/NodeVersionSupportWarning|NodeDeprecationWarning/);
+}

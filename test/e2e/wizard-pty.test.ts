@@ -1,0 +1,360 @@
+// The built CLI (dist/cli.js) in a real pseudo-terminal (node-pty), its screen read back through a
+// headless xterm: what a person at a terminal sees and gets. Each key is its own write, sent only
+// once the screen it is meant for is showing.
+import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node-pty';
+import type { IPty } from 'node-pty';
+import xterm from '@xterm/headless';
+import { load } from 'js-yaml';
+import { DESIGN_LABELS, QUESTIONS, defaultGuidance } from '../../questionnaire/questions.ts';
+import { recommend } from '../../questionnaire/recommend.ts';
+import { WIZARD_STEP_COUNT } from '../../source/wizard/welcome-text.ts';
+import { CLI, cli } from '../support/cli.ts';
+import { tempDir } from '../support/answers.ts';
+
+const KEY = { enter: '\r', escape: '\u001B', up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', ctrlC: '\u0003' };
+const SHOW_CURSOR = '\u001B[?25h';
+const HIDE_CURSOR = '\u001B[?25l';
+
+// Ink draws only the last frame when it thinks it runs in CI; a person's terminal has no CI variables.
+const baseEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^(CI|CI_.*|CONTINUOUS_INTEGRATION|NO_COLOR|FORCE_COLOR)$/.test(key)),
+) as Record<string, string>;
+
+class Session {
+  readonly term: InstanceType<typeof xterm.Terminal>;
+  readonly pty: IPty;
+  raw = '';
+  readonly exit: Promise<number>;
+
+  constructor(command: string, args: string[], options: { cwd: string; cols?: number; rows?: number; env?: Record<string, string> }) {
+    const cols = options.cols ?? 80;
+    const rows = options.rows ?? 40;
+    this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+    this.pty = spawn(command, args, { cols, rows, cwd: options.cwd, env: { ...baseEnv, TERM: 'xterm-256color', ...options.env } });
+    this.pty.onData((data) => {
+      this.raw += data;
+      this.term.write(data);
+    });
+    this.exit = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
+  }
+
+  /** The visible screen as text. */
+  screen(): string {
+    const buffer = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)!.translateToString(true));
+    return lines.join('\n');
+  }
+
+  /** Lines the terminal had to wrap because they were wider than the screen. */
+  wrappedLines(): number {
+    const buffer = this.term.buffer.active;
+    let wrapped = 0;
+    for (let i = 0; i < buffer.length; i++) if (buffer.getLine(i)!.isWrapped) wrapped++;
+    return wrapped;
+  }
+
+  async waitFor(expected: string | RegExp, timeout = 15_000): Promise<void> {
+    const found = () => (typeof expected === 'string' ? this.screen().includes(expected) : expected.test(this.screen()));
+    const start = Date.now();
+    while (!found()) {
+      if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${expected}. Screen:\n${this.screen()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Waits for output that may already be off screen (or after the screen was redrawn). */
+  async waitForOutput(expected: RegExp, timeout = 15_000): Promise<void> {
+    const start = Date.now();
+    while (!expected.test(this.raw)) {
+      if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${expected} in the output.`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async press(key: string): Promise<void> {
+    this.pty.write(key);
+    // Let Ink read the key and render before the next one.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+
+  kill(): void {
+    try {
+      this.pty.kill();
+    } catch {
+      // already gone
+    }
+  }
+}
+
+let dir: string;
+let cleanup: () => void;
+let session: Session | undefined;
+beforeEach(() => ({ dir, cleanup } = tempDir('ami-wizard-pty-')));
+afterEach(() => {
+  session?.kill();
+  session = undefined;
+  cleanup();
+});
+
+function wizard(args: string[] = [], options: { cols?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {}): Session {
+  const cwd = options.cwd ?? join(dir, 'web-shop');
+  mkdirSync(cwd, { recursive: true });
+  session = new Session(process.execPath, [CLI, ...args], { cwd, ...options });
+  return session;
+}
+
+/** Runs the wizard, then `stty -a` in the same terminal, so the test sees the terminal state it left. */
+function wizardThenStty(args: string[]): Session {
+  const cwd = join(dir, 'web-shop');
+  mkdirSync(cwd, { recursive: true });
+  const script = `"${process.execPath}" "${CLI}" ${args.join(' ')}; echo "exit=$?"; stty -a`;
+  session = new Session('/bin/sh', ['-c', script], { cwd });
+  return session;
+}
+
+/** Enter on every screen from `from` to the last, waiting for each screen's progress line first. */
+async function enterThrough(s: Session, from = 1, to = WIZARD_STEP_COUNT): Promise<void> {
+  for (let step = from; step <= to; step++) {
+    await s.waitFor(step === 1 ? 'Enter start' : `Step ${step} of ${WIZARD_STEP_COUNT}`);
+    await s.press(KEY.enter);
+  }
+}
+
+function listFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .sort();
+}
+
+describe('wizard in a terminal', () => {
+  it('Enter on every screen writes the folder; replaying its answers file gives the identical folder', async () => {
+    const s = wizard();
+    await enterThrough(s);
+    expect(await s.exit).toBe(0);
+    const out = join(dir, 'web-shop', 'ami-build');
+    await s.waitFor('Replay these answers');
+    expect(s.screen()).toContain('Design: Hybrid (recommended)');
+    expect(s.screen()).toMatch(/cd ami-build\/packer\s+packer init \.\s+packer validate \.\s+make build/);
+    const answers = load(readFileSync(join(out, 'ami-wizard.yaml'), 'utf8')) as { project: { name: string }; guidance: unknown };
+    expect(answers.project.name).toBe('web-shop');
+    expect(answers.guidance).toEqual(defaultGuidance());
+
+    const other = join(dir, 'other');
+    const replay = cli(['--answers', join(out, 'ami-wizard.yaml'), '--out', other]);
+    expect(replay.code, replay.stderr).toBe(0);
+    const files = listFiles(out);
+    expect(files).toContain('.ami-wizard/manifest.json');
+    expect(listFiles(other)).toEqual(files);
+    for (const file of files) expect(readFileSync(join(other, file), 'utf8'), file).toBe(readFileSync(join(out, file), 'utf8'));
+  });
+
+  it('going back to an answer that whatIf names, and changing it, changes the recommendation', async () => {
+    const defaults = recommend(defaultGuidance());
+    const flip = defaults.whatIf[0]!;
+    const question = QUESTIONS[flip.key];
+    const choices = question.choices.map((c) => c.value as unknown);
+    const s = wizard([], { rows: 45 });
+    await enterThrough(s, 1, 15);
+    await s.waitFor(`Recommended: ${DESIGN_LABELS[defaults.recommended]}`);
+    // Esc back screen by screen until the question whose answer flips the recommendation.
+    const promptStart = question.prompt.split(' ').slice(0, 5).join(' ');
+    for (let i = 0; i < 9 && !s.screen().includes(promptStart); i++) {
+      const before = s.screen().match(/Step (\d+) of/)![1];
+      await s.press(KEY.escape);
+      await s.waitFor(new RegExp(`Step (?!${before} )\\d+ of`));
+    }
+    await s.waitFor(promptStart);
+    const moves = choices.indexOf(flip.to) - choices.indexOf(question.defaultValue);
+    for (let i = 0; i < Math.abs(moves); i++) await s.press(moves < 0 ? KEY.up : KEY.down);
+    await s.waitFor(`❯ ${flip.toLabel}`);
+    await s.press(KEY.enter);
+    await s.waitFor(/Step \d+ of/);
+    while (!s.screen().includes('Recommended:')) {
+      const before = s.screen().match(/Step (\d+) of/)![1];
+      await s.press(KEY.enter);
+      await s.waitFor(new RegExp(`Step (?!${before} )\\d+ of`));
+    }
+    await s.waitFor(`Recommended: ${DESIGN_LABELS[flip.strategy]}`);
+    expect(flip.strategy).not.toBe(defaults.recommended);
+  });
+
+  it('Ctrl+C mid-way: exit 130, nothing written, the terminal restored', async () => {
+    const s = wizardThenStty([]);
+    await s.waitFor('Enter start');
+    await s.press(KEY.enter);
+    await s.waitFor('Step 2 of');
+    await s.press(KEY.enter);
+    await s.waitFor('Step 3 of');
+    await s.press(KEY.ctrlC);
+    // stty prints the local modes (with icanon or -icanon) near its end.
+    await s.waitForOutput(/exit=\d+[\s\S]*\s-?icanon\s/);
+    await s.exit;
+    expect(s.screen()).toContain('Cancelled, nothing was written.');
+    expect(s.raw).toMatch(/exit=130/);
+    expect(existsSync(join(dir, 'web-shop', 'ami-build'))).toBe(false);
+    // stty ran in the same terminal afterwards: canonical mode and echo are back on (not raw).
+    const stty = s.raw.slice(s.raw.indexOf('exit=130'));
+    expect(stty).toMatch(/(^|\s)icanon(\s|$)/m);
+    expect(stty).toMatch(/(^|\s)echo(\s|$)/m);
+    expect(s.raw.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(s.raw.lastIndexOf(HIDE_CURSOR));
+  });
+
+  it('Ctrl+C on the first frame, before a key was read, also cancels cleanly', async () => {
+    const s = wizardThenStty([]);
+    await s.waitFor('How much software');
+    await s.press(KEY.ctrlC);
+    await s.waitForOutput(/exit=\d+[\s\S]*\s-?icanon\s/);
+    expect(s.raw).toMatch(/exit=130/);
+    expect(s.raw.slice(s.raw.indexOf('exit=130'))).toMatch(/(^|\s)icanon(\s|$)/m);
+  });
+
+  it('an existing folder shows its conflicts before anything is written', async () => {
+    const first = wizard();
+    await enterThrough(first);
+    expect(await first.exit).toBe(0);
+    const edited = join(dir, 'web-shop', 'ami-build', 'packer', 'variables.pkr.hcl');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(edited, '# mine\n');
+    const s = wizard();
+    await enterThrough(s, 1, WIZARD_STEP_COUNT - 1);
+    await s.waitFor('Write these files?');
+    expect(s.screen()).toContain('conflict  packer/variables.pkr.hcl');
+    expect(s.screen()).toMatch(/1 conflict/);
+    await s.press(KEY.enter);
+    expect(await s.exit).toBe(1);
+    await s.waitFor('--force');
+    expect(readFileSync(edited, 'utf8')).toBe('# mine\n');
+  });
+
+  it('works at 60 columns: no line is wider than the terminal', async () => {
+    const s = wizard(['--out', 'narrow'], { cols: 60, rows: 30 });
+    for (let step = 1; step <= WIZARD_STEP_COUNT; step++) {
+      await s.waitFor(step === 1 ? 'Enter start' : `Step ${step} of ${WIZARD_STEP_COUNT}`);
+      if (step === 7) await s.press('?'); // the longest question screen: with its why
+      expect(s.wrappedLines(), s.screen()).toBe(0);
+      await s.press(KEY.enter);
+    }
+    expect(await s.exit).toBe(0);
+    expect(existsSync(join(dir, 'web-shop', 'narrow', 'ami-wizard.yaml'))).toBe(true);
+  });
+
+  it('NO_COLOR turns colour off (and without it there is colour)', async () => {
+    const colour = /\u001B\[(3[0-7]|9[0-7]|38;|1m|2m)/;
+    const coloured = wizard();
+    await coloured.waitFor('Enter start');
+    await coloured.press(KEY.enter);
+    await coloured.waitFor('Step 2 of');
+    expect(coloured.raw).toMatch(colour);
+    coloured.kill();
+
+    const plain = wizard([], { env: { NO_COLOR: '1' } });
+    await plain.waitFor('Enter start');
+    await plain.press(KEY.enter);
+    await plain.waitFor('Step 2 of');
+    await plain.press(KEY.enter);
+    await plain.waitFor('Step 3 of');
+    expect(plain.raw).not.toMatch(colour);
+  });
+});
+
+describe('the bundle', () => {
+  const dist = join(CLI, '..');
+  const staticImports = (file: string) =>
+    [...readFileSync(join(dist, file), 'utf8').matchAll(/import\s*(?:[\w${},\s]*from\s*)?"\.\/([\w.-]+\.js)"/g)].map((m) => m[1]!);
+  const loadedWith = (file: string, seen = new Set<string>()): Set<string> => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      for (const next of staticImports(file)) loadedWith(next, seen);
+    }
+    return seen;
+  };
+  // Strings only Ink and React contain.
+  const isUi = (file: string) => /Raw mode is not supported|react\.transitional\.element/.test(readFileSync(join(dist, file), 'utf8'));
+  const chunk = (name: string) => readdirSync(dist).find((f) => new RegExp(`^${name}-[A-Z0-9]+\\.js$`).test(f))!;
+
+  it('Ink and React load only with the wizard and the workshop', () => {
+    for (const entry of ['cli.js', chunk('generate'), chunk('recommend'), chunk('schema'), chunk('wizard')]) {
+      expect([...loadedWith(entry)].filter(isUi), entry).toEqual([]);
+    }
+    expect([...loadedWith(chunk('run'))].some(isUi)).toBe(true);
+    expect([...loadedWith(chunk('workshop-run'))].some(isUi)).toBe(true);
+  });
+});
+
+describe('without a terminal', () => {
+  it('the wizard refuses with one line naming --answers, exit 2', () => {
+    const result = cli([], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('--answers');
+  });
+});
+
+describe('workshop in a terminal', () => {
+  const WORKSHOP_STEPS = 11;
+
+  function workshop(args: string[] = []): Session {
+    return wizard(['workshop', ...args]);
+  }
+
+  /** Enter through the spectrum and the nine questions to the what-if board. */
+  async function toBoard(s: Session): Promise<void> {
+    for (let step = 1; step < WORKSHOP_STEPS; step++) {
+      await s.waitFor(`Step ${step} of ${WORKSHOP_STEPS}`);
+      if (step === 2) expect(s.screen()).toContain('Why this matters'); // the questions come with their why
+      await s.press(KEY.enter);
+    }
+    await s.waitFor('What if?');
+  }
+
+  it('applying the flipping answer from whatIf on the board changes the recommendation; s saves it', async () => {
+    const defaults = recommend(defaultGuidance());
+    const flip = defaults.whatIf[0]!;
+    const values = QUESTIONS[flip.key].choices.map((c) => c.value as unknown);
+    const s = workshop();
+    await s.waitFor('more flexible deployment');
+    await toBoard(s);
+    expect(s.screen()).toContain(`Recommended: ${DESIGN_LABELS[defaults.recommended]}`);
+    const row = Object.keys(QUESTIONS).indexOf(flip.key);
+    for (let i = 0; i < row; i++) await s.press(KEY.down);
+    const moves = values.indexOf(flip.to) - values.indexOf(QUESTIONS[flip.key].defaultValue);
+    for (let i = 0; i < Math.abs(moves); i++) await s.press(moves < 0 ? KEY.left : KEY.right);
+    await s.waitFor(`Recommended: ${DESIGN_LABELS[flip.strategy]}`);
+    expect(s.screen()).toContain(`Moved: Hybrid → Fully baked.`);
+    await s.press('s');
+    await s.waitFor('Saved to ami-wizard.yaml');
+    await s.press(KEY.enter);
+    expect(await s.exit).toBe(0);
+    await s.waitFor('Answers saved to ami-wizard.yaml.');
+
+    const saved = join(dir, 'web-shop', 'ami-wizard.yaml');
+    const recommended = cli(['recommend', '--answers', saved, '--json']);
+    expect(recommended.code, recommended.stderr).toBe(0);
+    expect(JSON.parse(recommended.stdout).recommended).toBe(flip.strategy);
+  });
+
+  it('starts from --answers', async () => {
+    const file = join(dir, 'team.yaml');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, `version: 1\nproject:\n  name: team\nguidance:\n  automationExperience: new\n`);
+    const s = workshop(['--answers', file]);
+    await toBoard(s);
+    expect(s.screen()).toMatch(/Team experience\s+New to both/);
+    expect(s.screen()).toContain('Recommended: Fully baked');
+    await s.press(KEY.ctrlC);
+    expect(await s.exit).toBe(130);
+  });
+
+  it('refuses without a terminal, naming --answers', () => {
+    const result = cli(['workshop'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('--answers');
+  });
+});

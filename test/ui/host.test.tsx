@@ -1,0 +1,82 @@
+// The promise API over one Ink app: a prompt resolves with the screen's value, Ctrl+C rejects the
+// pending prompt, the write screen is never interrupted, and closing gives the terminal back.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { QUESTIONS } from '../../questionnaire/questions.ts';
+import { createHost } from '../../source/ui/host.tsx';
+import type { UiHost } from '../../source/ui/host.tsx';
+import { createPrompts } from '../../source/ui/prompts.ts';
+import { BACK, CancelledError } from '../../source/wizard/context.ts';
+import { fakeTerminal } from './fake-terminal.ts';
+import { KEY, press, settle } from './keys.ts';
+
+let host: UiHost | undefined;
+afterEach(() => host?.close());
+
+function start() {
+  const terminal = fakeTerminal();
+  const controller = new AbortController();
+  const onInterrupt = vi.fn(() => controller.abort());
+  const beforeFirstFrame = vi.fn();
+  host = createHost({ ...terminal.streams, signal: controller.signal, onInterrupt, beforeFirstFrame });
+  const prompts = createPrompts(host, () => ({ step: 3, total: 21 }));
+  return { ...terminal, controller, onInterrupt, beforeFirstFrame, prompts };
+}
+
+const q = QUESTIONS.baselineStability;
+const request = { section: 'Q', title: q.prompt, choices: q.choices, initial: q.defaultValue };
+
+describe('ui host', () => {
+  it('a prompt resolves with the answer; the next prompt starts fresh', async () => {
+    const { stdin, stdout, prompts, beforeFirstFrame } = start();
+    const first = prompts.select(request);
+    expect(beforeFirstFrame).toHaveBeenCalledOnce();
+    expect(stdin.rawMode).toBe(true);
+    await press(stdin, KEY.down, KEY.enter);
+    await expect(first).resolves.toBe('weekly');
+    const second = prompts.select(request);
+    await press(stdin, KEY.enter);
+    await expect(second).resolves.toBe('monthly');
+    expect(stdout.written).toContain('Step 3 of 21');
+  });
+
+  it('Esc resolves to BACK', async () => {
+    const { stdin, prompts } = start();
+    const answer = prompts.text({ section: 'P', title: 'Name?', initial: 'x', validate: () => undefined });
+    await press(stdin, KEY.escape);
+    await expect(answer).resolves.toBe(BACK);
+  });
+
+  it('Ctrl+C rejects the pending prompt with CancelledError (exit code 130)', async () => {
+    const { stdin, prompts, onInterrupt } = start();
+    const answer = prompts.select(request).catch((error: unknown) => error);
+    await press(stdin, KEY.ctrlC);
+    expect(onInterrupt).toHaveBeenCalledOnce();
+    const error = await answer;
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(error).toMatchObject({ exitCode: 130, message: 'Cancelled, nothing was written.' });
+    await expect(prompts.select(request)).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('Ctrl+C while writing waits for the write to finish', async () => {
+    const { stdin, prompts, controller } = start();
+    let finishWrite = () => {};
+    let written = false;
+    const writing = prompts.writing('out', 3, () => new Promise<string>((resolve) => (finishWrite = () => ((written = true), resolve('done')))));
+    await press(stdin, KEY.ctrlC);
+    expect(controller.signal.aborted).toBe(true);
+    await settle();
+    expect(written).toBe(false);
+    finishWrite();
+    await expect(writing).resolves.toBe('done');
+  });
+
+  it('close erases the screen, shows the cursor and turns raw mode off', async () => {
+    const { stdin, stdout, prompts } = start();
+    void prompts.select(request);
+    await settle();
+    host!.close();
+    host = undefined;
+    expect(stdin.rawMode).toBe(false);
+    expect(stdout.written.lastIndexOf('\u001B[?25h')).toBeGreaterThan(stdout.written.lastIndexOf('\u001B[?25l'));
+  });
+});

@@ -1,0 +1,250 @@
+// The wizard's steps driven without a terminal: scripted prompts stand in for the screens, as the
+// steps only ever await ctx.prompts. Proves the flow the screens sit on: defaults, going back,
+// --answers pre-fill, --yes, validation through the answers schema, cancelling, and the write.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { load } from 'js-yaml';
+import { parseArgs } from '../../source/cli-options.ts';
+import { BACK, CancelledError } from '../../source/wizard/context.ts';
+import type { Prompts, WizardContext } from '../../source/wizard/context.ts';
+import { emptyDraft } from '../../source/wizard/draft.ts';
+import { runSteps } from '../../source/wizard/flow.ts';
+import { answersNeedQuestions, draftFromFile } from '../../source/wizard/prefill.ts';
+import { WIZARD_STEPS } from '../../source/wizard/steps.ts';
+import { WIZARD_STEP_COUNT } from '../../source/wizard/welcome-text.ts';
+import { QUESTIONS } from '../../questionnaire/questions.ts';
+import { MINIMAL_YAML, tempDir, writeAnswers } from '../support/answers.ts';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+interface Call {
+  kind: keyof Prompts;
+  title: string;
+  request: any;
+}
+type Answer = (call: Call) => unknown;
+
+/** Prompts that record each screen and answer like a user pressing Enter, unless `answer` says otherwise. */
+function scripted(answer: Answer = () => undefined) {
+  const calls: Call[] = [];
+  const reply = (kind: keyof Prompts, title: string, request: any, enter: unknown) => {
+    const call = { kind, title, request };
+    calls.push(call);
+    const given = answer(call);
+    return Promise.resolve(given === undefined ? enter : given);
+  };
+  const prompts: Prompts = {
+    welcome: () => reply('welcome', 'welcome', {}, undefined) as Promise<void>,
+    select: (r) => reply('select', r.title, r, r.initial) as never,
+    text: (r) => reply('text', r.title, r, r.initial) as never,
+    recommendation: (r) => reply('recommendation', 'recommendation', r, 'auto') as never,
+    confirmPlan: (r) => reply('confirmPlan', 'plan', r, true) as never,
+    writing: async (_label, _count, work) => (calls.push({ kind: 'writing', title: 'writing', request: {} }), work()),
+  };
+  return { prompts, calls };
+}
+
+function context(argv: string[], prompts: Prompts, overrides: Partial<WizardContext> = {}): WizardContext {
+  return {
+    args: parseArgs(argv),
+    cwd: join(dir, 'shop'),
+    draft: emptyDraft(),
+    given: new Set(),
+    prompts,
+    signal: new AbortController().signal,
+    progress: { step: 0, total: 0 },
+    ...overrides,
+  };
+}
+
+const answersIn = (out: string) => load(readFileSync(join(out, 'ami-wizard.yaml'), 'utf8')) as any;
+
+describe('wizard flow', () => {
+  it('has as many steps as the welcome frame announces', () => {
+    expect(WIZARD_STEPS.length).toBe(WIZARD_STEP_COUNT);
+  });
+
+  it('Enter on every screen writes the folder with the defaults and the folder name as project name', async () => {
+    const { prompts, calls } = scripted();
+    const ctx = context(['--out', join(dir, 'out')], prompts);
+    await runSteps(WIZARD_STEPS, ctx);
+    expect(calls.map((c) => c.kind)).toEqual([
+      'welcome', 'text', 'select', 'select', 'text', 'text',
+      ...Array(9).fill('select'),
+      'recommendation', 'text', 'select', 'select', 'text', 'confirmPlan', 'writing',
+    ]);
+    expect(ctx.outcome?.written).toBe(true);
+    const answers = answersIn(join(dir, 'out'));
+    expect(answers.project.name).toBe('shop');
+    expect(answers.strategy).toBe('auto');
+    expect(answers.guidance.recoveryTime).toBe(QUESTIONS.recoveryTime.defaultValue);
+    expect(ctx.outcome?.decision.strategy).toBe('hybrid');
+  });
+
+  it('every guidance screen carries its question, hint and why from questions.ts, and the progress moves', async () => {
+    const seen: { title: string; step: number }[] = [];
+    const ctxRef: { ctx?: WizardContext } = {};
+    const { prompts, calls } = scripted((call) => void seen.push({ title: call.title, step: ctxRef.ctx!.progress.step }));
+    ctxRef.ctx = context(['--out', join(dir, 'out')], prompts);
+    await runSteps(WIZARD_STEPS, ctxRef.ctx);
+    const recovery = calls.find((c) => c.title === QUESTIONS.recoveryTime.prompt)!;
+    expect(recovery.request.hint).toBe(QUESTIONS.recoveryTime.hint);
+    expect(recovery.request.why).toBe(QUESTIONS.recoveryTime.why);
+    expect(recovery.request.defaultValue).toBe('tens-of-minutes');
+    expect(seen.map((s) => s.step)).toEqual([...Array(WIZARD_STEP_COUNT).keys()].map((i) => i + 1));
+  });
+
+  it('going back re-asks the previous screens with the answers given there; a changed answer changes the recommendation', async () => {
+    let goingBack = false;
+    let initialOnReturn: unknown;
+    const { prompts, calls } = scripted((call) => {
+      if (call.kind === 'recommendation' && !goingBack && initialOnReturn === undefined) return ((goingBack = true), BACK);
+      if (!goingBack) return undefined;
+      if (call.title === QUESTIONS.automationExperience.prompt) {
+        initialOnReturn = call.request.initial;
+        goingBack = false;
+        return 'new'; // the answer whatIf names for the default answers
+      }
+      return BACK;
+    });
+    const ctx = context(['--out', join(dir, 'out')], prompts);
+    await runSteps(WIZARD_STEPS, ctx);
+    expect(initialOnReturn).toBe('some');
+    const titles = calls.map((c) => c.title);
+    const firstRecommendation = titles.indexOf('recommendation');
+    expect(titles.slice(firstRecommendation, firstRecommendation + 4)).toEqual([
+      'recommendation',
+      QUESTIONS.latestAtLaunch.prompt,
+      QUESTIONS.distinctConfigurations.prompt,
+      QUESTIONS.automationExperience.prompt,
+    ]);
+    const recommendations = calls.filter((c) => c.kind === 'recommendation').map((c) => c.request.decision.recommended);
+    expect(recommendations).toEqual(['hybrid', 'fully-baked']);
+    expect(answersIn(join(dir, 'out')).guidance.automationExperience).toBe('new');
+  });
+
+  it('Esc on the first screen stays there', async () => {
+    let first = true;
+    const { prompts, calls } = scripted((call) => (call.kind === 'welcome' && first ? ((first = false), BACK) : undefined));
+    await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
+    expect(calls.slice(0, 3).map((c) => c.kind)).toEqual(['welcome', 'welcome', 'text']);
+  });
+
+  it('an override is written as strategy and the decision follows it', async () => {
+    const { prompts } = scripted((call) => (call.kind === 'recommendation' ? 'jeos' : undefined));
+    const ctx = context(['--out', join(dir, 'out')], prompts);
+    await runSteps(WIZARD_STEPS, ctx);
+    expect(answersIn(join(dir, 'out')).strategy).toBe('jeos');
+    expect(ctx.outcome?.decision).toMatchObject({ strategy: 'jeos', recommended: 'hybrid', overridden: true });
+  });
+
+  it('Windows Server 2022 is offered only on x86_64, and its folder is written', async () => {
+    const { prompts, calls } = scripted((call) => {
+      if (call.title === 'Which operating system do the images run?') return 'windows-server-2022';
+      return undefined;
+    });
+    const ctx = context(['--out', join(dir, 'out')], prompts);
+    await runSteps(WIZARD_STEPS, ctx);
+    const arch = calls.find((c) => c.title === 'Which CPU architecture?')!;
+    expect(arch.request.choices.map((c: { value: string }) => c.value)).toEqual(['x86_64']);
+    expect(answersIn(join(dir, 'out')).platform).toMatchObject({ os: 'windows-server-2022', architecture: 'x86_64' });
+  });
+
+  it('text answers are checked by the answers schema: regions, roles, secrets', async () => {
+    const { prompts, calls } = scripted();
+    await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
+    const validate = (title: RegExp) => calls.find((c) => title.test(c.title))!.request.validate as (v: string) => string | undefined;
+    expect(validate(/regions/)('us-east-1, eu-west-1')).toBeUndefined();
+    expect(validate(/regions/)('us-east-1, nowhere')).toBe('Use an AWS region code such as eu-west-1');
+    expect(validate(/^Which server roles/)('web, Web Server')).toMatch(/^Use lower-case letters/);
+    expect(validate(/^Which server roles/)('web, web')).toMatch(/role names must be unique/i);
+    expect(validate(/cost center/)('AKIAIOSFODNN7ABCDEFG')).toMatch(/AWS access key id.*SSM Parameter Store/);
+    expect(validate(/compliance/)('PCI DSS, ISO*')).toMatch(/wildcard/);
+    expect(validate(/compliance/)('PCI DSS, ISO 27001')).toBeUndefined();
+  });
+
+  it('typed lists become the answers: regions, roles and compliance', async () => {
+    const { prompts } = scripted((call) => {
+      if (/regions/.test(call.title)) return 'eu-west-1, eu-central-1';
+      if (/^Which server roles/.test(call.title)) return 'web worker';
+      if (/compliance/.test(call.title)) return 'PCI DSS, ISO 27001';
+      if (/cost center/.test(call.title)) return ' 4711 ';
+      return undefined;
+    });
+    await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
+    const answers = answersIn(join(dir, 'out'));
+    expect(answers.platform.regions).toEqual(['eu-west-1', 'eu-central-1']);
+    expect(answers.roles.map((r: { name: string }) => r.name)).toEqual(['web', 'worker']);
+    expect(answers.project.compliance).toEqual(['PCI DSS', 'ISO 27001']);
+    expect(answers.project.costCenter).toBe('4711');
+  });
+
+  it('--answers pre-fills: only what the file leaves out is asked', async () => {
+    const file = writeAnswers(dir, {
+      version: 1,
+      project: { name: 'web-shop', stage: 'prod' },
+      guidance: { recoveryTime: 'minutes', baselineStability: 'static', appReleaseCadence: 'rarely', manualSteps: true, onPremises: false },
+    });
+    const { draft, given } = await draftFromFile(file);
+    const { prompts, calls } = scripted();
+    const ctx = context(['--answers', file, '--out', join(dir, 'out')], prompts, { draft, given });
+    await runSteps(WIZARD_STEPS, ctx);
+    const asked = calls.map((c) => c.title);
+    expect(asked).not.toContain('What is the project called?');
+    expect(asked).not.toContain(QUESTIONS.recoveryTime.prompt);
+    expect(asked).not.toContain('Which lifecycle stage are the images for?');
+    expect(asked).toContain(QUESTIONS.existingTooling.prompt);
+    expect(asked).toContain('Which AWS regions?');
+    const answers = answersIn(join(dir, 'out'));
+    expect(answers.project).toMatchObject({ name: 'web-shop', stage: 'prod' });
+    expect(answers.guidance).toMatchObject({ recoveryTime: 'minutes', manualSteps: true, existingTooling: 'none' });
+    expect(ctx.outcome?.decision.recommended).toBe('fully-baked');
+  });
+
+  it('a file missing required answers needs questions; a complete or broken one goes to generate', async () => {
+    expect(await answersNeedQuestions(writeAnswers(dir, { version: 1, guidance: { recoveryTime: 'hours' } }, 'partial.yaml'))).toBe(true);
+    expect(await answersNeedQuestions(writeAnswers(dir, MINIMAL_YAML, 'complete.yaml'))).toBe(false);
+    expect(await answersNeedQuestions(writeAnswers(dir, 'version: 1\nguidance: [\n', 'broken.yaml'))).toBe(false);
+    expect(await answersNeedQuestions(join(dir, 'missing.yaml'))).toBe(false);
+  });
+
+  it('--answers with a wrong value stops before any question', async () => {
+    const file = writeAnswers(dir, { version: 1, guidance: { recoveryTime: 'soon' } });
+    await expect(draftFromFile(file)).rejects.toThrow(/guidance\.recoveryTime/);
+  });
+
+  it('--yes asks nothing and writes the defaults', async () => {
+    const { prompts, calls } = scripted();
+    const ctx = context(['--yes', '--out', join(dir, 'out')], prompts);
+    await runSteps(WIZARD_STEPS, ctx);
+    expect(calls.map((c) => c.kind)).toEqual(['writing']);
+    expect(answersIn(join(dir, 'out')).guidance.automationExperience).toBe('some');
+  });
+
+  it('--dry-run shows the plan and writes nothing', async () => {
+    const { prompts, calls } = scripted();
+    const ctx = context(['--dry-run', '--out', join(dir, 'out')], prompts);
+    await runSteps(WIZARD_STEPS, ctx);
+    expect(calls.at(-1)!.kind).toBe('confirmPlan');
+    expect(ctx.outcome?.written).toBe(false);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('"No" at the confirm step cancels and writes nothing', async () => {
+    const { prompts } = scripted((call) => (call.kind === 'confirmPlan' ? false : undefined));
+    await expect(runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts))).rejects.toBeInstanceOf(CancelledError);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('a Ctrl+C that arrives as the plan is confirmed still writes nothing', async () => {
+    const controller = new AbortController();
+    const { prompts } = scripted((call) => (call.kind === 'confirmPlan' ? (controller.abort(), true) : undefined));
+    const ctx = context(['--out', join(dir, 'out')], prompts, { signal: controller.signal });
+    await expect(runSteps(WIZARD_STEPS, ctx)).rejects.toBeInstanceOf(CancelledError);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
