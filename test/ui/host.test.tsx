@@ -36,7 +36,7 @@ describe('ui host', () => {
     const second = prompts.select(request);
     await press(stdin, KEY.enter);
     await expect(second).resolves.toBe('monthly');
-    expect(stdout.written).toContain('Step 3 of 21');
+    await vi.waitFor(() => expect(stdout.written).toContain('Step 3 of 21'));
   });
 
   it('Esc resolves to BACK', async () => {
