@@ -24,7 +24,6 @@ export type TemplateSources = ReadonlyMap<string, TemplateSpec>;
 
 export interface Renderer {
   render(name: string, context: unknown): string;
-  has(name: string): boolean;
 }
 
 export class TemplateError extends Error {
@@ -83,7 +82,6 @@ export function createRenderer(sources: TemplateSources): Renderer {
   }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   return {
-    has: (name) => sources.has(name),
     render(name, context) {
       let template = compiled.get(name);
       if (!template) {
