@@ -9,7 +9,7 @@ import { VERSION } from './version.ts';
 async function run(args: CliArgs, io: CommandIO): Promise<number> {
   if (args.help) return io.stdout(helpText(VERSION)), EXIT.ok;
   if (args.version) return io.stdout(`${VERSION}\n`), EXIT.ok;
-  const command = args.command ?? (args.answers ? 'generate' : undefined);
+  const command = args.command ?? (args.answers && !(await wizardFillsGaps(args, io)) ? 'generate' : undefined);
   switch (command) {
     case 'schema':
       return (await import('./commands/schema.ts')).schemaCommand(io);
@@ -29,6 +29,11 @@ async function run(args: CliArgs, io: CommandIO): Promise<number> {
       if (!io.isInteractive) return refuseWithoutTerminal(io, 'No terminal to ask questions in. Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR');
       return (await import('./commands/wizard.ts')).wizardCommand(args, io);
   }
+}
+
+/** `--answers FILE` in a terminal, where FILE leaves answers out: the wizard asks only for those. */
+async function wizardFillsGaps(args: CliArgs, io: CommandIO): Promise<boolean> {
+  return io.isInteractive && (await import('./wizard/prefill.ts')).answersNeedQuestions(args.answers!);
 }
 
 function refuseWithoutTerminal(io: CommandIO, message: string): number {

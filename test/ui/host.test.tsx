@@ -1,16 +1,23 @@
 // The promise API over one Ink app: a prompt resolves with the screen's value, Ctrl+C rejects the
 // pending prompt, the write screen is never interrupted, and closing gives the terminal back.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// Ink loads as the wizard loads it (through loadUi), so it draws every frame even when CI is set.
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QUESTIONS } from '../../questionnaire/questions.ts';
-import { createHost } from '../../source/ui/host.tsx';
 import type { UiHost } from '../../source/ui/host.tsx';
-import { createPrompts } from '../../source/ui/prompts.ts';
 import { BACK, CancelledError } from '../../source/wizard/context.ts';
+import { loadUi } from '../../source/wizard/load-ui.ts';
 import { fakeTerminal } from './fake-terminal.ts';
 import { KEY, press, settle } from './keys.ts';
 
 let host: UiHost | undefined;
 afterEach(() => host?.close());
+
+let createHost: typeof import('../../source/ui/host.tsx').createHost;
+let createPrompts: typeof import('../../source/ui/prompts.ts').createPrompts;
+beforeAll(async () => {
+  ({ createHost } = await loadUi(() => import('../../source/ui/host.tsx')));
+  ({ createPrompts } = await loadUi(() => import('../../source/ui/prompts.ts')));
+});
 
 function start() {
   const terminal = fakeTerminal();
