@@ -4,6 +4,8 @@ import * as z from 'zod/mini';
 import { CONFIG_TOOLS } from './config-tool.ts';
 import { DESIGNS, QUESTIONS } from './questions.ts';
 import type { Question } from './questions.ts';
+import { ANSWER_RULES } from './answer-rules.ts';
+export { GUIDANCE_TAG_KEYS, LINEAGE_TAG_KEYS } from './answer-rules.ts';
 
 export const OPERATING_SYSTEMS = ['amazon-linux-2023', 'ubuntu-24.04', 'rhel-9', 'windows-server-2022'] as const;
 export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
@@ -23,15 +25,6 @@ const text = (max: number, description: string) =>
 export const TAG_KEY_PATTERN = /^(?!aws:)[A-Za-z0-9 +\-=._:/@]{1,128}$/;
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const ROLE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
-
-// Keys every generated image carries: the guidance's ten plus ami-wizard's lineage tags.
-export const GUIDANCE_TAG_KEYS = [
-  'Name', 'Version', 'Software', 'Role', 'System', 'Project', 'CostCenter', 'Stage', 'Confidentiality', 'Compliance',
-] as const;
-export const LINEAGE_TAG_KEYS = ['SourceAMI', 'SourceAMIName', 'BuildTime', 'AnswersChecksum', 'GeneratedBy'] as const;
-const RESERVED_TAG_KEYS = [...GUIDANCE_TAG_KEYS, ...LINEAGE_TAG_KEYS].map((k) => k.toLowerCase());
-const RESERVED_TAG_KEYS_LABEL = [...GUIDANCE_TAG_KEYS, ...LINEAGE_TAG_KEYS].join(', ');
-const MAX_EXTRA_TAGS = 30;
 
 const region = z.string().check(z.regex(REGION_PATTERN, 'an AWS region code such as eu-west-1'));
 
@@ -172,53 +165,10 @@ const AnswersBase = z.strictObject({
     }),
   });
 
+// The rules across fields live in answer-rules.ts, shared with the quick path.
 export const AnswersSchema = AnswersBase.check(
-    z.refine((a) => new Set(a.roles.map((r) => r.name)).size === a.roles.length, {
-      message: 'role names must be unique; rename the repeated role',
-      path: ['roles'],
-    }),
-    z.refine((a) => !(a.platform.os === 'windows-server-2022' && a.platform.architecture === 'arm64'), {
-      message: 'windows-server-2022 has no arm64 images; set platform.architecture to x86_64',
-      path: ['platform', 'architecture'],
-    }),
-    z.refine((a) => !(a.platform.os === 'windows-server-2022' && a.configManagement === 'ansible'), {
-      message: 'ansible-pull does not run on Windows; set configManagement to shell (PowerShell), chef, puppet or salt',
-      path: ['configManagement'],
-    }),
-    z.refine((a) => Object.keys(a.tags).length <= MAX_EXTRA_TAGS, {
-      message: `at most ${MAX_EXTRA_TAGS} extra tags: EC2 allows 50 tags per image and ami-wizard sets up to 20`,
-      path: ['tags'],
-    }),
-    z.refine((a) => !Object.keys(a.tags).some((k) => RESERVED_TAG_KEYS.includes(k.toLowerCase())), {
-      message: `extra tags must not repeat a tag ami-wizard sets itself (${RESERVED_TAG_KEYS_LABEL}); set those through project and roles`,
-      path: ['tags'],
-    }),
-    z.refine(
-      (a) => {
-        const { encryption, kmsKeyId, shareWith } = a.options;
-        const shared = shareWith.accounts.length + shareWith.organizations.length + shareWith.organizationalUnits.length > 0;
-        return !(encryption && shared && !kmsKeyId);
-      },
-      {
-        message: 'sharing an encrypted image needs a customer-managed KMS key (the default EBS key cannot be shared); set options.kmsKeyId',
-        path: ['options', 'kmsKeyId'],
-      },
-    ),
-    z.refine((a) => policyValues(a).every((v) => !v.includes('*')), {
-      message: 'tag values must not contain "*": AWS tag policies read it as a wildcard',
-      path: ['project'],
-    }),
-    z.refine((a) => a.roles.every((r) => r.software.join(',').length <= 256), {
-      message: 'a role\'s software list must fit the 256-character Software tag; shorten or group the names',
-      path: ['roles'],
-    }),
-  );
+  ...ANSWER_RULES.map(({ ok, message, path }) => z.refine<Answers>(ok, { message, path })),
+);
 
-// Values that become allowed values in the generated tag policy.
-function policyValues(a: z.output<typeof AnswersBase>): string[] {
-  const p = a.project;
-  return [p.name, p.system ?? '', p.costCenter ?? '', ...p.compliance, ...Object.values(a.tags).flatMap((t) => [t.value, ...(t.allowed ?? [])])];
-}
-
-export type Answers = z.output<typeof AnswersSchema>;
+export type Answers = z.output<typeof AnswersBase>;
 export type AnswersInput = z.input<typeof AnswersSchema>;

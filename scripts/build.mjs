@@ -1,9 +1,11 @@
 // Bundles the CLI into dist/: one entry, lazily loaded chunks per command, no runtime dependencies.
 // The built-in templates are precompiled here, so a run needs only the Handlebars runtime.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,6 +36,30 @@ const precompiledTemplates = {
   },
 };
 
+// source/answers-shape.ts compiles the answers JSON Schema with ajv when it loads. The bundle gets
+// ajv's standalone code instead: the same schema and options (read from that module, so they cannot
+// differ), compiled here, with no ajv at run time.
+async function standaloneAnswersShape() {
+  const shape = await build({ entryPoints: [join(root, 'source/answers-shape.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+  const { AJV_OPTIONS } = await import(`data:text/javascript;base64,${Buffer.from(shape.outputFiles[0].text).toString('base64')}`);
+  const schema = JSON.parse(await readFile(join(root, 'schema/ami-wizard.schema.json'), 'utf8'));
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true } });
+  ajv.addSchema(schema);
+  return `${standaloneCode(ajv, { checkShape: schema.$id })}\nexport const AJV_OPTIONS = ${JSON.stringify(AJV_OPTIONS)};\n`;
+}
+
+const answersShape = {
+  name: 'answers-shape-standalone',
+  setup(b) {
+    b.onLoad({ filter: /source[\\/]answers-shape\.ts$/ }, async (args) => ({
+      contents: await standaloneAnswersShape(),
+      loader: 'js',
+      resolveDir: dirname(args.path),
+      watchFiles: [join(root, 'schema/ami-wizard.schema.json')],
+    }));
+  },
+};
+
 // Ink imports react-devtools-core only when DEV=true; the bundle never connects to devtools, so the
 // import resolves to an empty module instead of failing the build.
 const noDevtools = {
@@ -60,7 +86,7 @@ await build({
   jsx: 'automatic', // the Ink screens (.tsx), as in tsconfig.json
   // React and Ink read NODE_ENV: the production builds load, dev-only code is dropped.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [precompiledTemplates, noDevtools],
+  plugins: [precompiledTemplates, answersShape, noDevtools],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: { js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -89,6 +89,23 @@ describe('answers file errors', () => {
     expectRejected(file, /not a text file/);
   });
 
+  it('not UTF-8 (Latin-1 text)', () => {
+    const file = join(dir, 'latin1.yaml');
+    writeFileSync(file, Buffer.from(MINIMAL_YAML.replace('name: demo', 'name: caf\u00e9'), 'latin1'));
+    expectRejected(file, /is not UTF-8 text/, /Save the answers file as UTF-8/);
+  });
+
+  it('a UTF-8 byte order mark is accepted', () => {
+    const out = join(dir, 'bom-out');
+    const result = cli(['--answers', writeAnswers(dir, `\uFEFF${MINIMAL_YAML}`), '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  // Running as root, permissions cannot make a file unreadable; /proc/self/mem stats fine and fails to read (EIO).
+  it.runIf(process.platform === 'linux')('a file that cannot be read', () => {
+    expectRejected('/proc/self/mem', /Cannot read \/proc\/self\/mem \(EIO\)/, /Make the file readable/);
+  });
+
   it('a folder instead of a file', () => {
     expectRejected(dir, /is a folder/);
   });
