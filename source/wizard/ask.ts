@@ -1,7 +1,7 @@
 // The rule every question step follows: a value from --answers is kept without asking, --yes takes
 // the current value (else the default) without asking, otherwise the screen asks.
 import { BACK } from './context.ts';
-import type { Back, QuestionContext } from './context.ts';
+import type { Back, QuestionContext, SelectRequest } from './context.ts';
 import type { Draft } from './draft.ts';
 import { fieldProblem } from './draft.ts';
 import type { StepResult } from './flow.ts';
@@ -24,6 +24,24 @@ export async function ask<V>(ctx: QuestionContext, field: string, spec: AskSpec<
   if (value === BACK) return BACK;
   spec.apply(value);
   return 'asked';
+}
+
+export interface ChoiceFieldSpec<V extends string | boolean> extends Omit<SelectRequest<V>, 'initial' | 'defaultValue'> {
+  current: V | undefined;
+  /** Marked as the default; taken by --yes when there is no current value. */
+  defaultValue: V;
+  set: (draft: Draft, value: V) => void;
+}
+
+/** A question answered by picking one of a list. */
+export function askChoice<V extends string | boolean>(ctx: QuestionContext, field: string, spec: ChoiceFieldSpec<V>): Promise<StepResult> {
+  const { current, defaultValue, set, ...request } = spec;
+  return ask<V>(ctx, field, {
+    current,
+    fallback: defaultValue,
+    show: (initial) => ctx.prompts.select<V>({ ...request, initial, defaultValue }),
+    apply: (value) => set(ctx.draft, value),
+  });
 }
 
 export interface TextFieldSpec<T> {

@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { ARCHITECTURES, OPERATING_SYSTEMS } from '../../questionnaire/answers-schema.ts';
 import type { Architecture, OperatingSystem } from '../../questionnaire/answers-schema.ts';
-import { ask, askText } from './ask.ts';
+import { askChoice, askText } from './ask.ts';
 import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
 import { namesFromText } from './draft.ts';
@@ -44,19 +44,14 @@ export const projectNameStep: Step<WizardContext> = (ctx) => {
 };
 
 export const osStep: Step<WizardContext> = (ctx) =>
-  ask(ctx, 'platform.os', {
+  askChoice<OperatingSystem>(ctx, 'platform.os', {
+    section: 'Platform',
+    title: 'Which operating system do the images run?',
+    hint: 'The base image the builds start from.',
+    choices: OPERATING_SYSTEMS.map((os) => ({ value: os, label: OS_LABELS[os] })),
     current: ctx.draft.platform.os,
-    fallback: 'amazon-linux-2023' as OperatingSystem,
-    show: (initial) =>
-      ctx.prompts.select({
-        section: 'Platform',
-        title: 'Which operating system do the images run?',
-        hint: 'The base image the builds start from.',
-        choices: OPERATING_SYSTEMS.map((os) => ({ value: os, label: OS_LABELS[os] })),
-        initial,
-        defaultValue: 'amazon-linux-2023',
-      }),
-    apply: (os) => void (ctx.draft.platform.os = os),
+    defaultValue: 'amazon-linux-2023',
+    set: (draft, os) => void (draft.platform.os = os),
   });
 
 export const architectureStep: Step<WizardContext> = (ctx) => {
@@ -64,19 +59,14 @@ export const architectureStep: Step<WizardContext> = (ctx) => {
   const windows = ctx.draft.platform.os === 'windows-server-2022';
   const offered: readonly Architecture[] = windows ? ['x86_64'] : ARCHITECTURES;
   const current = ctx.draft.platform.architecture;
-  return ask(ctx, 'platform.architecture', {
+  return askChoice<Architecture>(ctx, 'platform.architecture', {
+    section: 'Platform',
+    title: 'Which CPU architecture?',
+    hint: windows ? 'Windows Server 2022 images are x86_64 only.' : 'Graviton (arm64) instances usually cost less for the same work.',
+    choices: offered.map((arch) => ({ value: arch, label: ARCH_LABELS[arch] })),
     current: current && offered.includes(current) ? current : undefined,
-    fallback: 'x86_64' as Architecture,
-    show: (initial) =>
-      ctx.prompts.select({
-        section: 'Platform',
-        title: 'Which CPU architecture?',
-        hint: windows ? 'Windows Server 2022 images are x86_64 only.' : 'Graviton (arm64) instances usually cost less for the same work.',
-        choices: offered.map((arch) => ({ value: arch, label: ARCH_LABELS[arch] })),
-        initial,
-        defaultValue: 'x86_64',
-      }),
-    apply: (arch) => void (ctx.draft.platform.architecture = arch),
+    defaultValue: 'x86_64',
+    set: (draft, arch) => void (draft.platform.architecture = arch),
   });
 };
 

@@ -1,6 +1,6 @@
 // The tag values the tag policy and the images carry: cost center, stage, confidentiality, compliance.
 import { CONFIDENTIALITY, STAGES } from '../../questionnaire/answers-schema.ts';
-import { ask, askText } from './ask.ts';
+import { askChoice, askText } from './ask.ts';
 import type { WizardContext } from './context.ts';
 import { itemsFromText } from './draft.ts';
 import type { Step } from './flow.ts';
@@ -32,35 +32,25 @@ export const costCenterStep: Step<WizardContext> = (ctx) =>
   });
 
 export const stageStep: Step<WizardContext> = (ctx) =>
-  ask(ctx, 'project.stage', {
+  askChoice<Stage>(ctx, 'project.stage', {
+    section: 'Tags',
+    title: 'Which lifecycle stage are the images for?',
+    hint: 'Fills the Stage tag.',
+    choices: STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
     current: ctx.draft.project.stage,
-    fallback: 'dev' as Stage,
-    show: (initial) =>
-      ctx.prompts.select({
-        section: 'Tags',
-        title: 'Which lifecycle stage are the images for?',
-        hint: 'Fills the Stage tag.',
-        choices: STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
-        initial,
-        defaultValue: 'dev',
-      }),
-    apply: (stage) => void (ctx.draft.project.stage = stage),
+    defaultValue: 'dev',
+    set: (draft, stage) => void (draft.project.stage = stage),
   });
 
 export const confidentialityStep: Step<WizardContext> = (ctx) =>
-  ask(ctx, 'project.confidentiality', {
+  askChoice<Confidentiality>(ctx, 'project.confidentiality', {
+    section: 'Tags',
+    title: 'How confidential is the data these servers handle?',
+    hint: 'Fills the Confidentiality tag.',
+    choices: CONFIDENTIALITY.map((level) => ({ value: level, label: CONFIDENTIALITY_LABELS[level] })),
     current: ctx.draft.project.confidentiality,
-    fallback: 'internal' as Confidentiality,
-    show: (initial) =>
-      ctx.prompts.select({
-        section: 'Tags',
-        title: 'How confidential is the data these servers handle?',
-        hint: 'Fills the Confidentiality tag.',
-        choices: CONFIDENTIALITY.map((level) => ({ value: level, label: CONFIDENTIALITY_LABELS[level] })),
-        initial,
-        defaultValue: 'internal',
-      }),
-    apply: (level) => void (ctx.draft.project.confidentiality = level),
+    defaultValue: 'internal',
+    set: (draft, level) => void (draft.project.confidentiality = level),
   });
 
 export const complianceStep: Step<WizardContext> = (ctx) =>
