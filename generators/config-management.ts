@@ -2,6 +2,7 @@
 // (fully-baked) and first boot (hybrid, jeos).
 import type { BuildContext, RoleView } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
+import { FAMILY_SCRIPTS } from './platforms.ts';
 import type { Renderer } from './render.ts';
 
 function roleView(ctx: BuildContext, role: RoleView) {
@@ -29,13 +30,11 @@ export function generateConfigManagement(ctx: BuildContext, templates: Renderer)
       case 'ansible':
         files.push(file(`ansible/roles/${role.name}/tasks/main.yml`, 'ansible/role-tasks.yml.hbs', view));
         break;
-      case 'shell':
-        files.push(
-          ctx.platform.facts.family === 'windows'
-            ? file(`powershell/${role.name}.ps1`, 'powershell/role.ps1.hbs', view)
-            : file(`shell/${role.name}.sh`, 'shell/role.sh.hbs', view, 0o755),
-        );
+      case 'shell': {
+        const { shellFolder, ext, mode } = FAMILY_SCRIPTS[ctx.platform.facts.family];
+        files.push(file(`${shellFolder}/${role.name}.${ext}`, `${shellFolder}/role.${ext}.hbs`, view, mode));
         break;
+      }
       case 'chef':
         files.push(file(`chef/cookbooks/${role.name}/metadata.rb`, 'chef/metadata.rb.hbs', view));
         files.push(file(`chef/cookbooks/${role.name}/recipes/default.rb`, 'chef/recipe.rb.hbs', view));

@@ -3,6 +3,7 @@
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { alignHcl } from './hcl-format.ts';
+import { FAMILY_SCRIPTS } from './platforms.ts';
 import type { Renderer } from './render.ts';
 
 const SCRIPT = 0o755;
@@ -44,15 +45,13 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
     hcl('base.pkr.hcl', 'base.pkr.hcl.hbs'),
     { path: 'packer/Makefile', contents: templates.render('packer/Makefile.hbs', view), mode: FILE },
   ];
-  if (view.windows) {
-    for (const script of ['winrm-listener', 'baseline', 'agents', 'install-bootstrap']) {
-      files.push({ path: `packer/scripts/${script}.ps1`, contents: templates.render(`packer/scripts/windows/${script}.ps1.hbs`, view), mode: FILE });
-    }
-  } else {
-    for (const script of ['wait-for-cloud-init', 'baseline', 'agents', 'install-bootstrap', 'cleanup']) {
-      files.push({ path: `packer/scripts/${script}.sh`, contents: templates.render(`packer/scripts/${script}.sh.hbs`, view), mode: SCRIPT });
-    }
-  }
+  const scripts = FAMILY_SCRIPTS[ctx.platform.facts.family];
+  const script = (name: string, template: string, data: unknown = view): GeneratedFile => ({
+    path: `packer/scripts/${name}.${scripts.ext}`,
+    contents: templates.render(`${scripts.packerTemplates}/${template}.${scripts.ext}.hbs`, data),
+    mode: scripts.mode,
+  });
+  for (const name of scripts.packerScripts) files.push(script(name, name));
   if (ctx.options.publishToSsm) {
     // Runs on the build machine (shell-local), whatever the image's OS.
     files.push({ path: 'packer/scripts/publish-image-id.sh', contents: templates.render('packer/scripts/publish-image-id.sh.hbs', view), mode: SCRIPT });
@@ -67,11 +66,7 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
       },
     };
     files.push(hcl(`role-${role.name}.pkr.hcl`, 'role.pkr.hcl.hbs', roleView));
-    files.push(
-      view.windows
-        ? { path: `packer/scripts/role-${role.name}.ps1`, contents: templates.render('packer/scripts/windows/role.ps1.hbs', roleView), mode: FILE }
-        : { path: `packer/scripts/role-${role.name}.sh`, contents: templates.render('packer/scripts/role.sh.hbs', roleView), mode: SCRIPT },
-    );
+    files.push(script(`role-${role.name}`, 'role', roleView));
   }
   return files;
 }

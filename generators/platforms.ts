@@ -18,6 +18,42 @@ export interface PlatformFacts {
   label: string;
 }
 
+/**
+ * What differs between Linux and Windows in the generated scripts: their language, their mode and
+ * which build scripts the baseline image runs. One table, so the generators look the family up
+ * here instead of testing it. (The first-boot bootstrap differs in kind, cloud-init against
+ * EC2Launch v2, and keeps its own branch in bootstrap.ts.)
+ */
+export interface FamilyScripts {
+  /** Extension of every generated script: shell or PowerShell. */
+  ext: 'sh' | 'ps1';
+  /** Shell scripts are executable; PowerShell scripts need no mode bit. */
+  mode: number;
+  /** Template folder of the Packer build scripts. */
+  packerTemplates: string;
+  /** The baseline image's build scripts, in the order Packer runs them. */
+  packerScripts: readonly string[];
+  /** config/ folder for `configManagement: shell`: plain scripts on Linux, PowerShell on Windows. */
+  shellFolder: 'shell' | 'powershell';
+}
+
+export const FAMILY_SCRIPTS: Record<PlatformFacts['family'], FamilyScripts> = {
+  linux: {
+    ext: 'sh',
+    mode: 0o755,
+    packerTemplates: 'packer/scripts',
+    packerScripts: ['wait-for-cloud-init', 'baseline', 'agents', 'install-bootstrap', 'cleanup'],
+    shellFolder: 'shell',
+  },
+  windows: {
+    ext: 'ps1',
+    mode: 0o644,
+    packerTemplates: 'packer/scripts/windows',
+    packerScripts: ['winrm-listener', 'baseline', 'agents', 'install-bootstrap'],
+    shellFolder: 'powershell',
+  },
+};
+
 const ARCH_NAMES: Record<Architecture, { ubuntu: string; rhel: string; al: string }> = {
   x86_64: { ubuntu: 'amd64', rhel: 'x86_64', al: 'x86_64' },
   arm64: { ubuntu: 'arm64', rhel: 'arm64', al: 'arm64' },
