@@ -5,7 +5,7 @@ import { dump } from 'js-yaml';
 import type { Answers } from '../questionnaire/answers-schema.ts';
 import type { GeneratedFile } from './generated-file.ts';
 
-export const SCHEMA_FILE = 'ami-wizard.schema.json';
+const SCHEMA_FILE = 'ami-wizard.schema.json';
 
 /** A stable fingerprint of the answers: the same answers always give the same checksum. */
 export function answersChecksum(answers: Answers): string {
@@ -20,7 +20,7 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-export function answersFileText(answers: Answers): string {
+function answersFileText(answers: Answers): string {
   return `# yaml-language-server: $schema=./${SCHEMA_FILE}\n${dump(answers, { lineWidth: -1, noRefs: true })}`;
 }
 

@@ -3,6 +3,7 @@
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
+import { FAMILY_SCRIPTS } from './platforms.ts';
 
 export function generateBootstrap(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
   const view = {
@@ -13,8 +14,7 @@ export function generateBootstrap(ctx: BuildContext, templates: Renderer): Gener
       ctx.design === 'hybrid'
         ? 'Hybrid: the image carries the baseline and middleware; deploy the latest application now.'
         : 'JeOS: the image carries only the OS and the agent; build the whole role now.',
-    applyPartial: `bootstrap/partials/apply-${ctx.configTool}`,
-    windowsApplyPartial: `bootstrap/partials/windows-apply-${ctx.configTool}`,
+    applyPartial: `bootstrap/partials/${FAMILY_SCRIPTS[ctx.platform.facts.family].partialPrefix}apply-${ctx.configTool}`,
   };
   if (ctx.platform.facts.family === 'windows') {
     // EC2Launch v2 rather than cloud-init, a scheduled task rather than systemd.

@@ -1,6 +1,7 @@
-// Turns validated answers and the decision into the one view that every template renders from.
+// Turns validated answers and the decision into the view every generator starts from (each adds its own fields).
 // Values stay raw here; templates escape them for the language they land in.
 import type { Answers, ConfigTool } from '../questionnaire/answers-schema.ts';
+import { CONFIDENTIALITY, STAGES } from '../questionnaire/answer-values.ts';
 import type { Decision } from '../questionnaire/recommend.ts';
 import type { Design, GuidanceAnswers } from '../questionnaire/questions.ts';
 import { platformFacts } from './platforms.ts';
@@ -25,25 +26,24 @@ export interface RoleView {
   name: string;
   software: string[];
   softwareTag: string;
-  /** True when the role gets an image of its own (fully-baked and hybrid). */
-  hasImage: boolean;
 }
 
 export interface BuildContext {
   generator: string;
   answersChecksum: string;
-  project: Answers['project'] & { slug: string; systemName: string };
+  project: Answers['project'] & { slug: string };
   design: Design;
   decision: Decision;
   guidance: GuidanceAnswers;
   platform: Answers['platform'] & { buildRegion: string; instanceType: string; facts: PlatformFacts };
   roles: RoleView[];
+  /** The roles that get an image of their own: all of them, except in the jeos design. */
+  imageRoles: RoleView[];
   configTool: ConfigTool;
-  /** Tags shared by every image (the guidance's ten minus Name, Role, Software, plus extras). */
+  /** Tags shared by every image: the guidance's ten minus Name, Role and Software (set per image) and Version (a Packer variable, added in locals), plus the extras. */
   commonTags: Tag[];
   policyTags: { key: string; allowed: string[] }[];
   options: Answers['options'] & { deprecateHours: string; kmsAlias: boolean };
-  complianceTag: string;
   ssmPrefix: string;
   bakeApplication: boolean;
   bootstrapRunsConfig: boolean;
@@ -51,7 +51,7 @@ export interface BuildContext {
 }
 
 /** A lower-case name safe for image names, file names and SSM paths. */
-export function slugify(name: string): string {
+function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')
     .toLowerCase()
@@ -71,10 +71,11 @@ export function buildContext(
   const design = decision.strategy;
   const slug = slugify(answers.project.name);
   const complianceTag = answers.project.compliance.length ? answers.project.compliance.join('+') : 'none';
-  const project = { ...answers.project, slug, systemName: answers.project.system ?? answers.project.name };
+  const project = { ...answers.project, slug };
+  const systemName = answers.project.system ?? answers.project.name;
   const commonTags: Tag[] = [
     { key: 'Project', value: answers.project.name },
-    { key: 'System', value: project.systemName },
+    { key: 'System', value: systemName },
     { key: 'CostCenter', value: answers.project.costCenter ?? 'unassigned' },
     { key: 'Stage', value: answers.project.stage },
     { key: 'Confidentiality', value: answers.project.confidentiality },
@@ -85,7 +86,6 @@ export function buildContext(
     name: r.name,
     software: r.software,
     softwareTag: r.software.join(',') || 'none',
-    hasImage: design !== 'jeos',
   }));
   const fixed = (key: string, values: string[]) => ({ key, allowed: [...new Set(values)] });
   const policyTags = [
@@ -93,11 +93,11 @@ export function buildContext(
     fixed('Version', []),
     fixed('Software', []),
     fixed('Role', ['base', ...roles.map((r) => r.name)]),
-    fixed('System', [project.systemName]),
+    fixed('System', [systemName]),
     fixed('Project', [answers.project.name]),
     fixed('CostCenter', answers.project.costCenter ? [answers.project.costCenter] : []),
-    fixed('Stage', ['dev', 'test', 'staging', 'prod']),
-    fixed('Confidentiality', ['public', 'internal', 'confidential', 'restricted']),
+    fixed('Stage', [...STAGES]),
+    fixed('Confidentiality', [...CONFIDENTIALITY]),
     fixed('Compliance', [complianceTag]),
     ...Object.entries(answers.tags).map(([key, tag]) => fixed(key, tag.allowed ?? [tag.value])),
   ];
@@ -115,6 +115,7 @@ export function buildContext(
       facts,
     },
     roles,
+    imageRoles: design === 'jeos' ? [] : roles,
     configTool: configToolFor(answers),
     commonTags,
     policyTags,
@@ -123,7 +124,6 @@ export function buildContext(
       deprecateHours: `${answers.options.deprecateAfterDays * 24}h`,
       kmsAlias: answers.options.kmsKeyId?.startsWith('alias/') ?? false,
     },
-    complianceTag,
     ssmPrefix: `/${slug}/${answers.project.stage}`,
     bakeApplication: design === 'fully-baked',
     bootstrapRunsConfig: design !== 'fully-baked',

@@ -20,7 +20,7 @@ const SUMMARY: Record<Design, string> = {
 const favourText = (designs: Design[]): string =>
   designs.length === 0 ? 'neutral' : designs.map((d) => DESIGN_LABELS[d]).join(' and ');
 
-export function docsView(ctx: BuildContext) {
+function docsView(ctx: BuildContext) {
   const { decision } = ctx;
   const top = Math.max(...decision.ranking.map((r) => r.score), 1);
   return {
@@ -43,7 +43,6 @@ export function docsView(ctx: BuildContext) {
         summary: SUMMARY[t.design],
       })),
     tradeOffs: decision.tradeOffs.map((t) => ({ ...t, label: DESIGN_LABELS[t.design], chosen: t.design === ctx.design })),
-    imageRoles: ctx.roles.filter((r) => r.hasImage),
   };
 }
 

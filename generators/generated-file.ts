@@ -2,6 +2,6 @@
 export interface GeneratedFile {
   path: string;
   contents: string;
-  /** File mode; 0o755 for scripts, otherwise 0o644. */
+  /** File mode; 0o755 for shell scripts, otherwise 0o644 (PowerShell scripts included). */
   mode: number;
 }

@@ -10,24 +10,24 @@ const SCRIPT = 0o755;
 const FILE = 0o644;
 
 // EC2 filter values treat * and ? as wildcards; a backslash makes them literal.
-export const ec2FilterLiteral = (value: string): string => value.replace(/[\\*?]/g, (c) => `\\${c}`);
+const ec2FilterLiteral = (value: string): string => value.replace(/[\\*?]/g, (c) => `\\${c}`);
 
-export function packerView(ctx: BuildContext) {
+function packerView(ctx: BuildContext) {
   const arch = ctx.platform.architecture === 'arm64' ? 'arm64' : 'amd64';
   const baseSoftware = ['amazon-ssm-agent', 'amazon-cloudwatch-agent', ...(ctx.bootstrapRunsConfig ? [ctx.configTool] : [])];
-  const windows = ctx.platform.facts.family === 'windows';
+  const toolPartial = (kind: 'agent' | 'bake') =>
+    `packer/partials/${FAMILY_SCRIPTS[ctx.platform.facts.family].partialPrefix}${kind}-${ctx.configTool}`;
   return {
     ...ctx,
-    windows,
     baseProvisioners: `packer/partials/provision-${ctx.platform.facts.family}-base`,
     roleProvisioners: `packer/partials/provision-${ctx.platform.facts.family}-role`,
-    windowsAgentPartial: `packer/partials/windows-agent-${ctx.configTool}`,
-    windowsBakePartial: `packer/partials/windows-bake-${ctx.configTool}`,
     pkgArch: arch,
     baseSoftware: baseSoftware.join(','),
     baseDescription: `${ctx.project.name} baseline image (${ctx.platform.facts.label}, ${ctx.design} design)`,
-    agentPartial: `packer/partials/agent-${ctx.configTool}`,
-    bakePartial: `packer/partials/bake-${ctx.configTool}`,
+    agentPartial: toolPartial('agent'),
+    bakePartial: toolPartial('bake'),
+    // Role images find their baseline by its Project tag, an EC2 filter value.
+    parentProjectFilter: ec2FilterLiteral(ctx.project.name),
   };
 }
 
@@ -56,13 +56,12 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
     // Runs on the build machine (shell-local), whatever the image's OS.
     files.push({ path: 'packer/scripts/publish-image-id.sh', contents: templates.render('packer/scripts/publish-image-id.sh.hbs', view), mode: SCRIPT });
   }
-  for (const role of ctx.roles.filter((r) => r.hasImage)) {
+  for (const role of ctx.imageRoles) {
     const roleView = {
       ...view,
       role: {
         ...role,
         description: `${ctx.project.name} ${role.name} image (${ctx.design} design)`,
-        parentProjectFilter: ec2FilterLiteral(ctx.project.name),
       },
     };
     files.push(hcl(`role-${role.name}.pkr.hcl`, 'role.pkr.hcl.hbs', roleView));

@@ -35,6 +35,8 @@ export interface FamilyScripts {
   packerScripts: readonly string[];
   /** config/ folder for `configManagement: shell`: plain scripts on Linux, PowerShell on Windows. */
   shellFolder: 'shell' | 'powershell';
+  /** Prefix of the per-tool partials (agent-, bake-, apply-): Windows has its own set. */
+  partialPrefix: '' | 'windows-';
 }
 
 export const FAMILY_SCRIPTS: Record<PlatformFacts['family'], FamilyScripts> = {
@@ -44,6 +46,7 @@ export const FAMILY_SCRIPTS: Record<PlatformFacts['family'], FamilyScripts> = {
     packerTemplates: 'packer/scripts',
     packerScripts: ['wait-for-cloud-init', 'baseline', 'agents', 'install-bootstrap', 'cleanup'],
     shellFolder: 'shell',
+    partialPrefix: '',
   },
   windows: {
     ext: 'ps1',
@@ -51,6 +54,7 @@ export const FAMILY_SCRIPTS: Record<PlatformFacts['family'], FamilyScripts> = {
     packerTemplates: 'packer/scripts/windows',
     packerScripts: ['winrm-listener', 'baseline', 'agents', 'install-bootstrap'],
     shellFolder: 'powershell',
+    partialPrefix: 'windows-',
   },
 };
 

@@ -5,10 +5,10 @@ import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
 
 /** AWS Config's REQUIRED_TAGS managed rule takes tag1Key..tag6Key. */
-export const CONFIG_RULE_MAX_KEYS = 6;
+const CONFIG_RULE_MAX_KEYS = 6;
 const CONFIG_PARAMETER_MAX = 256;
 
-export const ENFORCED_FOR = ['ec2:image', 'ec2:instance'];
+const ENFORCED_FOR = ['ec2:image', 'ec2:instance'];
 
 export function tagPolicy(ctx: BuildContext): Record<string, unknown> {
   const tags: Record<string, unknown> = {};
@@ -24,7 +24,7 @@ export function tagPolicy(ctx: BuildContext): Record<string, unknown> {
 }
 
 /** The policy's keys in rules of at most six; allowed values as CSV where they fit the rule's syntax. */
-export function configRules(ctx: BuildContext) {
+function configRules(ctx: BuildContext) {
   return Array.from({ length: Math.ceil(ctx.policyTags.length / CONFIG_RULE_MAX_KEYS) }, (_, r) => {
     const n = r + 1;
     const i = r * CONFIG_RULE_MAX_KEYS;

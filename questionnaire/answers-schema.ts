@@ -2,19 +2,16 @@
 // `ami-wizard schema` and the field documentation all come from this zod schema.
 import * as z from 'zod/mini';
 import { CONFIG_TOOLS } from './config-tool.ts';
+import { ARCHITECTURES, CONFIDENTIALITY, OPERATING_SYSTEMS, STAGES } from './answer-values.ts';
 import { DESIGNS, QUESTIONS } from './questions.ts';
 import type { Question } from './questions.ts';
 import { ANSWER_RULES } from './answer-rules.ts';
 export { GUIDANCE_TAG_KEYS, LINEAGE_TAG_KEYS } from './answer-rules.ts';
 
-export const OPERATING_SYSTEMS = ['amazon-linux-2023', 'ubuntu-24.04', 'rhel-9', 'windows-server-2022'] as const;
-export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
-export const STAGES = ['dev', 'test', 'staging', 'prod'] as const;
-export const CONFIDENTIALITY = ['public', 'internal', 'confidential', 'restricted'] as const;
-export const STRATEGIES = ['auto', ...DESIGNS] as const;
+const STRATEGIES = ['auto', ...DESIGNS] as const;
 
-export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
-export type Architecture = (typeof ARCHITECTURES)[number];
+export { ARCHITECTURES, CONFIDENTIALITY, OPERATING_SYSTEMS, STAGES } from './answer-values.ts';
+export type { Architecture, OperatingSystem } from './answer-values.ts';
 export { CONFIG_TOOLS } from './config-tool.ts';
 export type { ConfigTool } from './config-tool.ts';
 
@@ -22,7 +19,7 @@ const text = (max: number, description: string) =>
   z.string().check(z.minLength(1), z.maxLength(max), z.describe(description));
 
 // Tag keys: EC2 allows 1-128 characters and reserves the aws: prefix; we keep to the portable set.
-export const TAG_KEY_PATTERN = /^(?!aws:)[A-Za-z0-9 +\-=._:/@]{1,128}$/;
+const TAG_KEY_PATTERN = /^(?!aws:)[A-Za-z0-9 +\-=._:/@]{1,128}$/;
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const ROLE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 
@@ -34,7 +31,7 @@ function choiceOf<const V extends string>(q: Question<V>) {
 }
 const yesNo = (q: Question<boolean>) => z.boolean().check(z.describe(q.prompt));
 
-export const GuidanceSchema = z.strictObject({
+const GuidanceSchema = z.strictObject({
   recoveryTime: choiceOf(QUESTIONS.recoveryTime),
   baselineStability: choiceOf(QUESTIONS.baselineStability),
   appReleaseCadence: choiceOf(QUESTIONS.appReleaseCadence),

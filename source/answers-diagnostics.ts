@@ -11,7 +11,7 @@ import { findSecret } from './secrets.ts';
 import { expectedAt, keysAt } from './schema-lookup.ts';
 import { didYouMean } from './did-you-mean.ts';
 
-export const MAX_ALIASES = 50;
+const MAX_ALIASES = 50;
 const MAX_ISSUES_SHOWN = 5;
 const SECRET_ADVICE =
   'Keep secrets out of the answers file: store it in SSM Parameter Store or Secrets Manager ' +
@@ -53,7 +53,7 @@ function valueAt(data: unknown, path: Path): unknown {
 }
 
 const show = (value: unknown): string => {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 

@@ -9,7 +9,7 @@ import { checkAnswers } from './answers-check.ts';
 import { InputError } from './errors.ts';
 import { findSecret } from './secrets.ts';
 
-export const MAX_ANSWERS_BYTES = 256 * 1024;
+const MAX_ANSWERS_BYTES = 256 * 1024;
 
 export async function readAnswersFile(file: string): Promise<string> {
   let size: number;
@@ -67,6 +67,15 @@ export async function parseAnswers(text: string, file: string): Promise<Answers>
     throw new InputError(`${file} is empty. Start from an example in examples/, or run ami-wizard in a terminal to write one.`);
   }
   return parseQuickly(text) ?? (await import('./answers-diagnostics.ts')).diagnoseAnswers(text, file);
+}
+
+/** The answers when `file` is readable and valid, else undefined (loadAnswers then says why). */
+export async function quickAnswers(file: string): Promise<Answers | undefined> {
+  try {
+    return parseQuickly(await readAnswersFile(file));
+  } catch {
+    return undefined;
+  }
 }
 
 export async function loadAnswers(file: string): Promise<Answers> {

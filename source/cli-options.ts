@@ -1,8 +1,9 @@
 // The command line, described once: parsing and --help both come from this table.
 import { InputError } from './errors.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { ARCHITECTURES, OPERATING_SYSTEMS, orList } from '../questionnaire/answer-values.ts';
 
-export const COMMANDS = {
+const COMMANDS = {
   generate: 'Generate the folder from an answers file (the default when --answers is given).',
   recommend: 'Print the recommended design and its reasons.',
   schema: 'Print the JSON Schema of the answers file.',
@@ -10,7 +11,7 @@ export const COMMANDS = {
   audit: "Check the account's own AMIs against the tagging policy (needs AWS credentials).",
   workshop: 'Walk a team through the design spectrum and a live what-if board (terminal).',
 } as const;
-export type CommandName = keyof typeof COMMANDS;
+type CommandName = keyof typeof COMMANDS;
 
 const OPTIONS = {
   answers: { value: 'FILE', help: 'Answers file (YAML) to read instead of asking.' },
@@ -22,8 +23,8 @@ const OPTIONS = {
   yes: { help: 'Accept the defaults for every question not in --answers (wizard).' },
   compare: { value: 'FILE', help: 'recommend: a second answers file to compare with.' },
   resolve: { help: 'generate: look up the current base AMI first and record it (needs AWS credentials).' },
-  os: { value: 'OS', help: 'lookup: amazon-linux-2023, ubuntu-24.04, rhel-9 or windows-server-2022.' },
-  arch: { value: 'ARCH', help: 'lookup: x86_64 or arm64.' },
+  os: { value: 'OS', help: `lookup: ${orList(OPERATING_SYSTEMS)}.` },
+  arch: { value: 'ARCH', help: `lookup: ${orList(ARCHITECTURES)}.` },
   region: { value: 'REGION', help: 'lookup, audit: AWS region (audit: repeatable); default from the AWS config.' },
   policy: { value: 'FILE', help: 'audit: tag policy JSON to check against (default: from --answers).' },
   'max-age-days': { value: 'N', help: 'audit: images older than this fail (default: the answers, else 365).' },

@@ -1,6 +1,6 @@
 // Suggests the closest known word for a misspelt key (Damerau-Levenshtein, case-insensitive).
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) =>

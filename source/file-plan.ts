@@ -33,6 +33,8 @@ export interface FilePlan {
   conflicts: number;
   /** The manifest to write once the plan is applied. */
   manifest: Manifest;
+  /** The manifest on disk already reads exactly so: applying the plan leaves it alone. */
+  manifestUnchanged: boolean;
 }
 
 /** Stands in for a hash when something other than a regular file (folder, symlink…) sits at a path. */
@@ -43,9 +45,14 @@ export interface OutputState {
   outDir: string;
   /** The last run's manifest; null on a first run (or when a malformed one is ignored under --force). */
   previous: Manifest | null;
+  /** The last manifest's text as read, when there was one (so applying the plan need not read it again). */
+  previousText?: string;
   /** Path → sha256 of what is on disk now, null when absent, NOT_A_FILE for anything else. */
   disk: ReadonlyMap<string, string | null>;
 }
+
+/** The manifest file's text, as it is written. */
+export const manifestText = (manifest: Manifest): string => `${JSON.stringify(manifest, null, 2)}\n`;
 
 export function sha256(contents: string | Buffer): string {
   return createHash('sha256').update(contents).digest('hex');
@@ -93,20 +100,20 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
 
-async function readManifest(outDir: string, force: boolean): Promise<Manifest | null> {
+async function readManifest(outDir: string, force: boolean): Promise<{ previous: Manifest | null; previousText?: string }> {
   const file = join(outDir, MANIFEST_PATH);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { previous: null };
     if (code !== 'EISDIR') throw error;
     text = '';
   }
   const parsed = parseManifest(text);
-  if (typeof parsed !== 'string') return parsed;
-  if (force) return null;
+  if (typeof parsed !== 'string') return { previous: parsed, previousText: text };
+  if (force) return { previous: null, previousText: text };
   throw new InputError(
     `The manifest ${file} is not valid: ${parsed}.\n` +
       `Delete ${MANIFEST_PATH} in that folder, or re-run with --force (edited files will then be overwritten).`,
@@ -147,10 +154,10 @@ export async function readOutputState(
     const code = errorCode(error);
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
   }
-  const previous = await readManifest(outDir, options.force ?? false);
+  const { previous, previousText } = await readManifest(outDir, options.force ?? false);
   const all = [...new Set([...paths, ...Object.keys(previous?.files ?? {})])];
   const hashes = await Promise.all(all.map((path) => hashOnDisk(join(outDir, path))));
-  return { outDir, previous, disk: new Map(all.map((path, i) => [path, hashes[i] ?? null])) };
+  return { outDir, previous, previousText, disk: new Map(all.map((path, i) => [path, hashes[i] ?? null])) };
 }
 
 const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -200,11 +207,13 @@ export function planFiles(
 
   entries.sort(byPath);
   const sortedHashes = [...newHashes].sort(([a], [b]) => byPath({ path: a }, { path: b }));
+  const manifest: Manifest = { version: 1, generator: options.generator, files: Object.fromEntries(sortedHashes) };
   return {
     outDir: state.outDir,
     entries,
     conflicts: entries.filter((e) => e.action === 'conflict').length,
-    manifest: { version: 1, generator: options.generator, files: Object.fromEntries(sortedHashes) },
+    manifest,
+    manifestUnchanged: state.previousText === manifestText(manifest),
   };
 }
 

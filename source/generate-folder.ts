@@ -7,7 +7,7 @@ import { TemplateError } from '../generators/render.ts';
 import type { Answers } from '../questionnaire/answers-schema.ts';
 import type { ResolvedBaseImage } from '../generators/build-context.ts';
 import type { Decision } from '../questionnaire/recommend.ts';
-import { decisionFor } from './commands/recommend.ts';
+import { decisionFor } from './decision.ts';
 import { FailureError, InputError } from './errors.ts';
 import { planFiles, readOutputState } from './file-plan.ts';
 import type { FilePlan } from './file-plan.ts';
@@ -15,7 +15,7 @@ import { loadTemplateSources } from './template-sources.ts';
 import { GENERATOR } from './version.ts';
 import { ANSWERS_SCHEMA_TEXT } from './answers-schema-text.ts';
 
-export const DEFAULT_OUT = 'ami-build';
+const DEFAULT_OUT = 'ami-build';
 
 export interface FolderOptions {
   cwd: string;
@@ -30,6 +30,8 @@ export interface FolderOptions {
 export interface PreparedFolder {
   decision: Decision;
   outDir: string;
+  /** The folder as the user gave it (or the default), for messages. */
+  outLabel: string;
   plan: FilePlan;
 }
 
@@ -45,10 +47,11 @@ export async function prepareFolder(answers: Answers, options: FolderOptions): P
     if (error instanceof TemplateError && options.templates) throw new InputError(`Cannot render the templates: ${error.message}`);
     throw error;
   }
-  const outDir = resolve(options.cwd, options.out ?? DEFAULT_OUT);
+  const outLabel = options.out ?? DEFAULT_OUT;
+  const outDir = resolve(options.cwd, outLabel);
   const state = await readOutputState(outDir, files.map((f) => f.path), { force: options.force });
   const plan = planFiles(state, files, { force: options.force, generator: GENERATOR });
-  return { decision, outDir, plan };
+  return { decision, outDir, outLabel, plan };
 }
 
 /** The error a run ends with when edited files were left alone (exit code 1). */

@@ -9,7 +9,8 @@ import { VERSION } from './version.ts';
 async function run(args: CliArgs, io: CommandIO): Promise<number> {
   if (args.help) return io.stdout(helpText(VERSION)), EXIT.ok;
   if (args.version) return io.stdout(`${VERSION}\n`), EXIT.ok;
-  const command = args.command ?? (args.answers && !(await wizardFillsGaps(args, io)) ? 'generate' : undefined);
+  if (!args.command && args.answers && io.isInteractive) return answersInTerminal(args, io, args.answers);
+  const command = args.command ?? (args.answers ? 'generate' : undefined);
   switch (command) {
     case 'schema':
       return (await import('./commands/schema.ts')).schemaCommand(io);
@@ -31,9 +32,18 @@ async function run(args: CliArgs, io: CommandIO): Promise<number> {
   }
 }
 
-/** `--answers FILE` in a terminal, where FILE leaves answers out: the wizard asks only for those. */
-async function wizardFillsGaps(args: CliArgs, io: CommandIO): Promise<boolean> {
-  return io.isInteractive && (await import('./wizard/prefill.ts')).answersNeedQuestions(args.answers!);
+/**
+ * `--answers FILE` in a terminal. A valid file is complete (the schema requires every answer the
+ * wizard would ask for) and generates at once, read only once and without zod. A file that leaves
+ * answers out opens the wizard, which asks only for those; anything else goes to generate, which
+ * reports the problem.
+ */
+async function answersInTerminal(args: CliArgs, io: CommandIO, file: string): Promise<number> {
+  const answers = await (await import('./answers-file.ts')).quickAnswers(file);
+  if (!answers && (await (await import('./wizard/prefill.ts')).answersNeedQuestions(file))) {
+    return (await import('./commands/wizard.ts')).wizardCommand(args, io);
+  }
+  return (await import('./commands/generate.ts')).generateCommand(args, io, answers);
 }
 
 function refuseWithoutTerminal(io: CommandIO, message: string): number {

@@ -8,7 +8,7 @@ type Def = { type: string; [k: string]: unknown };
 const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Strips optional/default wrappers. */
-export function unwrap(schema: AnySchema): AnySchema {
+function unwrap(schema: AnySchema): AnySchema {
   let s = schema;
   for (;;) {
     const def = defOf(s);
@@ -19,7 +19,7 @@ export function unwrap(schema: AnySchema): AnySchema {
 }
 
 /** The schema that describes the value at `path`, or undefined when the path leaves the schema. */
-export function schemaAt(root: AnySchema, path: readonly PropertyKey[]): AnySchema | undefined {
+function schemaAt(root: AnySchema, path: readonly PropertyKey[]): AnySchema | undefined {
   let s: AnySchema | undefined = unwrap(root);
   for (const key of path) {
     if (!s) return undefined;

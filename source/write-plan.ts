@@ -1,10 +1,10 @@
 // Applies a FilePlan so that an interrupted run never leaves a half-written file: each target is
 // either the old file or the complete new one, and the manifest is written last.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FailureError } from './errors.ts';
-import { MANIFEST_PATH, type FilePlan, type PlanAction } from './file-plan.ts';
+import { MANIFEST_PATH, manifestText, type FilePlan, type PlanAction } from './file-plan.ts';
 
 const WRITES: ReadonlySet<PlanAction> = new Set(['create', 'update', 'overwrite']);
 
@@ -80,10 +80,6 @@ async function removeGenerated(outDir: string, path: string): Promise<void> {
   }
 }
 
-async function readText(file: string): Promise<string | null> {
-  return readFile(file, 'utf8').catch(() => null);
-}
-
 /** Carries out the plan: removals, then writes, then the manifest (skipped when identical). */
 export async function applyPlan(plan: FilePlan): Promise<void> {
   const { outDir } = plan;
@@ -101,7 +97,5 @@ export async function applyPlan(plan: FilePlan): Promise<void> {
         return writeAtomically(join(outDir, entry.path), entry.file.contents, entry.file.mode);
       }),
   );
-  const manifestFile = join(outDir, MANIFEST_PATH);
-  const manifestText = `${JSON.stringify(plan.manifest, null, 2)}\n`;
-  if ((await readText(manifestFile)) !== manifestText) await writeAtomically(manifestFile, manifestText, 0o644);
+  if (!plan.manifestUnchanged) await writeAtomically(join(outDir, MANIFEST_PATH), manifestText(plan.manifest), 0o644);
 }

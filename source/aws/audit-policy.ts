@@ -7,7 +7,7 @@ import { buildContext } from '../../generators/build-context.ts';
 import { tagPolicy } from '../../generators/tagging.ts';
 import { loadAnswers } from '../answers-file.ts';
 import type { CliArgs } from '../cli-options.ts';
-import { decisionFor } from '../commands/recommend.ts';
+import { decisionFor } from '../decision.ts';
 import { InputError } from '../errors.ts';
 import { GENERATOR } from '../version.ts';
 import { parseTagPolicy } from './tag-policy.ts';

@@ -1,6 +1,6 @@
 // The audit as a terminal table (one row per image, one column per check, within `width` columns),
 // the failure details and a summary line; or as JSON for scripts.
-import { wrap } from '../commands/recommend-text.ts';
+import { wrap } from '../text-wrap.ts';
 import { CHECKS } from './audit-checks.ts';
 import type { CheckId, CheckResult, ImageAudit } from './audit-checks.ts';
 

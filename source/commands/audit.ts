@@ -41,7 +41,8 @@ export async function auditCommand(args: CliArgs, io: CommandIO): Promise<number
     spinner.stop();
   }
   const now = new Date();
-  const audits = images.map((image) => auditImage(image, { ...(policy.rules ? { rules: policy.rules } : {}), maxAgeDays: policy.maxAgeDays, now }));
+  const checks = { rules: policy.rules, maxAgeDays: policy.maxAgeDays, now };
+  const audits = images.map((image) => auditImage(image, checks));
   if (args.json) io.stdout(auditJson(audits));
   else {
     // A pipe or a file gets the classic 80 columns; a terminal gets its own width.

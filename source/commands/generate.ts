@@ -1,18 +1,18 @@
 // answers file -> decision -> files -> plan -> disk.
+import type { Answers } from '../../questionnaire/answers-schema.ts';
 import type { CliArgs } from '../cli-options.ts';
 import { InputError } from '../errors.ts';
 import { loadAnswers } from '../answers-file.ts';
 import { formatPlan } from '../file-plan.ts';
 import { applyPlan } from '../write-plan.ts';
-import { DEFAULT_OUT, conflictsError, prepareFolder } from '../generate-folder.ts';
+import { conflictsError, prepareFolder } from '../generate-folder.ts';
 import type { CommandIO } from './context.ts';
-import { decisionJson } from './recommend.ts';
+import { decisionJson } from '../decision.ts';
 
-export { DEFAULT_OUT };
-
-export async function generateCommand(args: CliArgs, io: CommandIO): Promise<number> {
+/** `given`: the answers when the caller has already loaded them from args.answers. */
+export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answers): Promise<number> {
   if (!args.answers) throw new InputError('generate needs an answers file: ami-wizard --answers ami-wizard.yaml --out build/ami');
-  const answers = await loadAnswers(args.answers);
+  const answers = given ?? (await loadAnswers(args.answers));
   // --resolve: the only path of generate that talks to AWS; the SDK loads inside find-base-image.
   const baseImage = args.resolve
     ? await (await import('../aws/find-base-image.ts')).findBaseImage({
@@ -22,12 +22,12 @@ export async function generateCommand(args: CliArgs, io: CommandIO): Promise<num
       })
     : undefined;
   if (baseImage && !args.json) io.stdout(`Base image: ${baseImage.name} (${baseImage.imageId}, created ${baseImage.creationDate})\n`);
-  const { decision, outDir, plan } = await prepareFolder(answers, {
+  const { decision, outDir, outLabel, plan } = await prepareFolder(answers, {
     cwd: io.cwd,
     out: args.out,
     templates: args.templates,
     force: args.force,
-    ...(baseImage ? { baseImage } : {}),
+    baseImage,
   });
   if (!args.dryRun) await applyPlan(plan);
 
@@ -38,7 +38,7 @@ export async function generateCommand(args: CliArgs, io: CommandIO): Promise<num
           outDir,
           dryRun: args.dryRun,
           decision: decisionJson(decision),
-          ...(baseImage ? { baseImage } : {}),
+          baseImage,
           plan: plan.entries.map(({ path, action }) => ({ path, action })),
         },
         null,
@@ -48,7 +48,7 @@ export async function generateCommand(args: CliArgs, io: CommandIO): Promise<num
   } else {
     io.stdout(`Design: ${decision.strategy}${decision.overridden ? ` (overridden; the model advises ${decision.recommended})` : ''}\n`);
     io.stdout(`${args.dryRun ? 'Plan (dry run, nothing written)' : 'Wrote'} ${outDir}:\n${formatPlan(plan)}`);
-    if (!args.dryRun) io.stdout(`\nNext: cd ${args.out ?? DEFAULT_OUT}/packer && packer init . && make build\n`);
+    if (!args.dryRun) io.stdout(`\nNext: cd ${outLabel}/packer && packer init . && make build\n`);
   }
   const conflicts = conflictsError(plan);
   if (conflicts) throw conflicts;

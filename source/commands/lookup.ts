@@ -1,9 +1,8 @@
 // `ami-wizard lookup --os OS --arch ARCH [--region R]`: the current base AMI, live from EC2.
 // --answers FILE fills in os, architecture and build region; flags win over it.
-import { ARCHITECTURES, OPERATING_SYSTEMS } from '../../questionnaire/answers-schema.ts';
-import type { Architecture, OperatingSystem } from '../../questionnaire/answers-schema.ts';
+import { ARCHITECTURES, OPERATING_SYSTEMS, orList } from '../../questionnaire/answer-values.ts';
+import type { Architecture, OperatingSystem } from '../../questionnaire/answer-values.ts';
 import { platformFacts } from '../../generators/platforms.ts';
-import { loadAnswers } from '../answers-file.ts';
 import type { CliArgs } from '../cli-options.ts';
 import { InputError } from '../errors.ts';
 import { findBaseImage } from '../aws/find-base-image.ts';
@@ -28,12 +27,12 @@ export async function lookupCommand(args: CliArgs, io: CommandIO): Promise<numbe
 
 async function lookupQuery(args: CliArgs): Promise<BaseImageQuery> {
   if (args.regions.length > 1) throw new InputError('lookup takes one --region; run it once per region.');
-  const platform = args.answers ? (await loadAnswers(args.answers)).platform : undefined;
+  const platform = args.answers ? (await (await import('../answers-file.ts')).loadAnswers(args.answers)).platform : undefined;
   const os = args.os ?? platform?.os;
   const architecture = args.arch ?? platform?.architecture ?? 'x86_64';
   if (!os) throw new InputError(`lookup needs --os (${OPERATING_SYSTEMS.join(', ')}), e.g. ami-wizard lookup --os amazon-linux-2023 --arch arm64`);
   if (!(OPERATING_SYSTEMS as readonly string[]).includes(os)) throw new InputError(`--os ${JSON.stringify(os)} is not supported; use one of ${OPERATING_SYSTEMS.join(', ')}.`);
-  if (!(ARCHITECTURES as readonly string[]).includes(architecture)) throw new InputError(`--arch ${JSON.stringify(architecture)} is not supported; use ${ARCHITECTURES.join(' or ')}.`);
+  if (!(ARCHITECTURES as readonly string[]).includes(architecture)) throw new InputError(`--arch ${JSON.stringify(architecture)} is not supported; use ${orList(ARCHITECTURES)}.`);
   const region = args.regions[0] ?? platform?.regions[0];
   return { os: os as OperatingSystem, architecture: architecture as Architecture, ...(region ? { region } : {}) };
 }

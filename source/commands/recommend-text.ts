@@ -1,24 +1,7 @@
 // The recommendation as plain text for terminals and scripts, at most 80 columns wide.
 import { DESIGN_LABELS } from '../../questionnaire/questions.ts';
 import type { Decision } from '../../questionnaire/recommend.ts';
-
-const WIDTH = 80;
-
-/** Wraps words to WIDTH columns: the first line starts with `first`, the others with `rest`. */
-export function wrap(text: string, first: string, rest = ' '.repeat(first.length), width = WIDTH): string[] {
-  const lines: string[] = [];
-  let line = first;
-  let empty = true;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = rest + word;
-    } else line += (empty ? '' : ' ') + word;
-    empty = false;
-  }
-  if (!empty) lines.push(line);
-  return lines;
-}
+import { wrap } from '../text-wrap.ts';
 
 export function recommendationText(decision: Decision): string {
   const out: string[] = [];

@@ -1,29 +1,11 @@
-import { decide } from '../../questionnaire/recommend.ts';
-import type { Decision } from '../../questionnaire/recommend.ts';
-import type { Answers } from '../../questionnaire/answers-schema.ts';
 import type { CliArgs } from '../cli-options.ts';
 import { InputError } from '../errors.ts';
 import { loadAnswers } from '../answers-file.ts';
+import { decisionFor, decisionJson } from '../decision.ts';
 import type { CommandIO } from './context.ts';
 import { recommendationText } from './recommend-text.ts';
 import { compareAnswers } from '../../questionnaire/compare.ts';
 import { comparisonText } from './compare-text.ts';
-
-export function decisionFor(answers: Answers): Decision {
-  return decide(answers.guidance, answers.strategy, answers.roles.length);
-}
-
-export function decisionJson(decision: Decision) {
-  return {
-    strategy: decision.strategy,
-    recommended: decision.recommended,
-    overridden: decision.overridden,
-    ranking: decision.ranking,
-    reasons: decision.reasons.map(({ key, answer, favours, weights, sentence }) => ({ key, answer, favours, weights, reason: sentence })),
-    whatIf: decision.whatIf.map(({ key, from, to, strategy }) => ({ key, from, to, strategy })),
-    tradeOffs: decision.tradeOffs,
-  };
-}
 
 export async function recommendCommand(args: CliArgs, io: CommandIO): Promise<number> {
   if (!args.answers) throw new InputError('recommend needs an answers file: ami-wizard recommend --answers ami-wizard.yaml');

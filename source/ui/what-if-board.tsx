@@ -7,7 +7,7 @@ import type { Progress } from '../wizard/context.ts';
 import { recommendedLine } from '../wizard/decision-lines.ts';
 import { QUESTION_LABELS } from '../wizard/labels.ts';
 import { spectrumLines } from '../wizard/spectrum.ts';
-import { wrapText } from '../wizard/welcome-text.ts';
+import { wrapText } from '../text-wrap.ts';
 import { flipTexts, moveText } from '../wizard/what-if.ts';
 import type { BoardRequest, BoardResult } from '../wizard/what-if.ts';
 import type { UiHost } from './host.tsx';

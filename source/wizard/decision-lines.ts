@@ -4,7 +4,7 @@ import { DESIGN_LABELS, DESIGNS } from '../../questionnaire/questions.ts';
 import type { Decision, RankedDesign, Recommendation } from '../../questionnaire/recommend.ts';
 import type { TradeOff } from '../../questionnaire/trade-offs.ts';
 import { QUESTION_LABELS, SHORT_DESIGN_LABELS } from './labels.ts';
-import { wrapText } from './welcome-text.ts';
+import { wrap, wrapText } from '../text-wrap.ts';
 
 export interface ScoreBar {
   design: RankedDesign['design'];
@@ -22,7 +22,7 @@ export function scoreBars(ranking: readonly RankedDesign[], width: number): Scor
 }
 
 function bullet(text: string, width: number): string[] {
-  return wrapText(text, width - 2).map((line, i) => `${i === 0 ? '• ' : '  '}${line}`);
+  return wrap(text, '• ', '  ', width);
 }
 
 function towards(designs: readonly RankedDesign['design'][]): string {

@@ -2,7 +2,7 @@
 // same words `generate` prints) and every conflict by name.
 import { formatPlan } from '../file-plan.ts';
 import type { FilePlan } from '../file-plan.ts';
-import { wrapText } from './welcome-text.ts';
+import { wrapText } from '../text-wrap.ts';
 
 export interface PlanLines {
   files: string[];

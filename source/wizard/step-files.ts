@@ -15,18 +15,18 @@ export const filesStep: Step<WizardContext> = async (ctx) => {
     const lines = validated.problems.map((p) => `  ${p.path || '(top level)'}: ${p.message}`);
     throw new InputError(`The answers are not valid:\n${lines.join('\n')}`);
   }
-  const { DEFAULT_OUT, prepareFolder } = await import('../generate-folder.ts');
+  const { prepareFolder } = await import('../generate-folder.ts');
   const { applyPlan } = await import('../write-plan.ts');
   const { args } = ctx;
   const prepared = await prepareFolder(validated.answers, { cwd: ctx.cwd, out: args.out, templates: args.templates, force: args.force });
-  const outLabel = args.out ?? DEFAULT_OUT;
+  const { outLabel } = prepared;
 
   if (!args.yes) {
     const confirmed = await ctx.prompts.confirmPlan({ outDir: prepared.outDir, outLabel, plan: prepared.plan, dryRun: args.dryRun });
     if (confirmed === BACK) return BACK;
     if (!confirmed) throw new CancelledError();
   }
-  ctx.outcome = { ...prepared, outLabel, written: false };
+  ctx.outcome = { ...prepared, written: false };
   if (args.dryRun) return args.yes ? 'skipped' : 'asked';
   // A Ctrl+C that came in just as the user confirmed still means: write nothing.
   if (ctx.signal.aborted) throw new CancelledError();

@@ -1,6 +1,7 @@
 // The welcome screen's text. Both the plain first frame (drawn before Ink loads) and the Ink welcome
 // screen render these lines, so the hand-over between them is invisible.
 import { spectrumLines } from './spectrum.ts';
+import { wrapText } from '../text-wrap.ts';
 
 /** The number of steps in WIZARD_STEPS (test/ui/wizard-flow.test.ts keeps them equal). */
 export const WIZARD_STEP_COUNT = 21;
@@ -28,20 +29,6 @@ export function welcomeLines(width: number): string[] {
       width,
     ),
   ];
-}
-
-/** Word wrap to `width` columns. */
-export function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 /** The key line under the welcome; only the Ink screen shows it, once keys are read. */

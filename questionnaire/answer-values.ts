@@ -1,0 +1,13 @@
+// The fixed value lists of the answers file. Apart from the zod schema, so that code which only
+// needs a list (lookup, --help, the generators) does not load zod.
+export const OPERATING_SYSTEMS = ['amazon-linux-2023', 'ubuntu-24.04', 'rhel-9', 'windows-server-2022'] as const;
+export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
+export const STAGES = ['dev', 'test', 'staging', 'prod'] as const;
+export const CONFIDENTIALITY = ['public', 'internal', 'confidential', 'restricted'] as const;
+
+export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
+export type Architecture = (typeof ARCHITECTURES)[number];
+
+/** "a, b or c": a list of choices for a sentence. */
+export const orList = (items: readonly string[]): string =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
