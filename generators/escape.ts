@@ -16,7 +16,11 @@ export function hclString(s: string): string {
   return `"${body}"`;
 }
 
-/** hclString for the amazon-ebs fields Packer also renders as Go text/template: tags, run_tags, snapshot_tags, ami_name, ami_description. */
+/**
+ * hclString for the free-text values in amazon-ebs fields, which Packer also renders as Go
+ * text/template (every string field of the builder, tags and ami_description included). The only
+ * other free-text answer in those fields, kmsKeyId, is held to KMS key forms by the answers schema.
+ */
 export function packerTemplateString(s: string): string {
   // Else an answer's `{{ .SourceAMI }}` would run as a template action; the action `{{"{{"}}` prints a literal `{{`.
   return hclString(s.replace(/\{\{/g, () => '{{"{{"}}'));

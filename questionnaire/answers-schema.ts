@@ -91,7 +91,18 @@ const ExtraTagSchema = z.strictObject({
 
 const OptionsSchema = z.strictObject({
   encryption: z._default(z.boolean().check(z.describe('Encrypt the image volumes.')), true),
-  kmsKeyId: z.optional(text(2048, 'KMS key id, ARN or alias/NAME in the build region; default: the EBS default key.')),
+  // The forms Packer's amazon-ebs builder accepts. Packer also renders kms_key_id as a Go template
+  // (inside launch_block_device_mappings twice), so the pattern keeps every `{{` out.
+  kmsKeyId: z.optional(
+    z.string().check(
+      z.maxLength(2048),
+      z.regex(
+        /^([a-f0-9-]+|alias\/[A-Za-z0-9:/_-]+|arn:aws[a-z-]*:kms:[a-z0-9-]*:\d{12}:(key\/[a-f0-9-]+|alias\/[A-Za-z0-9:/_-]+))$/,
+        'a KMS key id, key ARN, alias/NAME or alias ARN',
+      ),
+      z.describe('KMS key id, ARN or alias/NAME in the build region; default: the EBS default key.'),
+    ),
+  ),
   shareWith: z._default(
     z.strictObject({
       accounts: z._default(z.array(z.string().check(z.regex(/^\d{12}$/, 'a 12-digit AWS account id'))), []),

@@ -121,6 +121,15 @@ describe('answers file errors', () => {
     );
   });
 
+  // Packer renders kms_key_id as a Go template (twice in a block device mapping): no escape survives
+  // that, so only the KMS key forms are accepted.
+  it('a KMS key that is not a key id, ARN or alias is refused', () => {
+    expectRejected(
+      withAnswers((a) => (a.options = { kmsKeyId: 'alias/{{ env "HOME" }}' })),
+      /options\.kmsKeyId .*expected a KMS key id, key ARN, alias\/NAME or alias ARN/,
+    );
+  });
+
   it('windows on arm64 is refused', () => {
     expectRejected(
       withAnswers((a) => (a.platform = { os: 'windows-server-2022', architecture: 'arm64' })),
