@@ -3,7 +3,7 @@ import { DESIGNS, QUESTIONS, QUESTION_KEYS, choiceLabel } from './questions.ts';
 import type { Design, GuidanceAnswers, QuestionKey } from './questions.ts';
 import { recommend } from './recommend.ts';
 import type { Recommendation } from './recommend.ts';
-import { weightFor } from './weights.ts';
+import { leaders, weightFor } from './weights.ts';
 import type { Weights } from './weights.ts';
 
 export interface AnswerDifference {
@@ -32,8 +32,6 @@ export function compareAnswers(a: GuidanceAnswers, b: GuidanceAnswers): Comparis
     const wa = weightFor(key, a[key]).weights;
     const wb = weightFor(key, b[key]).weights;
     const shift = Object.fromEntries(DESIGNS.map((d) => [d, wb[d] - wa[d]])) as Weights;
-    const top = Math.max(...DESIGNS.map((d) => shift[d]));
-    const leaders = DESIGNS.filter((d) => shift[d] === top);
     differences.push({
       key,
       question: QUESTIONS[key].prompt,
@@ -42,7 +40,7 @@ export function compareAnswers(a: GuidanceAnswers, b: GuidanceAnswers): Comparis
       aLabel: choiceLabel(key, a[key]),
       bLabel: choiceLabel(key, b[key]),
       shift,
-      towards: leaders.length === DESIGNS.length ? undefined : leaders[0],
+      towards: leaders(shift)[0],
     });
   }
   return { a: recommend(a), b: recommend(b), differences };

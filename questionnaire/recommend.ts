@@ -1,7 +1,7 @@
 // The recommendation: pure functions over the weight table. Nothing here reads or writes anything.
 import { DESIGNS, QUESTIONS, QUESTION_KEYS, choiceLabel } from './questions.ts';
 import type { Design, GuidanceAnswers, QuestionKey } from './questions.ts';
-import { TIE_BREAK, weightFor } from './weights.ts';
+import { TIE_BREAK, leaders, weightFor } from './weights.ts';
 import type { Weights } from './weights.ts';
 import { tradeOffs } from './trade-offs.ts';
 import type { TradeOff } from './trade-offs.ts';
@@ -68,22 +68,19 @@ export function recommendedDesign(answers: GuidanceAnswers): Design {
 function reasonFor(key: QuestionKey, answers: GuidanceAnswers): Reason {
   const value = answers[key];
   const { weights, reason } = weightFor(key, value);
-  const top = Math.max(...DESIGNS.map((d) => weights[d]));
-  const allSame = DESIGNS.every((d) => weights[d] === top);
   return {
     key,
     question: QUESTIONS[key].prompt,
     answer: value,
     answerLabel: choiceLabel(key, value),
-    favours: allSame ? [] : DESIGNS.filter((d) => weights[d] === top),
+    favours: leaders(weights),
     weights,
     sentence: reason,
   };
 }
 
 /** Every single-answer change that would make the model recommend another design. */
-export function whatIf(answers: GuidanceAnswers): WhatIf[] {
-  const current = recommendedDesign(answers);
+export function whatIf(answers: GuidanceAnswers, current: Design = recommendedDesign(answers)): WhatIf[] {
   const flips: WhatIf[] = [];
   for (const key of QUESTION_KEYS) {
     for (const choice of QUESTIONS[key].choices) {
@@ -107,11 +104,12 @@ export function whatIf(answers: GuidanceAnswers): WhatIf[] {
 
 export function recommend(answers: GuidanceAnswers): Recommendation {
   const ranking = rank(scores(answers));
+  const recommended = ranking[0]!.design;
   return {
-    recommended: ranking[0]!.design,
+    recommended,
     ranking,
     reasons: QUESTION_KEYS.map((key) => reasonFor(key, answers)),
-    whatIf: whatIf(answers),
+    whatIf: whatIf(answers, recommended),
   };
 }
 

@@ -1,6 +1,7 @@
 // The recommendation model, as data: every answer adds a weight to each design and carries the
 // one-line reason a workshop reads aloud. Ordered questions keep their weights monotone along the
 // spectrum (fully-baked -> hybrid -> jeos), which test/questionnaire/model-properties.test.ts proves.
+import { DESIGNS } from './questions.ts';
 import type { Design, GuidanceAnswers, QuestionKey } from './questions.ts';
 
 export type Weights = Record<Design, number>;
@@ -155,3 +156,10 @@ export function weightFor<K extends QuestionKey>(key: K, value: GuidanceAnswers[
 
 // Fixed order used when two designs score the same: the middle of the spectrum first, then the simplest.
 export const TIE_BREAK: readonly Design[] = ['hybrid', 'fully-baked', 'jeos'];
+
+/** The designs with the highest weight, in DESIGNS order; none when all designs tie. */
+export function leaders(weights: Weights): Design[] {
+  const top = Math.max(...DESIGNS.map((d) => weights[d]));
+  const first = DESIGNS.filter((d) => weights[d] === top);
+  return first.length === DESIGNS.length ? [] : first;
+}
