@@ -40,9 +40,8 @@ async function run(args: CliArgs, io: CommandIO): Promise<number> {
  */
 async function answersInTerminal(args: CliArgs, io: CommandIO, file: string): Promise<number> {
   const answers = await (await import('./answers-file.ts')).quickAnswers(file);
-  if (!answers && (await (await import('./wizard/prefill.ts')).answersNeedQuestions(file))) {
-    return (await import('./commands/wizard.ts')).wizardCommand(args, io);
-  }
+  const prefill = answers ? undefined : await (await import('./wizard/prefill.ts')).prefillForGaps(file);
+  if (prefill) return (await import('./commands/wizard.ts')).wizardCommand(args, io, prefill);
   return (await import('./commands/generate.ts')).generateCommand(args, io, answers);
 }
 

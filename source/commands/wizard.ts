@@ -2,15 +2,17 @@
 // then loads the wizard with Ink and React (through loadUi, which prepares the environment first).
 import type { CliArgs } from '../cli-options.ts';
 import type { CommandIO } from './context.ts';
+import type { Prefill } from '../wizard/prefill.ts';
 import { drawFirstFrame } from '../wizard/first-frame.ts';
 import { loadUi } from '../wizard/load-ui.ts';
 
-export async function wizardCommand(args: CliArgs, io: CommandIO): Promise<number> {
+/** `prefill`: the --answers file as already read (main.ts reads it to choose the wizard). */
+export async function wizardCommand(args: CliArgs, io: CommandIO, prefill?: Prefill): Promise<number> {
   // With --yes nothing is asked, so there is no welcome to show.
   const firstFrame = args.yes ? { erase() {}, restore() {} } : drawFirstFrame(process.stdin, process.stdout);
   try {
     const { runWizard } = await loadUi(() => import('../wizard/run.ts'));
-    return await runWizard(args, io, firstFrame);
+    return await runWizard(args, io, firstFrame, prefill);
   } finally {
     firstFrame.erase();
     firstFrame.restore();

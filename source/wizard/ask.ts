@@ -3,7 +3,8 @@
 import { BACK } from './context.ts';
 import type { Back, QuestionContext, SelectRequest } from './context.ts';
 import type { Draft } from './draft.ts';
-import { fieldProblem } from './draft.ts';
+import { fieldProblem, keepsValid } from './draft.ts';
+import { ASKED_FIELDS } from './prefill.ts';
 import type { StepResult } from './flow.ts';
 
 export interface AskSpec<V> {
@@ -33,13 +34,21 @@ export interface ChoiceFieldSpec<V extends string | boolean> extends Omit<Select
   set: (draft: Draft, value: V) => void;
 }
 
-/** A question answered by picking one of a list. */
+/**
+ * A question answered by picking one of a list. Only the choices that agree with this field's rules
+ * and with the answers no other screen asks are offered (see keepsValid); a current value or default that does not
+ * agree is not preselected.
+ */
 export function askChoice<V extends string | boolean>(ctx: QuestionContext, field: string, spec: ChoiceFieldSpec<V>): Promise<StepResult> {
-  const { current, defaultValue, set, ...request } = spec;
+  const { current, defaultValue, set, choices, ...request } = spec;
+  const askable = ASKED_FIELDS.filter((other) => other !== field && !ctx.given.has(other));
+  const agreeing = ctx.given.has(field) ? choices : choices.filter((choice) => keepsValid(ctx.draft, (copy) => set(copy, choice.value), askable));
+  const offered = agreeing.length > 0 ? agreeing : choices;
+  const isOffered = (value: V | undefined) => value !== undefined && offered.some((choice) => choice.value === value);
   return ask<V>(ctx, field, {
-    current,
-    fallback: defaultValue,
-    show: (initial) => ctx.prompts.select<V>({ ...request, initial, defaultValue }),
+    current: isOffered(current) ? current : undefined,
+    fallback: isOffered(defaultValue) ? defaultValue : offered[0]!.value,
+    show: (initial) => ctx.prompts.select<V>({ ...request, choices: offered, initial, defaultValue: isOffered(defaultValue) ? defaultValue : undefined }),
     apply: (value) => set(ctx.draft, value),
   });
 }

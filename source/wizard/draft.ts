@@ -1,5 +1,6 @@
 // The answers while the wizard fills them in: the answers file's shape with the asked parts still
-// optional. Validation is always the answers file's zod schema, so both ways of answering agree.
+// optional. Validation is the answers file's zod schema (which the quick path of answers-file.ts is
+// held to), so both ways of answering agree.
 import * as z from 'zod/mini';
 import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
 import type { Answers, AnswersInput } from '../../questionnaire/answers-schema.ts';
@@ -69,8 +70,23 @@ export function answeredProblems(draft: Draft): Problem[] {
 export function fieldProblem(draft: Draft, field: string, change: (copy: Draft) => void): string | undefined {
   const copy = clone(draft);
   change(copy);
-  const found = answeredProblems(copy).find((p) => p.path === field || p.path.startsWith(`${field}.`) || field.startsWith(`${p.path}.`));
+  const found = answeredProblems(copy).find((p) => concerns(p, field));
   return found && capitalize(found.message);
+}
+
+/** A problem reported on `field`, on a part of it, or on a parent of it. */
+const concerns = (p: Problem, field: string): boolean => p.path === field || p.path.startsWith(`${field}.`) || field.startsWith(`${p.path}.`);
+
+/**
+ * True when the draft with `change` has no problem, except on `askable` fields: those a screen can
+ * still change. The wizard offers a choice only when it agrees with every answer no screen will ask again (the
+ * --answers file's, and keys like configManagement that have no screen), so Windows is not offered
+ * when the file says arm64 or ansible; an architecture answered on screen is asked again instead.
+ */
+export function keepsValid(draft: Draft, change: (copy: Draft) => void, askable: readonly string[]): boolean {
+  const copy = clone(draft);
+  change(copy);
+  return answeredProblems(copy).every((p) => askable.some((field) => concerns(p, field)));
 }
 
 function capitalize(text: string): string {

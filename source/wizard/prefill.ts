@@ -35,7 +35,7 @@ function has(data: Record<string, unknown>, field: string): boolean {
   return node !== undefined && node !== null;
 }
 
-export async function draftFromFile(file: string): Promise<{ draft: Draft; given: Set<string> }> {
+export async function draftFromFile(file: string): Promise<Prefill> {
   const text = await readAnswersFile(file);
   let data: unknown;
   try {
@@ -64,16 +64,25 @@ export async function draftFromFile(file: string): Promise<{ draft: Draft; given
 /** The answers every file must give; the wizard asks for the ones a file leaves out. */
 const REQUIRED_FIELDS = ['project.name', ...QUESTION_KEYS.map((key) => `guidance.${key}`)];
 
+export interface Prefill {
+  draft: Draft;
+  given: Set<string>;
+}
+
 /**
- * True when `file` is usable but leaves required answers out, so that in a terminal the wizard can
- * ask for them (a complete file goes straight to generate). A file with a problem gives false:
- * generate then reports the problem with its line and column.
+ * The pre-fill when `file` is usable but leaves required answers out, so that in a terminal the
+ * wizard asks for them (a complete file goes straight to generate). A file with a problem gives
+ * undefined: generate then reports the problem with its line and column.
  */
-export async function answersNeedQuestions(file: string): Promise<boolean> {
+export async function prefillForGaps(file: string): Promise<Prefill | undefined> {
   try {
-    const { given } = await draftFromFile(file);
-    return REQUIRED_FIELDS.some((field) => !given.has(field));
+    const prefill = await draftFromFile(file);
+    return REQUIRED_FIELDS.some((field) => !prefill.given.has(field)) ? prefill : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+export async function answersNeedQuestions(file: string): Promise<boolean> {
+  return (await prefillForGaps(file)) !== undefined;
 }

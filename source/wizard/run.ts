@@ -11,9 +11,10 @@ import { finishText } from './finish-text.ts';
 import type { FirstFrame } from './first-frame.ts';
 import { runSteps } from './flow.ts';
 import { draftFromFile } from './prefill.ts';
+import type { Prefill } from './prefill.ts';
 import { WIZARD_STEPS } from './steps.ts';
 
-export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstFrame): Promise<number> {
+export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstFrame, prefill?: Prefill): Promise<number> {
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   // Ctrl+C reaches Ink as a key in raw mode; a SIGINT from elsewhere (kill -INT) ends the same way.
@@ -26,7 +27,7 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
     beforeFirstFrame: () => firstFrame.erase(),
   });
   try {
-    const { draft, given } = args.answers ? await draftFromFile(args.answers) : { draft: emptyDraft(), given: new Set<string>() };
+    const { draft, given } = prefill ?? (args.answers ? await draftFromFile(args.answers) : { draft: emptyDraft(), given: new Set<string>() });
     const ctx: WizardContext = {
       args,
       cwd: io.cwd,

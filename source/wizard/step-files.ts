@@ -11,7 +11,8 @@ const WRITES = new Set(['create', 'update', 'overwrite', 'remove']);
 export const filesStep: Step<WizardContext> = async (ctx) => {
   const validated = validateDraft(ctx.draft);
   if (!validated.ok) {
-    // Every screen checks its own field, so this is reached only through a bad --answers file.
+    // Every screen checks its own field and offers only choices that agree with the others, and a
+    // bad --answers file stops before the first question: reaching this is a bug, reported as bad input.
     const lines = validated.problems.map((p) => `  ${p.path || '(top level)'}: ${p.message}`);
     throw new InputError(`The answers are not valid:\n${lines.join('\n')}`);
   }

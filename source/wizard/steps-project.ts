@@ -54,21 +54,20 @@ export const osStep: Step<WizardContext> = (ctx) =>
     set: (draft, os) => void (draft.platform.os = os),
   });
 
-export const architectureStep: Step<WizardContext> = (ctx) => {
-  // Windows Server 2022 has no arm64 images, so only x86_64 is offered for it.
-  const windows = ctx.draft.platform.os === 'windows-server-2022';
-  const offered: readonly Architecture[] = windows ? ['x86_64'] : ARCHITECTURES;
-  const current = ctx.draft.platform.architecture;
-  return askChoice<Architecture>(ctx, 'platform.architecture', {
+export const architectureStep: Step<WizardContext> = (ctx) =>
+  askChoice<Architecture>(ctx, 'platform.architecture', {
     section: 'Platform',
     title: 'Which CPU architecture?',
-    hint: windows ? 'Windows Server 2022 images are x86_64 only.' : 'Graviton (arm64) instances usually cost less for the same work.',
-    choices: offered.map((arch) => ({ value: arch, label: ARCH_LABELS[arch] })),
-    current: current && offered.includes(current) ? current : undefined,
+    // askChoice offers only x86_64 for Windows Server 2022, which has no arm64 images.
+    hint:
+      ctx.draft.platform.os === 'windows-server-2022'
+        ? 'Windows Server 2022 images are x86_64 only.'
+        : 'Graviton (arm64) instances usually cost less for the same work.',
+    choices: ARCHITECTURES.map((arch) => ({ value: arch, label: ARCH_LABELS[arch] })),
+    current: ctx.draft.platform.architecture,
     defaultValue: 'x86_64',
     set: (draft, arch) => void (draft.platform.architecture = arch),
   });
-};
 
 export const regionsStep: Step<WizardContext> = (ctx) => {
   const fallback = ['us-east-1'];

@@ -154,6 +154,41 @@ describe('wizard flow', () => {
     expect(answersIn(join(dir, 'out')).platform).toMatchObject({ os: 'windows-server-2022', architecture: 'x86_64' });
   });
 
+  it('a choice that conflicts with the --answers file is not offered, so the run cannot end refused', async () => {
+    for (const fromFile of [{ platform: { architecture: 'arm64' } }, { configManagement: 'ansible' }]) {
+      const file = writeAnswers(dir, { version: 1, project: { name: 'web-shop' }, ...fromFile }, 'partial.yaml');
+      const { draft, given } = await draftFromFile(file);
+      // A person can pick Windows only if it is offered.
+      const offersWindows = (call: Call) => call.request.choices?.some((c: { value: string }) => c.value === 'windows-server-2022');
+      const { prompts, calls } = scripted((call) =>
+        call.title === 'Which operating system do the images run?' && offersWindows(call) ? 'windows-server-2022' : undefined,
+      );
+      const out = join(dir, `out-${Object.keys(fromFile)[0]}`);
+      await runSteps(WIZARD_STEPS, context(['--answers', file, '--out', out], prompts, { draft, given }));
+      const os = calls.find((c) => c.title === 'Which operating system do the images run?')!;
+      expect(os.request.choices.map((c: { value: string }) => c.value), JSON.stringify(fromFile)).not.toContain('windows-server-2022');
+      expect(existsSync(join(out, 'ami-wizard.yaml'))).toBe(true);
+    }
+  });
+
+  it('an architecture answered on screen does not block Windows when going back: it is asked again', async () => {
+    // OS: Enter; architecture: arm64; regions: Esc; architecture: Esc; OS: Windows; architecture: Enter.
+    let arch = 0;
+    let regions = 0;
+    const { prompts, calls } = scripted((call) => {
+      if (call.title === 'Which CPU architecture?') return ++arch === 1 ? 'arm64' : arch === 2 ? BACK : undefined;
+      if (call.title === 'Which AWS regions?') return ++regions === 1 ? BACK : undefined;
+      if (call.title === 'Which operating system do the images run?' && arch === 2) return 'windows-server-2022';
+      return undefined;
+    });
+    await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
+    const osScreens = calls.filter((c) => c.title === 'Which operating system do the images run?');
+    expect(osScreens.at(-1)!.request.choices.map((c: { value: string }) => c.value)).toContain('windows-server-2022');
+    const lastArch = calls.filter((c) => c.title === 'Which CPU architecture?').at(-1)!;
+    expect(lastArch.request.choices.map((c: { value: string }) => c.value)).toEqual(['x86_64']);
+    expect(answersIn(join(dir, 'out')).platform).toMatchObject({ os: 'windows-server-2022', architecture: 'x86_64' });
+  });
+
   it('text answers are checked by the answers schema: regions, roles, secrets', async () => {
     const { prompts, calls } = scripted();
     await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
