@@ -1,6 +1,7 @@
 // What each supported OS needs in a Packer build: how to find its current image, how to log in,
 // which package manager and root device it uses. Sources: FACTS.md (owners, public SSM parameters).
-import type { Architecture, OperatingSystem } from '../questionnaire/answers-schema.ts';
+import { OS_LABELS } from '../questionnaire/answer-values.ts';
+import type { Architecture, OperatingSystem } from '../questionnaire/answer-values.ts';
 
 export interface PlatformFacts {
   family: 'linux' | 'windows';
@@ -79,7 +80,7 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
         imageOwners: ['amazon'],
         ssmParameter: `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${a.al}`,
         defaultInstanceType: smallType,
-        label: 'Amazon Linux 2023',
+        label: OS_LABELS[os],
       };
     case 'ubuntu-24.04':
       return {
@@ -93,7 +94,7 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
         imageOwners: ['099720109477'],
         ssmParameter: `/aws/service/canonical/ubuntu/server/24.04/stable/current/${a.ubuntu}/hvm/ebs-gp3/ami-id`,
         defaultInstanceType: smallType,
-        label: 'Ubuntu 24.04 LTS',
+        label: OS_LABELS[os],
       };
     case 'rhel-9':
       return {
@@ -106,7 +107,7 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
         imageNameFilter: `RHEL-9.*_HVM-*-${a.rhel}-*-Hourly2-GP3`,
         imageOwners: ['309956199498'],
         defaultInstanceType: smallType,
-        label: 'Red Hat Enterprise Linux 9',
+        label: OS_LABELS[os],
       };
     case 'windows-server-2022':
       return {
@@ -120,7 +121,7 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
         imageOwners: ['amazon'],
         ssmParameter: '/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base',
         defaultInstanceType: 't3.medium',
-        label: 'Windows Server 2022',
+        label: OS_LABELS[os],
       };
   }
 }

@@ -6,6 +6,13 @@ export const STAGES = ['dev', 'test', 'staging', 'prod'] as const;
 export const CONFIDENTIALITY = ['public', 'internal', 'confidential', 'restricted'] as const;
 
 export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
+
+export const OS_LABELS: Record<OperatingSystem, string> = {
+  'amazon-linux-2023': 'Amazon Linux 2023',
+  'ubuntu-24.04': 'Ubuntu 24.04 LTS',
+  'rhel-9': 'Red Hat Enterprise Linux 9',
+  'windows-server-2022': 'Windows Server 2022',
+};
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 /** "a, b or c": a list of choices for a sentence. */

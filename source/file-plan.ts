@@ -227,14 +227,13 @@ const SUMMARY: ReadonlyArray<[PlanAction, (n: number) => string]> = [
   ['conflict', (n) => `${n} ${n === 1 ? 'conflict' : 'conflicts'}`],
 ];
 
-/** One line per path, then a summary line, then hints. */
-export function formatPlan(plan: FilePlan): string {
-  const lines = plan.entries.map((e) => `  ${e.action.padEnd(11)}${e.path}`);
+/** The summary line, then hints about conflicts and kept files. */
+export function planSummaryLines(plan: FilePlan): string[] {
   const counts = SUMMARY.map(([action, label]) => {
     const n = plan.entries.filter((e) => e.action === action).length;
     return n > 0 ? label(n) : null;
   }).filter((s): s is string => s !== null);
-  lines.push(counts.length > 0 ? counts.join(', ') : 'Nothing to generate.');
+  const lines = [counts.length > 0 ? counts.join(', ') : 'Nothing to generate.'];
   if (plan.conflicts > 0) {
     const what = plan.conflicts === 1 ? 'The conflicting file was' : 'The conflicting files were';
     lines.push(`${what} edited since the last run; left as is. Re-run with --force to overwrite.`);
@@ -242,5 +241,10 @@ export function formatPlan(plan: FilePlan): string {
   if (plan.entries.some((e) => e.action === 'keep')) {
     lines.push('Kept files are no longer generated but were edited since the last run; left as is.');
   }
-  return lines.join('\n');
+  return lines;
+}
+
+/** One line per path, then the summary and hints. */
+export function formatPlan(plan: FilePlan): string {
+  return [...plan.entries.map((e) => `  ${e.action.padEnd(11)}${e.path}`), ...planSummaryLines(plan)].join('\n');
 }

@@ -21,9 +21,11 @@ export function DetailTabs({ tabs, height }: { tabs: readonly DetailTab[]; heigh
       setActive((current) => (current + step) % tabs.length);
       setOffset(0);
     } else if (key.pageDown || input === ' ') setOffset((current) => Math.min(last, current + height));
-    else if (key.pageUp) setOffset((current) => Math.max(0, current - height));
+    else if (key.pageUp) setOffset((current) => Math.max(0, Math.min(current, last) - height));
   });
-  const shown = lines.slice(offset, offset + height);
+  // Scrolled while the terminal was smaller, the window could start past the last full page.
+  const top = Math.min(offset, last);
+  const shown = lines.slice(top, top + height);
   return (
     <Box flexDirection="column">
       <Text>{tabs.map((tab, i) => (i === active ? `[${tab.name}]` : ` ${tab.name} `)).join(' ')}</Text>
@@ -32,7 +34,7 @@ export function DetailTabs({ tabs, height }: { tabs: readonly DetailTab[]; heigh
           {line || ' '}
         </Text>
       ))}
-      <Text dimColor>{offset < last ? `↓ ${more(lines.length - offset - height)} (PgDn)` : ' '}</Text>
+      <Text dimColor>{top < last ? `↓ ${more(lines.length - top - height)} (PgDn)` : ' '}</Text>
     </Box>
   );
 }

@@ -19,7 +19,8 @@ export interface RecommendationScreenProps extends RecommendationRequest {
   onBack: () => void;
 }
 
-// Everything on the screen but the detail lines: keep in step with the layout below.
+// Everything on the screen but the detail lines, with a few rows to spare so a wrapped line never
+// pushes the screen past the terminal's height: keep in step with the layout below.
 const FIXED_ROWS = 18;
 
 export function RecommendationScreen({ decision, current, progress, onSubmit, onBack }: RecommendationScreenProps) {

@@ -5,7 +5,7 @@ import type { Progress } from '../wizard/context.ts';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
 
-export function WritingScreen({ outLabel, count, progress }: { outLabel: string; count: number; progress: Progress }) {
+function WritingScreen({ outLabel, count, progress }: { outLabel: string; count: number; progress: Progress }) {
   return (
     <Screen section="Files" progress={progress} keys="Writing; Ctrl+C stops after the write">
       <Text>{`Writing ${count} ${count === 1 ? 'file' : 'files'} to ${outLabel}…`}</Text>

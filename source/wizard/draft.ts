@@ -89,6 +89,11 @@ export function keepsValid(draft: Draft, change: (copy: Draft) => void, askable:
   return answeredProblems(copy).every((p) => askable.some((field) => concerns(p, field)));
 }
 
+/** Problems as indented lines for an error message. */
+export function problemLines(problems: readonly Problem[]): string {
+  return problems.map((p) => `  ${p.path || '(top level)'}: ${p.message}`).join('\n');
+}
+
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

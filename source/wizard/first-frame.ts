@@ -2,7 +2,7 @@
 // (they take longer than the rest of the start-up together). Raw mode goes on at once, so keys
 // typed meanwhile wait unechoed until Ink reads them. When Ink draws its first frame, this one is
 // erased and Ink draws the same lines in its place.
-import { welcomeLines } from './welcome-text.ts';
+import { screenSize, welcomeLines } from './welcome-text.ts';
 
 const HIDE_CURSOR = '\u001B[?25l';
 const SHOW_CURSOR = '\u001B[?25h';
@@ -15,10 +15,10 @@ export interface FirstFrame {
 }
 
 export function drawFirstFrame(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): FirstFrame {
-  const width = Math.min(stdout.columns || 80, 80);
+  const { width, rows } = screenSize(stdout);
   const lines = welcomeLines(width);
   // Erasing relies on the cursor moving up over the frame; a frame that scrolled off cannot be erased.
-  if (lines.length + 4 > (stdout.rows || 24)) return { erase() {}, restore() {} };
+  if (lines.length + 4 > rows) return { erase() {}, restore() {} };
   stdin.setRawMode(true);
   stdout.write(`${HIDE_CURSOR}${lines.join('\n')}\n`);
   let drawn = true;

@@ -1,6 +1,6 @@
 // The file plan in a few lines for the confirm screen: files grouped by folder, the totals (in the
 // same words `generate` prints) and every conflict by name.
-import { formatPlan } from '../file-plan.ts';
+import { planSummaryLines } from '../file-plan.ts';
 import type { FilePlan } from '../file-plan.ts';
 import { wrapText } from '../text-wrap.ts';
 
@@ -22,8 +22,7 @@ export function planLines(plan: FilePlan, width: number): PlanLines {
     ...wrapText(topLevel.join(', '), width),
     ...[...folders].map(([folder, n]) => `${folder.padEnd(14)} ${n} ${n === 1 ? 'file' : 'files'}`),
   ];
-  // formatPlan's lines after the per-file list: the totals and the hints about conflicts.
-  const totals = formatPlan(plan).split('\n').slice(plan.entries.length);
+  const totals = planSummaryLines(plan);
   const conflicts = plan.entries.filter((e) => e.action === 'conflict').map((e) => e.path);
   return { files, totals, conflicts };
 }

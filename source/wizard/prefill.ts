@@ -5,7 +5,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { parseAnswers, readAnswersFile } from '../answers-file.ts';
 import { InputError } from '../errors.ts';
 import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
-import { answeredProblems } from './draft.ts';
+import { answeredProblems, problemLines } from './draft.ts';
 import type { Draft } from './draft.ts';
 
 /** The fields that have their own screen; one given by the file skips that screen. */
@@ -55,8 +55,7 @@ export async function draftFromFile(file: string): Promise<Prefill> {
   }
   const problems = answeredProblems(draft);
   if (problems.length > 0) {
-    const lines = problems.slice(0, 5).map((p) => `  ${p.path || '(top level)'}: ${p.message}`);
-    throw new InputError(`${file} has values the wizard cannot use:\n${lines.join('\n')}\nFix them in the file and run again.`);
+    throw new InputError(`${file} has values the wizard cannot use:\n${problemLines(problems.slice(0, 5))}\nFix them in the file and run again.`);
   }
   return { draft, given: new Set(ASKED_FIELDS.filter((field) => has(data, field))) };
 }

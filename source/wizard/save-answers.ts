@@ -1,5 +1,6 @@
 // `s` on the what-if board: write the board's answers to the answers file, atomically. An existing
-// file keeps everything else, comments included (only the guidance values change); a new file is
+// file keeps everything else, comments included (the guidance values change, and version and
+// project.name are added if missing); a new file is
 // the minimal valid one. Loaded only when someone saves: the yaml library is large.
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';

@@ -1,11 +1,12 @@
 // The design spectrum as plain lines of text: simplicity of deployment on the left, flexibility on
 // the right, the three designs placed on it. Pure, so the first frame can be drawn before Ink loads.
 import type { Design } from '../../questionnaire/questions.ts';
+import { SHORT_DESIGN_LABELS } from './labels.ts';
 
-const PLACES: { design: Design; name: string; notes: [string, string, string] }[] = [
-  { design: 'fully-baked', name: 'Fully baked', notes: ['all software baked', 'fastest launch', 'most images'] },
-  { design: 'hybrid', name: 'Hybrid', notes: ['base baked in', 'app added at boot', 'base + roles'] },
-  { design: 'jeos', name: 'JeOS', notes: ['minimal OS + agent', 'built at boot', 'one image'] },
+const PLACES: { design: Design; notes: [string, string, string] }[] = [
+  { design: 'fully-baked', notes: ['all software baked', 'fastest launch', 'most images'] },
+  { design: 'hybrid', notes: ['base baked in', 'app added at boot', 'base + roles'] },
+  { design: 'jeos', notes: ['minimal OS + agent', 'built at boot', 'one image'] },
 ];
 
 function center(text: string, width: number): string {
@@ -30,7 +31,7 @@ export function spectrumLines(width: number, marked?: { design: Design; label: s
   const lines = [
     ...(compact ? [] : [`${ends[0]}${' '.repeat(gap)}${ends[1]}`]),
     `◀${axis.join('')}▶`,
-    row(PLACES.map((p) => p.name)),
+    row(PLACES.map((p) => SHORT_DESIGN_LABELS[p.design])),
     ...(compact ? [] : [0, 1, 2].map((n) => row(PLACES.map((p) => p.notes[n]!)))),
   ];
   if (marked) lines.push(row(PLACES.map((p) => (p.design === marked.design ? `▲ ${marked.label}` : ''))));

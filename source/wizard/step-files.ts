@@ -3,7 +3,7 @@
 import { InputError } from '../errors.ts';
 import { BACK, CancelledError } from './context.ts';
 import type { WizardContext } from './context.ts';
-import { validateDraft } from './draft.ts';
+import { problemLines, validateDraft } from './draft.ts';
 import type { Step } from './flow.ts';
 
 const WRITES = new Set(['create', 'update', 'overwrite', 'remove']);
@@ -13,8 +13,7 @@ export const filesStep: Step<WizardContext> = async (ctx) => {
   if (!validated.ok) {
     // Every screen checks its own field and offers only choices that agree with the others, and a
     // bad --answers file stops before the first question: reaching this is a bug, reported as bad input.
-    const lines = validated.problems.map((p) => `  ${p.path || '(top level)'}: ${p.message}`);
-    throw new InputError(`The answers are not valid:\n${lines.join('\n')}`);
+    throw new InputError(`The answers are not valid:\n${problemLines(validated.problems)}`);
   }
   const { prepareFolder } = await import('../generate-folder.ts');
   const { applyPlan } = await import('../write-plan.ts');

@@ -1,19 +1,12 @@
 // Welcome, the project and the platform.
 import { basename } from 'node:path';
-import { ARCHITECTURES, OPERATING_SYSTEMS } from '../../questionnaire/answers-schema.ts';
-import type { Architecture, OperatingSystem } from '../../questionnaire/answers-schema.ts';
+import { ARCHITECTURES, OPERATING_SYSTEMS, OS_LABELS } from '../../questionnaire/answer-values.ts';
+import type { Architecture, OperatingSystem } from '../../questionnaire/answer-values.ts';
 import { askChoice, askText } from './ask.ts';
 import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
 import { namesFromText } from './draft.ts';
 import type { Step } from './flow.ts';
-
-const OS_LABELS: Record<OperatingSystem, string> = {
-  'amazon-linux-2023': 'Amazon Linux 2023',
-  'ubuntu-24.04': 'Ubuntu 24.04 LTS',
-  'rhel-9': 'Red Hat Enterprise Linux 9',
-  'windows-server-2022': 'Windows Server 2022',
-};
 
 const ARCH_LABELS: Record<Architecture, string> = {
   x86_64: 'x86_64 (Intel and AMD)',

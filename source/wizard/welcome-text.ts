@@ -6,7 +6,15 @@ import { wrapText } from '../text-wrap.ts';
 /** The number of steps in WIZARD_STEPS (test/ui/wizard-flow.test.ts keeps them equal). */
 export const WIZARD_STEP_COUNT = 21;
 
-export const WELCOME_TITLE = 'How much software should you bake into your AMIs?';
+/**
+ * The usable size of the terminal: at most 80 columns wide, so lines stay readable on wide
+ * terminals. Here, not in ui/, so the first frame (drawn before Ink loads) measures as the screens do.
+ */
+export function screenSize(stdout: { columns?: number; rows?: number }): { width: number; rows: number } {
+  return { width: Math.min(stdout.columns || 80, 80), rows: stdout.rows || 24 };
+}
+
+const WELCOME_TITLE = 'How much software should you bake into your AMIs?';
 
 export function headerLine(section: string, progress: { step: number; total: number }, width: number): string {
   const left = `ami-wizard · ${section}`;

@@ -4,13 +4,12 @@ import { relative, resolve } from 'node:path';
 import type { CliArgs } from '../cli-options.ts';
 import type { CommandIO } from '../commands/context.ts';
 import { recommendationText } from '../commands/recommend-text.ts';
-import { decide } from '../../questionnaire/recommend.ts';
-import { defaultGuidance } from '../../questionnaire/questions.ts';
 import { createHost } from '../ui/host.tsx';
 import { createWorkshopPrompts } from '../ui/workshop-prompts.ts';
 import { CancelledError } from './context.ts';
 import { emptyDraft } from './draft.ts';
 import { runSteps } from './flow.ts';
+import { draftDecision } from './step-recommendation.ts';
 import { draftFromFile } from './prefill.ts';
 import { defaultProjectName } from './steps-project.ts';
 import { WORKSHOP_STEPS } from './workshop.ts';
@@ -42,8 +41,7 @@ export async function runWorkshop(args: CliArgs, io: CommandIO): Promise<number>
     ctx = context;
     await runSteps(WORKSHOP_STEPS, context);
     host.close();
-    const guidance = { ...defaultGuidance(), ...context.draft.guidance };
-    io.stdout(recommendationText(decide(guidance, context.draft.strategy ?? 'auto', context.draft.roles?.length ?? 1)));
+    io.stdout(recommendationText(draftDecision(context.draft, context.draft.strategy)));
     io.stdout(context.saved ? `\nAnswers saved to ${context.saved}.\n` : '\nThe answers were not saved (press s on the what-if board to save them).\n');
     return 0;
   } catch (error) {

@@ -27,14 +27,19 @@ const spectrumStep: Step<WorkshopContext> = async (ctx) => ((await ctx.prompts.s
 
 const boardStep: Step<WorkshopContext> = async (ctx) => {
   const answers: GuidanceAnswers = { ...defaultGuidance(), ...ctx.draft.guidance };
+  // A save still running when the board closes (s, then Enter at once) is waited for, so the run
+  // never reports "not saved" for a file written a moment later.
+  let saving: Promise<unknown> = Promise.resolve();
   const result = await ctx.prompts.board({
     initial: boardState(answers),
     change: changeAnswer,
-    save: async (current) => {
-      ctx.saved = await ctx.save(current);
-      return `Saved to ${ctx.saved}`;
+    save: (current) => {
+      const saved = ctx.save(current).then((file) => ((ctx.saved = file), `Saved to ${file}`));
+      saving = saved.catch(() => undefined);
+      return saved;
     },
   });
+  await saving;
   ctx.draft.guidance = result.answers;
   return result.action === 'back' ? BACK : 'asked';
 };

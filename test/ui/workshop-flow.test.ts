@@ -51,6 +51,32 @@ describe('workshop flow', () => {
     expect(boardAnswers).toEqual({ ...defaultGuidance(), manualSteps: true });
     expect(ctx.draft.guidance).toEqual({ ...defaultGuidance(), manualSteps: true, onPremises: true });
   });
+
+  it('a save still running when the board closes (s, then Enter at once) is waited for', async () => {
+    let finishSave = (_file: string) => {};
+    const prompts: WorkshopPrompts = {
+      spectrum: async () => undefined,
+      select: async (request) => request.initial,
+      text: async () => '',
+      board: async (request) => {
+        void request.save(request.initial.answers); // not awaited: Enter came right after s
+        return { action: 'done', answers: request.initial.answers };
+      },
+    };
+    const ctx: WorkshopContext = {
+      args: { yes: false },
+      draft: emptyDraft(),
+      given: new Set(),
+      prompts,
+      progress: { step: 0, total: 0 },
+      save: () => new Promise<string>((resolve) => (finishSave = resolve)),
+    };
+    // What the run knows at the moment it ends is what it reports.
+    const savedWhenDone = runSteps(WORKSHOP_STEPS, ctx).then(() => ctx.saved);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    finishSave('ami-wizard.yaml');
+    expect(await savedWhenDone).toBe('ami-wizard.yaml');
+  });
 });
 
 describe('saving from the board', () => {
