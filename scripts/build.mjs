@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const templatesDir = join(root, 'templates');
-// Must equal PRECOMPILE_OPTIONS in generators/render.ts (test/e2e/bundle.test.ts compares outputs).
+// Must equal PRECOMPILE_OPTIONS in generators/render.ts (test/e2e/generate.test.ts compares the bundle's
+// output with the generators' from source).
 const PRECOMPILE_OPTIONS = { noEscape: true, strict: true };
 
 async function precompiledTemplatesModule() {

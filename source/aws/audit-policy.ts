@@ -13,7 +13,7 @@ import { GENERATOR } from '../version.ts';
 import { parseTagPolicy } from './tag-policy.ts';
 import type { TagRule } from './tag-policy.ts';
 
-export const DEFAULT_MAX_AGE_DAYS = 365;
+const DEFAULT_MAX_AGE_DAYS = 365;
 const MAX_POLICY_BYTES = 1024 * 1024;
 
 export interface AuditPolicy {

@@ -38,7 +38,7 @@ export async function describeImages(
   return records;
 }
 
-export function toImageRecord(image: Image, region: string): ImageRecord {
+function toImageRecord(image: Image, region: string): ImageRecord {
   return {
     imageId: image.ImageId ?? '',
     name: image.Name ?? '',

@@ -5,7 +5,7 @@ import { FailureError, InputError } from '../errors.ts';
 import { adviceFor } from './advice.ts';
 
 export type Ec2Sdk = typeof import('@aws-sdk/client-ec2');
-export type Ec2Client = InstanceType<Ec2Sdk['EC2Client']>;
+type Ec2Client = InstanceType<Ec2Sdk['EC2Client']>;
 
 export interface Ec2Session {
   sdk: Ec2Sdk;
@@ -23,10 +23,15 @@ export const TIMEOUTS = { connectionMs: 2_000, requestMs: 5_000 } as const;
 // Region codes such as eu-west-1, us-gov-west-1, cn-north-1; anything else is a typo, not an unknown region.
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
-export async function openEc2(region?: string): Promise<Ec2Session> {
+/** Bad input before any AWS work: a --region that is not a region code. */
+export function assertRegionCode(region: string | undefined): void {
   if (region !== undefined && !REGION_CODE.test(region)) {
     throw new InputError(`--region ${JSON.stringify(region)} is not an AWS region code such as eu-west-1.`);
   }
+}
+
+export async function openEc2(region?: string): Promise<Ec2Session> {
+  assertRegionCode(region);
   silenceSdkNodeVersionWarning();
   const sdk = await loadSdk();
   const client = new sdk.EC2Client({

@@ -83,7 +83,7 @@ function policyLine(report: AuditReport): string {
 }
 
 /** The summary line, then how many images fail each check (a line of its own, to fit 80 columns). */
-export function summaryLines(report: AuditReport): string[] {
+function summaryLines(report: AuditReport): string[] {
   const where = report.regions.join(', ');
   const total = report.audits.length;
   if (!total) return [`No images owned by this account in ${where}.`];

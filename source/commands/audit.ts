@@ -5,7 +5,7 @@ import { EXIT } from '../errors.ts';
 import { auditImage } from '../aws/audit-checks.ts';
 import { auditPolicy } from '../aws/audit-policy.ts';
 import { describeImages } from '../aws/describe-images.ts';
-import { openEc2 } from '../aws/ec2-client.ts';
+import { assertRegionCode, openEc2 } from '../aws/ec2-client.ts';
 import { auditJson, auditText } from '../aws/format-audit.ts';
 import type { ImageRecord } from '../aws/image-record.ts';
 import { progress } from '../aws/progress.ts';
@@ -15,7 +15,9 @@ import type { CommandIO } from './context.ts';
 const PAGE_SIZE = 200;
 
 export async function auditCommand(args: CliArgs, io: CommandIO): Promise<number> {
-  const policy = await auditPolicy(args, io.cwd); // bad input fails before the SDK loads
+  // Bad input fails before the SDK loads: the policy, then every --region.
+  const policy = await auditPolicy(args, io.cwd);
+  args.regions.forEach(assertRegionCode);
   const spinner = progress(process.stderr);
   const images: ImageRecord[] = [];
   const regions: string[] = [];

@@ -1,13 +1,13 @@
 // `ami-wizard audit` end to end: the built CLI, the real @aws-sdk/client-ec2, a local EC2 Query endpoint.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_PAGES, describeImagesXml, hybridTags } from './fixtures/images.ts';
-import { ok, startFakeEc2 } from './support/ec2-server.ts';
-import type { FakeEc2 } from './support/ec2-server.ts';
-import { awsEnv, expectAdvice, ROOT, runCli, tempHome } from './support/run-cli.ts';
+import { AUDIT_PAGES, describeImagesXml, hybridTags, threePages } from './fixtures/images.ts';
+import { ok, withFakeEc2 } from './support/ec2-server.ts';
+import { HAS_SHARED, SHARED_DIR } from '../support/tools.ts';
+import { awsEnv, expectAdvice, ROOT, runCli, TEST_ACCESS_KEY, tempHome } from './support/run-cli.ts';
 
-const SHARED_AWS = join(ROOT, '../shared/data/aws');
+const SHARED_AWS = join(SHARED_DIR, 'data/aws');
 const FIXTURES = join(ROOT, 'test/aws/fixtures');
 
 let home: { dir: string; cleanup: () => void };
@@ -21,27 +21,9 @@ beforeAll(async () => {
 });
 afterAll(() => home.cleanup());
 
-/** Three pages linked by NextToken; the server checks each token it is sent. */
-function threePages(): Parameters<typeof startFakeEc2>[0] {
-  return (req) => {
-    const page = { '': 0, 'token-page-2': 1, 'token-page-3': 2 }[req.params.NextToken ?? ''];
-    if (page === undefined) return { status: 400, body: 'unexpected NextToken' };
-    return ok(describeImagesXml(AUDIT_PAGES[page]!, page < 2 ? `token-page-${page + 2}` : undefined));
-  };
-}
-
-async function withServer<T>(handler: Parameters<typeof startFakeEc2>[0], run: (ec2: FakeEc2) => Promise<T>): Promise<T> {
-  const ec2 = await startFakeEc2(handler);
-  try {
-    return await run(ec2);
-  } finally {
-    await ec2.close();
-  }
-}
-
 describe('audit over three pages', () => {
   it('lists every page of the own images, including deprecated ones, and reports each check', async () => {
-    await withServer(threePages(), async (ec2) => {
+    await withFakeEc2(threePages(), async (ec2) => {
       const result = await runCli(['audit', '--policy', generatedPolicy], awsEnv(home.dir, { endpoint: ec2.url }));
       console.log(`audit table as printed:\n${result.stdout}`);
       expect(result.code, result.stderr).toBe(1);
@@ -56,7 +38,7 @@ describe('audit over three pages', () => {
         expect(req.owners).toEqual(['self']);
         expect(req.params.IncludeDeprecated).toBe('true');
         expect(req.params.MaxResults).toBe('200');
-        expect(req.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDLOCALTESTONLY0000\/\d{8}\/eu-west-1\/ec2\/aws4_request/);
+        expect(req.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${TEST_ACCESS_KEY}/\\d{8}/eu-west-1/ec2/aws4_request`));
       }
       expect(ec2.requests.map((r) => r.params.NextToken)).toEqual([undefined, 'token-page-2', 'token-page-3']);
 
@@ -87,7 +69,7 @@ describe('audit over three pages', () => {
   });
 
   it('--json prints one object per image with the failed checks', async () => {
-    await withServer(threePages(), async (ec2) => {
+    await withFakeEc2(threePages(), async (ec2) => {
       const result = await runCli(['audit', '--policy', generatedPolicy, '--json'], awsEnv(home.dir, { endpoint: ec2.url }));
       expect(result.code, result.stderr).toBe(1);
       const rows = JSON.parse(result.stdout) as { imageId: string; name: string; compliant: boolean; failed: { check: string; detail: string }[] }[];
@@ -104,7 +86,7 @@ describe('audit over three pages', () => {
 
   it('exits 0 when every image passes, and --answers gives the same policy as the generated file', async () => {
     const compliant = [AUDIT_PAGES[0]![0]!, AUDIT_PAGES[1]![2]!];
-    await withServer(() => ok(describeImagesXml(compliant)), async (ec2) => {
+    await withFakeEc2(() => ok(describeImagesXml(compliant)), async (ec2) => {
       const env = awsEnv(home.dir, { endpoint: ec2.url });
       const byPolicy = await runCli(['audit', '--policy', generatedPolicy], env);
       const byAnswers = await runCli(['audit', '--answers', 'examples/hybrid.yaml'], env);
@@ -118,7 +100,7 @@ describe('audit over three pages', () => {
   });
 
   it('--max-age-days overrides the window; --region is repeatable and each region is listed', async () => {
-    await withServer(() => ok(describeImagesXml([AUDIT_PAGES[0]![0]!])), async (ec2) => {
+    await withFakeEc2(() => ok(describeImagesXml([AUDIT_PAGES[0]![0]!])), async (ec2) => {
       const result = await runCli(
         ['audit', '--answers', 'examples/hybrid.yaml', '--max-age-days', '7', '--region', 'us-east-1', '--region', 'us-west-2', '--json'],
         awsEnv(home.dir, { endpoint: ec2.url }),
@@ -132,7 +114,7 @@ describe('audit over three pages', () => {
   });
 
   it('without a policy the tag checks are skipped and say so; no images is a pass', async () => {
-    await withServer(() => ok(describeImagesXml([])), async (ec2) => {
+    await withFakeEc2(() => ok(describeImagesXml([])), async (ec2) => {
       const result = await runCli(['audit'], awsEnv(home.dir, { endpoint: ec2.url }));
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('No tag policy given (--policy FILE or --answers FILE): tag checks skipped');
@@ -141,9 +123,9 @@ describe('audit over three pages', () => {
   });
 
   it('reads the documented DescribeImages response (own copy, and ../shared when present)', async () => {
-    const files = [join(FIXTURES, 'describe-images.xml'), join(SHARED_AWS, 'ec2-xml/describe-images.xml')].filter(existsSync);
+    const files = [join(FIXTURES, 'describe-images.xml'), ...(HAS_SHARED ? [join(SHARED_AWS, 'ec2-xml/describe-images.xml')] : [])];
     for (const file of files) {
-      await withServer(() => ok(readFileSync(file, 'utf8')), async (ec2) => {
+      await withFakeEc2(() => ok(readFileSync(file, 'utf8')), async (ec2) => {
         const result = await runCli(['audit', '--policy', join(FIXTURES, 'tag-policies/effective.json'), '--json'], awsEnv(home.dir, { endpoint: ec2.url }));
         expect(result.code, `${file}: ${result.stderr}`).toBe(1);
         const [row] = JSON.parse(result.stdout) as { imageId: string; name: string; failed: { check: string }[] }[];
@@ -160,7 +142,7 @@ describe('tag policies the audit reads', () => {
   const image = { id: 'ami-0c000000000000001', name: 'tagged', ageDays: 1, tags: { CostCenter: '3001', Project: 'x', department: 'Sales' } };
 
   it('accepts @@assign / @@append / @@remove, wildcards and report_required_tag_for', async () => {
-    await withServer(() => ok(describeImagesXml([image])), async (ec2) => {
+    await withFakeEc2(() => ok(describeImagesXml([image])), async (ec2) => {
       const result = await runCli(['audit', '--policy', join(FIXTURES, 'tag-policies/operators.json'), '--json'], awsEnv(home.dir, { endpoint: ec2.url }));
       const [row] = JSON.parse(result.stdout) as { failed: { check: string; detail: string }[] }[];
       // 3001 matches "300*"; Department is required on instances only, but its key case is still checked.
@@ -169,7 +151,7 @@ describe('tag policies the audit reads', () => {
   });
 
   it('refuses a policy with two wildcards in one value (exit 2, before any AWS call)', async () => {
-    await withServer(() => ok(describeImagesXml([image])), async (ec2) => {
+    await withFakeEc2(() => ok(describeImagesXml([image])), async (ec2) => {
       const result = await runCli(['audit', '--policy', join(FIXTURES, 'tag-policies/two-wildcards.json')], awsEnv(home.dir, { endpoint: ec2.url }));
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/"\*@\*\.com" has more than one "\*"/);
@@ -185,13 +167,14 @@ describe('tag policies the audit reads', () => {
     'policy-c-append.json': { code: 1, failed: ['values'] }, // @@append alone: Marketing only
     'bad-two-wildcards.json': { code: 2 },
   };
-  const documented = existsSync(join(SHARED_AWS, 'tag-policy-examples')) ? readdirSync(join(SHARED_AWS, 'tag-policy-examples')).sort() : [];
-  it.runIf(documented.length > 0)('reads the documented examples in ../shared: the valid ones audit, bad-two-wildcards is refused', async () => {
+  const documented = HAS_SHARED ? readdirSync(join(SHARED_AWS, 'tag-policy-examples')).sort() : [];
+  it.skipIf(!HAS_SHARED)('reads the documented examples in ../shared: the valid ones audit, bad-two-wildcards is refused', async () => {
     const tagged = { ...image, tags: { CostCenter: '3001', Project: 'x' } };
-    await withServer(() => ok(describeImagesXml([tagged])), async (ec2) => {
+    await withFakeEc2(() => ok(describeImagesXml([tagged])), async (ec2) => {
       for (const name of documented) {
         const result = await runCli(['audit', '--policy', join(SHARED_AWS, 'tag-policy-examples', name), '--json'], awsEnv(home.dir, { endpoint: ec2.url }));
-        const want = expected[name] ?? { code: result.code === 0 ? 0 : 1 };
+        const want = expected[name]!;
+        expect(want, `no expectation written for ${name}`).toBeDefined();
         expect(result.code, `${name}: ${result.stderr}`).toBe(want.code);
         if (want.code === 2) {
           expect(result.stderr, name).toMatch(/more than one "\*"/);

@@ -2,8 +2,8 @@
 // to the terminal. (In a pipe, audit-cli.test.ts shows stderr stays empty.)
 import { spawn } from 'node-pty';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AUDIT_PAGES, describeImagesXml } from './fixtures/images.ts';
-import { ok, startFakeEc2 } from './support/ec2-server.ts';
+import { threePages } from './fixtures/images.ts';
+import { withFakeEc2 } from './support/ec2-server.ts';
 import { awsEnv, CLI, ROOT, tempHome } from './support/run-cli.ts';
 
 let home: { dir: string; cleanup: () => void };
@@ -11,11 +11,7 @@ beforeAll(() => void (home = tempHome()));
 afterAll(() => home.cleanup());
 
 it('spinner on a terminal, then the full-width table', async () => {
-  const ec2 = await startFakeEc2((req) => {
-    const page = Number(req.params.NextToken ?? '0');
-    return ok(describeImagesXml(AUDIT_PAGES[page]!, page < 2 ? String(page + 1) : undefined));
-  });
-  try {
+  await withFakeEc2(threePages(), async (ec2) => {
     const env = awsEnv(home.dir, { endpoint: ec2.url });
     const term = spawn(process.execPath, [CLI, 'audit'], { cols: 120, rows: 40, cwd: ROOT, env });
     let output = '';
@@ -29,7 +25,5 @@ it('spinner on a terminal, then the full-width table', async () => {
     expect(output).toContain('\r\x1b[K'); // the spinner line is erased before the report
     expect(output).toMatch(/IMAGE {17}TAGS VALUES AGE  PUBLIC ENCRYPT IMDSV2 DEPREC NAME/);
     expect(output).not.toMatch(/NodeVersionSupportWarning|NodeDeprecationWarning/);
-  } finally {
-    await ec2.close();
-  }
+  });
 });

@@ -1,12 +1,13 @@
 // Every way AWS can fail reads as advice: exit 1, a few lines, no stack, no credential, bounded time.
 // Retries use the SDK's standard strategy; AWS_MAX_ATTEMPTS (set by awsEnv, 2 unless said) keeps them short.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeImagesXml } from './fixtures/images.ts';
-import { closedPort, fail, ok, startFakeEc2 } from './support/ec2-server.ts';
+import { closedPort, fail, ok, withFakeEc2 } from './support/ec2-server.ts';
 import type { Handler } from './support/ec2-server.ts';
-import { awsEnv, expectAdvice, ROOT, runCli, tempHome } from './support/run-cli.ts';
+import { awsEnv, expectAdvice, runCli, tempHome } from './support/run-cli.ts';
+import { HAS_SHARED, SHARED_DIR } from '../support/tools.ts';
 import type { AwsEnvOptions, CliResult } from './support/run-cli.ts';
 
 let home: { dir: string; cleanup: () => void };
@@ -14,13 +15,10 @@ beforeAll(() => void (home = tempHome()));
 afterAll(() => home.cleanup());
 
 async function audit(handler: Handler, env: AwsEnvOptions = {}, args: string[] = []): Promise<CliResult & { requests: number }> {
-  const ec2 = await startFakeEc2(handler);
-  try {
+  return withFakeEc2(handler, async (ec2) => {
     const result = await runCli(['audit', ...args], awsEnv(home.dir, { endpoint: ec2.url, ...env }));
     return { ...result, requests: ec2.requests.length };
-  } finally {
-    await ec2.close();
-  }
+  });
 }
 
 function expectFailure(result: CliResult, ...patterns: RegExp[]) {
@@ -93,9 +91,9 @@ describe('credentials and permissions', () => {
 });
 
 describe('other EC2 errors', () => {
-  const documented = join(ROOT, '../shared/data/aws/ec2-xml/error.xml');
+  const documented = join(SHARED_DIR, 'data/aws/ec2-xml/error.xml');
   it('any other error code is named with its message (the documented error.xml when ../shared is present)', async () => {
-    const body = existsSync(documented) ? readFileSync(documented, 'utf8') : fail(400, 'InvalidInstanceID.NotFound', "The instance ID 'i-1a2b3c4d' does not exist");
+    const body = HAS_SHARED ? readFileSync(documented, 'utf8') : fail(400, 'InvalidInstanceID.NotFound', "The instance ID 'i-1a2b3c4d' does not exist");
     const result = await audit(() => (typeof body === 'string' ? { status: 400, body } : body));
     expectFailure(result, /EC2 refused DescribeImages in eu-west-1: InvalidInstanceID\.NotFound: The instance ID 'i-1a2b3c4d' does not exist/);
     expect(result.requests).toBe(1);
@@ -139,14 +137,11 @@ describe('network', () => {
   });
 
   it('AWS_ENDPOINT_URL (all services) is honoured like AWS_ENDPOINT_URL_EC2', async () => {
-    const ec2 = await startFakeEc2(() => ok(describeImagesXml([])));
-    try {
+    await withFakeEc2(() => ok(describeImagesXml([])), async (ec2) => {
       const result = await runCli(['audit', '--json'], awsEnv(home.dir, { extra: { AWS_ENDPOINT_URL: ec2.url } }));
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toBe('[]\n');
       expect(ec2.requests).toHaveLength(1);
-    } finally {
-      await ec2.close();
-    }
+    });
   });
 });

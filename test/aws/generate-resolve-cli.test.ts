@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { minimalAnswers } from '../support/answers.ts';
 import { describeImagesXml } from './fixtures/images.ts';
-import { ok, startFakeEc2 } from './support/ec2-server.ts';
+import { ok, withFakeEc2 } from './support/ec2-server.ts';
 import { awsEnv, runCli, tempHome } from './support/run-cli.ts';
 
 let home: { dir: string; cleanup: () => void };
@@ -15,10 +15,8 @@ afterAll(() => home.cleanup());
 
 describe('generate --resolve', () => {
   it('records the newest base image in decision.md; the templates keep the filter', async () => {
-    const ec2 = await startFakeEc2(() =>
-      ok(describeImagesXml([{ id: 'ami-0f000000000000001', name: 'al2023-ami-2023.7.20250215.0-kernel-6.1-x86_64', ageDays: 4, deprecatesInDays: 700, owner: '137112412989' }])),
-    );
-    try {
+    const newest = [{ id: 'ami-0f000000000000001', name: 'al2023-ami-2023.7.20250215.0-kernel-6.1-x86_64', ageDays: 4, deprecatesInDays: 700, owner: '137112412989' }];
+    await withFakeEc2(() => ok(describeImagesXml(newest)), async (ec2) => {
       const answersFile = join(home.dir, 'answers.yaml');
       const a = minimalAnswers();
       a.platform = { regions: ['eu-west-1'] };
@@ -33,8 +31,6 @@ describe('generate --resolve', () => {
       expect(decision).toContain('`ami-0f000000000000001`');
       expect(readFileSync(join(out, 'packer/base.pkr.hcl'), 'utf8')).toContain('source_ami_filter');
       expect(readFileSync(join(out, 'packer/base.pkr.hcl'), 'utf8')).not.toContain('ami-0f000000000000001');
-    } finally {
-      await ec2.close();
-    }
+    });
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformFacts } from '../../generators/platforms.ts';
 import { describeImagesXml } from './fixtures/images.ts';
 import type { FixtureImage } from './fixtures/images.ts';
-import { ok, startFakeEc2 } from './support/ec2-server.ts';
+import { ok, withFakeEc2 } from './support/ec2-server.ts';
 import type { FakeEc2 } from './support/ec2-server.ts';
 import { awsEnv, expectAdvice, runCli, tempHome } from './support/run-cli.ts';
 
@@ -20,14 +20,7 @@ const AL2023_ARM: FixtureImage[] = [
   { id: 'ami-0d000000000000004', name: 'al2023-ami-2023.7.20250305.0-kernel-6.1-arm64', ageDays: 1, state: 'pending', architecture: 'arm64', owner: '137112412989' },
 ];
 
-async function withEc2<T>(images: FixtureImage[], run: (ec2: FakeEc2) => Promise<T>): Promise<T> {
-  const ec2 = await startFakeEc2(() => ok(describeImagesXml(images)));
-  try {
-    return await run(ec2);
-  } finally {
-    await ec2.close();
-  }
-}
+const withEc2 = <T>(images: FixtureImage[], run: (ec2: FakeEc2) => Promise<T>) => withFakeEc2(() => ok(describeImagesXml(images)), run);
 
 describe('lookup', () => {
   it('picks the newest non-deprecated image and prints name, id, creation and deprecation date', async () => {

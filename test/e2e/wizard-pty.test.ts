@@ -11,6 +11,7 @@ import { load } from 'js-yaml';
 import { DESIGN_LABELS, QUESTIONS, defaultGuidance } from '../../questionnaire/questions.ts';
 import { recommend } from '../../questionnaire/recommend.ts';
 import { WIZARD_STEP_COUNT } from '../../source/wizard/welcome-text.ts';
+import { chunk, readChunk, staticClosure } from '../support/bundle.ts';
 import { CLI, cli } from '../support/cli.ts';
 import { MINIMAL_YAML, tempDir } from '../support/answers.ts';
 
@@ -293,19 +294,9 @@ describe('wizard in a terminal', () => {
 });
 
 describe('the bundle', () => {
-  const dist = join(CLI, '..');
-  const staticImports = (file: string) =>
-    [...readFileSync(join(dist, file), 'utf8').matchAll(/import\s*(?:[\w${},\s]*from\s*)?"\.\/([\w.-]+\.js)"/g)].map((m) => m[1]!);
-  const loadedWith = (file: string, seen = new Set<string>()): Set<string> => {
-    if (!seen.has(file)) {
-      seen.add(file);
-      for (const next of staticImports(file)) loadedWith(next, seen);
-    }
-    return seen;
-  };
+  const loadedWith = (file: string | undefined) => staticClosure(file!);
   // Strings only Ink and React contain.
-  const isUi = (file: string) => /Raw mode is not supported|react\.transitional\.element/.test(readFileSync(join(dist, file), 'utf8'));
-  const chunk = (name: string) => readdirSync(dist).find((f) => new RegExp(`^${name}-[A-Z0-9]+\\.js$`).test(f))!;
+  const isUi = (file: string) => /Raw mode is not supported|react\.transitional\.element/.test(readChunk(file));
 
   it('Ink and React load only with the wizard and the workshop', () => {
     for (const entry of ['cli.js', chunk('generate'), chunk('recommend'), chunk('schema'), chunk('wizard')]) {

@@ -9,11 +9,11 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { hclString, jsonString, markdownText, packerTemplateString, powershellString, shWord, yamlString } from '../../generators/escape.ts';
-import { REQUIRE_VALIDATORS, hasTool, run } from '../support/tools.ts';
+import { PYTHON, REQUIRE_VALIDATORS, hasTool, run } from '../support/tools.ts';
 
 // packer and PyYAML are installed by .ci/run: missing in CI fails the suite, locally it warns and skips.
 const hasPacker = hasTool('packer', ['version']);
-const hasPyYaml = spawnSync('python3', ['-c', 'import yaml'], { stdio: 'ignore' }).status === 0;
+const hasPyYaml = spawnSync(PYTHON, ['-c', 'import yaml'], { stdio: 'ignore' }).status === 0;
 if (!hasPyYaml) {
   if (REQUIRE_VALIDATORS) throw new Error('validator missing: python3 with PyYAML (Debian python3-yaml), required in CI');
   console.warn('\n*** validator missing: PyYAML, so the python3 YAML cross-check does not run ***\n');
@@ -150,7 +150,7 @@ describe('yamlString', () => {
     const values = samples(300);
     const doc = values.map((v, i) => `v${i}: ${yamlString(v)}`).join('\n');
     const py = 'import sys, yaml, json; d = yaml.safe_load(sys.stdin.read()); print(json.dumps([d["v%d" % i] for i in range(len(d))]))';
-    const result = spawnSync('python3', ['-c', py], { input: doc, encoding: 'utf8' });
+    const result = spawnSync(PYTHON, ['-c', py], { input: doc, encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(values);
   });

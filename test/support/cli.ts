@@ -5,8 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
-export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+/** The tests of the built CLI fail, never skip, without a build. */
+export function assertBuilt(): void {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does it first)');
+}
+
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  assertBuilt();
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     cwd: options.cwd,

@@ -5,10 +5,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // From ../shared/data/packer/packer-1.6.6-rejects.txt, for the names our templates use.
-export const REJECTED_ATTRIBUTES = ['imds_support', 'deprecate_at', 'ami_org_arns', 'ami_ou_arns'];
-export const REJECTED_BLOCKS = ['packer', 'metadata_options'];
+const REJECTED_ATTRIBUTES = ['imds_support', 'deprecate_at', 'ami_org_arns', 'ami_ou_arns'];
+const REJECTED_BLOCKS = ['packer', 'metadata_options'];
 
-export function stripForPacker166(text: string): string {
+function stripForPacker166(text: string): string {
   const lines = text.split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -20,7 +20,14 @@ export function hasTool(command: string, versionArgs: string[] = ['--version']):
 
 /** ../shared beside the checkout: present for developers and CI, absent on users' machines. */
 export const SHARED_DIR = fileURLToPath(new URL('../../../shared/', import.meta.url));
-export const HAS_SHARED = existsSync(SHARED_DIR);
+/** Whether the checks against ../shared's documented data run; its absence is as loud as a missing tool. */
+export const HAS_SHARED = ((): boolean => {
+  if (existsSync(SHARED_DIR)) return true;
+  const message = `../shared is missing (${SHARED_DIR}), so the checks against its documented data do not run`;
+  if (REQUIRE_VALIDATORS) throw new Error(`${message} (CI always has it)`);
+  console.warn(`\n*** ${message}. ***\n`);
+  return false;
+})();
 
 export function run(command: string, args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });

@@ -31,6 +31,12 @@ export function checkFolders(cases: Case[]): void {
   });
   afterAll(() => root.cleanup());
 
+  const hasPacker = hasTool('packer', ['version']);
+  const hasShellcheck = hasTool('shellcheck');
+  const hasAnsible = hasTool('ansible-playbook');
+  const hasYamllint = hasTool('yamllint');
+  const cloudInit = cloudInitSchema();
+
   describe('the validators can fail', () => {
     it.skipIf(!cloudInit)('cloud-init rejects an invalid #cloud-config', () => {
       const bad = join(root.dir, 'bad-cloud-config.yaml');
@@ -47,11 +53,6 @@ export function checkFolders(cases: Case[]): void {
   const files = (name: string, suffix: string) =>
     (generated.get(name) ?? []).filter((f) => f.path.endsWith(suffix)).map((f) => join(root.dir, name, f.path));
 
-  const hasPacker = hasTool('packer', ['version']);
-  const hasShellcheck = hasTool('shellcheck');
-  const hasAnsible = hasTool('ansible-playbook');
-  const hasYamllint = hasTool('yamllint');
-  const cloudInit = cloudInitSchema();
   const YAMLLINT_CONFIG = '{extends: default, rules: {line-length: {max: 200}, document-start: disable, truthy: {check-keys: false}, comments: {min-spaces-from-content: 1}}}';
 
   describe.each(cases.map((c) => c.name))('%s', (name) => {
@@ -140,11 +141,13 @@ export function checkFolders(cases: Case[]): void {
         expect(s.enforced_for['@@assign']).toEqual(['ec2:image', 'ec2:instance']);
         for (const value of s.tag_value?.['@@assign'] ?? []) expect((value.match(/\*/g) ?? []).length).toBeLessThanOrEqual(1);
       }
-      if (HAS_SHARED) {
-        const schema = JSON.parse(readFileSync(join(SHARED_DIR, 'data/aws/tag-policy.schema.json'), 'utf8'));
-        const validate = new Ajv({ allErrors: true }).compile(schema);
-        expect(validate(policy), JSON.stringify(validate.errors)).toBe(true);
-      }
+    });
+
+    it.skipIf(!HAS_SHARED)('tag policy: the AWS tag-policy grammar (../shared)', () => {
+      const policy = JSON.parse(readFileSync(join(root.dir, name, 'tagging/tag-policy.json'), 'utf8'));
+      const schema = JSON.parse(readFileSync(join(SHARED_DIR, 'data/aws/tag-policy.schema.json'), 'utf8'));
+      const validate = new Ajv({ allErrors: true }).compile(schema);
+      expect(validate(policy), JSON.stringify(validate.errors)).toBe(true);
     });
 
     it('AWS Config rules: REQUIRED_TAGS, at most six keys each, every policy key once', () => {

@@ -62,6 +62,16 @@ export async function startFakeEc2(handler: Handler): Promise<FakeEc2> {
   };
 }
 
+/** Runs `run` against a fake EC2 endpoint answering with `handler`, and closes it afterwards. */
+export async function withFakeEc2<T>(handler: Handler, run: (ec2: FakeEc2) => Promise<T>): Promise<T> {
+  const ec2 = await startFakeEc2(handler);
+  try {
+    return await run(ec2);
+  } finally {
+    await ec2.close();
+  }
+}
+
 /** A port on 127.0.0.1 where nothing listens (bound, then released). */
 export async function closedPort(): Promise<number> {
   const server = createServer();
@@ -76,7 +86,7 @@ function send(res: ServerResponse, status: number, body: string) {
   res.end(body);
 }
 
-export function parseRequest(body: string, authorization = ''): Ec2Request {
+function parseRequest(body: string, authorization = ''): Ec2Request {
   const params = Object.fromEntries(new URLSearchParams(body));
   const indexed = (prefix: string) =>
     Object.keys(params)
@@ -96,7 +106,7 @@ export const ok = (body: string): Reply => ({ status: 200, body });
 export const fail = (status: number, code: string, message: string): Reply => ({ status, body: errorXml(code, message) });
 
 /** The documented EC2 error shape (ec2-xml/error.xml). */
-export function errorXml(code: string, message: string): string {
+function errorXml(code: string, message: string): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code>` +
     `<Message>${escapeXml(message)}</Message></Error></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>`

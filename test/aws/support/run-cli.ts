@@ -1,19 +1,20 @@
 // Runs the built CLI against the fake EC2 endpoint, through the SDK's standard configuration chain, the
 // way a user's shell would set it. Asynchronous (the fake server lives in this process) and bounded.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+import { CLI, assertBuilt } from '../../support/cli.ts';
+import { tempDir } from '../../support/answers.ts';
+
+export { CLI };
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Preloaded into every run: any host name but localhost fails to resolve, so nothing reaches the internet. */
 const OFFLINE_DNS = fileURLToPath(new URL('../fixtures/offline-dns.mjs', import.meta.url));
 
 // Test values, recognisable in output (tests assert they never appear there).
 export const TEST_ACCESS_KEY = 'AKIDLOCALTESTONLY0000';
-export const TEST_SECRET_KEY = 'local-test-secret-never-printed';
+const TEST_SECRET_KEY = 'local-test-secret-never-printed';
 
 export interface CliResult {
   code: number | null;
@@ -52,7 +53,7 @@ export function awsEnv(home: string, o: AwsEnvOptions = {}): Record<string, stri
 }
 
 export function runCli(args: string[], env: Record<string, string>, options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does it first)');
+  assertBuilt();
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -69,10 +70,7 @@ export function runCli(args: string[], env: Record<string, string>, options: { c
   });
 }
 
-export function tempHome(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'ami-wizard-aws-'));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export const tempHome = (): { dir: string; cleanup: () => void } => tempDir('ami-wizard-aws-');
 
 /** The CLI's output must read as advice: a few lines, no stack trace, no credential. */
 export function expectAdvice(result: CliResult, expectFn: (value: unknown) => any): void {
