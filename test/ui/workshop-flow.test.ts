@@ -19,6 +19,10 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
+function workshopContext(prompts: WorkshopPrompts, save: WorkshopContext['save']): WorkshopContext {
+  return { args: { yes: false }, draft: emptyDraft(), given: new Set(), prompts, progress: { step: 0, total: 0 }, save };
+}
+
 describe('workshop flow', () => {
   it('spectrum, the nine questions with their why open, then the board with those answers', async () => {
     const seen: string[] = [];
@@ -37,14 +41,7 @@ describe('workshop flow', () => {
         return { action: 'done', answers: flipped.answers };
       },
     };
-    const ctx: WorkshopContext = {
-      args: { yes: false },
-      draft: emptyDraft(),
-      given: new Set(),
-      prompts,
-      progress: { step: 0, total: 0 },
-      save: async () => 'x',
-    };
+    const ctx = workshopContext(prompts, async () => 'x');
     await runSteps(WORKSHOP_STEPS, ctx);
     expect(seen).toHaveLength(10);
     expect(seen[0]).toBe('spectrum');
@@ -63,14 +60,7 @@ describe('workshop flow', () => {
         return { action: 'done', answers: request.initial.answers };
       },
     };
-    const ctx: WorkshopContext = {
-      args: { yes: false },
-      draft: emptyDraft(),
-      given: new Set(),
-      prompts,
-      progress: { step: 0, total: 0 },
-      save: () => new Promise<string>((resolve) => (finishSave = resolve)),
-    };
+    const ctx = workshopContext(prompts, () => new Promise<string>((resolve) => (finishSave = resolve)));
     // What the run knows at the moment it ends is what it reports.
     const savedWhenDone = runSteps(WORKSHOP_STEPS, ctx).then(() => ctx.saved);
     await new Promise((resolve) => setTimeout(resolve, 10));
