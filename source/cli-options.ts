@@ -17,7 +17,9 @@ const OPTIONS = {
   answers: { value: 'FILE', help: 'Answers file (YAML) to read instead of asking.' },
   out: { value: 'DIR', help: 'Folder to generate into (default: ./ami-build).' },
   'dry-run': { help: 'Print the file plan (create/update/unchanged/conflict); write nothing.' },
-  force: { help: 'Overwrite generated files that were edited since the last run.' },
+  force: {
+    help: 'Replace generated files you edited since the last run; a file ami-wizard never wrote is kept as NAME.orig. Never follows a symlink.',
+  },
   json: { help: 'Print machine-readable JSON instead of text.' },
   templates: { value: 'DIR', help: 'Folder of template modules that add to or replace the built-in ones.' },
   yes: { help: 'Accept the defaults for every question not in --answers (wizard).' },
@@ -28,6 +30,7 @@ const OPTIONS = {
   region: { value: 'REGION', help: 'lookup, audit: AWS region (audit: repeatable); default from the AWS config.' },
   policy: { value: 'FILE', help: 'audit: tag policy JSON to check against (default: from --answers).' },
   'max-age-days': { value: 'N', help: 'audit: images older than this fail (default: the answers, else 365).' },
+  'aws-timeout': { value: 'SECONDS', help: 'lookup, audit, --resolve: give up on an AWS call after this long (default 30).' },
   help: { help: 'Show this help.' },
   version: { help: 'Show the version.' },
 } as const;
@@ -49,12 +52,16 @@ export interface CliArgs {
   regions: string[];
   policy?: string;
   maxAgeDays?: string;
+  /** Deadline of one AWS call, retries and credential lookup included. */
+  awsTimeoutMs: number;
   help: boolean;
   version: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { dryRun: false, force: false, json: false, yes: false, resolve: false, regions: [], help: false, version: false };
+  const args: CliArgs = {
+    dryRun: false, force: false, json: false, yes: false, resolve: false, regions: [], awsTimeoutMs: DEFAULT_AWS_TIMEOUT_MS, help: false, version: false,
+  };
   const values: Partial<Record<OptionName, string | true>> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -62,7 +69,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (arg === '-v') values.version = true;
     else if (arg.startsWith('--')) {
       const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-      if (!(rawName in OPTIONS)) {
+      // Own properties only: --constructor or --toString must not find Object.prototype.
+      if (!Object.hasOwn(OPTIONS, rawName)) {
         const guess = didYouMean(rawName, Object.keys(OPTIONS));
         throw new InputError(`Unknown option --${rawName}.${guess ? ` Did you mean --${guess}?` : ''} See ami-wizard --help.`);
       }
@@ -78,7 +86,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         if (inline !== undefined) throw new InputError(`--${name} takes no value.`);
         values[name] = true;
       }
-    } else if (!args.command && arg in COMMANDS) args.command = arg as CommandName;
+    } else if (!args.command && Object.hasOwn(COMMANDS, arg)) args.command = arg as CommandName;
     else {
       const guess = didYouMean(arg, Object.keys(COMMANDS));
       throw new InputError(`Unknown command "${arg}".${guess ? ` Did you mean "${guess}"?` : ''} See ami-wizard --help.`);
@@ -92,6 +100,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   args.arch = values.arch as string | undefined;
   args.policy = values.policy as string | undefined;
   args.maxAgeDays = values['max-age-days'] as string | undefined;
+  if (values['aws-timeout'] !== undefined) args.awsTimeoutMs = parseSeconds(values['aws-timeout'] as string);
   args.yes = values.yes === true;
   args.resolve = values.resolve === true;
   args.dryRun = values['dry-run'] === true;
@@ -100,6 +109,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   args.help = values.help === true;
   args.version = values.version === true;
   return args;
+}
+
+export const DEFAULT_AWS_TIMEOUT_MS = 30_000;
+
+function parseSeconds(value: string): number {
+  const seconds = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+  if (!(seconds >= 1 && seconds <= 3600)) {
+    throw new InputError(`--aws-timeout needs a number of seconds between 1 and 3600, for example --aws-timeout 60.`);
+  }
+  return seconds * 1000;
 }
 
 export function helpText(version: string): string {
