@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import type { CommandIO } from './commands/context.ts';
 import { main } from './main.ts';
+import { printableMessage } from './printable.ts';
 
+// Every line a command prints passes here: whatever an answers file, an option or AWS put into a
+// message, the terminal never receives a raw control sequence (the Ink screens draw on their own).
 const io: CommandIO = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  stdout: (text) => void process.stdout.write(printableMessage(text)),
+  stderr: (text) => void process.stderr.write(printableMessage(text)),
   cwd: process.cwd(),
   // Asked only by commands that may need a terminal. stdout first: process.stdin builds a stream
   // when touched, which a run whose output is not a terminal never needs.
