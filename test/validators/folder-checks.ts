@@ -1,6 +1,7 @@
 // The checks every generated folder goes through, with the real tools of each ecosystem: packer
 // fmt and validate, the amazon plugin's schema, bash -n, shellcheck, cloud-init's schema, ansible's
-// syntax check, yamllint, JSON and YAML parsers, the tag-policy grammar. Each suite file calls
+// syntax check, yamllint, PowerShell's grammar, ruby -c, puppet parser validate, Jinja as Ansible
+// and Salt apply it, JSON and YAML parsers, the tag-policy grammar. Each suite file calls
 // checkFolders() with its cases; vitest runs the files in parallel.
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,9 +15,8 @@ import { answersFrom, generate, writeFiles } from '../support/generate.ts';
 import { stagePackerDir } from '../support/packer-stage.ts';
 import { HAS_SHARED, SHARED_DIR, cloudInitSchema, hasTool, run } from '../support/tools.ts';
 import type { GeneratedFile } from '../../generators/generated-file.ts';
-
-
 import type { Case } from './cases.ts';
+import { configLanguageChecks } from './config-language-checks.ts';
 
 export function checkFolders(cases: Case[]): void {
   const root = tempDir('ami-wizard-validators-');
@@ -36,6 +36,8 @@ export function checkFolders(cases: Case[]): void {
   const hasAnsible = hasTool('ansible-playbook');
   const hasYamllint = hasTool('yamllint');
   const cloudInit = cloudInitSchema();
+  const languages = configLanguageChecks(root.dir, generated);
+  languages.canFail();
 
   describe('the validators can fail', () => {
     it.skipIf(!cloudInit)('cloud-init rejects an invalid #cloud-config', () => {
@@ -56,6 +58,8 @@ export function checkFolders(cases: Case[]): void {
   const YAMLLINT_CONFIG = '{extends: default, rules: {line-length: {max: 200}, document-start: disable, truthy: {check-keys: false}, comments: {min-spaces-from-content: 1}}}';
 
   describe.each(cases.map((c) => c.name))('%s', (name) => {
+    languages.forCase(name);
+
     it.skipIf(!hasPacker)('packer fmt -check: canonical formatting', () => {
       const result = run('packer', ['fmt', '-check', '-diff', join(root.dir, name, 'packer')]);
       expect(result.code, result.output).toBe(0);
