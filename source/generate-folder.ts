@@ -9,8 +9,9 @@ import type { ResolvedBaseImage } from '../generators/build-context.ts';
 import type { Decision } from '../questionnaire/recommend.ts';
 import { decisionFor } from './decision.ts';
 import { FailureError, InputError } from './errors.ts';
-import { planFiles, readOutputState } from './file-plan.ts';
+import { onlyEditedConflicts, planFiles } from './file-plan.ts';
 import type { FilePlan } from './file-plan.ts';
+import { readOutputState } from './output-state.ts';
 import { loadTemplateSources } from './template-sources.ts';
 import { GENERATOR } from './version.ts';
 import { ANSWERS_SCHEMA_TEXT } from './answers-schema-text.ts';
@@ -48,14 +49,20 @@ export async function prepareFolder(answers: Answers, options: FolderOptions): P
     throw error;
   }
   const outLabel = options.out ?? DEFAULT_OUT;
-  const outDir = resolve(options.cwd, outLabel);
-  const state = await readOutputState(outDir, files.map((f) => f.path), { force: options.force });
+  // readOutputState resolves --out once (it may be a symlink the user chose); the plan holds the real folder.
+  const state = await readOutputState(resolve(options.cwd, outLabel), files.map((f) => f.path), { force: options.force });
   const plan = planFiles(state, files, { force: options.force, generator: GENERATOR });
-  return { decision, outDir, outLabel, plan };
+  return { decision, outDir: plan.outDir, outLabel, plan };
 }
 
 /** The error a run ends with when edited files were left alone (exit code 1). */
 export function conflictsError(plan: FilePlan): FailureError | undefined {
   if (plan.conflicts === 0) return undefined;
-  return new FailureError(`${plan.conflicts} file(s) were edited since the last run and were left as they are. Re-run with --force to overwrite them.`);
+  if (onlyEditedConflicts(plan)) {
+    return new FailureError(`${plan.conflicts} file(s) were edited since the last run and were left as they are. Re-run with --force to overwrite them.`);
+  }
+  return new FailureError(
+    `${plan.conflicts} file(s) were left as they are (edited since the last run, not written by ami-wizard, or behind a symlink; see the plan).\n` +
+      'Re-run with --force to replace them: a file ami-wizard never wrote is kept as NAME.orig, and a symlink is replaced, never its target.',
+  );
 }

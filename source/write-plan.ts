@@ -1,101 +1,115 @@
-// Applies a FilePlan so that an interrupted run never leaves a half-written file: each target is
-// either the old file or the complete new one, and the manifest is written last.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, rmdir, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { FailureError } from './errors.ts';
-import { MANIFEST_PATH, manifestText, type FilePlan, type PlanAction } from './file-plan.ts';
+// Applies a FilePlan inside the real output folder, as a journalled transaction (write-journal.ts):
+// an interrupted run never leaves a half-written file, a false conflict or a temporary file behind,
+// and no path is ever read, written or deleted through a symlink (safe-path.ts).
+import { lstat, readdir, realpath, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { asFailure, SymlinkInTheWay } from './disk-errors.ts';
+import type { FilePlan, FilePlanEntry, PlanAction } from './file-plan.ts';
+import { JOURNAL_PATH, MANIFEST_PATH, META_DIR, STAGING_DIR, sha256 } from './manifest.ts';
+import { ensureFolders, inspect, removeSymlink } from './safe-path.ts';
+import { clearStaging, commitJournal, readJournal, stageFile, writeJournal, type Journal } from './write-journal.ts';
 
-const WRITES: ReadonlySet<PlanAction> = new Set(['create', 'update', 'overwrite']);
+const WRITES: ReadonlySet<PlanAction> = new Set(['create', 'update', 'overwrite', 'replace']);
 
-/** Turns the errors a user can fix (permissions, something in the way) into a FailureError. */
-function asFailure(error: unknown, folder: string, target: string): unknown {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS': {
-      const why = code === 'EROFS' ? 'read-only file system' : 'permission denied';
-      return new FailureError(`Cannot write to ${folder}: ${why}.\nChoose another --out folder or fix its permissions.`);
+/** Creates the output folder (already a real path) one component at a time, then checks it still is. */
+async function ensureOutDir(outDir: string): Promise<void> {
+  await ensureFolders('/', outDir.replace(/^\/+/, ''));
+  const real = await realpath(outDir).catch((error: unknown) => Promise.reject(asFailure(error, outDir, outDir)));
+  if (real !== outDir) throw new SymlinkInTheWay(dirname(outDir), outDir);
+}
+
+/** Finishes (or, when its .ami-wizard/ was just replaced, discards) what an interrupted run left. */
+async function finishInterruptedRun(outDir: string, discard: boolean): Promise<void> {
+  if ((await inspect(outDir, META_DIR)).kind !== 'folder') return;
+  const journal = discard ? null : await readJournal(outDir);
+  if (journal !== null && typeof journal !== 'string') {
+    await commitJournal(outDir, journal);
+    return;
+  }
+  // An unreadable journal gets here only under --force (planning refuses it otherwise).
+  if (journal !== null || discard) await unlink(join(outDir, JOURNAL_PATH)).catch(() => undefined);
+  await clearStaging(outDir);
+}
+
+/** The device of the nearest existing folder above `rel`: where a rename from staging would land. */
+async function deviceOf(outDir: string, rel: string): Promise<number> {
+  for (let dir = dirname(rel); dir !== '.'; dir = dirname(dir)) {
+    const found = await inspect(outDir, dir);
+    if (found.kind === 'folder') return found.dev;
+  }
+  return (await lstat(outDir)).dev;
+}
+
+async function assertOneFileSystem(outDir: string, entries: readonly FilePlanEntry[]): Promise<void> {
+  const staging = await deviceOf(outDir, `${STAGING_DIR}/x`);
+  for (const entry of entries) {
+    if ((await deviceOf(outDir, entry.path)) !== staging) {
+      throw asFailure(Object.assign(new Error('cross-device'), { code: 'EXDEV' }), outDir, join(outDir, entry.path));
     }
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return new FailureError(
-        `Cannot write to ${folder}: part of that path is a file, not a folder.\nChoose another --out folder or move that file away.`,
-      );
-    case 'EISDIR':
-      return new FailureError(`Cannot write ${target}: a folder is in the way.\nMove that folder away or choose another --out folder.`);
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new FailureError(`Cannot write to ${folder}: no space left.\nFree some space or choose another --out folder.`);
-    default:
-      return error;
   }
 }
 
-async function ensureFolder(folder: string): Promise<void> {
-  try {
-    await mkdir(folder, { recursive: true });
-  } catch (error) {
-    throw asFailure(error, folder, folder);
+/** Files from older versions: `.NAME.<12 hex>.tmp` beside a generated file, left by a killed run. */
+async function removeOldTempFiles(outDir: string, plan: FilePlan): Promise<void> {
+  const namesByFolder = new Map<string, Set<string>>();
+  for (const path of [...plan.entries.map((e) => e.path), MANIFEST_PATH]) {
+    const folder = dirname(path);
+    namesByFolder.set(folder, (namesByFolder.get(folder) ?? new Set()).add(path.slice(folder === '.' ? 0 : folder.length + 1)));
   }
-}
-
-/** Writes a sibling temp file, then renames it over the target (atomic within one file system). */
-async function writeAtomically(target: string, contents: string, mode: number): Promise<void> {
-  const folder = dirname(target);
-  await ensureFolder(folder);
-  const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let created = false;
-  try {
-    const handle = await open(temp, 'wx', mode);
-    created = true;
-    try {
-      await handle.writeFile(contents);
-      await handle.chmod(mode); // open's mode is reduced by the umask
-      await handle.sync(); // so a crash right after rename cannot leave an empty file
-    } finally {
-      await handle.close();
+  for (const [folder, names] of namesByFolder) {
+    if (folder !== '.' && (await inspect(outDir, folder)).kind !== 'folder') continue;
+    const abs = folder === '.' ? outDir : join(outDir, folder);
+    for (const entry of await readdir(abs, { withFileTypes: true }).catch(() => [])) {
+      const match = /^\.(.+)\.[0-9a-f]{12}\.tmp$/.exec(entry.name);
+      if (match?.[1] && names.has(match[1]) && entry.isFile()) await unlink(join(abs, entry.name)).catch(() => undefined);
     }
-    await rename(temp, target);
-  } catch (error) {
-    if (created) await rm(temp, { force: true }).catch(() => undefined);
-    throw asFailure(error, folder, target);
   }
 }
 
-/** Deletes a file the last run generated, then the folders it leaves empty (up to outDir). */
-async function removeGenerated(outDir: string, path: string): Promise<void> {
-  const target = join(outDir, path);
-  try {
-    await unlink(target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw asFailure(error, dirname(target), target);
-  }
-  for (let dir = dirname(path); dir !== '.'; dir = dirname(dir)) {
-    // rmdir only succeeds on empty folders, so anything the user put there stays.
-    const removed = await rmdir(join(outDir, dir)).then(() => true, () => false);
-    if (!removed) break;
-  }
-}
-
-/** Carries out the plan: removals, then writes, then the manifest (skipped when identical). */
+/** Carries out the plan: replaced links first, then stage, journal, commit (removals, writes, manifest). */
 export async function applyPlan(plan: FilePlan): Promise<void> {
   const { outDir } = plan;
-  await ensureFolder(outDir);
-  // Removals first, so a generated file may replace a folder that only held removed files.
-  for (const entry of plan.entries) {
-    if (entry.action === 'remove') await removeGenerated(outDir, entry.path);
-  }
-  // Files are independent: write them concurrently, so their fsyncs overlap.
-  await Promise.all(
-    plan.entries
-      .filter((entry) => WRITES.has(entry.action))
-      .map((entry) => {
-        if (!entry.file) throw new Error(`applyPlan: ${entry.action} ${entry.path} has no file.`);
-        return writeAtomically(join(outDir, entry.path), entry.file.contents, entry.file.mode);
+  await ensureOutDir(outDir);
+  // --force replaces a link itself, never what it points to; .ami-wizard/ first (it sorts first).
+  const links = [...new Set(plan.entries.filter((e) => e.action === 'replace' && e.symlink).map((e) => e.symlink as string))];
+  for (const link of links) await removeSymlink(outDir, link);
+  await finishInterruptedRun(outDir, links.some((link) => link === META_DIR || link.startsWith(`${META_DIR}/`)));
+
+  const writes = plan.entries.filter((e) => WRITES.has(e.action) && e.file);
+  const removals = plan.entries.filter((e) => e.action === 'remove');
+  if (writes.length > 0 || removals.length > 0 || !plan.manifestUnchanged) {
+    await ensureFolders(outDir, STAGING_DIR);
+    await assertOneFileSystem(outDir, writes);
+    // Concurrently, so the fsyncs overlap; settled, so no write is still running once this fails.
+    const staged = await Promise.allSettled(writes.map((e) => stageFile(outDir, e.file!.contents, e.file!.mode)));
+    const failed = staged.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) {
+      await clearStaging(outDir).catch(() => undefined);
+      throw asFailure(failed.reason, join(outDir, STAGING_DIR), join(outDir, STAGING_DIR));
+    }
+    const journal: Journal = {
+      version: 1,
+      writes: writes.map((e, i) => ({
+        path: e.path,
+        staged: (staged[i] as PromiseFulfilledResult<string>).value,
+        from: e.found ?? null,
+        to: sha256(e.file!.contents),
+        keep: e.keptAs !== undefined,
+        last: Object.hasOwn(plan.previousFiles, e.path) ? (plan.previousFiles[e.path] ?? null) : null,
+      })),
+      removals: removals.map((e) => {
+        if (!e.found) throw new Error(`applyPlan: remove ${e.path} has no hash.`);
+        return { path: e.path, hash: e.found };
       }),
-  );
-  if (!plan.manifestUnchanged) await writeAtomically(join(outDir, MANIFEST_PATH), manifestText(plan.manifest), 0o644);
+      manifest: plan.manifest,
+    };
+    try {
+      await writeJournal(outDir, journal);
+    } catch (error) {
+      await clearStaging(outDir).catch(() => undefined);
+      throw asFailure(error, join(outDir, META_DIR), join(outDir, META_DIR));
+    }
+    await commitJournal(outDir, journal);
+  }
+  await removeOldTempFiles(outDir, plan);
 }

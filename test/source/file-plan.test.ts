@@ -5,16 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GeneratedFile } from '../../generators/generated-file.ts';
 import { FailureError, InputError } from '../../source/errors.ts';
-import {
-  MANIFEST_PATH,
-  NOT_A_FILE,
-  formatPlan,
-  planFiles,
-  readOutputState,
-  sha256,
-  type FilePlan,
-  type Manifest,
-} from '../../source/file-plan.ts';
+import { NOT_A_FILE, formatPlan, planFiles, sha256, type FilePlan } from '../../source/file-plan.ts';
+import { MANIFEST_PATH, type Manifest } from '../../source/manifest.ts';
+import { readOutputState } from '../../source/output-state.ts';
 import { applyPlan } from '../../source/write-plan.ts';
 
 // Passes through to the real rename, so one test can make a single rename fail mid-write.
@@ -219,17 +212,21 @@ describe('atomic writes', () => {
     expect(await listFiles(out)).toEqual([MANIFEST_PATH, 'README.md', 'packer/base.pkr.hcl', 'scripts/bootstrap.sh']);
   });
 
-  it('fails clearly when a folder sits where a file goes, leaving no temp file', async () => {
+  it('a folder where a file goes is a conflict; --force keeps it as NAME.orig', async () => {
     await run(base());
     await rm(join(out, 'scripts/bootstrap.sh'));
     await mkdir(join(out, 'scripts/bootstrap.sh/keep'), { recursive: true });
     const state = await readOutputState(out, base().map((f) => f.path));
     expect(state.disk.get('scripts/bootstrap.sh')).toBe(NOT_A_FILE);
-    const error = await run(base(), true).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(FailureError);
-    expect((error as Error).message).toMatch(/^Cannot write .*scripts\/bootstrap\.sh: a folder is in the way\./);
-    expect((await stat(join(out, 'scripts/bootstrap.sh/keep'))).isDirectory()).toBe(true);
-    expect(await readdir(join(out, 'scripts'))).toEqual(['bootstrap.sh']);
+    const plan = await run(base());
+    expect(actions(plan)['scripts/bootstrap.sh']).toBe('conflict');
+    expect(formatPlan(plan)).toContain('  conflict   scripts/bootstrap.sh (a folder or special file is in the way)');
+    expect(plan.entries.find((e) => e.path === 'scripts/bootstrap.sh')).toMatchObject({ action: 'conflict' });
+    const forced = await run(base(), true);
+    expect(forced.entries.find((e) => e.path === 'scripts/bootstrap.sh')).toMatchObject({ action: 'replace', keptAs: 'scripts/bootstrap.sh.orig' });
+    expect((await stat(join(out, 'scripts/bootstrap.sh.orig/keep'))).isDirectory()).toBe(true);
+    expect(await read('scripts/bootstrap.sh')).toBe('#!/bin/sh\necho bootstrap\n');
+    expect(await readdir(join(out, 'scripts'))).toEqual(['bootstrap.sh', 'bootstrap.sh.orig']);
   });
 });
 
@@ -265,10 +262,10 @@ describe('planning rules', () => {
       [
         '  update     a.txt',
         '  create     b.txt',
-        '  conflict   c.txt',
+        '  conflict   c.txt (not written by ami-wizard)',
         '  remove     old.txt',
         '1 to create, 1 to update, 1 to remove, 1 conflict',
-        'The conflicting file was edited since the last run; left as is. Re-run with --force to overwrite.',
+        'A file ami-wizard did not write is in the way; left as is. Re-run with --force to keep it as NAME.orig and write the new one.',
       ].join('\n'),
     );
     expect(plan.manifest).toEqual({ version: 1, generator: GENERATOR, files: { 'a.txt': sha256('a2'), 'b.txt': sha256('b') } });

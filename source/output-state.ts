@@ -1,0 +1,136 @@
+// Reads the output folder as far as planning needs it: the last manifest, what each path holds, the
+// symlinks on the way (never followed), and free NAME.orig names. A journal left by an interrupted
+// run is rolled forward in memory only, so even a dry run reports the folder as the next write will
+// find it.
+import { join } from 'node:path';
+import { errorCode } from './disk-errors.ts';
+import { FailureError, InputError } from './errors.ts';
+import { assertGeneratedPath, NOT_A_FILE, type OutputState } from './file-plan.ts';
+import { JOURNAL_PATH, LIMITS, MANIFEST_PATH, META_DIR, STAGING_DIR, parseManifest, shownPath, type Manifest } from './manifest.ts';
+import { resolveOutDir } from './out-dir.ts';
+import { firstFreeOrig, inspect, readSmallFile, type LstatCache } from './safe-path.ts';
+import { SYMLINK, parseJournal, pathHash, rollForward, type Journal, type PathHash } from './write-journal.ts';
+
+interface Meta {
+  previous: Manifest | null;
+  previousText?: string;
+  journal: Journal | null;
+  metaSymlink?: string;
+}
+
+function symlinkInMeta(root: string, link: string): FailureError {
+  return new FailureError(
+    `${link} is a symlink (in ${shownPath(root)}); ami-wizard keeps its manifest there and never follows a link, so nothing was written.\n` +
+      'Remove the link, or re-run with --force to replace it (its target is left alone; the last run is then treated as unknown).',
+  );
+}
+
+async function readMetaFile(root: string, rel: string, cache: LstatCache): Promise<string | null | { invalid: string }> {
+  const found = await inspect(root, rel, cache);
+  if (found.kind === 'missing') return null;
+  if (found.kind !== 'file') return { invalid: 'it is not a file' };
+  try {
+    return (await readSmallFile(join(root, rel), LIMITS.fileBytes)) ?? { invalid: 'it is not a file' };
+  } catch (error) {
+    if (errorCode(error) === 'EFBIG') return { invalid: `it is larger than ${LIMITS.fileBytes / 1024 / 1024} MiB` };
+    throw error;
+  }
+}
+
+/** The manifest and the journal, read only when nothing in .ami-wizard/ on the way to them is a symlink. */
+async function readMeta(root: string, force: boolean, cache: LstatCache): Promise<Meta> {
+  const folder = await inspect(root, META_DIR, cache);
+  if (folder.kind === 'file' || folder.kind === 'other') {
+    throw new FailureError(`${join(root, META_DIR)} is not a folder; ami-wizard keeps its manifest in a folder of that name.\nMove it away or choose another --out folder.`);
+  }
+  for (const rel of [META_DIR, MANIFEST_PATH, JOURNAL_PATH, STAGING_DIR]) {
+    const found = await inspect(root, rel, cache);
+    if (found.kind !== 'symlink') continue;
+    if (!force) throw symlinkInMeta(root, found.at);
+    return { previous: null, journal: null, metaSymlink: found.at };
+  }
+
+  const manifestText = await readMetaFile(root, MANIFEST_PATH, cache);
+  let previous: Manifest | null = null;
+  let previousText: string | undefined;
+  if (manifestText !== null) {
+    const parsed = typeof manifestText === 'string' ? parseManifest(manifestText) : manifestText.invalid;
+    if (typeof manifestText === 'string') previousText = manifestText;
+    if (typeof parsed !== 'string') previous = parsed;
+    else if (!force) {
+      throw new InputError(
+        `The manifest ${join(root, MANIFEST_PATH)} is not valid: ${parsed}.\n` +
+          `Delete ${MANIFEST_PATH} in that folder, or re-run with --force (edited files will then be overwritten).`,
+      );
+    }
+  }
+
+  const journalText = await readMetaFile(root, JOURNAL_PATH, cache);
+  let journal: Journal | null = null;
+  if (journalText !== null) {
+    const parsed = typeof journalText === 'string' ? parseJournal(journalText) : journalText.invalid;
+    if (typeof parsed !== 'string') journal = parsed;
+    else if (!force) {
+      throw new InputError(
+        `The journal of an interrupted run, ${join(root, JOURNAL_PATH)}, is not valid: ${parsed}.\n` +
+          `Delete ${JOURNAL_PATH} and ${STAGING_DIR}/ in that folder, or re-run with --force (which discards it).`,
+      );
+    }
+  }
+  return { previous, previousText, journal };
+}
+
+/**
+ * Reads the last manifest and what is at `paths` and at every path in that manifest (and in a
+ * journal left by an interrupted run). With `force`, a malformed manifest or journal is ignored
+ * instead of stopping the run, and a symlink in .ami-wizard/ is planned for replacement.
+ */
+export async function readOutputState(outDir: string, paths: readonly string[], options: { force?: boolean } = {}): Promise<OutputState> {
+  paths.forEach(assertGeneratedPath);
+  const force = options.force ?? false;
+  const root = await resolveOutDir(outDir);
+  const cache: LstatCache = new Map();
+  const meta = await readMeta(root, force, cache);
+  const { journal } = meta;
+
+  const all = [
+    ...new Set([
+      ...paths,
+      ...Object.keys(meta.previous?.files ?? {}),
+      ...(journal ? [...journal.writes, ...journal.removals].map((e) => e.path) : []),
+      ...Object.keys(journal?.manifest.files ?? {}),
+    ]),
+  ];
+  const found = await Promise.all(all.map((path) => pathHash(root, path, cache)));
+  let disk = new Map<string, PathHash>(all.map((path, i) => [path, found[i]?.hash ?? null]));
+  const links = new Map<string, string>();
+  all.forEach((path, i) => {
+    const link = found[i]?.link;
+    if (link) links.set(path, link);
+  });
+
+  let previous = meta.previous;
+  let previousText = meta.previousText;
+  if (journal) {
+    const staged = await Promise.all(journal.writes.map(async (w) => (await inspect(root, `${STAGING_DIR}/${w.staged}`, cache)).kind === 'file'));
+    const after = rollForward(journal, disk, new Set(journal.writes.filter((_, i) => staged[i]).map((w) => w.staged)));
+    disk = after.disk;
+    previous = after.manifest;
+    previousText = undefined; // the manifest on disk is the one before the interrupted run
+  }
+
+  // A file the manifest does not own is kept under a free name when --force replaces it.
+  const origNames = new Map<string, string>();
+  const taken = new Set(all);
+  for (const path of paths) {
+    const current = disk.get(path) ?? null;
+    const owned = previous !== null && Object.hasOwn(previous.files, path) && current !== NOT_A_FILE;
+    if (current === null || current === SYMLINK || links.has(path) || owned) continue;
+    const name = await firstFreeOrig(root, path, taken, cache);
+    taken.add(name);
+    origNames.set(path, name);
+  }
+
+  const publicDisk = new Map([...disk].map(([path, hash]) => [path, hash === SYMLINK ? NOT_A_FILE : hash]));
+  return { outDir: root, previous, previousText, disk: publicDisk, links, origNames, metaSymlink: meta.metaSymlink };
+}

@@ -1,0 +1,196 @@
+// Every path the writer touches is a relative path below the real output folder, checked one
+// component at a time with lstat right before use, so a symlink anywhere on the way is seen and never
+// followed. Node has no openat(), so a folder swapped for a link between the check and the call can
+// still win a race; the checks make that a race against a running write, never a standing trap.
+import { constants, type Stats } from 'node:fs';
+import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { SymlinkInTheWay, asFailure, errorCode } from './disk-errors.ts';
+import { FailureError } from './errors.ts';
+import { shownPath } from './manifest.ts';
+
+/** What sits at a relative path, judged without following any symlink. */
+export type Found =
+  | { kind: 'missing' }
+  | { kind: 'file'; size: number }
+  | { kind: 'folder'; dev: number }
+  | { kind: 'other' }
+  /** `at` is the link: the path itself or a folder above it. */
+  | { kind: 'symlink'; at: string }
+  /** `at` is a file (or anything but a folder) where a folder should be. */
+  | { kind: 'below-file'; at: string };
+
+/** lstat results by absolute path, for one consistent look at a folder (never used when writing). */
+export type LstatCache = Map<string, Promise<Stats | null>>;
+
+async function lstatOrNull(path: string): Promise<Stats | null> {
+  try {
+    return await lstat(path);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new FailureError(`Cannot read ${shownPath(path)}: permission denied.\nFix its permissions or choose another --out folder.`);
+    }
+    throw error;
+  }
+}
+
+function cachedLstat(path: string, cache?: LstatCache): Promise<Stats | null> {
+  if (!cache) return lstatOrNull(path);
+  let found = cache.get(path);
+  if (!found) cache.set(path, (found = lstatOrNull(path)));
+  return found;
+}
+
+/** Looks at `rel` below `root` one component at a time, stopping at the first symlink. */
+export async function inspect(root: string, rel: string, cache?: LstatCache): Promise<Found> {
+  const parts = rel.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const prefix = parts.slice(0, i + 1).join('/');
+    const stats = await cachedLstat(join(root, prefix), cache);
+    if (stats === null) return { kind: 'missing' };
+    if (stats.isSymbolicLink()) return { kind: 'symlink', at: prefix };
+    const last = i === parts.length - 1;
+    if (!stats.isDirectory()) {
+      if (!last) return { kind: 'below-file', at: prefix };
+      return stats.isFile() ? { kind: 'file', size: stats.size } : { kind: 'other' };
+    }
+    if (last) return { kind: 'folder', dev: stats.dev };
+  }
+  throw new Error(`inspect: empty path below ${root}`);
+}
+
+// O_NOFOLLOW: the last component is never a link; O_NONBLOCK: a FIFO put there cannot hang the run.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+/** For files the writer creates: never through a link, never over an existing file. */
+export const CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * The sha256 of the regular file at `abs` (its folders already checked), or the reason it has none:
+ * 'symlink' or 'other' when something else is there, null when nothing is.
+ */
+export async function hashRegularFile(abs: string): Promise<string | null | 'symlink' | 'other'> {
+  let handle;
+  try {
+    handle = await open(abs, READ_FLAGS);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    if (code === 'ELOOP') return 'symlink';
+    if (code === 'ENXIO' || code === 'EISDIR') return 'other';
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new FailureError(`Cannot read ${shownPath(abs)}: permission denied.\nFix its permissions or choose another --out folder.`);
+    }
+    throw error;
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return 'other';
+    const hash = createHash('sha256');
+    const buffer = Buffer.alloc(64 * 1024);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+    return hash.digest('hex');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The text of a small regular file, or null when there is none; never through a link. */
+export async function readSmallFile(abs: string, maxBytes: number): Promise<string | null> {
+  let handle;
+  try {
+    handle = await open(abs, READ_FLAGS);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) return null;
+    if (stats.size > maxBytes) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Creates the folders of `relDir` below `root` that are missing; a symlink on the way stops it. */
+export async function ensureFolders(root: string, relDir: string): Promise<void> {
+  if (relDir === '' || relDir === '.') return;
+  const parts = relDir.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const prefix = parts.slice(0, i + 1).join('/');
+    const abs = join(root, prefix);
+    let stats = await lstatOrNull(abs);
+    if (stats === null) {
+      try {
+        await mkdir(abs);
+      } catch (error) {
+        if (errorCode(error) !== 'EEXIST') throw asFailure(error, abs, abs);
+      }
+      stats = await lstatOrNull(abs);
+    }
+    if (stats?.isSymbolicLink()) throw new SymlinkInTheWay(root, prefix);
+    if (!stats?.isDirectory()) throw asFailure(Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }), abs, abs);
+  }
+}
+
+/** Checks that every folder above `rel` is a real folder right now (not a link, not missing). */
+export async function assertRealParents(root: string, rel: string): Promise<void> {
+  const parent = rel.split('/').slice(0, -1).join('/');
+  if (parent === '') return;
+  const found = await inspect(root, parent);
+  if (found.kind === 'symlink') throw new SymlinkInTheWay(root, found.at);
+  if (found.kind !== 'folder') throw asFailure(Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }), join(root, parent), join(root, rel));
+}
+
+/** Removes the symlink at `rel` itself (never its target); nothing happens when no link is there. */
+export async function removeSymlink(root: string, rel: string): Promise<void> {
+  await assertRealParents(root, rel);
+  const stats = await lstatOrNull(join(root, rel));
+  if (!stats?.isSymbolicLink()) return;
+  try {
+    await unlink(join(root, rel));
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw asFailure(error, join(root, rel), join(root, rel));
+  }
+}
+
+/** The first of NAME.orig, NAME.orig.1, … that nothing occupies (and that `taken` does not hold). */
+export async function firstFreeOrig(root: string, rel: string, taken: ReadonlySet<string> = new Set(), cache?: LstatCache): Promise<string> {
+  for (let n = 0; n < 1000; n++) {
+    const name = n === 0 ? `${rel}.orig` : `${rel}.orig.${n}`;
+    if (!taken.has(name) && (await cachedLstat(join(root, name), cache)) === null) return name;
+  }
+  throw new FailureError(`Cannot keep ${shownPath(rel)}: ${rel}.orig through ${rel}.orig.999 all exist.\nClear some of them away.`);
+}
+
+/** Moves `from` to `to` within `root`, both folders checked right before; `to` must be free. */
+export async function renameInside(root: string, from: string, to: string): Promise<void> {
+  await assertRealParents(root, from);
+  await assertRealParents(root, to);
+  try {
+    await rename(join(root, from), join(root, to));
+  } catch (error) {
+    throw asFailure(error, join(root, to, '..'), join(root, to));
+  }
+}
+
+/** fsync a folder so the renames in it survive a power cut; some file systems refuse, which is fine. */
+export async function syncFolder(abs: string): Promise<void> {
+  try {
+    const handle = await open(abs, constants.O_RDONLY | (constants.O_DIRECTORY ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Best effort: durability against power loss, not correctness.
+  }
+}

@@ -1,0 +1,281 @@
+// A run's writes as a small transaction. New contents are staged (fsync'd) in .ami-wizard/staging/,
+// then .ami-wizard/journal.json records what is about to change; only then are files renamed into
+// place and removed, the manifest written and the journal deleted. A run killed at any point leaves
+// either no journal (nothing changed yet; staged files are litter the next run clears) or a journal
+// the next run finishes. Each step checks the path first, so finishing twice changes nothing, and
+// a file somebody edited after the interruption is never overwritten.
+import { randomBytes } from 'node:crypto';
+import { open, readdir, rmdir, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { asFailure, errorCode } from './disk-errors.ts';
+import { NOT_A_FILE } from './file-plan.ts';
+import {
+  JOURNAL_PATH,
+  LIMITS,
+  MANIFEST_PATH,
+  META_DIR,
+  STAGING_DIR,
+  isSha256,
+  manifestFrom,
+  manifestText,
+  unsafePathReason,
+  type Manifest,
+} from './manifest.ts';
+import {
+  CREATE_FLAGS,
+  assertRealParents,
+  ensureFolders,
+  firstFreeOrig,
+  hashRegularFile,
+  inspect,
+  readSmallFile,
+  renameInside,
+  syncFolder,
+} from './safe-path.ts';
+
+export interface JournalWrite {
+  path: string;
+  /** The staged file's name in .ami-wizard/staging/. */
+  staged: string;
+  /** What the path held when planned: a sha256, null (nothing) or NOT_A_FILE. */
+  from: string | null;
+  /** The sha256 of the staged contents. */
+  to: string;
+  /** What is at the path was not written by ami-wizard: move it to NAME.orig first. */
+  keep: boolean;
+  /** The manifest entry to leave if this write does not happen (the last run's hash, or none). */
+  last: string | null;
+}
+
+export interface JournalRemoval {
+  path: string;
+  /** Removed only while it still holds exactly this. */
+  hash: string;
+}
+
+export interface Journal {
+  version: 1;
+  writes: JournalWrite[];
+  removals: JournalRemoval[];
+  /** The manifest once every write and removal is done. */
+  manifest: Manifest;
+}
+
+/** What a path holds, as the journal compares it: a sha256, null, NOT_A_FILE, or a link on the way. */
+export const SYMLINK = 'symlink-on-the-way';
+export type PathHash = string | null;
+
+/** Looks at a path without following links, fresh (for writing) or through the snapshot's cache. */
+export async function pathHash(root: string, rel: string, cache?: Parameters<typeof inspect>[2]): Promise<{ hash: PathHash; link?: string }> {
+  const found = await inspect(root, rel, cache);
+  switch (found.kind) {
+    case 'missing':
+    case 'below-file':
+      return { hash: null };
+    case 'symlink':
+      return { hash: SYMLINK, link: found.at };
+    case 'folder':
+    case 'other':
+      return { hash: NOT_A_FILE };
+    case 'file': {
+      const hash = await hashRegularFile(join(root, rel));
+      if (hash === 'symlink') return { hash: SYMLINK, link: rel };
+      return { hash: hash === 'other' ? NOT_A_FILE : hash };
+    }
+  }
+}
+
+export type WriteStep = 'done' | 'apply' | 'skip';
+
+/**
+ * What to do with one journalled write, given whether its staged file is still there and what the
+ * path holds now. A staged file is deleted only after the journal, so a missing one means the write
+ * was done.
+ */
+export function writeStep(write: JournalWrite, stagedPresent: boolean, current: PathHash): WriteStep {
+  if (!stagedPresent || current === write.to) return 'done';
+  if (current === SYMLINK) return 'skip';
+  if (current === write.from || current === null) return 'apply';
+  return 'skip'; // changed since it was planned: somebody's edit, left alone
+}
+
+/** Applies the steps' outcome to the manifest: a write that does not happen leaves the last entry. */
+function settledManifest(journal: Journal, skipped: readonly JournalWrite[]): Manifest {
+  const files = new Map(Object.entries(journal.manifest.files));
+  for (const write of skipped) {
+    if (write.last === null) files.delete(write.path);
+    else files.set(write.path, write.last);
+  }
+  const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { ...journal.manifest, files: Object.fromEntries(sorted) };
+}
+
+/**
+ * The folder as it will be once `journal` is finished, without touching it: so a dry run, which
+ * writes nothing, plans from the truth. `disk` maps each journal path to its PathHash.
+ */
+export function rollForward(
+  journal: Journal,
+  disk: ReadonlyMap<string, PathHash>,
+  stagedPresent: ReadonlySet<string>,
+): { manifest: Manifest; disk: Map<string, PathHash> } {
+  const after = new Map(disk);
+  for (const removal of journal.removals) {
+    if (after.get(removal.path) === removal.hash) after.set(removal.path, null);
+  }
+  const skipped: JournalWrite[] = [];
+  for (const write of journal.writes) {
+    const step = writeStep(write, stagedPresent.has(write.staged), after.get(write.path) ?? null);
+    if (step === 'apply') after.set(write.path, write.to);
+    if (step === 'skip') skipped.push(write);
+  }
+  return { manifest: settledManifest(journal, skipped), disk: after };
+}
+
+const STAGED_NAME = /^[0-9a-f]{24}$/;
+export const stagedName = (): string => randomBytes(12).toString('hex');
+
+/** The journal, or why it cannot be trusted (it names paths to replace and delete: untrusted input). */
+export function parseJournal(text: string): Journal | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return 'it is not JSON';
+  }
+  if (typeof data !== 'object' || data === null) return 'it is not a JSON object';
+  const { version, writes, removals, manifest } = data as Record<string, unknown>;
+  if (version !== 1) return 'unknown version';
+  if (!Array.isArray(writes) || !Array.isArray(removals)) return '"writes" or "removals" is not a list';
+  if (writes.length + removals.length > LIMITS.entries) return 'it has too many entries';
+  const parsedManifest = manifestFrom(manifest);
+  if (typeof parsedManifest === 'string') return `its manifest is not valid: ${parsedManifest}`;
+  const isPath = (path: unknown): path is string => typeof path === 'string' && unsafePathReason(path) === null;
+  const isFound = (value: unknown): value is string | null => value === null || value === NOT_A_FILE || isSha256(value);
+  const seen = new Set<string>();
+  for (const w of writes as Array<Record<string, unknown>>) {
+    if (typeof w !== 'object' || w === null || !isPath(w.path) || seen.has(w.path)) return 'a write names no usable path';
+    seen.add(w.path);
+    if (typeof w.staged !== 'string' || !STAGED_NAME.test(w.staged)) return `the write of ${w.path} names no staged file`;
+    if (!isFound(w.from) || !isSha256(w.to) || typeof w.keep !== 'boolean' || !(w.last === null || isSha256(w.last))) {
+      return `the write of ${w.path} is incomplete`;
+    }
+  }
+  for (const r of removals as Array<Record<string, unknown>>) {
+    if (typeof r !== 'object' || r === null || !isPath(r.path) || !isSha256(r.hash)) return 'a removal names no usable path';
+  }
+  return { version, writes: writes as JournalWrite[], removals: removals as JournalRemoval[], manifest: parsedManifest };
+}
+
+/** The journal left by an interrupted run: null when there is none, a string when it is not valid. */
+export async function readJournal(root: string): Promise<Journal | string | null> {
+  const found = await inspect(root, JOURNAL_PATH);
+  if (found.kind === 'missing') return null;
+  if (found.kind !== 'file') return 'it is not a file';
+  try {
+    const text = await readSmallFile(join(root, JOURNAL_PATH), LIMITS.fileBytes);
+    return text === null ? 'it is not a file' : parseJournal(text);
+  } catch (error) {
+    return errorCode(error) === 'EFBIG' ? 'it is too large' : errorCode(error) === 'ELOOP' ? 'it is a symlink' : Promise.reject(error);
+  }
+}
+
+/** Writes `contents` to a new file in the staging folder and fsyncs it; returns its name. */
+export async function stageFile(root: string, contents: string, mode: number): Promise<string> {
+  const name = stagedName();
+  const abs = join(root, STAGING_DIR, name);
+  await assertRealParents(root, `${STAGING_DIR}/${name}`);
+  const handle = await open(abs, CREATE_FLAGS, mode);
+  try {
+    await handle.writeFile(contents);
+    await handle.chmod(mode); // open's mode is reduced by the umask
+    await handle.sync(); // so a power cut after the rename cannot leave an empty file
+  } finally {
+    await handle.close();
+  }
+  return name;
+}
+
+/** Stages `text`, then renames it to `rel` (a file in .ami-wizard/). */
+async function replaceMetaFile(root: string, rel: string, text: string): Promise<void> {
+  const name = await stageFile(root, text, 0o644);
+  await renameInside(root, `${STAGING_DIR}/${name}`, rel);
+}
+
+/** Records the journal; from here on the run is finished by whoever comes next, if not by this one. */
+export async function writeJournal(root: string, journal: Journal): Promise<void> {
+  await syncFolder(join(root, STAGING_DIR)); // the staged files' names, before the journal names them
+  await replaceMetaFile(root, JOURNAL_PATH, `${JSON.stringify(journal)}\n`);
+  await syncFolder(join(root, META_DIR));
+}
+
+/** Removes the file at `rel` if it still holds `hash`, then the folders that leaves empty. */
+async function removeIfUnchanged(root: string, removal: JournalRemoval): Promise<void> {
+  // Every component is checked again right before unlinking: a folder swapped for a link is skipped.
+  if ((await pathHash(root, removal.path)).hash !== removal.hash) return;
+  await assertRealParents(root, removal.path);
+  try {
+    await unlink(join(root, removal.path));
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw asFailure(error, join(root, dirname(removal.path)), join(root, removal.path));
+  }
+  for (let dir = dirname(removal.path); dir !== '.'; dir = dirname(dir)) {
+    // rmdir only succeeds on an empty real folder (never through a link), so anything the user put there stays.
+    const removed = await rmdir(join(root, dir)).then(() => true, () => false);
+    if (!removed) break;
+  }
+}
+
+async function applyWrite(root: string, write: JournalWrite, current: PathHash): Promise<void> {
+  if (write.keep && current !== null) await renameInside(root, write.path, await firstFreeOrig(root, write.path));
+  await ensureFolders(root, dirname(write.path));
+  await renameInside(root, `${STAGING_DIR}/${write.staged}`, write.path);
+}
+
+/** Deletes everything in the staging folder, then the folder. Only called with no journal on disk. */
+export async function clearStaging(root: string): Promise<void> {
+  if ((await inspect(root, STAGING_DIR)).kind !== 'folder') return;
+  const staging = join(root, STAGING_DIR);
+  for (const name of await readdir(staging)) {
+    await unlink(join(staging, name)).catch(() => undefined); // a folder someone made here stays, and so does staging/
+  }
+  await rmdir(staging).catch(() => undefined);
+}
+
+/**
+ * Carries out a recorded journal: removals, writes (each only if the path still holds what was
+ * planned), the manifest, then deletes the journal and the staged files. A write that fails is left
+ * undone (its manifest entry as before) and reported once everything else is finished.
+ */
+export async function commitJournal(root: string, journal: Journal): Promise<void> {
+  const failures: unknown[] = [];
+  for (const removal of journal.removals) {
+    await removeIfUnchanged(root, removal).catch((error: unknown) => failures.push(error));
+  }
+  const skipped: JournalWrite[] = [];
+  const touched = new Set<string>();
+  for (const write of journal.writes) {
+    try {
+      const staged = (await inspect(root, `${STAGING_DIR}/${write.staged}`)).kind === 'file';
+      const { hash } = await pathHash(root, write.path);
+      const step = writeStep(write, staged, hash);
+      if (step === 'skip') skipped.push(write);
+      if (step !== 'apply') continue;
+      await applyWrite(root, write, hash);
+      touched.add(dirname(join(root, write.path)));
+    } catch (error) {
+      failures.push(asFailure(error, join(root, dirname(write.path)), join(root, write.path)));
+      skipped.push(write);
+    }
+  }
+  // Renames reach the disk before the journal that could redo them is gone.
+  for (const folder of touched) await syncFolder(folder);
+  const manifest = settledManifest(journal, skipped);
+  const text = manifestText(manifest);
+  const onDisk = await readSmallFile(join(root, MANIFEST_PATH), LIMITS.fileBytes).catch(() => null);
+  if (onDisk !== text) await replaceMetaFile(root, MANIFEST_PATH, text);
+  await unlink(join(root, JOURNAL_PATH));
+  await syncFolder(join(root, META_DIR));
+  await clearStaging(root);
+  if (failures.length > 0) throw failures[0];
+}

@@ -1,0 +1,272 @@
+// The built CLI against output folders that try to lead it astray: symlinks inside --out, a tampered
+// manifest, a hand-made file, runs killed part-way, and --out paths that cannot work (a dangling
+// link, a read-only mount, a path too long, a pseudo file system).
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { MINIMAL_YAML, minimalAnswers, tempDir, writeAnswers } from '../support/answers.ts';
+import { CLI, assertBuilt, cli } from '../support/cli.ts';
+
+let dir: string;
+let cleanup: () => void;
+let outside: string;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  outside = join(dir, 'outside');
+  mkdirSync(outside);
+  writeFileSync(join(outside, 'precious.txt'), 'precious\n');
+});
+afterEach(() => cleanup());
+
+/** Every file, folder and link below `root`, relative and sorted. */
+const listAll = (root: string): string[] =>
+  (readdirSync(root, { recursive: true }) as string[]).map(String).sort();
+const expectOutsideUntouched = (): void => {
+  expect(listAll(outside)).toEqual(['precious.txt']);
+  expect(readFileSync(join(outside, 'precious.txt'), 'utf8')).toBe('precious\n');
+};
+/** No stack, no raw Node error, no "failed unexpectedly". */
+const expectCleanError = (stderr: string): void => {
+  expect(stderr).toMatch(/^ami-wizard: /);
+  expect(stderr).not.toMatch(/unexpectedly|\n\s+at |E[A-Z]{3,}:/);
+};
+const answersWith = (patch: (a: Record<string, any>) => void, name: string): string => {
+  const a = minimalAnswers();
+  patch(a);
+  return writeAnswers(dir, stringify(a), name);
+};
+
+describe('symlinks inside --out', () => {
+  it('a symlinked folder is a conflict; --force replaces the link, never writing into its target', () => {
+    const answers = writeAnswers(dir, MINIMAL_YAML);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    symlinkSync(outside, join(out, 'packer'));
+    const refused = cli(['--answers', answers, '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('conflict   packer/base.pkr.hcl (packer is a symlink; never followed)');
+    expect(refused.stderr).toMatch(/--force/);
+    expectOutsideUntouched();
+
+    const forced = cli(['--answers', answers, '--out', out, '--force', '--json']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(JSON.parse(forced.stdout).plan).toContainEqual({ path: 'packer/base.pkr.hcl', action: 'replace', symlink: 'packer' });
+    expectOutsideUntouched();
+    expect(lstatSync(join(out, 'packer')).isDirectory()).toBe(true);
+    expect(existsSync(join(out, 'packer/base.pkr.hcl'))).toBe(true);
+  });
+
+  it('a symlinked .ami-wizard never receives the manifest', () => {
+    const answers = writeAnswers(dir, MINIMAL_YAML);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    symlinkSync(outside, join(out, '.ami-wizard'));
+    const refused = cli(['--answers', answers, '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/\.ami-wizard is a symlink/);
+    expectCleanError(refused.stderr);
+    expectOutsideUntouched();
+    expect(cli(['--answers', answers, '--out', out, '--force']).code).toBe(0);
+    expectOutsideUntouched();
+    expect(existsSync(join(out, '.ami-wizard/manifest.json'))).toBe(true);
+  });
+
+  it('a tampered manifest cannot make a re-run delete a file outside --out', () => {
+    const answers = writeAnswers(dir, MINIMAL_YAML);
+    const out = join(dir, 'out');
+    expect(cli(['--answers', answers, '--out', out]).code).toBe(0);
+    symlinkSync(outside, join(out, 'link'));
+    const manifestFile = join(out, '.ami-wizard/manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    manifest.files['link/precious.txt'] = spawnSync('sha256sum', [join(outside, 'precious.txt')], { encoding: 'utf8' }).stdout.slice(0, 64);
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const again = cli(['--answers', answers, '--out', out, '--force']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('keep       link/precious.txt (link is a symlink; never followed)');
+    expectOutsideUntouched();
+  });
+});
+
+it('--force keeps a hand-made file as NAME.orig and says so, in text and JSON', () => {
+  const answers = writeAnswers(dir, MINIMAL_YAML);
+  const out = join(dir, 'out');
+  mkdirSync(out);
+  writeFileSync(join(out, 'README.md'), '# ours\n');
+  const refused = cli(['--answers', answers, '--out', out]);
+  expect(refused.code).toBe(1);
+  expect(refused.stdout).toContain('conflict   README.md (not written by ami-wizard)');
+  const text = cli(['--answers', answers, '--out', out, '--force', '--dry-run']);
+  expect(text.stdout).toContain('replace    README.md (yours kept as README.md.orig)');
+  const forced = cli(['--answers', answers, '--out', out, '--force', '--json']);
+  expect(forced.code, forced.stderr).toBe(0);
+  expect(JSON.parse(forced.stdout).plan).toContainEqual({ path: 'README.md', action: 'replace', keptAs: 'README.md.orig' });
+  expect(readFileSync(join(out, 'README.md.orig'), 'utf8')).toBe('# ours\n');
+  expect(readFileSync(join(out, 'README.md'), 'utf8')).toMatch(/^# /);
+  expect(readFileSync(join(out, 'README.md'), 'utf8')).not.toBe('# ours\n');
+});
+
+describe('a run killed part-way', () => {
+  // A: the first run. B: the run that is killed (another design, so files change, go and come).
+  // C: the answers changed again; it must see no conflict and end exactly as a clean run of C.
+  let a: string;
+  let b: string;
+  let c: string;
+  let afterA: string;
+  let cleanC: string;
+  beforeEach(() => {
+    a = writeAnswers(dir, MINIMAL_YAML, 'a.yaml');
+    b = answersWith((x) => ((x.project.costCenter = '999'), (x.strategy = 'jeos')), 'b.yaml');
+    c = answersWith((x) => (x.project.costCenter = '777'), 'c.yaml');
+    afterA = join(dir, 'after-a');
+    cleanC = join(dir, 'clean-c');
+    expect(cli(['--answers', a, '--out', afterA]).code).toBe(0);
+    expect(cli(['--answers', c, '--out', cleanC]).code).toBe(0);
+  });
+
+  const inode = (file: string): number | undefined => {
+    try {
+      return statSync(file).ino;
+    } catch {
+      return undefined;
+    }
+  };
+
+  interface Moment {
+    what: string;
+    /** Polled once a millisecond or so; otherwise as fast as the test can. */
+    paced: boolean;
+    holds: (polls: number) => boolean;
+  }
+
+  /** Runs B in a copy of A's folder and kills it with `signal` once `moment` holds. True when the signal ended it. */
+  async function killB(out: string, signal: NodeJS.Signals, moment: Moment): Promise<boolean> {
+    assertBuilt();
+    rmSync(out, { recursive: true, force: true });
+    cpSync(afterA, out, { recursive: true });
+    const child = spawn(process.execPath, [CLI, '--answers', b, '--out', out], { stdio: 'ignore' });
+    const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    await new Promise<void>((resolve) => child.on('spawn', resolve));
+    for (let polls = 0; polls < 5_000_000; polls++) {
+      if (child.exitCode !== null || child.signalCode !== null) break;
+      if (moment.holds(polls)) {
+        child.kill(signal);
+        break;
+      }
+      if (moment.paced) await new Promise((resolve) => setTimeout(resolve, 1));
+      else if (polls % 1000 === 999) await new Promise((resolve) => setImmediate(resolve)); // lets 'exit' arrive
+    }
+    await done;
+    return child.signalCode === signal;
+  }
+
+  function expectRecovered(out: string, what: string): void {
+    const dry = cli(['--answers', c, '--out', out, '--dry-run', '--json']);
+    expect(dry.code, `${what}: dry run: ${dry.stderr}`).toBe(0);
+    expect(JSON.parse(dry.stdout).plan.filter((p: { action: string }) => p.action === 'conflict'), `${what}: dry run`).toEqual([]);
+    const next = cli(['--answers', c, '--out', out]);
+    expect(next.code, `${what}: ${next.stdout}${next.stderr}`).toBe(0);
+    expect(next.stdout, what).not.toMatch(/conflict/);
+    // Exactly the files of a clean run: no temp, staging or journal file left, nothing stale.
+    expect(listAll(out), what).toEqual(listAll(cleanC));
+    for (const file of listAll(cleanC)) {
+      if (statSync(join(cleanC, file)).isFile()) expect(readFileSync(join(out, file), 'utf8'), `${what}: ${file}`).toBe(readFileSync(join(cleanC, file), 'utf8'));
+    }
+  }
+
+  // Moments that do not depend on how the writer works: after some number of polls (from the start
+  // to past the end of a run), and right after each file B changes is replaced on disk.
+  const changedByB = ['ami-wizard.yaml', 'decision.md', 'packer/locals.pkr.hcl', 'packer/variables.pkr.hcl', 'tagging/tag-policy.json'];
+
+  for (const signal of ['SIGKILL', 'SIGINT'] as const) {
+    it(`${signal} at many moments: the next run sees no conflict and leaves nothing behind`, async () => {
+      const out = join(dir, 'out');
+      let kills = 0;
+      const moments: Moment[] = [];
+      const steps = signal === 'SIGKILL' ? 24 : 8;
+      for (let i = 0; i < steps; i++) {
+        const n = Math.round((i * 24 * 12) / steps);
+        moments.push({ what: `after ${n} paced polls`, paced: true, holds: (polls) => polls >= n });
+      }
+      for (const file of changedByB) {
+        let before: number | undefined;
+        moments.push({
+          what: `right after ${file} is replaced`,
+          paced: false,
+          holds: (polls) => {
+            if (polls === 0) before = inode(join(out, file));
+            return inode(join(out, file)) !== before;
+          },
+        });
+      }
+      for (const moment of moments) {
+        if (await killB(out, signal, moment)) kills++;
+        expectRecovered(out, `${signal} ${moment.what}`);
+      }
+      // The moments must really interrupt runs, or this test proves nothing.
+      expect(kills).toBeGreaterThanOrEqual(Math.ceil(moments.length / 3));
+    });
+  }
+});
+
+describe('--out folders that cannot work', () => {
+  const run = (out: string) => cli(['--answers', writeAnswers(dir, MINIMAL_YAML), '--out', out]);
+
+  it('a dangling symlink: exit 2, says the link points nowhere', () => {
+    const out = join(dir, 'out');
+    symlinkSync(join(dir, 'missing'), out);
+    const result = run(out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/points nowhere/);
+    expectCleanError(result.stderr);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+
+  it('a path of 100,000 characters: exit 2, says it is too long without echoing it', () => {
+    const result = run(join(dir, 'a'.repeat(100_000)));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/too long/);
+    expect(result.stderr.length).toBeLessThan(400);
+    expectCleanError(result.stderr);
+  });
+
+  it('inside /proc or /sys: exit 2, refused before anything spins', () => {
+    for (const out of ['/proc/1/out', '/proc/self/ami', '/sys/kernel/ami-wizard-out']) {
+      const result = spawnSync(process.execPath, [CLI, '--answers', writeAnswers(dir, MINIMAL_YAML), '--out', out], { encoding: 'utf8', timeout: 30_000 });
+      expect(result.status, `${out}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toMatch(/pseudo file system/);
+      expectCleanError(result.stderr);
+    }
+  });
+
+  it.runIf(process.getuid?.() === 0)('a read-only mount: exit 1, says the file system is read-only', () => {
+    const ro = join(dir, 'ro');
+    mkdirSync(join(ro, 'existing'), { recursive: true });
+    const answers = writeAnswers(dir, MINIMAL_YAML);
+    for (const out of [join(ro, 'existing'), join(ro, 'new')]) {
+      // A private mount namespace, so the read-only bind mount vanishes with the process.
+      const result = spawnSync(
+        'unshare',
+        ['--mount', '--fork', 'sh', '-c', 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" "$1" || exit 99; exec "$2" "$3" --answers "$4" --out "$5"', 'sh', ro, process.execPath, CLI, answers, out],
+        { encoding: 'utf8' },
+      );
+      expect(result.status, `could not set up the read-only mount: ${result.stderr}`).not.toBe(99);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/read-only file system/);
+      expectCleanError(result.stderr);
+    }
+    expect(listAll(ro)).toEqual(['existing']);
+  });
+});
