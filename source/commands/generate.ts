@@ -3,7 +3,7 @@ import type { Answers } from '../../questionnaire/answers-schema.ts';
 import type { CliArgs } from '../cli-options.ts';
 import { InputError } from '../errors.ts';
 import { loadAnswers } from '../answers-file.ts';
-import { formatPlan } from '../file-plan.ts';
+import { formatPlan, planEntryJson } from '../file-plan.ts';
 import { applyPlan } from '../write-plan.ts';
 import { conflictsError, prepareFolder } from '../generate-folder.ts';
 import type { CommandIO } from './context.ts';
@@ -39,7 +39,7 @@ export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answ
           dryRun: args.dryRun,
           decision: decisionJson(decision),
           baseImage,
-          plan: plan.entries.map(({ path, action }) => ({ path, action })),
+          plan: plan.entries.map(planEntryJson),
         },
         null,
         2,
