@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,11 +71,13 @@ const noDevtools = {
   },
 };
 
-await rm(join(root, 'dist'), { recursive: true, force: true });
+// Built beside dist/ and swapped in at the end, so a test run reading dist/ never sees it half built.
+const staging = `dist.build-${process.pid}`;
+await rm(join(root, staging), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'source/cli.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -92,3 +94,9 @@ await build({
   banner: { js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+const old = `dist.old-${process.pid}`;
+await rename(join(root, 'dist'), join(root, old)).catch((error) => {
+  if (error.code !== 'ENOENT') throw error;
+});
+await rename(join(root, staging), join(root, 'dist'));
+await rm(join(root, old), { recursive: true, force: true });
