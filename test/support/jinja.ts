@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PYTHON, REQUIRE_VALIDATORS, run } from './tools.ts';
 
@@ -57,8 +57,9 @@ export function renderJinja(files: string[], mode: JinjaMode): JinjaReport {
   }
 }
 
-export function formatChanges(changes: JinjaChange[]): string {
+/** One line a change: file (relative to `base`, when given), where, the source and what it became. */
+export function formatChanges(changes: JinjaChange[], base?: string): string {
   return changes
-    .map((c) => `${c.file} ${c.at}: ${JSON.stringify(c.source)} -> ${c.error ?? JSON.stringify(c.rendered)}`)
+    .map((c) => `${base ? relative(base, c.file) : c.file} ${c.at}: ${JSON.stringify(c.source)} -> ${c.error ?? JSON.stringify(c.rendered)}`)
     .join('\n');
 }
