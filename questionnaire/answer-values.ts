@@ -18,3 +18,11 @@ export type Architecture = (typeof ARCHITECTURES)[number];
 /** "a, b or c": a list of choices for a sentence. */
 export const orList = (items: readonly string[]): string =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+
+/**
+ * Characters no answer may hold, as a regular-expression class body: C0 and C1 controls (line
+ * breaks and tabs included: every answer is one line), DEL, the line and paragraph separators, the
+ * bidi marks, embeddings, overrides and isolates, and the byte order mark. A terminal acts on them
+ * and a reader is misled by them; no real name, tag or package has one.
+ */
+export const CONTROL_CHARACTERS = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff';

@@ -2,7 +2,8 @@
 // `ami-wizard schema` and the field documentation all come from this zod schema.
 import * as z from 'zod/mini';
 import { CONFIG_TOOLS } from './config-tool.ts';
-import { ARCHITECTURES, CONFIDENTIALITY, OPERATING_SYSTEMS, STAGES } from './answer-values.ts';
+import { ARCHITECTURES, CONFIDENTIALITY, CONTROL_CHARACTERS, OPERATING_SYSTEMS, STAGES } from './answer-values.ts';
+import { ANY_PACKAGE_NAME } from './package-names.ts';
 import { DESIGNS, QUESTIONS } from './questions.ts';
 import type { Question } from './questions.ts';
 import { ANSWER_RULES } from './answer-rules.ts';
@@ -15,13 +16,24 @@ export type { Architecture, OperatingSystem } from './answer-values.ts';
 export { CONFIG_TOOLS } from './config-tool.ts';
 export type { ConfigTool } from './config-tool.ts';
 
+// Free text (names, tag values) reaches Markdown, HCL strings that Packer also renders as Go
+// templates, JSON, YAML and shell comments, each escaped for its language (generators/escape.ts).
+// What no escape can make harmless on a terminal or to a reader is refused: control characters.
+const NO_CONTROL = new RegExp(`^[^${CONTROL_CHARACTERS}]*$`);
+const NO_CONTROL_MESSAGE = 'one line of text without control characters (line breaks, tabs, escape sequences, bidi overrides)';
+const FREE_TEXT_NOTE = ' Free text, escaped for every file it lands in; control characters are refused.';
+const line = (max: number) => z.string().check(z.maxLength(max), z.regex(NO_CONTROL, NO_CONTROL_MESSAGE));
 const text = (max: number, description: string) =>
-  z.string().check(z.minLength(1), z.maxLength(max), z.describe(description));
+  line(max).check(z.minLength(1), z.describe(description + FREE_TEXT_NOTE));
 
 // Tag keys: EC2 allows 1-128 characters and reserves the aws: prefix; we keep to the portable set.
-const TAG_KEY_PATTERN = /^(?!aws:)[A-Za-z0-9 +\-=._:/@]{1,128}$/;
+// __proto__ would vanish into the prototype of the parsed tags object instead of becoming a tag.
+const TAG_KEY_PATTERN = /^(?!aws:)(?!__proto__$)[A-Za-z0-9 +\-=._:/@]{1,128}$/;
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-const ROLE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
+// Role names become file and folder names (config/shell/web.sh): Windows reserves these device names.
+const ROLE_NAME_PATTERN = /^(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$)[a-z][a-z0-9-]{0,31}$/;
+// A folder path in the repository: no empty, "." or ".." segment (nothing outside the repository).
+const REPO_FOLDER_PATTERN = /^(\.|(?!\.\.?(\/|$))[A-Za-z0-9_.-]+(\/(?!\.\.?(\/|$))[A-Za-z0-9_.-]+)*)$/;
 
 const region = z.string().check(z.regex(REGION_PATTERN, 'an AWS region code such as eu-west-1'));
 
@@ -76,16 +88,29 @@ const PlatformSchema = z.strictObject({
 
 const RoleSchema = z.strictObject({
   name: z.string().check(
-    z.regex(ROLE_NAME_PATTERN, 'lower-case letters, digits and dashes, starting with a letter (at most 32)'),
+    z.regex(ROLE_NAME_PATTERN, 'lower-case letters, digits and dashes, starting with a letter (at most 32), not a name Windows reserves (con, nul, aux, prn, com1-9, lpt1-9)'),
     z.describe('Server role, for example web or worker (Role tag).'),
   ),
-  software: z._default(z.array(text(128, 'A software package the role needs.')).check(z.maxLength(50)), []),
+  software: z._default(
+    z.array(
+      z.string().check(
+        z.maxLength(128),
+        z.regex(ANY_PACKAGE_NAME, 'a package name: letters, digits and . _ + : = ~ ^ -, starting with a letter or digit'),
+        z.describe(
+          "A package the role needs, in the grammar of the OS's package manager (apt on Ubuntu, dnf on Amazon Linux and RHEL, " +
+            'Chocolatey on Windows). Package names reach package-manager command lines, Ansible and Salt (Jinja), Chef, Puppet ' +
+            'and PowerShell, so quotes, braces, $, %, spaces and a leading dash are refused rather than escaped.',
+        ),
+      ),
+    ).check(z.maxLength(50)),
+    [],
+  ),
 });
 
 const ExtraTagSchema = z.strictObject({
-  value: z.string().check(z.maxLength(256), z.describe('Value applied to the images built from this file.')),
+  value: line(256).check(z.describe(`Value applied to the images built from this file.${FREE_TEXT_NOTE}`)),
   allowed: z.optional(
-    z.array(z.string().check(z.maxLength(256))).check(z.describe('Values the tag policy accepts; defaults to [value].')),
+    z.array(line(256)).check(z.describe(`Values the tag policy accepts; defaults to [value].${FREE_TEXT_NOTE}`)),
   ),
 });
 
@@ -130,7 +155,7 @@ const OptionsSchema = z.strictObject({
       ),
       directory: z._default(
         z.string().check(
-          z.regex(/^(\.|[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*)$/, 'a relative folder path such as build/ami'),
+          z.regex(REPO_FOLDER_PATTERN, 'a relative folder path inside the repository such as build/ami (no . or .. segments)'),
           z.describe('Where the generated folder sits in the repository.'),
         ),
         '.',
@@ -160,7 +185,7 @@ const AnswersBase = z.strictObject({
     ),
     tags: z._default(
       z.record(
-        z.string().check(z.regex(TAG_KEY_PATTERN, 'a tag key of letters, digits, spaces and + - = . _ : / @, not starting with aws:')),
+        z.string().check(z.regex(TAG_KEY_PATTERN, 'a tag key of letters, digits, spaces and + - = . _ : / @, not starting with aws: (and not __proto__)')),
         ExtraTagSchema,
       ).check(z.describe('Extra required tags with their allowed values.')),
       {},
@@ -175,7 +200,12 @@ const AnswersBase = z.strictObject({
 
 // The rules across fields live in answer-rules.ts, shared with the quick path.
 export const AnswersSchema = AnswersBase.check(
-  ...ANSWER_RULES.map(({ ok, message, path }) => z.refine<Answers>(ok, { message, path })),
+  z.superRefine<Answers>((answers, ctx) => {
+    for (const rule of ANSWER_RULES) {
+      const problem = rule(answers);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path, input: answers });
+    }
+  }),
 );
 
 export type Answers = z.output<typeof AnswersBase>;

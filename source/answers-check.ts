@@ -9,5 +9,5 @@ import { checkShape } from './answers-shape.ts';
 export function checkAnswers(data: unknown): Answers | undefined {
   if (!checkShape(data)) return undefined;
   const answers = data as Answers;
-  return ANSWER_RULES.every((rule) => rule.ok(answers)) ? answers : undefined;
+  return ANSWER_RULES.every((rule) => rule(answers) === undefined) ? answers : undefined;
 }

@@ -10,6 +10,7 @@ import { InputError } from './errors.ts';
 import { findSecret } from './secrets.ts';
 import { expectedAt, keysAt } from './schema-lookup.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { printable } from './printable.ts';
 
 const MAX_ALIASES = 50;
 const MAX_ISSUES_SHOWN = 5;
@@ -44,7 +45,7 @@ function locate(doc: Document, counter: LineCounter, path: Path, keyOnly = false
 }
 
 const dotted = (path: Path): string =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(top level)';
+  printable(path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')) || '(top level)';
 
 function valueAt(data: unknown, path: Path): unknown {
   let v: unknown = data;
@@ -52,8 +53,9 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
+// JSON escapes C0 controls; printable() also shows C1, bidi and separators as escapes.
 const show = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = printable(JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
@@ -72,7 +74,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: Path; te
         path: [...path, key],
         keyOnly: true,
         text:
-          `unknown key "${key}"${where}. ` +
+          `unknown key "${printable(key)}"${where}. ` +
           (guess ? `Did you mean "${guess}"?` : `Known keys: ${known.join(', ')}.`),
       };
     }
@@ -108,6 +110,16 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: Path; te
   }
 }
 
+function protoKeyPath(value: unknown, path: Path = []): Path | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) return [...path, '__proto__'];
+  for (const [key, item] of Object.entries(value)) {
+    const found = protoKeyPath(item, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * Parses and validates answers text with the `yaml` library, which keeps every node's position, and
  * throws an InputError naming file, line, column, problem and fix. Pure.
@@ -141,6 +153,14 @@ export function diagnoseAnswers(text: string, file: string): Answers {
   if (secret) {
     throw new InputError(
       `${file}:${locate(doc, counter, secret.path)}: ${dotted(secret.path)} looks like ${secret.kind}; nothing was written.\n${SECRET_ADVICE}`,
+    );
+  }
+
+  // zod drops a __proto__ key without a word (its record type skips it); say so instead.
+  const proto = protoKeyPath(data);
+  if (proto) {
+    throw new InputError(
+      `${file}:${locate(doc, counter, proto, true)}: ${dotted(proto)}: a key named __proto__ is not allowed anywhere in an answers file. Remove it.`,
     );
   }
 

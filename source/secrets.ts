@@ -8,12 +8,44 @@ export interface SecretFinding {
   kind: string;
 }
 
-const RULES: { kind: string; pattern: RegExp; allow?: RegExp }[] = [
+interface SecretRule {
+  kind: string;
+  pattern: RegExp;
+  allow?: RegExp;
+  /** A further test of the matched text, for patterns that ordinary words can also match. */
+  looksRandom?: (match: string) => boolean;
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(text: string): number {
+  const counts = new Map<string, number>();
+  for (const c of text) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) bits -= (n / text.length) * Math.log2(n / text.length);
+  return bits;
+}
+
+/**
+ * A 40-character AWS secret access key is random base64: high entropy (a random key scores 4.2 or
+ * more 9,999 times in 10,000), and upper and lower case in about equal shares, at least nine of
+ * each in all but about 1% of keys. A 40-character CamelCase name has the entropy but few capitals.
+ */
+const awsSecretKeyShape = (key: string): boolean =>
+  entropy(key) >= 4.2 && (key.match(/[A-Z]/g)?.length ?? 0) >= 9 && (key.match(/[a-z]/g)?.length ?? 0) >= 9 && /[0-9/+]/.test(key);
+
+const RULES: SecretRule[] = [
   {
     kind: 'an AWS access key id',
     pattern: /\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/,
     // AWS documentation's placeholder keys end in EXAMPLE (gitleaks allows them too).
     allow: /^(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{9}EXAMPLE$/,
+  },
+  {
+    // gitleaks' generic rule needs a keyword (secret=...); a bare key pasted as a value has none.
+    kind: 'an AWS secret access key',
+    pattern: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/,
+    allow: /EXAMPLEKEY$/,
+    looksRandom: awsSecretKeyShape,
   },
   { kind: 'a private key', pattern: /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/i },
   { kind: 'a GitHub token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[0-9A-Za-z]{36}\b|\bgithub_pat_\w{82}\b/ },
@@ -31,7 +63,11 @@ const SECRET_KEY = /(?:passw(?:or)?d|secret(?:[_-]?access)?[_-]?key|secret|token
 export function findSecretInText(text: string): string | undefined {
   for (const rule of RULES) {
     const match = rule.pattern.exec(text);
-    if (match && !(rule.allow && rule.allow.test(match[1] ?? match[0]))) return rule.kind;
+    if (!match) continue;
+    const found = match[1] ?? match[0];
+    if (rule.allow?.test(found)) continue;
+    if (rule.looksRandom && !rule.looksRandom(found)) continue;
+    return rule.kind;
   }
   return undefined;
 }

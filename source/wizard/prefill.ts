@@ -29,14 +29,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function has(data: Record<string, unknown>, field: string): boolean {
   let node: unknown = data;
   for (const part of field.split('.')) {
-    if (!isRecord(node) || !(part in node)) return false;
+    if (!isRecord(node) || !Object.hasOwn(node, part)) return false;
     node = node[part];
   }
   return node !== undefined && node !== null;
 }
 
 export async function draftFromFile(file: string): Promise<Prefill> {
-  const text = await readAnswersFile(file);
+  const text = readAnswersFile(file);
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA });

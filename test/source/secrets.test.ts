@@ -1,5 +1,6 @@
 // The secret detector against gitleaks' rules (../shared/data/secret-rules.json when present) and
 // against the values a real answers file holds.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +17,15 @@ const SECRETS = [
   'api_key=0123456789abcdef',
   `ghp_${'a1B2'.repeat(9)}`,
   'xoxb-123456789012-123456789012-abcdefABCDEF',
+  'k7Qz9Vb2Lm4Xc8Rt1Yp6Wn3Hs5Jd0Fg/Ae+Ui2Oq', // a bare AWS secret access key
+  'key: k7Qz9Vb2Lm4Xc8Rt1Yp6Wn3Hs5Jd0Fg/Ae+Ui2Oq',
 ];
 const ORDINARY = [
   'web-shop', 'nginx', 'openjdk-21-jre-headless', 'Billing & "EU" $(touch /tmp/x) ${var.y} {{z}}', 'arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456',
   '/web-shop/prod/db/password', 'alias/images', 'AKIAIOSFODNN7EXAMPLE', 'pci-dss', 'eu-west-1', 'tokenizer', 'passwordless-login',
+  // 40-character names: long, varied, but not random base64.
+  'PlatformEngineeringTeamEuropeWestGermany', 'MyCompanyWebShop2024ProductionEuWest1abc', 'Billing2024EuropeCentralPlatformTeamXY12',
+  'arn/aws/iam/111122223333/role/amibuild12', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '0123456789012345678901234567890123456789',
 ];
 
 describe('findSecretInText', () => {
@@ -57,5 +63,14 @@ describe.skipIf(!HAS_SHARED)('agrees with gitleaks rules in ../shared', () => {
     const block = `-----BEGIN RSA PRIVATE KEY-----\n${'A'.repeat(64)}\n-----END RSA PRIVATE KEY-----`;
     expect(pk.test(block)).toBe(true);
     expect(findSecretInText(block)).toBe('a private key');
+  });
+});
+
+describe('a bare AWS secret access key', () => {
+  it('is found in nearly every random 40-character base64 key', () => {
+    // Deterministic random keys: base64 of SHA-256 digests (30 bytes give exactly 40 characters).
+    const keys = Array.from({ length: 2000 }, (_, i) => createHash('sha256').update(String(i)).digest().subarray(0, 30).toString('base64'));
+    const found = keys.filter((key) => findSecretInText(key) !== undefined).length;
+    expect(found / keys.length).toBeGreaterThan(0.97);
   });
 });

@@ -10,13 +10,15 @@ export function assertBuilt(): void {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does it first)');
 }
 
-export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}) {
   assertBuilt();
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A run that should stop on its own is killed, not waited for, when it does not (unbounded input).
+    ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,0 +1,58 @@
+// What a role's software entry may be: a package name in the grammar of the package manager that
+// installs it on the chosen OS. The entries reach apt-get, dnf and choco command lines, Ansible
+// tasks and Salt states (both rendered by Jinja), Chef recipes, Puppet manifests and PowerShell, so a
+// grammar with no quote, brace, dollar, percent, angle bracket, space or leading dash keeps them
+// inert in all of those at once, and never lets a value pass as an option (`-oDPkg::Pre-Invoke=...`,
+// `--setopt`, `--source`). No zod here: the quick path checks these too.
+import type { OperatingSystem } from './answer-values.ts';
+
+export type PackageManager = 'apt' | 'dnf' | 'choco';
+
+export interface PackageGrammar {
+  manager: PackageManager;
+  /** "an apt package name": how a message names what was expected. */
+  noun: string;
+  pattern: RegExp;
+  /** What the pattern allows, in words, for the message. */
+  rule: string;
+}
+
+const GRAMMARS: Record<PackageManager, PackageGrammar> = {
+  // Debian policy 5.6.1: lower case, digits, + - . (two or more, starting alphanumeric);
+  // apt-get also takes :ARCH and =VERSION.
+  apt: {
+    manager: 'apt',
+    noun: 'an apt package name',
+    pattern: /^[a-z0-9][a-z0-9+.-]+(?::[a-z0-9-]+)?(?:=[A-Za-z0-9.+~:-]+)?$/,
+    rule: 'lower-case letters, digits and + - . (at least two, starting with a letter or digit), optionally :ARCH and =VERSION',
+  },
+  // RPM names: letters, digits and - . _ +; dnf also takes NAME-EPOCH:VERSION-RELEASE.ARCH.
+  dnf: {
+    manager: 'dnf',
+    noun: 'a dnf package name',
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._+-]*(?::[A-Za-z0-9._+~^-]+)?$/,
+    rule: 'letters, digits and - . _ + (starting with a letter or digit), optionally NAME-EPOCH:VERSION',
+  },
+  // Chocolatey package ids (NuGet ids): letters, digits, . _ -; a version is an option, not part of the id.
+  choco: {
+    manager: 'choco',
+    noun: 'a Chocolatey package id',
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    rule: 'letters, digits and . _ - (starting with a letter or digit)',
+  },
+};
+
+export const PACKAGE_MANAGER: Record<OperatingSystem, PackageManager> = {
+  'amazon-linux-2023': 'dnf',
+  'ubuntu-24.04': 'apt',
+  'rhel-9': 'dnf',
+  'windows-server-2022': 'choco',
+};
+
+export const packageGrammar = (os: OperatingSystem): PackageGrammar => GRAMMARS[PACKAGE_MANAGER[os]];
+
+/**
+ * Every entry of every grammar matches this (the shape check of the answers file, before the OS is
+ * known); the OS's own grammar is then a rule across fields.
+ */
+export const ANY_PACKAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+:=~^-]*$/;

@@ -1,0 +1,183 @@
+// Answers written by an attacker, run through the built CLI: each is refused with exit 2, a message
+// naming the field and the fix, no stack trace and nothing written. What a value may hold is decided
+// per field (questionnaire/answers-schema.ts says which in each description).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { minimalAnswers, tempDir, writeAnswers } from '../support/answers.ts';
+import { CLI, assertBuilt, cli } from '../support/cli.ts';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+// A raw control sequence on the terminal: ESC, C1, bidi overrides and isolates, separators.
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+function expectRefused(patch: (a: Record<string, any>) => void, ...patterns: RegExp[]): string {
+  const a = minimalAnswers();
+  patch(a);
+  const out = join(dir, 'out');
+  const result = cli(['--answers', writeAnswers(dir, a), '--out', out]);
+  expect(result.code, result.stderr).toBe(2);
+  for (const pattern of patterns) expect(result.stderr).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+  expect(result.stderr).not.toMatch(RAW_CONTROL);
+  expect(result.stdout).toBe('');
+  expect(existsSync(out)).toBe(false);
+  return result.stderr;
+}
+
+const withRole = (os: string, software: string[]) => (a: Record<string, any>) => {
+  a.platform = { os };
+  a.roles = [{ name: 'web', software }];
+};
+
+describe('package names that are options or code', () => {
+  const cases: [string, string, string, RegExp][] = [
+    ['ubuntu-24.04', '-oDPkg::Pre-Invoke::=touch /tmp/x', 'ansible', /roles\[0\]\.software\[0\].*not an apt package name/],
+    ['amazon-linux-2023', '--setopt=tsflags=noscripts', 'shell', /roles\[0\]\.software\[0\].*not a dnf package name/],
+    ['rhel-9', '--repofrompath=evil,http://x', 'puppet', /roles\[0\]\.software\[0\].*not a dnf package name/],
+    ['windows-server-2022', '--source=http://evil/', 'shell', /roles\[0\]\.software\[0\].*not a Chocolatey package id/],
+    ['ubuntu-24.04', "{{ lookup('pipe', 'touch /tmp/x') }}", 'ansible', /roles\[0\]\.software\[0\]/],
+    ['ubuntu-24.04', "{{ salt['cmd.run']('touch /tmp/x') }}", 'salt', /roles\[0\]\.software\[0\]/],
+    ['ubuntu-24.04', '{% if true %}x{% endif %}', 'salt', /roles\[0\]\.software\[0\]/],
+    ['rhel-9', '<%= `id` %>', 'chef', /roles\[0\]\.software\[0\]/],
+    ['rhel-9', '${facts}', 'puppet', /roles\[0\]\.software\[0\]/],
+    ['windows-server-2022', '$(Invoke-Expression x)', 'shell', /roles\[0\]\.software\[0\]/],
+    ['ubuntu-24.04', "nginx'; touch /tmp/x; '", 'shell', /roles\[0\]\.software\[0\]/],
+    ['ubuntu-24.04', 'Nginx', 'shell', /roles\[0\]\.software\[0\].*not an apt package name/],
+  ];
+  it.each(cases)('%s: %s (%s)', (os, name, tool, pattern) => {
+    expectRefused((a) => {
+      withRole(os, ['curl', name])(a);
+      a.roles[0].software = [name];
+      a.configManagement = tool;
+    }, pattern, /package/);
+  });
+
+  it('real package names pass on each OS', () => {
+    const ok: [string, string[]][] = [
+      ['ubuntu-24.04', ['nginx', 'libssl3t64', 'g++', 'python3.12', 'openjdk-21-jre-headless:amd64', 'nginx=1.24.0-2ubuntu7']],
+      ['amazon-linux-2023', ['nginx', 'java-21-amazon-corretto-headless', 'NetworkManager', 'python3.11-pip', 'nginx-1:1.24.0-1.amzn2023']],
+      ['windows-server-2022', ['dotnet-8.0-runtime', 'googlechrome', 'Microsoft.PowerShell', 'vcredist140']],
+    ];
+    for (const [os, software] of ok) {
+      const a = minimalAnswers();
+      withRole(os, software)(a);
+      const result = cli(['recommend', '--answers', writeAnswers(dir, a, `${os}.yaml`)]);
+      expect(result.code, `${os}: ${result.stderr}`).toBe(0);
+    }
+  });
+});
+
+describe('control characters in any string', () => {
+  const cases: [string, (a: Record<string, any>) => void, RegExp][] = [
+    ['ESC in project.name', (a) => (a.project.name = 'web\u001b]0;pwned\u0007shop'), /project\.name/],
+    ['DEL in project.name', (a) => (a.project.name = 'del\u007f\u007f\u007fshop'), /project\.name/],
+    ['C1 in project.system', (a) => (a.project.system = 'x\u009b31m'), /project\.system/],
+    ['bidi override in project.owner', (a) => (a.project.owner = 'team \u202egnp.exe'), /project\.owner/],
+    ['bidi isolate in costCenter', (a) => (a.project.costCenter = '\u2066cc\u2069'), /project\.costCenter/],
+    ['U+2028 in project.name', (a) => (a.project.name = 'web\u2028shop'), /project\.name/],
+    ['a tab in compliance', (a) => (a.project.compliance = ['PCI\tDSS']), /project\.compliance\[0\]/],
+    ['a line break in a tag value', (a) => (a.tags = { Team: { value: 'a\nb' } }), /tags\.Team\.value/],
+    ['ESC in an allowed tag value', (a) => (a.tags = { Team: { value: 'a', allowed: ['a', '\u001b[2J'] } }), /tags\.Team\.allowed\[1\]/],
+  ];
+  it.each(cases)('%s', (_name, patch, pattern) => {
+    expectRefused(patch, pattern, /control characters/);
+  });
+
+  it('an unknown key holding an escape sequence is named without it', () => {
+    const message = expectRefused((a) => (a.project['x\u001b[31m'] = 'y'), /unknown key "x\\x1b\[31m"/);
+    expect(message).not.toContain('\u001b');
+  });
+});
+
+describe('names and keys that other tools read specially', () => {
+  it.each(['con', 'nul', 'aux', 'prn', 'com1', 'lpt9'])('Windows reserved role name %s', (name) => {
+    expectRefused((a) => (a.roles = [{ name }]), /roles\[0\]\.name/, /Windows reserves/);
+  });
+
+  it('a __proto__ tag key', () => {
+    // Written as text: a JavaScript object literal cannot hold an own __proto__ key for stringify().
+    const text = `${stringify(minimalAnswers())}tags:\n  __proto__:\n    value: x\n`;
+    const out = join(dir, 'out');
+    const result = cli(['--answers', writeAnswers(dir, text), '--out', out]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/tags\.__proto__: a key named __proto__ is not allowed/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('tag keys that differ only in case', () => {
+    expectRefused((a) => (a.tags = { Team: { value: 'a' }, team: { value: 'b' }, TEAM: { value: 'c' } }), /tags/, /differ only in case/);
+  });
+
+  it.each(['../../etc', 'infra/../../x', '..', 'a/./b'])('githubActions.directory %s', (directory) => {
+    expectRefused(
+      (a) => (a.options = { githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory } }),
+      /options\.githubActions\.directory/,
+    );
+  });
+});
+
+describe('a bare AWS secret access key in a free-text field', () => {
+  it('is refused without echoing it', () => {
+    const key = 'k7Qz9Vb2Lm4Xc8Rt1Yp6Wn3Hs5Jd0Fg/Ae+Ui2Oq';
+    const message = expectRefused((a) => (a.project.costCenter = key), /project\.costCenter looks like an AWS secret access key/);
+    expect(message).not.toContain(key);
+  });
+
+  it.each([
+    'PlatformEngineeringTeamEuropeWestGermany',
+    'MyCompanyWebShop2024ProductionEuWest1abc',
+    'Billing2024EuropeCentralPlatformTeamXY12',
+    'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  ])('a normal 40-character name is not a secret: %s', (name) => {
+    const a = minimalAnswers();
+    a.project.system = name;
+    const result = cli(['recommend', '--answers', writeAnswers(dir, a)]);
+    expect(result.code, result.stderr).toBe(0);
+  });
+});
+
+describe('unbounded sources', () => {
+  const runWithInput = (args: string[], input: Buffer | string) => {
+    assertBuilt();
+    const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', maxBuffer: 1 << 20 });
+    return { code: result.status, stderr: result.stderr, stdout: result.stdout };
+  };
+
+  it('/dev/zero is refused at the size limit', () => {
+    const result = cli(['recommend', '--answers', '/dev/zero'], { timeoutMs: 20_000 });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/more than 262144 bytes/);
+  });
+
+  it('50 MB through /dev/stdin is refused at the size limit', () => {
+    const big = Buffer.alloc(50 * 1024 * 1024, 'a');
+    const result = runWithInput(['recommend', '--answers', '/dev/stdin'], big);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/more than 262144 bytes/);
+  });
+
+  it('a valid file through /dev/stdin is read', () => {
+    const result = runWithInput(['recommend', '--answers', '/dev/stdin'], stringify(minimalAnswers()));
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  it('a FIFO that never ends is read up to the limit', () => {
+    const fifo = join(dir, 'answers.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const writer = spawn('sh', ['-c', `exec yes version: > '${fifo}'`], { stdio: 'ignore' });
+    try {
+      const result = cli(['recommend', '--answers', fifo], { timeoutMs: 20_000 });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/more than 262144 bytes/);
+    } finally {
+      writer.kill('SIGKILL');
+    }
+  });
+});
