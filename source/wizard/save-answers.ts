@@ -1,21 +1,50 @@
-// `s` on the what-if board: write the board's answers to the answers file, atomically. An existing
+// `s` on the what-if board: write the board's answers to the answers file, atomically and never
+// through a symlink (a link there could lead to any file the user can write). An existing
 // file keeps everything else, comments included (the guidance values change, and version and
 // project.name are added if missing); a new file is
 // the minimal valid one. Loaded only when someone saves: the yaml library is large.
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
 import { isMap, parseDocument, stringify } from 'yaml';
 import { FailureError } from '../errors.ts';
+import { CREATE_FLAGS } from '../safe-path.ts';
 
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+const tempName = (file: string, id: string): string => `.${basename(file)}.${id}.tmp`;
+
+/** Temp files a killed save left beside `file` (regular files of our naming pattern only). */
+async function removeStaleTemps(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  const entries = await readdir(dirname(file), { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const id = entry.name.startsWith(prefix) ? entry.name.slice(prefix.length) : '';
+    if (entry.isFile() && /^[0-9a-f]{12}\.tmp$/.test(id)) await unlink(join(dirname(file), entry.name)).catch(() => undefined);
+  }
+}
+
+/** The file's permissions, or null when there is no file; a symlink is refused, never followed. */
+async function existingMode(file: string): Promise<number | null> {
+  const stats = await lstat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw new FailureError(`Cannot save ${file}: ${error.message}`);
+  });
+  if (stats?.isSymbolicLink()) {
+    throw new FailureError(`Not saved: ${file} is a symlink; ami-wizard never writes through one.\nSave to a regular file (replace the link with a copy of its target).`);
+  }
+  return stats ? stats.mode & 0o7777 : null;
+}
+
+/** Writes a sibling temp file (never through a link, never over an existing file), then renames it over `file`. */
+async function writeAtomically(file: string, text: string, mode: number): Promise<void> {
+  await removeStaleTemps(file);
+  const temp = join(dirname(file), tempName(file, randomBytes(6).toString('hex')));
   try {
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, CREATE_FLAGS, mode);
     try {
       await handle.writeFile(text);
+      await handle.chmod(mode); // open's mode is reduced by the umask
       await handle.sync();
     } finally {
       await handle.close();
@@ -28,12 +57,13 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 }
 
 export async function saveGuidance(file: string, guidance: GuidanceAnswers, projectName: string): Promise<void> {
+  const mode = (await existingMode(file)) ?? 0o644;
   const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw new FailureError(`Cannot read ${file}: ${error.message}`);
   });
   if (existing === undefined || existing.trim() === '') {
-    await writeAtomically(file, stringify({ version: 1, project: { name: projectName }, guidance }));
+    await writeAtomically(file, stringify({ version: 1, project: { name: projectName }, guidance }), mode);
     return;
   }
   const doc = parseDocument(existing);
@@ -43,5 +73,5 @@ export async function saveGuidance(file: string, guidance: GuidanceAnswers, proj
   if (!doc.has('version')) doc.set('version', 1);
   if (!doc.hasIn(['project', 'name'])) doc.setIn(['project', 'name'], projectName);
   for (const key of QUESTION_KEYS) doc.setIn(['guidance', key], guidance[key]);
-  await writeAtomically(file, doc.toString());
+  await writeAtomically(file, doc.toString(), mode);
 }
