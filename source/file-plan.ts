@@ -157,7 +157,7 @@ const SUMMARY: ReadonlyArray<[PlanAction, (n: number) => string]> = [
 /** What the writer does to what is there: for the plan line and the JSON report. */
 export function entryNote(entry: FilePlanEntry): string | undefined {
   if (entry.action === 'replace' && entry.keptAs) return `yours kept as ${entry.keptAs}`;
-  if (entry.action === 'replace' && entry.symlink) return `the symlink ${entry.symlink} is removed; its target is left alone`;
+  if (entry.action === 'replace' && entry.symlink) return `symlink ${entry.symlink} removed, target untouched`;
   return entry.reason;
 }
 

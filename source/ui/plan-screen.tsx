@@ -1,5 +1,5 @@
 // The file plan before anything is written: the folder, the files by folder, the totals, and every
-// conflict (a file edited since the last run, left alone unless --force). Enter writes.
+// path left alone (a conflict) or replaced under --force, with the reason. Enter writes.
 import { Box, Text, useInput } from 'ink';
 import SelectInput from 'ink-select-input';
 import { BACK } from '../wizard/context.ts';
@@ -43,9 +43,9 @@ export function PlanScreen({ outDir, outLabel, plan, dryRun, progress, onSubmit,
       ))}
       {conflicts.length > 0 && (
         <Box flexDirection="column" paddingLeft={2}>
-          {conflicts.slice(0, MAX_CONFLICTS_SHOWN).map((path) => (
-            <Text key={path} color="yellow" wrap="truncate-end">
-              {`conflict  ${path}`}
+          {conflicts.slice(0, MAX_CONFLICTS_SHOWN).map((line) => (
+            <Text key={line} color="yellow" wrap="truncate-end">
+              {line}
             </Text>
           ))}
           {conflicts.length > MAX_CONFLICTS_SHOWN && <Text color="yellow">{`… and ${conflicts.length - MAX_CONFLICTS_SHOWN} more`}</Text>}

@@ -6,7 +6,7 @@ import type { WizardContext } from './context.ts';
 import { problemLines, validateDraft } from './draft.ts';
 import type { Step } from './flow.ts';
 
-const WRITES = new Set(['create', 'update', 'overwrite', 'remove']);
+const WRITES = new Set(['create', 'update', 'overwrite', 'replace', 'remove']);
 
 export const filesStep: Step<WizardContext> = async (ctx) => {
   const validated = validateDraft(ctx.draft);

@@ -77,7 +77,7 @@ describe('a symlinked folder inside --out', () => {
   it('--force replaces the link with a real folder and leaves its target alone', async () => {
     const p = await run(base(), true);
     expect(actions(p)['packer/base.pkr.hcl']).toBe('replace');
-    expect(formatPlan(p)).toContain('  replace    packer/base.pkr.hcl (the symlink packer is removed; its target is left alone)');
+    expect(formatPlan(p)).toContain('  replace    packer/base.pkr.hcl (symlink packer removed, target untouched)');
     expect(p.conflicts).toBe(0);
     await outsideUntouched();
     expect(await isLink(join(out, 'packer'))).toBe(false);
