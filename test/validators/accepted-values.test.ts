@@ -1,0 +1,171 @@
+// Every value the answers schema accepts stays inert in every language that reads the generated
+// files, and every generated file stays clean for its own checker. The values are drawn at random
+// (fast-check, fixed seed) from an alphabet dense in each language's syntax and the payloads that
+// would run: shell substitutions, Jinja, ERB, Ruby and Puppet interpolation, PowerShell
+// subexpressions, HCL and Go templates, typographic quotes and backslashes. Folders are generated
+// in-process, then each real tool checks all of them in one run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
+import { OPERATING_SYSTEMS } from '../../questionnaire/answer-values.ts';
+import { CONFIG_TOOLS } from '../../questionnaire/config-tool.ts';
+import { DESIGNS } from '../../questionnaire/questions.ts';
+import { packageGrammar } from '../../questionnaire/package-names.ts';
+import type { GeneratedFile } from '../../generators/generated-file.ts';
+import { minimalAnswers, tempDir } from '../support/answers.ts';
+import { generate, writeFiles } from '../support/generate.ts';
+import { formatChanges, hasJinja, renderJinja } from '../support/jinja.ts';
+import { formatProblems, loadPowerShell, userDataScript } from '../support/powershell.ts';
+import { puppetValidate } from '../support/puppet.ts';
+import { rubyEvaluatedStrings, rubySyntax } from '../support/ruby.ts';
+import { hasTool, run } from '../support/tools.ts';
+
+const MARKER = '/tmp/ami-wizard-accepted-values-marker';
+const PAYLOADS = [
+  `$(touch ${MARKER})`, `\`touch ${MARKER}\``, `{{ lookup('pipe', 'touch ${MARKER}') }}`, `{% raw %}`, `{# x #}`,
+  `<%= system('touch ${MARKER}') %>`, `#{system('touch ${MARKER}')}`, `\${facts['x']}`, `$(New-Item ${MARKER})`,
+  '${var.region}', '%{ if true }', '{{ .SourceAMI }}', '{{"{{"}}', "\\'", "it's", '‘’“”', '\\', '"', "'", '`', '$', '%',
+];
+// Syntax of every target language, one character at a time, plus ordinary text.
+const SYNTAX = [...'${}%\\"\'`#!&|;<>()[]*?~^=:@/+,. -_'];
+const freeText = (max: number) =>
+  fc
+    .oneof(
+      fc.constantFrom(...PAYLOADS),
+      fc.string({ unit: fc.constantFrom(...SYNTAX, 'a', 'Z', '0', 'é', '😀', '\u2018', '\u2019', '\u201c'), minLength: 1, maxLength: 24 }),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 16 }),
+    )
+    .map((s) => s.slice(0, max))
+    .filter((s) => s.length > 0 && !/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/.test(s) && !s.includes('*'));
+
+const combo = fc.record({
+  design: fc.constantFrom(...DESIGNS),
+  os: fc.constantFrom(...OPERATING_SYSTEMS),
+  tool: fc.constantFrom(...CONFIG_TOOLS),
+  name: freeText(60),
+  system: freeText(60),
+  owner: freeText(60),
+  costCenter: freeText(60),
+  compliance: fc.array(freeText(40), { maxLength: 2 }),
+  tagValue: freeText(60),
+  tagAllowed: fc.array(freeText(40), { maxLength: 2 }),
+  packages: fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9+.-]{1,12}$/), { maxLength: 3 }),
+});
+
+/** Random answers that the schema accepts (checked, not assumed). */
+function acceptedAnswers(count: number): { name: string; input: unknown }[] {
+  const cases: { name: string; input: unknown }[] = [];
+  for (const [i, c] of fc.sample(combo, { numRuns: count * 3, seed: 20261128 }).entries()) {
+    if (cases.length === count) break;
+    const tool = c.os === 'windows-server-2022' && c.tool === 'ansible' ? 'shell' : c.tool;
+    const a = minimalAnswers();
+    a.strategy = c.design;
+    a.configManagement = tool;
+    a.platform = { os: c.os };
+    a.project = { name: c.name, system: c.system, owner: c.owner, costCenter: c.costCenter, compliance: c.compliance };
+    a.roles = [{ name: 'web', software: c.packages.filter((p) => packageGrammar(c.os).pattern.test(p)) }, { name: 'worker-1' }];
+    a.tags = { 'Team:x': { value: c.tagValue, allowed: [c.tagValue, ...c.tagAllowed] } };
+    if (z.safeParse(AnswersSchema, a).success) cases.push({ name: `case-${i}-${c.design}-${tool}-${c.os}`, input: a });
+  }
+  return cases;
+}
+
+const CASES = acceptedAnswers(24);
+const root = tempDir('ami-wizard-accepted-');
+const folders = new Map<string, GeneratedFile[]>();
+const all = (suffix: RegExp) =>
+  [...folders].flatMap(([name, files]) => files.filter((f) => suffix.test(f.path)).map((f) => join(root.dir, name, f.path)));
+
+beforeAll(async () => {
+  for (const c of CASES) {
+    const files = await generate(z.parse(AnswersSchema, c.input));
+    folders.set(c.name, files);
+    writeFiles(join(root.dir, c.name), files);
+  }
+});
+afterAll(() => root.cleanup());
+
+const hasShellcheck = hasTool('shellcheck');
+const hasPacker = hasTool('packer', ['version']);
+const hasRuby = hasTool('ruby');
+const hasPuppet = hasTool('puppet');
+const jinja = hasJinja();
+
+describe('values the schema accepts', () => {
+  it('cover every design, OS and tool often enough to mean something', () => {
+    expect(CASES.length).toBe(24);
+    const inputs = CASES.map((c) => c.input as Record<string, any>);
+    expect(new Set(inputs.map((a) => a.strategy)).size).toBe(DESIGNS.length);
+    expect(new Set(inputs.map((a) => a.platform.os)).size).toBe(OPERATING_SYSTEMS.length);
+    expect(new Set(inputs.map((a) => a.configManagement)).size).toBe(CONFIG_TOOLS.length);
+  });
+
+  it.skipIf(!hasShellcheck)('leave every shell script clean for shellcheck (severity style) and bash -n', () => {
+    const scripts = all(/\.sh$/);
+    expect(scripts.length).toBeGreaterThan(0);
+    const result = run('shellcheck', ['--shell=bash', '--severity=style', ...scripts]);
+    expect(result.code, result.output).toBe(0);
+    for (const script of scripts) expect(run('bash', ['-n', script]).code, script).toBe(0);
+  });
+
+  it('put -- before every package list a package manager reads', () => {
+    for (const script of all(/\.sh$/)) {
+      for (const line of readFileSync(script, 'utf8').split('\n').filter((l) => /PACKAGES\[@\]\}"$/.test(l))) {
+        expect(line, script).toMatch(/(apt-get|dnf) -y install -- "\$\{PACKAGES\[@\]\}"$/);
+      }
+    }
+  });
+
+  it.skipIf(!jinja)('render to themselves in Jinja, as Ansible and Salt read them; nothing runs', () => {
+    const ansible = all(/config\/ansible\/.*\.yml$/);
+    const salt = all(/config\/salt\/.*\.sls$/);
+    for (const [files, mode] of [[ansible, 'ansible'], [salt, 'salt']] as const) {
+      if (files.length === 0) continue;
+      const report = renderJinja(files, mode);
+      expect(report.markerCreated, report.calls.join('\n')).toBe(false);
+      // site.yml chooses the role at run time: its one template is meant (config-language-checks.ts).
+      const changes = report.changes.filter((c) => c.source !== '{{ ami_role }}');
+      expect(changes, formatChanges(changes, root.dir)).toEqual([]);
+      expect(report.yamlErrors).toEqual([]);
+    }
+  });
+
+  it.skipIf(!hasRuby)('parse as Ruby, with no string that runs code', () => {
+    const files = all(/\.rb$/);
+    if (files.length === 0) return;
+    expect(rubySyntax(files)).toEqual([]);
+    expect(rubyEvaluatedStrings(files)).toEqual([]);
+  });
+
+  it.skipIf(!hasPuppet)('parse as Puppet', () => {
+    const files = all(/\.pp$/);
+    if (files.length === 0) return;
+    const result = puppetValidate(files);
+    expect(result.problems, result.output).toEqual([]);
+  });
+
+  it('parse as PowerShell with no error node', async () => {
+    const parse = await loadPowerShell();
+    const files = all(/\.ps1$/);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const problems = parse(file.endsWith('winrm-listener.ps1') ? userDataScript(text) : text);
+      expect(problems, `${file}\n${formatProblems(problems)}`).toEqual([]);
+    }
+  });
+
+  it.skipIf(!hasPacker)('stay packer fmt-canonical', () => {
+    for (const name of folders.keys()) {
+      const result = run('packer', ['fmt', '-check', '-diff', join(root.dir, name, 'packer')]);
+      expect(result.code, `${name}\n${result.output}`).toBe(0);
+    }
+  });
+
+  it('never create the marker', () => {
+    expect(run('test', ['-e', MARKER]).code).not.toBe(0);
+  });
+});
