@@ -1,6 +1,7 @@
 // The command line, described once: parsing and --help both come from this table.
 import { InputError } from './errors.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { printable } from './printable.ts';
 import { ARCHITECTURES, OPERATING_SYSTEMS, orList } from '../questionnaire/answer-values.ts';
 
 const COMMANDS = {
@@ -72,7 +73,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       // Own properties only: --constructor or --toString must not find Object.prototype.
       if (!Object.hasOwn(OPTIONS, rawName)) {
         const guess = didYouMean(rawName, Object.keys(OPTIONS));
-        throw new InputError(`Unknown option --${rawName}.${guess ? ` Did you mean --${guess}?` : ''} See ami-wizard --help.`);
+        throw new InputError(`Unknown option --${printable(rawName)}.${guess ? ` Did you mean --${guess}?` : ''} See ami-wizard --help.`);
       }
       const name = rawName as OptionName;
       if ('value' in OPTIONS[name]) {
@@ -89,7 +90,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     } else if (!args.command && Object.hasOwn(COMMANDS, arg)) args.command = arg as CommandName;
     else {
       const guess = didYouMean(arg, Object.keys(COMMANDS));
-      throw new InputError(`Unknown command "${arg}".${guess ? ` Did you mean "${guess}"?` : ''} See ami-wizard --help.`);
+      throw new InputError(`Unknown command "${printable(arg)}".${guess ? ` Did you mean "${guess}"?` : ''} See ami-wizard --help.`);
     }
   }
   args.answers = values.answers as string | undefined;

@@ -16,6 +16,11 @@ describe('parseArgs', () => {
     expect(() => parseArgs([name])).toThrow(/Unknown command/);
   });
 
+  it('names an unknown option or command without its control characters', () => {
+    expect(() => parseArgs(['--x\u001b]0;owned\u0007'])).toThrow('Unknown option --x\\x1b]0;owned\\x07.');
+    expect(() => parseArgs(['gen\u202eerate'])).toThrow('Unknown command "gen\\u202eerate".');
+  });
+
   it('reads --aws-timeout as seconds', () => {
     expect(parseArgs(['audit', '--aws-timeout', '5']).awsTimeoutMs).toBe(5000);
     expect(parseArgs(['audit']).awsTimeoutMs).toBe(30_000);
