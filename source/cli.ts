@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import type { CommandIO } from './commands/context.ts';
+import { awsWorkAbandoned } from './aws/deadline.ts';
 import { main } from './main.ts';
 import { printableMessage } from './printable.ts';
 
@@ -16,3 +17,10 @@ const io: CommandIO = {
   },
 };
 process.exitCode = await main(process.argv.slice(2), io);
+// An AWS call given up at its deadline may leave a credential_process child or a socket behind, and
+// Node would wait for it (a `sleep 600` for ten minutes). Exit once the output is written out.
+if (awsWorkAbandoned()) {
+  const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit();
+}

@@ -1,11 +1,18 @@
 // Turns what the SDK throws into a few lines a person can act on: what happened, then what to do.
 // Pure, so every branch is unit-tested; nothing here prints a credential (only names of settings).
+// Every fragment that came from AWS, the endpoint or the environment (an error code or message, a
+// region, a host, a redirect target) goes through printable(): one fragment, one visible line.
+import { printable } from '../printable.ts';
+import type { ConfigFileProblem } from './config-file.ts';
+
 export interface AwsCallContext {
   /** The IAM action of the call, e.g. ec2:DescribeImages. */
   action: string;
   region?: string;
   /** The per-attempt request timeout, to say how long a silent endpoint was given. */
   timeoutMs?: number;
+  /** A malformed line in the AWS config or credentials file, when the SDK found no region or credentials. */
+  configProblem?: ConfigFileProblem;
 }
 
 const OFFLINE_NOTE = ['Offline? Only lookup and audit need AWS; generate works without it:', 'ami-wizard --answers FILE --out DIR'];
@@ -26,16 +33,40 @@ interface SdkErrorShape {
   errors?: SdkErrorShape[];
   $fault?: string;
   $metadata?: { httpStatusCode?: number; attempts?: number };
+  /** AwsDeadlineError (deadline.ts). */
+  timeoutMs?: number;
+  phase?: string;
+  /** Ec2AnswerError (ec2-answer-check.ts). */
+  problem?: { kind: string; status: number; location?: string; contentType?: string; maxBytes?: number };
+  endpoint?: string;
 }
+
+/** Which AWS files to re-read for a malformed line: the SDK skipped one and found no region or no credentials. */
+export function configFilesToCheck(error: unknown): ConfigFileProblem['kind'][] {
+  const e = (error ?? {}) as SdkErrorShape;
+  const message = e.message ?? '';
+  if (isRegionMissing(message)) return ['config'];
+  if (isCredentialsMissing(e.name ?? '', message)) return ['credentials', 'config'];
+  return [];
+}
+
+const isRegionMissing = (message: string) => /Region is missing/.test(message);
+const isCredentialsMissing = (name: string, message: string) =>
+  (name === 'CredentialsProviderError' || /Could not load credentials/.test(message)) && !/expired|refresh/i.test(message);
 
 export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   const e = (error ?? {}) as SdkErrorShape;
-  const name = e.name ?? '';
+  const name = printable(e.name ?? '');
   const message = e.message ?? String(error);
-  const where = ctx.region ? ` in ${ctx.region}` : '';
+  const where = ctx.region ? ` in ${printable(ctx.region)}` : '';
   const attempts = e.$metadata?.attempts && e.$metadata.attempts > 1 ? ` after ${e.$metadata.attempts} attempts` : '';
 
-  if (/Region is missing/.test(message)) {
+  if (e.name === 'AwsDeadlineError' && e.timeoutMs) return deadlineAdvice(e.timeoutMs, e.phase);
+  if (e.problem && e.name && ANSWER_ERRORS.includes(e.name)) return answerAdvice(e, ctx, attempts);
+  if (ctx.configProblem && (isRegionMissing(message) || isCredentialsMissing(e.name ?? '', message))) {
+    return configFileAdvice(ctx.configProblem, isRegionMissing(message) ? 'region' : 'credentials');
+  }
+  if (isRegionMissing(message)) {
     return lines('No AWS region is configured.', 'Pass --region eu-west-1, set AWS_REGION, or set region in the AWS profile.');
   }
   if (/Region not accepted|Invalid region/i.test(message)) {
@@ -56,7 +87,7 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
     return lines(
       `Access denied (${name}) for ${ctx.action}${where}.`,
       `Allow the IAM action ${ctx.action} for the user or role you run as.`,
-      ...(encoded ? [`Details: aws sts decode-authorization-message --encoded-message ${encoded}`] : []),
+      ...(encoded ? [`Details: aws sts decode-authorization-message --encoded-message ${printable(encoded)}`] : []),
     );
   }
   if (BAD_CREDENTIALS.includes(name)) {
@@ -68,7 +99,7 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   }
   if (/^InvalidRegion|^UnknownRegion/.test(name) || name === 'OptInRequired') {
     return lines(
-      `The region${ctx.region ? ` ${ctx.region}` : ''} is not available to this account (${name}).`,
+      `The region${ctx.region ? ` ${printable(ctx.region)}` : ''} is not available to this account (${name}).`,
       'Check --region or AWS_REGION; aws ec2 describe-regions lists the enabled ones.',
       'Opt-in regions must be enabled in the account settings first.',
     );
@@ -88,10 +119,64 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   if (network || name === 'TimeoutError' || name === 'AbortError') {
     return networkAdvice(e, network, ctx, attempts);
   }
+  // The answer passed the shape check (ec2-answer.ts) but its XML is broken inside.
+  if (/XML parse error/.test(message)) return lines(`The endpoint did not answer like EC2 (${oneLine(message)})${attempts}.`, ...NOT_EC2_ADVICE);
   if (e.$metadata) {
     return lines(`EC2 refused ${ctx.action.replace(/^ec2:/, '')}${where}: ${name}: ${oneLine(message)}`);
   }
   throw error;
+}
+
+const ENDPOINT_VARIABLES = 'AWS_ENDPOINT_URL_EC2 / AWS_ENDPOINT_URL';
+
+function deadlineAdvice(timeoutMs: number, phase: string | undefined): string {
+  const seconds = timeoutMs / 1000;
+  const limit = `within ${seconds} s (--aws-timeout ${seconds})`;
+  const longer = `--aws-timeout ${Math.max(60, seconds * 2)}`;
+  if (phase === 'credentials') {
+    return lines(
+      `AWS credentials were not ready ${limit}.`,
+      'A credential_process or SSO login in the profile may be waiting (for input,',
+      `an MFA code, the network): run it by hand to see, or allow longer: ${longer}`,
+    );
+  }
+  if (phase === 'config') {
+    return lines(`Reading the AWS configuration took longer than ${seconds} s (--aws-timeout ${seconds}).`, `Check AWS_CONFIG_FILE and ~/.aws, or allow longer: ${longer}`);
+  }
+  return lines(`EC2 did not answer ${limit}.`, `Check the network, a proxy, or ${ENDPOINT_VARIABLES};`, `a slow link may need longer: ${longer}`, ...OFFLINE_NOTE);
+}
+
+const ANSWER_ERRORS = ['NotEc2Answer', 'EndpointRedirect', 'AnswerTooLarge'];
+
+function answerAdvice(e: SdkErrorShape, ctx: AwsCallContext, attempts: string): string {
+  const problem = e.problem!;
+  const endpoint = `The endpoint${e.endpoint ? ` at ${printable(e.endpoint)}` : ''}`;
+  if (e.name === 'EndpointRedirect') {
+    const target = problem.location ? ` to ${printable(cut(problem.location, 120))}` : '';
+    return lines(
+      `${endpoint} redirected the request (HTTP ${problem.status})${target}.`,
+      'EC2 answers API calls where they are sent: the region or the endpoint URL is wrong.',
+      `Check --region or AWS_REGION, and ${ENDPOINT_VARIABLES}.`,
+    );
+  }
+  const what =
+    e.name === 'AnswerTooLarge'
+      ? `sent more than ${Math.round((problem.maxBytes ?? 0) / 1024 / 1024)} MB for one page of ${ctx.action.replace(/^ec2:/, '')}; stopped reading`
+      : `did not answer like EC2 (HTTP ${problem.status}${problem.contentType ? `, ${printable(cut(problem.contentType, 60))}` : ''})${attempts}`;
+  return lines(`${endpoint} ${what}.`, ...NOT_EC2_ADVICE);
+}
+
+const NOT_EC2_ADVICE = [
+  'A proxy or a captive portal (hotel or guest Wi-Fi) may be answering instead,',
+  `or ${ENDPOINT_VARIABLES} points to something else than EC2.`,
+  'Log in to the network, or fix or unset those variables.',
+];
+
+function configFileAdvice(problem: ConfigFileProblem, missing: 'region' | 'credentials'): string {
+  return lines(
+    `The AWS ${problem.kind} file ${printable(problem.path)} is malformed: line ${problem.line} ${problem.reason}.`,
+    `The SDK skips the lines it cannot read, and found no ${missing}. Fix that line and run again.`,
+  );
 }
 
 function expiredAdvice(name: string): string {
@@ -103,10 +188,11 @@ function expiredAdvice(name: string): string {
 }
 
 function networkAdvice(e: SdkErrorShape, code: string | undefined, ctx: AwsCallContext, attempts: string): string {
-  const host = e.hostname ?? (e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : undefined);
-  const regionHost = host && ctx.region && host === `ec2.${ctx.region}.amazonaws.com`;
+  const rawHost = e.hostname ?? (e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : undefined);
+  const host = rawHost && printable(rawHost);
+  const regionHost = rawHost && ctx.region && rawHost === `ec2.${ctx.region}.amazonaws.com`;
   if (code === 'ENOTFOUND' && regionHost) {
-    return lines(`Unknown region "${ctx.region}": ${host} does not exist.`, 'Check --region or AWS_REGION (region codes look like eu-west-1).', ...OFFLINE_NOTE);
+    return lines(`Unknown region "${printable(ctx.region!)}": ${host} does not exist.`, 'Check --region or AWS_REGION (region codes look like eu-west-1).', ...OFFLINE_NOTE);
   }
   const limit = ctx.timeoutMs ? ` within ${ctx.timeoutMs / 1000} s` : ' in time';
   const what = code && code !== 'ETIMEDOUT'
@@ -128,4 +214,5 @@ function networkCode(e: SdkErrorShape): string | undefined {
 // The headline follows "ami-wizard: "; the advice lines are indented under it. Written to fit 80
 // columns by hand: wrapping would split the commands people copy.
 const lines = (...parts: string[]) => parts.join('\n  ');
-const oneLine = (text: string) => text.split('\n')[0]!.slice(0, 300);
+const oneLine = (text: string) => printable(text.split('\n')[0]!.slice(0, 300));
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}...` : text);

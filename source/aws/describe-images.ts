@@ -1,13 +1,22 @@
-// DescribeImages, every page (the paginator follows NextToken), mapped to plain image records.
+// DescribeImages, every page (following NextToken), mapped to plain image records. Each page is one
+// AWS call under the session's deadline, and the pages are capped: an endpoint that always offers one
+// more page (a broken proxy, a wrong AWS_ENDPOINT_URL_EC2) ends with advice, not after hours.
 import type { DescribeImagesCommandInput, Image } from '@aws-sdk/client-ec2';
 import { FailureError } from '../errors.ts';
-import { adviceFor } from './advice.ts';
+import { printable } from '../printable.ts';
 import { TIMEOUTS } from './ec2-client.ts';
 import type { Ec2Session } from './ec2-client.ts';
+import { awsFailure } from './failure.ts';
 import type { ImageRecord } from './image-record.ts';
 
-/** Far beyond any real account (EC2 allows 1000 images per page); stops a server that pages forever. */
-const MAX_PAGES = 10_000;
+/**
+ * 500 pages: 100,000 images at audit's 200 a page, 500,000 at EC2's maximum of 1000; a lookup needs
+ * one. Far beyond the images one account owns in a region, near enough that a looping endpoint is
+ * stopped within minutes (at an answer a second) instead of never.
+ */
+export const MAX_PAGES = 500;
+
+const ENDPOINT_HINT = 'Check AWS_ENDPOINT_URL_EC2 / AWS_ENDPOINT_URL and any proxy in between.';
 
 export interface PageProgress {
   pages: number;
@@ -20,23 +29,35 @@ export async function describeImages(
   options: { pageSize?: number; onPage?: (progress: PageProgress) => void } = {},
 ): Promise<ImageRecord[]> {
   const records: ImageRecord[] = [];
+  const seenTokens = new Set<string>();
+  let token: string | undefined;
   let pages = 0;
   try {
-    const paginator = session.sdk.paginateDescribeImages(
-      { client: session.client, stopOnSameToken: true, ...(options.pageSize ? { pageSize: options.pageSize } : {}) },
-      { ...input },
-    );
-    for await (const page of paginator) {
+    do {
+      if (pages === MAX_PAGES) throw new FailureError(tooManyPages(session, records.length));
+      const pageInput = { ...input, ...(options.pageSize ? { MaxResults: options.pageSize } : {}), ...(token ? { NextToken: token } : {}) };
+      const page = await session.call((abortSignal) => session.client.describeImages(pageInput, { abortSignal }));
       for (const image of page.Images ?? []) records.push(toImageRecord(image, session.region));
       options.onPage?.({ pages: ++pages, images: records.length });
-      if (pages >= MAX_PAGES) throw new FailureError(`EC2 returned more than ${MAX_PAGES} pages of images${where(session)}; stopped.`);
-    }
+      token = page.NextToken || undefined;
+      if (token !== undefined && seenTokens.has(token)) throw new FailureError(repeatedToken(session));
+      if (token !== undefined) seenTokens.add(token);
+    } while (token !== undefined);
   } catch (error) {
-    if (error instanceof FailureError) throw error;
-    throw new FailureError(adviceFor(error, { action: 'ec2:DescribeImages', region: session.region, timeoutMs: TIMEOUTS.requestMs }));
+    throw await awsFailure(error, { action: 'ec2:DescribeImages', region: session.region, timeoutMs: TIMEOUTS.requestMs });
   }
   return records;
 }
+
+const tooManyPages = (session: Ec2Session, images: number) =>
+  [
+    `EC2 kept sending more pages: stopped after ${MAX_PAGES} pages (${images} images)${where(session)}.`,
+    'That is more than the images an account owns in a region: the endpoint is probably looping.',
+    ENDPOINT_HINT,
+  ].join('\n  ');
+
+const repeatedToken = (session: Ec2Session) =>
+  [`EC2 sent the same page token twice${where(session)}: the listing would never end.`, ENDPOINT_HINT].join('\n  ');
 
 function toImageRecord(image: Image, region: string): ImageRecord {
   return {
@@ -59,4 +80,4 @@ function toImageRecord(image: Image, region: string): ImageRecord {
   };
 }
 
-const where = (session: Ec2Session) => ` in ${session.region}`;
+const where = (session: Ec2Session) => ` in ${printable(session.region)}`;

@@ -1,22 +1,38 @@
 // The one place that loads @aws-sdk/client-ec2. It is imported dynamically, so only `lookup`, `audit`
 // and an opt-in `--resolve` pay its ~0.5 s start-up; the SDK reads region, credentials and endpoint from
 // its standard chain (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL, ~/.aws/*).
-import { FailureError, InputError } from '../errors.ts';
-import { adviceFor } from './advice.ts';
+import { InputError } from '../errors.ts';
+import { printable } from '../printable.ts';
+import { withDeadline } from './deadline.ts';
+import type { AwsCallPhase } from './deadline.ts';
+import { ec2AnswerCheck } from './ec2-answer-check.ts';
+import { endpointUrlProblem } from './endpoint-url.ts';
+import { awsFailure } from './failure.ts';
 
 export type Ec2Sdk = typeof import('@aws-sdk/client-ec2');
-type Ec2Client = InstanceType<Ec2Sdk['EC2Client']>;
+// The aggregated client (client.describeImages(input, { abortSignal })): a page at a time, each with its
+// own deadline, and no command class named in our code (only the SDK's chunk holds that).
+type Ec2Client = InstanceType<Ec2Sdk['EC2']>;
 
 export interface Ec2Session {
   sdk: Ec2Sdk;
   client: Ec2Client;
   region: string;
+  /** One AWS call under the session's deadline: `run` gets the signal to pass to client.send. */
+  call<T>(run: (abortSignal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+export interface Ec2Options {
+  /** Default: the SDK's region (AWS_REGION, the profile). */
+  region?: string;
+  /** The deadline of each AWS call (--aws-timeout), retries and credentials included. */
+  timeoutMs: number;
 }
 
 /**
  * Per attempt: a dead endpoint (nothing listening, packets dropped) fails in seconds, not minutes. The
  * SDK's standard retries (3 attempts unless AWS_MAX_ATTEMPTS or max_attempts say otherwise) still apply,
- * so a silent server costs at most attempts x requestMs.
+ * and the deadline of the whole call (Ec2Options.timeoutMs) bounds them together.
  */
 export const TIMEOUTS = { connectionMs: 2_000, requestMs: 5_000 } as const;
 
@@ -30,12 +46,14 @@ export function assertRegionCode(region: string | undefined): void {
   }
 }
 
-export async function openEc2(region?: string): Promise<Ec2Session> {
-  assertRegionCode(region);
+export async function openEc2(options: Ec2Options): Promise<Ec2Session> {
+  assertRegionCode(options.region);
+  const endpointProblem = endpointUrlProblem(process.env);
+  if (endpointProblem) throw new InputError(endpointProblem);
   silenceSdkNodeVersionWarning();
   const sdk = await loadSdk();
-  const client = new sdk.EC2Client({
-    ...(region ? { region } : {}),
+  const client = new sdk.EC2({
+    ...(options.region ? { region: options.region } : {}),
     requestHandler: {
       connectionTimeout: TIMEOUTS.connectionMs,
       requestTimeout: TIMEOUTS.requestMs,
@@ -45,19 +63,34 @@ export async function openEc2(region?: string): Promise<Ec2Session> {
       socketTimeout: TIMEOUTS.requestMs,
     },
   });
+  client.middlewareStack.add(ec2AnswerCheck, { step: 'deserialize', priority: 'low', name: 'amiWizardEc2AnswerCheck' });
+  // At a deadline the client goes too: its sockets close, so nothing of the call keeps Node busy.
+  const within = <T>(phase: AwsCallPhase, run: (signal: AbortSignal) => Promise<T>) => withDeadline(options.timeoutMs, phase, run, () => client.destroy());
   try {
-    return { sdk, client, region: await client.config.region() };
+    const region = await within('config', () => client.config.region());
+    assertSafeRegion(region);
+    // Credentials first, on their own: a credential_process that hangs is named as such. The provider
+    // is memoised, so the requests reuse what it returns.
+    await within('credentials', () => client.config.credentials());
+    return { sdk, client, region, call: (run) => within('answer', run) };
   } catch (error) {
     client.destroy();
-    throw new FailureError(adviceFor(error, { action: 'ec2:DescribeImages' }));
+    throw await awsFailure(error, { action: 'ec2:DescribeImages', ...(options.region ? { region: options.region } : {}) });
   }
+}
+
+/** A region with a control or bidi character (AWS_REGION, the profile) is never a region, and must not reach the terminal. */
+function assertSafeRegion(region: string): void {
+  if (printable(region) === region) return;
+  const source = process.env.AWS_REGION === region ? 'AWS_REGION' : 'The region in the AWS profile';
+  throw new InputError(`${source} "${printable(region)}" is not an AWS region code such as eu-west-1.`);
 }
 
 async function loadSdk(): Promise<Ec2Sdk> {
   const module = await import('@aws-sdk/client-ec2');
   // Node resolves the SDK's CommonJS build with named exports; esbuild's bundle of it exposes only
   // `default` (module.exports), so take whichever carries the client.
-  return ('EC2Client' in module ? module : (module as unknown as { default: Ec2Sdk }).default) as Ec2Sdk;
+  return ('EC2' in module ? module : (module as unknown as { default: Ec2Sdk }).default) as Ec2Sdk;
 }
 
 const SDK_NODE_WARNING = /^(NodeVersionSupportWarning|NodeDeprecationWarning)\b/;

@@ -31,14 +31,16 @@ export interface BaseImage {
 }
 
 export interface FindOptions {
+  /** The deadline of each AWS call (--aws-timeout). */
+  timeoutMs: number;
   now?: Date;
   /** Called once the SDK is loaded and the request is under way (for a spinner). */
   onRequest?: (region: string) => void;
 }
 
-export async function findBaseImage(query: BaseImageQuery, options: FindOptions = {}): Promise<BaseImage> {
+export async function findBaseImage(query: BaseImageQuery, options: FindOptions): Promise<BaseImage> {
   const facts = platformFacts(query.os, query.architecture);
-  const session = await openEc2(query.region);
+  const session = await openEc2({ timeoutMs: options.timeoutMs, ...(query.region ? { region: query.region } : {}) });
   try {
     options.onRequest?.(session.region);
     const images = await describeImages(session, {

@@ -1,8 +1,10 @@
 // The audit as a terminal table (one row per image, one column per check, within `width` columns),
 // the failure details and a summary line; or as JSON for scripts.
+import { printable } from '../printable.ts';
 import { wrap } from '../text-wrap.ts';
 import { CHECKS } from './audit-checks.ts';
 import type { CheckId, CheckResult, ImageAudit } from './audit-checks.ts';
+import { jsonOutput } from './json-output.ts';
 
 interface TableStyle {
   labels: Record<CheckId, string>;
@@ -32,7 +34,9 @@ export interface AuditReport {
   maxAgeDays: number;
 }
 
-export function auditText(report: AuditReport, width = 80): string {
+export function auditText(untrusted: AuditReport, width = 80): string {
+  // Escaped before the layout, so widths are measured on what the terminal shows.
+  const report = shown(untrusted);
   const out: string[] = [...wrap(policyLine(report), '', '  ', width), ''];
   for (const region of report.regions) {
     const audits = report.audits.filter((a) => a.image.region === region);
@@ -54,6 +58,20 @@ export function auditText(report: AuditReport, width = 80): string {
   }
   out.push(...summaryLines(report).flatMap((line) => wrap(line, '', '  ', width)));
   return `${out.join('\n')}\n`;
+}
+
+/** The report with every text from EC2 (and the policy path) escaped: one value, one visible line. */
+function shown(report: AuditReport): AuditReport {
+  return {
+    ...report,
+    regions: report.regions.map(printable),
+    ...(report.policySource ? { policySource: printable(report.policySource) } : {}),
+    audits: report.audits.map((audit) => ({
+      ...audit,
+      image: { ...audit.image, imageId: printable(audit.image.imageId), name: printable(audit.image.name), region: printable(audit.image.region) },
+      results: audit.results.map((r) => (r.detail === undefined ? r : { ...r, detail: printable(r.detail) })),
+    })),
+  };
 }
 
 function table(audits: ImageAudit[], width: number): string[] {
@@ -105,7 +123,7 @@ export function auditJson(audits: ImageAudit[]): string {
     compliant,
     failed: results.filter((r) => r.status === 'fail').map(({ check, detail }) => ({ check, detail })),
   }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  return jsonOutput(rows);
 }
 
 /** Cuts the middle out: image names share a project prefix and differ in their dated or versioned tail. */

@@ -1,17 +1,20 @@
-// The base image found by lookup, for people and for scripts.
+// The base image found by lookup, for people and for scripts. Every value came from EC2: each is
+// escaped, so a name cannot move the cursor or start a line of its own.
+import { printable } from '../printable.ts';
 import type { BaseImage } from './find-base-image.ts';
+import { jsonOutput } from './json-output.ts';
 
 export function baseImageText(image: BaseImage, label: string): string {
   return [
-    `${label} ${image.architecture} in ${image.region}:`,
-    `  name        ${image.name}`,
-    `  id          ${image.imageId}`,
-    `  created     ${image.creationDate || 'unknown'}`,
-    `  deprecates  ${image.deprecationTime ?? 'not set'}`,
+    `${label} ${image.architecture} in ${printable(image.region)}:`,
+    `  name        ${printable(image.name)}`,
+    `  id          ${printable(image.imageId)}`,
+    `  created     ${printable(image.creationDate || 'unknown')}`,
+    `  deprecates  ${printable(image.deprecationTime ?? 'not set')}`,
     '',
   ].join('\n');
 }
 
 export function baseImageJson(image: BaseImage): string {
-  return `${JSON.stringify({ ...image, deprecationTime: image.deprecationTime ?? null }, null, 2)}\n`;
+  return jsonOutput({ ...image, deprecationTime: image.deprecationTime ?? null });
 }

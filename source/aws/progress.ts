@@ -1,5 +1,8 @@
 // A one-line spinner on stderr while AWS answers. Only on a terminal: in a pipe or a CI log it would be
-// noise, and stdout stays clean for --json either way.
+// noise, and stdout stays clean for --json either way. It writes to the stream itself, past the CLI's
+// output filter, so it escapes its text (a region, a count) itself.
+import { printable } from '../printable.ts';
+
 export interface ProgressStream {
   isTTY?: boolean;
   write(text: string): unknown;
@@ -21,7 +24,7 @@ export function progress(stream: ProgressStream, intervalMs = 100): Progress {
   timer.unref(); // never keeps the process alive on its own
   return {
     update(next) {
-      text = next;
+      text = printable(next);
       draw();
     },
     stop() {

@@ -25,7 +25,7 @@ export async function auditCommand(args: CliArgs, io: CommandIO): Promise<number
     spinner.update('Loading the AWS SDK');
     // No --region: the SDK's own region (AWS_REGION, the profile).
     for (const wanted of args.regions.length ? [...new Set(args.regions)] : [undefined]) {
-      const session = await openEc2(wanted);
+      const session = await openEc2({ timeoutMs: args.awsTimeoutMs, ...(wanted ? { region: wanted } : {}) });
       regions.push(session.region);
       try {
         spinner.update(`Listing images in ${session.region}`);

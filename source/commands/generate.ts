@@ -15,11 +15,10 @@ export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answ
   const answers = given ?? (await loadAnswers(args.answers));
   // --resolve: the only path of generate that talks to AWS; the SDK loads inside find-base-image.
   const baseImage = args.resolve
-    ? await (await import('../aws/find-base-image.ts')).findBaseImage({
-        os: answers.platform.os,
-        architecture: answers.platform.architecture,
-        region: answers.platform.regions[0],
-      })
+    ? await (await import('../aws/find-base-image.ts')).findBaseImage(
+        { os: answers.platform.os, architecture: answers.platform.architecture, region: answers.platform.regions[0] },
+        { timeoutMs: args.awsTimeoutMs },
+      )
     : undefined;
   if (baseImage && !args.json) io.stdout(`Base image: ${baseImage.name} (${baseImage.imageId}, created ${baseImage.creationDate})\n`);
   const { decision, outDir, outLabel, plan } = await prepareFolder(answers, {

@@ -17,7 +17,7 @@ export async function lookupCommand(args: CliArgs, io: CommandIO): Promise<numbe
   spinner.update('Loading the AWS SDK');
   let image;
   try {
-    image = await findBaseImage(query, { onRequest: (region) => spinner.update(`Looking up the current base image in ${region}`) });
+    image = await findBaseImage(query, { timeoutMs: args.awsTimeoutMs, onRequest: (region) => spinner.update(`Looking up the current base image in ${region}`) });
   } finally {
     spinner.stop();
   }

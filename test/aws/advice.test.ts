@@ -1,7 +1,7 @@
 // Error-to-advice mapping (pure), with errors shaped as the SDK raises them. The CLI tests produce the
 // real ones; these pin the branches the local server cannot reach (SSO expiry, AggregateError, ...).
 import { describe, expect, it } from 'vitest';
-import { adviceFor } from '../../source/aws/advice.ts';
+import { adviceFor, configFilesToCheck } from '../../source/aws/advice.ts';
 
 const ctx = { action: 'ec2:DescribeImages', region: 'eu-west-1', timeoutMs: 5_000 };
 const service = (name: string, status: number, message = 'm', attempts = 1) =>
@@ -40,6 +40,50 @@ describe('adviceFor', () => {
 
   it('network failures end with the offline note', () => {
     expect(adviceFor(network('ECONNRESET'), ctx)).toMatch(/\n {2}Offline\? Only lookup and audit need AWS; generate works without it:\n {2}ami-wizard --answers FILE --out DIR$/);
+  });
+
+  it('a deadline names --aws-timeout and what was waited for', () => {
+    const deadline = (phase: string, timeoutMs = 5_000) => Object.assign(new Error('x'), { name: 'AwsDeadlineError', timeoutMs, phase });
+    expect(adviceFor(deadline('answer'), ctx)).toMatch(/^EC2 did not answer within 5 s \(--aws-timeout 5\)\.\n {2}Check the network, a proxy, or AWS_ENDPOINT_URL_EC2/);
+    expect(adviceFor(deadline('answer'), ctx)).toMatch(/--aws-timeout 60\n/);
+    expect(adviceFor(deadline('answer', 120_000), ctx)).toMatch(/--aws-timeout 240\n/);
+    expect(adviceFor(deadline('credentials'), ctx)).toMatch(/^AWS credentials were not ready within 5 s \(--aws-timeout 5\)\.\n {2}A credential_process or SSO login/);
+    expect(adviceFor(deadline('config'), ctx)).toMatch(/^Reading the AWS configuration took longer than 5 s/);
+  });
+
+  it('an answer that is not EC2, a redirect, a body too large', () => {
+    const answerError = (name: string, problem: Record<string, unknown>) =>
+      Object.assign(new Error('x'), { name, problem, endpoint: '127.0.0.1:9', $metadata: { httpStatusCode: problem.status, attempts: 1 } });
+    expect(adviceFor(answerError('NotEc2Answer', { kind: 'not-ec2', status: 200, contentType: 'text/html' }), ctx)).toMatch(
+      /^The endpoint at 127\.0\.0\.1:9 did not answer like EC2 \(HTTP 200, text\/html\)\.\n {2}A proxy or a captive portal/,
+    );
+    expect(adviceFor(answerError('EndpointRedirect', { kind: 'redirect', status: 301, location: 'https://x/\x1b[2J' }), ctx)).toMatch(
+      /^The endpoint at 127\.0\.0\.1:9 redirected the request \(HTTP 301\) to https:\/\/x\/\\x1b\[2J\.\n {2}EC2 answers API calls where they are sent/,
+    );
+    expect(adviceFor(answerError('AnswerTooLarge', { kind: 'too-large', status: 200, maxBytes: 64 * 1024 * 1024 }), ctx)).toMatch(/sent more than 64 MB for one page of DescribeImages/);
+    expect(adviceFor(service('Error', 200, '@aws-sdk XML parse error: unexpected content.'), ctx)).toMatch(/^The endpoint did not answer like EC2 \(@aws-sdk XML parse error/);
+  });
+
+  it('a malformed AWS file is named instead of "no region" or "no credentials"', () => {
+    const configProblem = { kind: 'config' as const, path: '/home/u/.aws/config', line: 3, reason: 'has "[profile x" without a closing "]"' };
+    expect(adviceFor(new Error('Region is missing'), { ...ctx, configProblem })).toMatch(
+      /^The AWS config file \/home\/u\/\.aws\/config is malformed: line 3 has "\[profile x" without a closing "\]"\.\n {2}.*found no region/,
+    );
+    const noCredentials = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
+    expect(adviceFor(noCredentials, { ...ctx, configProblem: { ...configProblem, kind: 'credentials' } })).toMatch(/^The AWS credentials file .* found no credentials/s);
+    // Other errors keep their own advice, malformed file or not.
+    expect(adviceFor(service('AuthFailure', 401), { ...ctx, configProblem })).toMatch(/^AWS did not accept the credentials/);
+  });
+
+  it('which files to re-read: config for no region, both for no credentials, none otherwise', () => {
+    expect(configFilesToCheck(new Error('Region is missing'))).toEqual(['config']);
+    expect(configFilesToCheck(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }))).toEqual(['credentials', 'config']);
+    expect(configFilesToCheck(service('AuthFailure', 401))).toEqual([]);
+  });
+
+  it('fragments from AWS are escaped: an error code, a message, a region', () => {
+    const advice = adviceFor(service('Bad\nami-wizard: ok', 400, 'msg\x1b[31m\u202e'), { ...ctx, region: 'eu\x9b' });
+    expect(advice).toBe('EC2 refused DescribeImages in eu\\x9b: Bad\\x0aami-wizard: ok: msg\\x1b[31m\\u202e');
   });
 
   it('rethrows what it does not recognise, so a bug is not dressed up as advice', () => {

@@ -15,8 +15,12 @@ export interface Ec2Request {
   authorization: string;
 }
 
-/** What the server does with the n-th request (0-based). */
-export type Reply = { status: number; body: string } | 'hang';
+/**
+ * What the server does with the n-th request (0-based): an answer (after `delayMs`, with extra headers
+ * such as a redirect's Location), 'hang' (never answers), or 'trickle' (a 200 whose XML body arrives
+ * one byte a second, forever: the socket is never idle long enough for an inactivity timeout).
+ */
+export type Reply = { status: number; body: string; headers?: Record<string, string>; delayMs?: number } | 'hang' | 'trickle';
 export type Handler = (request: Ec2Request, index: number) => Reply;
 
 export interface FakeEc2 {
@@ -41,7 +45,9 @@ export async function startFakeEc2(handler: Handler): Promise<FakeEc2> {
       requests.push(request);
       const reply = handler(request, requests.length - 1);
       if (reply === 'hang') return; // never answers; close() ends the socket
-      send(res, reply.status, reply.body);
+      if (reply === 'trickle') return trickle(res);
+      if (reply.delayMs) setTimeout(() => send(res, reply), reply.delayMs);
+      else send(res, reply);
     });
   });
   server.on('connection', (socket) => {
@@ -81,9 +87,17 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-function send(res: ServerResponse, status: number, body: string) {
-  res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8', 'content-length': Buffer.byteLength(body) });
+function send(res: ServerResponse, { status, body, headers }: { status: number; body: string; headers?: Record<string, string> }) {
+  if (res.destroyed) return; // the client gave up while a delayed answer waited
+  res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8', 'content-length': Buffer.byteLength(body), ...headers });
   res.end(body);
+}
+
+function trickle(res: ServerResponse) {
+  res.writeHead(200, { 'content-type': 'text/xml;charset=UTF-8' });
+  res.write('<?xml version="1.0" encoding="UTF-8"?>\n<DescribeImagesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">');
+  const timer = setInterval(() => res.write(' '), 1_000);
+  res.on('close', () => clearInterval(timer));
 }
 
 function parseRequest(body: string, authorization = ''): Ec2Request {
@@ -104,6 +118,9 @@ function parseRequest(body: string, authorization = ''): Ec2Request {
 
 export const ok = (body: string): Reply => ({ status: 200, body });
 export const fail = (status: number, code: string, message: string): Reply => ({ status, body: errorXml(code, message) });
+/** A 200 with any body and content type: what a captive portal or a wrong endpoint sends. */
+export const other = (body: string, contentType = 'text/html; charset=utf-8'): Reply => ({ status: 200, body, headers: { 'content-type': contentType } });
+export const redirect = (status: number, location: string): Reply => ({ status, body: '', headers: { location, 'content-type': 'text/html' } });
 
 /** The documented EC2 error shape (ec2-xml/error.xml). */
 function errorXml(code: string, message: string): string {

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { UNSAFE_TEXT } from '../../../source/printable.ts';
 import { CLI, assertBuilt } from '../../support/cli.ts';
 import { tempDir } from '../../support/answers.ts';
 
@@ -80,4 +81,14 @@ export function expectAdvice(result: CliResult, expectFn: (value: unknown) => an
   expectFn(all).not.toContain(TEST_SECRET_KEY);
   expectFn(all).not.toContain(TEST_ACCESS_KEY);
   expectFn(all).not.toMatch(/NodeVersionSupportWarning|NodeDeprecationWarning/);
+  expectNothingRaw(result, expectFn);
+}
+
+/** Not one control, bidi or separator character reached the terminal raw (line breaks and tabs aside). */
+export function expectNothingRaw(result: CliResult, expectFn: (value: unknown) => any): void {
+  const raw = new RegExp(UNSAFE_TEXT.source);
+  for (const [stream, text] of [['stdout', result.stdout], ['stderr', result.stderr]] as const) {
+    const found = raw.exec(text.replace(/[\n\t]/g, ''));
+    expectFn(found && `${stream}: raw U+${found[0].charCodeAt(0).toString(16).padStart(4, '0')} in ${JSON.stringify(text)}`).toBeNull();
+  }
 }
