@@ -9,7 +9,8 @@ import type { GeneratedFile } from '../../generators/generated-file.ts';
 import { formatChanges, hasJinja, renderJinja } from '../support/jinja.ts';
 import { packerInlinePowerShell } from '../support/packer-inline.ts';
 import { formatProblems, loadPowerShell, userDataScript } from '../support/powershell.ts';
-import { puppetValidate } from '../support/puppet.ts';
+import { puppetDump, puppetValidate } from '../support/puppet.ts';
+import type { PuppetTree } from '../support/puppet.ts';
 import { rubyEvaluatedStrings, rubySyntax } from '../support/ruby.ts';
 import { hasTool, run } from '../support/tools.ts';
 
@@ -31,14 +32,23 @@ export function configLanguageChecks(root: string, generated: Map<string, Genera
   };
   // Puppet takes about two seconds to start: one run a suite file validates every case's manifests
   // and two of its own (one broken, for the can-fail test) together, once all are generated; it
-  // names each file that fails.
+  // names each file that fails. One more dumps the trees of those that parse, to find interpolation.
+  const manifests = () => [...generated.keys()].flatMap((name) => paths(name, (p) => p.endsWith('.pp')));
   let puppetRun: { result: ReturnType<typeof puppetValidate>; bad: string; good: string } | undefined;
   const puppetOnce = () => {
     if (puppetRun) return puppetRun;
     const bad = scratch('bad.pp', "class role_web {\n  package { 'nginx:\n    ensure => installed,\n  }\n}\n");
     const good = scratch('good.pp', "class role_ok {\n  notify { 'ok': }\n}\n");
-    const manifests = [...generated.keys()].flatMap((name) => paths(name, (p) => p.endsWith('.pp')));
-    return (puppetRun = { result: puppetValidate([good, bad, ...manifests]), bad, good });
+    return (puppetRun = { result: puppetValidate([good, bad, ...manifests()]), bad, good });
+  };
+  let puppetTrees: PuppetTree[] | undefined;
+  const puppetTreesOnce = () => {
+    if (puppetTrees) return puppetTrees;
+    const { problems } = puppetOnce().result;
+    const interpolating = scratch('interpolating.pp', 'class role_i {\n  notify { "role ${facts[\'ami_role\']}": }\n}\n');
+    const literal = scratch('literal.pp', "class role_l {\n  notify { 'role ${facts} $x': }\n}\n");
+    const parsed = manifests().filter((file) => !problems.some((p) => p.file === file));
+    return (puppetTrees = puppetDump([interpolating, literal, ...parsed]));
   };
 
   function canFail(): void {
@@ -93,6 +103,12 @@ export function configLanguageChecks(root: string, generated: Map<string, Genera
         const { result, bad, good } = puppetOnce();
         expect(result.code).not.toBe(0);
         expect(result.problems.filter((p) => p.file === bad || p.file === good)).toEqual([{ file: bad, message: expect.stringMatching(/line: 2/) }]);
+      });
+
+      it.skipIf(!hasPuppet)("puppet parser dump finds an interpolated string, and not a ${} in single quotes", () => {
+        const [interpolating, literal] = puppetTreesOnce();
+        expect(interpolating!.interpolations).toHaveLength(1);
+        expect(literal!.interpolations).toEqual([]);
       });
 
       it.skipIf(!jinja)("Jinja as Ansible applies it: a lookup in a task runs (marker) and the string changes", () => {
@@ -153,12 +169,16 @@ export function configLanguageChecks(root: string, generated: Map<string, Genera
       expect(rubyEvaluatedStrings(files)).toEqual([]);
     });
 
-    it.skipIf(!hasPuppet)('puppet parser validate on every manifest', () => {
+    it.skipIf(!hasPuppet)('puppet parser validate on every manifest; no string in them is interpolated (puppet parser dump)', () => {
       const files = paths(name, (p) => p.endsWith('.pp'));
       if (files.length === 0) return void expect(name).not.toMatch(/-puppet-/);
       const { result } = puppetOnce();
       // An error puppet does not attribute to a file ('?') fails every case rather than none.
       expect(result.problems.filter((p) => files.includes(p.file) || p.file === '?')).toEqual([]);
+      // The manifests mean no interpolation at all, so an answer value is never evaluated.
+      const trees = puppetTreesOnce().filter((t) => files.includes(t.file));
+      expect(trees).toHaveLength(files.length);
+      expect(trees.filter((t) => t.interpolations.length).map((t) => [t.file, t.interpolations])).toEqual([]);
     });
 
     it.skipIf(!jinja)('Jinja as Ansible applies it: the answers render to themselves and no lookup runs', () => {
