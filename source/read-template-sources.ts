@@ -1,13 +1,34 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { InputError } from './errors.ts';
 
-/** Every `.hbs` file below `dir`, keyed by its `/`-separated path relative to `dir`. */
+/** Far beyond any real template module; a bigger file is a mistake (or /dev/zero behind a name). */
+const MAX_TEMPLATE_BYTES = 512 * 1024;
+const MAX_TEMPLATES = 2_000;
+
+/** Every regular `.hbs` file below `dir` (symlinks are not followed), keyed by its `/`-separated path. */
 export async function readTemplateSources(dir: string): Promise<Map<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const names = entries
     .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
-  const texts = await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')));
+  if (names.length > MAX_TEMPLATES) throw new InputError(`--templates ${dir} holds ${names.length} templates; at most ${MAX_TEMPLATES}.`);
+  const texts = await Promise.all(names.map((name) => readBounded(join(dir, name))));
   return new Map(names.map((name, i) => [name, texts[i]!]));
+}
+
+async function readBounded(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_TEMPLATE_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length <= MAX_TEMPLATE_BYTES; length += n) {
+      n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
+    }
+    if (length > MAX_TEMPLATE_BYTES) throw new InputError(`${file} is larger than ${MAX_TEMPLATE_BYTES} bytes; a template module is far smaller.`);
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }

@@ -2,7 +2,7 @@
 // naming the field and the fix, no stack trace and nothing written. What a value may hold is decided
 // per field (questionnaire/answers-schema.ts says which in each description).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -166,6 +166,17 @@ describe('unbounded sources', () => {
   it('a valid file through /dev/stdin is read', () => {
     const result = runWithInput(['recommend', '--answers', '/dev/stdin'], stringify(minimalAnswers()));
     expect(result.code, result.stderr).toBe(0);
+  });
+
+  it('a --templates file larger than any template is refused', () => {
+    const templates = join(dir, 'templates', 'docs');
+    mkdirSync(templates, { recursive: true });
+    writeFileSync(join(templates, 'README.md.hbs'), Buffer.alloc(600 * 1024, 'a'));
+    const out = join(dir, 'out');
+    const result = cli(['--answers', writeAnswers(dir, minimalAnswers()), '--out', out, '--templates', join(dir, 'templates')], { timeoutMs: 20_000 });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/larger than 524288 bytes/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('a FIFO that never ends is read up to the limit', () => {
