@@ -101,3 +101,13 @@ export async function resolveOutDir(outDir: string): Promise<string> {
   if (Buffer.byteLength(result) > PATH_MAX_BYTES) throw tooLong(result);
   return result;
 }
+
+/** Refuses, before anything is written, an --out whose files would have paths longer than the system allows. */
+export function assertPathsFit(outDir: string, paths: readonly string[]): void {
+  const longest = paths.reduce((max, path) => Math.max(max, Buffer.byteLength(`${outDir}/${path}`)), 0);
+  if (longest > PATH_MAX_BYTES) {
+    throw new InputError(
+      `--out is too long for the files that go in it: the longest path would have ${longest.toLocaleString('en-US')} bytes (at most ${PATH_MAX_BYTES}).\nChoose a shorter path.`,
+    );
+  }
+}

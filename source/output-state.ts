@@ -7,7 +7,7 @@ import { errorCode } from './disk-errors.ts';
 import { FailureError, InputError } from './errors.ts';
 import { assertGeneratedPath, NOT_A_FILE, type OutputState } from './file-plan.ts';
 import { JOURNAL_PATH, LIMITS, MANIFEST_PATH, META_DIR, STAGING_DIR, parseManifest, shownPath, type Manifest } from './manifest.ts';
-import { resolveOutDir } from './out-dir.ts';
+import { assertPathsFit, resolveOutDir } from './out-dir.ts';
 import { firstFreeOrig, inspect, readSmallFile, type LstatCache } from './safe-path.ts';
 import { SYMLINK, parseJournal, pathHash, rollForward, type Journal, type PathHash } from './write-journal.ts';
 
@@ -89,6 +89,8 @@ export async function readOutputState(outDir: string, paths: readonly string[], 
   paths.forEach(assertGeneratedPath);
   const force = options.force ?? false;
   const root = await resolveOutDir(outDir);
+  // The longest of the generated paths and of the staged files (a 24-character name in staging/).
+  assertPathsFit(root, [...paths, `${STAGING_DIR}/${'x'.repeat(24)}`]);
   const cache: LstatCache = new Map();
   const meta = await readMeta(root, force, cache);
   const { journal } = meta;

@@ -33,7 +33,7 @@ async function lstatOrNull(path: string): Promise<Stats | null> {
     if (code === 'EACCES' || code === 'EPERM') {
       throw new FailureError(`Cannot read ${shownPath(path)}: permission denied.\nFix its permissions or choose another --out folder.`);
     }
-    throw error;
+    throw asFailure(error, path, path);
   }
 }
 

@@ -198,6 +198,7 @@ export async function stageFile(root: string, contents: string, mode: number): P
 
 /** Stages `text`, then renames it to `rel` (a file in .ami-wizard/). */
 async function replaceMetaFile(root: string, rel: string, text: string): Promise<void> {
+  await ensureFolders(root, STAGING_DIR);
   const name = await stageFile(root, text, 0o644);
   await renameInside(root, `${STAGING_DIR}/${name}`, rel);
 }

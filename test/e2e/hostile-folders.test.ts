@@ -242,6 +242,16 @@ describe('--out folders that cannot work', () => {
     expectCleanError(result.stderr);
   });
 
+  it('a path that fits but whose files would not: exit 2 before anything is created', () => {
+    const out = join(dir, ...Array.from({ length: 19 }, () => 'd'.repeat(200)), 'x'.repeat(4070 - dir.length - 19 * 201 - 1));
+    const result = run(out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/too long/);
+    expect(result.stderr.length).toBeLessThan(400);
+    expectCleanError(result.stderr);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('inside /proc or /sys: exit 2, refused before anything spins', () => {
     for (const out of ['/proc/1/out', '/proc/self/ami', '/sys/kernel/ami-wizard-out']) {
       const result = spawnSync(process.execPath, [CLI, '--answers', writeAnswers(dir, MINIMAL_YAML), '--out', out], { encoding: 'utf8', timeout: 30_000 });
@@ -249,6 +259,24 @@ describe('--out folders that cannot work', () => {
       expect(result.stderr).toMatch(/pseudo file system/);
       expectCleanError(result.stderr);
     }
+  });
+
+  it.runIf(process.getuid?.() === 0)('a mount point inside --out: exit 1 before anything changes, says it is another file system', () => {
+    const out = join(dir, 'out');
+    expect(cli(['--answers', writeAnswers(dir, MINIMAL_YAML), '--out', out]).code).toBe(0);
+    const before = Object.fromEntries(listAll(out).filter((f) => statSync(join(out, f)).isFile()).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    const changed = answersWith((x) => (x.project.costCenter = '999'), 'changed.yaml');
+    const result = spawnSync(
+      'unshare',
+      ['--mount', '--fork', 'sh', '-c', 'mount -t tmpfs tmpfs "$1" || exit 99; exec "$2" "$3" --answers "$4" --out "$5"', 'sh', join(out, 'packer'), process.execPath, CLI, changed, out],
+      { encoding: 'utf8' },
+    );
+    expect(result.status, `could not mount a tmpfs: ${result.stderr}`).not.toBe(99);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/another file system/);
+    expectCleanError(result.stderr);
+    const after = Object.fromEntries(listAll(out).filter((f) => statSync(join(out, f)).isFile()).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    expect(after).toEqual(before);
   });
 
   it.runIf(process.getuid?.() === 0)('a read-only mount: exit 1, says the file system is read-only', () => {
