@@ -14,7 +14,7 @@ import type { ImageRecord } from './image-record.ts';
  * one. Far beyond the images one account owns in a region, near enough that a looping endpoint is
  * stopped within minutes (at an answer a second) instead of never.
  */
-export const MAX_PAGES = 500;
+const MAX_PAGES = 500;
 
 const ENDPOINT_HINT = 'Check AWS_ENDPOINT_URL_EC2 / AWS_ENDPOINT_URL and any proxy in between.';
 

@@ -7,7 +7,7 @@ import { answerProblem, queryAction } from './ec2-answer.ts';
 import type { AnswerProblem } from './ec2-answer.ts';
 
 /** A page of 1000 images is a few MB; far more than this is not an answer to wait for. */
-export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 interface HttpMessage {
   statusCode?: number;

@@ -39,7 +39,7 @@ interface RootElement {
 }
 
 /** The document's root element, or undefined when the text does not start like XML. */
-export function rootOf(text: string): RootElement | undefined {
+function rootOf(text: string): RootElement | undefined {
   const rest = text.slice(PROLOG.exec(text)![0].length).trimEnd();
   const name = START_TAG.exec(rest)?.[1];
   return name ? { name, text: rest } : undefined;

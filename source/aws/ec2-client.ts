@@ -2,23 +2,21 @@
 // and an opt-in `--resolve` pay its ~0.5 s start-up; the SDK reads region, credentials and endpoint from
 // its standard chain (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL, ~/.aws/*).
 import { InputError } from '../errors.ts';
-import { printable } from '../printable.ts';
 import { withDeadline } from './deadline.ts';
 import type { AwsCallPhase } from './deadline.ts';
 import { ec2AnswerCheck } from './ec2-answer-check.ts';
 import { endpointUrlProblem } from './endpoint-url.ts';
 import { awsFailure } from './failure.ts';
 
-export type Ec2Sdk = typeof import('@aws-sdk/client-ec2');
+type Ec2Sdk = typeof import('@aws-sdk/client-ec2');
 // The aggregated client (client.describeImages(input, { abortSignal })): a page at a time, each with its
 // own deadline, and no command class named in our code (only the SDK's chunk holds that).
 type Ec2Client = InstanceType<Ec2Sdk['EC2']>;
 
 export interface Ec2Session {
-  sdk: Ec2Sdk;
   client: Ec2Client;
   region: string;
-  /** One AWS call under the session's deadline: `run` gets the signal to pass to client.send. */
+  /** One AWS call under the session's deadline: `run` passes the signal on, e.g. client.describeImages(input, { abortSignal }). */
   call<T>(run: (abortSignal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
@@ -67,23 +65,16 @@ export async function openEc2(options: Ec2Options): Promise<Ec2Session> {
   // At a deadline the client goes too: its sockets close, so nothing of the call keeps Node busy.
   const within = <T>(phase: AwsCallPhase, run: (signal: AbortSignal) => Promise<T>) => withDeadline(options.timeoutMs, phase, run, () => client.destroy());
   try {
+    // The SDK refuses a region that is not a host name label (an ESC in AWS_REGION) right here.
     const region = await within('config', () => client.config.region());
-    assertSafeRegion(region);
     // Credentials first, on their own: a credential_process that hangs is named as such. The provider
     // is memoised, so the requests reuse what it returns.
     await within('credentials', () => client.config.credentials());
-    return { sdk, client, region, call: (run) => within('answer', run) };
+    return { client, region, call: (run) => within('answer', run) };
   } catch (error) {
     client.destroy();
     throw await awsFailure(error, { action: 'ec2:DescribeImages', ...(options.region ? { region: options.region } : {}) });
   }
-}
-
-/** A region with a control or bidi character (AWS_REGION, the profile) is never a region, and must not reach the terminal. */
-function assertSafeRegion(region: string): void {
-  if (printable(region) === region) return;
-  const source = process.env.AWS_REGION === region ? 'AWS_REGION' : 'The region in the AWS profile';
-  throw new InputError(`${source} "${printable(region)}" is not an AWS region code such as eu-west-1.`);
 }
 
 async function loadSdk(): Promise<Ec2Sdk> {
