@@ -21,7 +21,7 @@ interface Meta {
 function symlinkInMeta(root: string, link: string): FailureError {
   return new FailureError(
     `${link} is a symlink (in ${shownPath(root)}); ami-wizard keeps its manifest there and never follows a link, so nothing was written.\n` +
-      'Remove the link, or re-run with --force to replace it (its target is left alone; the last run is then treated as unknown).',
+      'Remove the link, or re-run with --force to replace it (its target is left alone).',
   );
 }
 
@@ -43,11 +43,16 @@ async function readMeta(root: string, force: boolean, cache: LstatCache): Promis
   if (folder.kind === 'file' || folder.kind === 'other') {
     throw new FailureError(`${join(root, META_DIR)} is not a folder; ami-wizard keeps its manifest in a folder of that name.\nMove it away or choose another --out folder.`);
   }
+  // A link at .ami-wizard/ or the manifest hides the last run; one at the journal or staging/ hides
+  // only an interrupted run's leftovers, which --force then discards.
+  let metaSymlink: string | undefined;
   for (const rel of [META_DIR, MANIFEST_PATH, JOURNAL_PATH, STAGING_DIR]) {
     const found = await inspect(root, rel, cache);
     if (found.kind !== 'symlink') continue;
     if (!force) throw symlinkInMeta(root, found.at);
-    return { previous: null, journal: null, metaSymlink: found.at };
+    metaSymlink = found.at;
+    if (found.at === META_DIR || found.at === MANIFEST_PATH) return { previous: null, journal: null, metaSymlink };
+    break;
   }
 
   const manifestText = await readMetaFile(root, MANIFEST_PATH, cache);
@@ -60,12 +65,12 @@ async function readMeta(root: string, force: boolean, cache: LstatCache): Promis
     else if (!force) {
       throw new InputError(
         `The manifest ${join(root, MANIFEST_PATH)} is not valid: ${parsed}.\n` +
-          `Delete ${MANIFEST_PATH} in that folder, or re-run with --force (edited files will then be overwritten).`,
+          `Delete ${MANIFEST_PATH} in that folder, or re-run with --force (a file that differs from the new one is then kept as NAME.orig).`,
       );
     }
   }
 
-  const journalText = await readMetaFile(root, JOURNAL_PATH, cache);
+  const journalText = metaSymlink ? null : await readMetaFile(root, JOURNAL_PATH, cache);
   let journal: Journal | null = null;
   if (journalText !== null) {
     const parsed = typeof journalText === 'string' ? parseJournal(journalText) : journalText.invalid;
@@ -77,7 +82,7 @@ async function readMeta(root: string, force: boolean, cache: LstatCache): Promis
       );
     }
   }
-  return { previous, previousText, journal };
+  return { previous, previousText, journal, metaSymlink };
 }
 
 /**

@@ -26,7 +26,9 @@ async function finishInterruptedRun(outDir: string, discard: boolean): Promise<v
     await commitJournal(outDir, journal);
     return;
   }
-  // An unreadable journal gets here only under --force (planning refuses it otherwise).
+  // An unreadable journal, or one planning ignored because a link was in .ami-wizard/, gets here
+  // only under --force (planning refuses both otherwise): discarded, links included, never followed.
+  if (discard) for (const rel of [JOURNAL_PATH, STAGING_DIR]) await removeSymlink(outDir, rel);
   if (journal !== null || discard) await unlink(join(outDir, JOURNAL_PATH)).catch(() => undefined);
   await clearStaging(outDir);
 }

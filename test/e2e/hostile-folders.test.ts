@@ -2,6 +2,7 @@
 // manifest, a hand-made file, runs killed part-way, and --out paths that cannot work (a dangling
 // link, a read-only mount, a path too long, a pseudo file system).
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -91,7 +92,7 @@ describe('symlinks inside --out', () => {
     symlinkSync(outside, join(out, 'link'));
     const manifestFile = join(out, '.ami-wizard/manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    manifest.files['link/precious.txt'] = spawnSync('sha256sum', [join(outside, 'precious.txt')], { encoding: 'utf8' }).stdout.slice(0, 64);
+    manifest.files['link/precious.txt'] = createHash('sha256').update('precious\n').digest('hex');
     writeFileSync(manifestFile, JSON.stringify(manifest));
     const again = cli(['--answers', answers, '--out', out, '--force']);
     expect(again.code, again.stderr).toBe(0);

@@ -2,7 +2,6 @@
 // were killed there) leaves nothing false and nothing temporary: the next run, even a dry run,
 // reports no conflict, and the folder ends up exactly as generated.
 import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -167,9 +166,8 @@ describe('a run killed at any step', () => {
   });
 });
 
-it('the crash simulation counts the writer’s changes (so the loops above cover every step)', async () => {
+it('the crash simulation sees the writer’s changes (or the loops above would stop after one pass)', async () => {
   crash.count = 0;
   await run(v1());
-  expect(crash.count).toBeGreaterThan(8);
-  expect(constants.O_NOFOLLOW).toBeGreaterThan(0);
+  expect(crash.count).toBeGreaterThan(v1().length * 2);
 });

@@ -129,6 +129,20 @@ describe('the manifest folder', () => {
   });
 });
 
+describe('links where an interrupted run keeps its journal and staged files', () => {
+  it('are refused; --force removes them and still trusts the manifest beside them', async () => {
+    await run(base());
+    await symlink(outside, join(out, '.ami-wizard/staging'));
+    await symlink(join(outside, 'precious.txt'), join(out, '.ami-wizard/journal.json'));
+    await expect(run(base())).rejects.toThrow(/journal\.json is a symlink/);
+    const next = base().map((f) => (f.path === 'README.md' ? { ...f, contents: '# v2\n' } : f));
+    const p = await run(next, true);
+    expect(actions(p)['README.md']).toBe('update'); // not a file of unknown origin: the manifest was read
+    await outsideUntouched();
+    expect(await listAll(join(out, '.ami-wizard'))).toEqual(['manifest.json']);
+  });
+});
+
 describe('the manifest is untrusted input', () => {
   it('an entry behind a symlinked folder is never deleted', async () => {
     await run(base());
