@@ -221,7 +221,9 @@ async function removeIfUnchanged(root: string, removal: JournalRemoval): Promise
     if (errorCode(error) !== 'ENOENT') throw asFailure(error, join(root, dirname(removal.path)), join(root, removal.path));
   }
   for (let dir = dirname(removal.path); dir !== '.'; dir = dirname(dir)) {
-    // rmdir only succeeds on an empty real folder (never through a link), so anything the user put there stays.
+    // Checked again first (rmdir would follow a folder above it swapped for a link); rmdir only
+    // removes an empty folder, so anything the user put there stays.
+    if ((await inspect(root, dir)).kind !== 'folder') break;
     const removed = await rmdir(join(root, dir)).then(() => true, () => false);
     if (!removed) break;
   }
