@@ -2,6 +2,8 @@
 // so that it is inert data wherever it lands. test/generators/escape.test.ts proves each one with
 // property tests against real parsers and shells.
 
+import { CONTROL_CHARACTERS } from '../questionnaire/answer-values.ts';
+
 const hex4 = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** A double-quoted HCL2 string literal; `${` and `%{` are doubled so they never start a template. */
@@ -40,10 +42,17 @@ export function yamlString(s: string): string {
   return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, hex4);
 }
 
-/** Inline Markdown that renders as the literal text, also inside a table cell. */
+const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, 'g');
+
+/**
+ * Inline Markdown that renders as the literal text, also inside a table cell. Answers hold no control
+ * character, but what EC2 says (a base image's name) might: it is written as a visible `\u001b`, so
+ * `cat decision.md` never sends an escape sequence to a terminal.
+ */
 export function markdownText(s: string): string {
   return s
     .replace(/[\r\n\t]+/g, ' ')
+    .replace(CONTROL, hex4)
     // Edge whitespace is invisible in HTML but not inert in Markdown: four leading spaces start a code
     // block, two trailing ones a hard break, and `** x **` is no longer bold.
     .trim()

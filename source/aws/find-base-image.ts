@@ -5,6 +5,7 @@
 import type { Architecture, OperatingSystem } from '../../questionnaire/answers-schema.ts';
 import { platformFacts } from '../../generators/platforms.ts';
 import { FailureError } from '../errors.ts';
+import { printable } from '../printable.ts';
 import { describeImages } from './describe-images.ts';
 import { openEc2 } from './ec2-client.ts';
 import type { ImageRecord } from './image-record.ts';
@@ -57,6 +58,9 @@ export async function findBaseImage(query: BaseImageQuery, options: FindOptions)
         `No current ${facts.label} ${query.architecture} image found in ${session.region} ` +
           `(owners ${facts.imageOwners.join(', ')}, name ${facts.imageNameFilter}).\n  Check the region, or whether the account may see public images there.`,
       );
+    }
+    if (!/^ami-[0-9a-f]{8,17}$/.test(current.imageId)) {
+      throw new FailureError(`EC2 answered with an image id that is not one (${printable(current.imageId.slice(0, 40))}); is AWS_ENDPOINT_URL_EC2 pointing at EC2?`);
     }
     return {
       os: query.os,

@@ -8,6 +8,7 @@ import { applyPlan } from '../write-plan.ts';
 import { conflictsError, prepareFolder } from '../generate-folder.ts';
 import type { CommandIO } from './context.ts';
 import { decisionJson } from '../decision.ts';
+import { printable } from '../printable.ts';
 
 /** `given`: the answers when the caller has already loaded them from args.answers. */
 export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answers): Promise<number> {
@@ -20,7 +21,7 @@ export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answ
         { timeoutMs: args.awsTimeoutMs },
       )
     : undefined;
-  if (baseImage && !args.json) io.stdout(`Base image: ${baseImage.name} (${baseImage.imageId}, created ${baseImage.creationDate})\n`);
+  if (baseImage && !args.json) io.stdout(`Base image: ${printable(baseImage.name)} (${printable(baseImage.imageId)}, created ${printable(baseImage.creationDate)})\n`);
   const { decision, outDir, outLabel, plan } = await prepareFolder(answers, {
     cwd: io.cwd,
     out: args.out,

@@ -1,7 +1,10 @@
 // AWS data is untrusted text: an image name, a tag, an EC2 error code or message, a region. None of it
 // reaches the terminal raw: no escape sequence, no bidi override, and no line break that forges a line
 // of the report. JSON output stays JSON and keeps the exact values.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MINIMAL_YAML } from '../support/answers.ts';
 import { describeImagesXml, hybridTags } from './fixtures/images.ts';
 import { fail, ok, withFakeEc2 } from './support/ec2-server.ts';
 import type { Handler } from './support/ec2-server.ts';
@@ -59,6 +62,30 @@ describe('image data', () => {
     const result = await run(() => ok(describeImagesXml([image({ id: 'ami-0a000000000000001' })])), ['audit', '--json']);
     expectNothingRaw(result, expect);
     expect(JSON.parse(result.stdout)[0].name).toBe(HOSTILE);
+  });
+});
+
+describe('generate --resolve', () => {
+  it('records the name escaped in decision.md and prints it escaped', async () => {
+    const out = join(home.dir, 'resolve-out');
+    const answers = join(home.dir, 'resolve.yaml');
+    writeFileSync(answers, MINIMAL_YAML);
+    const result = await run(() => ok(describeImagesXml([image()])), ['--answers', answers, '--out', out, '--resolve']);
+    expect(result.code, result.stderr).toBe(0);
+    expectNothingRaw(result, expect);
+    const decision = readFileSync(join(out, 'decision.md'), 'utf8');
+    expect(decision).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+    expect(decision.split('\n').some((line) => line.startsWith('ami-0fake'))).toBe(false);
+  });
+
+  it('an image id that is not one is refused', async () => {
+    const out = join(home.dir, 'resolve-bad-id');
+    const answers = join(home.dir, 'resolve-bad-id.yaml');
+    writeFileSync(answers, MINIMAL_YAML);
+    const result = await run(() => ok(describeImagesXml([image({ id: 'ami-1 `touch x`' })])), ['--answers', answers, '--out', out, '--resolve']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/an image id that is not one/);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

@@ -115,12 +115,13 @@ describe('generate', () => {
     expect(existsSync(join(dir, 'b'))).toBe(false);
   });
 
-  it('answer values stay inert: a hostile software name reaches the package manager as one literal argument', () => {
+  it('answer values stay inert: free text never runs, package names reach the package manager after --', () => {
     const hostile = `Billing & "EU" $(touch ${dir}/pwned) \${var.y} {{z}} \`touch ${dir}/pwned2\` 'q'`;
     const a = minimalAnswers();
     a.configManagement = 'shell';
-    a.roles = [{ name: 'web', software: [hostile, 'nginx'] }];
+    a.roles = [{ name: 'web', software: ['nginx', 'python3.11-pip'] }];
     a.project.owner = hostile;
+    a.project.system = hostile;
     const answers = writeAnswers(dir, stringify(a));
     const out = join(dir, 'out');
     expect(cli(['--answers', answers, '--out', out]).code).toBe(0);
@@ -131,7 +132,7 @@ describe('generate', () => {
     chmodSync(join(bin, 'dnf'), 0o755);
     const run = spawnSync('bash', [join(out, 'config/shell/web.sh')], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, AMI_PHASE: 'all' }, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    expect(readFileSync(join(dir, 'dnf-args'), 'utf8').split('\n').slice(0, 4)).toEqual(['-y', 'install', hostile, 'nginx']);
+    expect(readFileSync(join(dir, 'dnf-args'), 'utf8').split('\n').slice(0, 5)).toEqual(['-y', 'install', '--', 'nginx', 'python3.11-pip']);
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
     expect(existsSync(join(dir, 'pwned2'))).toBe(false);
   });

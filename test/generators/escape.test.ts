@@ -162,9 +162,15 @@ describe('markdownText', () => {
     html
       .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
       .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  // What a reader should see: the text with whitespace runs collapsed (HTML does that anyway);
-  // CommonMark itself turns NUL into U+FFFD.
-  const visible = (s: string) => s.replace(/\u0000/g, '\ufffd').replace(/\s+/g, ' ').trim();
+  // What a reader should see: the text with whitespace runs collapsed (HTML does that anyway).
+  // Control characters (only EC2 data can hold them) show as visible \uXXXX escapes.
+  const control = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+  const visible = (s: string) =>
+    s
+      .replace(/[\r\n\t]+/g, ' ')
+      .replace(control, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .replace(/\s+/g, ' ')
+      .trim();
 
   it('renders inline as the literal text, with no markup at all', () => {
     fc.assert(
