@@ -118,6 +118,9 @@ export function configLanguageChecks(root: string, generated: Map<string, Genera
         expect(report.calls).toEqual(["lookup('pipe', 'touch MARKER')"]);
         expect(report.changes.map((c) => c.at)).toEqual(['$[0].ansible.builtin.package.name[0]', '$[0].ansible.builtin.package.name[1]']);
         expect(report.changes[1]!.error).toMatch(/'z' is undefined/);
+        // Ansible never templates a string tagged !unsafe; neither does the check.
+        const unsafe = scratch('unsafe.yml', "- ansible.builtin.debug:\n    msg: !unsafe \"{{ lookup('pipe', 'id') }}\"\n");
+        expect(renderJinja([unsafe], 'ansible')).toMatchObject({ changes: [], calls: [], markerCreated: false });
       });
 
       it.skipIf(!jinja)('Jinja as Salt applies it: a salt function in a state runs (marker) and the text changes', () => {
