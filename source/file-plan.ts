@@ -53,18 +53,15 @@ export interface OutputState {
   links?: ReadonlyMap<string, string>;
   /** Path → a free name to keep what is there under (NAME.orig…), for paths the manifest does not own. */
   origNames?: ReadonlyMap<string, string>;
-  /** Under --force only: a symlink in .ami-wizard/ to replace; the manifest behind it was not read. */
+  /** Under --force only: a symlink in .ami-wizard/ to replace (at .ami-wizard/ or the manifest: no manifest was read). */
   metaSymlink?: string;
 }
 
-export { manifestText, type Manifest } from './manifest.ts';
-
 // A generator producing such a path is a bug, not bad input: hence a plain Error.
-function assertGeneratedPath(path: string): void {
+export function assertGeneratedPath(path: string): void {
   const reason = unsafePathReason(path);
   if (reason) throw new Error(`Generated path ${JSON.stringify(path)} is not allowed: ${reason}.`);
 }
-export { assertGeneratedPath };
 
 const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 

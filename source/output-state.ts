@@ -33,6 +33,7 @@ async function readMetaFile(root: string, rel: string, cache: LstatCache): Promi
     return (await readSmallFile(join(root, rel), LIMITS.fileBytes)) ?? { invalid: 'it is not a file' };
   } catch (error) {
     if (errorCode(error) === 'EFBIG') return { invalid: `it is larger than ${LIMITS.fileBytes / 1024 / 1024} MiB` };
+    if (errorCode(error) === 'ELOOP') return { invalid: 'it became a symlink' }; // swapped since the look above
     throw error;
   }
 }

@@ -11,7 +11,7 @@ import { FailureError } from './errors.ts';
 import { shownPath } from './manifest.ts';
 
 /** What sits at a relative path, judged without following any symlink. */
-export type Found =
+type Found =
   | { kind: 'missing' }
   | { kind: 'file'; size: number }
   | { kind: 'folder'; dev: number }

@@ -85,14 +85,14 @@ export async function pathHash(root: string, rel: string, cache?: Parameters<typ
   }
 }
 
-export type WriteStep = 'done' | 'apply' | 'skip';
+type WriteStep = 'done' | 'apply' | 'skip';
 
 /**
  * What to do with one journalled write, given whether its staged file is still there and what the
  * path holds now. A staged file is deleted only after the journal, so a missing one means the write
  * was done.
  */
-export function writeStep(write: JournalWrite, stagedPresent: boolean, current: PathHash): WriteStep {
+function writeStep(write: JournalWrite, stagedPresent: boolean, current: PathHash): WriteStep {
   if (!stagedPresent || current === write.to) return 'done';
   if (current === SYMLINK) return 'skip';
   if (current === write.from || current === null) return 'apply';
@@ -133,7 +133,7 @@ export function rollForward(
 }
 
 const STAGED_NAME = /^[0-9a-f]{24}$/;
-export const stagedName = (): string => randomBytes(12).toString('hex');
+const stagedName = (): string => randomBytes(12).toString('hex');
 
 /** The journal, or why it cannot be trusted (it names paths to replace and delete: untrusted input). */
 export function parseJournal(text: string): Journal | string {
