@@ -63,16 +63,25 @@ export function examplesAndEdgeCases(): Case[] {
   };
   cases.push({ name: 'options-all', input: options });
 
-  for (const design of DESIGNS) {
+  // Hostile free text with every configuration tool, Windows included. Package names keep to their
+  // manager's grammar (questionnaire/package-names.ts); the free text carries the payload.
+  const nastyCases: [string, Design, ConfigTool, OperatingSystem, string[]][] = [
+    ['nasty-fully-baked', 'fully-baked', 'ansible', 'amazon-linux-2023', ['nginx', 'python3.11-pip', 'gcc-c++']],
+    ['nasty-hybrid', 'hybrid', 'chef', 'amazon-linux-2023', ['nginx', 'python3.11-pip', 'gcc-c++']],
+    ['nasty-jeos', 'jeos', 'puppet', 'amazon-linux-2023', ['nginx', 'python3.11-pip', 'gcc-c++']],
+    ['nasty-salt-ubuntu', 'hybrid', 'salt', 'ubuntu-24.04', ['nginx', 'libssl3t64', 'g++']],
+    ['nasty-shell-windows-server-2022', 'fully-baked', 'shell', 'windows-server-2022', ['dotnet-8.0-runtime', 'Microsoft.PowerShell']],
+  ];
+  for (const [name, design, tool, os, software] of nastyCases) {
     const nasty = minimalAnswers();
     nasty.strategy = design;
-    nasty.configManagement = design === 'hybrid' ? 'chef' : design === 'jeos' ? 'puppet' : 'ansible';
+    nasty.configManagement = tool;
+    nasty.platform = { os };
     nasty.project = { name: NASTY.replace(' *', ''), system: NASTY.replace(' *', ''), owner: NASTY, costCenter: 'cc $(x) ${y}' };
-    // Package names keep to their manager's grammar (questionnaire/package-names.ts); the free text carries the payload.
-    nasty.roles = [{ name: 'web', software: ['nginx', 'python3.11-pip', 'gcc-c++'] }];
+    nasty.roles = [{ name: 'web', software }];
     nasty.project.compliance = [NASTY.replace(' *', '').slice(0, 64)];
-    nasty.tags = { 'Team:x': { value: 'a "b" {{c}} ${d}' } };
-    cases.push({ name: `nasty-${design}`, input: nasty });
+    nasty.tags = { 'Team:x': { value: 'a "b" {{c}} ${d} <%= x %> #{y} $(z) ‘q’' } };
+    cases.push({ name, input: nasty });
   }
   return cases;
 }
