@@ -6,10 +6,13 @@ import type { Renderer } from './render.ts';
 import { FAMILY_SCRIPTS } from './platforms.ts';
 
 export function generateBootstrap(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
+  const phase = ctx.design === 'hybrid' ? 'app' : 'all';
   const view = {
     ...ctx,
     defaultRole: ctx.roles[0]!.name,
-    phase: ctx.design === 'hybrid' ? 'app' : 'all',
+    phase,
+    // Images are captured with an empty apt index; a design that installs packages at boot refreshes it first.
+    refreshIndexAtBoot: ctx.bootstrapRunsConfig && phase === 'all' && ctx.platform.facts.packageManager === 'apt',
     phaseDescription:
       ctx.design === 'hybrid'
         ? 'Hybrid: the image carries the baseline and middleware; deploy the latest application now.'

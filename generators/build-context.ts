@@ -45,6 +45,8 @@ export interface BuildContext {
   policyTags: { key: string; allowed: string[] }[];
   options: Answers['options'] & { deprecateHours: string; kmsAlias: boolean };
   ssmPrefix: string;
+  /** Where the generated folder sits in the team's repository ('.' for its root): the bootstrap's ConfigPath default. */
+  configPath: string;
   bakeApplication: boolean;
   bootstrapRunsConfig: boolean;
   baseImage: ResolvedBaseImage | null;
@@ -125,6 +127,7 @@ export function buildContext(
       kmsAlias: answers.options.kmsKeyId?.startsWith('alias/') ?? false,
     },
     ssmPrefix: `/${slug}/${answers.project.stage}`,
+    configPath: answers.options.githubActions?.directory ?? '.',
     bakeApplication: design === 'fully-baked',
     bootstrapRunsConfig: design !== 'fully-baked',
     baseImage: meta.baseImage ?? null,

@@ -43,7 +43,10 @@ export function generateConfigManagement(ctx: BuildContext, templates: Renderer)
         files.push(file(`puppet/modules/${view.role.puppetClass}/manifests/init.pp`, 'puppet/init.pp.hbs', view));
         break;
       case 'salt':
+        // init applies everything; app alone is what a hybrid image's first boot applies.
         files.push(file(`salt/${role.name}/init.sls`, 'salt/init.sls.hbs', view));
+        if (role.software.length) files.push(file(`salt/${role.name}/software.sls`, 'salt/software.sls.hbs', view));
+        files.push(file(`salt/${role.name}/app.sls`, 'salt/app.sls.hbs', view));
         break;
     }
   }

@@ -6,6 +6,8 @@ import type { Architecture, OperatingSystem } from '../questionnaire/answer-valu
 export interface PlatformFacts {
   family: 'linux' | 'windows';
   packageManager: 'dnf' | 'apt' | 'none';
+  /** How the image gets the AWS CLI the bootstrap reads secrets with (FACTS.md: only AL2023 ships it on Linux). */
+  awsCli: 'preinstalled' | 'snap' | 'installer';
   communicator: 'ssh' | 'winrm';
   sshUsername: string;
   rootDevice: string;
@@ -72,6 +74,7 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
       return {
         family: 'linux',
         packageManager: 'dnf',
+        awsCli: 'preinstalled',
         communicator: 'ssh',
         sshUsername: 'ec2-user',
         rootDevice: '/dev/xvda',
@@ -86,6 +89,7 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
       return {
         family: 'linux',
         packageManager: 'apt',
+        awsCli: 'snap',
         communicator: 'ssh',
         sshUsername: 'ubuntu',
         rootDevice: '/dev/sda1',
@@ -100,6 +104,7 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
       return {
         family: 'linux',
         packageManager: 'dnf',
+        awsCli: 'installer',
         communicator: 'ssh',
         sshUsername: 'ec2-user',
         rootDevice: '/dev/sda1',
@@ -113,6 +118,8 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
       return {
         family: 'windows',
         packageManager: 'none',
+        // Amazon's Windows Server AMIs ship the AWS CLI and the AWS Tools for PowerShell.
+        awsCli: 'preinstalled',
         communicator: 'winrm',
         sshUsername: '',
         rootDevice: '/dev/sda1',

@@ -4,6 +4,9 @@
 // spec's rules; anything it does not understand throws, so a check never passes on a guess.
 // (A test compares the decoding with `packer console` on a string with every escape.)
 
+import { HclLexer, isPunct } from './hcl-lexer.ts';
+import type { Token } from './hcl-lexer.ts';
+
 export interface InlineScript {
   /** Line of the `inline` attribute in the .pkr.hcl file. */
   line: number;
@@ -11,125 +14,7 @@ export interface InlineScript {
   script: string;
 }
 
-/** What a `${ ... }` interpolation becomes: its value is Packer's, unknown here; a variable parses wherever a value can stand. */
-export const INTERPOLATION_STAND_IN = '$packer_interpolation';
-
-type Token =
-  | { kind: 'string'; value: string; line: number }
-  | { kind: 'ident'; value: string; line: number }
-  | { kind: 'punct'; value: string; line: number }
-  | { kind: 'heredoc'; line: number };
-
-const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-
-class HclLexer {
-  private i = 0;
-  private line = 1;
-  constructor(private readonly text: string) {}
-
-  tokens(): Token[] {
-    const out: Token[] = [];
-    const t = this.text;
-    while (this.i < t.length) {
-      const c = t[this.i]!;
-      if (c === '\n') this.line++;
-      if (/\s/.test(c)) this.i++;
-      else if (c === '#' || t.startsWith('//', this.i)) this.skipTo('\n', false);
-      else if (t.startsWith('/*', this.i)) this.skipTo('*/', true);
-      else if (c === '"') out.push({ kind: 'string', line: this.line, value: this.quoted() });
-      else if (t.startsWith('<<', this.i)) out.push(this.heredoc());
-      else if (/[A-Za-z_]/.test(c)) {
-        const word = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(t.slice(this.i))![0];
-        out.push({ kind: 'ident', value: word, line: this.line });
-        this.i += word.length;
-      } else {
-        out.push({ kind: 'punct', value: c, line: this.line });
-        this.i++;
-      }
-    }
-    return out;
-  }
-
-  private fail(message: string): never {
-    throw new Error(`HCL line ${this.line}: ${message}`);
-  }
-
-  private skipTo(end: string, past: boolean): void {
-    const at = this.text.indexOf(end, this.i);
-    const stop = at < 0 ? this.text.length : past ? at + end.length : at;
-    this.line += (this.text.slice(this.i, stop).match(/\n/g) ?? []).length;
-    this.i = stop;
-  }
-
-  /** A quoted template from its opening quote: HCL's escapes decoded, `$${` and `%%{` literal. */
-  private quoted(): string {
-    const t = this.text;
-    let value = '';
-    this.i++;
-    for (;;) {
-      const c = t[this.i];
-      if (c === undefined || c === '\n') this.fail('unterminated string');
-      if (c === '"') break;
-      if (c === '\\') {
-        const e = t[this.i + 1] ?? '';
-        const hex = e === 'u' ? 4 : e === 'U' ? 8 : 0;
-        if (hex) {
-          const digits = t.slice(this.i + 2, this.i + 2 + hex);
-          if (!new RegExp(`^[0-9A-Fa-f]{${hex}}$`).test(digits)) this.fail(`bad \\${e} escape`);
-          value += String.fromCodePoint(parseInt(digits, 16));
-          this.i += 2 + hex;
-        } else if (e in ESCAPES) {
-          value += ESCAPES[e];
-          this.i += 2;
-        } else this.fail(`unknown escape \\${e}`);
-      } else if (t.startsWith('$${', this.i) || t.startsWith('%%{', this.i)) {
-        value += `${c}{`;
-        this.i += 3;
-      } else if (t.startsWith('${', this.i)) {
-        this.skipTemplateSequence();
-        value += INTERPOLATION_STAND_IN;
-      } else if (t.startsWith('%{', this.i)) {
-        this.fail('a template directive (%{ ... }) in a string: its text depends on Packer and is not decoded here');
-      } else {
-        value += c;
-        this.i++;
-      }
-    }
-    this.i++;
-    return value;
-  }
-
-  /** Past the `}` that closes `${`, stepping over nested braces and strings. */
-  private skipTemplateSequence(): void {
-    let depth = 0;
-    while (this.i < this.text.length) {
-      const c = this.text[this.i]!;
-      if (c === '"') {
-        this.quoted();
-        continue;
-      }
-      this.i++;
-      if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) return;
-      else if (c === '\n') this.fail('unterminated interpolation');
-    }
-    this.fail('unterminated interpolation');
-  }
-
-  /** Steps over a heredoc (`<<EOT` or `<<-EOT` to a line holding only EOT). */
-  private heredoc(): Token {
-    const line = this.line;
-    const rest = this.text.slice(this.i);
-    const head = /^<<-?([A-Za-z_][A-Za-z0-9_-]*)\n/.exec(rest);
-    if (!head) this.fail('a heredoc should name its delimiter and end the line');
-    const close = new RegExp(`^[ \\t]*${head[1]}[ \\t]*$`, 'm').exec(rest.slice(head[0].length));
-    if (!close) this.fail(`heredoc ${head[1]} never closes`);
-    const end = this.i + head[0].length + close.index + close[0].length;
-    this.line += (this.text.slice(this.i, end).match(/\n/g) ?? []).length;
-    this.i = end;
-    return { kind: 'heredoc', line };
-  }
-}
+export { INTERPOLATION_STAND_IN } from './hcl-lexer.ts';
 
 /** The inline scripts of every `provisioner "powershell"` block, and how many such blocks there are. */
 export function packerInlinePowerShell(hcl: string): { blocks: number; scripts: InlineScript[] } {
@@ -158,10 +43,6 @@ export function packerInlinePowerShell(hcl: string): { blocks: number; scripts: 
     }
   }
   return { blocks, scripts };
-}
-
-function isPunct(tok: Token | undefined, value: string): boolean {
-  return tok?.kind === 'punct' && tok.value === value;
 }
 
 /** Strings separated by commas up to the closing `]`; anything else is not decoded, so it throws. */

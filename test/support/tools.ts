@@ -55,3 +55,15 @@ export function cloudInitSchema(): ((file: string) => ReturnType<typeof run>) | 
   return (file) =>
     run(PYTHON, ['-m', 'cloudinit.cmd.main', 'schema', '--config-file', file], { env: { ...process.env, PYTHONPATH: sitePackages } });
 }
+
+/** cloud-init's own systemd units, from the same unpacked Debian package (FACTS.md), or undefined after a loud warning. */
+export function cloudInitUnits(): string | undefined {
+  const units = fileURLToPath(new URL('../../.tmp/cloud-init/lib/systemd/system', import.meta.url));
+  if (!existsSync(join(units, 'cloud-final.service'))) {
+    const message = 'validator missing: cloud-init systemd units (unpack Debian cloud-init into .tmp/cloud-init as .ci/run does)';
+    if (REQUIRE_VALIDATORS) throw new Error(message);
+    console.warn(`\n*** ${message}; the unit ordering checks do not run ***\n`);
+    return undefined;
+  }
+  return units;
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# A simulated build instance and the instances launched from its image, as root inside
+# `unshare --mount --net --fork`. Disks are overlays of this machine's root, so nothing reaches the
+# real disk: the build writes into a build layer; `capture` makes that the image (copied to
+# WORK/image for the test); each `launch` starts an instance whose disk is a fresh overlay over it. /tmp and /run are fresh at
+# every boot, and 169.254.169.254 in the namespace's own network is the fake IMDS. SIM (WORK/sim) holds
+# the plan, the stubs, the repository and the results; every machine sees it as /sim.
+# Plan lines (SIM/plan.txt):
+#   capture      stop the build instance; its disk is the image from now on
+#   launch NAME  a new instance from the image, its own disk in WORK/instances/NAME
+#   imds FILE    from now on the metadata service describes the instance in SIM/imds/FILE
+#   reboot       fresh /tmp and /run, as a new boot has them
+#   run NAME     run SIM/steps/NAME.sh on the current machine; exit code to results/NAME.rc, output to NAME.log
+set -euo pipefail
+WORK=$1
+SIM=$WORK/sim
+ROOT=$WORK/root
+mkdir -p "$ROOT" "$SIM/results" "$WORK/layers"
+mount --make-rprivate /
+# The disks' layers live on a file system of their own: overlay refuses layers nested inside another
+# layer (here /), and the image is a lower layer of every instance.
+mount -t tmpfs tmpfs "$WORK/layers"
+LAYERS=$WORK/layers
+
+fresh() {
+  local dir
+  for dir in tmp run; do
+    umount -l "$ROOT/$dir" 2>/dev/null || true
+    mount -t tmpfs -o mode=1777 tmpfs "$ROOT/$dir"
+  done
+}
+# machine LOWER UPPER: the root is an overlay of UPPER (its own writes) over LOWER.
+machine() {
+  umount -R "$ROOT" 2>/dev/null || true
+  mkdir -p "$2" "$2.work"
+  mount -t overlay overlay -o "lowerdir=$1,upperdir=$2,workdir=$2.work" "$ROOT"
+  mount -t proc proc "$ROOT/proc"
+  mount --rbind /dev "$ROOT/dev"
+  mkdir -p "$ROOT/sim"
+  mount --bind "$SIM" "$ROOT/sim"
+  fresh
+}
+machine / "$LAYERS/build"
+
+ip link set lo up
+ip addr add 169.254.169.254/32 dev lo
+echo '{"down": true}' > "$SIM/imds/current.json"
+node "$SIM/fake-imds.mjs" "$SIM/imds/current.json" "$SIM/results/imds.jsonl" &
+imds=$!
+trap 'kill "$imds" 2>/dev/null || true; umount -R "$ROOT" 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  [ -n "$(ss -Hltn 'sport = :80' 2>/dev/null)" ] && break
+  sleep 0.1
+done
+
+PATH_IN_INSTANCE=/sim/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+while read -r verb arg; do
+  case "$verb" in
+    capture)
+      umount -R "$ROOT"
+      mv "$LAYERS/build" "$LAYERS/image"
+      rm -rf "$LAYERS/build.work"
+      cp -a "$LAYERS/image" "$WORK/image" # for the test to read, after the namespace is gone
+      ;;
+    launch) machine "$LAYERS/image:/" "$LAYERS/instances/$arg" ;;
+    imds) cp "$SIM/imds/$arg" "$SIM/imds/current.json" ;;
+    reboot) fresh ;;
+    run)
+      set +e
+      chroot "$ROOT" /usr/bin/env -i PATH="$PATH_IN_INSTANCE" HOME=/root LANG=C.UTF-8 SIM_STEP="$arg" \
+        /bin/bash "/sim/steps/$arg.sh" > "$SIM/results/$arg.log" 2>&1
+      echo "$?" > "$SIM/results/$arg.rc"
+      set -e
+      ;;
+    *) echo "sandbox.sh: unknown plan line: $verb $arg" >&2; exit 2 ;;
+  esac
+done < "$SIM/plan.txt"

@@ -1,0 +1,236 @@
+#!/usr/bin/env node
+// The tools a build or a first boot calls that would reach the network or a real system service,
+// stood in for inside the simulated instance. Each one records its call (to /sim/results/calls.jsonl)
+// and is honest: it fails where the real tool would fail for the same reason: an option where a
+// package name should be, an apt install without a package index, a playbook, cookbook, module or
+// state that is not in the checkout, an SSM parameter that does not exist. `sandbox.sh` puts a
+// wrapper per tool first on PATH: `exec node /sim/stubs.mjs TOOL "$@"`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+const [tool, ...args] = process.argv.slice(2);
+const PACKAGES = '/var/lib/sim-packages'; // what the stub package managers "installed"
+const APT_INDEX = '/var/lib/apt/lists/sim-index'; // what `apt-get update` "downloaded"
+const exitCodes = JSON.parse(readFileSync('/sim/exit-codes.json', 'utf8')); // TOOL or STEP/TOOL -> forced exit code
+const os = JSON.parse(readFileSync('/sim/os.json', 'utf8')); // { packageManager } of the simulated image
+const step = process.env.SIM_STEP ?? '';
+
+appendFileSync('/sim/results/calls.jsonl', `${JSON.stringify({ step, tool, args, cwd: process.cwd() })}\n`);
+
+function fail(message, code = 1) {
+  process.stderr.write(`${tool} (stub): ${message}\n`);
+  process.exit(code);
+}
+const installed = (name) => existsSync(join(PACKAGES, name));
+function install(names) {
+  mkdirSync(PACKAGES, { recursive: true });
+  for (const name of names) writeFileSync(join(PACKAGES, name), '');
+}
+/** Package names after the options; an option-looking name after `--`, or before it unknown, fails. */
+function packageArgs(rest, knownOptions) {
+  const names = [];
+  let afterDashes = false;
+  for (const arg of rest) {
+    if (!afterDashes && arg === '--') afterDashes = true;
+    else if (!afterDashes && knownOptions.includes(arg)) continue;
+    else if (arg.startsWith('-')) fail(`${arg}: an option where a package name should be`, 100);
+    else names.push(arg);
+  }
+  return names;
+}
+/** The value of `--name VALUE` or `--name=VALUE`. */
+function option(name) {
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  return args[i].includes('=') && args[i].startsWith(`${name}=`) ? args[i].slice(name.length + 1) : args[i + 1];
+}
+const mustExist = (path, what) => existsSync(path) || fail(`${what} ${path} does not exist`, 1);
+const forced = () => exitCodes[`${step}/${tool}`] ?? exitCodes[tool];
+/**
+ * A configuration tool applying a role whose file installs packages, in phase "all", on an apt
+ * system whose package index was emptied (the image cleanup does that): the real tool fails with
+ * "No package matching", so the stub does too.
+ */
+function needsIndex(roleFile, phase) {
+  const installsPackages = /ansible\.builtin\.package|^package \[|package \{|pkg\.installed/m.test(readFileSync(roleFile, 'utf8'));
+  if (installsPackages && phase !== 'app' && os.packageManager === 'apt' && !existsSync(APT_INDEX)) {
+    fail(`No package matching the role's software is available (${roleFile}): the apt index is empty; run apt-get update first`, 2);
+  }
+}
+
+const TOOLS = {
+  'apt-get'() {
+    const [command, ...rest] = args.filter((a) => !['-y', '-q', '-qq'].includes(a));
+    if (command === 'update') return void (mkdirSync(dirname(APT_INDEX), { recursive: true }), writeFileSync(APT_INDEX, ''));
+    if (command === 'clean') return;
+    if (!existsSync(APT_INDEX)) fail('E: no package index: run apt-get update first (the lists were emptied)', 100);
+    if (command === 'upgrade') return;
+    if (command !== 'install') fail(`unknown command ${command}`, 100);
+    const names = packageArgs(rest, ['--no-install-recommends']);
+    if (names.length === 0) fail('install needs a package name', 100);
+    install(names.map((n) => n.split(/[=:]/)[0]));
+  },
+  dnf() {
+    const [command, ...rest] = args.filter((a) => a !== '-y');
+    if (command === 'clean' || command === 'makecache') return;
+    if (command === 'upgrade') return;
+    if (command !== 'install') fail(`unknown command ${command}`);
+    const names = packageArgs(rest, ['--refresh']);
+    if (names.length === 0) fail('install needs a package name');
+    install(names.map((n) => (n.startsWith('https://') ? basename(n, '.rpm') : n)));
+  },
+  rpm() {
+    if (args[0] === '-q') return void (installed(args[1]) || process.exit(1));
+    if (args[0] === '-Uvh' && args[1]?.startsWith('https://')) return install([basename(args[1], '.noarch.rpm')]);
+    fail(`unsupported: rpm ${args.join(' ')}`);
+  },
+  snap() {
+    if (args[0] === 'list') return void (installed(args[1]) || process.exit(1));
+    if (args[0] === 'install') {
+      const names = packageArgs(args.slice(1), ['--classic']);
+      install(names);
+      if (names.includes('aws-cli')) installAwsCommand();
+      return;
+    }
+    fail(`unsupported: snap ${args.join(' ')}`);
+  },
+  dpkg() {
+    if (args[0] !== '-i') fail(`unsupported: dpkg ${args.join(' ')}`);
+    mustExist(args[1], 'package file');
+    install([basename(args[1], '.deb')]);
+  },
+  // Downloads get a placeholder: an installer script that succeeds (the tools it installs are stubs).
+  curl() {
+    const url = args.find((a) => /^https?:\/\//.test(a));
+    if (url && new URL(url).hostname === '169.254.169.254') {
+      const real = spawnSync('/usr/bin/curl', args, { stdio: 'inherit' });
+      process.exit(real.status ?? 1);
+    }
+    const out = option('-o');
+    if (!url || !out) fail(`only downloads with -o FILE are simulated: curl ${args.join(' ')}`);
+    writeFileSync(out, `#!/bin/sh\n# stub download of ${url}\nexit 0\n`);
+  },
+  // gpg here checks what can be checked without the real signature: the AWS CLI team's key
+  // (fingerprint FB5D B77F D5C1 18B8 0511 ADA8 A631 0ACC 4672 475C) was imported first, by the real
+  // gpg, and both files exist.
+  gpg() {
+    const home = process.env.GNUPGHOME;
+    if (args.includes('--import')) {
+      const real = spawnSync('/usr/bin/gpg', args, { stdio: ['inherit', 'inherit', 'inherit'] });
+      process.exit(real.status ?? 1);
+    }
+    if (!args.includes('--verify')) fail(`unsupported: gpg ${args.join(' ')}`);
+    const keys = spawnSync('/usr/bin/gpg', ['--batch', '--with-colons', '--fingerprint'], { encoding: 'utf8', env: { ...process.env, GNUPGHOME: home } });
+    if (!keys.stdout.includes('FB5DB77FD5C118B80511ADA8A6310ACC4672475C')) fail('no public key for the signature (import the AWS CLI key first)', 2);
+    for (const file of args.slice(-2)) mustExist(file, 'file to verify');
+  },
+  // The AWS CLI installer archive: its install program, which puts the CLI in /usr/local/aws-cli.
+  unzip() {
+    const archive = args.find((a) => a.endsWith('.zip'));
+    const dest = option('-d') ?? '.';
+    mustExist(archive, 'archive');
+    mkdirSync(join(dest, 'aws'), { recursive: true });
+    writeFileSync(join(dest, 'aws/install'), '#!/bin/sh\nexec node /sim/stubs.mjs install-aws-cli\n', { mode: 0o755 });
+  },
+  'install-aws-cli': () => installAwsCommand(),
+  sudo() {
+    const rest = args[0] === '-E' ? args.slice(1) : args;
+    const run = spawnSync(rest[0], rest.slice(1), { stdio: 'inherit' });
+    process.exit(run.status ?? 1);
+  },
+  'cloud-init'() {
+    if (args[0] === 'status' || (args[0] === 'clean' && args.every((a) => ['clean', '--logs'].includes(a)))) return;
+    fail(`unsupported: cloud-init ${args.join(' ')}`);
+  },
+  systemctl() {
+    if (args[0] === 'daemon-reload') return; // no systemd runs in the simulated instance
+    if (args[0] !== 'enable') fail(`unsupported: systemctl ${args.join(' ')}`);
+    for (const unit of args.slice(1)) {
+      const name = unit.replace(/\.service$/, '');
+      const file = [`/etc/systemd/system/${name}.service`, `/lib/systemd/system/${name}.service`].find(existsSync);
+      if (file) execFileSync('/usr/bin/systemctl', ['enable', `${name}.service`], { stdio: 'inherit' });
+      else if (!(PROVIDED_BY[name] ?? [name]).some(installed)) fail(`Unit file ${name}.service does not exist.`);
+    }
+  },
+  'ansible-pull'() {
+    const url = option('--url');
+    const checkout = option('--checkout');
+    const directory = option('--directory');
+    const playbook = args.at(-1);
+    const varsFile = option('--extra-vars')?.replace(/^@/, '');
+    if (!url || !checkout || !directory || !varsFile) fail('needs --url, --checkout, --directory and --extra-vars @FILE');
+    const clone = spawnSync('git', ['clone', '--depth', '1', '--branch', checkout, url, directory], { stdio: 'inherit' });
+    if (clone.status !== 0) fail(`cannot clone ${url}`);
+    const vars = Object.fromEntries(readFileSync(varsFile, 'utf8').trim().split('\n').map((l) => l.split(/: (.*)/).slice(0, 2)));
+    const role = vars.ami_role?.replace(/^'|'$/g, '');
+    mustExist(join(directory, playbook), 'playbook');
+    const tasks = join(directory, dirname(playbook), 'roles', role, 'tasks/main.yml');
+    mustExist(tasks, 'role tasks');
+    needsIndex(tasks, vars.ami_phase?.replace(/^'|'$/g, ''));
+    process.stdout.write(`ansible-pull (stub): applied role ${role}\n`);
+    process.exit(forced() ?? 0);
+  },
+  'ansible-playbook'() {
+    const playbook = args.at(-1);
+    mustExist(playbook, 'playbook');
+    const vars = option('--extra-vars') ?? '';
+    const tasks = join(dirname(playbook), 'roles', /ami_role=(\S+)/.exec(vars)?.[1] ?? '?', 'tasks/main.yml');
+    mustExist(tasks, 'role tasks');
+    needsIndex(tasks, /ami_phase=(\S+)/.exec(vars)?.[1]);
+  },
+  'chef-client'() {
+    const cookbooks = /cookbook_path=(.*)/.exec(option('--config-option') ?? '')?.[1];
+    const recipe = /^recipe\[(.+)\]$/.exec(option('-o') ?? '')?.[1];
+    if (!cookbooks || !recipe) fail('needs --config-option cookbook_path=DIR and -o recipe[NAME]');
+    const file = join(cookbooks, recipe, 'recipes/default.rb');
+    mustExist(file, 'recipe');
+    needsIndex(file, process.env.AMI_PHASE);
+    process.exit(forced() ?? 0);
+  },
+  // puppet apply exits 0 even when resources fail, unless --detailed-exitcodes: then 0 no changes,
+  // 2 changes, 4 failures, 6 both. A forced code is the detailed one.
+  puppet() {
+    if (args[0] !== 'apply') fail(`unsupported: puppet ${args.join(' ')}`);
+    const modules = option('--modulepath');
+    const klass = /^include (\S+)$/.exec(option('-e') ?? '')?.[1];
+    if (!modules || !klass) fail('needs --modulepath DIR and -e "include CLASS"');
+    const file = join(modules, klass, 'manifests/init.pp');
+    mustExist(file, 'module');
+    needsIndex(file, process.env.FACTER_ami_phase);
+    const detailed = forced() ?? 2;
+    process.exit(args.includes('--detailed-exitcodes') ? detailed : 0);
+  },
+  // salt-call --local returns 0 on failed states unless --retcode-passthrough.
+  'salt-call'() {
+    const root = option('--file-root');
+    const state = args[args.indexOf('state.apply') + 1];
+    if (!root || !args.includes('--local') || !state) fail('needs --local --file-root DIR state.apply STATE');
+    const path = state.split('.');
+    const file = [join(root, ...path, 'init.sls'), `${join(root, ...path)}.sls`].find(existsSync);
+    if (!file) fail(`state ${state} is not in ${root}`);
+    needsIndex(file, 'all'); // a state file applies what it says; AMI_PHASE means nothing to Salt
+    const code = forced() ?? 0;
+    process.exit(args.includes('--retcode-passthrough') ? code : 0);
+  },
+  // On PATH only where the image has the AWS CLI: shipped with the OS (simulate.ts puts it in
+  // /sim/bin), or installed by the build (snap and the installer put it in /usr/local/bin).
+  aws() {
+    if (args[0] !== 'ssm' || args[1] !== 'get-parameter') fail(`unsupported: aws ${args.join(' ')}`);
+    const name = option('--name');
+    const parameters = JSON.parse(readFileSync('/sim/ssm.json', 'utf8'));
+    if (!Object.hasOwn(parameters, name)) fail(`An error occurred (ParameterNotFound) when calling the GetParameter operation: ${name}`, 254);
+    process.stdout.write(`${parameters[name]}\n`);
+  },
+};
+
+function installAwsCommand() {
+  mkdirSync('/usr/local/bin', { recursive: true });
+  writeFileSync('/usr/local/bin/aws', '#!/bin/sh\nexec node /sim/stubs.mjs aws "$@"\n', { mode: 0o755 });
+}
+
+// Units whose name is not their package's.
+const PROVIDED_BY = { chronyd: ['chrony'], chrony: ['chrony'], auditd: ['audit', 'auditd'], 'amazon-ssm-agent': ['amazon-ssm-agent'] };
+
+if (!Object.hasOwn(TOOLS, tool)) fail(`no stub for ${tool}`);
+TOOLS[tool]();
