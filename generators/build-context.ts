@@ -1,5 +1,6 @@
 // Turns validated answers and the decision into the view every generator starts from (each adds its own fields).
 // Values stay raw here; templates escape them for the language they land in.
+import { createHash } from 'node:crypto';
 import type { Answers, ConfigTool } from '../questionnaire/answers-schema.ts';
 import { CONFIDENTIALITY, STAGES } from '../questionnaire/answer-values.ts';
 import type { Decision } from '../questionnaire/recommend.ts';
@@ -52,7 +53,11 @@ export interface BuildContext {
   baseImage: ResolvedBaseImage | null;
 }
 
-/** A lower-case name safe for image names, file names and SSM paths. */
+/**
+ * A lower-case name safe for image names, file names and SSM paths. A name with no ASCII letter or
+ * digit (日本語のショップ) gets a short hash of itself, so two such projects never share image names
+ * or an SSM prefix.
+ */
 function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')
@@ -61,7 +66,7 @@ function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 48)
     .replace(/-+$/, '');
-  return slug || 'project';
+  return slug || `project-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
 }
 
 export function buildContext(

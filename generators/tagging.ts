@@ -11,7 +11,8 @@ const CONFIG_PARAMETER_MAX = 256;
 const ENFORCED_FOR = ['ec2:image', 'ec2:instance'];
 
 export function tagPolicy(ctx: BuildContext): Record<string, unknown> {
-  const tags: Record<string, unknown> = {};
+  // No prototype: a statement name never reaches Object.prototype (a key such as __proto__ is refused anyway).
+  const tags: Record<string, unknown> = Object.create(null);
   for (const { key, allowed } of ctx.policyTags) {
     // Policy statement names are case-insensitive identifiers; the key's exact case is in tag_key.
     tags[key.toLowerCase()] = {

@@ -22,7 +22,10 @@ export const orList = (items: readonly string[]): string =>
 /**
  * Characters no answer may hold, as a regular-expression class body: C0 and C1 controls (line
  * breaks and tabs included: every answer is one line), DEL, the line and paragraph separators, the
- * bidi marks, embeddings, overrides and isolates, and the byte order mark. A terminal acts on them
- * and a reader is misled by them; no real name, tag or package has one.
+ * bidi marks, embeddings, overrides and isolates, the byte order mark, and the invisible ones (soft
+ * hyphen, zero-width space, word joiner and invisible operators) that make look-alike names. A
+ * terminal acts on the first kind and a reader is misled by the rest; no real name, tag or package
+ * has one. (The zero-width joiner stays: emoji sequences need it.)
  */
-export const CONTROL_CHARACTERS = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff';
+export const CONTROL_CHARACTERS =
+  '\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';

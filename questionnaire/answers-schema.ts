@@ -17,21 +17,26 @@ export { CONFIG_TOOLS } from './config-tool.ts';
 export type { ConfigTool } from './config-tool.ts';
 
 // Free text (names, tag values) reaches Markdown, HCL strings that Packer also renders as Go
-// templates, JSON, YAML and shell comments, each escaped for its language (generators/escape.ts).
-// What no escape can make harmless on a terminal or to a reader is refused: control characters.
-const NO_CONTROL = new RegExp(`^[^${CONTROL_CHARACTERS}]*$`);
-const NO_CONTROL_MESSAGE = 'one line of text without control characters (line breaks, tabs, escape sequences, bidi overrides)';
-const FREE_TEXT_NOTE = ' Free text, escaped for every file it lands in; control characters are refused.';
+// templates, JSON, YAML, CloudFormation and shell comments, each escaped for its language
+// (generators/escape.ts). What no escape can make harmless is refused: control characters (a
+// terminal acts on them) and CloudFormation dynamic references, {{resolve:...}}, which CloudFormation
+// resolves in any property string with the deployer's permissions (reading SSM or Secrets Manager).
+const NO_CONTROL = new RegExp(`^(?!.*\\{\\{resolve:)[^${CONTROL_CHARACTERS}]*$`);
+const NO_CONTROL_MESSAGE =
+  'one line of text without control characters (line breaks, tabs, escape sequences, bidi overrides, invisible characters) and without a CloudFormation dynamic reference ({{resolve:...}})';
+const FREE_TEXT_NOTE = ' Free text, escaped for every file it lands in; control characters and {{resolve: are refused.';
 const line = (max: number) => z.string().check(z.maxLength(max), z.regex(NO_CONTROL, NO_CONTROL_MESSAGE));
 const text = (max: number, description: string) =>
   line(max).check(z.minLength(1), z.describe(description + FREE_TEXT_NOTE));
 
 // Tag keys: EC2 allows 1-128 characters and reserves the aws: prefix; we keep to the portable set.
-// __proto__ would vanish into the prototype of the parsed tags object instead of becoming a tag.
-const TAG_KEY_PATTERN = /^(?!aws:)(?!__proto__$)[A-Za-z0-9 +\-=._:/@]{1,128}$/;
+// __proto__ (in any case: tag policies compare keys without case) would vanish into the prototype of
+// an object instead of becoming a tag; @@ starts a tag-policy operator.
+const TAG_KEY_PATTERN = /^(?!aws:)(?!@@)(?!__[pP][rR][oO][tT][oO]__$)[A-Za-z0-9 +\-=._:/@]{1,128}$/;
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-// Role names become file and folder names (config/shell/web.sh): Windows reserves these device names.
-const ROLE_NAME_PATTERN = /^(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$)[a-z][a-z0-9-]{0,31}$/;
+// Role names become file and folder names (config/shell/web.sh): Windows reserves these device
+// names. "base" is the baseline image's own Role tag, which role images find their parent by.
+const ROLE_NAME_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9]|base)$)[a-z][a-z0-9-]{0,31}$/;
 // A folder path in the repository: no empty, "." or ".." segment (nothing outside the repository).
 const REPO_FOLDER_PATTERN = /^(\.|(?!\.\.?(\/|$))[A-Za-z0-9_.-]+(\/(?!\.\.?(\/|$))[A-Za-z0-9_.-]+)*)$/;
 
@@ -88,7 +93,10 @@ const PlatformSchema = z.strictObject({
 
 const RoleSchema = z.strictObject({
   name: z.string().check(
-    z.regex(ROLE_NAME_PATTERN, 'lower-case letters, digits and dashes, starting with a letter (at most 32), not a name Windows reserves (con, nul, aux, prn, com1-9, lpt1-9)'),
+    z.regex(
+      ROLE_NAME_PATTERN,
+      'lower-case letters, digits and dashes, starting with a letter (at most 32); not base (the baseline image) nor a name Windows reserves (con, nul, aux, prn, com0-9, lpt0-9)',
+    ),
     z.describe('Server role, for example web or worker (Role tag).'),
   ),
   software: z._default(
@@ -185,7 +193,7 @@ const AnswersBase = z.strictObject({
     ),
     tags: z._default(
       z.record(
-        z.string().check(z.regex(TAG_KEY_PATTERN, 'a tag key of letters, digits, spaces and + - = . _ : / @, not starting with aws: (and not __proto__)')),
+        z.string().check(z.regex(TAG_KEY_PATTERN, 'a tag key of letters, digits, spaces and + - = . _ : / @, not starting with aws: or @@ (and not __proto__)')),
         ExtraTagSchema,
       ).check(z.describe('Extra required tags with their allowed values.')),
       {},

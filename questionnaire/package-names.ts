@@ -23,22 +23,25 @@ const GRAMMARS: Record<PackageManager, PackageGrammar> = {
   apt: {
     manager: 'apt',
     noun: 'an apt package name',
-    pattern: /^[a-z0-9][a-z0-9+.-]+(?::[a-z0-9-]+)?(?:=[A-Za-z0-9.+~:-]+)?$/,
-    rule: 'lower-case letters, digits and + - . (at least two, starting with a letter or digit), optionally :ARCH and =VERSION',
+    // Not NAME.deb: apt-get may take that for a local package file.
+    pattern: /^(?![a-z0-9+.-]*\.deb$)[a-z0-9][a-z0-9+.-]+(?::[a-z0-9-]+)?(?:=[A-Za-z0-9.+~:-]+)?$/,
+    rule: 'lower-case letters, digits and + - . (at least two, starting with a letter or digit, not ending in .deb), optionally :ARCH and =VERSION',
   },
   // RPM names: letters, digits and - . _ +; dnf also takes NAME-EPOCH:VERSION-RELEASE.ARCH.
   dnf: {
     manager: 'dnf',
     noun: 'a dnf package name',
-    pattern: /^[A-Za-z0-9][A-Za-z0-9._+-]*(?::[A-Za-z0-9._+~^-]+)?$/,
-    rule: 'letters, digits and - . _ + (starting with a letter or digit), optionally NAME-EPOCH:VERSION',
+    // Not NAME.rpm: dnf takes that for a local package file.
+    pattern: /^(?!.*\.rpm$)[A-Za-z0-9][A-Za-z0-9._+-]*(?::[A-Za-z0-9._+~^-]+)?$/,
+    rule: 'letters, digits and - . _ + (starting with a letter or digit, not ending in .rpm), optionally NAME-EPOCH:VERSION',
   },
   // Chocolatey package ids (NuGet ids): letters, digits, . _ -; a version is an option, not part of the id.
   choco: {
     manager: 'choco',
     noun: 'a Chocolatey package id',
-    pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-    rule: 'letters, digits and . _ - (starting with a letter or digit)',
+    // Not NAME.config or NAME.nupkg: choco installs those as a package list or a package file.
+    pattern: /^(?!.*\.(?:config|nupkg)$)[A-Za-z0-9][A-Za-z0-9._-]*$/i,
+    rule: 'letters, digits and . _ - (starting with a letter or digit, not ending in .config or .nupkg)',
   },
 };
 

@@ -43,7 +43,8 @@ const RULES: SecretRule[] = [
   {
     // gitleaks' generic rule needs a keyword (secret=...); a bare key pasted as a value has none.
     kind: 'an AWS secret access key',
-    pattern: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/,
+    // Bounded by anything but a letter or digit: `x=KEY`, `KEY=`, `a+KEY` and `KEY/x` are found too.
+    pattern: /(?<![A-Za-z0-9])[A-Za-z0-9/+]{40}(?![A-Za-z0-9])/,
     allow: /EXAMPLEKEY$/,
     looksRandom: awsSecretKeyShape,
   },

@@ -9,6 +9,7 @@ import { conflictsError, prepareFolder } from '../generate-folder.ts';
 import type { CommandIO } from './context.ts';
 import { decisionJson } from '../decision.ts';
 import { printable } from '../printable.ts';
+import { shWord } from '../../generators/escape.ts';
 
 /** `given`: the answers when the caller has already loaded them from args.answers. */
 export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answers): Promise<number> {
@@ -48,7 +49,7 @@ export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answ
   } else {
     io.stdout(`Design: ${decision.strategy}${decision.overridden ? ` (overridden; the model advises ${decision.recommended})` : ''}\n`);
     io.stdout(`${args.dryRun ? 'Plan (dry run, nothing written)' : 'Wrote'} ${outDir}:\n${formatPlan(plan)}`);
-    if (!args.dryRun) io.stdout(`\nNext: cd ${outLabel}/packer && packer init . && make build\n`);
+    if (!args.dryRun) io.stdout(`\nNext: cd ${shWord(`${outLabel}/packer`)} && packer init . && make build\n`);
   }
   const conflicts = conflictsError(plan);
   if (conflicts) throw conflicts;

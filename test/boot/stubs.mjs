@@ -162,12 +162,17 @@ const TOOLS = {
     if (!url || !checkout || !directory || !varsFile) fail('needs --url, --checkout, --directory and --extra-vars @FILE');
     const clone = spawnSync('git', ['clone', '--depth', '1', '--branch', checkout, url, directory], { stdio: 'inherit' });
     if (clone.status !== 0) fail(`cannot clone ${url}`);
-    const vars = Object.fromEntries(readFileSync(varsFile, 'utf8').trim().split('\n').map((l) => l.split(/: (.*)/).slice(0, 2)));
-    const role = vars.ami_role?.replace(/^'|'$/g, '');
+    // key: !unsafe 'value' (the bootstrap marks every value unsafe: never rendered as Jinja)
+    const vars = Object.fromEntries(readFileSync(varsFile, 'utf8').trim().split('\n').map((l) => {
+      const [key, value] = l.split(/: (.*)/);
+      if (!/^!unsafe '.*'$/.test(value)) fail(`${key} is not marked !unsafe in the vars file`);
+      return [key, value.replace(/^!unsafe '|'$/g, '')];
+    }));
+    const role = vars.ami_role;
     mustExist(join(directory, playbook), 'playbook');
     const tasks = join(directory, dirname(playbook), 'roles', role, 'tasks/main.yml');
     mustExist(tasks, 'role tasks');
-    needsIndex(tasks, vars.ami_phase?.replace(/^'|'$/g, ''));
+    needsIndex(tasks, vars.ami_phase);
     process.stdout.write(`ansible-pull (stub): applied role ${role}\n`);
     process.exit(forced() ?? 0);
   },

@@ -123,11 +123,63 @@ describe('names and keys that other tools read specially', () => {
   });
 });
 
+describe('review findings: what other tools read specially', () => {
+  it.each([
+    ['project.name', (a: Record<string, any>) => (a.project.name = 'x {{resolve:ssm:/prod/db/password}}')],
+    ['project.system', (a: Record<string, any>) => (a.project.system = '{{resolve:secretsmanager:prod/db:SecretString:password}}')],
+    ['tags.Team.value', (a: Record<string, any>) => (a.tags = { Team: { value: '{{resolve:ssm:/team/name}}' } })],
+  ])('a CloudFormation dynamic reference in %s', (field, patch) => {
+    expectRefused(patch, new RegExp(field.replace(/\./g, '\\.')), /dynamic reference/);
+  });
+
+  it.each(['__PROTO__', '__Proto__'])('tag key %s, in any case', (key) => {
+    const text = `${stringify(minimalAnswers())}tags:\n  ${key}:\n    value: x\n`;
+    const out = join(dir, 'out');
+    const result = cli(['--answers', writeAnswers(dir, text), '--out', out]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a tag key that looks like a tag-policy operator', () => {
+    expectRefused((a) => (a.tags = { '@@assign': { value: 'x' } }), /tags/);
+  });
+
+  it('a role named base, the baseline image\'s own Role tag', () => {
+    expectRefused((a) => (a.roles = [{ name: 'base' }]), /roles\[0\]\.name/, /base/);
+  });
+
+  it.each(['com0', 'lpt0'])('Windows reserved role name %s', (name) => {
+    expectRefused((a) => (a.roles = [{ name }]), /roles\[0\]\.name/);
+  });
+
+  it.each([
+    ['amazon-linux-2023', 'evil.rpm'],
+    ['windows-server-2022', 'packages.config'],
+    ['windows-server-2022', 'evil.nupkg'],
+    ['ubuntu-24.04', 'evil.deb'],
+  ])('%s: a package name the manager reads as a local file: %s', (os, name) => {
+    expectRefused(withRole(os, [name]), /roles\[0\]\.software\[0\]/);
+  });
+
+  it.each([
+    ['zero-width space', 'web\u200bshop'],
+    ['word joiner', 'web\u2060shop'],
+    ['soft hyphen', 'web\u00adshop'],
+  ])('an invisible %s in project.name', (_name, value) => {
+    expectRefused((a) => (a.project.name = value), /project\.name/);
+  });
+});
+
 describe('a bare AWS secret access key in a free-text field', () => {
   it('is refused without echoing it', () => {
     const key = 'k7Qz9Vb2Lm4Xc8Rt1Yp6Wn3Hs5Jd0Fg/Ae+Ui2Oq';
     const message = expectRefused((a) => (a.project.costCenter = key), /project\.costCenter looks like an AWS secret access key/);
     expect(message).not.toContain(key);
+  });
+
+  it.each(['x=KEY', 'KEY=', 'a+KEY', 'KEY/x', 'owner KEY'])('is refused when written as %s', (form) => {
+    const key = 'k7Qz9Vb2Lm4Xc8Rt1Yp6Wn3Hs5Jd0Fg/Ae+Ui2Oq';
+    expectRefused((a) => (a.project.owner = form.replace('KEY', key)), /project\.owner looks like an AWS secret access key/);
   });
 
   it.each([
