@@ -55,7 +55,7 @@ export const FAMILY_SCRIPTS: Record<PlatformFacts['family'], FamilyScripts> = {
     ext: 'ps1',
     mode: 0o644,
     packerTemplates: 'packer/scripts/windows',
-    packerScripts: ['winrm-listener', 'baseline', 'agents', 'install-bootstrap'],
+    packerScripts: ['winrm-listener', 'baseline', 'agents', 'install-bootstrap', 'finalize'],
     shellFolder: 'powershell',
     partialPrefix: 'windows-',
   },
