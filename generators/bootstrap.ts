@@ -9,7 +9,6 @@ export function generateBootstrap(ctx: BuildContext, templates: Renderer): Gener
   const phase = ctx.design === 'hybrid' ? 'app' : 'all';
   const view = {
     ...ctx,
-    defaultRole: ctx.roles[0]!.name,
     phase,
     // Images are captured with an empty apt index; a design that installs packages at boot refreshes it first.
     refreshIndexAtBoot: ctx.bootstrapRunsConfig && phase === 'all' && ctx.platform.facts.packageManager === 'apt',

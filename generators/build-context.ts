@@ -40,6 +40,8 @@ export interface BuildContext {
   roles: RoleView[];
   /** The roles that get an image of their own: all of them, except in the jeos design. */
   imageRoles: RoleView[];
+  /** The role an instance applies when nothing (tag, user data, the image) names one: the first. */
+  defaultRole: string;
   configTool: ConfigTool;
   /** Tags shared by every image: the guidance's ten minus Name, Role and Software (set per image) and Version (a Packer variable, added in locals), plus the extras. */
   commonTags: Tag[];
@@ -123,6 +125,7 @@ export function buildContext(
     },
     roles,
     imageRoles: design === 'jeos' ? [] : roles,
+    defaultRole: roles[0]!.name,
     configTool: configToolFor(answers),
     commonTags,
     policyTags,

@@ -85,3 +85,31 @@ describe('compare', () => {
     expect(scoreOf(c.b, 'jeos') - scoreOf(c.b, 'hybrid')).toBe(scoreOf(c.a, 'jeos') - scoreOf(c.a, 'hybrid') + total);
   });
 });
+
+describe('README.md: the first boot a team configures', () => {
+  it.each(['hybrid', 'jeos'] as const)('%s: explains every setting, the SSM layout, the exit codes and the log', async (design) => {
+    const { readme } = await decisionFor((a) => {
+      a.strategy = design;
+      a.project.name = 'Web Shop';
+      a.options = { githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: 'infra/ami' } };
+    });
+    const text = plain(readme);
+    for (const setting of ['ConfigSource', 'ConfigRef', 'ConfigPath', 'Role', 'Stage', 'SecretParameters']) {
+      expect(text).toMatch(new RegExp(`${setting}\\s+AMI_WIZARD_[A-Z_]+`));
+    }
+    expect(text).toMatch(/ConfigPath\s+AMI_WIZARD_CONFIG_PATH\s+infra\/ami/); // the folder's place in the repository
+    expect(text).toMatch(/\/web-shop\/<stage>\/<name>/);
+    expect(text).toMatch(/Stage=test reads\s+\/web-shop\/test\//);
+    for (const code of ['10', '20', '30', '40']) expect(text).toMatch(new RegExp(`\\b${code} [a-z]`));
+    expect(text).toMatch(/\/var\/log\/ami-bootstrap\.log/);
+    expect(text).toMatch(/journalctl -u ami-bootstrap/);
+  });
+
+  it('fully baked: no configuration settings, still the role, stage and secrets', async () => {
+    const { readme } = await decisionFor((a) => (a.strategy = 'fully-baked'));
+    const text = plain(readme);
+    expect(text).not.toMatch(/ConfigSource/);
+    expect(text).toMatch(/Role\s+AMI_WIZARD_ROLE\s+the role the image was built for/);
+    expect(text).toMatch(/SecretParameters/);
+  });
+});
