@@ -2,7 +2,10 @@
 // clobbers a file the user edited, never follows a symlink and never overwrites a file ami-wizard did
 // not write. Reading the folder is in output-state.ts; planFiles is pure.
 import type { GeneratedFile } from '../generators/generated-file.ts';
-import { manifestText, sha256, unsafePathReason, type Manifest } from './manifest.ts';
+import { isGeneratablePath } from './generated-paths.ts';
+import { JOURNAL_PATH, manifestText, sha256, unsafePathReason, type Manifest } from './manifest.ts';
+import { printable } from './printable.ts';
+import type { Journal } from './write-journal.ts';
 
 export { sha256 } from './manifest.ts';
 
@@ -15,7 +18,7 @@ export interface FilePlanEntry {
   file?: GeneratedFile;
   /** conflict, keep: why the path is left alone, for people (absent for a file edited since the last run). */
   reason?: string;
-  /** replace: the name the file or folder that was there is kept under (NAME.orig, NAME.orig.1, …). */
+  /** replace, overwrite: the name what was there is kept under (NAME.orig, NAME.orig.1, …). */
   keptAs?: string;
   /** The symlink at or above `path` (the path itself or a folder): never followed; --force removes the link. */
   symlink?: string;
@@ -34,7 +37,12 @@ export interface FilePlan {
   previousFiles: Readonly<Record<string, string>>;
   /** The manifest on disk already reads exactly so: applying the plan leaves it alone. */
   manifestUnchanged: boolean;
+  /** What becomes of an interrupted run's journal before this plan is applied. */
+  interrupted?: Interrupted;
 }
+
+/** An interrupted run's journal that matches this run is finished first; under --force, one that does not is discarded. */
+export type Interrupted = { finish: Journal } | { discard: string };
 
 /** Stands in for a hash when something other than a regular file (folder, FIFO…) sits at a path. */
 export const NOT_A_FILE = 'not-a-regular-file';
@@ -55,17 +63,24 @@ export interface OutputState {
   origNames?: ReadonlyMap<string, string>;
   /** Under --force only: a symlink in .ami-wizard/ to replace (at .ami-wizard/ or the manifest: no manifest was read). */
   metaSymlink?: string;
+  /** The journal of an interrupted run, checked against this run (`previous` is already rolled forward by it). */
+  interrupted?: Interrupted;
 }
 
 // A generator producing such a path is a bug, not bad input: hence a plain Error.
 export function assertGeneratedPath(path: string): void {
   const reason = unsafePathReason(path);
   if (reason) throw new Error(`Generated path ${JSON.stringify(path)} is not allowed: ${reason}.`);
+  if (!isGeneratablePath(path)) {
+    throw new Error(`Generated path ${JSON.stringify(path)} is outside the paths ami-wizard generates: add its folder to source/generated-paths.ts.`);
+  }
 }
 
 const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 const symlinkReason = (link: string): string => `${link} is a symlink; never followed`;
+/** Why a manifest entry outside generated-paths.ts is not removed: the manifest is untrusted input. */
+const NOT_GENERATABLE = 'ami-wizard never generates this path; left alone';
 
 /** Decides an action for every generated file and every file the last run generated. Pure. */
 export function planFiles(
@@ -104,6 +119,8 @@ export function planFiles(
     // Nothing behind a symlink is ever deleted: the link may lead anywhere.
     if (link) entries.push({ path, action: 'keep', symlink: link, reason: symlinkReason(link) });
     else if (current === null) continue; // already gone: nothing to do
+    // Whatever hash a tampered manifest claims, a file ami-wizard could not have written is not its own.
+    else if (!isGeneratablePath(path)) entries.push({ path, action: 'keep', reason: NOT_GENERATABLE });
     // A kept file leaves the manifest: from now on it belongs to the user.
     else entries.push(current === last ? { path, action: 'remove', found: last } : { path, action: 'keep' });
   }
@@ -118,6 +135,7 @@ export function planFiles(
     manifest,
     previousFiles: oldFiles,
     manifestUnchanged: state.previousText === manifestText(manifest),
+    ...(state.interrupted && { interrupted: state.interrupted }),
   };
 }
 
@@ -132,8 +150,10 @@ function planGenerated(file: GeneratedFile, current: string | null, last: string
   if (current === sha256(file.contents)) return { path, action: 'unchanged', file };
   if (current !== NOT_A_FILE && last !== undefined) {
     if (current === last) return { path, action: 'update', file, found: current };
-    // Edited since ami-wizard wrote it: --force overwrites, as the user asked.
-    return force ? { path, action: 'overwrite', file, found: current } : { path, action: 'conflict', file };
+    // Edited since ami-wizard wrote it, or claimed by a manifest with a made-up hash: the two look the
+    // same, so --force overwrites as asked but sets what is there aside, exactly as for a file ami-wizard never wrote.
+    if (!force) return { path, action: 'conflict', file };
+    return { path, action: 'overwrite', file, keptAs: state.origNames?.get(path) ?? `${path}.orig`, found: current };
   }
   // Something ami-wizard never wrote (or a folder) is in the way: --force sets it aside, never destroys it.
   if (force) return { path, action: 'replace', file, keptAs: state.origNames?.get(path) ?? `${path}.orig`, found: current };
@@ -153,9 +173,9 @@ const SUMMARY: ReadonlyArray<[PlanAction, (n: number) => string]> = [
 
 /** What the writer does to what is there: for the plan line and the JSON report. */
 export function entryNote(entry: FilePlanEntry): string | undefined {
-  if (entry.action === 'replace' && entry.keptAs) return `yours kept as ${entry.keptAs}`;
-  if (entry.action === 'replace' && entry.symlink) return `symlink ${entry.symlink} removed, target untouched`;
-  return entry.reason;
+  if (entry.keptAs) return `yours kept as ${printable(entry.keptAs)}`;
+  if (entry.action === 'replace' && entry.symlink) return `symlink ${printable(entry.symlink)} removed, target untouched`;
+  return entry.reason && printable(entry.reason);
 }
 
 /** A plan entry for --json: the action, and what it keeps or why it leaves a path alone. */
@@ -178,7 +198,8 @@ export function planSummaryLines(plan: FilePlan): string[] {
   const count = (kind: ConflictKind): number => conflicts.filter((e) => conflictKind(e) === kind).length;
   if (count('edited') > 0) {
     const what = count('edited') === 1 ? 'The conflicting file was' : 'The conflicting files were';
-    lines.push(`${what} edited since the last run; left as is. Re-run with --force to overwrite.`);
+    const how = count('edited') === 1 ? 'overwrite it (yours is kept as NAME.orig)' : 'overwrite them (yours are kept as NAME.orig)';
+    lines.push(`${what} edited since the last run; left as is. Re-run with --force to ${how}.`);
   }
   if (count('notOurs') > 0) {
     lines.push(
@@ -190,20 +211,29 @@ export function planSummaryLines(plan: FilePlan): string[] {
   if (count('symlink') > 0) {
     lines.push('A symlink is in the way; ami-wizard never follows one. Re-run with --force to replace the link (its target is left alone).');
   }
-  if (plan.entries.some((e) => e.action === 'keep' && !e.symlink)) {
+  if (plan.entries.some((e) => e.action === 'keep' && !e.reason)) {
     lines.push('Kept files are no longer generated but were edited since the last run; left as is.');
   }
   if (plan.entries.some((e) => e.action === 'keep' && e.symlink)) {
     lines.push('Files behind a symlink are never deleted; left as is.');
   }
+  if (plan.entries.some((e) => e.action === 'keep' && e.reason === NOT_GENERATABLE)) {
+    lines.push('The manifest names files ami-wizard never generates; they are not deleted and leave the manifest.');
+  }
+  if (plan.interrupted && 'finish' in plan.interrupted) {
+    lines.push(`An interrupted run is finished first, as its journal (${JOURNAL_PATH}) records; the plan starts from there.`);
+  }
+  if (plan.interrupted && 'discard' in plan.interrupted) {
+    lines.push(`The journal of an interrupted run (${JOURNAL_PATH}) is discarded under --force: ${printable(plan.interrupted.discard)}.`);
+  }
   return lines;
 }
 
-/** One line per path, then the summary and hints. */
+/** One line per path, then the summary and hints. Paths from the manifest are untrusted: printable() keeps each on its line. */
 export function formatPlan(plan: FilePlan): string {
   const line = (e: FilePlanEntry): string => {
     const note = entryNote(e);
-    return `  ${e.action.padEnd(11)}${e.path}${note ? ` (${note})` : ''}`;
+    return `  ${e.action.padEnd(11)}${printable(e.path)}${note ? ` (${note})` : ''}`;
   };
   return [...plan.entries.map(line), ...planSummaryLines(plan)].join('\n');
 }

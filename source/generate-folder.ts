@@ -59,10 +59,10 @@ export async function prepareFolder(answers: Answers, options: FolderOptions): P
 export function conflictsError(plan: FilePlan): FailureError | undefined {
   if (plan.conflicts === 0) return undefined;
   if (onlyEditedConflicts(plan)) {
-    return new FailureError(`${plan.conflicts} file(s) were edited since the last run and were left as they are. Re-run with --force to overwrite them.`);
+    return new FailureError(`${plan.conflicts} file(s) were edited since the last run and were left as they are. Re-run with --force to overwrite them (yours are kept as NAME.orig).`);
   }
   return new FailureError(
     `${plan.conflicts} file(s) were left as they are (edited since the last run, not written by ami-wizard, or behind a symlink; see the plan).\n` +
-      'Re-run with --force to replace them: a file ami-wizard never wrote is kept as NAME.orig, and a symlink is replaced, never its target.',
+      'Re-run with --force to replace them: a file you edited or ami-wizard never wrote is kept as NAME.orig, and a symlink is replaced, never its target.',
   );
 }

@@ -2,6 +2,7 @@
 // run writes, its journal and staged files. Everything read from here is untrusted input: a manifest
 // decides what gets deleted, so it is held to the same limits as an answers file.
 import { createHash } from 'node:crypto';
+import { CONTROL_CHARACTERS } from '../questionnaire/answer-values.ts';
 
 /** The folder ami-wizard keeps to itself inside --out. */
 export const META_DIR = '.ami-wizard';
@@ -11,6 +12,8 @@ export const MANIFEST_PATH = `${META_DIR}/manifest.json`;
 export const JOURNAL_PATH = `${META_DIR}/journal.json`;
 /** New contents wait here, fsync'd, until the journal says to move them into place. */
 export const STAGING_DIR = `${META_DIR}/staging`;
+/** Keeps the journal and staging/ out of git. */
+export const META_IGNORE_PATH = `${META_DIR}/.gitignore`;
 
 /** Limits on what the manifest and the journal may hold (a generated folder has a few dozen files). */
 export const LIMITS = {
@@ -37,15 +40,26 @@ export function sha256(contents: string | Buffer): string {
 
 export const isSha256 = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
+// A line break in a path would print plan lines of its own; ESC and bidi controls restyle or reorder.
+const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
+// Writing into a repository's own folder (.git/hooks/...) runs code. Case-insensitive file systems
+// (macOS, Windows) take .GIT for .git, HFS+ ignores the zero-width (non-)joiners and U+206A-206F in
+// a name (the other characters it ignores are control characters, refused above), and Windows a
+// trailing dot or space.
+const IGNORED_IN_NAMES = /[\u200c\u200d\u206a-\u206f]|[. ]+$/g;
+const isVcsFolder = (name: string): boolean => /^\.(git|hg|svn)$|^git~\d$/i.test(name.replace(IGNORED_IN_NAMES, ''));
+
 /** Why `path` may not be used inside the output folder, or null when it may. */
 export function unsafePathReason(path: string): string | null {
   if (path.length > LIMITS.pathChars) return `it is too long (${path.length} characters; at most ${LIMITS.pathChars})`;
   if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'it is not a relative path';
   if (path.includes('\\') || path.includes('\0')) return 'it contains a backslash or NUL';
+  if (CONTROL.test(path)) return 'it contains a control character (a line break, ESC or a bidi control)';
   const segments = path.split('/');
   if (segments.some((part) => part === '' || part === '.' || part === '..')) return 'it has an empty, "." or ".." segment';
   if (segments.some((part) => Buffer.byteLength(part) > LIMITS.segmentBytes)) return `a name in it is too long (over ${LIMITS.segmentBytes} bytes)`;
   if (path === META_DIR || path.startsWith(`${META_DIR}/`)) return `${META_DIR}/ is reserved for the manifest`;
+  if (segments.some(isVcsFolder)) return 'it is inside a version control folder: .git, .hg or .svn';
   return null;
 }
 

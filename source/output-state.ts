@@ -1,20 +1,23 @@
 // Reads the output folder as far as planning needs it: the last manifest, what each path holds, the
 // symlinks on the way (never followed), and free NAME.orig names. A journal left by an interrupted
-// run is rolled forward in memory only, so even a dry run reports the folder as the next write will
-// find it.
+// run is checked against this run (journal-trust.ts), then rolled forward in memory only, so even a
+// dry run reports the folder as the next write will find it.
 import { join } from 'node:path';
 import { errorCode } from './disk-errors.ts';
 import { FailureError, InputError } from './errors.ts';
-import { assertGeneratedPath, NOT_A_FILE, type OutputState } from './file-plan.ts';
+import { assertGeneratedPath, NOT_A_FILE, type Interrupted, type OutputState } from './file-plan.ts';
+import { journalProblem, journalToFinish } from './journal-trust.ts';
 import { JOURNAL_PATH, LIMITS, MANIFEST_PATH, META_DIR, STAGING_DIR, parseManifest, shownPath, type Manifest } from './manifest.ts';
 import { assertPathsFit, resolveOutDir } from './out-dir.ts';
-import { firstFreeOrig, inspect, readSmallFile, type LstatCache } from './safe-path.ts';
+import { firstFreeOrig, hashRegularFile, inspect, readSmallFile, type LstatCache } from './safe-path.ts';
 import { SYMLINK, parseJournal, pathHash, rollForward, type Journal, type PathHash } from './write-journal.ts';
 
 interface Meta {
   previous: Manifest | null;
   previousText?: string;
   journal: Journal | null;
+  /** Under --force: why the journal on disk is not valid (it is discarded). */
+  journalInvalid?: string;
   metaSymlink?: string;
 }
 
@@ -73,6 +76,7 @@ async function readMeta(root: string, force: boolean, cache: LstatCache): Promis
 
   const journalText = metaSymlink ? null : await readMetaFile(root, JOURNAL_PATH, cache);
   let journal: Journal | null = null;
+  let journalInvalid: string | undefined;
   if (journalText !== null) {
     const parsed = typeof journalText === 'string' ? parseJournal(journalText) : journalText.invalid;
     if (typeof parsed !== 'string') journal = parsed;
@@ -81,9 +85,39 @@ async function readMeta(root: string, force: boolean, cache: LstatCache): Promis
         `The journal of an interrupted run, ${join(root, JOURNAL_PATH)}, is not valid: ${parsed}.\n` +
           `Delete ${JOURNAL_PATH} and ${STAGING_DIR}/ in that folder, or re-run with --force (which discards it).`,
       );
-    }
+    } else journalInvalid = `it is not valid: ${parsed}`;
   }
-  return { previous, previousText, journal, metaSymlink };
+  return { previous, previousText, journal, journalInvalid, metaSymlink };
+}
+
+/** The sha256 of each staged file the journal names that is there (a regular file). */
+async function stagedHashes(root: string, journal: Journal, cache: LstatCache): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const write of journal.writes) {
+    const rel = `${STAGING_DIR}/${write.staged}`;
+    if ((await inspect(root, rel, cache)).kind !== 'file') continue;
+    const hash = await hashRegularFile(join(root, rel));
+    hashes.set(write.staged, hash === null || hash === 'symlink' || hash === 'other' ? NOT_A_FILE : hash);
+  }
+  return hashes;
+}
+
+/**
+ * The journal to finish, checked against what this run generates (journal-trust.ts). One that does
+ * not match is refused, naming why; --force discards it, and the plan says so.
+ */
+async function checkedJournal(root: string, meta: Meta, paths: readonly string[], force: boolean, cache: LstatCache): Promise<Interrupted | undefined> {
+  if (meta.journalInvalid) return { discard: meta.journalInvalid };
+  if (!meta.journal) return undefined;
+  const staged = await stagedHashes(root, meta.journal, cache);
+  const problem = journalProblem(meta.journal, { previous: meta.previous, paths: new Set(paths), staged });
+  if (!problem) return { finish: journalToFinish(meta.journal, meta.previous, force) };
+  if (force) return { discard: problem };
+  throw new InputError(
+    `The journal of an interrupted run, ${join(root, JOURNAL_PATH)}, does not match this run: ${problem}; nothing was written.\n` +
+      `If a run was interrupted here, re-run it with the same answers to finish it. Otherwise it is not from a run here (ami-wizard keeps journals out of git; ` +
+      `this one may have come with a commit): delete ${JOURNAL_PATH} and ${STAGING_DIR}/ in that folder, or re-run with --force (which discards it).`,
+  );
 }
 
 /**
@@ -99,7 +133,8 @@ export async function readOutputState(outDir: string, paths: readonly string[], 
   assertPathsFit(root, [...paths, `${STAGING_DIR}/${'x'.repeat(24)}`]);
   const cache: LstatCache = new Map();
   const meta = await readMeta(root, force, cache);
-  const { journal } = meta;
+  const interrupted = await checkedJournal(root, meta, paths, force, cache);
+  const journal = interrupted && 'finish' in interrupted ? interrupted.finish : null;
 
   const all = [
     ...new Set([
@@ -120,25 +155,25 @@ export async function readOutputState(outDir: string, paths: readonly string[], 
   let previous = meta.previous;
   let previousText = meta.previousText;
   if (journal) {
+    // The staged files were hashed (and, when there, found to hold what the journal says) just above.
     const staged = await Promise.all(journal.writes.map(async (w) => (await inspect(root, `${STAGING_DIR}/${w.staged}`, cache)).kind === 'file'));
     const after = rollForward(journal, disk, new Set(journal.writes.filter((_, i) => staged[i]).map((w) => w.staged)));
     disk = after.disk;
     previous = after.manifest;
-    previousText = undefined; // the manifest on disk is the one before the interrupted run
+    previousText = undefined; // the text on disk may predate the interrupted run: not relied on
   }
 
-  // A file the manifest does not own is kept under a free name when --force replaces it.
+  // What is at a generated path is kept under a free name when --force replaces or overwrites it.
   const origNames = new Map<string, string>();
   const taken = new Set(all);
   for (const path of paths) {
     const current = disk.get(path) ?? null;
-    const owned = previous !== null && Object.hasOwn(previous.files, path) && current !== NOT_A_FILE;
-    if (current === null || current === SYMLINK || links.has(path) || owned) continue;
+    if (current === null || current === SYMLINK || links.has(path)) continue;
     const name = await firstFreeOrig(root, path, taken, cache);
     taken.add(name);
     origNames.set(path, name);
   }
 
   const publicDisk = new Map([...disk].map(([path, hash]) => [path, hash === SYMLINK ? NOT_A_FILE : hash]));
-  return { outDir: root, previous, previousText, disk: publicDisk, links, origNames, metaSymlink: meta.metaSymlink };
+  return { outDir: root, previous, previousText, disk: publicDisk, links, origNames, metaSymlink: meta.metaSymlink, ...(interrupted && { interrupted }) };
 }

@@ -14,10 +14,12 @@ import {
   LIMITS,
   MANIFEST_PATH,
   META_DIR,
+  META_IGNORE_PATH,
   STAGING_DIR,
   isSha256,
   manifestFrom,
   manifestText,
+  shownPath,
   unsafePathReason,
   type Manifest,
 } from './manifest.ts';
@@ -86,21 +88,24 @@ export async function pathHash(root: string, rel: string, cache?: Parameters<typ
 }
 
 type WriteStep = 'done' | 'apply' | 'skip';
+/** The staged file of a write: there with the journal's contents, gone (moved into place), or anything else. */
+type Staged = 'present' | 'missing' | 'wrong';
 
 /**
- * What to do with one journalled write, given whether its staged file is still there and what the
- * path holds now. A staged file is deleted only after the journal, so a missing one means the write
- * was done.
+ * What to do with one journalled write, given its staged file and what the path holds now. A staged
+ * file is deleted only after the journal, so a missing one means the write was done; one that does
+ * not hold what the journal says is never moved into place.
  */
-function writeStep(write: JournalWrite, stagedPresent: boolean, current: PathHash): WriteStep {
-  if (!stagedPresent || current === write.to) return 'done';
+function writeStep(write: JournalWrite, staged: Staged, current: PathHash): WriteStep {
+  if (staged === 'missing' || current === write.to) return 'done';
+  if (staged === 'wrong') return 'skip';
   if (current === SYMLINK) return 'skip';
   if (current === write.from || current === null) return 'apply';
   return 'skip'; // changed since it was planned: somebody's edit, left alone
 }
 
 /** Applies the steps' outcome to the manifest: a write that does not happen leaves the last entry. */
-function settledManifest(journal: Journal, skipped: readonly JournalWrite[]): Manifest {
+export function settledManifest(journal: Journal, skipped: readonly JournalWrite[]): Manifest {
   const files = new Map(Object.entries(journal.manifest.files));
   for (const write of skipped) {
     if (write.last === null) files.delete(write.path);
@@ -125,7 +130,7 @@ export function rollForward(
   }
   const skipped: JournalWrite[] = [];
   for (const write of journal.writes) {
-    const step = writeStep(write, stagedPresent.has(write.staged), after.get(write.path) ?? null);
+    const step = writeStep(write, stagedPresent.has(write.staged) ? 'present' : 'missing', after.get(write.path) ?? null);
     if (step === 'apply') after.set(write.path, write.to);
     if (step === 'skip') skipped.push(write);
   }
@@ -150,11 +155,19 @@ export function parseJournal(text: string): Journal | string {
   if (writes.length + removals.length > LIMITS.entries) return 'it has too many entries';
   const parsedManifest = manifestFrom(manifest);
   if (typeof parsedManifest === 'string') return `its manifest is not valid: ${parsedManifest}`;
-  const isPath = (path: unknown): path is string => typeof path === 'string' && unsafePathReason(path) === null;
+  // Why a path may not be used, named in the message (a path into .git/ is refused here, not skipped).
+  const pathProblem = (path: unknown): string | null => {
+    if (typeof path !== 'string') return 'names no path';
+    const reason = unsafePathReason(path);
+    return reason && `names ${JSON.stringify(shownPath(path))}, which is not allowed (${reason})`;
+  };
   const isFound = (value: unknown): value is string | null => value === null || value === NOT_A_FILE || isSha256(value);
   const seen = new Set<string>();
   for (const w of writes as Array<Record<string, unknown>>) {
-    if (typeof w !== 'object' || w === null || !isPath(w.path) || seen.has(w.path)) return 'a write names no usable path';
+    if (typeof w !== 'object' || w === null) return 'a write is not an object';
+    const problem = pathProblem(w.path);
+    if (problem) return `a write ${problem}`;
+    if (typeof w.path !== 'string' || seen.has(w.path)) return 'a path is written twice';
     seen.add(w.path);
     if (typeof w.staged !== 'string' || !STAGED_NAME.test(w.staged)) return `the write of ${w.path} names no staged file`;
     if (!isFound(w.from) || !isSha256(w.to) || typeof w.keep !== 'boolean' || !(w.last === null || isSha256(w.last))) {
@@ -162,22 +175,12 @@ export function parseJournal(text: string): Journal | string {
     }
   }
   for (const r of removals as Array<Record<string, unknown>>) {
-    if (typeof r !== 'object' || r === null || !isPath(r.path) || !isSha256(r.hash)) return 'a removal names no usable path';
+    if (typeof r !== 'object' || r === null) return 'a removal is not an object';
+    const problem = pathProblem(r.path);
+    if (problem) return `a removal ${problem}`;
+    if (!isSha256(r.hash)) return 'a removal has no sha256';
   }
   return { version, writes: writes as JournalWrite[], removals: removals as JournalRemoval[], manifest: parsedManifest };
-}
-
-/** The journal left by an interrupted run: null when there is none, a string when it is not valid. */
-export async function readJournal(root: string): Promise<Journal | string | null> {
-  const found = await inspect(root, JOURNAL_PATH);
-  if (found.kind === 'missing') return null;
-  if (found.kind !== 'file') return 'it is not a file';
-  try {
-    const text = await readSmallFile(join(root, JOURNAL_PATH), LIMITS.fileBytes);
-    return text === null ? 'it is not a file' : parseJournal(text);
-  } catch (error) {
-    return errorCode(error) === 'EFBIG' ? 'it is too large' : errorCode(error) === 'ELOOP' ? 'it is a symlink' : Promise.reject(error);
-  }
 }
 
 /** Writes `contents` to a new file in the staging folder and fsyncs it; returns its name. */
@@ -201,6 +204,23 @@ async function replaceMetaFile(root: string, rel: string, text: string): Promise
   await ensureFolders(root, STAGING_DIR);
   const name = await stageFile(root, text, 0o644);
   await renameInside(root, `${STAGING_DIR}/${name}`, rel);
+}
+
+// Git leaves out what only a killed run leaves behind, so a journal is never committed by accident
+// (one committed on purpose is still checked: journal-trust.ts).
+const META_IGNORE = '# ami-wizard: what an interrupted run leaves here belongs to this machine only.\n/journal.json\n/staging/\n';
+
+/** Writes .ami-wizard/.gitignore unless it already reads so. */
+export async function ensureMetaIgnore(root: string): Promise<void> {
+  const current = await readSmallFile(join(root, META_IGNORE_PATH), LIMITS.fileBytes).catch(() => null);
+  if (current !== META_IGNORE) await replaceMetaFile(root, META_IGNORE_PATH, META_IGNORE);
+}
+
+/** The staged file of `write`, judged by its contents right before it is used. */
+async function stagedState(root: string, write: JournalWrite): Promise<Staged> {
+  const rel = `${STAGING_DIR}/${write.staged}`;
+  if ((await inspect(root, rel)).kind !== 'file') return 'missing';
+  return (await hashRegularFile(join(root, rel))) === write.to ? 'present' : 'wrong';
 }
 
 /** Records the journal; from here on the run is finished by whoever comes next, if not by this one. */
@@ -259,9 +279,8 @@ export async function commitJournal(root: string, journal: Journal): Promise<voi
   const touched = new Set<string>();
   for (const write of journal.writes) {
     try {
-      const staged = (await inspect(root, `${STAGING_DIR}/${write.staged}`)).kind === 'file';
       const { hash } = await pathHash(root, write.path);
-      const step = writeStep(write, staged, hash);
+      const step = writeStep(write, await stagedState(root, write), hash);
       if (step === 'skip') skipped.push(write);
       if (step !== 'apply') continue;
       await applyWrite(root, write, hash);
@@ -277,7 +296,8 @@ export async function commitJournal(root: string, journal: Journal): Promise<voi
   const text = manifestText(manifest);
   const onDisk = await readSmallFile(join(root, MANIFEST_PATH), LIMITS.fileBytes).catch(() => null);
   if (onDisk !== text) await replaceMetaFile(root, MANIFEST_PATH, text);
-  await unlink(join(root, JOURNAL_PATH));
+  // The journal finished here is the one planning read; should the file be gone since, nothing is left to delete.
+  await unlink(join(root, JOURNAL_PATH)).catch((error: unknown) => (errorCode(error) === 'ENOENT' ? undefined : Promise.reject(error)));
   await syncFolder(join(root, META_DIR));
   await clearStaging(root);
   if (failures.length > 0) throw failures[0];

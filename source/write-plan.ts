@@ -1,13 +1,14 @@
 // Applies a FilePlan inside the real output folder, as a journalled transaction (write-journal.ts):
 // an interrupted run never leaves a half-written file, a false conflict or a temporary file behind,
 // and no path is ever read, written or deleted through a symlink (safe-path.ts).
-import { lstat, readdir, realpath, unlink } from 'node:fs/promises';
+import { readdir, realpath, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { asFailure, SymlinkInTheWay } from './disk-errors.ts';
-import type { FilePlan, FilePlanEntry, PlanAction } from './file-plan.ts';
-import { JOURNAL_PATH, MANIFEST_PATH, META_DIR, STAGING_DIR, sha256 } from './manifest.ts';
+import type { FilePlan, PlanAction } from './file-plan.ts';
+import { JOURNAL_PATH, MANIFEST_PATH, META_DIR, META_IGNORE_PATH, STAGING_DIR, sha256 } from './manifest.ts';
+import { assertOneMount } from './mount-points.ts';
 import { ensureFolders, inspect, removeSymlink } from './safe-path.ts';
-import { clearStaging, commitJournal, readJournal, stageFile, writeJournal, type Journal } from './write-journal.ts';
+import { clearStaging, commitJournal, ensureMetaIgnore, stageFile, writeJournal, type Journal } from './write-journal.ts';
 
 const WRITES: ReadonlySet<PlanAction> = new Set(['create', 'update', 'overwrite', 'replace']);
 
@@ -18,37 +19,21 @@ async function ensureOutDir(outDir: string): Promise<void> {
   if (real !== outDir) throw new SymlinkInTheWay(dirname(outDir), outDir);
 }
 
-/** Finishes (or, when its .ami-wizard/ was just replaced, discards) what an interrupted run left. */
-async function finishInterruptedRun(outDir: string, discard: boolean): Promise<void> {
+/**
+ * Finishes the interrupted run the plan was made after (its journal as planning checked it, never
+ * re-read), or else clears what one left: a journal planning discarded under --force, staged litter,
+ * and links in .ami-wizard/ when .ami-wizard/ itself was just replaced (never followed).
+ */
+async function settleInterruptedRun(plan: FilePlan, metaLinkReplaced: boolean): Promise<void> {
+  const { outDir, interrupted } = plan;
   if ((await inspect(outDir, META_DIR)).kind !== 'folder') return;
-  const journal = discard ? null : await readJournal(outDir);
-  if (journal !== null && typeof journal !== 'string') {
-    await commitJournal(outDir, journal);
+  if (interrupted && 'finish' in interrupted) {
+    await commitJournal(outDir, interrupted.finish);
     return;
   }
-  // An unreadable journal, or one planning ignored because a link was in .ami-wizard/, gets here
-  // only under --force (planning refuses both otherwise): discarded, links included, never followed.
-  if (discard) for (const rel of [JOURNAL_PATH, STAGING_DIR]) await removeSymlink(outDir, rel);
-  if (journal !== null || discard) await unlink(join(outDir, JOURNAL_PATH)).catch(() => undefined);
+  if (metaLinkReplaced) for (const rel of [JOURNAL_PATH, STAGING_DIR]) await removeSymlink(outDir, rel);
+  if ((await inspect(outDir, JOURNAL_PATH)).kind !== 'missing') await unlink(join(outDir, JOURNAL_PATH)).catch(() => undefined);
   await clearStaging(outDir);
-}
-
-/** The device of the nearest existing folder above `rel`: where a rename from staging would land. */
-async function deviceOf(outDir: string, rel: string): Promise<number> {
-  for (let dir = dirname(rel); dir !== '.'; dir = dirname(dir)) {
-    const found = await inspect(outDir, dir);
-    if (found.kind === 'folder') return found.dev;
-  }
-  return (await lstat(outDir)).dev;
-}
-
-async function assertOneFileSystem(outDir: string, entries: readonly FilePlanEntry[]): Promise<void> {
-  const staging = await deviceOf(outDir, `${STAGING_DIR}/x`);
-  for (const entry of entries) {
-    if ((await deviceOf(outDir, entry.path)) !== staging) {
-      throw asFailure(Object.assign(new Error('cross-device'), { code: 'EXDEV' }), outDir, join(outDir, entry.path));
-    }
-  }
 }
 
 /** Files from older versions: `.NAME.<12 hex>.tmp` beside a generated file, left by a killed run. */
@@ -72,16 +57,23 @@ async function removeOldTempFiles(outDir: string, plan: FilePlan): Promise<void>
 export async function applyPlan(plan: FilePlan): Promise<void> {
   const { outDir } = plan;
   await ensureOutDir(outDir);
+  const writes = plan.entries.filter((e) => WRITES.has(e.action) && e.file);
+  const removals = plan.entries.filter((e) => e.action === 'remove');
+  // Every path a rename may land on, the interrupted run's too (all of them generated paths).
+  const touched = [...plan.entries.filter((e) => e.file || e.action === 'remove').map((e) => e.path), MANIFEST_PATH, META_IGNORE_PATH, JOURNAL_PATH];
+  await assertOneMount(outDir, `${STAGING_DIR}/x`, touched);
   // --force replaces a link itself, never what it points to; .ami-wizard/ first (it sorts first).
   const links = [...new Set(plan.entries.filter((e) => e.action === 'replace' && e.symlink).map((e) => e.symlink as string))];
   for (const link of links) await removeSymlink(outDir, link);
-  await finishInterruptedRun(outDir, links.some((link) => link === META_DIR || link.startsWith(`${META_DIR}/`)));
+  await settleInterruptedRun(plan, links.some((link) => link === META_DIR || link.startsWith(`${META_DIR}/`)));
 
-  const writes = plan.entries.filter((e) => WRITES.has(e.action) && e.file);
-  const removals = plan.entries.filter((e) => e.action === 'remove');
   if (writes.length > 0 || removals.length > 0 || !plan.manifestUnchanged) {
     await ensureFolders(outDir, STAGING_DIR);
-    await assertOneFileSystem(outDir, writes);
+    // Before any journal exists, so git never sees one; a run killed here leaves only staged litter.
+    await ensureMetaIgnore(outDir).catch(async (error: unknown) => {
+      await clearStaging(outDir).catch(() => undefined);
+      throw asFailure(error, join(outDir, META_DIR), join(outDir, META_IGNORE_PATH));
+    });
     // Concurrently, so the fsyncs overlap; settled, so no write is still running once this fails.
     const staged = await Promise.allSettled(writes.map((e) => stageFile(outDir, e.file!.contents, e.file!.mode)));
     const failed = staged.find((s): s is PromiseRejectedResult => s.status === 'rejected');

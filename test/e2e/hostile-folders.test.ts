@@ -262,22 +262,43 @@ describe('--out folders that cannot work', () => {
     }
   });
 
-  it.runIf(process.getuid?.() === 0)('a mount point inside --out: exit 1 before anything changes, says it is another file system', () => {
-    const out = join(dir, 'out');
+  /** Every file with its text, and every folder (as null): what a user would find. */
+  const snapshot = (out: string): Record<string, string | null> =>
+    Object.fromEntries(listAll(out).map((f) => [f, statSync(join(out, f)).isFile() ? readFileSync(join(out, f), 'utf8') : null]));
+
+  // The mount is made in a private mount namespace (it vanishes with the process), after the first
+  // run; the second run has changed answers, so it has files to write below the mount point.
+  const mountedRun = (out: string, mount: string) => {
     expect(cli(['--answers', writeAnswers(dir, MINIMAL_YAML), '--out', out]).code).toBe(0);
-    const before = Object.fromEntries(listAll(out).filter((f) => statSync(join(out, f)).isFile()).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    const before = snapshot(out);
     const changed = answersWith((x) => (x.project.costCenter = '999'), 'changed.yaml');
     const result = spawnSync(
       'unshare',
-      ['--mount', '--fork', 'sh', '-c', 'mount -t tmpfs tmpfs "$1" || exit 99; exec "$2" "$3" --answers "$4" --out "$5"', 'sh', join(out, 'packer'), process.execPath, CLI, changed, out],
+      ['--mount', '--fork', 'sh', '-c', `${mount} || exit 99; exec "$2" "$3" --answers "$4" --out "$5"`, 'sh', join(out, 'packer'), process.execPath, CLI, changed, out, join(dir, 'elsewhere')],
       { encoding: 'utf8' },
     );
-    expect(result.status, `could not mount a tmpfs: ${result.stderr}`).not.toBe(99);
+    expect(result.status, `could not mount: ${result.stderr}`).not.toBe(99);
+    return { result, before };
+  };
+
+  it.runIf(process.getuid?.() === 0)('a mount point inside --out: exit 1 before anything changes, says it is another file system', () => {
+    const out = join(dir, 'out');
+    const { result, before } = mountedRun(out, 'mount -t tmpfs tmpfs "$1"');
     expect(result.status, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/another file system/);
     expectCleanError(result.stderr);
-    const after = Object.fromEntries(listAll(out).filter((f) => statSync(join(out, f)).isFile()).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
-    expect(after).toEqual(before);
+    expect(snapshot(out)).toEqual(before); // no file changed, and no staging folder left behind
+  });
+
+  it.runIf(process.getuid?.() === 0)('a bind mount from the same disk inside --out: exit 1 before anything changes', () => {
+    const out = join(dir, 'out');
+    mkdirSync(join(dir, 'elsewhere'));
+    const { result, before } = mountedRun(out, 'mount --bind "$6" "$1"');
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/packer is a mount point/);
+    expectCleanError(result.stderr);
+    expect(snapshot(out)).toEqual(before);
+    expect(listAll(join(dir, 'elsewhere'))).toEqual([]);
   });
 
   it.runIf(process.getuid?.() === 0)('a read-only mount: exit 1, says the file system is read-only', () => {
@@ -297,5 +318,195 @@ describe('--out folders that cannot work', () => {
       expectCleanError(result.stderr);
     }
     expect(listAll(ro)).toEqual(['existing']);
+  });
+});
+
+// A journal exists only while a run writes or after one was killed; committed with the folder (the
+// README's own `--out .` regenerates a repository), it is input from whoever made the commit.
+describe('a journal and staged files committed with the folder', () => {
+  const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+  const STAGED = 'ab'.repeat(12);
+  let repo: string;
+  let answers: string;
+  const regenerate = (...extra: string[]) => cli(['--answers', answers, '--out', '.', ...extra], { cwd: repo });
+  beforeEach(() => {
+    repo = join(dir, 'repo');
+    mkdirSync(join(repo, '.git/hooks'), { recursive: true });
+    writeFileSync(join(repo, '.git/HEAD'), 'ref: refs/heads/main\n');
+    answers = writeAnswers(dir, MINIMAL_YAML);
+  });
+  const manifestFiles = (): Record<string, string> => JSON.parse(readFileSync(join(repo, '.ami-wizard/manifest.json'), 'utf8')).files;
+
+  /** One journalled write of `contents` to `path`, staged, with the manifest that claims it. */
+  function plantJournal(
+    write: { path: string; contents: string; from?: string | null; keep?: boolean; staged?: string; unclaimed?: boolean },
+    removals: Array<{ path: string; hash: string }> = [],
+  ): void {
+    const files = existsSync(join(repo, '.ami-wizard/manifest.json')) ? manifestFiles() : {};
+    const journal = {
+      version: 1,
+      writes: [{ path: write.path, staged: STAGED, from: write.from ?? null, to: sha(write.contents), keep: write.keep ?? false, last: files[write.path] ?? null }],
+      removals,
+      // Unclaimed, the file is not in the manifest either, so the same run does not remove it again.
+      manifest: { version: 1, generator: 'ami-wizard@0.1.0', files: write.unclaimed ? files : { ...files, [write.path]: sha(write.contents) } },
+    };
+    mkdirSync(join(repo, '.ami-wizard/staging'), { recursive: true });
+    writeFileSync(join(repo, '.ami-wizard/staging', STAGED), write.staged ?? write.contents, { mode: 0o755 });
+    writeFileSync(join(repo, '.ami-wizard/journal.json'), JSON.stringify(journal));
+  }
+  const leftovers = (): string[] => listAll(join(repo, '.ami-wizard')).filter((f) => f !== 'manifest.json' && f !== '.gitignore');
+
+  it('cannot write into .git: refused (exit 2) with nothing written; --force discards it and says so', () => {
+    expect(regenerate().code).toBe(0);
+    plantJournal({ path: '.git/hooks/pre-commit', contents: '#!/bin/sh\ntouch pwned\n', unclaimed: true });
+    const refused = regenerate();
+    expect(refused.code, refused.stdout).toBe(2);
+    expect(refused.stderr).toMatch(/journal of an interrupted run.*not valid/);
+    expectCleanError(refused.stderr);
+    expect(existsSync(join(repo, '.git/hooks/pre-commit'))).toBe(false);
+
+    const forced = regenerate('--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toMatch(/journal of an interrupted run .* discarded/);
+    expect(existsSync(join(repo, '.git/hooks/pre-commit'))).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('cannot write a file this run does not generate, inside a generated folder or not', () => {
+    expect(regenerate().code).toBe(0);
+    for (const path of ['Makefile', 'packer/scripts/evil.sh']) {
+      plantJournal({ path, contents: '#!/bin/sh\ntouch pwned\n' });
+      const refused = regenerate();
+      expect(refused.code, `${path}: ${refused.stdout}`).toBe(2);
+      expect(refused.stderr).toContain(`it writes ${path}, which this run does not generate`);
+      expect(existsSync(join(repo, path)), path).toBe(false);
+    }
+  });
+
+  it('cannot leave content other than its own staged claim: a staged file that differs is refused', () => {
+    expect(regenerate().code).toBe(0);
+    const before = readFileSync(join(repo, 'packer/base.pkr.hcl'), 'utf8');
+    const path = 'packer/base.pkr.hcl';
+    plantJournal({ path, contents: 'claimed\n', from: manifestFiles()[path], staged: 'source "evil" {}\n' });
+    const refused = regenerate();
+    expect(refused.code, refused.stdout).toBe(2);
+    expect(refused.stderr).toContain(`the staged file for ${path} does not hold what the journal says`);
+    expect(readFileSync(join(repo, path), 'utf8')).toBe(before);
+  });
+
+  it('cannot replace a hand-made file, nor set it aside as NAME.orig without --force', () => {
+    writeFileSync(join(repo, 'README.md'), '# our project\n');
+    expect(regenerate().code).toBe(1); // a conflict: the manifest does not own README.md
+    plantJournal({ path: 'README.md', contents: '# evil\n', from: sha('# our project\n') });
+    const refused = regenerate();
+    expect(refused.code, refused.stdout).toBe(2);
+    expect(refused.stderr).toContain('it overwrites README.md, which is not what the last run wrote');
+    expect(readFileSync(join(repo, 'README.md'), 'utf8')).toBe('# our project\n');
+
+    plantJournal({ path: 'README.md', contents: '# evil\n', from: sha('# our project\n'), keep: true });
+    const kept = regenerate();
+    expect(kept.code, kept.stderr).toBe(1);
+    expect(kept.stdout).toContain('conflict   README.md (not written by ami-wizard)');
+    expect(readFileSync(join(repo, 'README.md'), 'utf8')).toBe('# our project\n');
+    expect(existsSync(join(repo, 'README.md.orig'))).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('removes nothing the last manifest does not hold with that hash', () => {
+    expect(regenerate().code).toBe(0);
+    writeFileSync(join(repo, 'notes.txt'), 'ours\n');
+    for (const removal of [{ path: 'notes.txt', hash: sha('ours\n') }, { path: '.git/HEAD', hash: sha('ref: refs/heads/main\n') }]) {
+      const path = 'packer/base.pkr.hcl';
+      plantJournal({ path, contents: readFileSync(join(repo, path), 'utf8'), from: manifestFiles()[path] }, [removal]);
+      const refused = regenerate();
+      expect(refused.code, `${removal.path}: ${refused.stdout}`).toBe(2);
+      expect(existsSync(join(repo, removal.path)), removal.path).toBe(true);
+    }
+  });
+
+  it('a run writes the planned files, the manifest and .ami-wizard/.gitignore, nothing else', () => {
+    const result = regenerate('--json');
+    expect(result.code, result.stderr).toBe(0);
+    const planned = JSON.parse(result.stdout).plan.map((p: { path: string }) => p.path);
+    const files = listAll(repo).filter((f) => statSync(join(repo, f)).isFile() && !f.startsWith('.git/'));
+    expect(files).toEqual([...planned, '.ami-wizard/.gitignore', '.ami-wizard/manifest.json'].sort());
+    expect(Object.keys(manifestFiles()).sort()).toEqual([...planned].sort());
+  });
+
+  it('.ami-wizard/.gitignore keeps a killed run’s journal and staged files out of git', () => {
+    expect(spawnSync('git', ['init', '-q', repo]).status).toBe(0);
+    expect(regenerate().code).toBe(0);
+    mkdirSync(join(repo, '.ami-wizard/staging'));
+    writeFileSync(join(repo, '.ami-wizard/staging', STAGED), 'x\n');
+    writeFileSync(join(repo, '.ami-wizard/journal.json'), '{}\n');
+    const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: repo, encoding: 'utf8' });
+    const untracked = status.stdout.split('\n').filter((l) => l.startsWith('?? .ami-wizard/')).map((l) => l.slice(3)).sort();
+    expect(untracked).toEqual(['.ami-wizard/.gitignore', '.ami-wizard/manifest.json']);
+  });
+});
+
+describe('a tampered manifest', () => {
+  const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+  let repo: string;
+  let answers: string;
+  const regenerate = (...extra: string[]) => cli(['--answers', answers, '--out', '.', ...extra], { cwd: repo });
+  const manifestFile = (): string => join(repo, '.ami-wizard/manifest.json');
+  const tamper = (patch: (files: Record<string, string>) => void): void => {
+    const manifest = JSON.parse(readFileSync(manifestFile(), 'utf8'));
+    patch(manifest.files);
+    writeFileSync(manifestFile(), JSON.stringify(manifest));
+  };
+  beforeEach(() => {
+    repo = join(dir, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    writeFileSync(join(repo, '.git/HEAD'), 'ref: refs/heads/main\n');
+    answers = writeAnswers(dir, MINIMAL_YAML);
+    expect(regenerate().code).toBe(0);
+  });
+
+  it('naming .git/HEAD (any case) is refused, and .git/HEAD stays, with --force too', () => {
+    for (const path of ['.git/HEAD', '.GIT/HEAD']) {
+      tamper((files) => (files[path] = sha('ref: refs/heads/main\n')));
+      const refused = regenerate();
+      expect(refused.code, refused.stdout).toBe(2);
+      expect(refused.stderr).toMatch(/manifest .* is not valid: .*version control/);
+      expect(regenerate('--force').code).toBe(0);
+      expect(readFileSync(join(repo, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
+    }
+  });
+
+  it('an entry ami-wizard never generates is never removed: kept and dropped from the manifest', () => {
+    mkdirSync(join(repo, 'src'));
+    writeFileSync(join(repo, 'src/main.c'), 'int main(void) { return 0; }\n');
+    tamper((files) => (files['src/main.c'] = sha('int main(void) { return 0; }\n')));
+    const again = regenerate();
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('  keep       src/main.c (ami-wizard never generates this path; left alone)');
+    expect(readFileSync(join(repo, 'src/main.c'), 'utf8')).toBe('int main(void) { return 0; }\n');
+    expect(JSON.parse(readFileSync(manifestFile(), 'utf8')).files).not.toHaveProperty('src/main.c');
+  });
+
+  it('--force keeps a file the manifest claims with a made-up hash as NAME.orig', () => {
+    writeFileSync(join(repo, 'decision.md'), '# our decision record\n');
+    tamper((files) => (files['decision.md'] = sha('anything')));
+    const forced = regenerate('--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain('  overwrite  decision.md (yours kept as decision.md.orig)');
+    expect(readFileSync(join(repo, 'decision.md.orig'), 'utf8')).toBe('# our decision record\n');
+  });
+
+  it('a path with a line break cannot print plan lines of its own', () => {
+    const path = 'zz\n  remove     README.md\nNothing to generate.';
+    writeFileSync(join(repo, path), 'x\n');
+    tamper((files) => (files[path] = sha('x\n')));
+    for (const result of [regenerate('--dry-run'), regenerate('--dry-run', '--force')]) {
+      const lines = `${result.stdout}\n${result.stderr}`.split('\n');
+      expect(lines).not.toContain('  remove     README.md');
+      expect(lines).not.toContain('Nothing to generate.');
+    }
+    const refused = regenerate();
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/control character/);
+    expect(existsSync(join(repo, path))).toBe(true);
   });
 });

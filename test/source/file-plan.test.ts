@@ -19,7 +19,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 const GENERATOR = 'ami-wizard@0.1.0';
 const base = (): GeneratedFile[] => [
   { path: 'packer/base.pkr.hcl', contents: 'source "amazon-ebs" "base" {}\n', mode: 0o644 },
-  { path: 'scripts/bootstrap.sh', contents: '#!/bin/sh\necho bootstrap\n', mode: 0o755 },
+  { path: 'bootstrap/bootstrap.sh', contents: '#!/bin/sh\necho bootstrap\n', mode: 0o755 },
   { path: 'README.md', contents: '# AMI plan\n', mode: 0o644 },
 ];
 const withContents = (files: GeneratedFile[], path: string, contents: string): GeneratedFile[] =>
@@ -62,7 +62,7 @@ describe('first and repeated runs', () => {
     expect(actions(plan)).toEqual({
       'README.md': 'create',
       'packer/base.pkr.hcl': 'create',
-      'scripts/bootstrap.sh': 'create',
+      'bootstrap/bootstrap.sh': 'create',
     });
     for (const f of base()) {
       expect(await read(f.path)).toBe(f.contents);
@@ -73,7 +73,7 @@ describe('first and repeated runs', () => {
       generator: GENERATOR,
       files: Object.fromEntries(base().map((f) => [f.path, sha256(f.contents)])),
     });
-    expect(await listFiles(out)).toEqual([MANIFEST_PATH, 'README.md', 'packer/base.pkr.hcl', 'scripts/bootstrap.sh']);
+    expect(await listFiles(out)).toEqual(['.ami-wizard/.gitignore', MANIFEST_PATH, 'README.md', 'bootstrap/bootstrap.sh', 'packer/base.pkr.hcl']);
   });
 
   it('leaves everything untouched when nothing changed', async () => {
@@ -117,7 +117,7 @@ describe('files edited by the user', () => {
     const text = formatPlan(plan);
     expect(text).toContain('  conflict   README.md');
     expect(text).toContain('2 unchanged, 1 conflict');
-    expect(text).toContain('edited since the last run; left as is. Re-run with --force to overwrite.');
+    expect(text).toContain('edited since the last run; left as is. Re-run with --force to overwrite it (yours is kept as NAME.orig).');
   });
 
   it('treats a file that was there before the first run as a conflict', async () => {
@@ -136,6 +136,7 @@ describe('files edited by the user', () => {
     expect(actions(plan)['README.md']).toBe('overwrite');
     expect(plan.conflicts).toBe(0);
     expect(await read('README.md')).toBe('# AMI plan\n');
+    expect(await read('README.md.orig')).toBe('# my notes\n');
     expect(actions(await run(base()))['README.md']).toBe('unchanged');
   });
 });
@@ -143,20 +144,20 @@ describe('files edited by the user', () => {
 describe('files no longer generated', () => {
   it('removes an untouched one and prunes its empty folder', async () => {
     await run(base());
-    const plan = await run(base().filter((f) => f.path !== 'scripts/bootstrap.sh'));
-    expect(actions(plan)['scripts/bootstrap.sh']).toBe('remove');
-    await expect(stat(join(out, 'scripts'))).rejects.toMatchObject({ code: 'ENOENT' });
-    expect((await readManifest()).files).not.toHaveProperty('scripts/bootstrap.sh');
+    const plan = await run(base().filter((f) => f.path !== 'bootstrap/bootstrap.sh'));
+    expect(actions(plan)['bootstrap/bootstrap.sh']).toBe('remove');
+    await expect(stat(join(out, 'bootstrap'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await readManifest()).files).not.toHaveProperty('bootstrap/bootstrap.sh');
     expect(formatPlan(plan)).toContain('1 to remove');
   });
 
   it('keeps an edited one', async () => {
     await run(base());
-    await writeFile(join(out, 'scripts/bootstrap.sh'), '#!/bin/sh\necho mine\n');
-    const plan = await run(base().filter((f) => f.path !== 'scripts/bootstrap.sh'), true);
-    expect(actions(plan)['scripts/bootstrap.sh']).toBe('keep');
-    expect(await read('scripts/bootstrap.sh')).toBe('#!/bin/sh\necho mine\n');
-    expect((await readManifest()).files).not.toHaveProperty('scripts/bootstrap.sh');
+    await writeFile(join(out, 'bootstrap/bootstrap.sh'), '#!/bin/sh\necho mine\n');
+    const plan = await run(base().filter((f) => f.path !== 'bootstrap/bootstrap.sh'), true);
+    expect(actions(plan)['bootstrap/bootstrap.sh']).toBe('keep');
+    expect(await read('bootstrap/bootstrap.sh')).toBe('#!/bin/sh\necho mine\n');
+    expect((await readManifest()).files).not.toHaveProperty('bootstrap/bootstrap.sh');
   });
 });
 
@@ -209,24 +210,24 @@ describe('atomic writes', () => {
     await expect(run(withContents(base(), 'README.md', '# AMI plan v2\n'))).rejects.toThrow('EIO');
     expect(await read('README.md')).toBe('# AMI plan\n');
     expect((await readManifest()).files['README.md']).toBe(sha256('# AMI plan\n'));
-    expect(await listFiles(out)).toEqual([MANIFEST_PATH, 'README.md', 'packer/base.pkr.hcl', 'scripts/bootstrap.sh']);
+    expect(await listFiles(out)).toEqual(['.ami-wizard/.gitignore', MANIFEST_PATH, 'README.md', 'bootstrap/bootstrap.sh', 'packer/base.pkr.hcl']);
   });
 
   it('a folder where a file goes is a conflict; --force keeps it as NAME.orig', async () => {
     await run(base());
-    await rm(join(out, 'scripts/bootstrap.sh'));
-    await mkdir(join(out, 'scripts/bootstrap.sh/keep'), { recursive: true });
+    await rm(join(out, 'bootstrap/bootstrap.sh'));
+    await mkdir(join(out, 'bootstrap/bootstrap.sh/keep'), { recursive: true });
     const state = await readOutputState(out, base().map((f) => f.path));
-    expect(state.disk.get('scripts/bootstrap.sh')).toBe(NOT_A_FILE);
+    expect(state.disk.get('bootstrap/bootstrap.sh')).toBe(NOT_A_FILE);
     const plan = await run(base());
-    expect(actions(plan)['scripts/bootstrap.sh']).toBe('conflict');
-    expect(formatPlan(plan)).toContain('  conflict   scripts/bootstrap.sh (a folder or special file is in the way)');
-    expect(plan.entries.find((e) => e.path === 'scripts/bootstrap.sh')).toMatchObject({ action: 'conflict' });
+    expect(actions(plan)['bootstrap/bootstrap.sh']).toBe('conflict');
+    expect(formatPlan(plan)).toContain('  conflict   bootstrap/bootstrap.sh (a folder or special file is in the way)');
+    expect(plan.entries.find((e) => e.path === 'bootstrap/bootstrap.sh')).toMatchObject({ action: 'conflict' });
     const forced = await run(base(), true);
-    expect(forced.entries.find((e) => e.path === 'scripts/bootstrap.sh')).toMatchObject({ action: 'replace', keptAs: 'scripts/bootstrap.sh.orig' });
-    expect((await stat(join(out, 'scripts/bootstrap.sh.orig/keep'))).isDirectory()).toBe(true);
-    expect(await read('scripts/bootstrap.sh')).toBe('#!/bin/sh\necho bootstrap\n');
-    expect(await readdir(join(out, 'scripts'))).toEqual(['bootstrap.sh', 'bootstrap.sh.orig']);
+    expect(forced.entries.find((e) => e.path === 'bootstrap/bootstrap.sh')).toMatchObject({ action: 'replace', keptAs: 'bootstrap/bootstrap.sh.orig' });
+    expect((await stat(join(out, 'bootstrap/bootstrap.sh.orig/keep'))).isDirectory()).toBe(true);
+    expect(await read('bootstrap/bootstrap.sh')).toBe('#!/bin/sh\necho bootstrap\n');
+    expect(await readdir(join(out, 'bootstrap'))).toEqual(['bootstrap.sh', 'bootstrap.sh.orig']);
   });
 });
 
@@ -246,29 +247,84 @@ describe('planning rules', () => {
     const file = (path: string, contents: string): GeneratedFile => ({ path, contents, mode: 0o644 });
     const state = {
       outDir: out,
-      previous: { version: 1 as const, generator: 'ami-wizard@0.0.9', files: { 'a.txt': sha256('a'), 'old.txt': sha256('o') } },
+      previous: { version: 1 as const, generator: 'ami-wizard@0.0.9', files: { 'config/a.txt': sha256('a'), 'config/old.txt': sha256('o') } },
       disk: new Map<string, string | null>([
-        ['a.txt', sha256('a')],
-        ['b.txt', null],
-        ['c.txt', sha256('mine')],
-        ['old.txt', sha256('o')],
+        ['config/a.txt', sha256('a')],
+        ['config/b.txt', null],
+        ['config/c.txt', sha256('mine')],
+        ['config/old.txt', sha256('o')],
       ]),
     };
-    const plan = planFiles(state, [file('c.txt', 'c'), file('b.txt', 'b'), file('a.txt', 'a2')], {
+    const plan = planFiles(state, [file('config/c.txt', 'c'), file('config/b.txt', 'b'), file('config/a.txt', 'a2')], {
       force: false,
       generator: GENERATOR,
     });
     expect(formatPlan(plan)).toBe(
       [
-        '  update     a.txt',
-        '  create     b.txt',
-        '  conflict   c.txt (not written by ami-wizard)',
-        '  remove     old.txt',
+        '  update     config/a.txt',
+        '  create     config/b.txt',
+        '  conflict   config/c.txt (not written by ami-wizard)',
+        '  remove     config/old.txt',
         '1 to create, 1 to update, 1 to remove, 1 conflict',
         'A file ami-wizard did not write is in the way; left as is. Re-run with --force to keep it as NAME.orig and write the new one.',
       ].join('\n'),
     );
-    expect(plan.manifest).toEqual({ version: 1, generator: GENERATOR, files: { 'a.txt': sha256('a2'), 'b.txt': sha256('b') } });
-    expect(() => planFiles(state, [file('d.txt', 'd')], { force: false, generator: GENERATOR })).toThrow(/missing/);
+    expect(plan.manifest).toEqual({ version: 1, generator: GENERATOR, files: { 'config/a.txt': sha256('a2'), 'config/b.txt': sha256('b') } });
+    expect(() => planFiles(state, [file('config/d.txt', 'd')], { force: false, generator: GENERATOR })).toThrow(/missing/);
+  });
+});
+
+describe('paths from the manifest', () => {
+  const file = (path: string, contents: string): GeneratedFile => ({ path, contents, mode: 0o644 });
+
+  it('a generated path outside the folders ami-wizard generates is a bug in a generator: refused', () => {
+    const state = { outDir: out, previous: null, disk: new Map([['scripts/x.sh', null]]) };
+    expect(() => planFiles(state, [file('scripts/x.sh', '')], { force: false, generator: GENERATOR })).toThrow(/outside the paths ami-wizard generates/);
+  });
+
+  it('an entry ami-wizard never generates is kept, never removed, whatever its hash', () => {
+    const state = {
+      outDir: out,
+      previous: { version: 1 as const, generator: GENERATOR, files: { 'src/main.c': sha256('c'), 'packer/old.pkr.hcl': sha256('o') } },
+      disk: new Map<string, string | null>([
+        ['README.md', null],
+        ['src/main.c', sha256('c')],
+        ['packer/old.pkr.hcl', sha256('o')],
+      ]),
+    };
+    for (const force of [false, true]) {
+      const plan = planFiles(state, [file('README.md', '# r\n')], { force, generator: GENERATOR });
+      expect(actions(plan)).toEqual({ 'README.md': 'create', 'packer/old.pkr.hcl': 'remove', 'src/main.c': 'keep' });
+      expect(formatPlan(plan)).toContain('  keep       src/main.c (ami-wizard never generates this path; left alone)');
+      expect(plan.manifest.files).toEqual({ 'README.md': sha256('# r\n') });
+    }
+  });
+
+  it('prints every path on its own line, control characters escaped', () => {
+    const hostile = ['config/zz\n  remove     README.md\nNothing to generate.', 'config/\u001b]0;owned\u0007', 'config/\u202eevil'];
+    const state = {
+      outDir: out,
+      previous: { version: 1 as const, generator: GENERATOR, files: Object.fromEntries(hostile.map((p) => [p, sha256('x')])) },
+      disk: new Map<string, string | null>([['README.md', null], ...hostile.map((p): [string, string] => [p, sha256('x')])]),
+    };
+    const text = formatPlan(planFiles(state, [file('README.md', '# r\n')], { force: false, generator: GENERATOR }));
+    expect(text.split('\n')).toEqual([
+      '  create     README.md',
+      '  remove     config/\\x1b]0;owned\\x07',
+      '  remove     config/zz\\x0a  remove     README.md\\x0aNothing to generate.',
+      '  remove     config/\\u202eevil',
+      '1 to create, 3 to remove',
+    ]);
+  });
+
+  it('a manifest whose paths hold control characters or name a version-control folder is refused', async () => {
+    for (const path of ['config/a\nb', 'config/a\u202eb', '.git/HEAD', 'packer/.Hg/x', 'config/.SVN']) {
+      await rm(out, { recursive: true, force: true });
+      await mkdir(join(out, '.ami-wizard'), { recursive: true });
+      await writeFile(join(out, MANIFEST_PATH), JSON.stringify({ version: 1, generator: GENERATOR, files: { [path]: sha256('x') } }));
+      const error = await readOutputState(out, ['README.md']).catch((e: unknown) => e);
+      expect(error, JSON.stringify(path)).toBeInstanceOf(InputError);
+      expect((error as Error).message).toMatch(/control character|version control/);
+    }
   });
 });

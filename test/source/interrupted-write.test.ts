@@ -1,13 +1,13 @@
 // A run that dies part-way (here: every file system change after the Nth fails, as if the process
 // were killed there) leaves nothing false and nothing temporary: the next run, even a dry run,
 // reports no conflict, and the folder ends up exactly as generated.
-import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GeneratedFile } from '../../generators/generated-file.ts';
-import { planFiles, sha256, type FilePlan } from '../../source/file-plan.ts';
-import { MANIFEST_PATH } from '../../source/manifest.ts';
+import { formatPlan, planFiles, sha256, type FilePlan } from '../../source/file-plan.ts';
+import { JOURNAL_PATH, MANIFEST_PATH, META_DIR } from '../../source/manifest.ts';
 import { readOutputState } from '../../source/output-state.ts';
 import { applyPlan } from '../../source/write-plan.ts';
 
@@ -47,20 +47,20 @@ const file = (path: string, contents: string, mode = 0o644): GeneratedFile => ({
 const v1 = (): GeneratedFile[] => [
   file('packer/base.pkr.hcl', 'base v1\n'),
   file('packer/variables.pkr.hcl', 'variables v1\n'),
-  file('scripts/bootstrap.sh', '#!/bin/sh\necho v1\n', 0o755),
+  file('bootstrap/ami-bootstrap.sh', '#!/bin/sh\necho v1\n', 0o755),
   file('README.md', '# v1\n'),
 ];
 const v2 = (): GeneratedFile[] => [
   file('packer/base.pkr.hcl', 'base v1\n'),
   file('packer/variables.pkr.hcl', 'variables v2\n'),
   file('README.md', '# v2\n'),
-  file('docs/guide.md', 'guide v2\n'),
+  file('config/guide.md', 'guide v2\n'),
 ];
 const v3 = (): GeneratedFile[] => [
   file('packer/base.pkr.hcl', 'base v3\n'),
   file('packer/variables.pkr.hcl', 'variables v3\n'),
   file('README.md', '# v3\n'),
-  file('docs/guide.md', 'guide v3\n'),
+  file('config/guide.md', 'guide v3\n'),
 ];
 
 let out: string;
@@ -102,7 +102,7 @@ async function listFiles(dir: string): Promise<string[]> {
 const conflicts = (p: FilePlan): string[] => p.entries.filter((e) => e.action === 'conflict').map((e) => e.path);
 
 async function expectExactly(files: GeneratedFile[], extra: Record<string, string> = {}): Promise<void> {
-  const expected = [...files.map((f) => f.path), ...Object.keys(extra), MANIFEST_PATH].sort();
+  const expected = [...files.map((f) => f.path), ...Object.keys(extra), MANIFEST_PATH, `${META_DIR}/.gitignore`].sort();
   expect(await listFiles(out)).toEqual(expected);
   for (const f of files) expect(await readFile(join(out, f.path), 'utf8')).toBe(f.contents);
   for (const [path, contents] of Object.entries(extra)) expect(await readFile(join(out, path), 'utf8')).toBe(contents);
@@ -112,6 +112,7 @@ async function expectExactly(files: GeneratedFile[], extra: Record<string, strin
 
 describe('a run killed at any step', () => {
   it('of a re-run: the next run (and a dry run before it) sees no conflict and nothing is left over', async () => {
+    let journals = 0;
     for (let after = 0; ; after++) {
       await rm(out, { recursive: true, force: true });
       await run(v1());
@@ -119,12 +120,17 @@ describe('a run killed at any step', () => {
 
       const dry = await plan(v3());
       expect(conflicts(dry), `killed after ${after} changes: dry run`).toEqual([]);
+      // The plan says so whenever a journal is there to finish, and only then.
+      const journalled = await access(join(out, JOURNAL_PATH)).then(() => true, () => false);
+      expect(formatPlan(dry).includes('An interrupted run is finished first'), `killed after ${after} changes`).toBe(journalled);
+      if (journalled) journals++;
       const next = await run(v3());
       expect(conflicts(next), `killed after ${after} changes`).toEqual([]);
       await expectExactly(v3());
       expect((await plan(v3())).entries.every((e) => e.action === 'unchanged')).toBe(true);
       if (finished) break;
     }
+    expect(journals).toBeGreaterThan(0); // some kills left a journal, or the check above proves nothing
   });
 
   it('of a first run: the next run finishes it', async () => {
@@ -142,12 +148,25 @@ describe('a run killed at any step', () => {
     for (let after = 0; ; after++) {
       await rm(out, { recursive: true, force: true });
       await run(v1());
-      await mkdir(join(out, 'docs'));
-      await writeFile(join(out, 'docs/guide.md'), 'my guide\n');
+      await mkdir(join(out, 'config'));
+      await writeFile(join(out, 'config/guide.md'), 'my guide\n');
       const finished = await runKilledAfter(after, v2(), true);
       const next = await run(v3(), true);
       expect(conflicts(next), `killed after ${after} changes`).toEqual([]);
-      await expectExactly(v3(), { 'docs/guide.md.orig': 'my guide\n' });
+      await expectExactly(v3(), { 'config/guide.md.orig': 'my guide\n' });
+      if (finished) break;
+    }
+  });
+
+  it('of a --force run that overwrites an edited file: the edit is kept exactly once, as NAME.orig', async () => {
+    for (let after = 0; ; after++) {
+      await rm(out, { recursive: true, force: true });
+      await run(v1());
+      await writeFile(join(out, 'README.md'), '# mine\n');
+      const finished = await runKilledAfter(after, v2(), true);
+      const next = await run(v3(), true);
+      expect(conflicts(next), `killed after ${after} changes`).toEqual([]);
+      await expectExactly(v3(), { 'README.md.orig': '# mine\n' });
       if (finished) break;
     }
   });

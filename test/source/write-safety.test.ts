@@ -1,6 +1,6 @@
 // The writer never leaves --out: symlinks at or above a generated path are conflicts (never followed),
 // --force replaces the link and never its target, the manifest is untrusted input, and a file
-// ami-wizard never wrote is kept as NAME.orig under --force.
+// ami-wizard never wrote (or that differs from what the manifest records) is kept as NAME.orig under --force.
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +11,13 @@ import { formatPlan, planFiles, sha256, type FilePlan } from '../../source/file-
 import { MANIFEST_PATH } from '../../source/manifest.ts';
 import { readOutputState } from '../../source/output-state.ts';
 import { applyPlan } from '../../source/write-plan.ts';
+import { mountPointsBelow } from '../../source/mount-points.ts';
 
 const GENERATOR = 'ami-wizard@0.1.0';
 const base = (): GeneratedFile[] => [
   { path: 'packer/base.pkr.hcl', contents: 'source "amazon-ebs" "base" {}\n', mode: 0o644 },
   { path: 'packer/variables.pkr.hcl', contents: 'variable "region" {}\n', mode: 0o644 },
-  { path: 'scripts/bootstrap.sh', contents: '#!/bin/sh\necho bootstrap\n', mode: 0o755 },
+  { path: 'bootstrap/bootstrap.sh', contents: '#!/bin/sh\necho bootstrap\n', mode: 0o755 },
   { path: 'README.md', contents: '# AMI plan\n', mode: 0o644 },
 ];
 
@@ -139,7 +140,7 @@ describe('links where an interrupted run keeps its journal and staged files', ()
     const p = await run(next, true);
     expect(actions(p)['README.md']).toBe('update'); // not a file of unknown origin: the manifest was read
     await outsideUntouched();
-    expect(await listAll(join(out, '.ami-wizard'))).toEqual(['manifest.json']);
+    expect(await listAll(join(out, '.ami-wizard'))).toEqual(['.gitignore', 'manifest.json']);
   });
 });
 
@@ -158,12 +159,12 @@ describe('the manifest is untrusted input', () => {
 
   it('a folder swapped for a symlink after planning is re-checked before deleting', async () => {
     await run(base());
-    const p = await plan(base().filter((f) => f.path !== 'scripts/bootstrap.sh'));
-    expect(actions(p)['scripts/bootstrap.sh']).toBe('remove');
+    const p = await plan(base().filter((f) => f.path !== 'bootstrap/bootstrap.sh'));
+    expect(actions(p)['bootstrap/bootstrap.sh']).toBe('remove');
     // Between planning and writing, scripts/ becomes a link to a folder holding the same file.
-    await rm(join(out, 'scripts'), { recursive: true });
+    await rm(join(out, 'bootstrap'), { recursive: true });
     await writeFile(join(outside, 'bootstrap.sh'), '#!/bin/sh\necho bootstrap\n');
-    await symlink(outside, join(out, 'scripts'));
+    await symlink(outside, join(out, 'bootstrap'));
     await applyPlan(p).catch(() => undefined);
     expect(await readFile(join(outside, 'bootstrap.sh'), 'utf8')).toBe('#!/bin/sh\necho bootstrap\n');
   });
@@ -247,13 +248,33 @@ describe('a file ami-wizard never wrote', () => {
     expect(await readdir(out)).not.toContain('README.md.orig');
   });
 
-  it('an edited generated file is still overwritten by --force (no .orig)', async () => {
+  // The manifest cannot tell an edit from a file it claims falsely, so --force sets both aside.
+  it('an edited generated file is overwritten by --force, and the edit kept as NAME.orig', async () => {
     await rm(join(out, 'README.md'));
     await run(base());
     await writeFile(join(out, 'README.md'), '# edited\n');
     const p = await run(base(), true);
-    expect(actions(p)['README.md']).toBe('overwrite');
+    expect(entry(p, 'README.md')).toMatchObject({ action: 'overwrite', keptAs: 'README.md.orig' });
+    expect(formatPlan(p)).toContain('  overwrite  README.md (yours kept as README.md.orig)');
     expect(await read('README.md')).toBe('# AMI plan\n');
-    expect(await readdir(out)).not.toContain('README.md.orig');
+    expect(await read('README.md.orig')).toBe('# edited\n');
+  });
+});
+
+describe('mount points inside --out, as /proc/self/mountinfo lists them', () => {
+  // Field 5 is the mount point, with space, tab, newline and backslash written as octal escapes.
+  const mountinfo = [
+    '22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw',
+    '40 22 8:1 /srv/x /work/my\\040out/packer rw,relatime shared:1 - ext4 /dev/sda1 rw',
+    '41 22 0:50 / /work/my\\040out/.ami-wizard/staging rw - tmpfs tmpfs rw',
+    '42 22 0:51 / /work/my\\040outside rw - tmpfs tmpfs rw',
+    '43 22 0:52 / /work/my\\040out rw - tmpfs tmpfs rw',
+    '',
+  ].join('\n');
+
+  it('are found below the real folder, never beside or above it', () => {
+    expect(mountPointsBelow(mountinfo, '/work/my out')).toEqual(['.ami-wizard/staging', 'packer']);
+    expect(mountPointsBelow(mountinfo, '/work')).toEqual(['my out', 'my out/.ami-wizard/staging', 'my out/packer', 'my outside']);
+    expect(mountPointsBelow('', '/work/my out')).toEqual([]);
   });
 });
