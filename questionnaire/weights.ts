@@ -64,14 +64,14 @@ export const WEIGHTS: WeightTable = {
       reason: 'Manual steps can be captured once in an image but cannot run unattended at boot.',
     },
     false: {
-      weights: w(0, 0, 1),
-      reason: 'Fully scripted setup can run at image build or at boot alike.',
+      weights: w(0, 0, 0),
+      reason: 'Fully scripted setup can run at image build or at boot alike, so it favours no design.',
     },
   },
   onPremises: {
     true: {
-      weights: w(-2, 1, 3),
-      reason: 'The same configuration run serves AWS and on-premises; images only serve AWS.',
+      weights: w(-2, 1, 5),
+      reason: 'The configuration run used on-premises can build a minimal image too; each baked layer serves AWS only.',
     },
     false: {
       weights: w(1, 1, 0),
@@ -92,20 +92,20 @@ export const WEIGHTS: WeightTable = {
       reason: 'Existing scripts can bake a base and finish the role at launch.',
     },
     ansible: {
-      weights: w(0, 1, 2),
-      reason: 'Ansible can build the instance at launch with ansible-pull and keep images minimal.',
+      weights: w(0, 2, 2),
+      reason: 'Ansible (ansible-pull) can finish a baked base or build a whole minimal image at launch: hybrid or JeOS.',
     },
     chef: {
-      weights: w(0, 1, 2),
-      reason: 'Chef can converge the instance at launch and keep images minimal.',
+      weights: w(0, 2, 2),
+      reason: 'Chef can converge a baked base or a whole minimal image at launch: hybrid or JeOS alike.',
     },
     puppet: {
-      weights: w(0, 1, 2),
-      reason: 'Puppet can apply the whole configuration at launch and keep images minimal.',
+      weights: w(0, 2, 2),
+      reason: 'Puppet can finish a baked base or configure a whole minimal image at launch: hybrid or JeOS alike.',
     },
     salt: {
-      weights: w(0, 1, 2),
-      reason: 'Salt can apply its states at launch and keep images minimal.',
+      weights: w(0, 2, 2),
+      reason: 'Salt can apply its states to a baked base or a whole minimal image at launch: hybrid or JeOS alike.',
     },
   },
   automationExperience: {
@@ -118,8 +118,8 @@ export const WEIGHTS: WeightTable = {
       reason: 'Some automation experience fits a baked base finished by a small step at launch.',
     },
     experienced: {
-      weights: w(0, 1, 2),
-      reason: 'An experienced team can rely on automation to build instances at launch.',
+      weights: w(0, 1, 3),
+      reason: 'An experienced team, as JeOS teams are, can rely on automation to build whole instances at launch.',
     },
   },
   distinctConfigurations: {
@@ -138,8 +138,8 @@ export const WEIGHTS: WeightTable = {
   },
   latestAtLaunch: {
     true: {
-      weights: w(-2, 1, 2),
-      reason: 'Getting the latest builds at launch requires installing them at boot, not at bake time.',
+      weights: w(-2, 2, 2),
+      reason: 'Hybrid and JeOS images both pull the latest builds at launch; fully baked ones fix them at build time.',
     },
     false: {
       weights: w(1, 0, -1),

@@ -39,8 +39,14 @@ describe('recommendations the guidance states', () => {
 
   it('JeOS suits teams experienced with AWS and configuration tools that want the latest builds at launch and simple deployment to AWS and on-premises alike: jeos', () => {
     expect(recommendedDesign(JEOS_TEAM)).toBe('jeos');
-    for (const key of ['onPremises', 'latestAtLaunch', 'existingTooling', 'automationExperience'] as const) {
+    // Only JeOS is credited with simple deployment to AWS and on-premises alike, and its teams are the
+    // experienced ones (hybrid's are moderately experienced): these two answers favour jeos alone.
+    for (const key of ['onPremises', 'automationExperience'] as const) {
       expect(favoured(JEOS_TEAM, key), key).toEqual(['jeos']);
+    }
+    // Pulling the latest builds at launch and a configuration tool belong to hybrid as much as to JeOS.
+    for (const key of ['latestAtLaunch', 'existingTooling'] as const) {
+      expect(favoured(JEOS_TEAM, key), key).toEqual(['hybrid', 'jeos']);
     }
   });
 
@@ -87,6 +93,75 @@ describe('recommendations the guidance states', () => {
     expect(rec.reasons).toHaveLength(Object.keys(QUESTIONS).length);
     for (const r of rec.reasons) expect(r.sentence.trim(), r.key).not.toBe('');
     expect(rec.reasons.some((r) => r.favours.includes('hybrid'))).toBe(true);
+  });
+});
+
+describe('what hybrid shares with JeOS, as the guidance states', () => {
+  const TOOLS = ['ansible', 'chef', 'puppet', 'salt'] as const;
+  const scoresOf = (a: GuidanceAnswers): Record<Design, number> =>
+    Object.fromEntries(recommend(a).ranking.map((r) => [r.design, r.score])) as Record<Design, number>;
+
+  it('hybrid customers, like JeOS ones, want the latest builds and updates pulled at launch: that answer favours hybrid and jeos alike', () => {
+    for (const a of [defaultGuidance(), JEOS_TEAM]) {
+      expect(favoured({ ...a, latestAtLaunch: true }, 'latestAtLaunch')).toEqual(['hybrid', 'jeos']);
+    }
+  });
+
+  it('wanting the latest builds at launch moves hybrid up relative to fully-baked', () => {
+    for (const base of [defaultGuidance(), JEOS_TEAM]) {
+      const before = scoresOf({ ...base, latestAtLaunch: false });
+      const after = scoresOf({ ...base, latestAtLaunch: true });
+      expect(after.hybrid - after['fully-baked']).toBeGreaterThan(before.hybrid - before['fully-baked']);
+    }
+  });
+
+  it('hybrid users are told to combine their images with a configuration management tool, and JeOS is built on one: an existing Ansible, Chef, Puppet or Salt setup favours hybrid and jeos alike', () => {
+    for (const tool of TOOLS) {
+      expect(favoured(answers({ existingTooling: tool }), 'existingTooling'), tool).toEqual(['hybrid', 'jeos']);
+    }
+  });
+
+  it('a configuration management tool does not penalise hybrid relative to fully-baked, and weighs hybrid and jeos alike', () => {
+    const none = scoresOf(answers({ existingTooling: 'none' }));
+    for (const tool of TOOLS) {
+      const s = scoresOf(answers({ existingTooling: tool }));
+      expect(s.hybrid - s['fully-baked'], tool).toBeGreaterThan(none.hybrid - none['fully-baked']);
+      const { weights } = recommend(answers({ existingTooling: tool })).reasons.find((r) => r.key === 'existingTooling')!;
+      expect(weights.hybrid, tool).toBe(weights.jeos);
+    }
+  });
+
+  it('the hybrid customer of the guidance (moderately experienced, AWS only, wanting the latest builds at launch, with a configuration tool) gets hybrid, whatever the other answers', () => {
+    const wrong: string[] = [];
+    for (const tool of TOOLS) {
+      for (const { value: recoveryTime } of QUESTIONS.recoveryTime.choices) {
+        for (const baselineStability of BASELINES) {
+          for (const appReleaseCadence of CADENCES) {
+            for (const manualSteps of [true, false]) {
+              for (const { value: distinctConfigurations } of QUESTIONS.distinctConfigurations.choices) {
+                const a: GuidanceAnswers = {
+                  recoveryTime, baselineStability, appReleaseCadence, manualSteps, distinctConfigurations,
+                  existingTooling: tool, automationExperience: 'some', onPremises: false, latestAtLaunch: true,
+                };
+                const got = recommendedDesign(a);
+                if (got !== 'hybrid') wrong.push(`${JSON.stringify(a)} -> ${got}`);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('what manual steps mean, as the guidance states', () => {
+  it('only manual steps that cannot be automated tie the choice to an image; setup without them runs at image build or at boot alike, so that answer weighs every design alike', () => {
+    for (const a of [defaultGuidance(), JEOS_TEAM]) {
+      const reason = recommend({ ...a, manualSteps: false }).reasons.find((r) => r.key === 'manualSteps')!;
+      expect(reason.favours).toEqual([]);
+      expect(reason.sentence).toMatch(/alike/);
+    }
   });
 });
 

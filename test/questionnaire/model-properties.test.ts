@@ -247,6 +247,35 @@ describe('e. answers that rule out jeos', () => {
   }
 });
 
+describe('e2. configuration-management tools (the guidance pairs them with hybrid and builds JeOS on them)', () => {
+  const TOOLS: Value[] = ['ansible', 'chef', 'puppet', 'salt'];
+  const OTHERS = choicesOf('existingTooling').filter((v) => !TOOLS.includes(v));
+
+  it('answering with such a tool in place of any other tooling never moves the recommendation to fully-baked (exhaustive)', () => {
+    const problems = violations(
+      (a) => {
+        if (!OTHERS.includes(a.existingTooling)) return undefined;
+        if (DESIGNS[indexOf(a)] === 'fully-baked') return undefined;
+        for (const tool of TOOLS) {
+          if (DESIGNS[indexOf(withAnswer(a, 'existingTooling', tool))] === 'fully-baked') {
+            return `existingTooling: ${a.existingTooling} -> ${DESIGNS[indexOf(a)]}, but ${String(tool)} -> fully-baked`;
+          }
+        }
+        return undefined;
+      },
+      { varied: 'existingTooling' },
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('such a tool weighs hybrid and jeos alike', () => {
+    for (const tool of TOOLS) {
+      const { weights } = WEIGHTS.existingTooling[String(tool)]!;
+      expect(weights.hybrid, String(tool)).toBe(weights.jeos);
+    }
+  });
+});
+
 describe('f. whatIf', () => {
   it('is exactly the set of single-answer changes that change the recommendation, each naming the new design', () => {
     fc.assert(
