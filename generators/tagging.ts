@@ -1,5 +1,12 @@
-// The AWS Organizations tag policy for the guidance's ten tag keys (and any extra ones), enforced
-// for images and instances, with allowed values where the answers fix them.
+// The AWS Organizations tag policy for the guidance's ten tag keys (and any extra ones), and AWS Config
+// rules for the resources that carry this project's Project tag.
+//
+// The policy composes with the others of the organization (root, OUs, the account, other projects'
+// policies in a shared account): tag_key @@assign's the key's case, while value lists and enforcement
+// are @@append'ed, so merging adds this project's values to the inherited ones instead of replacing
+// them (FACTS.md "Tag policies compose"). Enforcement covers images; instances only when the answers
+// ask (options.enforceTagsOnInstances), since it then constrains every team in the accounts the policy
+// is attached to.
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
@@ -7,18 +14,43 @@ import type { Renderer } from './render.ts';
 /** AWS Config's REQUIRED_TAGS managed rule takes tag1Key..tag6Key. */
 const CONFIG_RULE_MAX_KEYS = 6;
 const CONFIG_PARAMETER_MAX = 256;
+/** The tag every image and the instances of this project carry; the Config rules are scoped by it. */
+const SCOPE_TAG_KEY = 'Project';
 
-const ENFORCED_FOR = ['ec2:image', 'ec2:instance'];
+/** options.enforceTagsOnInstances of the answers; unset (or not in the answers schema) is false. */
+export function enforcesTagsOnInstances(ctx: BuildContext): boolean {
+  const options = ctx.options as BuildContext['options'] & { enforceTagsOnInstances?: boolean | undefined };
+  return options.enforceTagsOnInstances ?? false;
+}
+
+/** The resource types the policy blocks non-compliant tagging on. */
+export function enforcedFor(ctx: BuildContext): string[] {
+  return enforcesTagsOnInstances(ctx) ? ['ec2:image', 'ec2:instance'] : ['ec2:image'];
+}
+
+/**
+ * The keys with their allowed values. A key without a list whose images all carry one value the
+ * answers fix (CostCenter `unassigned` when no cost center is given) lists that value: "any value"
+ * does not survive a merge with another policy's list, the listed value does.
+ */
+function policyValues(ctx: BuildContext): { key: string; allowed: string[] }[] {
+  return ctx.policyTags.map(({ key, allowed }) => {
+    if (allowed.length) return { key, allowed };
+    const fixed = ctx.commonTags.find((tag) => tag.key === key);
+    return { key, allowed: fixed ? [fixed.value] : [] };
+  });
+}
 
 export function tagPolicy(ctx: BuildContext): Record<string, unknown> {
+  const enforced = enforcedFor(ctx);
   // No prototype: a statement name never reaches Object.prototype (a key such as __proto__ is refused anyway).
   const tags: Record<string, unknown> = Object.create(null);
-  for (const { key, allowed } of ctx.policyTags) {
+  for (const { key, allowed } of policyValues(ctx)) {
     // Policy statement names are case-insensitive identifiers; the key's exact case is in tag_key.
     tags[key.toLowerCase()] = {
       tag_key: { '@@assign': key },
-      ...(allowed.length ? { tag_value: { '@@assign': allowed } } : {}),
-      enforced_for: { '@@assign': ENFORCED_FOR },
+      ...(allowed.length ? { tag_value: { '@@append': allowed } } : {}),
+      enforced_for: { '@@append': enforced },
     };
   }
   return { tags };
@@ -26,14 +58,17 @@ export function tagPolicy(ctx: BuildContext): Record<string, unknown> {
 
 /** The policy's keys in rules of at most six; allowed values as CSV where they fit the rule's syntax. */
 function configRules(ctx: BuildContext) {
-  return Array.from({ length: Math.ceil(ctx.policyTags.length / CONFIG_RULE_MAX_KEYS) }, (_, r) => {
+  const tags = policyValues(ctx);
+  const count = Math.ceil(tags.length / CONFIG_RULE_MAX_KEYS);
+  return Array.from({ length: count }, (_, r) => {
     const n = r + 1;
     const i = r * CONFIG_RULE_MAX_KEYS;
     return {
       logicalId: `RequiredTags${n}`,
       name: `${ctx.project.slug}-required-tags-${n}`,
-      description: `Instances of ${ctx.project.name} carry the image tags (part ${n}).`,
-      tags: ctx.policyTags.slice(i, i + CONFIG_RULE_MAX_KEYS).map((tag, j) => {
+      description: ruleDescription(n, count),
+      scope: { tagKey: SCOPE_TAG_KEY, tagValue: ctx.project.name },
+      tags: tags.slice(i, i + CONFIG_RULE_MAX_KEYS).map((tag, j) => {
         const csv = tag.allowed.join(',');
         const csvSafe = tag.allowed.length > 0 && !tag.allowed.some((v) => v.includes(',')) && csv.length <= CONFIG_PARAMETER_MAX;
         return { key: tag.key, keyParameter: `tag${j + 1}Key`, valueParameter: `tag${j + 1}Value`, valuesCsv: csvSafe ? csv : null };
@@ -42,8 +77,17 @@ function configRules(ctx: BuildContext) {
   });
 }
 
+/**
+ * What the rule checks. The project name is in the rule's Scope and name, not here: the description
+ * stays one short line (AWS Config allows 256 characters) whatever the name holds.
+ */
+function ruleDescription(n: number, count: number): string {
+  return `Resources AWS Config records with this project's ${SCOPE_TAG_KEY} tag (the Scope), such as instances launched with it, carry the tags of part ${n} of ${count}.`;
+}
+
 export function generateTagging(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
-  const view = { ...ctx, rules: configRules(ctx), description: `AWS Config rules for the tags of ${ctx.project.name} images (ami-wizard).` };
+  const description = `AWS Config REQUIRED_TAGS rules for the resources tagged ${SCOPE_TAG_KEY}=${ctx.project.name} (ami-wizard).`;
+  const view = { ...ctx, rules: configRules(ctx), description };
   return [
     { path: 'tagging/tag-policy.json', contents: `${JSON.stringify(tagPolicy(ctx), null, 2)}\n`, mode: 0o644 },
     { path: 'tagging/config-rules.yaml', contents: templates.render('tagging/config-rules.yaml.hbs', view), mode: 0o644 },

@@ -1,7 +1,8 @@
 // Reads an AWS Organizations tag policy into the rules the audit checks: the generator's
 // tagging/tag-policy.json, the documented examples with @@assign / @@append / @@remove, and the
 // operator-free effective policy that `aws organizations describe-effective-policy` prints.
-// A single document has no parent, so @@append and @@assign both start the list and @@remove takes away.
+// A single document has no parent, so @@append and @@assign both start the list and @@remove takes away:
+// the generator's policy appends its values (so it composes with others), and they are the allowed values.
 import { InputError } from '../errors.ts';
 
 export interface TagRule {
@@ -37,9 +38,11 @@ export function parseTagPolicy(doc: unknown, source: string): TagRule[] {
 }
 
 /**
- * AWS marks a tag as required per resource type with report_required_tag_for. A statement without it
- * is required on every image: that is what the generator's policy means (the keys every image carries).
- * enforced_for only says where AWS blocks non-compliant tagging, so it does not change what is required.
+ * AWS itself never requires a tag to be present: a policy constrains the key's case and the values
+ * when the tag is used, and report_required_tag_for only reports a missing tag per resource type. The
+ * audit reads a statement without report_required_tag_for as required on every image, because the
+ * generator's policy lists exactly the keys every image carries. enforced_for only says where AWS
+ * blocks non-compliant tagging, so it does not change what is required.
  */
 function requiredForImages(requiredFor: string[] | undefined): boolean {
   if (requiredFor === undefined) return true;

@@ -24,6 +24,26 @@ describe('parseTagPolicy', () => {
     expect(rules.find((r) => r.key === 'Team')!.allowed).toEqual(['a', 'b']);
   });
 
+  it("reads the generator's @@append value lists as the allowed values", () => {
+    const answers = answersFrom({ ...minimalAnswers(), project: { name: 'web-shop', system: 'shop', compliance: ['pci-dss'] } });
+    const policy = tagPolicy(buildContext(answers, decisionFor(answers), { generator: 'test', answersChecksum: '' })) as { tags: Record<string, any> };
+    // The generated shape composes with other tag policies: nothing is @@assign'ed but the key's case.
+    expect(policy.tags.project.tag_value).toEqual({ '@@append': ['web-shop'] });
+    const rules = parseTagPolicy(JSON.parse(JSON.stringify(policy)), 'tag-policy.json');
+    const allowed = (key: string) => rules.find((r) => r.key === key)!.allowed;
+    expect(allowed('Project')).toEqual(['web-shop']);
+    expect(allowed('System')).toEqual(['shop']);
+    expect(allowed('Compliance')).toEqual(['pci-dss']);
+    expect(allowed('CostCenter')).toEqual(['unassigned']); // what the images carry without a cost center
+    expect(valueAllowed('web-shop', allowed('Project')!)).toBe(true);
+    expect(valueAllowed('billing', allowed('Project')!)).toBe(false);
+  });
+
+  it('an @@append-only list is the allowed values; @@remove still takes away', () => {
+    const doc = { tags: { project: { tag_key: { '@@assign': 'Project' }, tag_value: { '@@append': ['a', 'b*', 'c'], '@@remove': ['c'] }, enforced_for: { '@@append': ['ec2:image'] } } } };
+    expect(parseTagPolicy(doc, 'p')).toEqual([{ key: 'Project', allowed: ['a', 'b*'], required: true }]);
+  });
+
   it('applies @@assign, @@append and @@remove within one document', () => {
     expect(parseTagPolicy(fixture('operators.json'), 'operators.json')).toEqual([
       { key: 'CostCenter', allowed: ['100', '300*', '400'], required: true },

@@ -136,14 +136,17 @@ export function checkFolders(cases: Case[]): void {
       expect(replayed).toEqual(generated.get(name));
     });
 
-    it('tag policy: the ten keys, exact case, enforced for images and instances', () => {
+    it('tag policy: the ten keys, exact case; values and enforcement appended (it composes), instances only when asked', () => {
       const policy = JSON.parse(readFileSync(join(root.dir, name, 'tagging/tag-policy.json'), 'utf8'));
       const statements = Object.values(policy.tags) as any[];
       const keys = statements.map((s) => s.tag_key['@@assign']);
       for (const key of GUIDANCE_TAG_KEYS) expect(keys).toContain(key);
+      const input = cases.find((c) => c.name === name)!.input as any;
+      const enforced = input.options?.enforceTagsOnInstances === true ? ['ec2:image', 'ec2:instance'] : ['ec2:image'];
       for (const s of statements) {
-        expect(s.enforced_for['@@assign']).toEqual(['ec2:image', 'ec2:instance']);
-        for (const value of s.tag_value?.['@@assign'] ?? []) expect((value.match(/\*/g) ?? []).length).toBeLessThanOrEqual(1);
+        expect(s.enforced_for).toEqual({ '@@append': enforced });
+        expect(s.tag_value === undefined || Object.keys(s.tag_value).join() === '@@append').toBe(true);
+        for (const value of s.tag_value?.['@@append'] ?? []) expect((value.match(/\*/g) ?? []).length).toBeLessThanOrEqual(1);
       }
     });
 
@@ -154,13 +157,16 @@ export function checkFolders(cases: Case[]): void {
       expect(validate(policy), JSON.stringify(validate.errors)).toBe(true);
     });
 
-    it('AWS Config rules: REQUIRED_TAGS, at most six keys each, every policy key once', () => {
+    it('AWS Config rules: REQUIRED_TAGS, at most six keys each, every policy key once, scoped to this Project tag', () => {
       const template = parseYaml(readFileSync(join(root.dir, name, 'tagging/config-rules.yaml'), 'utf8'));
       const policy = JSON.parse(readFileSync(join(root.dir, name, 'tagging/tag-policy.json'), 'utf8'));
+      const project = (cases.find((c) => c.name === name)!.input as any).project.name;
       const keys: string[] = [];
       for (const rule of Object.values(template.Resources) as any[]) {
         expect(rule.Type).toBe('AWS::Config::ConfigRule');
         expect(rule.Properties.Source).toEqual({ Owner: 'AWS', SourceIdentifier: 'REQUIRED_TAGS' });
+        expect(rule.Properties.Scope).toEqual({ TagKey: 'Project', TagValue: project });
+        expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
         const params = rule.Properties.InputParameters;
         const ruleKeys = Object.keys(params).filter((k) => /^tag[1-6]Key$/.test(k));
         expect(ruleKeys.length).toBeLessThanOrEqual(6);

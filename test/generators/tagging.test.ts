@@ -1,0 +1,303 @@
+// tagging/tag-policy.json composes with the other tag policies of the organization (root, OUs, the
+// account, other projects): value lists are appended, never assigned, and enforcement covers images
+// unless the answers ask for instances too. tagging/config-rules.yaml checks only what carries this
+// project's Project tag. The merge below is a small reading of AWS Organizations' documented
+// inheritance rules, checked against AWS's own examples before it judges the generated policies.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { buildContext } from '../../generators/build-context.ts';
+import type { BuildContext } from '../../generators/build-context.ts';
+import { createRenderer } from '../../generators/render.ts';
+import { generateTagging, tagPolicy } from '../../generators/tagging.ts';
+import { decisionFor } from '../../source/decision.ts';
+import { parseTagPolicy, valueAllowed } from '../../source/aws/tag-policy.ts';
+import { precompileTemplates } from '../../source/precompile-templates.ts';
+import { minimalAnswers } from '../support/answers.ts';
+import { answersFrom } from '../support/generate.ts';
+import { HAS_SHARED, SHARED_DIR } from '../support/tools.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+// ---- The documented merge rules (AWS Organizations User Guide, "Inheritance operators" and
+// ---- "Policy inheritance examples"), for tag_key, tag_value and enforced_for.
+type Op = '@@assign' | '@@append' | '@@remove';
+type Block = Partial<Record<Op, string | string[]>> & { '@@operators_allowed_for_child_policies'?: string[] };
+type Statement = Partial<Record<'tag_key' | 'tag_value' | 'enforced_for', Block>>;
+type Policy = { tags: Record<string, Statement> };
+type Effective = Record<string, { tag_key?: string; tag_value?: string[]; enforced_for?: string[] }>;
+
+const OPS: Op[] = ['@@assign', '@@append', '@@remove'];
+const FIELDS = ['tag_key', 'tag_value', 'enforced_for'] as const;
+
+/**
+ * The effective tag policy of an account. `levels` runs from the root through the OUs to the account;
+ * each level holds the policies attached there, in the order they were attached.
+ * - @@assign replaces what was inherited; @@append adds to it; @@remove takes values away.
+ * - @@operators_allowed_for_child_policies limits the operators of the levels below (@@all, @@none or a
+ *   list); an operator the parents do not allow is ignored (Example 4), and the limits of policies at
+ *   one level intersect (Example 5).
+ * - At one level the policy attached first wins a conflicting @@assign (Example 6).
+ * Statement names are case-insensitive, so `CostCenter` and `costcenter` are one statement.
+ */
+function effectivePolicy(levels: Policy[][]): Effective {
+  const values = new Map<string, string | string[]>();
+  const allowedOps = new Map<string, Set<Op>>();
+  for (const level of levels) {
+    const assignedHere = new Set<string>();
+    const limits: [string, Set<Op>][] = [];
+    for (const policy of level) {
+      for (const [name, statement] of Object.entries(policy.tags)) {
+        for (const field of FIELDS) {
+          const block = statement[field];
+          if (!block) continue;
+          const id = `${name.toLowerCase()}\u0000${field}`;
+          const allowed = allowedOps.get(id) ?? new Set(OPS);
+          for (const op of OPS) {
+            const given = block[op];
+            if (given === undefined || !allowed.has(op)) continue;
+            const list = [values.get(id) ?? []].flat();
+            if (op === '@@assign' && !assignedHere.has(id)) {
+              values.set(id, given);
+              assignedHere.add(id);
+            }
+            if (op === '@@append') values.set(id, [...new Set([...list, ...[given].flat()])]);
+            if (op === '@@remove') values.set(id, list.filter((v) => ![given].flat().includes(v)));
+          }
+          const limit = block['@@operators_allowed_for_child_policies'];
+          if (limit) limits.push([id, new Set(limit.includes('@@all') ? OPS : OPS.filter((op) => limit.includes(op)))]);
+        }
+      }
+    }
+    for (const [id, limit] of limits) {
+      const before = allowedOps.get(id) ?? new Set(OPS);
+      allowedOps.set(id, new Set([...before].filter((op) => limit.has(op))));
+    }
+  }
+  const effective: Effective = {};
+  for (const [id, value] of values) {
+    const [name, field] = id.split('\u0000') as [string, (typeof FIELDS)[number]];
+    (effective[name] ??= {} as Effective[string])[field] = value as never;
+  }
+  return effective;
+}
+
+/** The effective policy written as one policy document (every setting @@assign'ed), for the grammar and the audit. */
+function asPolicy(effective: Effective): Policy {
+  const tags: Record<string, Statement> = {};
+  for (const [name, s] of Object.entries(effective)) {
+    tags[name] = {
+      ...(s.tag_key !== undefined ? { tag_key: { '@@assign': s.tag_key } } : {}),
+      ...(s.tag_value !== undefined ? { tag_value: { '@@assign': s.tag_value } } : {}),
+      ...(s.enforced_for !== undefined ? { enforced_for: { '@@assign': s.enforced_for } } : {}),
+    };
+  }
+  return { tags };
+}
+
+// ---- Generated policies for projects.
+
+function contextFor(project: Record<string, unknown>, roles = [{ name: 'web', software: ['nginx'] }], options: Record<string, unknown> = {}): BuildContext {
+  const answers = answersFrom({ ...minimalAnswers(), project, roles });
+  const ctx = buildContext(answers, decisionFor(answers), { generator: 'test', answersChecksum: '' });
+  // enforceTagsOnInstances is not in the answers schema yet: set on the context as the schema will.
+  return { ...ctx, options: Object.assign({}, ctx.options, options) };
+}
+
+const webShop = () => contextFor({ name: 'web-shop', system: 'shop', compliance: ['pci-dss'], costCenter: 'CC-1' });
+const billing = () => contextFor({ name: 'billing', system: 'ledger', compliance: ['sox'] }, [{ name: 'api', software: [] }]);
+const policyOf = (ctx: BuildContext) => JSON.parse(JSON.stringify(tagPolicy(ctx))) as Policy;
+
+const grammar = () => {
+  const schema = JSON.parse(readFileSync(join(SHARED_DIR, 'data/aws/tag-policy.schema.json'), 'utf8'));
+  return new Ajv({ allErrors: true }).compile(schema);
+};
+const example = (name: string) => JSON.parse(readFileSync(join(SHARED_DIR, 'data/aws/tag-policy-examples', name), 'utf8')) as Policy;
+
+/** The tags of the project's images the rules refuse (Name, Version and Software take any value). */
+function refusedImageTags(ctx: BuildContext, rules: ReturnType<typeof parseTagPolicy>) {
+  const imageTags = [...ctx.commonTags, ...ctx.roles.map((r) => ({ key: 'Role', value: r.name })), { key: 'Role', value: 'base' }];
+  return imageTags.filter((tag) => {
+    const rule = rules.find((r) => r.key === tag.key);
+    return rule?.allowed !== undefined && !valueAllowed(tag.value, rule.allowed);
+  });
+}
+
+describe('the merge rules reproduce the documented examples', () => {
+  const policyA: Policy = { tags: { costcenter: { tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@assign': ['Development', 'Support'] } } } };
+
+  it('Example 1: @@assign in a child replaces the inherited values', () => {
+    const policyB: Policy = {
+      tags: { costcenter: { tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@assign': ['Sandbox'] }, enforced_for: { '@@assign': ['redshift:*', 'dynamodb:table'] } } },
+    };
+    expect(effectivePolicy([[policyA], [policyB]])).toEqual({
+      costcenter: { tag_key: 'CostCenter', tag_value: ['Sandbox'], enforced_for: ['redshift:*', 'dynamodb:table'] },
+    });
+  });
+
+  it.skipIf(!HAS_SHARED)('Example 2: @@append in a child adds to them (policy-c-append.json)', () => {
+    expect(effectivePolicy([[policyA], [example('policy-c-append.json')]])).toEqual({
+      costcenter: { tag_key: 'CostCenter', tag_value: ['Development', 'Support', 'Marketing'], enforced_for: ['redshift:*', 'dynamodb:table'] },
+    });
+  });
+
+  it('Example 4: child control operators; a forbidden operator is ignored', () => {
+    const policyE: Policy = {
+      tags: {
+        project: {
+          tag_key: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'Project' },
+          tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['Maintenance', 'Escalations'] },
+        },
+      },
+    };
+    const policyF: Policy = { tags: { project: { tag_key: { '@@assign': 'PROJECT' }, tag_value: { '@@append': ['Escalations - research'] } } } };
+    expect(effectivePolicy([[policyE], [policyF]])).toEqual({
+      project: { tag_key: 'Project', tag_value: ['Maintenance', 'Escalations', 'Escalations - research'] },
+    });
+  });
+
+  it('Example 5: limits at one level intersect', () => {
+    const policyG: Policy = { tags: { project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['Maintenance'] } } } };
+    const policyH: Policy = { tags: { project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append', '@@remove'] } } } };
+    const child: Policy = { tags: { project: { tag_value: { '@@append': ['Escalations'], '@@remove': ['Maintenance'] } } } };
+    expect(effectivePolicy([[policyG, policyH], [child]]).project!.tag_value).toEqual(['Maintenance', 'Escalations']);
+  });
+
+  it('Example 6: at one level, the policy attached first wins a conflicting @@assign', () => {
+    const policyJ: Policy = { tags: { project: { tag_key: { '@@assign': 'PROJECT' }, tag_value: { '@@append': ['Maintenance'] } } } };
+    const policyK: Policy = { tags: { project: { tag_key: { '@@assign': 'project' } } } };
+    expect(effectivePolicy([[policyJ, policyK]]).project!.tag_key).toBe('PROJECT');
+  });
+
+  it('the old shape (@@assign of one project\'s values) loses the other project, in either attach order', () => {
+    const assigned = (project: string): Policy => ({ tags: { project: { tag_key: { '@@assign': 'Project' }, tag_value: { '@@assign': [project] } } } });
+    for (const order of [['web-shop', 'billing'], ['billing', 'web-shop']]) {
+      expect(effectivePolicy([order.map(assigned)]).project!.tag_value).toHaveLength(1);
+    }
+  });
+});
+
+describe('tagging/tag-policy.json', () => {
+  it('tag_key @@assign (the case); value lists @@append; no child-control operators', () => {
+    const policy = policyOf(webShop());
+    const project = policy.tags.project!;
+    expect(project.tag_key).toEqual({ '@@assign': 'Project' });
+    expect(project.tag_value).toEqual({ '@@append': ['web-shop'] });
+    expect(policy.tags.system!.tag_value).toEqual({ '@@append': ['shop'] });
+    expect(policy.tags.compliance!.tag_value).toEqual({ '@@append': ['pci-dss'] });
+    for (const statement of Object.values(policy.tags)) {
+      expect(statement.tag_value?.['@@assign']).toBeUndefined();
+      expect(statement.enforced_for?.['@@assign']).toBeUndefined();
+      expect(JSON.stringify(statement)).not.toContain('@@operators_allowed_for_child_policies');
+    }
+  });
+
+  it('enforced for ec2:image only, unless options.enforceTagsOnInstances is true', () => {
+    const enforced = (ctx: BuildContext) => new Set(Object.values(policyOf(ctx).tags).map((s) => JSON.stringify(s.enforced_for)));
+    const project = { name: 'web-shop' };
+    expect(enforced(contextFor(project))).toEqual(new Set([JSON.stringify({ '@@append': ['ec2:image'] })]));
+    expect(enforced(contextFor(project, undefined, { enforceTagsOnInstances: undefined }))).toEqual(new Set([JSON.stringify({ '@@append': ['ec2:image'] })]));
+    expect(enforced(contextFor(project, undefined, { enforceTagsOnInstances: false }))).toEqual(new Set([JSON.stringify({ '@@append': ['ec2:image'] })]));
+    expect(enforced(contextFor(project, undefined, { enforceTagsOnInstances: true }))).toEqual(
+      new Set([JSON.stringify({ '@@append': ['ec2:image', 'ec2:instance'] })]),
+    );
+  });
+
+  it('a key the images carry with one value the answers fix lists it (CostCenter "unassigned"), so another list cannot shut it out', () => {
+    const costCenter = policyOf(billing()).tags.costcenter!;
+    expect(costCenter.tag_value).toEqual({ '@@append': ['unassigned'] });
+    // Name, Version and Software differ per image: no list.
+    expect(policyOf(billing()).tags.name!.tag_value).toBeUndefined();
+  });
+
+  it.skipIf(!HAS_SHARED)('both generated policies follow the AWS tag-policy grammar', () => {
+    const validate = grammar();
+    for (const ctx of [webShop(), billing(), contextFor({ name: 'x' }, undefined, { enforceTagsOnInstances: true })]) {
+      expect(validate(policyOf(ctx)), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  describe('two projects in one account compose', () => {
+    const a = webShop();
+    const b = contextFor({ name: 'billing', system: 'ledger', compliance: ['sox'] }, [{ name: 'api', software: [] }], { enforceTagsOnInstances: true });
+
+    it.each([
+      ['web-shop first', [a, b]],
+      ['billing first', [b, a]],
+    ])('attached to the same account (%s): both projects\' values survive', (_order, contexts) => {
+      const effective = effectivePolicy([contexts.map(policyOf)]);
+      expect(effective.project!.tag_key).toBe('Project');
+      expect(new Set(effective.project!.tag_value)).toEqual(new Set(['web-shop', 'billing']));
+      expect(new Set(effective.system!.tag_value)).toEqual(new Set(['shop', 'ledger']));
+      expect(new Set(effective.compliance!.tag_value)).toEqual(new Set(['pci-dss', 'sox']));
+      expect(new Set(effective.role!.tag_value)).toEqual(new Set(['base', 'web', 'api']));
+      expect(new Set(effective.costcenter!.tag_value)).toEqual(new Set(['CC-1', 'unassigned']));
+      // One project asked for instances: enforcement is the union, the other project's values stay allowed.
+      expect(new Set(effective.project!.enforced_for)).toEqual(new Set(['ec2:image', 'ec2:instance']));
+
+      const merged = asPolicy(effective);
+      if (HAS_SHARED) {
+        const validate = grammar();
+        expect(validate(merged), JSON.stringify(validate.errors)).toBe(true);
+      }
+      const rules = parseTagPolicy(merged, 'merged');
+      expect(refusedImageTags(a, rules)).toEqual([]);
+      expect(refusedImageTags(b, rules)).toEqual([]);
+    });
+
+    it.skipIf(!HAS_SHARED)('under a root that locks the key case and an OU that only lets children append values', () => {
+      const root = example('policy-a-key-case.json'); // tag_key "Project" and "CostCenter", @@none for children
+      const ou: Policy = {
+        tags: {
+          project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['shared-services'] } },
+          costcenter: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['CC-0'] } },
+        },
+      };
+      const effective = effectivePolicy([[root], [ou], [policyOf(a), policyOf(b)]]);
+      expect(effective.project).toMatchObject({ tag_key: 'Project', tag_value: ['shared-services', 'web-shop', 'billing'] });
+      expect(effective.costcenter).toMatchObject({ tag_key: 'CostCenter', tag_value: ['CC-0', 'CC-1', 'unassigned'] });
+      const rules = parseTagPolicy(asPolicy(effective), 'merged');
+      expect(refusedImageTags(a, rules)).toEqual([]);
+      expect(refusedImageTags(b, rules)).toEqual([]);
+    });
+  });
+});
+
+describe('tagging/config-rules.yaml', () => {
+  const TEMPLATE = 'tagging/config-rules.yaml.hbs';
+  // Only the tagging template: the generator needs no other, and this test judges no other.
+  const renderer = async () =>
+    createRenderer(await precompileTemplates(new Map([[TEMPLATE, readFileSync(join(ROOT, 'templates', TEMPLATE), 'utf8')]]), 'templates'));
+  const render = async (ctx: BuildContext) => {
+    const files = generateTagging(ctx, await renderer());
+    return parseYaml(files.find((f) => f.path === 'tagging/config-rules.yaml')!.contents);
+  };
+
+  it('each rule is scoped to the resources tagged Project=<project name>, and says so', async () => {
+    const name = 'Billing & "EU": #1 {{z}}';
+    const template = await render(contextFor({ name }));
+    const rules = Object.values(template.Resources) as any[];
+    expect(rules.length).toBeGreaterThan(1);
+    for (const rule of rules) {
+      // AWS Config's Scope: resource types, OR a tag key and value (AWS::Config::ConfigRule Scope), not both.
+      expect(rule.Properties.Scope).toEqual({ TagKey: 'Project', TagValue: name });
+      expect(rule.Properties.Description).toMatch(/^Resources AWS Config records with this project's Project tag \(the Scope\)/);
+      expect(rule.Properties.Description).not.toMatch(/launched from/);
+      expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
+      expect(Object.keys(rule.Properties.InputParameters).filter((k) => /^tag\dKey$/.test(k)).length).toBeLessThanOrEqual(6);
+    }
+    expect(template.Description).toContain(`Project=${name}`);
+  });
+
+  it('a 128-character project name: the Scope holds it, the description stays within 256 characters', async () => {
+    const name = 'p'.repeat(128);
+    const template = await render(contextFor({ name }));
+    for (const rule of Object.values(template.Resources) as any[]) {
+      expect(rule.Properties.Scope.TagValue).toBe(name);
+      expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
+    }
+  });
+});
