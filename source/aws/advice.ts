@@ -36,6 +36,7 @@ interface SdkErrorShape {
   /** AwsDeadlineError (deadline.ts). */
   timeoutMs?: number;
   phase?: string;
+  totalMs?: number;
   /** Ec2AnswerError (ec2-answer-check.ts). */
   problem?: { kind: string; status: number; location?: string; contentType?: string; maxBytes?: number };
   endpoint?: string;
@@ -61,7 +62,7 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   const where = ctx.region ? ` in ${printable(ctx.region)}` : '';
   const attempts = e.$metadata?.attempts && e.$metadata.attempts > 1 ? ` after ${e.$metadata.attempts} attempts` : '';
 
-  if (e.name === 'AwsDeadlineError' && e.timeoutMs) return deadlineAdvice(e.timeoutMs, e.phase);
+  if (e.name === 'AwsDeadlineError' && e.timeoutMs) return e.totalMs ? budgetAdvice(e.timeoutMs, e.totalMs) : deadlineAdvice(e.timeoutMs, e.phase);
   if (e.problem && e.name && ANSWER_ERRORS.includes(e.name)) return answerAdvice(e, ctx, attempts);
   if (ctx.configProblem && (isRegionMissing(message) || isCredentialsMissing(e.name ?? '', message))) {
     return configFileAdvice(ctx.configProblem, isRegionMissing(message) ? 'region' : 'credentials');
@@ -144,6 +145,18 @@ function deadlineAdvice(timeoutMs: number, phase: string | undefined): string {
     return lines(`Reading the AWS configuration took longer than ${seconds} s (--aws-timeout ${seconds}).`, `Check AWS_CONFIG_FILE and ~/.aws, or allow longer: ${longer}`);
   }
   return lines(`EC2 did not answer ${limit}.`, `Check the network, a proxy, or ${ENDPOINT_VARIABLES};`, `a slow link may need longer: ${longer}`, ...OFFLINE_NOTE);
+}
+
+/** Every call was in time, but all of them together were not (deadline.ts, TOTAL_DEADLINE_CALLS). */
+function budgetAdvice(timeoutMs: number, totalMs: number): string {
+  const seconds = timeoutMs / 1000;
+  const times = Math.round(totalMs / timeoutMs);
+  return lines(
+    `All AWS calls together took over ${totalMs / 1000} s (${times} x --aws-timeout ${seconds}).`,
+    'Many pages or a slow link add up: check the network, a proxy, or',
+    `${ENDPOINT_VARIABLES}; or allow longer: --aws-timeout ${Math.max(60, seconds * 2)}`,
+    `(a command's AWS calls get ${times} times --aws-timeout in all).`,
+  );
 }
 
 const ANSWER_ERRORS = ['NotEc2Answer', 'EndpointRedirect', 'AnswerTooLarge'];

@@ -1,11 +1,12 @@
 // What the audit checks against: the tag policy (--policy FILE, or derived from --answers exactly as
 // generate writes tagging/tag-policy.json) and the age window (--max-age-days, the answers'
 // options.deprecateAfterDays, else 365 days).
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildContext } from '../../generators/build-context.ts';
 import { tagPolicy } from '../../generators/tagging.ts';
 import { loadAnswers } from '../answers-file.ts';
+import { readBoundedText } from '../bounded-text.ts';
+import type { TextFileKind } from '../bounded-text.ts';
 import type { CliArgs } from '../cli-options.ts';
 import { decisionFor } from '../decision.ts';
 import { InputError } from '../errors.ts';
@@ -29,7 +30,7 @@ export async function auditPolicy(args: CliArgs, cwd: string): Promise<AuditPoli
   let rules: TagRule[] | undefined;
   let source: string | undefined;
   if (args.policy) {
-    rules = parseTagPolicy(await readPolicyFile(resolve(cwd, args.policy), args.policy), args.policy);
+    rules = parseTagPolicy(readPolicyFile(resolve(cwd, args.policy), args.policy), args.policy);
     source = args.policy;
   } else if (answers && args.answers) {
     const ctx = buildContext(answers, decisionFor(answers), { generator: GENERATOR, answersChecksum: '' });
@@ -40,14 +41,18 @@ export async function auditPolicy(args: CliArgs, cwd: string): Promise<AuditPoli
   return { ...(rules ? { rules } : {}), ...(source ? { source } : {}), maxAgeDays };
 }
 
-async function readPolicyFile(path: string, shown: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new InputError(`Tag policy not found: ${shown}\nPass the generated one (--policy build/ami/tagging/tag-policy.json) or --answers FILE.`);
-  }
-  if (text.length > MAX_POLICY_BYTES) throw new InputError(`${shown} is larger than a tag policy can be (${MAX_POLICY_BYTES} bytes).`);
+const TAG_POLICY: TextFileKind = {
+  label: 'Tag policy',
+  notFoundHint: 'Pass the generated one (--policy build/ami/tagging/tag-policy.json) or --answers FILE.',
+  folderHint: (file) => `Pass the policy file itself: --policy ${file}/tagging/tag-policy.json`,
+  sizeNote: 'a tag policy is at most that',
+  binaryHint: 'Pass a JSON tag policy.',
+  encodingHint: 'Save the tag policy as UTF-8 JSON.',
+};
+
+/** Read like an answers file: bounded, whatever the source, and each read error named as what it is. */
+function readPolicyFile(path: string, shown: string): unknown {
+  const text = readBoundedText(path, MAX_POLICY_BYTES, TAG_POLICY, shown);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -2,9 +2,10 @@
 // and an opt-in `--resolve` pay its ~0.5 s start-up; the SDK reads region, credentials and endpoint from
 // its standard chain (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL, ~/.aws/*).
 import { InputError } from '../errors.ts';
-import { withDeadline } from './deadline.ts';
+import { commandBudget, withDeadline } from './deadline.ts';
 import type { AwsCallPhase } from './deadline.ts';
 import { ec2AnswerCheck } from './ec2-answer-check.ts';
+import { findConfigEndpointProblem } from './config-endpoint.ts';
 import { endpointUrlProblem } from './endpoint-url.ts';
 import { awsFailure } from './failure.ts';
 
@@ -23,7 +24,7 @@ export interface Ec2Session {
 export interface Ec2Options {
   /** Default: the SDK's region (AWS_REGION, the profile). */
   region?: string;
-  /** The deadline of each AWS call (--aws-timeout), retries and credentials included. */
+  /** The deadline of each AWS call (--aws-timeout), retries and credentials included; the command's AWS work gets TOTAL_DEADLINE_CALLS of them in all. */
   timeoutMs: number;
 }
 
@@ -48,6 +49,16 @@ export async function openEc2(options: Ec2Options): Promise<Ec2Session> {
   assertRegionCode(options.region);
   const endpointProblem = endpointUrlProblem(process.env);
   if (endpointProblem) throw new InputError(endpointProblem);
+  const budget = commandBudget(options.timeoutMs);
+  const context = { action: 'ec2:DescribeImages', ...(options.region ? { region: options.region } : {}) };
+  try {
+    // endpoint_url in the AWS files, checked before the SDK loads; under the deadline like the SDK's own
+    // reading of those files (a stuck network file system).
+    const fileProblem = await withDeadline(options.timeoutMs, 'config', () => findConfigEndpointProblem(process.env), undefined, budget);
+    if (fileProblem) throw new InputError(fileProblem);
+  } catch (error) {
+    throw await awsFailure(error, context);
+  }
   silenceSdkNodeVersionWarning();
   const sdk = await loadSdk();
   const client = new sdk.EC2({
@@ -63,7 +74,7 @@ export async function openEc2(options: Ec2Options): Promise<Ec2Session> {
   });
   client.middlewareStack.add(ec2AnswerCheck, { step: 'deserialize', priority: 'low', name: 'amiWizardEc2AnswerCheck' });
   // At a deadline the client goes too: its sockets close, so nothing of the call keeps Node busy.
-  const within = <T>(phase: AwsCallPhase, run: (signal: AbortSignal) => Promise<T>) => withDeadline(options.timeoutMs, phase, run, () => client.destroy());
+  const within = <T>(phase: AwsCallPhase, run: (signal: AbortSignal) => Promise<T>) => withDeadline(options.timeoutMs, phase, run, () => client.destroy(), budget);
   try {
     // The SDK refuses a region that is not a host name label (an ESC in AWS_REGION) right here.
     const region = await within('config', () => client.config.region());
@@ -73,7 +84,7 @@ export async function openEc2(options: Ec2Options): Promise<Ec2Session> {
     return { client, region, call: (run) => within('answer', run) };
   } catch (error) {
     client.destroy();
-    throw await awsFailure(error, { action: 'ec2:DescribeImages', ...(options.region ? { region: options.region } : {}) });
+    throw await awsFailure(error, context);
   }
 }
 

@@ -4,7 +4,7 @@ import { printable } from '../printable.ts';
 import { wrap } from '../text-wrap.ts';
 import { CHECKS } from './audit-checks.ts';
 import type { CheckId, CheckResult, ImageAudit } from './audit-checks.ts';
-import { jsonOutput } from './json-output.ts';
+import { jsonOutput } from '../json-output.ts';
 
 interface TableStyle {
   labels: Record<CheckId, string>;

@@ -2,7 +2,7 @@
 // escaped, so a name cannot move the cursor or start a line of its own.
 import { printable } from '../printable.ts';
 import type { BaseImage } from './find-base-image.ts';
-import { jsonOutput } from './json-output.ts';
+import { jsonOutput } from '../json-output.ts';
 
 export function baseImageText(image: BaseImage, label: string): string {
   return [

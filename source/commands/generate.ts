@@ -9,6 +9,7 @@ import { conflictsError, prepareFolder } from '../generate-folder.ts';
 import type { CommandIO } from './context.ts';
 import { decisionJson } from '../decision.ts';
 import { printable } from '../printable.ts';
+import { jsonOutput } from '../json-output.ts';
 import { shWord } from '../../generators/escape.ts';
 
 /** `given`: the answers when the caller has already loaded them from args.answers. */
@@ -33,19 +34,7 @@ export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answ
   if (!args.dryRun) await applyPlan(plan);
 
   if (args.json) {
-    io.stdout(
-      `${JSON.stringify(
-        {
-          outDir,
-          dryRun: args.dryRun,
-          decision: decisionJson(decision),
-          baseImage,
-          plan: plan.entries.map(planEntryJson),
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    io.stdout(jsonOutput({ outDir, dryRun: args.dryRun, decision: decisionJson(decision), baseImage, plan: plan.entries.map(planEntryJson) }));
   } else {
     io.stdout(`Design: ${decision.strategy}${decision.overridden ? ` (overridden; the model advises ${decision.recommended})` : ''}\n`);
     io.stdout(`${args.dryRun ? 'Plan (dry run, nothing written)' : 'Wrote'} ${outDir}:\n${formatPlan(plan)}`);

@@ -2,6 +2,7 @@ import type { CliArgs } from '../cli-options.ts';
 import { InputError } from '../errors.ts';
 import { loadAnswers } from '../answers-file.ts';
 import { decisionFor, decisionJson } from '../decision.ts';
+import { jsonOutput } from '../json-output.ts';
 import type { CommandIO } from './context.ts';
 import { recommendationText } from './recommend-text.ts';
 import { compareAnswers } from '../../questionnaire/compare.ts';
@@ -13,10 +14,10 @@ export async function recommendCommand(args: CliArgs, io: CommandIO): Promise<nu
   if (args.compare) {
     const other = await loadAnswers(args.compare);
     const comparison = compareAnswers(answers.guidance, other.guidance);
-    io.stdout(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : comparisonText(comparison, args.answers, args.compare));
+    io.stdout(args.json ? jsonOutput(comparison) : comparisonText(comparison, args.answers, args.compare));
     return 0;
   }
   const decision = decisionFor(answers);
-  io.stdout(args.json ? `${JSON.stringify(decisionJson(decision), null, 2)}\n` : recommendationText(decision));
+  io.stdout(args.json ? jsonOutput(decisionJson(decision)) : recommendationText(decision));
   return 0;
 }

@@ -1,7 +1,9 @@
-import { ANSWERS_SCHEMA_TEXT } from '../answers-schema-text.ts';
+import schema from '../../schema/ami-wizard.schema.json' with { type: 'json' };
+import { jsonOutput } from '../json-output.ts';
 import type { CommandIO } from './context.ts';
 
 export function schemaCommand(io: CommandIO): number {
-  io.stdout(ANSWERS_SCHEMA_TEXT);
+  // The shipped file, printed like every other JSON (its text is the same as ANSWERS_SCHEMA_TEXT's).
+  io.stdout(jsonOutput(schema));
   return 0;
 }

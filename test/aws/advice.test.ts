@@ -51,6 +51,14 @@ describe('adviceFor', () => {
     expect(adviceFor(deadline('config'), ctx)).toMatch(/^Reading the AWS configuration took longer than 5 s/);
   });
 
+  it('the deadline of the whole command says how long all calls had, and that --aws-timeout scales it', () => {
+    const total = Object.assign(new Error('x'), { name: 'AwsDeadlineError', timeoutMs: 5_000, phase: 'answer', totalMs: 50_000 });
+    const advice = adviceFor(total, ctx);
+    expect(advice).toMatch(/^All AWS calls together took over 50 s \(10 x --aws-timeout 5\)\./);
+    expect(advice).toMatch(/--aws-timeout 60/);
+    expect(advice).not.toMatch(/did not answer within/);
+  });
+
   it('an answer that is not EC2, a redirect, a body too large', () => {
     const answerError = (name: string, problem: Record<string, unknown>) =>
       Object.assign(new Error('x'), { name, problem, endpoint: '127.0.0.1:9', $metadata: { httpStatusCode: problem.status, attempts: 1 } });

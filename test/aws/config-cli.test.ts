@@ -96,3 +96,54 @@ describe('AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL', () => {
     expect(result.stderr).toContain('\\x1b]0;owned\\x07');
   });
 });
+
+describe('endpoint_url in the AWS config file', () => {
+  // No endpoint variable: the SDK takes endpoint_url from the profile (or its services section).
+  async function lookup(config: string, extra: Record<string, string> = {}): Promise<CliResult> {
+    return runCli(['lookup', '--os', 'amazon-linux-2023'], awsEnv(home.dir, { extra: { AWS_CONFIG_FILE: config, ...extra } }));
+  }
+
+  it('[default] endpoint_url that is not a URL is bad input (exit 2): the file, the line, an example', async () => {
+    const config = file('config-endpoint-bad', '[default]\nregion = eu-west-1\nendpoint_url = not a url\n');
+    const result = await lookup(config);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`The AWS config file ${config}, line 3: endpoint_url = "not a url" is not a URL.`);
+    expect(result.stderr).toMatch(/endpoint_url = https:\/\/ec2\.eu-west-1\.amazonaws\.com/);
+    expect(result.stderr).not.toMatch(/failed unexpectedly/);
+    expectAdvice(result, expect);
+  });
+
+  it('file:///etc/passwd is refused as not http(s), not reported as an unreachable EC2', async () => {
+    const config = file('config-endpoint-file', '[default]\nendpoint_url = file:///etc/passwd\n');
+    const result = await runCli(['audit'], awsEnv(home.dir, { extra: { AWS_CONFIG_FILE: config } }));
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`${config}, line 2: endpoint_url = "file:///etc/passwd" is not an http or https URL`);
+    expect(result.stderr).not.toMatch(/unreachable/);
+  });
+
+  it('the ec2 endpoint of the services section of AWS_PROFILE', async () => {
+    // With AWS_PROFILE set the SDK takes no keys from the environment, so the profile holds test keys.
+    const keys = 'aws_access_key_id = AKIDPROFILETESTONLY00\naws_secret_access_key = profile-test-secret\n';
+    const config = file('config-endpoint-services', `[profile build]\nregion = eu-west-1\n${keys}services = local\n[services local]\nec2 =\n  endpoint_url = not a url\n`);
+    const result = await lookup(config, { AWS_PROFILE: 'build' });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`${config}, line 8: ec2 endpoint_url = "not a url" is not a URL.`);
+    expect(result.stderr).not.toMatch(/failed unexpectedly/);
+  });
+
+  it('the controls: a valid endpoint_url in the file is used; an endpoint variable overrides a bad one', async () => {
+    await withFakeEc2(
+      () => ok(describeImagesXml([])),
+      async (ec2) => {
+        const good = file('config-endpoint-good', `[default]\nendpoint_url = ${ec2.url}\n`);
+        const byFile = await runCli(['audit', '--json'], awsEnv(home.dir, { extra: { AWS_CONFIG_FILE: good } }));
+        expect(byFile.code, byFile.stderr).toBe(0);
+        expect(ec2.requests).toHaveLength(1);
+        const bad = file('config-endpoint-overridden', '[default]\nendpoint_url = not a url\n');
+        const byVariable = await runCli(['audit', '--json'], awsEnv(home.dir, { endpoint: ec2.url, extra: { AWS_CONFIG_FILE: bad } }));
+        expect(byVariable.code, byVariable.stderr).toBe(0);
+        expect(ec2.requests).toHaveLength(2);
+      },
+    );
+  });
+});

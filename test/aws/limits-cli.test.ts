@@ -98,6 +98,22 @@ describe('--aws-timeout: one deadline per AWS call', () => {
   });
 });
 
+describe('a deadline for the whole command', () => {
+  // Each page answers well within --aws-timeout 1, and there is always one more: without a total
+  // deadline this listing runs to the 500-page cap (2.5 minutes at 0.3 s a page), far past the kill timer.
+  const slowEndless: Handler = (_req, i) => ({ ...(ok(describeImagesXml([], `token-${i + 1}`)) as { status: number; body: string }), delayMs: 300 });
+
+  it('audit: every call in time, the whole listing still ends (10 x --aws-timeout), with advice', async () => {
+    const result = await run(slowEndless, ['audit', '--aws-timeout', '1']);
+    expect(result.code, `still running after ${KILL_AFTER_MS} ms? stderr: ${result.stderr}`).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/All AWS calls together took over 10 s \(10 x --aws-timeout 1\)/);
+    expect(result.stderr).toMatch(/--aws-timeout 60/);
+    expect(result.requests).toBeLessThan(500);
+    expectAdvice(result, expect);
+  }, 40_000);
+});
+
 describe('page cap', () => {
   // Always one more page: a new NextToken each time, as a broken proxy or a fake endpoint might.
   const endless: Handler = (_req, i) => ok(describeImagesXml([], `token-${i + 1}`));

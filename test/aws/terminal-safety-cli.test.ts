@@ -78,6 +78,16 @@ describe('generate --resolve', () => {
     expect(decision.split('\n').some((line) => line.startsWith('ami-0fake'))).toBe(false);
   });
 
+  it('--json: valid JSON with the exact name, and no raw character on the way', async () => {
+    const answers = join(home.dir, 'resolve-json.yaml');
+    writeFileSync(answers, MINIMAL_YAML);
+    const out = join(home.dir, 'resolve-json-out');
+    const result = await run(() => ok(describeImagesXml([image()])), ['--answers', answers, '--out', out, '--resolve', '--json', '--dry-run']);
+    expect(result.code, result.stderr).toBe(0);
+    expectNothingRaw(result, expect);
+    expect(JSON.parse(result.stdout).baseImage.name).toBe(HOSTILE);
+  });
+
   it('an image id that is not one is refused', async () => {
     const out = join(home.dir, 'resolve-bad-id');
     const answers = join(home.dir, 'resolve-bad-id.yaml');
