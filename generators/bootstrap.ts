@@ -11,7 +11,10 @@ export function generateBootstrap(ctx: BuildContext, templates: Renderer): Gener
     ...ctx,
     phase,
     // Images are captured with an empty apt index; a design that installs packages at boot refreshes it first.
-    refreshIndexAtBoot: ctx.bootstrapRunsConfig && phase === 'all' && ctx.platform.facts.packageManager === 'apt',
+    // (latestAtLaunch refreshes it anyway, to update the packages.)
+    refreshIndexAtBoot: ctx.bootstrapRunsConfig && phase === 'all' && ctx.platform.facts.packageManager === 'apt' && !ctx.guidance.latestAtLaunch,
+    latestAtLaunch: ctx.guidance.latestAtLaunch,
+    onPremises: ctx.guidance.onPremises,
     phaseDescription:
       ctx.design === 'hybrid'
         ? 'Hybrid: the image carries the baseline and middleware; deploy the latest application now.'
@@ -25,9 +28,18 @@ export function generateBootstrap(ctx: BuildContext, templates: Renderer): Gener
   const script = templates.render('bootstrap/ami-bootstrap.sh.hbs', view);
   // Base64 keeps any byte of the script intact in YAML; 76-character lines keep it readable.
   const scriptBase64Lines = Buffer.from(script, 'utf8').toString('base64').match(/.{1,76}/g) ?? [];
-  return [
+  const files = [
     { path: 'bootstrap/ami-bootstrap.sh', contents: script, mode: 0o755 },
     { path: 'bootstrap/ami-bootstrap.service', contents: templates.render('bootstrap/ami-bootstrap.service.hbs', view), mode: 0o644 },
     { path: 'bootstrap/cloud-config.yaml', contents: templates.render('bootstrap/cloud-config.yaml.hbs', { ...view, scriptBase64Lines }), mode: 0o644 },
   ];
+  if (ctx.guidance.onPremises) {
+    // The same bootstrap for the data centre's servers: settings from a file, no instance metadata.
+    files.push(
+      { path: 'bootstrap/install-on-premises.sh', contents: templates.render('bootstrap/install-on-premises.sh.hbs', view), mode: 0o755 },
+      { path: 'bootstrap/ami-bootstrap-local.service', contents: templates.render('bootstrap/ami-bootstrap-local.service.hbs', view), mode: 0o644 },
+      { path: 'bootstrap/settings.env.example', contents: templates.render('bootstrap/settings.env.example.hbs', view), mode: 0o644 },
+    );
+  }
+  return files;
 }

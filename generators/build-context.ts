@@ -7,6 +7,7 @@ import type { Decision } from '../questionnaire/recommend.ts';
 import type { Design, GuidanceAnswers } from '../questionnaire/questions.ts';
 import { platformFacts } from './platforms.ts';
 import { configToolFor } from '../questionnaire/config-tool.ts';
+import { copyRegions } from '../questionnaire/answer-rules.ts';
 import type { PlatformFacts } from './platforms.ts';
 
 export interface Tag {
@@ -43,8 +44,25 @@ export interface BuildContext {
   /** The role an instance applies when nothing (tag, user data, the image) names one: the first. */
   defaultRole: string;
   configTool: ConfigTool;
-  /** Tags shared by every image: the guidance's ten minus Name, Role and Software (set per image) and Version (a Packer variable, added in locals), plus the extras. */
+  /** Tags shared by every image: the guidance's ten minus Name, Role and Software (set per image) and Version (a Packer variable, added in locals), plus Owner and the extras. */
   commonTags: Tag[];
+  /** Every image this design builds: the baseline, then one per image role; with its Role and Software tags. */
+  images: { name: string; software: string }[];
+  /** The stage every new image is born at; promotion moves it on. */
+  imageStage: string;
+  /** CostCenter has no answer: its tag holds the placeholder `unassigned`, and the docs say so. */
+  costCenterPlaceholder: boolean;
+  /** Regions the images are copied to: platform.regions after the build region, then options.copyToRegions. */
+  copyRegions: string[];
+  /**
+   * One encryption step, never two: with a customer key and copies, Packer's encrypt_boot (which can
+   * key each region's copy); otherwise the launch volume is encrypted and the image inherits it.
+   */
+  encryptBoot: boolean;
+  /** The key of each copy region under encrypt_boot: the alias itself, or options.regionKmsKeyIds. */
+  regionKeys: { region: string; key: string }[];
+  /** guidance.manualSteps: the build pauses for these steps before capture. */
+  manualCapture: { steps: string[] } | null;
   policyTags: { key: string; allowed: string[] }[];
   options: Answers['options'] & { deprecateHours: string; kmsAlias: boolean };
   ssmPrefix: string;
@@ -53,6 +71,11 @@ export interface BuildContext {
   bakeApplication: boolean;
   bootstrapRunsConfig: boolean;
   baseImage: ResolvedBaseImage | null;
+}
+
+/** What the baseline adds to its source image, for its Software tag. */
+function baseSoftware(design: Design, tool: ConfigTool): string {
+  return ['amazon-ssm-agent', 'amazon-cloudwatch-agent', ...(design === 'fully-baked' ? [] : [tool])].join(',');
 }
 
 /**
@@ -86,9 +109,10 @@ export function buildContext(
     { key: 'Project', value: answers.project.name },
     { key: 'System', value: systemName },
     { key: 'CostCenter', value: answers.project.costCenter ?? 'unassigned' },
-    { key: 'Stage', value: answers.project.stage },
+    { key: 'Stage', value: STAGES[0] },
     { key: 'Confidentiality', value: answers.project.confidentiality },
     { key: 'Compliance', value: complianceTag },
+    ...(answers.project.owner ? [{ key: 'Owner', value: answers.project.owner }] : []),
     ...Object.entries(answers.tags).map(([key, tag]) => ({ key, value: tag.value })),
   ];
   const roles = answers.roles.map((r) => ({
@@ -108,8 +132,13 @@ export function buildContext(
     fixed('Stage', [...STAGES]),
     fixed('Confidentiality', [...CONFIDENTIALITY]),
     fixed('Compliance', [complianceTag]),
+    ...(answers.project.owner ? [fixed('Owner', [answers.project.owner])] : []),
     ...Object.entries(answers.tags).map(([key, tag]) => fixed(key, tag.allowed ?? [tag.value])),
   ];
+  const imageRoles = design === 'jeos' ? [] : roles;
+  const { encryption, kmsKeyId, regionKmsKeyIds = {} } = answers.options;
+  const copies = copyRegions(answers);
+  const encryptBoot = encryption && kmsKeyId !== undefined && copies.length > 0;
   return {
     generator: meta.generator,
     answersChecksum: meta.answersChecksum,
@@ -124,8 +153,17 @@ export function buildContext(
       facts,
     },
     roles,
-    imageRoles: design === 'jeos' ? [] : roles,
+    imageRoles,
     defaultRole: roles[0]!.name,
+    images: [{ name: 'base', software: baseSoftware(design, configToolFor(answers)) }, ...imageRoles.map((r) => ({ name: r.name, software: r.softwareTag }))],
+    imageStage: STAGES[0],
+    costCenterPlaceholder: answers.project.costCenter === undefined,
+    copyRegions: copies,
+    encryptBoot,
+    regionKeys: encryptBoot ? copies.map((region) => ({ region, key: kmsKeyId!.startsWith('alias/') ? kmsKeyId! : regionKmsKeyIds[region]! })) : [],
+    manualCapture: answers.guidance.manualSteps
+      ? { steps: answers.options.manualCaptureSteps.length ? answers.options.manualCaptureSteps : ['(list the steps in options.manualCaptureSteps of ami-wizard.yaml)'] }
+      : null,
     configTool: configToolFor(answers),
     commonTags,
     policyTags,

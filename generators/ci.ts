@@ -19,7 +19,6 @@ export function generateCi(ctx: BuildContext, templates: Renderer): GeneratedFil
     cron: CRON[ctx.guidance.baselineStability],
     pathGlob: `${base}**`,
     packerDir: `${base}packer`,
-    manifestPath: `${base}packer/manifest.json`,
   };
   return [{ path: '.github/workflows/ami-build.yml', contents: templates.render('ci/ami-build.yml.hbs', view), mode: 0o644 }];
 }

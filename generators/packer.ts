@@ -1,6 +1,7 @@
 // Packer templates and build scripts: a baseline image and, for fully-baked and hybrid, one role
-// image per role built on it.
-import type { BuildContext } from './build-context.ts';
+// image per role built on it (one shared source, one build per role).
+import { STAGES } from '../questionnaire/answer-values.ts';
+import type { BuildContext, RoleView } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { alignHcl } from './hcl-format.ts';
 import { FAMILY_SCRIPTS } from './platforms.ts';
@@ -9,27 +10,68 @@ import type { Renderer } from './render.ts';
 const SCRIPT = 0o755;
 const FILE = 0o644;
 
-// EC2 filter values treat * and ? as wildcards; a backslash makes them literal.
-const ec2FilterLiteral = (value: string): string => value.replace(/[\\*?]/g, (c) => `\\${c}`);
+/**
+ * Installer versions the builds pin (packer/versions.auto.pkrvars.hcl), passed to the scripts as
+ * environment variables. Only the tools this design installs.
+ */
+function pinnedVersions(ctx: BuildContext) {
+  const windows = ctx.platform.facts.family === 'windows';
+  const all = [
+    { name: 'chef_version', env: 'CHEF_VERSION', default: '18.5.0', description: 'Chef Infra Client version installed by the builds.', when: ctx.configTool === 'chef' && !windows },
+    { name: 'salt_version', env: 'SALT_VERSION', default: '3007.1', description: 'Salt version installed by salt-bootstrap.', when: ctx.configTool === 'salt' && !windows },
+    { name: 'salt_bootstrap_version', env: 'SALT_BOOTSTRAP_VERSION', default: 'v2024.07.23', description: 'Release of salt-bootstrap (its script is checked against the release checksum).', when: ctx.configTool === 'salt' && !windows },
+    { name: 'chocolatey_version', env: 'CHOCOLATEY_VERSION', default: '2.3.0', description: 'Chocolatey version installed on Windows images.', when: windows },
+  ];
+  return all.filter((v) => v.when);
+}
 
-function packerView(ctx: BuildContext) {
-  const arch = ctx.platform.architecture === 'arm64' ? 'arm64' : 'amd64';
-  const baseSoftware = ['amazon-ssm-agent', 'amazon-cloudwatch-agent', ...(ctx.bootstrapRunsConfig ? [ctx.configTool] : [])];
-  const toolPartial = (kind: 'agent' | 'bake') =>
-    `packer/partials/${FAMILY_SCRIPTS[ctx.platform.facts.family].partialPrefix}${kind}-${ctx.configTool}`;
+function roleImageView(ctx: BuildContext, role: RoleView, installerEnv: string[]) {
+  const validateEnv = [`IMAGE_PACKAGES=${role.software.join(' ')}`, `IMAGE_ROLE=${role.name}`];
   return {
-    ...ctx,
-    baseProvisioners: `packer/partials/provision-${ctx.platform.facts.family}-base`,
-    roleProvisioners: `packer/partials/provision-${ctx.platform.facts.family}-role`,
-    pkgArch: arch,
-    baseSoftware: baseSoftware.join(','),
-    baseDescription: `${ctx.project.name} baseline image (${ctx.platform.facts.label}, ${ctx.design} design)`,
-    agentPartial: toolPartial('agent'),
-    bakePartial: toolPartial('bake'),
-    // Role images find their baseline by its Project tag, an EC2 filter value.
-    parentProjectFilter: ec2FilterLiteral(ctx.project.name),
+    ...role,
+    description: `${ctx.project.name} ${role.name} image (${ctx.design} design)`,
+    env: [`ROLE=${role.name}`, `ROLE_PACKAGES=${role.software.join(' ')}`, ...installerEnv],
+    validateEnv,
   };
 }
+
+function packerView(ctx: BuildContext) {
+  const toolPartial = (kind: 'agent' | 'bake') =>
+    `packer/partials/${FAMILY_SCRIPTS[ctx.platform.facts.family].partialPrefix}${kind}-${ctx.configTool}`;
+  const versions = pinnedVersions(ctx);
+  const installerEnv = versions.map((v) => `${v.env}=\${var.${v.name}}`);
+  const { facts } = ctx.platform;
+  const minimal = ctx.design === 'jeos' && facts.minimalImageNameFilter !== undefined;
+  // The baseline carries git and the configuration tool only when the bootstrap runs one at boot.
+  const baseCommands = ctx.bootstrapRunsConfig ? [...new Set(['git', TOOL_COMMAND[ctx.configTool]])] : [];
+  return {
+    ...ctx,
+    baseProvisioners: `packer/partials/provision-${facts.family}-base`,
+    roleProvisioners: `packer/partials/provision-${facts.family}-role`,
+    pkgArch: ctx.platform.architecture === 'arm64' ? 'arm64' : 'amd64',
+    baseDescription: `${ctx.project.name} baseline image (${facts.label}, ${ctx.design} design)`,
+    agentPartial: toolPartial('agent'),
+    bakePartial: toolPartial('bake'),
+    sourceImage: { minimal, nameFilter: minimal ? facts.minimalImageNameFilter! : facts.imageNameFilter, owners: facts.imageOwners },
+    pinnedVersions: versions,
+    baseEnv: installerEnv,
+    baseValidateEnv: ['IMAGE_PACKAGES=', `IMAGE_COMMANDS=${baseCommands.join(' ')}`, 'IMAGE_ROLE='],
+    imageRoles: ctx.imageRoles.map((role) => roleImageView(ctx, role, installerEnv)),
+    stages: STAGES,
+    manualCaptureNote: ctx.manualCapture
+      ? `Manual steps before capture (answers: guidance.manualSteps): ${ctx.manualCapture.steps.map((s, i) => `${i + 1}. ${s}`).join(' ')} Then press Enter to capture the image.`
+      : '',
+  };
+}
+
+/** The command each configuration tool's agent puts on the baseline. */
+const TOOL_COMMAND: Record<BuildContext['configTool'], string> = {
+  ansible: 'ansible-pull',
+  chef: 'chef-client',
+  puppet: 'puppet',
+  salt: 'salt-call',
+  shell: 'git',
+};
 
 export function generatePacker(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
   const view = packerView(ctx);
@@ -45,27 +87,21 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
     hcl('base.pkr.hcl', 'base.pkr.hcl.hbs'),
     { path: 'packer/Makefile', contents: templates.render('packer/Makefile.hbs', view), mode: FILE },
   ];
+  if (ctx.imageRoles.length) files.push(hcl('roles.pkr.hcl', 'roles.pkr.hcl.hbs'));
+  if (view.pinnedVersions.length) files.push(hcl('versions.auto.pkrvars.hcl', 'versions.auto.pkrvars.hcl.hbs'));
   const scripts = FAMILY_SCRIPTS[ctx.platform.facts.family];
-  const script = (name: string, template: string, data: unknown = view): GeneratedFile => ({
-    path: `packer/scripts/${name}.${scripts.ext}`,
-    contents: templates.render(`${scripts.packerTemplates}/${template}.${scripts.ext}.hbs`, data),
-    mode: scripts.mode,
-  });
-  for (const name of scripts.packerScripts) files.push(script(name, name));
-  if (ctx.options.publishToSsm) {
-    // Runs on the build machine (shell-local), whatever the image's OS.
-    files.push({ path: 'packer/scripts/publish-image-id.sh', contents: templates.render('packer/scripts/publish-image-id.sh.hbs', view), mode: SCRIPT });
+  for (const name of scripts.packerScripts) {
+    if (name === 'role' && !ctx.imageRoles.length) continue;
+    files.push({
+      path: `packer/scripts/${name}.${scripts.ext}`,
+      contents: templates.render(`${scripts.packerTemplates}/${name}.${scripts.ext}.hbs`, view),
+      mode: scripts.mode,
+    });
   }
-  for (const role of ctx.imageRoles) {
-    const roleView = {
-      ...view,
-      role: {
-        ...role,
-        description: `${ctx.project.name} ${role.name} image (${ctx.design} design)`,
-      },
-    };
-    files.push(hcl(`role-${role.name}.pkr.hcl`, 'role.pkr.hcl.hbs', roleView));
-    files.push(script(`role-${role.name}`, 'role', roleView));
+  // These run on the build machine (make, shell-local), whatever the image's OS.
+  const buildMachine = ['promote-image', ...(ctx.imageRoles.length ? ['image-id'] : []), ...(ctx.options.publishToSsm ? ['publish-image-id'] : [])];
+  for (const name of buildMachine) {
+    files.push({ path: `packer/scripts/${name}.sh`, contents: templates.render(`packer/scripts/${name}.sh.hbs`, view), mode: SCRIPT });
   }
-  return files;
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -15,6 +15,12 @@ export interface PlatformFacts {
   /** `source_ami_filter` name pattern and owners for the newest official image. */
   imageNameFilter: string;
   imageOwners: string[];
+  /**
+   * The OS's minimal image (same owners), where it has one that carries what the baseline scripts
+   * need: what a JeOS baseline starts from. (Ubuntu's minimal images are left out: the SSM agent and
+   * the AWS CLI come as snaps there, which a minimal image does not promise.)
+   */
+  minimalImageNameFilter?: string;
   /** The AWS public SSM parameter that points at the current image, where one exists. */
   ssmParameter?: string;
   defaultInstanceType: string;
@@ -34,7 +40,7 @@ export interface FamilyScripts {
   mode: number;
   /** Template folder of the Packer build scripts. */
   packerTemplates: string;
-  /** The baseline image's build scripts, in the order Packer runs them. */
+  /** The build scripts the images run on the build instance (the templates say in which order). */
   packerScripts: readonly string[];
   /** config/ folder for `configManagement: shell`: plain scripts on Linux, PowerShell on Windows. */
   shellFolder: 'shell' | 'powershell';
@@ -47,7 +53,7 @@ export const FAMILY_SCRIPTS: Record<PlatformFacts['family'], FamilyScripts> = {
     ext: 'sh',
     mode: 0o755,
     packerTemplates: 'packer/scripts',
-    packerScripts: ['wait-for-cloud-init', 'baseline', 'agents', 'install-bootstrap', 'cleanup'],
+    packerScripts: ['wait-for-cloud-init', 'baseline', 'agents', 'install-bootstrap', 'role', 'package-list', 'cleanup', 'validate'],
     shellFolder: 'shell',
     partialPrefix: '',
   },
@@ -55,7 +61,7 @@ export const FAMILY_SCRIPTS: Record<PlatformFacts['family'], FamilyScripts> = {
     ext: 'ps1',
     mode: 0o644,
     packerTemplates: 'packer/scripts/windows',
-    packerScripts: ['winrm-listener', 'baseline', 'agents', 'install-bootstrap', 'finalize'],
+    packerScripts: ['winrm-listener', 'baseline', 'agents', 'install-bootstrap', 'role', 'package-list', 'validate', 'finalize'],
     shellFolder: 'powershell',
     partialPrefix: 'windows-',
   },
@@ -80,6 +86,7 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
         rootDevice: '/dev/xvda',
         rootVolumeGiB: 16,
         imageNameFilter: `al2023-ami-2023.*-kernel-6.*-${a.al}`,
+        minimalImageNameFilter: `al2023-ami-minimal-2023.*-kernel-6.*-${a.al}`,
         imageOwners: ['amazon'],
         ssmParameter: `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${a.al}`,
         defaultInstanceType: smallType,

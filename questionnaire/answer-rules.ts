@@ -10,8 +10,11 @@ export const GUIDANCE_TAG_KEYS = [
   'Name', 'Version', 'Software', 'Role', 'System', 'Project', 'CostCenter', 'Stage', 'Confidentiality', 'Compliance',
 ] as const;
 export const LINEAGE_TAG_KEYS = ['SourceAMI', 'SourceAMIName', 'BuildTime', 'AnswersChecksum', 'GeneratedBy'] as const;
-const RESERVED_TAG_KEYS = [...GUIDANCE_TAG_KEYS, ...LINEAGE_TAG_KEYS].map((k) => k.toLowerCase());
-const RESERVED_TAG_KEYS_LABEL = [...GUIDANCE_TAG_KEYS, ...LINEAGE_TAG_KEYS].join(', ');
+/** Set from other answers: Owner from project.owner. */
+export const PROJECT_TAG_KEYS = ['Owner'] as const;
+const RESERVED = [...GUIDANCE_TAG_KEYS, ...LINEAGE_TAG_KEYS, ...PROJECT_TAG_KEYS];
+const RESERVED_TAG_KEYS = RESERVED.map((k) => k.toLowerCase());
+const RESERVED_TAG_KEYS_LABEL = RESERVED.join(', ');
 const MAX_EXTRA_TAGS = 30;
 
 export interface AnswerProblem {
@@ -59,7 +62,51 @@ const tagKeysDifferInCase: AnswerRule = (a) => {
   return undefined;
 };
 
+/** Every region the images must be in appears once: platform.regions, then options.copyToRegions. */
+const regionsOnce: AnswerRule = (a) => {
+  const seen = new Set<string>();
+  for (const [field, list] of [['regions', a.platform.regions], ['copyToRegions', a.options.copyToRegions]] as const) {
+    for (const [i, region] of list.entries()) {
+      if (seen.has(region)) {
+        return field === 'regions'
+          ? { path: ['platform', 'regions', i], message: `${region} is listed twice; list each region the images must be in once` }
+          : { path: ['options', 'copyToRegions', i], message: `${region} is already in platform.regions (every region after the first gets a copy); remove it here` };
+      }
+      seen.add(region);
+    }
+  }
+  return undefined;
+};
+
+/** The regions the images are copied to: platform.regions after the build region, then copyToRegions. */
+export const copyRegions = (a: Answers): string[] => [...a.platform.regions.slice(1), ...a.options.copyToRegions];
+
+/**
+ * A key id or ARN names a key in one region: copies elsewhere need their own key, or EC2 encrypts them
+ * with that region's default aws/ebs key, which cannot be shared. An alias is looked up in each region.
+ */
+const keyPerCopyRegion: AnswerRule = (a) => {
+  const { kmsKeyId, regionKmsKeyIds = {} } = a.options;
+  const copies = copyRegions(a);
+  const stray = Object.keys(regionKmsKeyIds).find((r) => !copies.includes(r));
+  if (stray) return { path: ['options', 'regionKmsKeyIds', stray], message: `${stray} is not a copy region (platform.regions after the first, or options.copyToRegions); remove its key` };
+  if (!a.options.encryption || !kmsKeyId || kmsKeyId.startsWith('alias/')) return undefined;
+  const missing = copies.find((r) => !Object.hasOwn(regionKmsKeyIds, r));
+  if (!missing) return undefined;
+  return {
+    path: ['options', 'regionKmsKeyIds'],
+    message: `options.kmsKeyId names a key in one region; give options.regionKmsKeyIds a key for ${missing} (and every copy region), or use an alias/NAME that exists in each region`,
+  };
+};
+
 export const ANSWER_RULES: readonly AnswerRule[] = [
+  regionsOnce,
+  keyPerCopyRegion,
+  rule(
+    (a) => !(a.platform.os === 'windows-server-2022' && a.options.sessionManager),
+    'Packer tunnels only SSH through Session Manager, and Windows builds connect over WinRM; remove options.sessionManager for windows-server-2022',
+    ['options', 'sessionManager'],
+  ),
   rule((a) => new Set(a.roles.map((r) => r.name)).size === a.roles.length, 'role names must be unique; rename the repeated role', ['roles']),
   rule(
     (a) => !(a.platform.os === 'windows-server-2022' && a.platform.architecture === 'arm64'),

@@ -30,9 +30,10 @@ const text = (max: number, description: string) =>
   line(max).check(z.minLength(1), z.describe(description + FREE_TEXT_NOTE));
 
 // Tag keys: EC2 allows 1-128 characters and reserves the aws: prefix; we keep to the portable set.
-// __proto__ (in any case: tag policies compare keys without case) would vanish into the prototype of
-// an object instead of becoming a tag; @@ starts a tag-policy operator.
-const TAG_KEY_PATTERN = /^(?!aws:)(?!@@)(?!__[pP][rR][oO][tT][oO]__$)[A-Za-z0-9 +\-=._:/@]{1,128}$/;
+// Tag keys an instance can also read from its metadata (instance metadata tags allow only letters,
+// digits and + - = . _ : @, so no space or /). __proto__ (in any case: tag policies compare keys
+// without case) would vanish into an object's prototype; @@ starts a tag-policy operator.
+const TAG_KEY_PATTERN = /^(?!aws:)(?!@@)(?!__[pP][rR][oO][tT][oO]__$)[A-Za-z0-9+\-=._:@]{1,128}$/;
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 // Role names become file and folder names (config/shell/web.sh): Windows reserves these device
 // names. "base" is the baseline image's own Role tag, which role images find their parent by.
@@ -63,9 +64,17 @@ const GuidanceSchema = z.strictObject({
 const ProjectSchema = z.strictObject({
   name: text(128, 'Project name; used for the Project and Name tags and the image names.'),
   system: z.optional(text(256, 'The IT or application system the images belong to (System tag).')),
-  owner: z.optional(text(256, 'Team or person that owns the images.')),
+  owner: z.optional(text(256, 'Team or person that owns the images (Owner tag).')),
   costCenter: z.optional(text(256, 'Cost center or business unit (CostCenter tag).')),
-  stage: z._default(z.enum(STAGES).check(z.describe('Lifecycle stage (Stage tag).')), 'dev'),
+  stage: z._default(
+    z.enum(STAGES).check(
+      z.describe(
+        'The stage instances run in unless their Stage tag says otherwise (the bootstrap reads secrets under it). ' +
+          'Images themselves are born at the first stage (dev) and promoted with make promote.',
+      ),
+    ),
+    'dev',
+  ),
   confidentiality: z._default(
     z.enum(CONFIDENTIALITY).check(z.describe('Data confidentiality level (Confidentiality tag).')),
     'internal',
@@ -80,7 +89,10 @@ const PlatformSchema = z.strictObject({
   os: z._default(z.enum(OPERATING_SYSTEMS).check(z.describe('Operating system of the images.')), 'amazon-linux-2023'),
   architecture: z._default(z.enum(ARCHITECTURES).check(z.describe('CPU architecture.')), 'x86_64'),
   regions: z._default(
-    z.array(region).check(z.minLength(1), z.describe('Regions to use; the first is the build region.')),
+    z.array(region).check(
+      z.minLength(1),
+      z.describe('Regions the images must be in: the first is the build region, the others get copies (as options.copyToRegions does).'),
+    ),
     ['us-east-1'],
   ),
   instanceType: z.optional(
@@ -122,17 +134,16 @@ const ExtraTagSchema = z.strictObject({
   ),
 });
 
+// The forms Packer's amazon-ebs builder accepts. Packer also renders kms_key_id as a Go template
+// (inside launch_block_device_mappings twice), so the pattern keeps every `{{` out.
+const KMS_KEY_PATTERN = /^([a-f0-9-]+|alias\/[A-Za-z0-9:/_-]+|arn:aws[a-z-]*:kms:[a-z0-9-]*:\d{12}:(key\/[a-f0-9-]+|alias\/[A-Za-z0-9:/_-]+))$/;
+
 const OptionsSchema = z.strictObject({
   encryption: z._default(z.boolean().check(z.describe('Encrypt the image volumes.')), true),
-  // The forms Packer's amazon-ebs builder accepts. Packer also renders kms_key_id as a Go template
-  // (inside launch_block_device_mappings twice), so the pattern keeps every `{{` out.
   kmsKeyId: z.optional(
     z.string().check(
       z.maxLength(2048),
-      z.regex(
-        /^([a-f0-9-]+|alias\/[A-Za-z0-9:/_-]+|arn:aws[a-z-]*:kms:[a-z0-9-]*:\d{12}:(key\/[a-f0-9-]+|alias\/[A-Za-z0-9:/_-]+))$/,
-        'a KMS key id, key ARN, alias/NAME or alias ARN',
-      ),
+      z.regex(KMS_KEY_PATTERN, 'a KMS key id, key ARN, alias/NAME or alias ARN'),
       z.describe('KMS key id, ARN or alias/NAME in the build region; default: the EBS default key.'),
     ),
   ),
@@ -150,7 +161,21 @@ const OptionsSchema = z.strictObject({
     }),
     { accounts: [], organizations: [], organizationalUnits: [] },
   ),
-  copyToRegions: z._default(z.array(region).check(z.describe('Extra regions the images are copied to.')), []),
+  copyToRegions: z._default(z.array(region).check(z.describe('More regions the images are copied to, after platform.regions.')), []),
+  regionKmsKeyIds: z.optional(
+    z.record(
+      region,
+      z.string().check(
+        z.maxLength(2048),
+        z.regex(KMS_KEY_PATTERN, 'a KMS key id, key ARN, alias/NAME or alias ARN'),
+      ),
+    ).check(
+      z.describe(
+        'KMS key for each copy region, when kmsKeyId is a key id or ARN (an alias/NAME is looked up in every region). ' +
+          'Without one, a copy is encrypted with the region\'s default aws/ebs key, which cannot be shared.',
+      ),
+    ),
+  ),
   deprecateAfterDays: z._default(
     z.int().check(z.minimum(1), z.maximum(3650), z.describe('Mark images deprecated this many days after the build.')),
     365,
@@ -170,10 +195,38 @@ const OptionsSchema = z.strictObject({
       ),
     }).check(z.describe('Add .github/workflows/ami-build.yml: validate on pull requests, build on schedule and on change.')),
   ),
+  enforceTagsOnInstances: z._default(
+    z.boolean().check(
+      z.describe('The tag policy enforces its values on instances too, not only on images (it then constrains every team in the accounts it is attached to).'),
+    ),
+    false,
+  ),
+  manualCaptureSteps: z._default(
+    z.array(text(200, 'A step a person performs on the build instance before capture.')).check(
+      z.maxLength(20),
+      z.describe('With guidance.manualSteps: the steps that cannot be automated; the build pauses for them and decision.md lists them.'),
+    ),
+    [],
+  ),
+  sessionManager: z.optional(
+    z.strictObject({
+      instanceProfile: z.string().check(
+        z.regex(/^[\w+=,.@-]{1,128}$/, 'an IAM instance profile name such as packer-build'),
+        z.describe('Instance profile of the build instance; it needs AmazonSSMManagedInstanceCore.'),
+      ),
+    }).check(z.describe('Connect to the build instance through SSM Session Manager: no inbound port at all (Linux builds).')),
+  ),
+  chocolateySource: z.optional(
+    z.string().check(
+      z.maxLength(512),
+      z.regex(/^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~\/-]*)?$/, 'an https URL of a Chocolatey (NuGet) feed'),
+      z.describe('Windows: an internal Chocolatey feed to install from instead of the community feed (a supply-chain choice).'),
+    ),
+  ),
   publishToSsm: z.optional(
     z.string().check(
       z.regex(/^\/[A-Za-z0-9_.\-/]{1,900}[A-Za-z0-9_.-]$/, 'an SSM parameter path such as /web-shop/images'),
-      z.describe('SSM parameter path; each build writes its new image id to PATH/IMAGE (for example /web-shop/images/base).'),
+      z.describe('SSM parameter path; each build writes its new image id to PATH/IMAGE/dev (for example /web-shop/images/base/dev), and make promote to PATH/IMAGE/STAGE.'),
     ),
   ),
 });
@@ -193,7 +246,7 @@ const AnswersBase = z.strictObject({
     ),
     tags: z._default(
       z.record(
-        z.string().check(z.regex(TAG_KEY_PATTERN, 'a tag key of letters, digits, spaces and + - = . _ : / @, not starting with aws: or @@ (and not __proto__)')),
+        z.string().check(z.regex(TAG_KEY_PATTERN, 'a tag key of letters, digits and + - = . _ : @ (what instance metadata tags allow: no space or /), not starting with aws: or @@ (and not __proto__)')),
         ExtraTagSchema,
       ).check(z.describe('Extra required tags with their allowed values.')),
       {},
@@ -203,6 +256,8 @@ const AnswersBase = z.strictObject({
       shareWith: { accounts: [], organizations: [], organizationalUnits: [] },
       copyToRegions: [],
       deprecateAfterDays: 365,
+      enforceTagsOnInstances: false,
+      manualCaptureSteps: [],
     }),
   });
 

@@ -93,7 +93,7 @@ describe('audit over three pages', () => {
       expect(byPolicy.code, byPolicy.stderr).toBe(0);
       expect(byAnswers.code, byAnswers.stderr).toBe(0);
       expect(byPolicy.stdout).toContain('2 images in eu-west-1: all compliant.');
-      expect(byAnswers.stdout).toContain('examples/hybrid.yaml (as in tagging/tag-policy.json), 11 tags');
+      expect(byAnswers.stdout).toContain('examples/hybrid.yaml (as in tagging/tag-policy.json), 12 tags');
       const afterPolicyLine = (text: string) => text.slice(text.indexOf('\n\n'));
       expect(afterPolicyLine(byAnswers.stdout)).toEqual(afterPolicyLine(byPolicy.stdout));
     });

@@ -44,7 +44,8 @@ machine / "$LAYERS/build"
 
 ip link set lo up
 ip addr add 169.254.169.254/32 dev lo
-echo '{"down": true}' > "$SIM/imds/current.json"
+# The build instance has metadata too (IMDSv2 only): its image test asks it without a token.
+echo '{"instanceId": "i-0b0b0b0b0b0b0b0b0", "region": "us-east-1"}' > "$SIM/imds/current.json"
 node "$SIM/fake-imds.mjs" "$SIM/imds/current.json" "$SIM/results/imds.jsonl" &
 imds=$!
 trap 'kill "$imds" 2>/dev/null || true; umount -R "$ROOT" 2>/dev/null || true' EXIT

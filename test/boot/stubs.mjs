@@ -6,7 +6,8 @@
 // state that is not in the checkout, an SSM parameter that does not exist. `sandbox.sh` puts a
 // wrapper per tool first on PATH: `exec node /sim/stubs.mjs TOOL "$@"`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 const [tool, ...args] = process.argv.slice(2);
@@ -23,6 +24,7 @@ function fail(message, code = 1) {
   process.exit(code);
 }
 const installed = (name) => existsSync(join(PACKAGES, name));
+const listInstalled = () => (existsSync(PACKAGES) ? readdirSync(PACKAGES).sort() : []);
 function install(names) {
   mkdirSync(PACKAGES, { recursive: true });
   for (const name of names) writeFileSync(join(PACKAGES, name), '');
@@ -81,6 +83,7 @@ const TOOLS = {
     install(names.map((n) => (n.startsWith('https://') ? basename(n, '.rpm') : n)));
   },
   rpm() {
+    if (args[0] === '-qa') return void process.stdout.write(listInstalled().map((p) => `${p}\t0-stub\n`).join(''));
     if (args[0] === '-q') return void (installed(args[1]) || process.exit(1));
     if (args[0] === '-Uvh' && args[1]?.startsWith('https://')) return install([basename(args[1], '.noarch.rpm')]);
     fail(`unsupported: rpm ${args.join(' ')}`);
@@ -96,6 +99,7 @@ const TOOLS = {
     fail(`unsupported: snap ${args.join(' ')}`);
   },
   dpkg() {
+    if (args[0] === '-s') return void (installed(args[1]) || process.exit(1));
     if (args[0] !== '-i') fail(`unsupported: dpkg ${args.join(' ')}`);
     mustExist(args[1], 'package file');
     install([basename(args[1], '.deb')]);
@@ -109,20 +113,34 @@ const TOOLS = {
     }
     const out = option('-o');
     if (!url || !out) fail(`only downloads with -o FILE are simulated: curl ${args.join(' ')}`);
-    writeFileSync(out, `#!/bin/sh\n# stub download of ${url}\nexit 0\n`);
+    // A release's published checksum matches its placeholder download, as the real one matches the real file.
+    const checksum = /^(.*)\.sha256$/.exec(url);
+    writeFileSync(out, checksum ? `${createHash('sha256').update(placeholder(checksum[1])).digest('hex')}  ${basename(checksum[1])}\n` : placeholder(url));
   },
-  // gpg here checks what can be checked without the real signature: the AWS CLI team's key
-  // (fingerprint FB5D B77F D5C1 18B8 0511 ADA8 A631 0ACC 4672 475C) was imported first, by the real
-  // gpg, and both files exist.
+  // gpg checks what can be checked without real signatures. A key given as text (the AWS CLI key in
+  // the script) is imported by the real gpg; a key downloaded from a vendor URL arrives as a
+  // placeholder, and stands for that vendor's published key (VENDOR_KEYS). --verify needs the key
+  // the signature is by to have been imported, and both files.
   gpg() {
-    const home = process.env.GNUPGHOME;
+    const home = process.env.GNUPGHOME ?? fail('GNUPGHOME is not set');
+    const simKeys = join(home, 'sim-keys');
     if (args.includes('--import')) {
-      const real = spawnSync('/usr/bin/gpg', args, { stdio: ['inherit', 'inherit', 'inherit'] });
+      const file = args.at(-1) === '--import' ? undefined : args.at(-1);
+      const text = file ? readFileSync(file, 'utf8') : readFileSync(0, 'utf8');
+      const vendor = /^# stub download of (\S+)$/m.exec(text)?.[1];
+      if (vendor) {
+        if (!Object.hasOwn(VENDOR_KEYS, vendor)) fail(`no vendor key is known at ${vendor}`);
+        return void appendFileSync(simKeys, `${VENDOR_KEYS[vendor]}\n`);
+      }
+      const real = spawnSync('/usr/bin/gpg', args.filter((a) => a !== file).concat(file ? [file] : []), { input: file ? undefined : text, stdio: [file ? 'inherit' : 'pipe', 'inherit', 'inherit'] });
       process.exit(real.status ?? 1);
     }
+    const real = spawnSync('/usr/bin/gpg', ['--batch', '--with-colons', '--fingerprint'], { encoding: 'utf8' });
+    const imported = [...real.stdout.matchAll(/^fpr:+([0-9A-F]{40}):/gm)].map((m) => m[1]);
+    if (existsSync(simKeys)) imported.push(...readFileSync(simKeys, 'utf8').trim().split('\n'));
+    if (args.includes('--fingerprint')) return void process.stdout.write(imported.map((f) => `fpr:::::::::${f}:\n`).join(''));
     if (!args.includes('--verify')) fail(`unsupported: gpg ${args.join(' ')}`);
-    const keys = spawnSync('/usr/bin/gpg', ['--batch', '--with-colons', '--fingerprint'], { encoding: 'utf8', env: { ...process.env, GNUPGHOME: home } });
-    if (!keys.stdout.includes('FB5DB77FD5C118B80511ADA8A6310ACC4672475C')) fail('no public key for the signature (import the AWS CLI key first)', 2);
+    if (imported.length === 0) fail('no public key for the signature: import the vendor key first', 2);
     for (const file of args.slice(-2)) mustExist(file, 'file to verify');
   },
   // The AWS CLI installer archive: its install program, which puts the CLI in /usr/local/aws-cli.
@@ -145,6 +163,10 @@ const TOOLS = {
   },
   systemctl() {
     if (args[0] === 'daemon-reload') return; // no systemd runs in the simulated instance
+    if (args[0] === 'is-enabled') {
+      const real = spawnSync('/usr/bin/systemctl', args, { stdio: 'inherit' }); // reads the unit links, offline
+      process.exit(real.status ?? 1);
+    }
     if (args[0] !== 'enable') fail(`unsupported: systemctl ${args.join(' ')}`);
     for (const unit of args.slice(1)) {
       const name = unit.replace(/\.service$/, '');
@@ -227,6 +249,16 @@ const TOOLS = {
     if (!Object.hasOwn(parameters, name)) fail(`An error occurred (ParameterNotFound) when calling the GetParameter operation: ${name}`, 254);
     process.stdout.write(`${parameters[name]}\n`);
   },
+};
+
+/** What a download looks like here: a script that succeeds (what it installs is a stub). */
+function placeholder(url) {
+  return `#!/bin/sh\n# stub download of ${url}\nexit 0\n`;
+}
+
+/** Signing keys vendors publish at a URL, by fingerprint (their documentation names it). */
+const VENDOR_KEYS = {
+  'https://amazoncloudwatch-agent.s3.amazonaws.com/assets/amazon-cloudwatch-agent.gpg': '937616F3450B7D806CBD9725D58167303B789C72',
 };
 
 function installAwsCommand() {

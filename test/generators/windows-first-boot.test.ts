@@ -60,10 +60,10 @@ describe('the Windows bootstrap', () => {
   it('falls back to the role the image recorded, and each role image records its own', async () => {
     const { file } = await windowsFolder('hybrid', 'salt');
     expect(file('bootstrap/ami-bootstrap.ps1')).toMatch(/\$recorded = Join-Path \$StateDir/);
-    for (const role of ['web', 'api']) {
-      expect(file(`packer/scripts/role-${role}.ps1`)).toMatch(/^Set-Content -Path 'C:\\ProgramData\\ami-wizard\\role' -Value \$Role$/m);
-      expect(file(`packer/scripts/role-${role}.ps1`)).toMatch(new RegExp(`^\\$Role = '${role}'$`, 'm'));
-    }
+    // One role script for every role image; each role's build hands it ROLE.
+    expect(file('packer/scripts/role.ps1')).toMatch(/^Set-Content -Path 'C:\\ProgramData\\ami-wizard\\role' -Value \$Role$/m);
+    expect(file('packer/scripts/role.ps1')).toMatch(/^\$Role = \$env:ROLE$/m);
+    for (const role of ['web', 'api']) expect(file('packer/roles.pkr.hcl')).toContain(`environment_vars = ["ROLE=${role}", "ROLE_PACKAGES=`);
   });
 
   it.each(['chef', 'puppet', 'salt', 'shell'] as const)('points %s at <ConfigPath>/config, the folder in the repository', async (tool) => {
@@ -83,7 +83,8 @@ describe('the Windows bootstrap', () => {
 describe('Windows images carry no WinRM access', () => {
   it.each(['fully-baked', 'hybrid', 'jeos'] as const)('%s: every build ends by scheduling finalize.ps1, which removes WinRM before sysprep', async (design) => {
     const { files, file } = await windowsFolder(design, 'chef');
-    const builds = files.filter((f) => f.path.endsWith('.pkr.hcl')).flatMap((f) => buildsIn(f.contents, f.path));
+    const vars = { chocolatey_version: '2.3.0' }; // packer/versions.auto.pkrvars.hcl
+    const builds = files.filter((f) => f.path.endsWith('.pkr.hcl')).flatMap((f) => buildsIn(f.contents, f.path, vars));
     expect(builds.length).toBe(design === 'jeos' ? 1 : 3);
     for (const build of builds) {
       const [upload, schedule] = build.provisioners.slice(-2);

@@ -17,7 +17,11 @@ const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '
 export class HclLexer {
   private i = 0;
   private line = 1;
-  constructor(private readonly text: string) {}
+  /** keepInterpolations: a `${ ... }` stays as written in the decoded string (else the stand-in). */
+  constructor(
+    private readonly text: string,
+    private readonly options: { keepInterpolations?: boolean } = {},
+  ) {}
 
   tokens(): Token[] {
     const out: Token[] = [];
@@ -78,8 +82,9 @@ export class HclLexer {
         value += `${c}{`;
         this.i += 3;
       } else if (t.startsWith('${', this.i)) {
+        const start = this.i;
         this.skipTemplateSequence();
-        value += INTERPOLATION_STAND_IN;
+        value += this.options.keepInterpolations ? t.slice(start, this.i) : INTERPOLATION_STAND_IN;
       } else if (t.startsWith('%{', this.i)) {
         this.fail('a template directive (%{ ... }) in a string: its text depends on Packer and is not decoded here');
       } else {

@@ -5,8 +5,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // From ../shared/data/packer/packer-1.6.6-rejects.txt, for the names our templates use.
-const REJECTED_ATTRIBUTES = ['imds_support', 'deprecate_at', 'ami_org_arns', 'ami_ou_arns'];
+const REJECTED_ATTRIBUTES = ['imds_support', 'deprecate_at', 'ami_org_arns', 'ami_ou_arns', 'temporary_security_group_source_public_ip'];
 const REJECTED_BLOCKS = ['packer', 'metadata_options'];
+// Provisioners from plugins that `packer init` installs; 1.6.6 has no init and no such plugin.
+const PLUGIN_PROVISIONERS = ['windows-update'];
 
 function stripForPacker166(text: string): string {
   const lines = text.split('\n');
@@ -14,8 +16,10 @@ function stripForPacker166(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const block = /^(\s*)([a-z_]+) \{$/.exec(line);
-    if (block && REJECTED_BLOCKS.includes(block[2]!)) {
-      const close = `${block[1]}}`;
+    const plugin = /^(\s*)provisioner "([a-z-]+)" \{$/.exec(line);
+    if ((block && REJECTED_BLOCKS.includes(block[2]!)) || (plugin && PLUGIN_PROVISIONERS.includes(plugin[2]!))) {
+      const indent = (block ?? plugin)![1]!;
+      const close = `${indent}}`;
       while (i < lines.length && lines[i] !== close) i++;
       continue;
     }
