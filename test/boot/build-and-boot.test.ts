@@ -218,3 +218,53 @@ describe.skipIf(Boolean(unavailable))('exit codes mean what the header says', ()
     expect(step.rc, step.log).toBe(0);
   });
 });
+
+describe.skipIf(Boolean(unavailable))('answers that shape the first boot: latest at launch, on-premises, manual steps', () => {
+  let result: SimulationResult;
+  beforeAll(async () => {
+    const c: Case = { design: 'hybrid', os: 'ubuntu-24.04', tool: 'shell', folder: '' };
+    const a = answersFor(c);
+    a.guidance = { ...a.guidance, latestAtLaunch: true, onPremises: true, manualSteps: true };
+    a.options.manualCaptureSteps = ['Activate the vendor licence'];
+    result = simulate({
+      files: await generate(a),
+      folder: '',
+      builds: ['base', 'role-api'],
+      boots: [
+        { name: 'boot1', instance: { instanceId: 'i-50', region: 'eu-west-1', tags: { Stage: 'test' }, userData: USER_DATA } },
+        {
+          name: 'datacentre',
+          // No metadata at all: a server in the data centre, set up from the repository.
+          instance: { instanceId: 'none', region: 'eu-west-1', down: true },
+          onPremises: { settings: `AMI_WIZARD_REGION=eu-west-1\nAMI_WIZARD_ROLE=web\nAMI_WIZARD_STAGE=test\nAMI_WIZARD_SECRET_PARAMETERS=db/password\nAMI_WIZARD_CONFIG_SOURCE=${REPOSITORY}\nAMI_WIZARD_INSTANCE_ID=dc1-web-01\n` },
+        },
+      ],
+      ssm: SECRET,
+      os: c.os,
+    });
+  }, 150_000);
+  afterAll(() => result?.cleanup());
+
+  it('manual steps: the role build pauses before capture, naming the steps, and still builds', () => {
+    const build = result.steps['build-role-api']!;
+    expect(build.rc, build.log).toBe(0);
+    expect(build.log).toMatch(/breakpoint: Manual steps before capture .*1\. Activate the vendor licence/);
+  });
+
+  it('latest at launch: the first boot updates the packages before it applies the role, and says so', () => {
+    const boot = result.steps.boot1!;
+    expect(boot.rc, boot.log).toBe(0);
+    expect(boot.log).toMatch(/latest at launch: updating the installed packages/);
+    const calls = result.callsIn('boot1').filter((x) => x.tool === 'apt-get').map((x) => x.args.filter((a) => a !== '-y').join(' '));
+    expect(calls.slice(0, 2)).toEqual(['update', 'upgrade']);
+  });
+
+  it('on-premises: the same configuration runs on a server without instance metadata, from a settings file', () => {
+    const boot = result.steps.datacentre!;
+    expect(boot.rc, boot.log).toBe(0);
+    expect(boot.log).toMatch(/on-premises: settings from \/etc\/ami-wizard\/settings\.env, no instance metadata/);
+    expect(boot.log).toMatch(/instance dc1-web-01 in on-premises \(eu-west-1\), role web, stage test/);
+    expect(result.callsIn('datacentre', 'aws').map((x) => x.args[x.args.indexOf('--name') + 1])).toEqual(['/demo/test/db/password']);
+    expect(result.callsIn('datacentre', 'curl')).toEqual([]); // never asked the metadata service
+  });
+});

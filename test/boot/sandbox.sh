@@ -8,6 +8,7 @@
 # Plan lines (SIM/plan.txt):
 #   capture      stop the build instance; its disk is the image from now on
 #   launch NAME  a new instance from the image, its own disk in WORK/instances/NAME
+#   bare NAME    a new machine without the image: a server in a data centre
 #   imds FILE    from now on the metadata service describes the instance in SIM/imds/FILE
 #   reboot       fresh /tmp and /run, as a new boot has them
 #   run NAME     run SIM/steps/NAME.sh on the current machine; exit code to results/NAME.rc, output to NAME.log
@@ -64,6 +65,7 @@ while read -r verb arg; do
       cp -a "$LAYERS/image" "$WORK/image" # for the test to read, after the namespace is gone
       ;;
     launch) machine "$LAYERS/image:/" "$LAYERS/instances/$arg" ;;
+    bare) machine / "$LAYERS/instances/$arg" ;; # a server that never saw the image (on-premises)
     imds) cp "$SIM/imds/$arg" "$SIM/imds/current.json" ;;
     reboot) fresh ;;
     run)

@@ -34,6 +34,11 @@ export interface Boot {
   instance: Instance;
   /** A new instance launched from the image (fresh disk) rather than a reboot of the last one. */
   launch?: boolean;
+  /**
+   * A server outside EC2 that never saw the image: its metadata service does not answer, and it gets
+   * the bootstrap from the repository with bootstrap/install-on-premises.sh and these settings.
+   */
+  onPremises?: { settings: string };
 }
 
 export interface Simulation {
@@ -90,6 +95,22 @@ function git(cwd: string, ...args: string[]): void {
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
 }
 
+/** What a data centre's admin does: install from the checkout, then what the local unit runs at boot. */
+function onPremisesBoot(folder: string, settings: string): string {
+  return [
+    '#!/usr/bin/env bash',
+    'set -uo pipefail',
+    'node /sim/stubs.mjs install-aws-cli # the admin installed the AWS CLI, as the install script asks',
+    `bash ${folder}/bootstrap/install-on-premises.sh ${settings} || exit 92`,
+    'unit=/etc/systemd/system/ami-bootstrap-local.service',
+    '[ -L /etc/systemd/system/multi-user.target.wants/ami-bootstrap-local.service ] || { echo "boot: the local unit is not enabled"; exit 91; }',
+    'echo "boot: ami-bootstrap-local.service enabled in multi-user.target"',
+    'command=$(sed -n \'s/^ExecStart=//p\' "$unit")',
+    '$command',
+    '',
+  ].join('\n');
+}
+
 export function simulate(sim: Simulation): SimulationResult {
   const work = mkdtempSync(join(tmpdir(), 'ami-wizard-boot-'));
   const simDir = join(work, 'sim');
@@ -126,6 +147,12 @@ export function simulate(sim: Simulation): SimulationResult {
   plan.push('capture');
   sim.boots.forEach((boot, i) => {
     writeFileSync(join(simDir, 'imds', `${boot.name}.json`), JSON.stringify(boot.instance));
+    if (boot.onPremises) {
+      writeFileSync(join(simDir, `${boot.name}.env`), boot.onPremises.settings);
+      writeFileSync(join(simDir, 'steps', `${boot.name}.sh`), onPremisesBoot(join('/sim/src', sim.folder), `/sim/${boot.name}.env`));
+      plan.push(`bare ${boot.name}`, `imds ${boot.name}.json`, `run ${boot.name}`);
+      return;
+    }
     cpSync(join(HERE, 'boot.sh'), join(simDir, 'steps', `${boot.name}.sh`));
     plan.push(i === 0 || boot.launch ? `launch ${boot.name}` : 'reboot', `imds ${boot.name}.json`, `run ${boot.name}`);
   });

@@ -63,6 +63,34 @@ export function examplesAndEdgeCases(): Case[] {
   };
   cases.push({ name: 'options-all', input: options });
 
+  // Regions, a key ARN per copy region, Session Manager, and every guidance answer that shapes files.
+  const pipeline = minimalAnswers();
+  const arn = (region: string) => `arn:aws:kms:${region}:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+  pipeline.strategy = 'hybrid';
+  pipeline.configManagement = 'salt';
+  pipeline.platform = { os: 'ubuntu-24.04', regions: ['us-east-1', 'eu-west-1'] };
+  pipeline.project = { name: 'pipeline', owner: 'platform-team' };
+  pipeline.guidance = { ...pipeline.guidance, manualSteps: true, latestAtLaunch: true, onPremises: true };
+  pipeline.options = {
+    kmsKeyId: arn('us-east-1'),
+    regionKmsKeyIds: { 'eu-west-1': arn('eu-west-1') },
+    shareWith: { accounts: ['111122223333'] },
+    sessionManager: { instanceProfile: 'packer-build' },
+    manualCaptureSteps: ['Activate the vendor licence', 'Import the HSM certificate'],
+    enforceTagsOnInstances: true,
+    publishToSsm: '/pipeline/images',
+    githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: 'images' },
+  };
+  cases.push({ name: 'pipeline-options', input: pipeline });
+
+  const windowsFeed = minimalAnswers();
+  windowsFeed.strategy = 'jeos';
+  windowsFeed.configManagement = 'chef';
+  windowsFeed.platform = { os: 'windows-server-2022' };
+  windowsFeed.guidance = { ...windowsFeed.guidance, latestAtLaunch: true, onPremises: true, manualSteps: true };
+  windowsFeed.options = { chocolateySource: 'https://nexus.example.com/repository/choco/' };
+  cases.push({ name: 'windows-feed-jeos', input: windowsFeed });
+
   // Hostile free text with every configuration tool, Windows included. Package names keep to their
   // manager's grammar (questionnaire/package-names.ts); the free text carries the payload.
   const nastyCases: [string, Design, ConfigTool, OperatingSystem, string[]][] = [
