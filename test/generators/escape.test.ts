@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { hclString, jsonString, markdownText, packerTemplateString, powershellString, shWord, yamlString } from '../../generators/escape.ts';
 import { PYTHON, REQUIRE_VALIDATORS, hasTool, run } from '../support/tools.ts';
+import { CONTROL_CHARACTERS } from '../../questionnaire/answer-values.ts';
 
 // packer and PyYAML are installed by .ci/run: missing in CI fails the suite, locally it warns and skips.
 const hasPacker = hasTool('packer', ['version']);
@@ -164,7 +165,7 @@ describe('markdownText', () => {
       .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   // What a reader should see: the text with whitespace runs collapsed (HTML does that anyway).
   // Control characters (only EC2 data can hold them) show as visible \uXXXX escapes.
-  const control = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+  const control = new RegExp(`[${CONTROL_CHARACTERS}]`, 'g');
   const visible = (s: string) =>
     s
       .replace(/[\r\n\t]+/g, ' ')
