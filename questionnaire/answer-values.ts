@@ -4,6 +4,9 @@ export const OPERATING_SYSTEMS = ['amazon-linux-2023', 'ubuntu-24.04', 'rhel-9',
 export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
 export const STAGES = ['dev', 'test', 'staging', 'prod'] as const;
 export const CONFIDENTIALITY = ['public', 'internal', 'confidential', 'restricted'] as const;
+/** The engines that can build the images from the same scripts. */
+export const BUILDERS = ['packer', 'image-builder', 'both'] as const;
+export type Builder = (typeof BUILDERS)[number];
 
 export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
 

@@ -2,7 +2,7 @@
 // `ami-wizard schema` and the field documentation all come from this zod schema.
 import * as z from 'zod/mini';
 import { CONFIG_TOOLS } from './config-tool.ts';
-import { ARCHITECTURES, CONFIDENTIALITY, CONTROL_CHARACTERS, OPERATING_SYSTEMS, STAGES } from './answer-values.ts';
+import { ARCHITECTURES, BUILDERS, CONFIDENTIALITY, CONTROL_CHARACTERS, OPERATING_SYSTEMS, STAGES } from './answer-values.ts';
 import { ANY_PACKAGE_NAME } from './package-names.ts';
 import { DESIGNS, QUESTIONS } from './questions.ts';
 import type { Question } from './questions.ts';
@@ -11,20 +11,21 @@ export { GUIDANCE_TAG_KEYS, LINEAGE_TAG_KEYS } from './answer-rules.ts';
 
 const STRATEGIES = ['auto', ...DESIGNS] as const;
 
-export { ARCHITECTURES, CONFIDENTIALITY, OPERATING_SYSTEMS, STAGES } from './answer-values.ts';
-export type { Architecture, OperatingSystem } from './answer-values.ts';
+export { ARCHITECTURES, BUILDERS, CONFIDENTIALITY, OPERATING_SYSTEMS, STAGES } from './answer-values.ts';
+export type { Architecture, Builder, OperatingSystem } from './answer-values.ts';
 export { CONFIG_TOOLS } from './config-tool.ts';
 export type { ConfigTool } from './config-tool.ts';
 
 // Free text (names, tag values) reaches Markdown, HCL strings that Packer also renders as Go
-// templates, JSON, YAML, CloudFormation and shell comments, each escaped for its language
-// (generators/escape.ts). What no escape can make harmless is refused: control characters (a
-// terminal acts on them) and CloudFormation dynamic references, {{resolve:...}}, which CloudFormation
-// resolves in any property string with the deployer's permissions (reading SSM or Secrets Manager).
-const NO_CONTROL = new RegExp(`^(?!.*\\{\\{resolve:)[^${CONTROL_CHARACTERS}]*$`);
+// templates, JSON, YAML, CloudFormation, AWSTOE component documents and shell comments, each escaped
+// for its language (generators/escape.ts). What no escape makes harmless everywhere is refused:
+// control characters (a terminal acts on them) and double braces, which Go templates, Jinja, AWSTOE
+// variables and CloudFormation dynamic references ({{resolve:ssm:...}}, resolved with the deployer's
+// permissions) all evaluate; no real name or tag value has them.
+const NO_CONTROL = new RegExp(`^(?!.*\\{\\{)(?!.*\\}\\})[^${CONTROL_CHARACTERS}]*$`);
 const NO_CONTROL_MESSAGE =
-  'one line of text without control characters (line breaks, tabs, escape sequences, bidi overrides, invisible characters) and without a CloudFormation dynamic reference ({{resolve:...}})';
-const FREE_TEXT_NOTE = ' Free text, escaped for every file it lands in; control characters and {{resolve: are refused.';
+  'one line of text without control characters (line breaks, tabs, escape sequences, bidi overrides, invisible characters) and without {{ or }} (template syntax, CloudFormation dynamic references)';
+const FREE_TEXT_NOTE = ' Free text, escaped for every file it lands in; control characters, {{ and }} are refused.';
 const line = (max: number) => z.string().check(z.maxLength(max), z.regex(NO_CONTROL, NO_CONTROL_MESSAGE));
 const text = (max: number, description: string) =>
   line(max).check(z.minLength(1), z.describe(description + FREE_TEXT_NOTE));
@@ -241,6 +242,15 @@ const AnswersBase = z.strictObject({
     ),
     guidance: GuidanceSchema,
     strategy: z._default(z.enum(STRATEGIES).check(z.describe('auto follows the recommendation; a design overrides it.')), 'auto'),
+    builder: z._default(
+      z.enum(BUILDERS).check(
+        z.describe(
+          'The engine that builds the images: packer (packer/, run from your machine or CI), image-builder ' +
+            '(imagebuilder/, a CloudFormation stack of EC2 Image Builder pipelines), or both from the same scripts.',
+        ),
+      ),
+      'packer',
+    ),
     configManagement: z.optional(
       z.enum(CONFIG_TOOLS).check(z.describe('Configuration-management tool; defaults from existingTooling.')),
     ),

@@ -132,6 +132,14 @@ describe('review findings: what other tools read specially', () => {
     expectRefused(patch, new RegExp(field.replace(/\./g, '\\.')), /dynamic reference/);
   });
 
+  it.each([
+    ['project.name', '{{ .SourceAMI }}'],
+    ['project.owner', "{{ lookup('pipe', 'id') }}"],
+    ['project.costCenter', 'cc }}'],
+  ])('double braces in %s: Go templates, Jinja and AWSTOE evaluate them', (field, value) => {
+    expectRefused((a) => (a.project[field.split('.')[1]!] = value), new RegExp(field.replace('.', '\\.')), /\{\{ or \}\}/);
+  });
+
   it.each(['__PROTO__', '__Proto__'])('tag key %s, in any case', (key) => {
     const text = `${stringify(minimalAnswers())}tags:\n  ${key}:\n    value: x\n`;
     const out = join(dir, 'out');

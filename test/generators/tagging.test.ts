@@ -277,7 +277,7 @@ describe('tagging/config-rules.yaml', () => {
   };
 
   it('each rule is scoped to the resources tagged Project=<project name>, and says so', async () => {
-    const name = 'Billing & "EU": #1 {{z}}';
+    const name = 'Billing & "EU": #1 {z}';
     const template = await render(contextFor({ name }));
     const rules = Object.values(template.Resources) as any[];
     expect(rules.length).toBeGreaterThan(1);
