@@ -13,6 +13,7 @@ import { generatePacker } from './packer.ts';
 import { createRenderer } from './render.ts';
 import type { TemplateSources } from './render.ts';
 import { generateTagging } from './tagging.ts';
+import { generateImageBuilder } from './image-builder.ts';
 
 export interface GeneratorMeta {
   /** `ami-wizard@VERSION`, recorded in the files and tags. */
@@ -26,11 +27,16 @@ export interface GeneratorMeta {
 export function generateFiles(answers: Answers, decision: Decision, sources: TemplateSources, meta: GeneratorMeta): GeneratedFile[] {
   const ctx = buildContext(answers, decision, { generator: meta.generator, answersChecksum: answersChecksum(answers), baseImage: meta.baseImage });
   const templates = createRenderer(sources);
+  const bootstrap = generateBootstrap(ctx, templates);
+  // Both engines run the same scripts; `builder` says which folders to write.
+  const packer = answers.builder !== 'image-builder';
+  const imageBuilder = answers.builder !== 'packer';
   return [
     ...generateDocs(ctx, templates),
     ...generateAnswersCopy(answers, meta.schemaText),
-    ...generatePacker(ctx, templates),
-    ...generateBootstrap(ctx, templates),
+    ...(packer ? generatePacker(ctx, templates) : []),
+    ...(imageBuilder ? generateImageBuilder(ctx, templates, bootstrap) : []),
+    ...bootstrap,
     ...generateConfigManagement(ctx, templates),
     ...generateTagging(ctx, templates),
     ...generateCi(ctx, templates),

@@ -35,7 +35,8 @@ function roleImageView(ctx: BuildContext, role: RoleView, installerEnv: string[]
   };
 }
 
-function packerView(ctx: BuildContext) {
+/** What the Packer templates and the build scripts are rendered from (Image Builder renders the same scripts). */
+export function packerView(ctx: BuildContext) {
   const toolPartial = (kind: 'agent' | 'bake') =>
     `packer/partials/${FAMILY_SCRIPTS[ctx.platform.facts.family].partialPrefix}${kind}-${ctx.configTool}`;
   const versions = pinnedVersions(ctx);
@@ -73,6 +74,17 @@ const TOOL_COMMAND: Record<BuildContext['configTool'], string> = {
   shell: 'git',
 };
 
+export type PackerView = ReturnType<typeof packerView>;
+
+/**
+ * One build script (`baseline`, `role`, ...) of the image's OS family, as its text: the one source
+ * that the Packer folder writes as a file and the Image Builder components embed.
+ */
+export function buildScript(templates: Renderer, view: PackerView, name: string): string {
+  const scripts = FAMILY_SCRIPTS[view.platform.facts.family];
+  return templates.render(`${scripts.packerTemplates}/${name}.${scripts.ext}.hbs`, view);
+}
+
 export function generatePacker(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
   const view = packerView(ctx);
   const hcl = (path: string, template: string, data: unknown = view): GeneratedFile => ({
@@ -92,11 +104,7 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
   const scripts = FAMILY_SCRIPTS[ctx.platform.facts.family];
   for (const name of scripts.packerScripts) {
     if (name === 'role' && !ctx.imageRoles.length) continue;
-    files.push({
-      path: `packer/scripts/${name}.${scripts.ext}`,
-      contents: templates.render(`${scripts.packerTemplates}/${name}.${scripts.ext}.hbs`, view),
-      mode: scripts.mode,
-    });
+    files.push({ path: `packer/scripts/${name}.${scripts.ext}`, contents: buildScript(templates, view, name), mode: scripts.mode });
   }
   // These run on the build machine (make, shell-local), whatever the image's OS.
   const buildMachine = ['promote-image', ...(ctx.imageRoles.length ? ['image-id'] : []), ...(ctx.options.publishToSsm ? ['publish-image-id'] : [])];

@@ -23,6 +23,8 @@ export interface PlatformFacts {
   minimalImageNameFilter?: string;
   /** The AWS public SSM parameter that points at the current image, where one exists. */
   ssmParameter?: string;
+  /** The same for the minimal image (a JeOS baseline's parent). */
+  minimalSsmParameter?: string;
   defaultInstanceType: string;
   label: string;
 }
@@ -89,6 +91,7 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
         minimalImageNameFilter: `al2023-ami-minimal-2023.*-kernel-6.*-${a.al}`,
         imageOwners: ['amazon'],
         ssmParameter: `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${a.al}`,
+        minimalSsmParameter: `/aws/service/ami-amazon-linux-latest/al2023-ami-minimal-kernel-default-${a.al}`,
         defaultInstanceType: smallType,
         label: OS_LABELS[os],
       };

@@ -19,6 +19,8 @@ const EXAMPLES = new URL('../../examples/', import.meta.url);
 export function combination(design: Design, os: OperatingSystem, tool: ConfigTool): Case {
   const a = minimalAnswers();
   a.strategy = design;
+  // Both engines from the same modules: every combination checks the Packer and the Image Builder output.
+  a.builder = 'both';
   a.configManagement = tool;
   a.platform = { os };
   a.roles =
@@ -82,6 +84,8 @@ export function examplesAndEdgeCases(): Case[] {
     githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: 'images' },
   };
   cases.push({ name: 'pipeline-options', input: pipeline });
+  // Image Builder alone, with copies, keys per region, sharing and SSM publication.
+  cases.push({ name: 'image-builder-only', input: { ...pipeline, builder: 'image-builder', project: { name: 'ib-only' } } });
 
   const windowsFeed = minimalAnswers();
   windowsFeed.strategy = 'jeos';

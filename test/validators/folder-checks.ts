@@ -17,6 +17,7 @@ import { HAS_SHARED, SHARED_DIR, cloudInitSchema, hasTool, run } from '../suppor
 import type { GeneratedFile } from '../../generators/generated-file.ts';
 import type { Case } from './cases.ts';
 import { configLanguageChecks } from './config-language-checks.ts';
+import { imageBuilderCanFail, imageBuilderChecks } from './image-builder-checks.ts';
 
 export function checkFolders(cases: Case[]): void {
   const root = tempDir('ami-wizard-validators-');
@@ -38,6 +39,8 @@ export function checkFolders(cases: Case[]): void {
   const cloudInit = cloudInitSchema();
   const languages = configLanguageChecks(root.dir, generated);
   languages.canFail();
+  const imageBuilder = imageBuilderChecks(root.dir, generated, cases);
+  imageBuilderCanFail();
 
   describe('the validators can fail', () => {
     it.skipIf(!cloudInit)('cloud-init rejects an invalid #cloud-config', () => {
@@ -58,14 +61,17 @@ export function checkFolders(cases: Case[]): void {
   const YAMLLINT_CONFIG = '{extends: default, rules: {line-length: {max: 200}, document-start: disable, truthy: {check-keys: false}, comments: {min-spaces-from-content: 1}}}';
 
   describe.each(cases.map((c) => c.name))('%s', (name) => {
+    // builder: image-builder writes no packer/ folder (image-builder-checks.ts checks its own).
+    const noPacker = (cases.find((c) => c.name === name)!.input as { builder?: string }).builder === 'image-builder';
     languages.forCase(name);
+    imageBuilder(name);
 
-    it.skipIf(!hasPacker)('packer fmt -check: canonical formatting', () => {
+    it.skipIf(!hasPacker || noPacker)('packer fmt -check: canonical formatting', () => {
       const result = run('packer', ['fmt', '-check', '-diff', join(root.dir, name, 'packer')]);
       expect(result.code, result.output).toBe(0);
     });
 
-    it.skipIf(!hasPacker)('packer validate (staged for Packer 1.6.6)', () => {
+    it.skipIf(!hasPacker || noPacker)('packer validate (staged for Packer 1.6.6)', () => {
       const stage = join(root.dir, `${name}.stage`);
       cpSync(join(root.dir, name), stage, { recursive: true });
       stagePackerDir(join(stage, 'packer'));
@@ -73,7 +79,7 @@ export function checkFolders(cases: Case[]): void {
       expect(result.code, result.output).toBe(0);
     });
 
-    it.skipIf(!HAS_SHARED)('amazon plugin schema check (../shared)', () => {
+    it.skipIf(!HAS_SHARED || noPacker)('amazon plugin schema check (../shared)', () => {
       const result = run('node', [
         join(SHARED_DIR, 'tools/check-packer-schema.mjs'),
         join(root.dir, name, 'packer'),

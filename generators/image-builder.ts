@@ -1,0 +1,346 @@
+// The same decision built by EC2 Image Builder: imagebuilder/image-builder.yaml, one CloudFormation
+// stack with the components (AWSTOE documents holding the very scripts the Packer build runs), a recipe
+// per image (role images on the baseline's newest image), the build infrastructure (IMDSv2 only), a
+// distribution per image (copies, keys, sharing, tags, SSM), a pipeline per image on a schedule that
+// follows the baseline's stability, and a lifecycle policy that deprecates old images.
+import { createHash } from 'node:crypto';
+import type { BuildContext } from './build-context.ts';
+import { fnEquals, fnIf, fnJoin, fnNot, getAtt, noValue, ref, sub, yamlDocument } from './cfn-yaml.ts';
+import { generateConfigManagement } from './config-management.ts';
+import { shWord, powershellString } from './escape.ts';
+import type { GeneratedFile } from './generated-file.ts';
+import { buildScript, packerView } from './packer.ts';
+import type { PackerView } from './packer.ts';
+import type { Renderer } from './render.ts';
+
+/** Image Builder keeps a component's document inline only up to this many characters. */
+export const COMPONENT_DATA_LIMIT = 16_000;
+
+type Step = { name: string; action: string; inputs: unknown; onFailure?: 'Abort' | 'Continue' | 'Ignore'; timeoutSeconds?: number };
+type Phase = { name: 'build' | 'validate' | 'test'; steps: Step[] };
+
+interface Component {
+  /** Logical id in the template, and the base of its name. */
+  id: string;
+  description: string;
+  phases: Phase[];
+}
+
+// Rebuild the baseline as often as it changes (static: on demand); role pipelines check every day
+// and build only when the baseline has a newer image (Image Builder's dependency updates).
+const BASE_SCHEDULE: Record<BuildContext['guidance']['baselineStability'], string | null> = {
+  weekly: 'cron(0 4 ? * mon *)',
+  monthly: 'cron(0 4 1 * ? *)',
+  static: null,
+};
+const ROLE_SCHEDULE = 'cron(0 6 * * ? *)';
+
+/** A semantic version that changes whenever the content does: Image Builder versions are immutable. */
+function contentVersion(content: string): string {
+  return `1.0.${parseInt(createHash('sha256').update(content).digest('hex').slice(0, 7), 16)}`;
+}
+
+const logicalId = (name: string) => name.split(/[^A-Za-z0-9]+/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+
+/** A script step: the exported variables Packer passes as environment_vars, then the script itself. */
+function scriptStep(view: PackerView, name: string, text: string, env: string[] = []): Step {
+  if (view.platform.facts.family === 'windows') {
+    const assignments = env.map((pair) => `$env:${pair.slice(0, pair.indexOf('='))} = ${powershellString(pair.slice(pair.indexOf('=') + 1))}`);
+    return { name, action: 'ExecutePowerShell', inputs: { commands: [...assignments, text] } };
+  }
+  const exports = env.map((pair) => `export ${pair.slice(0, pair.indexOf('='))}=${shWord(pair.slice(pair.indexOf('=') + 1))}`);
+  return { name, action: 'ExecuteBash', inputs: { commands: [...exports, text] } };
+}
+
+/** Files put on the build instance, as Packer's file provisioner uploads them. */
+function createFiles(name: string, files: { path: string; content: string; mode: number }[], windows: boolean): Step {
+  return {
+    name,
+    action: 'CreateFile',
+    inputs: files.map((f) => ({ path: f.path, content: f.content, overwrite: true, ...(windows ? {} : { permissions: f.mode.toString(8).padStart(4, '0') }) })),
+  };
+}
+
+function components(ctx: BuildContext, templates: Renderer, view: PackerView, bootstrapFiles: GeneratedFile[]): { base: Component[]; roles: Map<string, Component[]>; finish: (image: string) => Component } {
+  const windows = ctx.platform.facts.family === 'windows';
+  const script = (name: string) => buildScript(templates, view, name);
+  const slug = ctx.project.slug;
+  const installers = view.pinnedVersions.map((v) => `${v.env}=${v.default}`);
+  const bootstrapDir = windows ? 'C:/ProgramData/ami-wizard/bootstrap' : '/tmp/ami-wizard-bootstrap';
+  const configDir = windows ? 'C:/ProgramData/ami-wizard/config' : '/tmp/ami-wizard-config';
+  const base: Component[] = [
+    {
+      id: 'Baseline',
+      description: `${slug}: security baseline and management agents (packer/scripts/baseline and agents)`,
+      phases: [
+        {
+          name: 'build',
+          steps: [
+            ...(windows ? [] : [scriptStep(view, 'WaitForCloudInit', script('wait-for-cloud-init'))]),
+            scriptStep(view, 'Baseline', script('baseline'), installers),
+            scriptStep(view, 'Agents', script('agents'), installers),
+            ...(windows ? [{ name: 'WindowsUpdates', action: 'UpdateOS', inputs: {} }, { name: 'RestartAfterUpdates', action: 'Reboot', inputs: { delaySeconds: 60 } }] : []),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'Bootstrap',
+      description: `${slug}: the first-boot bootstrap (bootstrap/, installed by packer/scripts/install-bootstrap)`,
+      phases: [
+        {
+          name: 'build',
+          steps: [
+            createFiles('BootstrapFiles', bootstrapFiles.map((f) => ({ path: `${bootstrapDir}/${f.path.slice('bootstrap/'.length)}`, content: f.contents, mode: f.mode })), windows),
+            scriptStep(view, 'InstallBootstrap', script('install-bootstrap')),
+          ],
+        },
+      ],
+    },
+  ];
+  const config = generateConfigManagement(ctx, templates);
+  const roles = new Map<string, Component[]>();
+  for (const role of view.imageRoles) {
+    roles.set(role.name, [
+      {
+        id: `Role${logicalId(role.name)}`,
+        description: `${slug}: role ${role.name} (config/ and packer/scripts/role)`,
+        phases: [
+          {
+            name: 'build',
+            steps: [
+              createFiles('ConfigFiles', config.map((f) => ({ path: `${configDir}/${f.path.slice('config/'.length)}`, content: f.contents, mode: f.mode })), windows),
+              scriptStep(view, 'Role', script('role'), role.env),
+            ],
+          },
+        ],
+      },
+    ]);
+  }
+  // Cleanup ends the build phase; the image test runs in validate (the build instance) and test (an
+  // instance launched from the new image).
+  const finish = (image: string): Component => {
+    // The same variables the Packer build gives scripts/validate.
+    const validateEnv = image === 'base' ? view.baseValidateEnv : view.imageRoles.find((r) => r.name === image)!.validateEnv;
+    return {
+      id: `Finish${logicalId(image)}`,
+      description: `${slug}: cleanup before capture and the image test of ${image} (packer/scripts/cleanup and validate)`,
+      phases: [
+        ...(windows ? [] : [{ name: 'build' as const, steps: [scriptStep(view, 'Cleanup', script('cleanup'))] }]),
+        { name: 'validate', steps: [scriptStep(view, 'ImageTest', script('validate'), validateEnv)] },
+        { name: 'test', steps: [scriptStep(view, 'LaunchedImageTest', script('validate'), [...validateEnv, 'IMAGE_LAUNCHED=1'])] },
+      ],
+    };
+  };
+  return { base, roles, finish };
+}
+
+function componentDocument(c: Component, name: string): string {
+  return yamlDocument({ name, description: c.description, schemaVersion: '1.0', phases: c.phases });
+}
+
+export function generateImageBuilder(ctx: BuildContext, templates: Renderer, bootstrapFiles: GeneratedFile[]): GeneratedFile[] {
+  const view = packerView(ctx);
+  const { facts } = ctx.platform;
+  const windows = facts.family === 'windows';
+  const slug = ctx.project.slug;
+  const { base, roles, finish } = components(ctx, templates, view, bootstrapFiles.filter((f) => f.path === `bootstrap/ami-bootstrap.${windows ? 'ps1' : 'sh'}` || f.path === 'bootstrap/ami-bootstrap.service'));
+  const resources: Record<string, unknown> = {};
+  const tagsOf = (image: string) => Object.fromEntries([...ctx.commonTags.map((t) => [t.key, t.value]), ['Role', image], ['Software', ctx.images.find((i) => i.name === image)?.software ?? 'none'], ['AnswersChecksum', ctx.answersChecksum], ['GeneratedBy', ctx.generator]]);
+  const stackTags = { Project: ctx.project.name, GeneratedBy: ctx.generator };
+
+  const addComponent = (c: Component, image: string): string => {
+    const name = `${slug}-${image === 'base' ? '' : `${image}-`}${c.id.toLowerCase()}`.replace(/-+/g, '-');
+    const data = componentDocument(c, name);
+    if (data.length > COMPONENT_DATA_LIMIT) throw new Error(`component ${name} is ${data.length} characters; Image Builder keeps at most ${COMPONENT_DATA_LIMIT} inline`);
+    const id = `${logicalId(image)}${c.id}Component`;
+    resources[id] = {
+      Type: 'AWS::ImageBuilder::Component',
+      Properties: { Name: name, Version: contentVersion(data), Platform: windows ? 'Windows' : 'Linux', Description: c.description, Data: data, Tags: stackTags },
+    };
+    return id;
+  };
+
+  const parentOfBase = facts.ssmParameter
+    ? `ssm:${ctx.design === 'jeos' && facts.minimalSsmParameter ? facts.minimalSsmParameter : facts.ssmParameter}`
+    : ref('ParentImageId');
+  const volume = {
+    DeviceName: facts.rootDevice,
+    Ebs: {
+      VolumeSize: facts.rootVolumeGiB,
+      VolumeType: 'gp3',
+      Iops: 3000,
+      Throughput: 125,
+      Encrypted: ctx.options.encryption,
+      ...(ctx.options.kmsKeyId ? { KmsKeyId: ctx.options.kmsKeyId } : {}),
+      DeleteOnTermination: true,
+    },
+  };
+  const images = ctx.images.map((i) => i.name);
+  const recipeName = (image: string) => `${slug}-${image}`;
+  for (const image of images) {
+    const id = logicalId(image);
+    const componentIds = image === 'base' ? base.map((c) => addComponent(c, 'base')) : roles.get(image)!.map((c) => addComponent(c, image));
+    componentIds.push(addComponent(finish(image), image));
+    const parent = image === 'base' ? parentOfBase : sub(`arn:\${AWS::Partition}:imagebuilder:\${AWS::Region}:\${AWS::AccountId}:image/${recipeName('base')}/x.x.x`);
+    const recipe = {
+      Name: recipeName(image),
+      Description: image === 'base' ? `${slug} baseline (${facts.label}, ${ctx.design} design)` : `${slug} ${image} role image on the baseline`,
+      ParentImage: parent,
+      Components: componentIds.map((c) => ({ ComponentArn: ref(c) })),
+      BlockDeviceMappings: [volume],
+      ...(windows ? {} : { WorkingDirectory: '/var/tmp' }),
+      AdditionalInstanceConfiguration: { SystemsManagerAgent: { UninstallAfterBuild: false } },
+      Tags: stackTags,
+    };
+    // The recipe's version follows its content, components included (a recipe cannot change in place).
+    resources[`${id}Recipe`] = { Type: 'AWS::ImageBuilder::ImageRecipe', Properties: { ...recipe, Version: contentVersion(JSON.stringify({ recipe, data: componentIds.map((c) => (resources[c] as { Properties: { Data: string } }).Properties.Data) })) } };
+    resources[`${id}Distribution`] = {
+      Type: 'AWS::ImageBuilder::DistributionConfiguration',
+      Properties: {
+        Name: recipeName(image),
+        Description: `Where ${recipeName(image)} images go: ${[ctx.platform.buildRegion, ...ctx.copyRegions].join(', ')}`,
+        Distributions: [ctx.platform.buildRegion, ...ctx.copyRegions].map((region, i) => ({
+          Region: region,
+          AmiDistributionConfiguration: {
+            Name: `${recipeName(image)}-{{ imagebuilder:buildDate }}`,
+            Description: `${ctx.project.name} ${image} image (${ctx.design} design)`,
+            AmiTags: { ...tagsOf(image), Name: recipeName(image) },
+            ...regionKey(ctx, region, i === 0),
+            ...launchPermissions(ctx),
+          },
+          ...(ctx.options.publishToSsm && i === 0 ? { SsmParameterConfigurations: [{ ParameterName: `${ctx.options.publishToSsm}/${image}/${ctx.imageStage}`, DataType: 'aws:ec2:image' }] } : {}),
+        })),
+        Tags: stackTags,
+      },
+    };
+    const schedule = image === 'base' ? BASE_SCHEDULE[ctx.guidance.baselineStability] : ROLE_SCHEDULE;
+    resources[`${id}Pipeline`] = {
+      Type: 'AWS::ImageBuilder::ImagePipeline',
+      Properties: {
+        Name: recipeName(image),
+        Description: image === 'base' ? `Builds the ${slug} baseline` : `Builds ${recipeName(image)} on each new baseline`,
+        ImageRecipeArn: ref(`${id}Recipe`),
+        InfrastructureConfigurationArn: ref('Infrastructure'),
+        DistributionConfigurationArn: ref(`${id}Distribution`),
+        ImageTestsConfiguration: { ImageTestsEnabled: true, TimeoutMinutes: 90 },
+        EnhancedImageMetadataEnabled: true,
+        ...(schedule
+          ? { Schedule: { ScheduleExpression: schedule, PipelineExecutionStartCondition: image === 'base' ? 'EXPRESSION_MATCH_ONLY' : 'EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE' } }
+          : {}),
+        Status: 'ENABLED',
+        Tags: stackTags,
+      },
+    };
+  }
+
+  const recipes = images.map((image) => ({ name: recipeName(image), version: (resources[`${logicalId(image)}Recipe`] as { Properties: { Version: string } }).Properties.Version }));
+  Object.assign(resources, infrastructure(ctx, stackTags, tagsOf('base')), lifecycle(ctx, recipes, stackTags));
+  const template = {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: `EC2 Image Builder pipelines for ${slug} (${ctx.design} design), generated by ${ctx.generator}`,
+    Parameters: {
+      SubnetId: { Type: 'String', Default: '', Description: 'Subnet for the build and test instances; empty: the default VPC.' },
+      SecurityGroupIds: { Type: 'CommaDelimitedList', Default: '', Description: 'Security groups of the build instances; empty: the default one.' },
+      NotificationTopicArn: { Type: 'String', Default: '', Description: 'SNS topic told of every build; empty: none.' },
+      ...(facts.ssmParameter ? {} : { ParentImageId: { Type: 'AWS::EC2::Image::Id', Description: `Current ${facts.label} image in this region (ami-wizard lookup --os ${ctx.platform.os} finds it).` } }),
+    },
+    Conditions: {
+      HasSubnet: fnNot(fnEquals(ref('SubnetId'), '')),
+      HasSecurityGroups: fnNot(fnEquals(fnJoin('', ref('SecurityGroupIds')), '')),
+      HasTopic: fnNot(fnEquals(ref('NotificationTopicArn'), '')),
+    },
+    Resources: resources,
+    Outputs: Object.fromEntries(
+      images.flatMap((image) => [
+        [`${logicalId(image)}PipelineArn`, { Description: `Start a build: aws imagebuilder start-image-pipeline-execution --image-pipeline-arn <this>`, Value: ref(`${logicalId(image)}Pipeline`) }],
+        [`${logicalId(image)}RecipeArn`, { Value: ref(`${logicalId(image)}Recipe`) }],
+      ]),
+    ),
+  };
+  return [{ path: 'imagebuilder/image-builder.yaml', contents: `# EC2 Image Builder for ${oneLine(ctx.project.name)}, generated by ${ctx.generator}. Deploy: see README.md.\n${yamlDocument(template)}`, mode: 0o644 }];
+}
+
+const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
+
+/** The key of a region's copy: the build region's, an alias (the same name in every region), or the per-region key. */
+function regionKey(ctx: BuildContext, region: string, buildRegion: boolean): Record<string, string> {
+  const { encryption, kmsKeyId, regionKmsKeyIds = {} } = ctx.options;
+  if (!encryption || !kmsKeyId) return {};
+  if (buildRegion || kmsKeyId.startsWith('alias/')) return { KmsKeyId: kmsKeyId };
+  return regionKmsKeyIds[region] ? { KmsKeyId: regionKmsKeyIds[region]! } : {};
+}
+
+function launchPermissions(ctx: BuildContext): Record<string, unknown> {
+  const { accounts, organizations, organizationalUnits } = ctx.options.shareWith;
+  if (accounts.length + organizations.length + organizationalUnits.length === 0) return {};
+  return {
+    LaunchPermissionConfiguration: {
+      ...(accounts.length ? { UserIds: accounts } : {}),
+      ...(organizations.length ? { OrganizationArns: organizations } : {}),
+      ...(organizationalUnits.length ? { OrganizationalUnitArns: organizationalUnits } : {}),
+    },
+  };
+}
+
+function infrastructure(ctx: BuildContext, stackTags: Record<string, string>, instanceTags: Record<string, string>): Record<string, unknown> {
+  const trust = (service: string) => ({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+  });
+  const managed = (name: string) => sub(`arn:\${AWS::Partition}:iam::aws:policy/${name}`);
+  return {
+    BuildRole: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        Description: `Build and test instances of ${ctx.project.slug} images`,
+        AssumeRolePolicyDocument: trust('ec2.amazonaws.com'),
+        ManagedPolicyArns: [managed('EC2InstanceProfileForImageBuilder'), managed('AmazonSSMManagedInstanceCore')],
+      },
+    },
+    BuildInstanceProfile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [ref('BuildRole')] } },
+    Infrastructure: {
+      Type: 'AWS::ImageBuilder::InfrastructureConfiguration',
+      Properties: {
+        Name: `${ctx.project.slug}-build`,
+        Description: 'Build and test instances: IMDSv2 only, terminated when a build fails',
+        InstanceProfileName: ref('BuildInstanceProfile'),
+        InstanceTypes: [ctx.platform.instanceType],
+        SubnetId: fnIf('HasSubnet', ref('SubnetId'), noValue),
+        SecurityGroupIds: fnIf('HasSecurityGroups', ref('SecurityGroupIds'), noValue),
+        SnsTopicArn: fnIf('HasTopic', ref('NotificationTopicArn'), noValue),
+        TerminateInstanceOnFailure: true,
+        InstanceMetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
+        ResourceTags: { ...instanceTags, Name: `imagebuilder-${ctx.project.slug}` },
+        Tags: stackTags,
+      },
+    },
+  };
+}
+
+function lifecycle(ctx: BuildContext, recipes: { name: string; version: string }[], stackTags: Record<string, string>): Record<string, unknown> {
+  return {
+    LifecycleRole: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        Description: `Image Builder deprecates old ${ctx.project.slug} images`,
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'imagebuilder.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        ManagedPolicyArns: [sub('arn:${AWS::Partition}:iam::aws:policy/service-role/EC2ImageBuilderLifecycleExecutionPolicy')],
+      },
+    },
+    Lifecycle: {
+      Type: 'AWS::ImageBuilder::LifecyclePolicy',
+      Properties: {
+        Name: `${ctx.project.slug}-images`,
+        Description: `Deprecate images ${ctx.options.deprecateAfterDays} days after they are built (options.deprecateAfterDays)`,
+        ExecutionRole: getAtt('LifecycleRole', 'Arn'),
+        ResourceType: 'AMI_IMAGE',
+        PolicyDetails: [{ Action: { Type: 'DEPRECATE' }, Filter: { Type: 'AGE', Value: ctx.options.deprecateAfterDays, Unit: 'DAYS' } }],
+        // The recipes of this stack at their current versions (a recipe's version follows its content).
+        ResourceSelection: { Recipes: recipes.map((r) => ({ Name: r.name, SemanticVersion: r.version })) },
+        Status: 'ENABLED',
+        Tags: stackTags,
+      },
+    },
+  };
+}
