@@ -1,21 +1,10 @@
 // README.md and decision.md: the design explained for the people who keep the generated folder.
-import { DESIGN_LABELS } from '../questionnaire/questions.ts';
+import { DESIGN_DESCRIPTIONS } from '../questionnaire/designs.ts';
+import { DESIGN_LABELS } from '../questionnaire/labels.ts';
 import type { Design } from '../questionnaire/questions.ts';
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
-
-const SUMMARY: Record<Design, string> = {
-  'fully-baked':
-    'Every role gets a complete image: operating system, agents, middleware, the application and its configuration. ' +
-    'Instances start serving as soon as they boot; at launch they only read a few settings from user data.',
-  hybrid:
-    'A shared baseline image carries the operating system, security baseline and management agents, and each role image adds its middleware. ' +
-    'At first boot the bootstrap pulls the latest application build and its configuration.',
-  jeos:
-    'One minimal image carries the operating system and the configuration-management agent. ' +
-    'At first boot the agent installs and configures everything the role needs.',
-};
 
 const favourText = (designs: Design[]): string =>
   designs.length === 0 ? 'neutral' : designs.map((d) => DESIGN_LABELS[d]).join(' and ');
@@ -27,7 +16,7 @@ function docsView(ctx: BuildContext) {
     ...ctx,
     designLabel: DESIGN_LABELS[ctx.design],
     recommendedLabel: DESIGN_LABELS[decision.recommended],
-    summary: SUMMARY[ctx.design],
+    summary: DESIGN_DESCRIPTIONS[ctx.design].summary,
     ranking: decision.ranking.map((r) => ({
       label: DESIGN_LABELS[r.design],
       score: r.score,
@@ -40,7 +29,7 @@ function docsView(ctx: BuildContext) {
       .map((t) => ({
         label: DESIGN_LABELS[t.design],
         score: decision.ranking.find((r) => r.design === t.design)?.score ?? 0,
-        summary: SUMMARY[t.design],
+        summary: DESIGN_DESCRIPTIONS[t.design].summary,
       })),
     tradeOffs: decision.tradeOffs.map((t) => ({ ...t, label: DESIGN_LABELS[t.design], chosen: t.design === ctx.design })),
   };

@@ -1,8 +1,8 @@
 // Rules that span several fields, which JSON Schema cannot state. The zod schema checks them with
-// these messages and paths; the quick path (source/answers-check.ts) checks the same list after
+// these messages and paths; the quick path (the CLI's answers check) checks the same list after
 // the compiled JSON Schema. One list, so the two cannot drift apart. No zod here: the quick path
 // must not load it.
-import type { Answers } from './answers-schema.ts';
+import type { Answers } from './answer-fields.ts';
 import { packageGrammar } from './package-names.ts';
 
 // Keys every generated image carries: the guidance's ten plus ami-wizard's lineage tags.

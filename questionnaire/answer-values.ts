@@ -18,6 +18,11 @@ export const OS_LABELS: Record<OperatingSystem, string> = {
 };
 export type Architecture = (typeof ARCHITECTURES)[number];
 
+/** An AWS region code: eu-west-1, us-gov-west-1, us-iso-east-1. The answers file and --region both use it. */
+export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+/** What REGION_PATTERN accepts, for messages. */
+export const REGION_CODE = 'an AWS region code such as eu-west-1';
+
 /** "a, b or c": a list of choices for a sentence. */
 export const orList = (items: readonly string[]): string =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;

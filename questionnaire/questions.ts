@@ -4,12 +4,6 @@
 export const DESIGNS = ['fully-baked', 'hybrid', 'jeos'] as const;
 export type Design = (typeof DESIGNS)[number];
 
-export const DESIGN_LABELS: Record<Design, string> = {
-  'fully-baked': 'Fully baked',
-  hybrid: 'Hybrid',
-  jeos: 'JeOS (just enough OS)',
-};
-
 export interface Choice<V extends string | boolean> {
   value: V;
   label: string;

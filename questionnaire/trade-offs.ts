@@ -1,5 +1,6 @@
 // What each design costs for these answers: launch path, images to maintain, rebuilds, portability.
 // The per-month rates are rough planning figures, stated in the output as estimates.
+import { DESIGN_DESCRIPTIONS } from './designs.ts';
 import { DESIGNS } from './questions.ts';
 import type { Design, GuidanceAnswers } from './questions.ts';
 
@@ -32,12 +33,13 @@ export function tradeOff(design: Design, answers: GuidanceAnswers, roleCount: nu
   const baseline = BASELINE_CHANGES_PER_MONTH[answers.baselineStability];
   const releases = RELEASES_PER_MONTH[answers.appReleaseCadence];
   const roles = Math.max(1, roleCount);
+  const { bakedIn, atBoot } = DESIGN_DESCRIPTIONS[design];
   switch (design) {
     case 'fully-baked':
       return {
         design,
-        bakedIn: 'OS, agents, middleware, the application and its configuration',
-        atBoot: 'read user data for small per-environment settings',
+        bakedIn,
+        atBoot,
         launchSpeed: 'fastest',
         imagesToMaintain: 1 + roles,
         rebuildsPerMonth: round(baseline * (1 + roles) + releases * roles),
@@ -46,8 +48,8 @@ export function tradeOff(design: Design, answers: GuidanceAnswers, roleCount: nu
     case 'hybrid':
       return {
         design,
-        bakedIn: 'OS, security baseline, management agents, role middleware',
-        atBoot: 'pull the latest application build and its configuration',
+        bakedIn,
+        atBoot,
         launchSpeed: 'medium',
         imagesToMaintain: 1 + roles,
         rebuildsPerMonth: round(baseline * (1 + roles)),
@@ -56,8 +58,8 @@ export function tradeOff(design: Design, answers: GuidanceAnswers, roleCount: nu
     case 'jeos':
       return {
         design,
-        bakedIn: 'a minimal OS and the configuration-management agent',
-        atBoot: 'the agent installs and configures everything',
+        bakedIn,
+        atBoot,
         launchSpeed: 'slowest',
         imagesToMaintain: 1,
         rebuildsPerMonth: round(baseline),

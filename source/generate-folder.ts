@@ -7,7 +7,7 @@ import { TemplateError } from '../generators/render.ts';
 import type { Answers } from '../questionnaire/answers-schema.ts';
 import type { ResolvedBaseImage } from '../generators/build-context.ts';
 import type { Decision } from '../questionnaire/recommend.ts';
-import { decisionFor } from './decision.ts';
+import { decisionFor } from '../questionnaire/decision.ts';
 import { FailureError, InputError } from './errors.ts';
 import { onlyEditedConflicts, planFiles } from './file-plan.ts';
 import type { FilePlan } from './file-plan.ts';

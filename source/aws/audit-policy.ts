@@ -8,7 +8,7 @@ import { loadAnswers } from '../answers-file.ts';
 import { readBoundedText } from '../bounded-text.ts';
 import type { TextFileKind } from '../bounded-text.ts';
 import type { CliArgs } from '../cli-options.ts';
-import { decisionFor } from '../decision.ts';
+import { decisionFor } from '../../questionnaire/decision.ts';
 import { InputError } from '../errors.ts';
 import { GENERATOR } from '../version.ts';
 import { parseTagPolicy } from './tag-policy.ts';

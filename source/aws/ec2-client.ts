@@ -1,6 +1,7 @@
 // The one place that loads @aws-sdk/client-ec2. It is imported dynamically, so only `lookup`, `audit`
 // and an opt-in `--resolve` pay its ~0.5 s start-up; the SDK reads region, credentials and endpoint from
 // its standard chain (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL, ~/.aws/*).
+import { REGION_CODE, REGION_PATTERN } from '../../questionnaire/answer-values.ts';
 import { InputError } from '../errors.ts';
 import { commandBudget, withDeadline } from './deadline.ts';
 import type { AwsCallPhase } from './deadline.ts';
@@ -35,13 +36,11 @@ export interface Ec2Options {
  */
 export const TIMEOUTS = { connectionMs: 2_000, requestMs: 5_000 } as const;
 
-// Region codes such as eu-west-1, us-gov-west-1, cn-north-1; anything else is a typo, not an unknown region.
-const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-
 /** Bad input before any AWS work: a --region that is not a region code. */
 export function assertRegionCode(region: string | undefined): void {
-  if (region !== undefined && !REGION_CODE.test(region)) {
-    throw new InputError(`--region ${JSON.stringify(region)} is not an AWS region code such as eu-west-1.`);
+  // The answers file's own pattern: anything else is a typo, not an unknown region.
+  if (region !== undefined && !REGION_PATTERN.test(region)) {
+    throw new InputError(`--region ${JSON.stringify(region)} is not ${REGION_CODE}.`);
   }
 }
 

@@ -1,6 +1,6 @@
 // Two recommendations and the answers that separate them, as text of at most 80 columns.
 import type { Comparison } from '../../questionnaire/compare.ts';
-import { DESIGN_LABELS } from '../../questionnaire/questions.ts';
+import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import { wrap } from '../text-wrap.ts';
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));

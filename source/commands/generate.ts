@@ -7,7 +7,7 @@ import { formatPlan, planEntryJson } from '../file-plan.ts';
 import { applyPlan } from '../write-plan.ts';
 import { conflictsError, prepareFolder } from '../generate-folder.ts';
 import type { CommandIO } from './context.ts';
-import { decisionJson } from '../decision.ts';
+import { decisionJson } from '../../questionnaire/decision.ts';
 import { printable } from '../printable.ts';
 import { jsonOutput } from '../json-output.ts';
 import { shWord } from '../../generators/escape.ts';

@@ -1,5 +1,5 @@
 // The recommendation as plain text for terminals and scripts, at most 80 columns wide.
-import { DESIGN_LABELS } from '../../questionnaire/questions.ts';
+import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import type { Decision } from '../../questionnaire/recommend.ts';
 import { wrap } from '../text-wrap.ts';
 

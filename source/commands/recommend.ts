@@ -1,7 +1,7 @@
 import type { CliArgs } from '../cli-options.ts';
 import { InputError } from '../errors.ts';
 import { loadAnswers } from '../answers-file.ts';
-import { decisionFor, decisionJson } from '../decision.ts';
+import { decisionFor, decisionJson } from '../../questionnaire/decision.ts';
 import { jsonOutput } from '../json-output.ts';
 import type { CommandIO } from './context.ts';
 import { recommendationText } from './recommend-text.ts';

@@ -2,7 +2,7 @@
 // trade-offs (as tabs), then accept it or pick another design.
 import { Box, Text, useInput } from 'ink';
 import SelectInput from 'ink-select-input';
-import { DESIGN_LABELS } from '../../questionnaire/questions.ts';
+import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import type { Design } from '../../questionnaire/questions.ts';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress, RecommendationRequest } from '../wizard/context.ts';

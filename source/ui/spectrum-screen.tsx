@@ -5,7 +5,7 @@ import { tradeOff } from '../../questionnaire/trade-offs.ts';
 import { defaultGuidance } from '../../questionnaire/questions.ts';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress } from '../wizard/context.ts';
-import { SHORT_DESIGN_LABELS } from '../wizard/labels.ts';
+import { SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import { spectrumLines } from '../wizard/spectrum.ts';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';

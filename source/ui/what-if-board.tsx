@@ -5,7 +5,7 @@ import { Box, Text, useInput } from 'ink';
 import { QUESTION_KEYS, QUESTIONS, choiceLabel } from '../../questionnaire/questions.ts';
 import type { Progress } from '../wizard/context.ts';
 import { recommendedLine } from '../wizard/decision-lines.ts';
-import { QUESTION_LABELS } from '../wizard/labels.ts';
+import { QUESTION_LABELS } from '../../questionnaire/labels.ts';
 import { spectrumLines } from '../wizard/spectrum.ts';
 import { wrapText } from '../text-wrap.ts';
 import { flipTexts, moveText } from '../wizard/what-if.ts';

@@ -1,9 +1,9 @@
 // The recommendation as lines of text for a given width: score bars, reasons, what would change it
 // and the trade-offs side by side. Pure; the Ink screens only lay these lines out.
-import { DESIGN_LABELS, DESIGNS } from '../../questionnaire/questions.ts';
+import { DESIGNS } from '../../questionnaire/questions.ts';
 import type { Decision, RankedDesign, Recommendation } from '../../questionnaire/recommend.ts';
 import type { TradeOff } from '../../questionnaire/trade-offs.ts';
-import { QUESTION_LABELS, SHORT_DESIGN_LABELS } from './labels.ts';
+import { DESIGN_LABELS, QUESTION_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import { wrap, wrapText } from '../text-wrap.ts';
 
 export interface ScoreBar {

@@ -1,7 +1,7 @@
 // What the terminal keeps after the wizard: the design, what was written, the exact commands to
 // build the images, and how to replay the session without questions.
 import { join } from 'node:path';
-import { DESIGN_LABELS } from '../../questionnaire/questions.ts';
+import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import type { Decision } from '../../questionnaire/recommend.ts';
 import { formatPlan } from '../file-plan.ts';
 import type { FilePlan } from '../file-plan.ts';

@@ -1,13 +1,11 @@
 // The design spectrum as plain lines of text: simplicity of deployment on the left, flexibility on
 // the right, the three designs placed on it. Pure, so the first frame can be drawn before Ink loads.
+import { DESIGN_DESCRIPTIONS } from '../../questionnaire/designs.ts';
+import { DESIGNS } from '../../questionnaire/questions.ts';
 import type { Design } from '../../questionnaire/questions.ts';
-import { SHORT_DESIGN_LABELS } from './labels.ts';
+import { SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 
-const PLACES: { design: Design; notes: [string, string, string] }[] = [
-  { design: 'fully-baked', notes: ['all software baked', 'fastest launch', 'most images'] },
-  { design: 'hybrid', notes: ['base baked in', 'app added at boot', 'base + roles'] },
-  { design: 'jeos', notes: ['minimal OS + agent', 'built at boot', 'one image'] },
-];
+const PLACES = DESIGNS.map((design) => ({ design, notes: DESIGN_DESCRIPTIONS[design].spectrumNotes }));
 
 function center(text: string, width: number): string {
   const cut = text.slice(0, width);

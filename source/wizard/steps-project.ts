@@ -1,17 +1,13 @@
 // Welcome, the project and the platform.
 import { basename } from 'node:path';
 import { ARCHITECTURES, OPERATING_SYSTEMS, OS_LABELS } from '../../questionnaire/answer-values.ts';
+import { ARCHITECTURE_LABELS } from '../../questionnaire/labels.ts';
 import type { Architecture, OperatingSystem } from '../../questionnaire/answer-values.ts';
 import { askChoice, askText } from './ask.ts';
 import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
 import { namesFromText } from './draft.ts';
 import type { Step } from './flow.ts';
-
-const ARCH_LABELS: Record<Architecture, string> = {
-  x86_64: 'x86_64 (Intel and AMD)',
-  arm64: 'arm64 (AWS Graviton)',
-};
 
 export const welcomeStep: Step<WizardContext> = async (ctx) => {
   if (ctx.args.yes) return 'skipped';
@@ -56,7 +52,7 @@ export const architectureStep: Step<WizardContext> = (ctx) =>
       ctx.draft.platform.os === 'windows-server-2022'
         ? 'Windows Server 2022 images are x86_64 only.'
         : 'Graviton (arm64) instances usually cost less for the same work.',
-    choices: ARCHITECTURES.map((arch) => ({ value: arch, label: ARCH_LABELS[arch] })),
+    choices: ARCHITECTURES.map((arch) => ({ value: arch, label: ARCHITECTURE_LABELS[arch] })),
     current: ctx.draft.platform.architecture,
     defaultValue: 'x86_64',
     set: (draft, arch) => void (draft.platform.architecture = arch),

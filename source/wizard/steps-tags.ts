@@ -1,5 +1,6 @@
 // The tag values the tag policy and the images carry: cost center, stage, confidentiality, compliance.
-import { CONFIDENTIALITY, STAGES } from '../../questionnaire/answers-schema.ts';
+import { CONFIDENTIALITY, STAGES } from '../../questionnaire/answer-values.ts';
+import { CONFIDENTIALITY_LABELS, STAGE_LABELS } from '../../questionnaire/labels.ts';
 import { askChoice, askText } from './ask.ts';
 import type { WizardContext } from './context.ts';
 import { itemsFromText } from './draft.ts';
@@ -8,13 +9,6 @@ import type { Step } from './flow.ts';
 type Stage = (typeof STAGES)[number];
 type Confidentiality = (typeof CONFIDENTIALITY)[number];
 
-const STAGE_LABELS: Record<Stage, string> = { dev: 'Development', test: 'Test', staging: 'Staging', prod: 'Production' };
-const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
-  public: 'Public',
-  internal: 'Internal',
-  confidential: 'Confidential',
-  restricted: 'Restricted',
-};
 
 export const costCenterStep: Step<WizardContext> = (ctx) =>
   askText<string | undefined>(ctx, 'project.costCenter', {

@@ -4,7 +4,7 @@ import { QUESTIONS, choiceLabel } from '../../questionnaire/questions.ts';
 import type { Design, GuidanceAnswers, QuestionKey } from '../../questionnaire/questions.ts';
 import { recommend } from '../../questionnaire/recommend.ts';
 import type { Recommendation } from '../../questionnaire/recommend.ts';
-import { QUESTION_LABELS, SHORT_DESIGN_LABELS } from './labels.ts';
+import { QUESTION_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 
 export interface Move {
   key: QuestionKey;

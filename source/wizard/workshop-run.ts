@@ -9,7 +9,7 @@ import { createWorkshopPrompts } from '../ui/workshop-prompts.ts';
 import { CancelledError } from './context.ts';
 import { emptyDraft } from './draft.ts';
 import { runSteps } from './flow.ts';
-import { draftDecision } from './step-recommendation.ts';
+import { decisionFor } from '../../questionnaire/decision.ts';
 import { draftFromFile } from './prefill.ts';
 import { defaultProjectName } from './steps-project.ts';
 import { WORKSHOP_STEPS } from './workshop.ts';
@@ -41,7 +41,7 @@ export async function runWorkshop(args: CliArgs, io: CommandIO): Promise<number>
     ctx = context;
     await runSteps(WORKSHOP_STEPS, context);
     host.close();
-    io.stdout(recommendationText(draftDecision(context.draft, context.draft.strategy)));
+    io.stdout(recommendationText(decisionFor(context.draft)));
     io.stdout(context.saved ? `\nAnswers saved to ${context.saved}.\n` : '\nThe answers were not saved (press s on the what-if board to save them).\n');
     return 0;
   } catch (error) {

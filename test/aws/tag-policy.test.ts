@@ -6,7 +6,7 @@ import { buildContext } from '../../generators/build-context.ts';
 import { tagPolicy } from '../../generators/tagging.ts';
 import { answersFrom } from '../support/generate.ts';
 import { minimalAnswers } from '../support/answers.ts';
-import { decisionFor } from '../../source/decision.ts';
+import { decisionFor } from '../../questionnaire/decision.ts';
 import { parseTagPolicy, valueAllowed } from '../../source/aws/tag-policy.ts';
 import { ROOT } from './support/run-cli.ts';
 

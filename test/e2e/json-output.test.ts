@@ -13,7 +13,7 @@ import { printableMessage } from '../../source/printable.ts';
 // DEL, a C1 CSI, a bidi override, U+2028/2029, a BOM, ESC and a line break.
 const HOSTILE = 'a\x7f\x9b2J\u202eevil\u2028\u2029\ufeff\x1b[31m\nz';
 
-vi.mock(import('../../source/decision.ts'), async (original) => {
+vi.mock(import('../../questionnaire/decision.ts'), async (original) => {
   const real = await original();
   return { ...real, decisionJson: (decision) => ({ ...real.decisionJson(decision), note: HOSTILE }) };
 });

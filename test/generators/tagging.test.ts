@@ -13,7 +13,7 @@ import { buildContext } from '../../generators/build-context.ts';
 import type { BuildContext } from '../../generators/build-context.ts';
 import { createRenderer } from '../../generators/render.ts';
 import { generateTagging, tagPolicy } from '../../generators/tagging.ts';
-import { decisionFor } from '../../source/decision.ts';
+import { decisionFor } from '../../questionnaire/decision.ts';
 import { parseTagPolicy, valueAllowed } from '../../source/aws/tag-policy.ts';
 import { precompileTemplates } from '../../source/precompile-templates.ts';
 import { minimalAnswers } from '../support/answers.ts';

@@ -6,7 +6,7 @@ import type { GeneratedFile } from '../../generators/generated-file.ts';
 import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
 import type { Answers } from '../../questionnaire/answers-schema.ts';
 import { parseAnswers } from '../../source/answers-file.ts';
-import { decisionFor } from '../../source/decision.ts';
+import { decisionFor } from '../../questionnaire/decision.ts';
 import { loadTemplateSources } from '../../source/template-sources.ts';
 import { GENERATOR } from '../../source/version.ts';
 import { ANSWERS_SCHEMA_TEXT } from '../../source/answers-schema-text.ts';

@@ -4,7 +4,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { defaultGuidance } from '../../questionnaire/questions.ts';
 import { decide } from '../../questionnaire/recommend.ts';
 import { RecommendationScreen } from '../../source/ui/recommendation-screen.tsx';
-import { SHORT_DESIGN_LABELS } from '../../source/wizard/labels.ts';
+import { SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import { KEY, press } from './keys.ts';
 
 afterEach(() => cleanup());

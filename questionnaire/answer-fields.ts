@@ -1,0 +1,268 @@
+// The answers file's fields, described once: each key, its type, its allowed values, its default and
+// its documentation. answers-schema.ts adds the rules across fields (answer-rules.ts) to make the
+// schema every reader of an answers file checks; the rules take their types from here.
+import * as z from 'zod/mini';
+import { CONFIG_TOOLS } from './config-tool.ts';
+import { ARCHITECTURES, BUILDERS, CONFIDENTIALITY, CONTROL_CHARACTERS, OPERATING_SYSTEMS, REGION_CODE, REGION_PATTERN, STAGES } from './answer-values.ts';
+import { ANY_PACKAGE_NAME } from './package-names.ts';
+import { DESIGNS, QUESTIONS } from './questions.ts';
+import type { Question } from './questions.ts';
+
+const STRATEGIES = ['auto', ...DESIGNS] as const;
+
+// Free text (names, tag values) reaches Markdown, HCL strings that Packer also renders as Go
+// templates, JSON, YAML, CloudFormation, AWSTOE component documents and shell comments, each escaped
+// for its language (generators/escape.ts). What no escape makes harmless everywhere is refused:
+// control characters (a terminal acts on them) and double braces, which Go templates, Jinja, AWSTOE
+// variables and CloudFormation dynamic references ({{resolve:ssm:...}}, resolved with the deployer's
+// permissions) all evaluate; no real name or tag value has them.
+const NO_CONTROL = new RegExp(`^(?!.*\\{\\{)(?!.*\\}\\})[^${CONTROL_CHARACTERS}]*$`);
+const NO_CONTROL_MESSAGE =
+  'one line of text without control characters (line breaks, tabs, escape sequences, bidi overrides, invisible characters) and without {{ or }} (template syntax, CloudFormation dynamic references)';
+const FREE_TEXT_NOTE = ' Free text, escaped for every file it lands in; control characters, {{ and }} are refused.';
+const line = (max: number) => z.string().check(z.maxLength(max), z.regex(NO_CONTROL, NO_CONTROL_MESSAGE));
+const text = (max: number, description: string) =>
+  line(max).check(z.minLength(1), z.describe(description + FREE_TEXT_NOTE));
+
+// Tag keys: EC2 allows 1-128 characters and reserves the aws: prefix; we keep to the portable set.
+// Tag keys an instance can also read from its metadata (instance metadata tags allow only letters,
+// digits and + - = . _ : @, so no space or /). __proto__ (in any case: tag policies compare keys
+// without case) would vanish into an object's prototype; @@ starts a tag-policy operator.
+const TAG_KEY_PATTERN = /^(?!aws:)(?!@@)(?!__[pP][rR][oO][tT][oO]__$)[A-Za-z0-9+\-=._:@]{1,128}$/;
+// Role names become file and folder names (config/shell/web.sh): Windows reserves these device
+// names. "base" is the baseline image's own Role tag, which role images find their parent by.
+const ROLE_NAME_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9]|base)$)[a-z][a-z0-9-]{0,31}$/;
+// A folder path in the repository: no empty, "." or ".." segment (nothing outside the repository).
+const REPO_FOLDER_PATTERN = /^(\.|(?!\.\.?(\/|$))[A-Za-z0-9_.-]+(\/(?!\.\.?(\/|$))[A-Za-z0-9_.-]+)*)$/;
+
+const region = z.string().check(z.regex(REGION_PATTERN, REGION_CODE));
+
+function choiceOf<const V extends string>(q: Question<V>) {
+  const values = q.choices.map((c) => c.value) as [V, ...V[]];
+  return z.enum(values).check(z.describe(q.prompt));
+}
+const yesNo = (q: Question<boolean>) => z.boolean().check(z.describe(q.prompt));
+
+const GuidanceSchema = z.strictObject({
+  recoveryTime: choiceOf(QUESTIONS.recoveryTime),
+  baselineStability: choiceOf(QUESTIONS.baselineStability),
+  appReleaseCadence: choiceOf(QUESTIONS.appReleaseCadence),
+  manualSteps: yesNo(QUESTIONS.manualSteps),
+  onPremises: yesNo(QUESTIONS.onPremises),
+  existingTooling: choiceOf(QUESTIONS.existingTooling),
+  automationExperience: choiceOf(QUESTIONS.automationExperience),
+  distinctConfigurations: choiceOf(QUESTIONS.distinctConfigurations),
+  latestAtLaunch: yesNo(QUESTIONS.latestAtLaunch),
+});
+
+const ProjectSchema = z.strictObject({
+  name: text(128, 'Project name; used for the Project and Name tags and the image names.'),
+  system: z.optional(text(256, 'The IT or application system the images belong to (System tag).')),
+  owner: z.optional(text(256, 'Team or person that owns the images (Owner tag).')),
+  costCenter: z.optional(text(256, 'Cost center or business unit (CostCenter tag).')),
+  stage: z._default(
+    z.enum(STAGES).check(
+      z.describe(
+        'The stage instances run in unless their Stage tag says otherwise (the bootstrap reads secrets under it). ' +
+          'Images themselves are born at the first stage (dev) and promoted with make promote.',
+      ),
+    ),
+    'dev',
+  ),
+  confidentiality: z._default(
+    z.enum(CONFIDENTIALITY).check(z.describe('Data confidentiality level (Confidentiality tag).')),
+    'internal',
+  ),
+  compliance: z._default(
+    z.array(text(64, 'A compliance framework the images adhere to.')).check(z.maxLength(10)),
+    [],
+  ),
+});
+
+const PlatformSchema = z.strictObject({
+  os: z._default(z.enum(OPERATING_SYSTEMS).check(z.describe('Operating system of the images.')), 'amazon-linux-2023'),
+  architecture: z._default(z.enum(ARCHITECTURES).check(z.describe('CPU architecture.')), 'x86_64'),
+  regions: z._default(
+    z.array(region).check(
+      z.minLength(1),
+      z.describe('Regions the images must be in: the first is the build region, the others get copies (as options.copyToRegions does).'),
+    ),
+    ['us-east-1'],
+  ),
+  instanceType: z.optional(
+    z.string().check(
+      z.regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small'),
+      z.describe('Instance type for image builds; defaults to a small type for the architecture.'),
+    ),
+  ),
+});
+
+const RoleSchema = z.strictObject({
+  name: z.string().check(
+    z.regex(
+      ROLE_NAME_PATTERN,
+      'lower-case letters, digits and dashes, starting with a letter (at most 32); not base (the baseline image) nor a name Windows reserves (con, nul, aux, prn, com0-9, lpt0-9)',
+    ),
+    z.describe('Server role, for example web or worker (Role tag).'),
+  ),
+  software: z._default(
+    z.array(
+      z.string().check(
+        z.maxLength(128),
+        z.regex(ANY_PACKAGE_NAME, 'a package name: letters, digits and . _ + : = ~ ^ -, starting with a letter or digit'),
+        z.describe(
+          "A package the role needs, in the grammar of the OS's package manager (apt on Ubuntu, dnf on Amazon Linux and RHEL, " +
+            'Chocolatey on Windows). Package names reach package-manager command lines, Ansible and Salt (Jinja), Chef, Puppet ' +
+            'and PowerShell, so quotes, braces, $, %, spaces and a leading dash are refused rather than escaped.',
+        ),
+      ),
+    ).check(z.maxLength(50)),
+    [],
+  ),
+});
+
+const ExtraTagSchema = z.strictObject({
+  value: line(256).check(z.describe(`Value applied to the images built from this file.${FREE_TEXT_NOTE}`)),
+  allowed: z.optional(
+    z.array(line(256)).check(z.describe(`Values the tag policy accepts; defaults to [value].${FREE_TEXT_NOTE}`)),
+  ),
+});
+
+// The forms Packer's amazon-ebs builder accepts. Packer also renders kms_key_id as a Go template
+// (inside launch_block_device_mappings twice), so the pattern keeps every `{{` out.
+const KMS_KEY_PATTERN = /^([a-f0-9-]+|alias\/[A-Za-z0-9:/_-]+|arn:aws[a-z-]*:kms:[a-z0-9-]*:\d{12}:(key\/[a-f0-9-]+|alias\/[A-Za-z0-9:/_-]+))$/;
+
+const OptionsSchema = z.strictObject({
+  encryption: z._default(z.boolean().check(z.describe('Encrypt the image volumes.')), true),
+  kmsKeyId: z.optional(
+    z.string().check(
+      z.maxLength(2048),
+      z.regex(KMS_KEY_PATTERN, 'a KMS key id, key ARN, alias/NAME or alias ARN'),
+      z.describe('KMS key id, ARN or alias/NAME in the build region; default: the EBS default key.'),
+    ),
+  ),
+  shareWith: z._default(
+    z.strictObject({
+      accounts: z._default(z.array(z.string().check(z.regex(/^\d{12}$/, 'a 12-digit AWS account id'))), []),
+      organizations: z._default(
+        z.array(z.string().check(z.regex(/^arn:aws[a-z-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/, 'an organization ARN'))),
+        [],
+      ),
+      organizationalUnits: z._default(
+        z.array(z.string().check(z.regex(/^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/, 'an organizational unit ARN'))),
+        [],
+      ),
+    }),
+    { accounts: [], organizations: [], organizationalUnits: [] },
+  ),
+  copyToRegions: z._default(z.array(region).check(z.describe('More regions the images are copied to, after platform.regions.')), []),
+  regionKmsKeyIds: z.optional(
+    z.record(
+      region,
+      z.string().check(
+        z.maxLength(2048),
+        z.regex(KMS_KEY_PATTERN, 'a KMS key id, key ARN, alias/NAME or alias ARN'),
+      ),
+    ).check(
+      z.describe(
+        'KMS key for each copy region, when kmsKeyId is a key id or ARN (an alias/NAME is looked up in every region). ' +
+          'Without one, a copy is encrypted with the region\'s default aws/ebs key, which cannot be shared.',
+      ),
+    ),
+  ),
+  deprecateAfterDays: z._default(
+    z.int().check(z.minimum(1), z.maximum(3650), z.describe('Mark images deprecated this many days after the build.')),
+    365,
+  ),
+  githubActions: z.optional(
+    z.strictObject({
+      roleArn: z.string().check(
+        z.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/, 'an IAM role ARN such as arn:aws:iam::111122223333:role/ami-build'),
+        z.describe('Role the workflow assumes through GitHub OIDC (no stored keys).'),
+      ),
+      directory: z._default(
+        z.string().check(
+          z.regex(REPO_FOLDER_PATTERN, 'a relative folder path inside the repository such as build/ami (no . or .. segments)'),
+          z.describe('Where the generated folder sits in the repository.'),
+        ),
+        '.',
+      ),
+    }).check(z.describe('Add .github/workflows/ami-build.yml: validate on pull requests, build on schedule and on change.')),
+  ),
+  enforceTagsOnInstances: z._default(
+    z.boolean().check(
+      z.describe('The tag policy enforces its values on instances too, not only on images (it then constrains every team in the accounts it is attached to).'),
+    ),
+    false,
+  ),
+  manualCaptureSteps: z._default(
+    z.array(text(200, 'A step a person performs on the build instance before capture.')).check(
+      z.maxLength(20),
+      z.describe('With guidance.manualSteps: the steps that cannot be automated; the build pauses for them and decision.md lists them.'),
+    ),
+    [],
+  ),
+  sessionManager: z.optional(
+    z.strictObject({
+      instanceProfile: z.string().check(
+        z.regex(/^[\w+=,.@-]{1,128}$/, 'an IAM instance profile name such as packer-build'),
+        z.describe('Instance profile of the build instance; it needs AmazonSSMManagedInstanceCore.'),
+      ),
+    }).check(z.describe('Connect to the build instance through SSM Session Manager: no inbound port at all (Linux builds).')),
+  ),
+  chocolateySource: z.optional(
+    z.string().check(
+      z.maxLength(512),
+      z.regex(/^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~\/-]*)?$/, 'an https URL of a Chocolatey (NuGet) feed'),
+      z.describe('Windows: an internal Chocolatey feed to install from instead of the community feed (a supply-chain choice).'),
+    ),
+  ),
+  publishToSsm: z.optional(
+    z.string().check(
+      z.regex(/^\/[A-Za-z0-9_.\-/]{1,900}[A-Za-z0-9_.-]$/, 'an SSM parameter path such as /web-shop/images'),
+      z.describe('SSM parameter path; each build writes its new image id to PATH/IMAGE/dev (for example /web-shop/images/base/dev), and make promote to PATH/IMAGE/STAGE.'),
+    ),
+  ),
+});
+
+export const AnswersFields = z.strictObject({
+    version: z.literal(1).check(z.describe('Answers file format version.')),
+    project: ProjectSchema,
+    platform: z._default(PlatformSchema, { os: 'amazon-linux-2023', architecture: 'x86_64', regions: ['us-east-1'] }),
+    roles: z._default(
+      z.array(RoleSchema).check(z.minLength(1), z.maxLength(20), z.describe('Server roles; one role image per role.')),
+      [{ name: 'app', software: [] }],
+    ),
+    guidance: GuidanceSchema,
+    strategy: z._default(z.enum(STRATEGIES).check(z.describe('auto follows the recommendation; a design overrides it.')), 'auto'),
+    builder: z._default(
+      z.enum(BUILDERS).check(
+        z.describe(
+          'The engine that builds the images: packer (packer/, run from your machine or CI), image-builder ' +
+            '(imagebuilder/, a CloudFormation stack of EC2 Image Builder pipelines), or both from the same scripts.',
+        ),
+      ),
+      'packer',
+    ),
+    configManagement: z.optional(
+      z.enum(CONFIG_TOOLS).check(z.describe('Configuration-management tool; defaults from existingTooling.')),
+    ),
+    tags: z._default(
+      z.record(
+        z.string().check(z.regex(TAG_KEY_PATTERN, 'a tag key of letters, digits and + - = . _ : @ (what instance metadata tags allow: no space or /), not starting with aws: or @@ (and not __proto__)')),
+        ExtraTagSchema,
+      ).check(z.describe('Extra required tags with their allowed values.')),
+      {},
+    ),
+    options: z._default(OptionsSchema, {
+      encryption: true,
+      shareWith: { accounts: [], organizations: [], organizationalUnits: [] },
+      copyToRegions: [],
+      deprecateAfterDays: 365,
+      enforceTagsOnInstances: false,
+      manualCaptureSteps: [],
+    }),
+  });
+
+export type Answers = z.output<typeof AnswersFields>;
+export type AnswersInput = z.input<typeof AnswersFields>;

@@ -1,0 +1,46 @@
+// What each design, question and answer value is called on screen and in the generated documents.
+// One table per kind of value; the wizard's choices, the recommendation and decision.md all read
+// them here.
+import type { Architecture, CONFIDENTIALITY, STAGES } from './answer-values.ts';
+import type { Design, QuestionKey } from './questions.ts';
+
+export const DESIGN_LABELS: Record<Design, string> = {
+  'fully-baked': 'Fully baked',
+  hybrid: 'Hybrid',
+  jeos: 'JeOS (just enough OS)',
+};
+
+/** Where the full name does not fit: the score bars, the spectrum, the trade-off table, the board. */
+export const SHORT_DESIGN_LABELS: Record<Design, string> = {
+  'fully-baked': 'Fully baked',
+  hybrid: 'Hybrid',
+  jeos: 'JeOS',
+};
+
+/** A question in two or three words, where the full prompt does not fit. */
+export const QUESTION_LABELS: Record<QuestionKey, string> = {
+  recoveryTime: 'Recovery time',
+  baselineStability: 'Baseline changes',
+  appReleaseCadence: 'App releases',
+  manualSteps: 'Manual steps',
+  onPremises: 'On-premises too',
+  existingTooling: 'Existing tooling',
+  automationExperience: 'Team experience',
+  distinctConfigurations: 'Server roles',
+  latestAtLaunch: 'Latest at launch',
+};
+
+export const ARCHITECTURE_LABELS: Record<Architecture, string> = {
+  x86_64: 'x86_64 (Intel and AMD)',
+  arm64: 'arm64 (AWS Graviton)',
+};
+
+export const STAGE_LABELS: Record<(typeof STAGES)[number], string> = { dev: 'Development', test: 'Test', staging: 'Staging', prod: 'Production' };
+
+export const CONFIDENTIALITY_LABELS: Record<(typeof CONFIDENTIALITY)[number], string> = {
+  public: 'Public',
+  internal: 'Internal',
+  confidential: 'Confidential',
+  restricted: 'Restricted',
+};
+
