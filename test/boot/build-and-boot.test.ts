@@ -35,6 +35,8 @@ interface Case {
   tool: ConfigTool;
   /** Where the team keeps the generated folder in its repository ('' = the root). */
   folder: string;
+  /** Built by the Image Builder components instead of the Packer provisioners. */
+  imageBuilder?: boolean;
 }
 
 const CASES: Case[] = [
@@ -45,6 +47,10 @@ const CASES: Case[] = [
   { design: 'hybrid', os: 'ubuntu-24.04', tool: 'salt', folder: '' },
   { design: 'fully-baked', os: 'ubuntu-24.04', tool: 'ansible', folder: '' },
   { design: 'jeos', os: 'rhel-9', tool: 'shell', folder: 'platform/images' },
+  // The same decisions built by EC2 Image Builder's components (build, then validate phase).
+  { design: 'hybrid', os: 'amazon-linux-2023', tool: 'puppet', folder: '', imageBuilder: true },
+  { design: 'jeos', os: 'ubuntu-24.04', tool: 'salt', folder: 'infra/ami', imageBuilder: true },
+  { design: 'fully-baked', os: 'rhel-9', tool: 'chef', folder: '', imageBuilder: true },
 ];
 
 const USER_DATA = `#!/bin/bash\n# settings for ami-bootstrap\nAMI_WIZARD_CONFIG_SOURCE=${REPOSITORY}\nAMI_WIZARD_CONFIG_REF=main\n`;
@@ -58,6 +64,7 @@ function answersFor(c: Case) {
   // The second role is the one whose image is built: a bootstrap that falls back to the first is wrong.
   a.roles = [{ name: 'web', software: SOFTWARE[c.os] }, { name: 'api', software: SOFTWARE[c.os].slice(0, 1) }];
   if (c.folder) a.options = { githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: c.folder } };
+  if (c.imageBuilder) a.builder = 'image-builder';
   return z.parse(AnswersSchema, a);
 }
 
@@ -80,7 +87,7 @@ function appliedRole(call: Call): string | undefined {
 
 const imageRole = (c: Case) => (c.design === 'jeos' ? undefined : 'api');
 
-describe.skipIf(Boolean(unavailable)).each(CASES)('$design on $os with $tool, folder at "$folder"', (c) => {
+describe.skipIf(Boolean(unavailable)).each(CASES)('$design on $os with $tool, folder at "$folder" (Image Builder: $imageBuilder)', (c) => {
   let result: SimulationResult;
   const instance = (id: string, tags: Record<string, string>): Boot['instance'] => ({
     instanceId: id,
@@ -103,6 +110,7 @@ describe.skipIf(Boolean(unavailable)).each(CASES)('$design on $os with $tool, fo
       ],
       ssm: SECRET,
       os: c.os,
+      engine: c.imageBuilder ? 'image-builder' : 'packer',
     });
   }, 150_000);
   afterAll(() => result?.cleanup());
@@ -138,7 +146,8 @@ describe.skipIf(Boolean(unavailable)).each(CASES)('$design on $os with $tool, fo
     const update = calls.findIndex((x) => x.tool === 'apt-get' && x.args.includes('update'));
     const installsAtBoot = c.design === 'jeos' && c.os === 'ubuntu-24.04';
     expect(update >= 0, calls.map((x) => `${x.tool} ${x.args.join(' ')}`).join('\n')).toBe(installsAtBoot);
-    if (installsAtBoot) expect(update).toBeLessThan(calls.findIndex((x) => x.tool === 'ansible-pull'));
+    const tool = { ansible: 'ansible-pull', chef: 'chef-client', puppet: 'puppet', salt: 'salt-call', shell: 'git' }[c.tool];
+    if (installsAtBoot) expect(update).toBeLessThan(calls.findIndex((x) => x.tool === tool));
   });
 
   it.runIf(c.design !== 'fully-baked' && (c.tool === 'puppet' || c.tool === 'salt'))(

@@ -13,6 +13,7 @@ import type { OperatingSystem } from '../../questionnaire/answer-values.ts';
 import { writeFiles } from '../support/generate.ts';
 import { packerBuilds } from './packer-builds.ts';
 import { provisionScript } from './provision-script.ts';
+import { imageBuilderScript } from './image-builder-script.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const STUBBED = [
@@ -54,6 +55,8 @@ export interface Simulation {
   exitCodes?: Record<string, number>;
   /** The OS the image runs: which package manager it has, and whether the AWS CLI comes with it. */
   os: OperatingSystem;
+  /** Which engine's build runs: the Packer provisioners, or the Image Builder recipe's components. */
+  engine?: 'packer' | 'image-builder';
 }
 
 export interface Call {
@@ -137,11 +140,18 @@ export function simulate(sim: Simulation): SimulationResult {
 
   const plan: string[] = [];
   const packerDir = join('/sim/src', sim.folder, 'packer');
-  const builds = sim.builds.length ? packerBuilds(join(src, sim.folder, 'packer')) : [];
+  const imageBuilder = sim.engine === 'image-builder';
+  const builds = sim.builds.length && !imageBuilder ? packerBuilds(join(src, sim.folder, 'packer')) : [];
   for (const name of sim.builds) {
-    const build = builds.find((b) => b.name === name);
-    if (!build) throw new Error(`no build named ${name} (have ${builds.map((b) => b.name).join(', ')})`);
-    writeFileSync(join(simDir, 'steps', `build-${name}.sh`), provisionScript(build, packerDir));
+    let script: string;
+    if (imageBuilder) {
+      script = imageBuilderScript(readFileSync(join(src, sim.folder, 'imagebuilder/image-builder.yaml'), 'utf8'), name.replace(/^role-/, ''));
+    } else {
+      const build = builds.find((b) => b.name === name);
+      if (!build) throw new Error(`no build named ${name} (have ${builds.map((b) => b.name).join(', ')})`);
+      script = provisionScript(build, packerDir);
+    }
+    writeFileSync(join(simDir, 'steps', `build-${name}.sh`), script);
     plan.push(`run build-${name}`);
   }
   plan.push('capture');

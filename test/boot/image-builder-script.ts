@@ -1,0 +1,48 @@
+// One EC2 Image Builder recipe turned into the bash script that does what Image Builder's AWSTOE
+// would do on the build instance: the build phase of every component in the recipe's order, then the
+// validate phase of every component (the test phase runs on an instance launched from the image: the
+// simulation's boots play that part). CreateFile writes its files with their permissions; ExecuteBash
+// runs its commands as one bash script. A failing step ends the build, as onFailure: Abort does.
+import { shWord } from '../../generators/escape.ts';
+import { Intrinsic } from '../../generators/cfn-yaml.ts';
+import { checkComponentDocument } from '../support/awstoe.ts';
+import type { Step } from '../support/awstoe.ts';
+import { parseTemplate } from '../support/cfn-spec.ts';
+
+/** The recipe whose Name ends in -IMAGE (base, or a role), from the generated template. */
+export function imageBuilderScript(templateText: string, image: string): string {
+  const resources = parseTemplate(templateText).Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
+  const recipe = Object.values(resources).find((r) => r.Type === 'AWS::ImageBuilder::ImageRecipe' && String(r.Properties.Name).endsWith(`-${image}`));
+  if (!recipe) throw new Error(`no recipe for ${image}`);
+  const steps: Step[] = [];
+  for (const { ComponentArn } of recipe.Properties.Components as { ComponentArn: unknown }[]) {
+    if (!(ComponentArn instanceof Intrinsic) || ComponentArn.tag !== '!Ref') throw new Error('a component that is not one of this stack is not simulated');
+    const component = resources[ComponentArn.value as string]!;
+    const { problems, steps: componentSteps } = checkComponentDocument(component.Properties.Data);
+    if (problems.length) throw new Error(`component ${ComponentArn.value as string} is not well formed: ${problems.map((p) => p.message).join('; ')}`);
+    steps.push(...componentSteps);
+  }
+  const lines = ['#!/usr/bin/env bash', `# Image Builder recipe ${String(recipe.Properties.Name)}: build, then validate.`, 'fail() { echo "build failed: $1" >&2; exit 1; }'];
+  let n = 0;
+  for (const phase of ['build', 'validate']) {
+    for (const step of steps.filter((s) => s.phase === phase)) {
+      lines.push(`# ${phase}: ${step.name} (${step.action})`);
+      if (step.action === 'CreateFile') {
+        for (const file of step.inputs as { path: string; content: string; permissions?: string }[]) {
+          lines.push(
+            `mkdir -p "$(dirname ${shWord(file.path)})"`,
+            `printf '%s' ${shWord(Buffer.from(file.content).toString('base64'))} | base64 -d > ${shWord(file.path)} || fail ${shWord(step.name)}`,
+            ...(file.permissions ? [`chmod ${file.permissions} ${shWord(file.path)}`] : []),
+          );
+        }
+      } else if (step.action === 'ExecuteBash') {
+        const script = `/tmp/awstoe-${++n}.sh`;
+        lines.push(`printf '%s\\n' ${shWord((step.inputs.commands as string[]).join('\n'))} > ${script}`, `bash ${script} || fail ${shWord(`${phase}/${step.name}`)}`);
+      } else {
+        throw new Error(`AWSTOE action ${step.action} is not simulated (Linux builds only)`);
+      }
+    }
+  }
+  lines.push(`echo ${shWord(`recipe ${String(recipe.Properties.Name)} finished`)}`);
+  return `${lines.join('\n')}\n`;
+}
