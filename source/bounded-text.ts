@@ -3,7 +3,7 @@
 // so at most maxBytes (+1, to know there is more) are read, and each failure gets its own message.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { InputError } from './errors.ts';
+import { errorCode, InputError } from './errors.ts';
 
 /** What the input is, for the messages: each kind keeps its own wording and hints. */
 export interface TextFileKind {
@@ -43,7 +43,7 @@ function readBounded(file: string, maxBytes: number, kind: TextFileKind, shown: 
     // a regular file it changes nothing; a read that would block says EAGAIN and is waited for below.
     fd = stdin ? 0 : openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`${kind.label} not found: ${shown}\n${kind.notFoundHint}`);
     throw unreadable(shown, code);
   }
@@ -62,7 +62,7 @@ function readBounded(file: string, maxBytes: number, kind: TextFileKind, shown: 
       try {
         n = readSync(fd, buffer, length, buffer.length - length, null);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
+        const code = errorCode(error);
         if (code === 'EAGAIN') {
           writerSeen = true;
           Atomics.wait(PAUSE, 0, 0, 10); // nothing to read yet: wait, do not spin

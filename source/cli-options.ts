@@ -1,5 +1,5 @@
 // The command line, described once: parsing and --help both come from this table.
-import { InputError } from './errors.ts';
+import { EXIT, InputError } from './errors.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { printable } from './printable.ts';
 import { ARCHITECTURES, OPERATING_SYSTEMS, orList } from '../questionnaire/answer-values.ts';
@@ -141,7 +141,7 @@ export function helpText(version: string): string {
     'Options:',
     ...Object.entries(OPTIONS).map(([name, o]) => `  ${`--${name}${'value' in o ? ` ${o.value}` : ''}`.padEnd(22)}${o.help}`),
     '',
-    'Exit codes: 0 success, 1 failure or conflicts, 2 bad input, 130 cancelled.',
+    `Exit codes: ${EXIT.ok} success, ${EXIT.failure} failure or conflicts, ${EXIT.badInput} bad input, ${EXIT.cancelled} cancelled.`,
   ];
   return `${lines.join('\n')}\n`;
 }

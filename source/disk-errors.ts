@@ -1,8 +1,6 @@
 // The file system errors a user can act on, as messages that say what to do. Anything else is ours.
-import { FailureError, InputError } from './errors.ts';
+import { errorCode, FailureError, InputError } from './errors.ts';
 import { shownPath } from './manifest.ts';
-
-export const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | null)?.code;
 
 /** A symlink turned up where the plan saw none (something changed the folder while we ran). */
 export class SymlinkInTheWay extends FailureError {

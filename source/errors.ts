@@ -18,3 +18,15 @@ export class FailureError extends Error {
     this.name = 'FailureError';
   }
 }
+
+/** Ctrl+C, or quitting at the confirm step: nothing was written. Exit code 130. */
+export class CancelledError extends Error {
+  readonly exitCode: number = EXIT.cancelled;
+  constructor(message = 'Cancelled, nothing was written.') {
+    super(message);
+    this.name = 'CancelledError';
+  }
+}
+
+/** The errno code of a failed system call (ENOENT, EACCES, ...), or undefined for any other error. */
+export const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | null)?.code;

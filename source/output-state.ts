@@ -3,8 +3,7 @@
 // run is checked against this run (journal-trust.ts), then rolled forward in memory only, so even a
 // dry run reports the folder as the next write will find it.
 import { join } from 'node:path';
-import { errorCode } from './disk-errors.ts';
-import { FailureError, InputError } from './errors.ts';
+import { errorCode, FailureError, InputError } from './errors.ts';
 import { assertGeneratedPath, NOT_A_FILE, type Interrupted, type OutputState } from './file-plan.ts';
 import { journalProblem, journalToFinish } from './journal-trust.ts';
 import { JOURNAL_PATH, LIMITS, MANIFEST_PATH, META_DIR, STAGING_DIR, parseManifest, shownPath, type Manifest } from './manifest.ts';

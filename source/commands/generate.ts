@@ -1,7 +1,7 @@
 // answers file -> decision -> files -> plan -> disk.
 import type { Answers } from '../../questionnaire/answers-schema.ts';
 import type { CliArgs } from '../cli-options.ts';
-import { InputError } from '../errors.ts';
+import { EXIT, InputError } from '../errors.ts';
 import { loadAnswers } from '../answers-file.ts';
 import { formatPlan, planEntryJson } from '../file-plan.ts';
 import { applyPlan } from '../write-plan.ts';
@@ -42,5 +42,5 @@ export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answ
   }
   const conflicts = conflictsError(plan);
   if (conflicts) throw conflicts;
-  return 0;
+  return EXIT.ok;
 }

@@ -4,7 +4,7 @@ import { ARCHITECTURES, OPERATING_SYSTEMS, orList } from '../../questionnaire/an
 import type { Architecture, OperatingSystem } from '../../questionnaire/answer-values.ts';
 import { platformFacts } from '../../generators/platforms.ts';
 import type { CliArgs } from '../cli-options.ts';
-import { InputError } from '../errors.ts';
+import { EXIT, InputError } from '../errors.ts';
 import { findBaseImage } from '../aws/find-base-image.ts';
 import type { BaseImageQuery } from '../aws/find-base-image.ts';
 import { baseImageJson, baseImageText } from '../aws/format-lookup.ts';
@@ -22,7 +22,7 @@ export async function lookupCommand(args: CliArgs, io: CommandIO): Promise<numbe
     spinner.stop();
   }
   io.stdout(args.json ? baseImageJson(image) : baseImageText(image, platformFacts(image.os, image.architecture).label));
-  return 0;
+  return EXIT.ok;
 }
 
 async function lookupQuery(args: CliArgs): Promise<BaseImageQuery> {

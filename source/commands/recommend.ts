@@ -1,5 +1,5 @@
 import type { CliArgs } from '../cli-options.ts';
-import { InputError } from '../errors.ts';
+import { EXIT, InputError } from '../errors.ts';
 import { loadAnswers } from '../answers-file.ts';
 import { decisionFor, decisionJson } from '../../questionnaire/decision.ts';
 import { jsonOutput } from '../json-output.ts';
@@ -15,9 +15,9 @@ export async function recommendCommand(args: CliArgs, io: CommandIO): Promise<nu
     const other = await loadAnswers(args.compare);
     const comparison = compareAnswers(answers.guidance, other.guidance);
     io.stdout(args.json ? jsonOutput(comparison) : comparisonText(comparison, args.answers, args.compare));
-    return 0;
+    return EXIT.ok;
   }
   const decision = decisionFor(answers);
   io.stdout(args.json ? jsonOutput(decisionJson(decision)) : recommendationText(decision));
-  return 0;
+  return EXIT.ok;
 }

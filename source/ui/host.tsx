@@ -6,7 +6,7 @@ import { Fragment, useSyncExternalStore } from 'react';
 import type { ReactElement } from 'react';
 import { render, useInput } from 'ink';
 import type { Instance } from 'ink';
-import { CancelledError } from '../wizard/context.ts';
+import { CancelledError } from '../errors.ts';
 
 export interface UiHost {
   /** Shows a screen until it calls `done`. A cancellable screen rejects with CancelledError on Ctrl+C. */

@@ -91,12 +91,3 @@ export interface WizardContext extends QuestionContext {
   /** Set by the files step. */
   outcome?: FinishedRun;
 }
-
-/** Ctrl+C, or quitting at the confirm step: nothing was written. */
-export class CancelledError extends Error {
-  readonly exitCode = 130;
-  constructor(message = 'Cancelled, nothing was written.') {
-    super(message);
-    this.name = 'CancelledError';
-  }
-}

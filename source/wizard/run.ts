@@ -4,7 +4,7 @@ import type { CliArgs } from '../cli-options.ts';
 import type { CommandIO } from '../commands/context.ts';
 import { createHost } from '../ui/host.tsx';
 import { createPrompts } from '../ui/prompts.ts';
-import { CancelledError } from './context.ts';
+import { CancelledError, EXIT } from '../errors.ts';
 import type { WizardContext } from './context.ts';
 import { emptyDraft } from './draft.ts';
 import { finishText } from './finish-text.ts';
@@ -43,13 +43,13 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
     if (controller.signal.aborted) {
       // Ctrl+C during the write waited for it: every file is whole and the manifest matches them.
       io.stderr(outcome.written ? `Cancelled after the write, which completed: ${outcome.outDir} is whole.\n` : `${new CancelledError().message}\n`);
-      return 130;
+      return EXIT.cancelled;
     }
     io.stdout(finishText(outcome));
     const { conflictsError } = await import('../generate-folder.ts');
     const conflicts = conflictsError(outcome.plan);
     if (conflicts) throw conflicts;
-    return 0;
+    return EXIT.ok;
   } catch (error) {
     close();
     if (error instanceof CancelledError) {

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
 import { isMap, parseDocument, stringify } from 'yaml';
-import { FailureError } from '../errors.ts';
+import { errorCode, FailureError } from '../errors.ts';
 import { CREATE_FLAGS } from '../safe-path.ts';
 
 const tempName = (file: string, id: string): string => `.${basename(file)}.${id}.tmp`;
@@ -26,8 +26,8 @@ async function removeStaleTemps(file: string): Promise<void> {
 
 /** The file's permissions, or null when there is no file; a symlink is refused, never followed. */
 async function existingMode(file: string): Promise<number | null> {
-  const stats = await lstat(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
+  const stats = await lstat(file).catch((error: Error) => {
+    if (errorCode(error) === 'ENOENT') return null;
     throw new FailureError(`Cannot save ${file}: ${error.message}`);
   });
   if (stats?.isSymbolicLink()) {
@@ -58,8 +58,8 @@ async function writeAtomically(file: string, text: string, mode: number): Promis
 
 export async function saveGuidance(file: string, guidance: GuidanceAnswers, projectName: string): Promise<void> {
   const mode = (await existingMode(file)) ?? 0o644;
-  const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+  const existing = await readFile(file, 'utf8').catch((error: Error) => {
+    if (errorCode(error) === 'ENOENT') return undefined;
     throw new FailureError(`Cannot read ${file}: ${error.message}`);
   });
   if (existing === undefined || existing.trim() === '') {

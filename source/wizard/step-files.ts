@@ -1,7 +1,7 @@
 // The file plan (with conflicts, before anything is written), the confirmation and the write. The
 // generate path is the one `ami-wizard --answers` uses; it loads only once the user gets here.
-import { InputError } from '../errors.ts';
-import { BACK, CancelledError } from './context.ts';
+import { CancelledError, InputError } from '../errors.ts';
+import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
 import { problemLines, validateDraft } from './draft.ts';
 import type { Step } from './flow.ts';

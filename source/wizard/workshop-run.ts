@@ -6,7 +6,7 @@ import type { CommandIO } from '../commands/context.ts';
 import { recommendationText } from '../commands/recommend-text.ts';
 import { createHost } from '../ui/host.tsx';
 import { createWorkshopPrompts } from '../ui/workshop-prompts.ts';
-import { CancelledError } from './context.ts';
+import { CancelledError, EXIT } from '../errors.ts';
 import { emptyDraft } from './draft.ts';
 import { runSteps } from './flow.ts';
 import { decisionFor } from '../../questionnaire/decision.ts';
@@ -43,7 +43,7 @@ export async function runWorkshop(args: CliArgs, io: CommandIO): Promise<number>
     host.close();
     io.stdout(recommendationText(decisionFor(context.draft)));
     io.stdout(context.saved ? `\nAnswers saved to ${context.saved}.\n` : '\nThe answers were not saved (press s on the what-if board to save them).\n');
-    return 0;
+    return EXIT.ok;
   } catch (error) {
     host.close();
     if (error instanceof CancelledError) {

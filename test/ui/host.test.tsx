@@ -4,7 +4,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QUESTIONS } from '../../questionnaire/questions.ts';
 import type { UiHost } from '../../source/ui/host.tsx';
-import { BACK, CancelledError } from '../../source/wizard/context.ts';
+import { CancelledError } from '../../source/errors.ts';
+import { BACK } from '../../source/wizard/context.ts';
 import { loadUi } from '../../source/wizard/load-ui.ts';
 import { fakeTerminal } from './fake-terminal.ts';
 import { KEY, press, settle } from './keys.ts';
