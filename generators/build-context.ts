@@ -69,6 +69,8 @@ export interface BuildContext {
   /** Where the generated folder sits in the team's repository ('.' for its root): the bootstrap's ConfigPath default. */
   configPath: string;
   bakeApplication: boolean;
+  /** Which engines build the images (answers.builder): packer/ and/or imagebuilder/ are written. */
+  engines: { packer: boolean; imageBuilder: boolean; both: boolean };
   bootstrapRunsConfig: boolean;
   baseImage: ResolvedBaseImage | null;
 }
@@ -175,6 +177,7 @@ export function buildContext(
     ssmPrefix: `/${slug}/${answers.project.stage}`,
     configPath: answers.options.githubActions?.directory ?? '.',
     bakeApplication: design === 'fully-baked',
+    engines: { packer: answers.builder !== 'image-builder', imageBuilder: answers.builder !== 'packer', both: answers.builder === 'both' },
     bootstrapRunsConfig: design !== 'fully-baked',
     baseImage: meta.baseImage ?? null,
   };

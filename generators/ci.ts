@@ -12,7 +12,8 @@ const CRON: Record<BuildContext['guidance']['baselineStability'], string> = {
 
 export function generateCi(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
   const ci = ctx.options.githubActions;
-  if (!ci) return [];
+  // The workflow builds with Packer; Image Builder pipelines run in AWS on their own schedule.
+  if (!ci || !ctx.engines.packer) return [];
   const base = ci.directory === '.' ? '' : `${ci.directory}/`;
   const view = {
     ...ctx,

@@ -6,6 +6,13 @@ import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
 
+/** When the Image Builder baseline pipeline runs (generators/image-builder.ts schedules it). */
+const BASE_SCHEDULE_TEXT: Record<BuildContext['guidance']['baselineStability'], string | null> = {
+  weekly: 'every Monday at 04:00 UTC',
+  monthly: 'on the first of each month at 04:00 UTC',
+  static: null,
+};
+
 const favourText = (designs: Design[]): string =>
   designs.length === 0 ? 'neutral' : designs.map((d) => DESIGN_LABELS[d]).join(' and ');
 
@@ -17,6 +24,8 @@ function docsView(ctx: BuildContext) {
     designLabel: DESIGN_LABELS[ctx.design],
     recommendedLabel: DESIGN_LABELS[decision.recommended],
     summary: DESIGN_DESCRIPTIONS[ctx.design].summary,
+    builderAnswer: ctx.engines.both ? 'both' : ctx.engines.packer ? 'packer' : 'image-builder',
+    baseSchedule: BASE_SCHEDULE_TEXT[ctx.guidance.baselineStability],
     ranking: decision.ranking.map((r) => ({
       label: DESIGN_LABELS[r.design],
       score: r.score,

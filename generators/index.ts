@@ -29,8 +29,7 @@ export function generateFiles(answers: Answers, decision: Decision, sources: Tem
   const templates = createRenderer(sources);
   const bootstrap = generateBootstrap(ctx, templates);
   // Both engines run the same scripts; `builder` says which folders to write.
-  const packer = answers.builder !== 'image-builder';
-  const imageBuilder = answers.builder !== 'packer';
+  const { packer, imageBuilder } = ctx.engines;
   return [
     ...generateDocs(ctx, templates),
     ...generateAnswersCopy(answers, meta.schemaText),

@@ -22,6 +22,8 @@ import { formatProblems, loadPowerShell, userDataScript } from '../support/power
 import { puppetValidate } from '../support/puppet.ts';
 import { rubyEvaluatedStrings, rubySyntax } from '../support/ruby.ts';
 import { hasTool, run } from '../support/tools.ts';
+import { checkTemplate, parseTemplate } from '../support/cfn-spec.ts';
+import { checkComponentDocument } from '../support/awstoe.ts';
 
 const MARKER = '/tmp/ami-wizard-accepted-values-marker';
 const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
@@ -168,5 +170,44 @@ describe('values the schema accepts', () => {
 
   it('never create the marker', () => {
     expect(run('test', ['-e', MARKER]).code).not.toBe(0);
+  });
+});
+
+describe('values the schema accepts, inside EC2 Image Builder (YAML inside YAML inside CloudFormation)', () => {
+  const templates = () =>
+    CASES.map((c) => {
+      const input = structuredClone(c.input) as Record<string, any>;
+      input.builder = 'image-builder';
+      return input;
+    });
+
+  it('every layer reads back exactly what was written, and no !Sub names anything but the stack and AWS', async () => {
+    for (const input of templates()) {
+      const answers = z.parse(AnswersSchema, input);
+      const files = await generate(answers);
+      const text = files.find((f) => f.path === 'imagebuilder/image-builder.yaml')!.contents;
+      const template = parseTemplate(text);
+      expect(checkTemplate(template)).toEqual([]);
+      for (const r of Object.values(template.Resources as Record<string, any>)) {
+        if (r.Type === 'AWS::ImageBuilder::Component') {
+          const { problems, steps } = checkComponentDocument(r.Properties.Data);
+          expect(problems).toEqual([]);
+          // The bootstrap the component creates is, byte for byte, the generated one.
+          for (const step of steps.filter((s) => s.action === 'CreateFile')) {
+            for (const created of step.inputs as { path: string; content: string }[]) {
+              const generated = files.find((f) => created.path.endsWith(f.path.replace(/^(bootstrap|config)\//, '/')));
+              expect(generated?.contents).toBe(created.content);
+            }
+          }
+        }
+        if (r.Type === 'AWS::ImageBuilder::DistributionConfiguration') {
+          // Tag values hold the answers as written: free text stays data.
+          expect(r.Properties.Distributions[0].AmiDistributionConfiguration.AmiTags.Project).toBe(answers.project.name);
+        }
+      }
+      // ${...} is CloudFormation's own interpolation in !Sub: only names of the stack and AWS appear there.
+      for (const [, name] of text.matchAll(/!Sub .*?\$\{([^}]*)\}/g)) expect(name).toMatch(/^AWS::(Partition|Region|AccountId)$/);
+      expect(text).not.toMatch(/\{\{resolve:/);
+    }
   });
 });
