@@ -4,7 +4,7 @@
 // run of each command, the one least disturbed by other load; medians are printed beside it.
 import { spawnSync } from 'node:child_process';
 import pty from 'node-pty';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,12 +12,16 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 31);
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 const example = new URL('../examples/hybrid.yaml', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'ami-wizard-bench-'));
+// The same project with both engines: packer/ and imagebuilder/ from the same scripts.
+const both = join(work, 'both.yaml');
+writeFileSync(both, `${readFileSync(example, 'utf8')}builder: both\n`);
 
 const cases = [
   { name: 'baseline: node -e 0', args: ['-e', '0'] },
   { name: 'ami-wizard --help', args: [cli, '--help'], target: 1.3 },
   { name: 'ami-wizard recommend --json', args: [cli, 'recommend', '--answers', example, '--json'], target: 1.5 },
   { name: 'ami-wizard generate (fresh folder)', args: [cli, '--answers', example, '--out'], fresh: true, target: 2 },
+  { name: 'generate, builder: both (fresh folder)', args: [cli, '--answers', both, '--out'], fresh: true, target: 2.2 },
 ];
 
 function time(c, i) {
