@@ -9,8 +9,8 @@ import type { Answers } from '../questionnaire/answers-schema.ts';
 import { InputError } from './errors.ts';
 import { findSecret } from './secrets.ts';
 import { expectedAt, keysAt } from './schema-lookup.ts';
-import { didYouMean } from './did-you-mean.ts';
-import { printable } from './printable.ts';
+import { didYouMean } from './text/did-you-mean.ts';
+import { printable } from './text/printable.ts';
 
 const MAX_ALIASES = 50;
 const MAX_ISSUES_SHOWN = 5;

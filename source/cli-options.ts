@@ -1,7 +1,7 @@
 // The command line, described once: parsing and --help both come from this table.
 import { EXIT, InputError } from './errors.ts';
-import { didYouMean } from './did-you-mean.ts';
-import { printable } from './printable.ts';
+import { didYouMean } from './text/did-you-mean.ts';
+import { printable } from './text/printable.ts';
 import { ARCHITECTURES, OPERATING_SYSTEMS, orList } from '../questionnaire/answer-values.ts';
 
 const COMMANDS = {

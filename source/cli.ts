@@ -2,7 +2,7 @@
 import type { CommandIO } from './commands/context.ts';
 import { awsWorkAbandoned } from './aws/deadline.ts';
 import { main } from './main.ts';
-import { printableMessage } from './printable.ts';
+import { printableMessage } from './text/printable.ts';
 
 // Every line a command prints passes here: whatever an answers file, an option or AWS put into a
 // message, the terminal never receives a raw control sequence (the Ink screens draw on their own).

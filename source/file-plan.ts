@@ -4,7 +4,7 @@
 import type { GeneratedFile } from '../generators/generated-file.ts';
 import { isGeneratablePath } from './generated-paths.ts';
 import { JOURNAL_PATH, manifestText, sha256, unsafePathReason, type Manifest } from './manifest.ts';
-import { printable } from './printable.ts';
+import { printable } from './text/printable.ts';
 import type { Journal } from './write-journal.ts';
 
 export { sha256 } from './manifest.ts';

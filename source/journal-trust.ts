@@ -8,7 +8,7 @@
 // it can claim no more than a tampered manifest could.
 import { isGeneratablePath } from './generated-paths.ts';
 import { shownPath, type Manifest } from './manifest.ts';
-import { printable } from './printable.ts';
+import { printable } from './text/printable.ts';
 import { settledManifest, type Journal, type JournalWrite } from './write-journal.ts';
 
 export interface JournalContext {

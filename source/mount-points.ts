@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { asFailure } from './disk-errors.ts';
 import { FailureError } from './errors.ts';
 import { shownPath } from './manifest.ts';
-import { printable } from './printable.ts';
+import { printable } from './text/printable.ts';
 import { inspect } from './safe-path.ts';
 
 // mountinfo writes space, tab, newline and backslash in a mount point as octal escapes.

@@ -2,7 +2,7 @@
 // Pure, so every branch is unit-tested; nothing here prints a credential (only names of settings).
 // Every fragment that came from AWS, the endpoint or the environment (an error code or message, a
 // region, a host, a redirect target) goes through printable(): one fragment, one visible line.
-import { printable } from '../printable.ts';
+import { printable } from '../text/printable.ts';
 import type { ConfigFileProblem } from './config-file.ts';
 
 export interface AwsCallContext {

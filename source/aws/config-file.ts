@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { printable } from '../printable.ts';
+import { printable } from '../text/printable.ts';
 
 export interface IniProblem {
   /** 1-based. */

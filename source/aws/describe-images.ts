@@ -3,7 +3,7 @@
 // more page (a broken proxy, a wrong AWS_ENDPOINT_URL_EC2) ends with advice, not after hours.
 import type { DescribeImagesCommandInput, Image } from '@aws-sdk/client-ec2';
 import { FailureError } from '../errors.ts';
-import { printable } from '../printable.ts';
+import { printable } from '../text/printable.ts';
 import { TIMEOUTS } from './ec2-client.ts';
 import type { Ec2Session } from './ec2-client.ts';
 import { awsFailure } from './failure.ts';

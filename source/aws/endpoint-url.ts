@@ -2,7 +2,7 @@
 // value that is not a URL makes the SDK fail deep inside with a raw Node error, so it is checked first,
 // before the SDK loads: bad input (exit 2), the variable named, an example given. Pure.
 // config-endpoint.ts checks endpoint_url in the AWS files with the same rules.
-import { printable } from '../printable.ts';
+import { printable } from '../text/printable.ts';
 
 type Env = Record<string, string | undefined>;
 

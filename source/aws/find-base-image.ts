@@ -5,7 +5,7 @@
 import type { Architecture, OperatingSystem } from '../../questionnaire/answers-schema.ts';
 import { platformFacts } from '../../generators/platforms.ts';
 import { FailureError } from '../errors.ts';
-import { printable } from '../printable.ts';
+import { printable } from '../text/printable.ts';
 import { describeImages } from './describe-images.ts';
 import { openEc2 } from './ec2-client.ts';
 import type { ImageRecord } from './image-record.ts';

@@ -1,10 +1,10 @@
 // The audit as a terminal table (one row per image, one column per check, within `width` columns),
 // the failure details and a summary line; or as JSON for scripts.
-import { printable } from '../printable.ts';
-import { wrap } from '../text-wrap.ts';
+import { printable } from '../text/printable.ts';
+import { wrap } from '../text/wrap.ts';
 import { CHECKS } from './audit-checks.ts';
 import type { CheckId, CheckResult, ImageAudit } from './audit-checks.ts';
-import { jsonOutput } from '../json-output.ts';
+import { jsonOutput } from '../text/json-output.ts';
 
 interface TableStyle {
   labels: Record<CheckId, string>;

@@ -1,8 +1,8 @@
 // The base image found by lookup, for people and for scripts. Every value came from EC2: each is
 // escaped, so a name cannot move the cursor or start a line of its own.
-import { printable } from '../printable.ts';
+import { printable } from '../text/printable.ts';
 import type { BaseImage } from './find-base-image.ts';
-import { jsonOutput } from '../json-output.ts';
+import { jsonOutput } from '../text/json-output.ts';
 
 export function baseImageText(image: BaseImage, label: string): string {
   return [

@@ -1,7 +1,7 @@
 // A one-line spinner on stderr while AWS answers. Only on a terminal: in a pipe or a CI log it would be
 // noise, and stdout stays clean for --json either way. It writes to the stream itself, past the CLI's
 // output filter, so it escapes its text (a region, a count) itself.
-import { printable } from '../printable.ts';
+import { printable } from '../text/printable.ts';
 
 export interface ProgressStream {
   isTTY?: boolean;

@@ -3,14 +3,14 @@ import type { Answers } from '../../questionnaire/answers-schema.ts';
 import type { CliArgs } from '../cli-options.ts';
 import { EXIT, InputError } from '../errors.ts';
 import { loadAnswers } from '../answers-file.ts';
-import { formatPlan, planEntryJson } from '../file-plan.ts';
+import { planEntryJson } from '../file-plan.ts';
+import { finishText } from '../wizard/finish-text.ts';
 import { applyPlan } from '../write-plan.ts';
 import { conflictsError, prepareFolder } from '../generate-folder.ts';
 import type { CommandIO } from './context.ts';
 import { decisionJson } from '../../questionnaire/decision.ts';
-import { printable } from '../printable.ts';
-import { jsonOutput } from '../json-output.ts';
-import { shWord } from '../../generators/escape.ts';
+import { printable } from '../text/printable.ts';
+import { jsonOutput } from '../text/json-output.ts';
 
 /** `given`: the answers when the caller has already loaded them from args.answers. */
 export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answers): Promise<number> {
@@ -36,9 +36,7 @@ export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answ
   if (args.json) {
     io.stdout(jsonOutput({ outDir, dryRun: args.dryRun, decision: decisionJson(decision), baseImage, plan: plan.entries.map(planEntryJson) }));
   } else {
-    io.stdout(`Design: ${decision.strategy}${decision.overridden ? ` (overridden; the model advises ${decision.recommended})` : ''}\n`);
-    io.stdout(`${args.dryRun ? 'Plan (dry run, nothing written)' : 'Wrote'} ${outDir}:\n${formatPlan(plan)}`);
-    if (!args.dryRun) io.stdout(`\nNext: cd ${shWord(`${outLabel}/packer`)} && packer init . && make build\n`);
+    io.stdout(finishText({ decision, outDir, outLabel, plan, written: !args.dryRun }));
   }
   const conflicts = conflictsError(plan);
   if (conflicts) throw conflicts;

@@ -2,11 +2,11 @@ import type { CliArgs } from '../cli-options.ts';
 import { EXIT, InputError } from '../errors.ts';
 import { loadAnswers } from '../answers-file.ts';
 import { decisionFor, decisionJson } from '../../questionnaire/decision.ts';
-import { jsonOutput } from '../json-output.ts';
+import { jsonOutput } from '../text/json-output.ts';
 import type { CommandIO } from './context.ts';
-import { recommendationText } from './recommend-text.ts';
+import { recommendationText } from '../text/decision-text.ts';
 import { compareAnswers } from '../../questionnaire/compare.ts';
-import { comparisonText } from './compare-text.ts';
+import { comparisonText } from '../text/compare-text.ts';
 
 export async function recommendCommand(args: CliArgs, io: CommandIO): Promise<number> {
   if (!args.answers) throw new InputError('recommend needs an answers file: ami-wizard recommend --answers ami-wizard.yaml');

@@ -1,6 +1,6 @@
 import schema from '../../schema/ami-wizard.schema.json' with { type: 'json' };
 import { EXIT } from '../errors.ts';
-import { jsonOutput } from '../json-output.ts';
+import { jsonOutput } from '../text/json-output.ts';
 import type { CommandIO } from './context.ts';
 
 export function schemaCommand(io: CommandIO): number {

@@ -6,7 +6,7 @@ import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import type { Design } from '../../questionnaire/questions.ts';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress, RecommendationRequest } from '../wizard/context.ts';
-import { reasonLines, recommendedLine, tradeOffLines, whatIfLines } from '../wizard/decision-lines.ts';
+import { reasonLines, recommendedLine, tradeOffLines, whatIfLines } from '../text/decision-text.ts';
 import { DetailTabs } from './detail-tabs.tsx';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';

@@ -1,7 +1,7 @@
 // The ranking as bars; the leading design is highlighted.
 import { Box, Text } from 'ink';
 import type { RankedDesign } from '../../questionnaire/recommend.ts';
-import { scoreBars } from '../wizard/decision-lines.ts';
+import { scoreBars } from '../text/decision-text.ts';
 
 export function ScoreBars({ ranking, width }: { ranking: readonly RankedDesign[]; width: number }) {
   return (

@@ -2,13 +2,11 @@
 // the ranking, the bars and the recommendation move at once, with the reason for the move.
 import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import { QUESTION_KEYS, QUESTIONS, choiceLabel } from '../../questionnaire/questions.ts';
+import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
 import type { Progress } from '../wizard/context.ts';
-import { recommendedLine } from '../wizard/decision-lines.ts';
-import { QUESTION_LABELS } from '../../questionnaire/labels.ts';
+import { boardRow, flipsText, moveText, recommendedLine } from '../text/decision-text.ts';
 import { spectrumLines } from '../wizard/spectrum.ts';
-import { wrapText } from '../text-wrap.ts';
-import { flipTexts, moveText } from '../wizard/what-if.ts';
+import { wrapText } from '../text/wrap.ts';
 import type { BoardRequest, BoardResult } from '../wizard/what-if.ts';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
@@ -49,8 +47,7 @@ export function WhatIfBoard({ initial, change, save, progress, onDone }: WhatIfB
     else if (k.escape) onDone({ action: 'back', answers: state.answers });
   });
   const { recommendation } = state;
-  const flips = flipTexts(recommendation);
-  const move = moveText(state);
+  const move = state.move && moveText(state.move, state.answers[state.move.key]);
   return (
     <Screen section="What if?" progress={progress} keys="↑↓ pick · ←→ change · ? why · s save · Enter done · Esc back">
       {rows >= ROWS_FOR_SPECTRUM &&
@@ -62,7 +59,7 @@ export function WhatIfBoard({ initial, change, save, progress, onDone }: WhatIfB
       <Box flexDirection="column" marginTop={rows >= ROWS_FOR_SPECTRUM ? 1 : 0}>
         {QUESTION_KEYS.map((k, i) => (
           <Text key={k} color={i === row ? 'cyan' : undefined} wrap="truncate-end">
-            {`${i === row ? '❯' : ' '} ${QUESTION_LABELS[k].padEnd(17)} ${i === row ? '◀' : ' '} ${choiceLabel(k, state.answers[k])} ${i === row ? '▶' : ''}`}
+            {boardRow(k, state.answers[k], i === row)}
           </Text>
         ))}
       </Box>
@@ -89,12 +86,7 @@ export function WhatIfBoard({ initial, change, save, progress, onDone }: WhatIfB
             {line}
           </Text>
         ))}
-      {wrapText(
-        flips.length === 0
-          ? 'No single changed answer would flip it.'
-          : `Flips it: ${flips.slice(0, MAX_FLIPS_SHOWN).join('; ')}${flips.length > MAX_FLIPS_SHOWN ? `; +${flips.length - MAX_FLIPS_SHOWN} more` : ''}`,
-        width,
-      ).map((line, i) => (
+      {wrapText(flipsText(recommendation, MAX_FLIPS_SHOWN), width).map((line, i) => (
         <Text key={`flip${i}`}>{line}</Text>
       ))}
       {status && <Text color={status.ok ? 'green' : 'red'}>{status.text}</Text>}

@@ -3,7 +3,7 @@
 // --force (what was there kept as NAME.orig, or a symlink removed), with the reason.
 import { entryNote, planSummaryLines } from '../file-plan.ts';
 import type { FilePlan } from '../file-plan.ts';
-import { wrapText } from '../text-wrap.ts';
+import { wrapText } from '../text/wrap.ts';
 
 export interface PlanLines {
   files: string[];

@@ -1,10 +1,10 @@
 // The what-if board's model: the answers, the recommendation for them, and how the last changed
-// answer moved it, with that answer's reason. Pure; the board screen only shows it.
-import { QUESTIONS, choiceLabel } from '../../questionnaire/questions.ts';
+// answer moved it, with that answer's reason. Pure; the board screen only shows it (in the words of
+// text/decision-text.ts).
+import { QUESTIONS } from '../../questionnaire/questions.ts';
 import type { Design, GuidanceAnswers, QuestionKey } from '../../questionnaire/questions.ts';
 import { recommend } from '../../questionnaire/recommend.ts';
 import type { Recommendation } from '../../questionnaire/recommend.ts';
-import { QUESTION_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 
 export interface Move {
   key: QuestionKey;
@@ -45,18 +45,4 @@ export function changeAnswer(state: BoardState, key: QuestionKey, step: 1 | -1):
   const recommendation = recommend(answers);
   const reason = recommendation.reasons.find((r) => r.key === key)!.sentence;
   return { answers, recommendation, move: { key, from: state.recommendation.recommended, to: recommendation.recommended, reason } };
-}
-
-/** "Moved: Hybrid → Fully baked. Team experience: New to both. <reason>", or "Still ..." */
-export function moveText(state: BoardState): string | undefined {
-  const { move } = state;
-  if (!move) return undefined;
-  const answer = `${QUESTION_LABELS[move.key]}: ${choiceLabel(move.key, state.answers[move.key])}.`;
-  const head = move.from === move.to ? `Still ${SHORT_DESIGN_LABELS[move.to]}.` : `Moved: ${SHORT_DESIGN_LABELS[move.from]} → ${SHORT_DESIGN_LABELS[move.to]}.`;
-  return `${head} ${answer} ${move.reason}`;
-}
-
-/** The single changes that would flip the recommendation, in one short line each. */
-export function flipTexts(recommendation: Recommendation): string[] {
-  return recommendation.whatIf.map((w) => `${QUESTION_LABELS[w.key]} → ${w.toLabel} (${SHORT_DESIGN_LABELS[w.strategy]})`);
 }

@@ -3,7 +3,7 @@
 import { relative, resolve } from 'node:path';
 import type { CliArgs } from '../cli-options.ts';
 import type { CommandIO } from '../commands/context.ts';
-import { recommendationText } from '../commands/recommend-text.ts';
+import { recommendationText } from '../text/decision-text.ts';
 import { createHost } from '../ui/host.tsx';
 import { createWorkshopPrompts } from '../ui/workshop-prompts.ts';
 import { CancelledError, EXIT } from '../errors.ts';

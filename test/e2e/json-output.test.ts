@@ -7,8 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { recommendCommand } from '../../source/commands/recommend.ts';
 import { parseArgs } from '../../source/cli-options.ts';
 import type { CommandIO } from '../../source/commands/context.ts';
-import { jsonOutput } from '../../source/json-output.ts';
-import { printableMessage } from '../../source/printable.ts';
+import { jsonOutput } from '../../source/text/json-output.ts';
+import { printableMessage } from '../../source/text/printable.ts';
 
 // DEL, a C1 CSI, a bidi override, U+2028/2029, a BOM, ESC and a line break.
 const HOSTILE = 'a\x7f\x9b2J\u202eevil\u2028\u2029\ufeff\x1b[31m\nz';

@@ -143,7 +143,7 @@ describe('wizard in a terminal', () => {
     const out = join(dir, 'web-shop', 'ami-build');
     await s.waitFor('Replay these answers');
     expect(s.screen()).toContain('Design: Hybrid (recommended)');
-    expect(s.screen()).toMatch(/cd ami-build\/packer\s+packer init \.\s+packer validate \.\s+make build/);
+    expect(s.screen()).toMatch(/cd 'ami-build\/packer'\s+packer init \.\s+packer validate \.\s+make build/);
     const answers = load(readFileSync(join(out, 'ami-wizard.yaml'), 'utf8')) as { project: { name: string }; guidance: unknown };
     expect(answers.project.name).toBe('web-shop');
     expect(answers.guidance).toEqual(defaultGuidance());

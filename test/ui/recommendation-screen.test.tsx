@@ -35,7 +35,7 @@ describe('recommendation screen', () => {
     await press(stdin, KEY.tab);
     expect(lastFrame()).toContain('[What would change it]');
     const flip = decision.whatIf[0]!;
-    expect(lastFrame()).toContain(`${flip.toLabel} → Fully baked`);
+    expect(lastFrame()).toContain(`${flip.toLabel} would recommend Fully baked`);
     await press(stdin, KEY.tab);
     expect(lastFrame()).toContain('[Trade-offs]');
     expect(lastFrame()).toMatch(/Fully baked\s+Hybrid \*\s+JeOS/);

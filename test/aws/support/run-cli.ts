@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { UNSAFE_TEXT } from '../../../source/printable.ts';
+import { UNSAFE_TEXT } from '../../../source/text/printable.ts';
 import { CLI, assertBuilt } from '../../support/cli.ts';
 import { tempDir } from '../../support/answers.ts';
 

@@ -2,7 +2,7 @@
 // image name. A terminal acts on control characters (ESC starts a sequence that can retitle the
 // window, move the cursor or hide text), and bidi overrides reorder what a reader sees, so each one
 // is shown as a visible escape instead. The characters are the ones answers may not hold.
-import { CONTROL_CHARACTERS } from '../questionnaire/answer-values.ts';
+import { CONTROL_CHARACTERS } from '../../questionnaire/answer-values.ts';
 
 export const UNSAFE_TEXT = new RegExp(`[${CONTROL_CHARACTERS}]`, 'g');
 

@@ -1,7 +1,7 @@
 // Two recommendations and the answers that separate them, as text of at most 80 columns.
 import type { Comparison } from '../../questionnaire/compare.ts';
 import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
-import { wrap } from '../text-wrap.ts';
+import { wrap } from './wrap.ts';
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 

@@ -1,0 +1,152 @@
+// A decision in words, for the terminal: the Design line, the score bars, the reasons, what would
+// change it, the trade-offs, the launch path and the next steps. `recommend`, `generate`, the
+// workshop and every screen of the wizard word a decision through this module, so the same answers
+// read the same everywhere; decision.md (generators/docs.ts) takes the same phrases from
+// questionnaire/decision.ts and says them in Markdown.
+import { join } from 'node:path';
+import { shWord } from '../../generators/escape.ts';
+import { barLength, favoursText } from '../../questionnaire/decision.ts';
+import { DESIGN_LABELS, QUESTION_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
+import { DESIGNS, choiceLabel } from '../../questionnaire/questions.ts';
+import type { Design, QuestionKey } from '../../questionnaire/questions.ts';
+import type { Decision, RankedDesign, Recommendation } from '../../questionnaire/recommend.ts';
+import type { TradeOff } from '../../questionnaire/trade-offs.ts';
+import { wrap, wrapText } from './wrap.ts';
+
+/** `Design: Hybrid (recommended)`, or `Design: Hybrid (overridden; the model advises JeOS (just enough OS))`. */
+export function designLine(decision: Pick<Decision, 'strategy' | 'recommended' | 'overridden'>): string {
+  const why = decision.overridden ? `overridden; the model advises ${DESIGN_LABELS[decision.recommended]}` : 'recommended';
+  return `Design: ${DESIGN_LABELS[decision.strategy]} (${why})`;
+}
+
+/** The headline of a recommendation not yet accepted: `Recommended: Hybrid`. */
+export function recommendedLine(recommendation: Pick<Recommendation, 'recommended'>): string {
+  return `Recommended: ${DESIGN_LABELS[recommendation.recommended]}`;
+}
+
+export interface ScoreBar {
+  design: Design;
+  text: string;
+}
+
+/** One line per design, best first: name, score and a bar scaled to the best score, `width` columns at most. */
+export function scoreBars(ranking: readonly RankedDesign[], width: number): ScoreBar[] {
+  const barWidth = Math.max(5, Math.min(40, width - 20));
+  return ranking.map((r) => ({
+    design: r.design,
+    text: `${SHORT_DESIGN_LABELS[r.design].padEnd(12)} ${String(r.score).padStart(3)} ${'█'.repeat(barLength(r.score, ranking, barWidth))}`,
+  }));
+}
+
+/** Each answer, the designs it favours and why: `Recovery time: Within tens of minutes (favours Hybrid). <reason>` */
+export function reasonTexts(recommendation: Pick<Recommendation, 'reasons'>): string[] {
+  return recommendation.reasons.map((r) => `${QUESTION_LABELS[r.key]}: ${r.answerLabel} (favours ${favoursText(r.favours)}). ${r.sentence}`);
+}
+
+export const NO_SINGLE_CHANGE = 'No single changed answer would change the recommendation.';
+
+/** Each single changed answer that would recommend another design; none, when no such answer exists. */
+export function whatIfTexts(recommendation: Pick<Recommendation, 'whatIf'>): string[] {
+  return recommendation.whatIf.map((w) => `${QUESTION_LABELS[w.key]}: ${w.toLabel} would recommend ${DESIGN_LABELS[w.strategy]}`);
+}
+
+const bulleted = (texts: readonly string[], bullet: string, width: number): string[] => texts.flatMap((text) => wrap(text, bullet, ' '.repeat(bullet.length), width));
+
+export function reasonLines(recommendation: Pick<Recommendation, 'reasons'>, width: number, bullet = '• '): string[] {
+  return bulleted(reasonTexts(recommendation), bullet, width);
+}
+
+export function whatIfLines(recommendation: Pick<Recommendation, 'whatIf'>, width: number, bullet = '• '): string[] {
+  const texts = whatIfTexts(recommendation);
+  return texts.length === 0 ? wrapText(NO_SINGLE_CHANGE, width) : bulleted(texts, bullet, width);
+}
+
+const TRADE_OFF_ROWS: [string, (t: TradeOff) => string][] = [
+  ['Launch', (t) => t.launchSpeed],
+  ['Images to keep', (t) => String(t.imagesToMaintain)],
+  ['Builds a month', (t) => String(t.rebuildsPerMonth)],
+  ['Portability', (t) => t.portability],
+];
+
+/** The three designs side by side, `width` columns at most; the chosen one is marked with *. */
+export function tradeOffLines(decision: Pick<Decision, 'tradeOffs' | 'strategy'>, width: number): string[] {
+  const labelWidth = 15;
+  const column = Math.max(8, Math.floor((width - labelWidth) / DESIGNS.length));
+  const cell = (text: string) => text.slice(0, column - 1).padEnd(column);
+  const header = decision.tradeOffs.map((t) => cell(`${SHORT_DESIGN_LABELS[t.design]}${t.design === decision.strategy ? ' *' : ''}`));
+  const rows = TRADE_OFF_ROWS.map(([label, value]) => `${label.padEnd(labelWidth)}${decision.tradeOffs.map((t) => cell(value(t))).join('')}`.trimEnd());
+  return [`${' '.repeat(labelWidth)}${header.join('')}`.trimEnd(), ...rows, 'Builds a month are estimates.'];
+}
+
+/** What each design's image holds and what its first boot does. */
+export function launchPathLines(decision: Pick<Decision, 'tradeOffs'>, width: number, bullet = '• '): string[] {
+  return bulleted(
+    decision.tradeOffs.map((t) => `${DESIGN_LABELS[t.design]}: the image has ${t.bakedIn}; at first boot, ${t.atBoot}.`),
+    bullet,
+    width,
+  );
+}
+
+const indent = (lines: readonly string[]): string[] => lines.map((line) => (line ? `  ${line}` : line));
+
+/** The whole decision in at most 80 columns: what `recommend` prints and the workshop leaves in the scrollback. */
+export function recommendationText(decision: Decision): string {
+  const width = 80;
+  return `${[
+    designLine(decision),
+    '',
+    ...indent(scoreBars(decision.ranking, width - 2).map((bar) => bar.text)),
+    '',
+    'Why:',
+    ...reasonLines(decision, width, '  - '),
+    '',
+    'What would change it:',
+    ...indent(whatIfLines(decision, width - 2, '- ')),
+    '',
+    'Trade-offs:',
+    ...indent(tradeOffLines(decision, width - 2)),
+    '',
+    'Launch path:',
+    ...launchPathLines(decision, width, '  - '),
+  ].join('\n')}\n`;
+}
+
+/** What to run once a folder is written, and how to write it again from its own answers file. */
+export function nextStepsLines(outLabel: string): string[] {
+  return [
+    'Next steps: build the images',
+    `  cd ${shWord(join(outLabel, 'packer'))}`,
+    '  packer init .',
+    '  packer validate .',
+    '  make build',
+    '',
+    `Replay these answers: ami-wizard --answers ${shWord(join(outLabel, 'ami-wizard.yaml'))} --out ${shWord(outLabel)}`,
+  ];
+}
+
+/** How one changed answer moved the recommendation on the what-if board. */
+export interface MoveWords {
+  key: QuestionKey;
+  from: Design;
+  to: Design;
+  /** The changed answer's reason from the model. */
+  reason: string;
+}
+
+/** "Moved: Hybrid → Fully baked. Team experience: New to both. <reason>", or "Still Hybrid. ..." */
+export function moveText(move: MoveWords, answer: string | boolean): string {
+  const head = move.from === move.to ? `Still ${SHORT_DESIGN_LABELS[move.to]}.` : `Moved: ${SHORT_DESIGN_LABELS[move.from]} → ${SHORT_DESIGN_LABELS[move.to]}.`;
+  return `${head} ${QUESTION_LABELS[move.key]}: ${choiceLabel(move.key, answer)}. ${move.reason}`;
+}
+
+/** The what-if board's row for one question: ❯ marks the row being changed, ◀ ▶ its answer. */
+export function boardRow(key: QuestionKey, answer: string | boolean, selected: boolean): string {
+  return `${selected ? '❯' : ' '} ${QUESTION_LABELS[key].padEnd(17)} ${selected ? '◀' : ' '} ${choiceLabel(key, answer)} ${selected ? '▶' : ''}`;
+}
+
+/** The single changes that would flip the recommendation, in one sentence that names the first `shown`. */
+export function flipsText(recommendation: Pick<Recommendation, 'whatIf'>, shown: number): string {
+  const flips = recommendation.whatIf.map((w) => `${QUESTION_LABELS[w.key]} → ${w.toLabel} (${SHORT_DESIGN_LABELS[w.strategy]})`);
+  if (flips.length === 0) return 'No single changed answer would flip it.';
+  return `Flips it: ${flips.slice(0, shown).join('; ')}${flips.length > shown ? `; +${flips.length - shown} more` : ''}`;
+}
