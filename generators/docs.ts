@@ -1,7 +1,7 @@
 // README.md and decision.md: the design explained for the people who keep the generated folder.
+import { barLength, favoursText } from '../questionnaire/decision.ts';
 import { DESIGN_DESCRIPTIONS } from '../questionnaire/designs.ts';
 import { DESIGN_LABELS } from '../questionnaire/labels.ts';
-import type { Design } from '../questionnaire/questions.ts';
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
@@ -13,12 +13,8 @@ const BASE_SCHEDULE_TEXT: Record<BuildContext['guidance']['baselineStability'], 
   static: null,
 };
 
-const favourText = (designs: Design[]): string =>
-  designs.length === 0 ? 'neutral' : designs.map((d) => DESIGN_LABELS[d]).join(' and ');
-
 function docsView(ctx: BuildContext) {
   const { decision } = ctx;
-  const top = Math.max(...decision.ranking.map((r) => r.score), 1);
   return {
     ...ctx,
     designLabel: DESIGN_LABELS[ctx.design],
@@ -29,9 +25,9 @@ function docsView(ctx: BuildContext) {
     ranking: decision.ranking.map((r) => ({
       label: DESIGN_LABELS[r.design],
       score: r.score,
-      bar: '#'.repeat(Math.max(0, Math.round((r.score / top) * 20))),
+      bar: '#'.repeat(barLength(r.score, decision.ranking, 20)),
     })),
-    reasons: decision.reasons.map((r) => ({ ...r, favourText: favourText(r.favours) })),
+    reasons: decision.reasons.map((r) => ({ ...r, favourText: favoursText(r.favours) })),
     whatIf: decision.whatIf.map((w) => ({ ...w, strategyLabel: DESIGN_LABELS[w.strategy] })),
     alternatives: decision.tradeOffs
       .filter((t) => t.design !== ctx.design)
