@@ -37,11 +37,11 @@ const precompiledTemplates = {
   },
 };
 
-// source/answers-shape.ts compiles the answers JSON Schema with ajv when it loads. The bundle gets
+// source/answers/shape.ts compiles the answers JSON Schema with ajv when it loads. The bundle gets
 // ajv's standalone code instead: the same schema and options (read from that module, so they cannot
 // differ), compiled here, with no ajv at run time.
 async function standaloneAnswersShape() {
-  const shape = await build({ entryPoints: [join(root, 'source/answers-shape.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+  const shape = await build({ entryPoints: [join(root, 'source/answers/shape.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
   const { AJV_OPTIONS } = await import(`data:text/javascript;base64,${Buffer.from(shape.outputFiles[0].text).toString('base64')}`);
   const schema = JSON.parse(await readFile(join(root, 'schema/ami-wizard.schema.json'), 'utf8'));
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true } });
@@ -52,7 +52,7 @@ async function standaloneAnswersShape() {
 const answersShape = {
   name: 'answers-shape-standalone',
   setup(b) {
-    b.onLoad({ filter: /source[\\/]answers-shape\.ts$/ }, async (args) => ({
+    b.onLoad({ filter: /source[\\/]answers[\\/]shape\.ts$/ }, async (args) => ({
       contents: await standaloneAnswersShape(),
       loader: 'js',
       resolveDir: dirname(args.path),

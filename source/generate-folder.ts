@@ -13,8 +13,7 @@ import { onlyEditedConflicts, planFiles } from './file-plan.ts';
 import type { FilePlan } from './file-plan.ts';
 import { readOutputState } from './output-state.ts';
 import { loadTemplateSources } from './template-sources.ts';
-import { GENERATOR } from './version.ts';
-import { ANSWERS_SCHEMA_TEXT } from './answers-schema-text.ts';
+import { ANSWERS_SCHEMA_TEXT, GENERATOR } from './version.ts';
 
 const DEFAULT_OUT = 'ami-build';
 

@@ -39,8 +39,8 @@ async function run(args: CliArgs, io: CommandIO): Promise<number> {
  * reports the problem.
  */
 async function answersInTerminal(args: CliArgs, io: CommandIO, file: string): Promise<number> {
-  const answers = await (await import('./answers-file.ts')).quickAnswers(file);
-  const prefill = answers ? undefined : await (await import('./wizard/prefill.ts')).prefillForGaps(file);
+  const answers = await (await import('./answers/read.ts')).quickAnswers(file);
+  const prefill = answers ? undefined : await (await import('./answers/prefill.ts')).prefillForGaps(file);
   if (prefill) return (await import('./commands/wizard.ts')).wizardCommand(args, io, prefill);
   return (await import('./commands/generate.ts')).generateCommand(args, io, answers);
 }

@@ -3,6 +3,7 @@
 // decides what gets deleted, so it is held to the same limits as an answers file.
 import { createHash } from 'node:crypto';
 import { CONTROL_CHARACTERS } from '../questionnaire/answer-values.ts';
+import { isPlainObject } from './text/parsed.ts';
 
 /** The folder ami-wizard keeps to itself inside --out. */
 export const META_DIR = '.ami-wizard';
@@ -80,11 +81,11 @@ export function parseManifest(text: string): Manifest | string {
 }
 
 export function manifestFrom(data: unknown): Manifest | string {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'it is not a JSON object';
+  if (!isPlainObject(data)) return 'it is not a JSON object';
   const { version, generator, files } = data as Record<string, unknown>;
   if (version !== 1) return `unknown version ${JSON.stringify(version)?.slice(0, 40)}`;
   if (typeof generator !== 'string' || generator.length > 200) return '"generator" is not a short string';
-  if (typeof files !== 'object' || files === null || Array.isArray(files)) return '"files" is not an object';
+  if (!isPlainObject(files)) return '"files" is not an object';
   const entries = Object.entries(files);
   if (entries.length > LIMITS.entries) return `it has too many entries (${entries.length}; at most ${LIMITS.entries})`;
   for (const [path, hash] of entries) {

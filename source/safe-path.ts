@@ -65,7 +65,19 @@ export async function inspect(root: string, rel: string, cache?: LstatCache): Pr
 // O_NOFOLLOW: the last component is never a link; O_NONBLOCK: a FIFO put there cannot hang the run.
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 /** For files the writer creates: never through a link, never over an existing file. */
-export const CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+const CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/** Creates `abs` with `contents` and `mode` (never through a link, never over a file) and fsyncs it. */
+export async function writeNewFile(abs: string, contents: string, mode: number): Promise<void> {
+  const handle = await open(abs, CREATE_FLAGS, mode);
+  try {
+    await handle.writeFile(contents);
+    await handle.chmod(mode); // open's mode is reduced by the umask
+    await handle.sync(); // so a power cut after a rename cannot leave an empty file
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * The sha256 of the regular file at `abs` (its folders already checked), or the reason it has none:

@@ -25,7 +25,7 @@ import {
   type Manifest,
 } from './manifest.ts';
 import {
-  CREATE_FLAGS,
+  writeNewFile,
   assertRealParents,
   ensureFolders,
   firstFreeOrig,
@@ -189,14 +189,7 @@ export async function stageFile(root: string, contents: string, mode: number): P
   const name = stagedName();
   const abs = join(root, STAGING_DIR, name);
   await assertRealParents(root, `${STAGING_DIR}/${name}`);
-  const handle = await open(abs, CREATE_FLAGS, mode);
-  try {
-    await handle.writeFile(contents);
-    await handle.chmod(mode); // open's mode is reduced by the umask
-    await handle.sync(); // so a power cut after the rename cannot leave an empty file
-  } finally {
-    await handle.close();
-  }
+  await writeNewFile(abs, contents, mode);
   return name;
 }
 

@@ -4,9 +4,9 @@
 import { resolve } from 'node:path';
 import { buildContext } from '../../generators/build-context.ts';
 import { tagPolicy } from '../../generators/tagging.ts';
-import { loadAnswers } from '../answers-file.ts';
-import { readBoundedText } from '../bounded-text.ts';
-import type { TextFileKind } from '../bounded-text.ts';
+import { loadAnswers } from '../answers/read.ts';
+import { readBoundedText } from '../answers/bounded-text.ts';
+import type { TextFileKind } from '../answers/bounded-text.ts';
 import type { CliArgs } from '../cli-options.ts';
 import { decisionFor } from '../../questionnaire/decision.ts';
 import { InputError } from '../errors.ts';

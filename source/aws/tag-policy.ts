@@ -4,6 +4,7 @@
 // A single document has no parent, so @@append and @@assign both start the list and @@remove takes away:
 // the generator's policy appends its values (so it composes with others), and they are the allowed values.
 import { InputError } from '../errors.ts';
+import { isPlainObject } from '../text/parsed.ts';
 
 export interface TagRule {
   /** The key with the exact case the policy prescribes. */
@@ -19,11 +20,11 @@ const LIST_OPERATORS = new Set(['@@assign', '@@append', '@@remove', '@@operators
 
 export function parseTagPolicy(doc: unknown, source: string): TagRule[] {
   const fail = (problem: string) => new InputError(`${source} is not a usable tag policy: ${problem}`);
-  if (!isObject(doc) || !isObject(doc.tags)) throw fail('it needs a "tags" object, as in {"tags": {"costcenter": {"tag_key": {"@@assign": "CostCenter"}}}}.');
+  if (!isPlainObject(doc) || !isPlainObject(doc.tags)) throw fail('it needs a "tags" object, as in {"tags": {"costcenter": {"tag_key": {"@@assign": "CostCenter"}}}}.');
   const rules: TagRule[] = [];
   for (const [statement, body] of Object.entries(doc.tags)) {
     const at = `tags.${statement}`;
-    if (!isObject(body)) throw fail(`${at} must be an object.`);
+    if (!isPlainObject(body)) throw fail(`${at} must be an object.`);
     const unknown = Object.keys(body).find((k) => !STATEMENT_FIELDS.has(k));
     if (unknown) throw fail(`${at} has an unknown field "${unknown}".`);
     const key = tagKey(body.tag_key, statement, `${at}.tag_key`, fail);
@@ -52,7 +53,7 @@ function requiredForImages(requiredFor: string[] | undefined): boolean {
 function tagKey(block: unknown, statement: string, at: string, fail: (p: string) => InputError): string {
   if (block === undefined) return statement;
   if (typeof block === 'string' && block) return block;
-  if (isObject(block)) {
+  if (isPlainObject(block)) {
     const assigned = block['@@assign'];
     if (assigned === undefined) return statement;
     if (typeof assigned === 'string' && assigned.length > 0 && assigned.length <= 128) return assigned;
@@ -64,7 +65,7 @@ function tagKey(block: unknown, statement: string, at: string, fail: (p: string)
 function stringList(block: unknown, at: string, fail: (p: string) => InputError): string[] | undefined {
   if (block === undefined) return undefined;
   if (Array.isArray(block)) return strings(block, at, fail);
-  if (!isObject(block)) throw fail(`${at} must be an object of @@assign / @@append / @@remove lists.`);
+  if (!isPlainObject(block)) throw fail(`${at} must be an object of @@assign / @@append / @@remove lists.`);
   const unknown = Object.keys(block).find((k) => !LIST_OPERATORS.has(k));
   if (unknown) throw fail(`${at} has an unknown operator "${unknown}" (use @@assign, @@append or @@remove).`);
   const assign = block['@@assign'] === undefined ? undefined : strings(block['@@assign'], `${at}.@@assign`, fail);
@@ -89,8 +90,4 @@ export function valueAllowed(value: string, allowed: readonly string[]): boolean
     const suffix = pattern.slice(star + 1);
     return value.length >= prefix.length + suffix.length && value.startsWith(prefix) && value.endsWith(suffix);
   });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

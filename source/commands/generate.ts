@@ -2,7 +2,7 @@
 import type { Answers } from '../../questionnaire/answers-schema.ts';
 import type { CliArgs } from '../cli-options.ts';
 import { EXIT, InputError } from '../errors.ts';
-import { loadAnswers } from '../answers-file.ts';
+import { loadAnswers } from '../answers/read.ts';
 import { planEntryJson } from '../file-plan.ts';
 import { finishText } from '../wizard/finish-text.ts';
 import { applyPlan } from '../write-plan.ts';

@@ -27,7 +27,7 @@ export async function lookupCommand(args: CliArgs, io: CommandIO): Promise<numbe
 
 async function lookupQuery(args: CliArgs): Promise<BaseImageQuery> {
   if (args.regions.length > 1) throw new InputError('lookup takes one --region; run it once per region.');
-  const platform = args.answers ? (await (await import('../answers-file.ts')).loadAnswers(args.answers)).platform : undefined;
+  const platform = args.answers ? (await (await import('../answers/read.ts')).loadAnswers(args.answers)).platform : undefined;
   const os = args.os ?? platform?.os;
   const architecture = args.arch ?? platform?.architecture ?? 'x86_64';
   if (!os) throw new InputError(`lookup needs --os (${OPERATING_SYSTEMS.join(', ')}), e.g. ami-wizard lookup --os amazon-linux-2023 --arch arm64`);

@@ -1,6 +1,6 @@
 import type { CliArgs } from '../cli-options.ts';
 import { EXIT, InputError } from '../errors.ts';
-import { loadAnswers } from '../answers-file.ts';
+import { loadAnswers } from '../answers/read.ts';
 import { decisionFor, decisionJson } from '../../questionnaire/decision.ts';
 import { jsonOutput } from '../text/json-output.ts';
 import type { CommandIO } from './context.ts';

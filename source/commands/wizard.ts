@@ -2,7 +2,7 @@
 // then loads the wizard with Ink and React (through loadUi, which prepares the environment first).
 import type { CliArgs } from '../cli-options.ts';
 import type { CommandIO } from './context.ts';
-import type { Prefill } from '../wizard/prefill.ts';
+import type { Prefill } from '../answers/prefill.ts';
 import { drawFirstFrame } from '../wizard/first-frame.ts';
 import { loadUi } from '../wizard/load-ui.ts';
 

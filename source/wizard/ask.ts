@@ -1,11 +1,26 @@
 // The rule every question step follows: a value from --answers is kept without asking, --yes takes
 // the current value (else the default) without asking, otherwise the screen asks.
+import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
 import { BACK } from './context.ts';
 import type { Back, QuestionContext, SelectRequest } from './context.ts';
-import type { Draft } from './draft.ts';
-import { fieldProblem, keepsValid } from './draft.ts';
-import { ASKED_FIELDS } from './prefill.ts';
+import type { Draft } from '../answers/draft.ts';
+import { fieldProblem, keepsValid } from '../answers/draft.ts';
 import type { StepResult } from './flow.ts';
+
+/** The fields that have their own screen; one given by the file skips that screen. */
+export const ASKED_FIELDS = [
+  'project.name',
+  'platform.os',
+  'platform.architecture',
+  'platform.regions',
+  'roles',
+  ...QUESTION_KEYS.map((key) => `guidance.${key}`),
+  'strategy',
+  'project.costCenter',
+  'project.stage',
+  'project.confidentiality',
+  'project.compliance',
+] as const;
 
 export interface AskSpec<V> {
   current: V | undefined;

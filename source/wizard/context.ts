@@ -4,7 +4,7 @@ import type { CliArgs } from '../cli-options.ts';
 import type { Decision } from '../../questionnaire/recommend.ts';
 import type { Design } from '../../questionnaire/questions.ts';
 import type { FilePlan } from '../file-plan.ts';
-import type { Draft } from './draft.ts';
+import type { Draft } from '../answers/draft.ts';
 import type { FinishedRun } from './finish-text.ts';
 
 /** What a prompt resolves to when the user asks to go back (Esc). */

@@ -6,12 +6,12 @@ import { createHost } from '../ui/host.tsx';
 import { createPrompts } from '../ui/prompts.ts';
 import { CancelledError, EXIT } from '../errors.ts';
 import type { WizardContext } from './context.ts';
-import { emptyDraft } from './draft.ts';
+import { emptyDraft } from '../answers/draft.ts';
 import { finishText } from './finish-text.ts';
 import type { FirstFrame } from './first-frame.ts';
 import { runSteps } from './flow.ts';
-import { draftFromFile } from './prefill.ts';
-import type { Prefill } from './prefill.ts';
+import { draftFromFile } from '../answers/prefill.ts';
+import type { Prefill } from '../answers/prefill.ts';
 import { WIZARD_STEPS } from './steps.ts';
 
 export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstFrame, prefill?: Prefill): Promise<number> {

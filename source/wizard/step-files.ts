@@ -3,7 +3,7 @@
 import { CancelledError, InputError } from '../errors.ts';
 import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
-import { problemLines, validateDraft } from './draft.ts';
+import { problemLines, validateDraft } from '../answers/draft.ts';
 import type { Step } from './flow.ts';
 
 const WRITES = new Set(['create', 'update', 'overwrite', 'replace', 'remove']);

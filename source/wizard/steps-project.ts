@@ -6,7 +6,7 @@ import type { Architecture, OperatingSystem } from '../../questionnaire/answer-v
 import { askChoice, askText } from './ask.ts';
 import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
-import { namesFromText } from './draft.ts';
+import { namesFromText } from '../answers/draft.ts';
 import type { Step } from './flow.ts';
 
 export const welcomeStep: Step<WizardContext> = async (ctx) => {

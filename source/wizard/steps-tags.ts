@@ -3,7 +3,7 @@ import { CONFIDENTIALITY, STAGES } from '../../questionnaire/answer-values.ts';
 import { CONFIDENTIALITY_LABELS, STAGE_LABELS } from '../../questionnaire/labels.ts';
 import { askChoice, askText } from './ask.ts';
 import type { WizardContext } from './context.ts';
-import { itemsFromText } from './draft.ts';
+import { itemsFromText } from '../answers/draft.ts';
 import type { Step } from './flow.ts';
 
 type Stage = (typeof STAGES)[number];

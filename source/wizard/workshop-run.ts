@@ -7,10 +7,10 @@ import { recommendationText } from '../text/decision-text.ts';
 import { createHost } from '../ui/host.tsx';
 import { createWorkshopPrompts } from '../ui/workshop-prompts.ts';
 import { CancelledError, EXIT } from '../errors.ts';
-import { emptyDraft } from './draft.ts';
+import { emptyDraft } from '../answers/draft.ts';
 import { runSteps } from './flow.ts';
 import { decisionFor } from '../../questionnaire/decision.ts';
-import { draftFromFile } from './prefill.ts';
+import { draftFromFile } from '../answers/prefill.ts';
 import { defaultProjectName } from './steps-project.ts';
 import { WORKSHOP_STEPS } from './workshop.ts';
 import type { WorkshopContext } from './workshop.ts';
@@ -33,7 +33,7 @@ export async function runWorkshop(args: CliArgs, io: CommandIO): Promise<number>
       prompts: createWorkshopPrompts(host, () => context.progress),
       progress: { step: 0, total: WORKSHOP_STEPS.length },
       save: async (guidance) => {
-        const { saveGuidance } = await import('./save-answers.ts');
+        const { saveGuidance } = await import('../answers/save.ts');
         await saveGuidance(file, guidance, projectName);
         return relative(io.cwd, file) || file;
       },

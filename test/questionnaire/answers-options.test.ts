@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
-import { checkAnswers } from '../../source/answers-check.ts';
+import { checkAnswers } from '../../source/answers/quick-check.ts';
 import { minimalAnswers } from '../support/answers.ts';
 
 function verdict(patch: (a: Record<string, any>) => void) {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { load } from 'js-yaml';
 import * as z from 'zod/mini';
 import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
-import { checkAnswers } from '../../source/answers-check.ts';
+import { checkAnswers } from '../../source/answers/quick-check.ts';
 import { minimalAnswers } from '../support/answers.ts';
 
 const examplesDir = new URL('../../examples/', import.meta.url);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultGuidance } from '../../questionnaire/questions.ts';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { FailureError } from '../../source/errors.ts';
-import { saveGuidance } from '../../source/wizard/save-answers.ts';
+import { saveGuidance } from '../../source/answers/save.ts';
 
 const guidance = { ...defaultGuidance(), automationExperience: 'new' } as GuidanceAnswers;
 let dir: string;

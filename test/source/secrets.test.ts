@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findSecret, findSecretInText } from '../../source/secrets.ts';
+import { findSecret, findSecretInText } from '../../source/answers/secrets.ts';
 import { HAS_SHARED, SHARED_DIR } from '../support/tools.ts';
 
 const SECRETS = [

@@ -5,11 +5,10 @@ import { generateFiles } from '../../generators/index.ts';
 import type { GeneratedFile } from '../../generators/generated-file.ts';
 import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
 import type { Answers } from '../../questionnaire/answers-schema.ts';
-import { parseAnswers } from '../../source/answers-file.ts';
+import { parseAnswers } from '../../source/answers/read.ts';
 import { decisionFor } from '../../questionnaire/decision.ts';
 import { loadTemplateSources } from '../../source/template-sources.ts';
-import { GENERATOR } from '../../source/version.ts';
-import { ANSWERS_SCHEMA_TEXT } from '../../source/answers-schema-text.ts';
+import { ANSWERS_SCHEMA_TEXT, GENERATOR } from '../../source/version.ts';
 import * as z from 'zod/mini';
 
 export function answersFrom(input: unknown): Answers {

@@ -9,9 +9,9 @@ import { parseArgs } from '../../source/cli-options.ts';
 import { CancelledError } from '../../source/errors.ts';
 import { BACK } from '../../source/wizard/context.ts';
 import type { Prompts, WizardContext } from '../../source/wizard/context.ts';
-import { emptyDraft } from '../../source/wizard/draft.ts';
+import { emptyDraft } from '../../source/answers/draft.ts';
 import { runSteps } from '../../source/wizard/flow.ts';
-import { answersNeedQuestions, draftFromFile } from '../../source/wizard/prefill.ts';
+import { draftFromFile, prefillForGaps } from '../../source/answers/prefill.ts';
 import { WIZARD_STEPS } from '../../source/wizard/steps.ts';
 import { WIZARD_STEP_COUNT } from '../../source/wizard/welcome-text.ts';
 import { QUESTIONS } from '../../questionnaire/questions.ts';
@@ -242,10 +242,11 @@ describe('wizard flow', () => {
   });
 
   it('a file missing required answers needs questions; a complete or broken one goes to generate', async () => {
-    expect(await answersNeedQuestions(writeAnswers(dir, { version: 1, guidance: { recoveryTime: 'hours' } }, 'partial.yaml'))).toBe(true);
-    expect(await answersNeedQuestions(writeAnswers(dir, MINIMAL_YAML, 'complete.yaml'))).toBe(false);
-    expect(await answersNeedQuestions(writeAnswers(dir, 'version: 1\nguidance: [\n', 'broken.yaml'))).toBe(false);
-    expect(await answersNeedQuestions(join(dir, 'missing.yaml'))).toBe(false);
+    const needsQuestions = async (file: string) => (await prefillForGaps(file)) !== undefined;
+    expect(await needsQuestions(writeAnswers(dir, { version: 1, guidance: { recoveryTime: 'hours' } }, 'partial.yaml'))).toBe(true);
+    expect(await needsQuestions(writeAnswers(dir, MINIMAL_YAML, 'complete.yaml'))).toBe(false);
+    expect(await needsQuestions(writeAnswers(dir, 'version: 1\nguidance: [\n', 'broken.yaml'))).toBe(false);
+    expect(await needsQuestions(join(dir, 'missing.yaml'))).toBe(false);
   });
 
   it('--answers with a wrong value stops before any question', async () => {

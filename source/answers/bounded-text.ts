@@ -3,7 +3,7 @@
 // so at most maxBytes (+1, to know there is more) are read, and each failure gets its own message.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { errorCode, InputError } from './errors.ts';
+import { errorCode, InputError } from '../errors.ts';
 
 /** What the input is, for the messages: each kind keeps its own wording and hints. */
 export interface TextFileKind {

@@ -2,11 +2,12 @@
 // path (js-yaml, small and fast to start); anything unusual is read again by answers-diagnostics.ts,
 // which keeps node positions, so every problem is reported with its line and column.
 import { CORE_SCHEMA, load } from 'js-yaml';
-import type { Answers } from '../questionnaire/answers-schema.ts';
-import { checkAnswers } from './answers-check.ts';
+import type { Answers } from '../../questionnaire/answers-schema.ts';
+import { checkAnswers } from './quick-check.ts';
 import { readBoundedText } from './bounded-text.ts';
 import type { TextFileKind } from './bounded-text.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../errors.ts';
+import { isPlainObject } from '../text/parsed.ts';
 import { findSecret } from './secrets.ts';
 
 const MAX_ANSWERS_BYTES = 256 * 1024;
@@ -41,7 +42,7 @@ function parseQuickly(text: string): Answers | undefined {
   } catch {
     return undefined;
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data) || !isPlainTree(data)) return undefined;
+  if (!isPlainObject(data) || !isPlainTree(data)) return undefined;
   if ((data as { version?: unknown }).version !== 1 || findSecret(data)) return undefined;
   return checkAnswers(data);
 }
@@ -51,7 +52,7 @@ export async function parseAnswers(text: string, file: string): Promise<Answers>
   if (text.trim() === '') {
     throw new InputError(`${file} is empty. Start from an example in examples/, or run ami-wizard in a terminal to write one.`);
   }
-  return parseQuickly(text) ?? (await import('./answers-diagnostics.ts')).diagnoseAnswers(text, file);
+  return parseQuickly(text) ?? (await import('./diagnostics.ts')).diagnoseAnswers(text, file);
 }
 
 /** The answers when `file` is readable and valid, else undefined (loadAnswers then says why). */

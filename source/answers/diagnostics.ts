@@ -4,13 +4,13 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar } from 'yaml';
 import type { Document } from 'yaml';
 import * as z from 'zod/mini';
-import { AnswersSchema } from '../questionnaire/answers-schema.ts';
-import type { Answers } from '../questionnaire/answers-schema.ts';
-import { InputError } from './errors.ts';
+import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
+import type { Answers } from '../../questionnaire/answers-schema.ts';
+import { InputError } from '../errors.ts';
 import { findSecret } from './secrets.ts';
 import { expectedAt, keysAt } from './schema-lookup.ts';
-import { didYouMean } from './text/did-you-mean.ts';
-import { printable } from './text/printable.ts';
+import { didYouMean } from '../text/did-you-mean.ts';
+import { printable } from '../text/printable.ts';
 
 const MAX_ALIASES = 50;
 const MAX_ISSUES_SHOWN = 5;

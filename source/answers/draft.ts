@@ -6,7 +6,7 @@ import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
 import type { Answers, AnswersInput } from '../../questionnaire/answers-schema.ts';
 import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
-import { findSecret } from '../secrets.ts';
+import { findSecret } from './secrets.ts';
 
 export interface Draft extends Omit<AnswersInput, 'version' | 'project' | 'platform' | 'guidance'> {
   version: 1;

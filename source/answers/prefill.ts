@@ -2,37 +2,20 @@
 // the wizard asks only for what the file leaves out. Values the file gets wrong stop the run
 // before any question, as they would for `generate`.
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { parseAnswers, readAnswersFile } from '../answers-file.ts';
+import { parseAnswers, readAnswersFile } from './read.ts';
 import { InputError } from '../errors.ts';
+import { isPlainObject } from '../text/parsed.ts';
 import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
 import { answeredProblems, problemLines } from './draft.ts';
 import type { Draft } from './draft.ts';
 
-/** The fields that have their own screen; one given by the file skips that screen. */
-export const ASKED_FIELDS = [
-  'project.name',
-  'platform.os',
-  'platform.architecture',
-  'platform.regions',
-  'roles',
-  ...QUESTION_KEYS.map((key) => `guidance.${key}`),
-  'strategy',
-  'project.costCenter',
-  'project.stage',
-  'project.confidentiality',
-  'project.compliance',
-] as const;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function has(data: Record<string, unknown>, field: string): boolean {
-  let node: unknown = data;
-  for (const part of field.split('.')) {
-    if (!isRecord(node) || !Object.hasOwn(node, part)) return false;
-    node = node[part];
-  }
-  return node !== undefined && node !== null;
+/** The dotted path of every value the file gives (`project`, `project.name`, `roles`...), not into lists. */
+function givenFields(data: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(data).flatMap(([key, value]) => {
+    if (value === undefined || value === null) return [];
+    const field = `${prefix}${key}`;
+    return [field, ...(isPlainObject(value) ? givenFields(value, `${field}.`) : [])];
+  });
 }
 
 export async function draftFromFile(file: string): Promise<Prefill> {
@@ -44,20 +27,20 @@ export async function draftFromFile(file: string): Promise<Prefill> {
     data = undefined;
   }
   // YAML errors and files that are not a mapping get the full diagnostics (line and column).
-  if (!isRecord(data) || (data.version !== undefined && data.version !== 1)) {
+  if (!isPlainObject(data) || (data.version !== undefined && data.version !== 1)) {
     await parseAnswers(text, file);
     throw new InputError(`${file} is not an answers file: expected a mapping with version: 1.`);
   }
   const draft = { ...data, version: 1 } as unknown as Draft;
   for (const section of ['project', 'platform', 'guidance'] as const) {
     if (data[section] === undefined || data[section] === null) (draft as unknown as Record<string, unknown>)[section] = {};
-    else if (!isRecord(data[section])) throw new InputError(`${file}: ${section} must be a mapping of keys to values.`);
+    else if (!isPlainObject(data[section])) throw new InputError(`${file}: ${section} must be a mapping of keys to values.`);
   }
   const problems = answeredProblems(draft);
   if (problems.length > 0) {
     throw new InputError(`${file} has values the wizard cannot use:\n${problemLines(problems.slice(0, 5))}\nFix them in the file and run again.`);
   }
-  return { draft, given: new Set(ASKED_FIELDS.filter((field) => has(data, field))) };
+  return { draft, given: new Set(givenFields(data)) };
 }
 
 /** The answers every file must give; the wizard asks for the ones a file leaves out. */
@@ -65,6 +48,7 @@ const REQUIRED_FIELDS = ['project.name', ...QUESTION_KEYS.map((key) => `guidance
 
 export interface Prefill {
   draft: Draft;
+  /** Every field the file gives (dotted paths); the wizard skips the screen of each. */
   given: Set<string>;
 }
 
@@ -80,8 +64,4 @@ export async function prefillForGaps(file: string): Promise<Prefill | undefined>
   } catch {
     return undefined;
   }
-}
-
-export async function answersNeedQuestions(file: string): Promise<boolean> {
-  return (await prefillForGaps(file)) !== undefined;
 }

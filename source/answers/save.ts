@@ -4,13 +4,13 @@
 // project.name are added if missing); a new file is
 // the minimal valid one. Loaded only when someone saves: the yaml library is large.
 import { randomBytes } from 'node:crypto';
-import { lstat, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { lstat, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
 import { isMap, parseDocument, stringify } from 'yaml';
 import { errorCode, FailureError } from '../errors.ts';
-import { CREATE_FLAGS } from '../safe-path.ts';
+import { writeNewFile } from '../safe-path.ts';
 
 const tempName = (file: string, id: string): string => `.${basename(file)}.${id}.tmp`;
 
@@ -36,19 +36,12 @@ async function existingMode(file: string): Promise<number | null> {
   return stats ? stats.mode & 0o7777 : null;
 }
 
-/** Writes a sibling temp file (never through a link, never over an existing file), then renames it over `file`. */
-async function writeAtomically(file: string, text: string, mode: number): Promise<void> {
+/** Writes a sibling temp file as the output writer writes (safe-path.ts), then renames it over `file`. */
+async function replaceFile(file: string, text: string, mode: number): Promise<void> {
   await removeStaleTemps(file);
   const temp = join(dirname(file), tempName(file, randomBytes(6).toString('hex')));
   try {
-    const handle = await open(temp, CREATE_FLAGS, mode);
-    try {
-      await handle.writeFile(text);
-      await handle.chmod(mode); // open's mode is reduced by the umask
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeNewFile(temp, text, mode);
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
@@ -63,7 +56,7 @@ export async function saveGuidance(file: string, guidance: GuidanceAnswers, proj
     throw new FailureError(`Cannot read ${file}: ${error.message}`);
   });
   if (existing === undefined || existing.trim() === '') {
-    await writeAtomically(file, stringify({ version: 1, project: { name: projectName }, guidance }), mode);
+    await replaceFile(file, stringify({ version: 1, project: { name: projectName }, guidance }), mode);
     return;
   }
   const doc = parseDocument(existing);
@@ -73,5 +66,5 @@ export async function saveGuidance(file: string, guidance: GuidanceAnswers, proj
   if (!doc.has('version')) doc.set('version', 1);
   if (!doc.hasIn(['project', 'name'])) doc.setIn(['project', 'name'], projectName);
   for (const key of QUESTION_KEYS) doc.setIn(['guidance', key], guidance[key]);
-  await writeAtomically(file, doc.toString(), mode);
+  await replaceFile(file, doc.toString(), mode);
 }

@@ -1,9 +1,9 @@
-// The quick path's check of an answers file: the JSON Schema's shape (answers-shape.ts), then the
+// The quick path's check of an answers file: the JSON Schema's shape (shape.ts), then the
 // rules across fields (questionnaire/answer-rules.ts). It answers only "valid or not": a file it
-// rejects goes to zod and answers-diagnostics.ts for the message, so a valid file never loads zod.
-import { ANSWER_RULES } from '../questionnaire/answer-rules.ts';
-import type { Answers } from '../questionnaire/answers-schema.ts';
-import { checkShape } from './answers-shape.ts';
+// rejects goes to zod and diagnostics.ts for the message, so a valid file never loads zod.
+import { ANSWER_RULES } from '../../questionnaire/answer-rules.ts';
+import type { Answers } from '../../questionnaire/answers-schema.ts';
+import { checkShape } from './shape.ts';
 
 /** The answers with their defaults filled in (`data` is changed in place), or undefined. */
 export function checkAnswers(data: unknown): Answers | undefined {
