@@ -4,32 +4,33 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { readdir, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const templatesDir = join(root, 'templates');
-// Must equal PRECOMPILE_OPTIONS in generators/render.ts (test/e2e/generate.test.ts compares the bundle's
-// output with the generators' from source).
-const PRECOMPILE_OPTIONS = { noEscape: true, strict: true };
 
+/** The exports of `code` (TypeScript importing the package's own modules), bundled and loaded here. */
+async function sourceModule(code) {
+  const out = await build({ stdin: { contents: code, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+}
+
+// The templates are read and precompiled by the very code (and options) that does it from source.
 async function precompiledTemplatesModule() {
-  const entries = await readdir(templatesDir, { recursive: true, withFileTypes: true });
-  const names = entries
-    .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
-    .map((e) => relative(templatesDir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-  const specs = await Promise.all(
-    names.map(async (name) => `${JSON.stringify(name)}: ${Handlebars.precompile(await readFile(join(templatesDir, name), 'utf8'), PRECOMPILE_OPTIONS)}`),
+  const { readTemplateSources, PRECOMPILE_OPTIONS } = await sourceModule(
+    "export { readTemplateSources } from './source/template-modules/read.ts'; export { PRECOMPILE_OPTIONS } from './generators/render.ts';",
   );
+  const sources = await readTemplateSources(templatesDir);
+  const specs = [...sources].map(([name, text]) => `${JSON.stringify(name)}: ${Handlebars.precompile(text, PRECOMPILE_OPTIONS)}`);
   return `const specs = {\n${specs.join(',\n')}\n};\nexport async function builtInTemplates() { return new Map(Object.entries(specs)); }\n`;
 }
 
 const precompiledTemplates = {
   name: 'precompiled-templates',
   setup(b) {
-    b.onLoad({ filter: /source[\\/]built-in-templates\.ts$/ }, async () => ({
+    b.onLoad({ filter: /source[\\/]template-modules[\\/]built-in\.ts$/ }, async () => ({
       contents: await precompiledTemplatesModule(),
       loader: 'js',
       watchFiles: [templatesDir],
@@ -41,8 +42,7 @@ const precompiledTemplates = {
 // ajv's standalone code instead: the same schema and options (read from that module, so they cannot
 // differ), compiled here, with no ajv at run time.
 async function standaloneAnswersShape() {
-  const shape = await build({ entryPoints: [join(root, 'source/answers/shape.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
-  const { AJV_OPTIONS } = await import(`data:text/javascript;base64,${Buffer.from(shape.outputFiles[0].text).toString('base64')}`);
+  const { AJV_OPTIONS } = await sourceModule("export { AJV_OPTIONS } from './source/answers/shape.ts';");
   const schema = JSON.parse(await readFile(join(root, 'schema/ami-wizard.schema.json'), 'utf8'));
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true } });
   ajv.addSchema(schema);

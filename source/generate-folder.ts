@@ -12,7 +12,7 @@ import { FailureError, InputError } from './errors.ts';
 import { onlyEditedConflicts, planFiles } from './file-plan.ts';
 import type { FilePlan } from './file-plan.ts';
 import { readOutputState } from './output-state.ts';
-import { loadTemplateSources } from './template-sources.ts';
+import { loadTemplateSources } from './template-modules/load.ts';
 import { ANSWERS_SCHEMA_TEXT, GENERATOR } from './version.ts';
 
 const DEFAULT_OUT = 'ami-build';

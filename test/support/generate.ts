@@ -7,7 +7,7 @@ import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
 import type { Answers } from '../../questionnaire/answers-schema.ts';
 import { parseAnswers } from '../../source/answers/read.ts';
 import { decisionFor } from '../../questionnaire/decision.ts';
-import { loadTemplateSources } from '../../source/template-sources.ts';
+import { loadTemplateSources } from '../../source/template-modules/load.ts';
 import { ANSWERS_SCHEMA_TEXT, GENERATOR } from '../../source/version.ts';
 import * as z from 'zod/mini';
 

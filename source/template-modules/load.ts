@@ -1,11 +1,11 @@
 // The template modules a run uses: the built-in ones, then a team's --templates folder, whose
 // files add to or replace the built-in ones by path.
 import { stat } from 'node:fs/promises';
-import type { TemplateSources } from '../generators/render.ts';
-import { builtInTemplates } from './built-in-templates.ts';
-import { readTemplateSources } from './read-template-sources.ts';
-import { InputError } from './errors.ts';
-import { precompileTemplates } from './precompile-templates.ts';
+import type { TemplateSources } from '../../generators/render.ts';
+import { builtInTemplates } from './built-in.ts';
+import { readTemplateSources } from './read.ts';
+import { InputError } from '../errors.ts';
+import { precompileTemplates } from './precompile.ts';
 
 export async function loadTemplateSources(overlayDir?: string): Promise<TemplateSources> {
   const templates = await builtInTemplates();

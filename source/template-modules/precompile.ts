@@ -1,9 +1,9 @@
 // Turns template sources into the precompiled form the generators run. The bundle ships the
 // built-in templates already precompiled (scripts/build.mjs), so the Handlebars compiler loads
 // only for a team's --templates folder, and in tests that run from source.
-import { PRECOMPILE_OPTIONS } from '../generators/render.ts';
-import type { TemplateSpec } from '../generators/render.ts';
-import { InputError } from './errors.ts';
+import { PRECOMPILE_OPTIONS } from '../../generators/render.ts';
+import type { TemplateSpec } from '../../generators/render.ts';
+import { InputError } from '../errors.ts';
 
 export async function precompileTemplates(sources: ReadonlyMap<string, string>, origin: string): Promise<Map<string, TemplateSpec>> {
   const { default: Handlebars } = await import('handlebars');

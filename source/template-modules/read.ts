@@ -1,6 +1,6 @@
 import { open, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { InputError } from './errors.ts';
+import { InputError } from '../errors.ts';
 
 /** Far beyond any real template module; a bigger file is a mistake (or /dev/zero behind a name). */
 const MAX_TEMPLATE_BYTES = 512 * 1024;
