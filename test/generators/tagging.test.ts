@@ -15,7 +15,7 @@ import { createRenderer } from '../../generators/render.ts';
 import { generateTagging, tagPolicy } from '../../generators/tagging.ts';
 import { decisionFor } from '../../questionnaire/decision.ts';
 import { parseTagPolicy, valueAllowed } from '../../source/aws/tag-policy.ts';
-import { precompileTemplates } from '../../source/precompile-templates.ts';
+import { precompileTemplates } from '../../source/template-modules/precompile.ts';
 import { minimalAnswers } from '../support/answers.ts';
 import { answersFrom } from '../support/generate.ts';
 import { HAS_SHARED, SHARED_DIR } from '../support/tools.ts';

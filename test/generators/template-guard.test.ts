@@ -4,8 +4,8 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { ESCAPE_HELPERS } from '../../generators/render.ts';
-import { TEMPLATES_DIR } from '../../source/built-in-templates.ts';
-import { readTemplateSources } from '../../source/read-template-sources.ts';
+import { TEMPLATES_DIR } from '../../source/template-modules/built-in.ts';
+import { readTemplateSources } from '../../source/template-modules/read.ts';
 
 const PRINTING_HELPERS = new Set([...Object.keys(ESCAPE_HELPERS), 'hclList']);
 
