@@ -7,3 +7,6 @@ import schema from '../schema/ami-wizard.schema.json' with { type: 'json' };
 export const VERSION: string = pkg.version;
 export const GENERATOR = `ami-wizard@${VERSION}`;
 export const ANSWERS_SCHEMA_TEXT = `${JSON.stringify(schema, null, 2)}\n`;
+
+/** What every generated folder records about the package that wrote it. */
+export const GENERATOR_META = { generator: GENERATOR, schemaText: ANSWERS_SCHEMA_TEXT } as const;

@@ -10,7 +10,7 @@ import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
 import { isMap, parseDocument, stringify } from 'yaml';
 import { errorCode, FailureError } from '../errors.ts';
-import { writeNewFile } from '../safe-path.ts';
+import { writeNewFile } from '../output/safe-path.ts';
 
 const tempName = (file: string, id: string): string => `.${basename(file)}.${id}.tmp`;
 

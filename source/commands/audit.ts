@@ -2,11 +2,11 @@
 // tag policy and the image hygiene rules. Exit 1 when any image fails, 0 when all pass.
 import type { CliArgs } from '../cli-options.ts';
 import { EXIT } from '../errors.ts';
-import { auditImage } from '../aws/audit-checks.ts';
-import { auditPolicy } from '../aws/audit-policy.ts';
+import { auditImage } from '../audit/checks.ts';
+import { auditPolicy } from '../audit/policy.ts';
 import { describeImages } from '../aws/describe-images.ts';
 import { assertRegionCode, openEc2 } from '../aws/ec2-client.ts';
-import { auditJson, auditText } from '../aws/format-audit.ts';
+import { auditJson, auditText } from '../audit/audit-text.ts';
 import type { ImageRecord } from '../aws/image-record.ts';
 import { progress } from '../aws/progress.ts';
 import type { CommandIO } from './context.ts';

@@ -3,10 +3,9 @@ import type { Answers } from '../../questionnaire/answers-schema.ts';
 import type { CliArgs } from '../cli-options.ts';
 import { EXIT, InputError } from '../errors.ts';
 import { loadAnswers } from '../answers/read.ts';
-import { planEntryJson } from '../file-plan.ts';
-import { finishText } from '../wizard/finish-text.ts';
-import { applyPlan } from '../write-plan.ts';
-import { conflictsError, prepareFolder } from '../generate-folder.ts';
+import { planEntryJson, runText } from '../output/plan-text.ts';
+import { applyPlan } from '../output/write.ts';
+import { conflictsError, prepareFolder } from '../output/prepare.ts';
 import type { CommandIO } from './context.ts';
 import { decisionJson } from '../../questionnaire/decision.ts';
 import { printable } from '../text/printable.ts';
@@ -36,7 +35,7 @@ export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answ
   if (args.json) {
     io.stdout(jsonOutput({ outDir, dryRun: args.dryRun, decision: decisionJson(decision), baseImage, plan: plan.entries.map(planEntryJson) }));
   } else {
-    io.stdout(finishText({ decision, outDir, outLabel, plan, written: !args.dryRun }));
+    io.stdout(runText({ decision, outDir, outLabel, plan, written: !args.dryRun }));
   }
   const conflicts = conflictsError(plan);
   if (conflicts) throw conflicts;

@@ -7,7 +7,7 @@ import type { CliArgs } from '../cli-options.ts';
 import { EXIT, InputError } from '../errors.ts';
 import { findBaseImage } from '../aws/find-base-image.ts';
 import type { BaseImageQuery } from '../aws/find-base-image.ts';
-import { baseImageJson, baseImageText } from '../aws/format-lookup.ts';
+import { baseImageJson, baseImageText } from '../aws/lookup-text.ts';
 import { progress } from '../aws/progress.ts';
 import type { CommandIO } from './context.ts';
 

@@ -4,7 +4,7 @@ import { Box, Text, useInput } from 'ink';
 import SelectInput from 'ink-select-input';
 import { BACK } from '../wizard/context.ts';
 import type { Back, PlanRequest, Progress } from '../wizard/context.ts';
-import { planLines } from '../wizard/plan-lines.ts';
+import { wrapText } from '../text/wrap.ts';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
 import { useTerminalSize } from './terminal-size.ts';
@@ -17,12 +17,13 @@ export interface PlanScreenProps extends PlanRequest {
 
 const MAX_CONFLICTS_SHOWN = 5;
 
-export function PlanScreen({ outDir, outLabel, plan, dryRun, progress, onSubmit, onBack }: PlanScreenProps) {
+export function PlanScreen({ outDir, outLabel, view, dryRun, progress, onSubmit, onBack }: PlanScreenProps) {
   const { width } = useTerminalSize();
   useInput((_input, key) => {
     if (key.escape) onBack();
   });
-  const { files, totals, conflicts } = planLines(plan, width - 2);
+  const { totals, conflicts } = view;
+  const files = [...wrapText(view.topLevel, width - 2), ...view.folders];
   const items = [
     { key: 'yes', label: dryRun ? 'Finish (dry run: nothing is written)' : `Yes, write the files to ${outLabel}`, value: true },
     { key: 'no', label: 'No, quit without writing', value: false },

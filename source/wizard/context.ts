@@ -3,9 +3,8 @@
 import type { CliArgs } from '../cli-options.ts';
 import type { Decision } from '../../questionnaire/recommend.ts';
 import type { Design } from '../../questionnaire/questions.ts';
-import type { FilePlan } from '../file-plan.ts';
 import type { Draft } from '../answers/draft.ts';
-import type { FinishedRun } from './finish-text.ts';
+import type { FinishedRun, PlanView } from '../output/plan-text.ts';
 
 /** What a prompt resolves to when the user asks to go back (Esc). */
 export const BACK = Symbol('back');
@@ -55,7 +54,8 @@ export interface PlanRequest {
   outDir: string;
   /** Where the folder is, as the user typed it (or the default). */
   outLabel: string;
-  plan: FilePlan;
+  /** The plan, with its conflicts, in the words `generate` uses. */
+  view: PlanView;
   dryRun: boolean;
 }
 

@@ -7,7 +7,7 @@ import { createPrompts } from '../ui/prompts.ts';
 import { CancelledError, EXIT } from '../errors.ts';
 import type { WizardContext } from './context.ts';
 import { emptyDraft } from '../answers/draft.ts';
-import { finishText } from './finish-text.ts';
+import { runText } from '../output/plan-text.ts';
 import type { FirstFrame } from './first-frame.ts';
 import { runSteps } from './flow.ts';
 import { draftFromFile } from '../answers/prefill.ts';
@@ -45,8 +45,8 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
       io.stderr(outcome.written ? `Cancelled after the write, which completed: ${outcome.outDir} is whole.\n` : `${new CancelledError().message}\n`);
       return EXIT.cancelled;
     }
-    io.stdout(finishText(outcome));
-    const { conflictsError } = await import('../generate-folder.ts');
+    io.stdout(runText(outcome));
+    const { conflictsError } = await import('../output/prepare.ts');
     const conflicts = conflictsError(outcome.plan);
     if (conflicts) throw conflicts;
     return EXIT.ok;

@@ -6,8 +6,6 @@ import type { WizardContext } from './context.ts';
 import { problemLines, validateDraft } from '../answers/draft.ts';
 import type { Step } from './flow.ts';
 
-const WRITES = new Set(['create', 'update', 'overwrite', 'replace', 'remove']);
-
 export const filesStep: Step<WizardContext> = async (ctx) => {
   const validated = validateDraft(ctx.draft);
   if (!validated.ok) {
@@ -15,14 +13,16 @@ export const filesStep: Step<WizardContext> = async (ctx) => {
     // bad --answers file stops before the first question: reaching this is a bug, reported as bad input.
     throw new InputError(`The answers are not valid:\n${problemLines(validated.problems)}`);
   }
-  const { prepareFolder } = await import('../generate-folder.ts');
-  const { applyPlan } = await import('../write-plan.ts');
+  const { prepareFolder } = await import('../output/prepare.ts');
+  const { changeCount } = await import('../output/plan.ts');
+  const { planView } = await import('../output/plan-text.ts');
+  const { applyPlan } = await import('../output/write.ts');
   const { args } = ctx;
   const prepared = await prepareFolder(validated.answers, { cwd: ctx.cwd, out: args.out, templates: args.templates, force: args.force });
   const { outLabel } = prepared;
 
   if (!args.yes) {
-    const confirmed = await ctx.prompts.confirmPlan({ outDir: prepared.outDir, outLabel, plan: prepared.plan, dryRun: args.dryRun });
+    const confirmed = await ctx.prompts.confirmPlan({ outDir: prepared.outDir, outLabel, view: planView(prepared.plan), dryRun: args.dryRun });
     if (confirmed === BACK) return BACK;
     if (!confirmed) throw new CancelledError();
   }
@@ -30,8 +30,7 @@ export const filesStep: Step<WizardContext> = async (ctx) => {
   if (args.dryRun) return args.yes ? 'skipped' : 'asked';
   // A Ctrl+C that came in just as the user confirmed still means: write nothing.
   if (ctx.signal.aborted) throw new CancelledError();
-  const count = prepared.plan.entries.filter((e) => WRITES.has(e.action)).length;
-  await ctx.prompts.writing(outLabel, count, () => applyPlan(prepared.plan));
+  await ctx.prompts.writing(outLabel, changeCount(prepared.plan), () => applyPlan(prepared.plan));
   ctx.outcome.written = true;
   return args.yes ? 'skipped' : 'asked';
 };

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditImage } from '../../source/aws/audit-checks.ts';
-import type { AuditOptions } from '../../source/aws/audit-checks.ts';
+import { auditImage } from '../../source/audit/checks.ts';
+import type { AuditOptions } from '../../source/audit/checks.ts';
 import { pickCurrentImage } from '../../source/aws/find-base-image.ts';
-import { auditJson, auditText } from '../../source/aws/format-audit.ts';
+import { auditJson, auditText } from '../../source/audit/audit-text.ts';
 import type { ImageRecord } from '../../source/aws/image-record.ts';
 import { progress } from '../../source/aws/progress.ts';
-import type { TagRule } from '../../source/aws/tag-policy.ts';
+import type { TagRule } from '../../source/audit/tag-policy.ts';
 import { ROOT } from './support/run-cli.ts';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -164,10 +164,10 @@ describe('progress', () => {
 });
 
 describe('the pure modules stay pure', () => {
-  it.each(['audit-checks.ts', 'tag-policy.ts', 'image-record.ts', 'format-audit.ts', 'format-lookup.ts', 'advice.ts', 'progress.ts'])(
-    'source/aws/%s does not import the SDK',
+  it.each(['audit/checks.ts', 'audit/tag-policy.ts', 'audit/audit-text.ts', 'aws/image-record.ts', 'aws/lookup-text.ts', 'aws/advice.ts', 'aws/progress.ts'])(
+    'source/%s does not import the SDK',
     (file) => {
-      expect(readFileSync(join(ROOT, 'source/aws', file), 'utf8')).not.toMatch(/@aws-sdk|@smithy/);
+      expect(readFileSync(join(ROOT, 'source', file), 'utf8')).not.toMatch(/@aws-sdk|@smithy/);
     },
   );
 });

@@ -7,7 +7,7 @@ import { tagPolicy } from '../../generators/tagging.ts';
 import { answersFrom } from '../support/generate.ts';
 import { minimalAnswers } from '../support/answers.ts';
 import { decisionFor } from '../../questionnaire/decision.ts';
-import { parseTagPolicy, valueAllowed } from '../../source/aws/tag-policy.ts';
+import { parseTagPolicy, valueAllowed } from '../../source/audit/tag-policy.ts';
 import { ROOT } from './support/run-cli.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test/aws/fixtures/tag-policies', name), 'utf8')) as unknown;

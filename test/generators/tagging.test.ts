@@ -14,7 +14,7 @@ import type { BuildContext } from '../../generators/build-context.ts';
 import { createRenderer } from '../../generators/render.ts';
 import { generateTagging, tagPolicy } from '../../generators/tagging.ts';
 import { decisionFor } from '../../questionnaire/decision.ts';
-import { parseTagPolicy, valueAllowed } from '../../source/aws/tag-policy.ts';
+import { parseTagPolicy, valueAllowed } from '../../source/audit/tag-policy.ts';
 import { precompileTemplates } from '../../source/template-modules/precompile.ts';
 import { minimalAnswers } from '../support/answers.ts';
 import { answersFrom } from '../support/generate.ts';

@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GeneratedFile } from '../../generators/generated-file.ts';
 import { FailureError, InputError } from '../../source/errors.ts';
-import { NOT_A_FILE, formatPlan, planFiles, sha256, type FilePlan } from '../../source/file-plan.ts';
-import { MANIFEST_PATH, type Manifest } from '../../source/manifest.ts';
-import { readOutputState } from '../../source/output-state.ts';
-import { applyPlan } from '../../source/write-plan.ts';
+import { NOT_A_FILE, planFiles, type FilePlan } from '../../source/output/plan.ts';
+import { formatPlan } from '../../source/output/plan-text.ts';
+import { sha256 } from '../../source/output/manifest.ts';
+import { MANIFEST_PATH, type Manifest } from '../../source/output/manifest.ts';
+import { readOutputState } from '../../source/output/state.ts';
+import { applyPlan } from '../../source/output/write.ts';
 
 // Passes through to the real rename, so one test can make a single rename fail mid-write.
 vi.mock('node:fs/promises', async (importOriginal) => {

@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GeneratedFile } from '../../generators/generated-file.ts';
-import { formatPlan, planFiles, sha256, type FilePlan } from '../../source/file-plan.ts';
-import { JOURNAL_PATH, MANIFEST_PATH, META_DIR } from '../../source/manifest.ts';
-import { readOutputState } from '../../source/output-state.ts';
-import { applyPlan } from '../../source/write-plan.ts';
+import { planFiles, type FilePlan } from '../../source/output/plan.ts';
+import { formatPlan } from '../../source/output/plan-text.ts';
+import { sha256 } from '../../source/output/manifest.ts';
+import { JOURNAL_PATH, MANIFEST_PATH, META_DIR } from '../../source/output/manifest.ts';
+import { readOutputState } from '../../source/output/state.ts';
+import { applyPlan } from '../../source/output/write.ts';
 
 // Counts every call that changes the file system; once `after` of them have run, every further one
 // fails, so the run stops exactly as a killed process would, cleanup attempts included.

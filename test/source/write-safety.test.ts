@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../generators/generated-file.ts';
 import { FailureError, InputError } from '../../source/errors.ts';
-import { formatPlan, planFiles, sha256, type FilePlan } from '../../source/file-plan.ts';
-import { MANIFEST_PATH } from '../../source/manifest.ts';
-import { readOutputState } from '../../source/output-state.ts';
-import { applyPlan } from '../../source/write-plan.ts';
-import { mountPointsBelow } from '../../source/mount-points.ts';
+import { planFiles, type FilePlan } from '../../source/output/plan.ts';
+import { formatPlan } from '../../source/output/plan-text.ts';
+import { sha256 } from '../../source/output/manifest.ts';
+import { MANIFEST_PATH } from '../../source/output/manifest.ts';
+import { readOutputState } from '../../source/output/state.ts';
+import { applyPlan } from '../../source/output/write.ts';
+import { mountPointsBelow } from '../../source/output/mount-points.ts';
 
 const GENERATOR = 'ami-wizard@0.1.0';
 const base = (): GeneratedFile[] => [

@@ -1,14 +1,14 @@
-// Generates a folder in-process, the way the CLI does, and writes it to disk for the real tools.
+// Generates a folder in-process through the pipeline the CLI runs (generators/folder.ts with the
+// built-in templates), and writes it to disk for the real tools.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { generateFiles } from '../../generators/index.ts';
+import { generateFolder } from '../../generators/folder.ts';
 import type { GeneratedFile } from '../../generators/generated-file.ts';
 import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
 import type { Answers } from '../../questionnaire/answers-schema.ts';
 import { parseAnswers } from '../../source/answers/read.ts';
-import { decisionFor } from '../../questionnaire/decision.ts';
 import { loadTemplateSources } from '../../source/template-modules/load.ts';
-import { ANSWERS_SCHEMA_TEXT, GENERATOR } from '../../source/version.ts';
+import { GENERATOR_META } from '../../source/version.ts';
 import * as z from 'zod/mini';
 
 export function answersFrom(input: unknown): Answers {
@@ -16,7 +16,7 @@ export function answersFrom(input: unknown): Answers {
 }
 
 export async function generate(answers: Answers): Promise<GeneratedFile[]> {
-  return generateFiles(answers, decisionFor(answers), await loadTemplateSources(), { generator: GENERATOR, schemaText: ANSWERS_SCHEMA_TEXT });
+  return generateFolder(answers, await loadTemplateSources(), GENERATOR_META).files;
 }
 
 export async function generateFromYaml(text: string): Promise<GeneratedFile[]> {

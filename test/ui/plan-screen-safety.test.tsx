@@ -2,8 +2,10 @@
 // ami-wizard never wrote), and under --force what is set aside (NAME.orig) or replaced (a link).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
-import { NOT_A_FILE, planFiles, sha256 } from '../../source/file-plan.ts';
-import type { OutputState } from '../../source/file-plan.ts';
+import { NOT_A_FILE, planFiles } from '../../source/output/plan.ts';
+import { sha256 } from '../../source/output/manifest.ts';
+import type { OutputState } from '../../source/output/plan.ts';
+import { planView } from '../../source/output/plan-text.ts';
 import { PlanScreen } from '../../source/ui/plan-screen.tsx';
 
 afterEach(() => cleanup());
@@ -27,7 +29,7 @@ function frameFor(force: boolean): string {
     origNames: new Map([['README.md', 'README.md.orig']]),
   };
   const plan = planFiles(state, files, { force, generator: 'ami-wizard@0' });
-  const ui = render(<PlanScreen outDir="/work/out" outLabel="out" plan={plan} dryRun={false} progress={{ step: 21, total: 21 }} onSubmit={vi.fn()} onBack={vi.fn()} />);
+  const ui = render(<PlanScreen outDir="/work/out" outLabel="out" view={planView(plan)} dryRun={false} progress={{ step: 21, total: 21 }} onSubmit={vi.fn()} onBack={vi.fn()} />);
   return ui.lastFrame()!;
 }
 

@@ -1,8 +1,10 @@
 // The file plan screen: files by folder, totals in generate's words, conflicts by name, Enter writes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
-import { planFiles, sha256 } from '../../source/file-plan.ts';
-import type { OutputState } from '../../source/file-plan.ts';
+import { planFiles } from '../../source/output/plan.ts';
+import { sha256 } from '../../source/output/manifest.ts';
+import type { OutputState } from '../../source/output/plan.ts';
+import { planView } from '../../source/output/plan-text.ts';
 import { PlanScreen } from '../../source/ui/plan-screen.tsx';
 import { KEY, press } from './keys.ts';
 
@@ -30,7 +32,7 @@ function renderPlan(existing: boolean, dryRun = false) {
   const onSubmit = vi.fn();
   const onBack = vi.fn();
   const ui = render(
-    <PlanScreen outDir="/work/out" outLabel="out" plan={plan(existing)} dryRun={dryRun} progress={{ step: 21, total: 21 }} onSubmit={onSubmit} onBack={onBack} />,
+    <PlanScreen outDir="/work/out" outLabel="out" view={planView(plan(existing))} dryRun={dryRun} progress={{ step: 21, total: 21 }} onSubmit={onSubmit} onBack={onBack} />,
   );
   return { ...ui, onSubmit, onBack };
 }

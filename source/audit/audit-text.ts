@@ -2,8 +2,8 @@
 // the failure details and a summary line; or as JSON for scripts.
 import { printable } from '../text/printable.ts';
 import { wrap } from '../text/wrap.ts';
-import { CHECKS } from './audit-checks.ts';
-import type { CheckId, CheckResult, ImageAudit } from './audit-checks.ts';
+import { CHECKS } from './checks.ts';
+import type { CheckId, CheckResult, ImageAudit } from './checks.ts';
 import { jsonOutput } from '../text/json-output.ts';
 
 interface TableStyle {

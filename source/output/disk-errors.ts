@@ -1,5 +1,5 @@
 // The file system errors a user can act on, as messages that say what to do. Anything else is ours.
-import { errorCode, FailureError, InputError } from './errors.ts';
+import { errorCode, FailureError, InputError } from '../errors.ts';
 import { shownPath } from './manifest.ts';
 
 /** A symlink turned up where the plan saw none (something changed the folder while we ran). */

@@ -3,13 +3,13 @@
 // run is checked against this run (journal-trust.ts), then rolled forward in memory only, so even a
 // dry run reports the folder as the next write will find it.
 import { join } from 'node:path';
-import { errorCode, FailureError, InputError } from './errors.ts';
-import { assertGeneratedPath, NOT_A_FILE, type Interrupted, type OutputState } from './file-plan.ts';
+import { errorCode, FailureError, InputError } from '../errors.ts';
+import { assertGeneratedPath, NOT_A_FILE, type Interrupted, type OutputState } from './plan.ts';
 import { journalProblem, journalToFinish } from './journal-trust.ts';
 import { JOURNAL_PATH, LIMITS, MANIFEST_PATH, META_DIR, STAGING_DIR, parseManifest, shownPath, type Manifest } from './manifest.ts';
 import { assertPathsFit, resolveOutDir } from './out-dir.ts';
 import { firstFreeOrig, hashRegularFile, inspect, readSmallFile, type LstatCache } from './safe-path.ts';
-import { SYMLINK, parseJournal, pathHash, rollForward, type Journal, type PathHash } from './write-journal.ts';
+import { SYMLINK, parseJournal, pathHash, rollForward, type Journal, type PathHash } from './journal.ts';
 
 interface Meta {
   previous: Manifest | null;

@@ -4,13 +4,12 @@
 import { readdir, realpath, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { asFailure, SymlinkInTheWay } from './disk-errors.ts';
-import type { FilePlan, PlanAction } from './file-plan.ts';
+import { WRITES } from './plan.ts';
+import type { FilePlan } from './plan.ts';
 import { JOURNAL_PATH, MANIFEST_PATH, META_DIR, META_IGNORE_PATH, STAGING_DIR, sha256 } from './manifest.ts';
 import { assertOneMount } from './mount-points.ts';
 import { ensureFolders, inspect, removeSymlink } from './safe-path.ts';
-import { clearStaging, commitJournal, ensureMetaIgnore, stageFile, writeJournal, type Journal } from './write-journal.ts';
-
-const WRITES: ReadonlySet<PlanAction> = new Set(['create', 'update', 'overwrite', 'replace']);
+import { clearStaging, commitJournal, ensureMetaIgnore, stageFile, writeJournal, type Journal } from './journal.ts';
 
 /** Creates the output folder (already a real path) one component at a time, then checks it still is. */
 async function ensureOutDir(outDir: string): Promise<void> {

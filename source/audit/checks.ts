@@ -1,6 +1,6 @@
 // The audit's checks: pure functions over plain image records (no SDK, no clock but the one passed in).
-import type { ImageRecord } from './image-record.ts';
-import { isDeprecated } from './image-record.ts';
+import type { ImageRecord } from '../aws/image-record.ts';
+import { isDeprecated } from '../aws/image-record.ts';
 import type { TagRule } from './tag-policy.ts';
 import { valueAllowed } from './tag-policy.ts';
 

@@ -7,7 +7,7 @@ import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { SymlinkInTheWay, asFailure } from './disk-errors.ts';
-import { errorCode, FailureError } from './errors.ts';
+import { errorCode, FailureError } from '../errors.ts';
 import { shownPath } from './manifest.ts';
 
 /** What sits at a relative path, judged without following any symlink. */

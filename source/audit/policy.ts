@@ -2,19 +2,20 @@
 // generate writes tagging/tag-policy.json) and the age window (--max-age-days, the answers'
 // options.deprecateAfterDays, else 365 days).
 import { resolve } from 'node:path';
-import { buildContext } from '../../generators/build-context.ts';
-import { tagPolicy } from '../../generators/tagging.ts';
+import { generateFolder } from '../../generators/folder.ts';
+import type { Answers } from '../../questionnaire/answers-schema.ts';
 import { loadAnswers } from '../answers/read.ts';
 import { readBoundedText } from '../answers/bounded-text.ts';
 import type { TextFileKind } from '../answers/bounded-text.ts';
 import type { CliArgs } from '../cli-options.ts';
-import { decisionFor } from '../../questionnaire/decision.ts';
 import { InputError } from '../errors.ts';
-import { GENERATOR } from '../version.ts';
+import { loadTemplateSources } from '../template-modules/load.ts';
+import { GENERATOR_META } from '../version.ts';
 import { parseTagPolicy } from './tag-policy.ts';
 import type { TagRule } from './tag-policy.ts';
 
 const DEFAULT_MAX_AGE_DAYS = 365;
+const TAG_POLICY_PATH = 'tagging/tag-policy.json';
 const MAX_POLICY_BYTES = 1024 * 1024;
 
 export interface AuditPolicy {
@@ -33,12 +34,19 @@ export async function auditPolicy(args: CliArgs, cwd: string): Promise<AuditPoli
     rules = parseTagPolicy(readPolicyFile(resolve(cwd, args.policy), args.policy), args.policy);
     source = args.policy;
   } else if (answers && args.answers) {
-    const ctx = buildContext(answers, decisionFor(answers), { generator: GENERATOR, answersChecksum: '' });
-    rules = parseTagPolicy(tagPolicy(ctx), args.answers);
-    source = `${args.answers} (as in tagging/tag-policy.json)`;
+    rules = parseTagPolicy(await generatedTagPolicy(answers), args.answers);
+    source = `${args.answers} (as in ${TAG_POLICY_PATH})`;
   }
   const maxAgeDays = args.maxAgeDays !== undefined ? parseDays(args.maxAgeDays) : (answers?.options.deprecateAfterDays ?? DEFAULT_MAX_AGE_DAYS);
   return { ...(rules ? { rules } : {}), ...(source ? { source } : {}), maxAgeDays };
+}
+
+/** The tag policy `generate` writes for these answers: their folder, generated in memory as generate does. */
+async function generatedTagPolicy(answers: Answers): Promise<unknown> {
+  const { files } = generateFolder(answers, await loadTemplateSources(), GENERATOR_META);
+  const policy = files.find((file) => file.path === TAG_POLICY_PATH);
+  if (!policy) throw new Error(`The generated folder has no ${TAG_POLICY_PATH}.`);
+  return JSON.parse(policy.contents);
 }
 
 const TAG_POLICY: TextFileKind = {

@@ -8,8 +8,8 @@
 // it can claim no more than a tampered manifest could.
 import { isGeneratablePath } from './generated-paths.ts';
 import { shownPath, type Manifest } from './manifest.ts';
-import { printable } from './text/printable.ts';
-import { settledManifest, type Journal, type JournalWrite } from './write-journal.ts';
+import { printable } from '../text/printable.ts';
+import { settledManifest, type Journal, type JournalWrite } from './journal.ts';
 
 export interface JournalContext {
   /** The manifest on disk. */

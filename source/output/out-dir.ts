@@ -3,7 +3,7 @@
 // with a message, before anything is read or written.
 import { lstat, readlink, realpath, stat, statfs } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { errorCode, FailureError, InputError } from './errors.ts';
+import { errorCode, FailureError, InputError } from '../errors.ts';
 import { shownPath } from './manifest.ts';
 
 // Linux limits: PATH_MAX counts the closing NUL; NAME_MAX is per name.

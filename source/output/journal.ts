@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { open, readdir, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { asFailure } from './disk-errors.ts';
-import { errorCode } from './errors.ts';
-import { NOT_A_FILE } from './file-plan.ts';
+import { errorCode } from '../errors.ts';
+import { NOT_A_FILE } from './plan.ts';
 import {
   JOURNAL_PATH,
   LIMITS,

@@ -2,8 +2,8 @@
 // run writes, its journal and staged files. Everything read from here is untrusted input: a manifest
 // decides what gets deleted, so it is held to the same limits as an answers file.
 import { createHash } from 'node:crypto';
-import { CONTROL_CHARACTERS } from '../questionnaire/answer-values.ts';
-import { isPlainObject } from './text/parsed.ts';
+import { CONTROL_CHARACTERS } from '../../questionnaire/answer-values.ts';
+import { isPlainObject } from '../text/parsed.ts';
 
 /** The folder ami-wizard keeps to itself inside --out. */
 export const META_DIR = '.ami-wizard';

@@ -4,9 +4,9 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { asFailure } from './disk-errors.ts';
-import { FailureError } from './errors.ts';
+import { FailureError } from '../errors.ts';
 import { shownPath } from './manifest.ts';
-import { printable } from './text/printable.ts';
+import { printable } from '../text/printable.ts';
 import { inspect } from './safe-path.ts';
 
 // mountinfo writes space, tab, newline and backslash in a mount point as octal escapes.

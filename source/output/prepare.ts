@@ -1,19 +1,19 @@
 // The generate path both ways of filling the answers share (the answers file and the wizard):
-// validated answers -> decision -> files -> plan. Writing the plan stays with the caller, which
-// decides whether and when to write.
+// the templates (built-in, or a team's --templates) and the output folder as it is, around the pure
+// answers -> decision -> files of generators/folder.ts, give the plan. Writing the plan stays with
+// the caller, which decides whether and when to write.
 import { resolve } from 'node:path';
-import { generateFiles } from '../generators/index.ts';
-import { TemplateError } from '../generators/render.ts';
-import type { Answers } from '../questionnaire/answers-schema.ts';
-import type { ResolvedBaseImage } from '../generators/build-context.ts';
-import type { Decision } from '../questionnaire/recommend.ts';
-import { decisionFor } from '../questionnaire/decision.ts';
-import { FailureError, InputError } from './errors.ts';
-import { onlyEditedConflicts, planFiles } from './file-plan.ts';
-import type { FilePlan } from './file-plan.ts';
-import { readOutputState } from './output-state.ts';
-import { loadTemplateSources } from './template-modules/load.ts';
-import { ANSWERS_SCHEMA_TEXT, GENERATOR } from './version.ts';
+import { generateFolder } from '../../generators/folder.ts';
+import { TemplateError } from '../../generators/render.ts';
+import type { Answers } from '../../questionnaire/answers-schema.ts';
+import type { ResolvedBaseImage } from '../../generators/build-context.ts';
+import type { Decision } from '../../questionnaire/recommend.ts';
+import { FailureError, InputError } from '../errors.ts';
+import { onlyEditedConflicts, planFiles } from './plan.ts';
+import type { FilePlan } from './plan.ts';
+import { readOutputState } from './state.ts';
+import { loadTemplateSources } from '../template-modules/load.ts';
+import { GENERATOR, GENERATOR_META } from '../version.ts';
 
 const DEFAULT_OUT = 'ami-build';
 
@@ -37,16 +37,16 @@ export interface PreparedFolder {
 
 /** Everything up to the disk: the decision, the generated files and what writing them would do. */
 export async function prepareFolder(answers: Answers, options: FolderOptions): Promise<PreparedFolder> {
-  const decision = decisionFor(answers);
   const sources = await loadTemplateSources(options.templates);
-  let files;
+  let folder;
   try {
-    files = generateFiles(answers, decision, sources, { generator: GENERATOR, schemaText: ANSWERS_SCHEMA_TEXT, baseImage: options.baseImage });
+    folder = generateFolder(answers, sources, { ...GENERATOR_META, baseImage: options.baseImage });
   } catch (error) {
     // Only a team's own --templates can be bad input; a failing built-in template is our bug.
     if (error instanceof TemplateError && options.templates) throw new InputError(`Cannot render the templates: ${error.message}`);
     throw error;
   }
+  const { decision, files } = folder;
   const outLabel = options.out ?? DEFAULT_OUT;
   // readOutputState resolves --out once (it may be a symlink the user chose); the plan holds the real folder.
   const state = await readOutputState(resolve(options.cwd, outLabel), files.map((f) => f.path), { force: options.force });

@@ -1,13 +1,10 @@
 // Decides what to do with each generated file before anything touches the disk, so a re-run never
 // clobbers a file the user edited, never follows a symlink and never overwrites a file ami-wizard did
-// not write. Reading the folder is in output-state.ts; planFiles is pure.
-import type { GeneratedFile } from '../generators/generated-file.ts';
+// not write. Reading the folder is in state.ts, the plan's words in plan-text.ts; planFiles is pure.
+import type { GeneratedFile } from '../../generators/generated-file.ts';
 import { isGeneratablePath } from './generated-paths.ts';
 import { JOURNAL_PATH, manifestText, sha256, unsafePathReason, type Manifest } from './manifest.ts';
-import { printable } from './text/printable.ts';
-import type { Journal } from './write-journal.ts';
-
-export { sha256 } from './manifest.ts';
+import type { Journal } from './journal.ts';
 
 export type PlanAction = 'create' | 'update' | 'unchanged' | 'conflict' | 'overwrite' | 'replace' | 'remove' | 'keep';
 
@@ -80,7 +77,7 @@ const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b
 
 const symlinkReason = (link: string): string => `${link} is a symlink; never followed`;
 /** Why a manifest entry outside generated-paths.ts is not removed: the manifest is untrusted input. */
-const NOT_GENERATABLE = 'ami-wizard never generates this path; left alone';
+export const NOT_GENERATABLE = 'ami-wizard never generates this path; left alone';
 
 /** Decides an action for every generated file and every file the last run generated. Pure. */
 export function planFiles(
@@ -160,83 +157,15 @@ function planGenerated(file: GeneratedFile, current: string | null, last: string
   return { path, action: 'conflict', file, reason: current === NOT_A_FILE ? 'a folder or special file is in the way' : 'not written by ami-wizard' };
 }
 
-const SUMMARY: ReadonlyArray<[PlanAction, (n: number) => string]> = [
-  ['create', (n) => `${n} to create`],
-  ['update', (n) => `${n} to update`],
-  ['overwrite', (n) => `${n} to overwrite`],
-  ['replace', (n) => `${n} to replace`],
-  ['remove', (n) => `${n} to remove`],
-  ['unchanged', (n) => `${n} unchanged`],
-  ['keep', (n) => `${n} kept`],
-  ['conflict', (n) => `${n} ${n === 1 ? 'conflict' : 'conflicts'}`],
-];
+export type ConflictKind = 'edited' | 'notOurs' | 'symlink';
+/** Why a conflict is left alone: edited since the last run, not written by ami-wizard, or behind a symlink. */
+export const conflictKind = (entry: FilePlanEntry): ConflictKind => (entry.symlink ? 'symlink' : entry.reason ? 'notOurs' : 'edited');
 
-/** What the writer does to what is there: for the plan line and the JSON report. */
-export function entryNote(entry: FilePlanEntry): string | undefined {
-  if (entry.keptAs) return `yours kept as ${printable(entry.keptAs)}`;
-  if (entry.action === 'replace' && entry.symlink) return `symlink ${printable(entry.symlink)} removed, target untouched`;
-  return entry.reason && printable(entry.reason);
-}
+/** The actions that write a generated file's contents. */
+export const WRITES: ReadonlySet<PlanAction> = new Set(['create', 'update', 'overwrite', 'replace']);
 
-/** A plan entry for --json: the action, and what it keeps or why it leaves a path alone. */
-export function planEntryJson(entry: FilePlanEntry): Record<string, string> {
-  const { path, action, keptAs, symlink, reason } = entry;
-  return { path, action, ...(keptAs && { keptAs }), ...(symlink && { symlink }), ...(reason && { reason }) };
-}
-
-type ConflictKind = 'edited' | 'notOurs' | 'symlink';
-const conflictKind = (entry: FilePlanEntry): ConflictKind => (entry.symlink ? 'symlink' : entry.reason ? 'notOurs' : 'edited');
-
-/** The summary line, then hints about conflicts, replaced and kept files. */
-export function planSummaryLines(plan: FilePlan): string[] {
-  const counts = SUMMARY.map(([action, label]) => {
-    const n = plan.entries.filter((e) => e.action === action).length;
-    return n > 0 ? label(n) : null;
-  }).filter((s): s is string => s !== null);
-  const lines = [counts.length > 0 ? counts.join(', ') : 'Nothing to generate.'];
-  const conflicts = plan.entries.filter((e) => e.action === 'conflict');
-  const count = (kind: ConflictKind): number => conflicts.filter((e) => conflictKind(e) === kind).length;
-  if (count('edited') > 0) {
-    const what = count('edited') === 1 ? 'The conflicting file was' : 'The conflicting files were';
-    const how = count('edited') === 1 ? 'overwrite it (yours is kept as NAME.orig)' : 'overwrite them (yours are kept as NAME.orig)';
-    lines.push(`${what} edited since the last run; left as is. Re-run with --force to ${how}.`);
-  }
-  if (count('notOurs') > 0) {
-    lines.push(
-      count('notOurs') === 1
-        ? 'A file ami-wizard did not write is in the way; left as is. Re-run with --force to keep it as NAME.orig and write the new one.'
-        : 'Files ami-wizard did not write are in the way; left as is. Re-run with --force to keep them as NAME.orig and write the new ones.',
-    );
-  }
-  if (count('symlink') > 0) {
-    lines.push('A symlink is in the way; ami-wizard never follows one. Re-run with --force to replace the link (its target is left alone).');
-  }
-  if (plan.entries.some((e) => e.action === 'keep' && !e.reason)) {
-    lines.push('Kept files are no longer generated but were edited since the last run; left as is.');
-  }
-  if (plan.entries.some((e) => e.action === 'keep' && e.symlink)) {
-    lines.push('Files behind a symlink are never deleted; left as is.');
-  }
-  if (plan.entries.some((e) => e.action === 'keep' && e.reason === NOT_GENERATABLE)) {
-    lines.push('The manifest names files ami-wizard never generates; they are not deleted and leave the manifest.');
-  }
-  if (plan.interrupted && 'finish' in plan.interrupted) {
-    lines.push(`An interrupted run is finished first, as its journal (${JOURNAL_PATH}) records; the plan starts from there.`);
-  }
-  if (plan.interrupted && 'discard' in plan.interrupted) {
-    lines.push(`The journal of an interrupted run (${JOURNAL_PATH}) is discarded under --force: ${printable(plan.interrupted.discard)}.`);
-  }
-  return lines;
-}
-
-/** One line per path, then the summary and hints. Paths from the manifest are untrusted: printable() keeps each on its line. */
-export function formatPlan(plan: FilePlan): string {
-  const line = (e: FilePlanEntry): string => {
-    const note = entryNote(e);
-    return `  ${e.action.padEnd(11)}${printable(e.path)}${note ? ` (${note})` : ''}`;
-  };
-  return [...plan.entries.map(line), ...planSummaryLines(plan)].join('\n');
-}
+/** How many paths applying the plan changes on disk: the files it writes and the ones it removes. */
+export const changeCount = (plan: FilePlan): number => plan.entries.filter((e) => WRITES.has(e.action) || e.action === 'remove').length;
 
 /** True when every conflict is a generated file edited since the last run (the common case). */
 export function onlyEditedConflicts(plan: FilePlan): boolean {

@@ -1,0 +1,133 @@
+// The file plan in words: one line per path with the totals and hints (what `generate` prints and
+// --json reports), the same plan in a few lines for the wizard's confirm screen, and what the terminal
+// keeps after a run. Paths may come from an untrusted manifest: printable() keeps each on its line.
+import type { Decision } from '../../questionnaire/recommend.ts';
+import { designLine, nextStepsLines } from '../text/decision-text.ts';
+import { printable } from '../text/printable.ts';
+import { JOURNAL_PATH } from './manifest.ts';
+import { conflictKind, NOT_GENERATABLE } from './plan.ts';
+import type { ConflictKind, FilePlan, FilePlanEntry, PlanAction } from './plan.ts';
+
+const SUMMARY: ReadonlyArray<[PlanAction, (n: number) => string]> = [
+  ['create', (n) => `${n} to create`],
+  ['update', (n) => `${n} to update`],
+  ['overwrite', (n) => `${n} to overwrite`],
+  ['replace', (n) => `${n} to replace`],
+  ['remove', (n) => `${n} to remove`],
+  ['unchanged', (n) => `${n} unchanged`],
+  ['keep', (n) => `${n} kept`],
+  ['conflict', (n) => `${n} ${n === 1 ? 'conflict' : 'conflicts'}`],
+];
+
+/** What the writer does to what is there: for the plan line and the JSON report. */
+export function entryNote(entry: FilePlanEntry): string | undefined {
+  if (entry.keptAs) return `yours kept as ${printable(entry.keptAs)}`;
+  if (entry.action === 'replace' && entry.symlink) return `symlink ${printable(entry.symlink)} removed, target untouched`;
+  return entry.reason && printable(entry.reason);
+}
+
+/** A plan entry for --json: the action, and what it keeps or why it leaves a path alone. */
+export function planEntryJson(entry: FilePlanEntry): Record<string, string> {
+  const { path, action, keptAs, symlink, reason } = entry;
+  return { path, action, ...(keptAs && { keptAs }), ...(symlink && { symlink }), ...(reason && { reason }) };
+}
+
+/** The summary line, then hints about conflicts, replaced and kept files. */
+export function planSummaryLines(plan: FilePlan): string[] {
+  const counts = SUMMARY.map(([action, label]) => {
+    const n = plan.entries.filter((e) => e.action === action).length;
+    return n > 0 ? label(n) : null;
+  }).filter((s): s is string => s !== null);
+  const lines = [counts.length > 0 ? counts.join(', ') : 'Nothing to generate.'];
+  const conflicts = plan.entries.filter((e) => e.action === 'conflict');
+  const count = (kind: ConflictKind): number => conflicts.filter((e) => conflictKind(e) === kind).length;
+  if (count('edited') > 0) {
+    const what = count('edited') === 1 ? 'The conflicting file was' : 'The conflicting files were';
+    const how = count('edited') === 1 ? 'overwrite it (yours is kept as NAME.orig)' : 'overwrite them (yours are kept as NAME.orig)';
+    lines.push(`${what} edited since the last run; left as is. Re-run with --force to ${how}.`);
+  }
+  if (count('notOurs') > 0) {
+    lines.push(
+      count('notOurs') === 1
+        ? 'A file ami-wizard did not write is in the way; left as is. Re-run with --force to keep it as NAME.orig and write the new one.'
+        : 'Files ami-wizard did not write are in the way; left as is. Re-run with --force to keep them as NAME.orig and write the new ones.',
+    );
+  }
+  if (count('symlink') > 0) {
+    lines.push('A symlink is in the way; ami-wizard never follows one. Re-run with --force to replace the link (its target is left alone).');
+  }
+  if (plan.entries.some((e) => e.action === 'keep' && !e.reason)) {
+    lines.push('Kept files are no longer generated but were edited since the last run; left as is.');
+  }
+  if (plan.entries.some((e) => e.action === 'keep' && e.symlink)) {
+    lines.push('Files behind a symlink are never deleted; left as is.');
+  }
+  if (plan.entries.some((e) => e.action === 'keep' && e.reason === NOT_GENERATABLE)) {
+    lines.push('The manifest names files ami-wizard never generates; they are not deleted and leave the manifest.');
+  }
+  if (plan.interrupted && 'finish' in plan.interrupted) {
+    lines.push(`An interrupted run is finished first, as its journal (${JOURNAL_PATH}) records; the plan starts from there.`);
+  }
+  if (plan.interrupted && 'discard' in plan.interrupted) {
+    lines.push(`The journal of an interrupted run (${JOURNAL_PATH}) is discarded under --force: ${printable(plan.interrupted.discard)}.`);
+  }
+  return lines;
+}
+
+/** One line per path, then the summary and hints. Paths from the manifest are untrusted: printable() keeps each on its line. */
+export function formatPlan(plan: FilePlan): string {
+  const line = (e: FilePlanEntry): string => {
+    const note = entryNote(e);
+    return `  ${e.action.padEnd(11)}${printable(e.path)}${note ? ` (${note})` : ''}`;
+  };
+  return [...plan.entries.map(line), ...planSummaryLines(plan)].join('\n');
+}
+
+
+/** The plan for the confirm screen; the screen wraps `topLevel` to its width. */
+export interface PlanView {
+  /** The top-level files, comma-separated. */
+  topLevel: string;
+  /** `packer/         12 files`: one line per folder. */
+  folders: string[];
+  /** The summary line and hints, in the words `generate` prints. */
+  totals: string[];
+  /** `conflict  PATH (why)` and `replace   PATH (what happens to what is there)`, conflicts first. */
+  conflicts: string[];
+}
+
+export function planView(plan: FilePlan): PlanView {
+  const topLevel: string[] = [];
+  const folders = new Map<string, number>();
+  for (const entry of plan.entries) {
+    const slash = entry.path.indexOf('/');
+    if (slash < 0) topLevel.push(entry.path);
+    else folders.set(entry.path.slice(0, slash + 1), (folders.get(entry.path.slice(0, slash + 1)) ?? 0) + 1);
+  }
+  const line = (e: FilePlanEntry): string => {
+    const note = entryNote(e);
+    return `${e.action.padEnd(9)} ${e.path}${note ? ` (${note})` : ''}`;
+  };
+  return {
+    topLevel: topLevel.join(', '),
+    folders: [...folders].map(([folder, n]) => `${folder.padEnd(14)} ${n} ${n === 1 ? 'file' : 'files'}`),
+    totals: planSummaryLines(plan),
+    conflicts: [...plan.entries.filter((e) => e.action === 'conflict').map(line), ...plan.entries.filter((e) => e.action === 'replace').map(line)],
+  };
+}
+
+/** A run of `generate` or the wizard: what was decided and planned, and whether it was written. */
+export interface FinishedRun {
+  decision: Decision;
+  outDir: string;
+  outLabel: string;
+  plan: FilePlan;
+  written: boolean;
+}
+
+/** What the terminal keeps after a run, the same after `generate` and the wizard: the design, the plan, the next steps. */
+export function runText(run: FinishedRun): string {
+  const lines = [designLine(run.decision), `${run.written ? 'Wrote' : 'Plan (dry run, nothing written) for'} ${run.outDir}:`, formatPlan(run.plan)];
+  if (run.written) lines.push('', ...nextStepsLines(run.outLabel));
+  return `${lines.join('\n')}\n`;
+}
