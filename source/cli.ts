@@ -15,6 +15,15 @@ const io: CommandIO = {
   get isInteractive() {
     return Boolean(process.stdout.isTTY && process.stdin.isTTY);
   },
+  status: process.stderr,
+  get columns() {
+    return (process.stdout.isTTY && process.stdout.columns) || undefined;
+  },
+  terminal: () => ({ stdin: process.stdin, stdout: process.stdout }),
+  onInterrupt(handler) {
+    process.on('SIGINT', handler);
+    return () => void process.off('SIGINT', handler);
+  },
 };
 process.exitCode = await main(process.argv.slice(2), io);
 // An AWS call given up at its deadline may leave a credential_process child or a socket behind, and

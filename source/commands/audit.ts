@@ -18,7 +18,7 @@ export async function auditCommand(args: CliArgs, io: CommandIO): Promise<number
   // Bad input fails before the SDK loads: the policy, then every --region.
   const policy = await auditPolicy(args, io.cwd);
   args.regions.forEach(assertRegionCode);
-  const spinner = progress(process.stderr);
+  const spinner = progress(io.status);
   const images: ImageRecord[] = [];
   const regions: string[] = [];
   try {
@@ -48,7 +48,7 @@ export async function auditCommand(args: CliArgs, io: CommandIO): Promise<number
   if (args.json) io.stdout(auditJson(audits));
   else {
     // A pipe or a file gets the classic 80 columns; a terminal gets its own width.
-    const width = (process.stdout.isTTY && process.stdout.columns) || 80;
+    const width = io.columns || 80;
     io.stdout(
       auditText(
         {

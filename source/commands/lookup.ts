@@ -13,7 +13,7 @@ import type { CommandIO } from './context.ts';
 
 export async function lookupCommand(args: CliArgs, io: CommandIO): Promise<number> {
   const query = await lookupQuery(args);
-  const spinner = progress(process.stderr);
+  const spinner = progress(io.status);
   spinner.update('Loading the AWS SDK');
   let image;
   try {

@@ -3,15 +3,15 @@
 import type { CliArgs } from '../cli-options.ts';
 import type { CommandIO } from './context.ts';
 import type { Prefill } from '../answers/prefill.ts';
-import { drawFirstFrame } from '../wizard/first-frame.ts';
-import { loadUi } from '../wizard/load-ui.ts';
+import { drawFirstFrame } from '../ui/first-frame.ts';
+import { loadUi } from './load-ui.ts';
 
 /** `prefill`: the --answers file as already read (main.ts reads it to choose the wizard). */
 export async function wizardCommand(args: CliArgs, io: CommandIO, prefill?: Prefill): Promise<number> {
   // With --yes nothing is asked, so there is no welcome to show.
-  const firstFrame = args.yes ? { erase() {}, restore() {} } : drawFirstFrame(process.stdin, process.stdout);
+  const firstFrame = args.yes ? { erase() {}, restore() {} } : drawFirstFrame(io.terminal());
   try {
-    const { runWizard } = await loadUi(() => import('../wizard/run.ts'));
+    const { runWizard } = await loadUi(() => import('./wizard-run.ts'));
     return await runWizard(args, io, firstFrame, prefill);
   } finally {
     firstFrame.erase();

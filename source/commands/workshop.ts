@@ -2,9 +2,9 @@
 // questions with their why, and a live what-if board. The UI loads through loadUi.
 import type { CliArgs } from '../cli-options.ts';
 import type { CommandIO } from './context.ts';
-import { loadUi } from '../wizard/load-ui.ts';
+import { loadUi } from './load-ui.ts';
 
 export async function workshopCommand(args: CliArgs, io: CommandIO): Promise<number> {
-  const { runWorkshop } = await loadUi(() => import('../wizard/workshop-run.ts'));
+  const { runWorkshop } = await loadUi(() => import('./workshop-run.ts'));
   return runWorkshop(args, io);
 }

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { Progress } from '../wizard/context.ts';
-import { headerLine } from '../wizard/welcome-text.ts';
+import { headerLine } from '../text/welcome-text.ts';
 import { useTerminalSize } from './terminal-size.ts';
 
 export interface ScreenProps {

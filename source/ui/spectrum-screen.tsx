@@ -6,7 +6,7 @@ import { defaultGuidance } from '../../questionnaire/questions.ts';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress } from '../wizard/context.ts';
 import { SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
-import { spectrumLines } from '../wizard/spectrum.ts';
+import { spectrumLines } from '../text/spectrum-text.ts';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
 import { useTerminalSize } from './terminal-size.ts';

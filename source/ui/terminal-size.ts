@@ -2,7 +2,7 @@
 // screens are designed for.
 import { useEffect, useState } from 'react';
 import { useStdout } from 'ink';
-import { screenSize } from '../wizard/welcome-text.ts';
+import { screenSize } from '../text/welcome-text.ts';
 
 export type TerminalSize = ReturnType<typeof screenSize>;
 

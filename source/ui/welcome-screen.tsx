@@ -1,6 +1,6 @@
 // Welcome: the spectrum in one picture. Drawn from the same lines as the plain first frame.
 import { Box, Text, useInput } from 'ink';
-import { welcomeLines, WELCOME_KEYS } from '../wizard/welcome-text.ts';
+import { welcomeLines, WELCOME_KEYS } from '../text/welcome-text.ts';
 import type { UiHost } from './host.tsx';
 import { useTerminalSize } from './terminal-size.ts';
 

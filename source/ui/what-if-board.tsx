@@ -5,7 +5,7 @@ import { Box, Text, useInput } from 'ink';
 import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
 import type { Progress } from '../wizard/context.ts';
 import { boardRow, flipsText, moveText, recommendedLine } from '../text/decision-text.ts';
-import { spectrumLines } from '../wizard/spectrum.ts';
+import { spectrumLines } from '../text/spectrum-text.ts';
 import { wrapText } from '../text/wrap.ts';
 import type { BoardRequest, BoardResult } from '../wizard/what-if.ts';
 import type { UiHost } from './host.tsx';

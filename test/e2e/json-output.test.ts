@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { recommendCommand } from '../../source/commands/recommend.ts';
 import { parseArgs } from '../../source/cli-options.ts';
+import { captureIO } from '../support/command-io.ts';
 import type { CommandIO } from '../../source/commands/context.ts';
 import { jsonOutput } from '../../source/text/json-output.ts';
 import { printableMessage } from '../../source/text/printable.ts';
@@ -26,9 +27,8 @@ const EXAMPLES = join(import.meta.dirname, '../../examples');
 
 /** What a pipe receives: every write through the CLI's filter. */
 function terminal(): { io: CommandIO; text: () => string } {
-  let out = '';
-  const io: CommandIO = { stdout: (t) => void (out += printableMessage(t)), stderr: (t) => void (out += printableMessage(t)), cwd: process.cwd(), isInteractive: false };
-  return { io, text: () => out };
+  const captured = captureIO({ filter: printableMessage });
+  return { io: captured.io, text: () => captured.stdout() + captured.stderr() };
 }
 
 describe('jsonOutput', () => {

@@ -11,7 +11,7 @@ import { load } from 'js-yaml';
 import { QUESTIONS, defaultGuidance } from '../../questionnaire/questions.ts';
 import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import { recommend } from '../../questionnaire/recommend.ts';
-import { WIZARD_STEP_COUNT } from '../../source/wizard/welcome-text.ts';
+import { WIZARD_STEP_COUNT } from '../../source/text/welcome-text.ts';
 import { chunk, readChunk, staticClosure } from '../support/bundle.ts';
 import { CLI, cli } from '../support/cli.ts';
 import { MINIMAL_YAML, tempDir } from '../support/answers.ts';
@@ -21,7 +21,7 @@ const SHOW_CURSOR = '\u001B[?25h';
 const HIDE_CURSOR = '\u001B[?25l';
 
 // CI=true on purpose: dev containers set it on people's terminals too, and Ink in CI mode would draw
-// nothing until exit. The wizard hides it from Ink (source/wizard/load-ui.ts); every session here proves it.
+// nothing until exit. The wizard hides it from Ink (source/commands/load-ui.ts); every session here proves it.
 const baseEnv = {
   ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(NO_COLOR|FORCE_COLOR)$/.test(key))),
   CI: 'true',
@@ -303,7 +303,7 @@ describe('the bundle', () => {
     for (const entry of ['cli.js', chunk('generate'), chunk('recommend'), chunk('schema'), chunk('wizard')]) {
       expect([...loadedWith(entry)].filter(isUi), entry).toEqual([]);
     }
-    expect([...loadedWith(chunk('run'))].some(isUi)).toBe(true);
+    expect([...loadedWith(chunk('wizard-run'))].some(isUi)).toBe(true);
     expect([...loadedWith(chunk('workshop-run'))].some(isUi)).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { QUESTIONS } from '../../questionnaire/questions.ts';
 import type { UiHost } from '../../source/ui/host.tsx';
 import { CancelledError } from '../../source/errors.ts';
 import { BACK } from '../../source/wizard/context.ts';
-import { loadUi } from '../../source/wizard/load-ui.ts';
+import { loadUi } from '../../source/commands/load-ui.ts';
 import { fakeTerminal } from './fake-terminal.ts';
 import { KEY, press, settle } from './keys.ts';
 

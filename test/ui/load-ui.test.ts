@@ -1,6 +1,6 @@
 // loadUi prepares the environment Ink and chalk read when they load, and gives it back afterwards.
 import { describe, expect, it } from 'vitest';
-import { loadUi } from '../../source/wizard/load-ui.ts';
+import { loadUi } from '../../source/commands/load-ui.ts';
 
 describe('loadUi', () => {
   it('hides CI and CONTINUOUS_INTEGRATION while loading, then restores them', async () => {

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { WelcomeScreen } from '../../source/ui/welcome-screen.tsx';
-import { welcomeLines, WELCOME_KEYS } from '../../source/wizard/welcome-text.ts';
-import { spectrumLines } from '../../source/wizard/spectrum.ts';
+import { welcomeLines, WELCOME_KEYS } from '../../source/text/welcome-text.ts';
+import { spectrumLines } from '../../source/text/spectrum-text.ts';
 import { KEY, press } from './keys.ts';
 
 afterEach(() => cleanup());

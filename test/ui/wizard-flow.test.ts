@@ -13,7 +13,7 @@ import { emptyDraft } from '../../source/answers/draft.ts';
 import { runSteps } from '../../source/wizard/flow.ts';
 import { draftFromFile, prefillForGaps } from '../../source/answers/prefill.ts';
 import { WIZARD_STEPS } from '../../source/wizard/steps.ts';
-import { WIZARD_STEP_COUNT } from '../../source/wizard/welcome-text.ts';
+import { WIZARD_STEP_COUNT } from '../../source/text/welcome-text.ts';
 import { QUESTIONS } from '../../questionnaire/questions.ts';
 import { MINIMAL_YAML, tempDir, writeAnswers } from '../support/answers.ts';
 

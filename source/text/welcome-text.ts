@@ -1,7 +1,7 @@
 // The welcome screen's text. Both the plain first frame (drawn before Ink loads) and the Ink welcome
 // screen render these lines, so the hand-over between them is invisible.
-import { spectrumLines } from './spectrum.ts';
-import { wrapText } from '../text/wrap.ts';
+import { spectrumLines } from './spectrum-text.ts';
+import { wrapText } from './wrap.ts';
 
 /** The number of steps in WIZARD_STEPS (test/ui/wizard-flow.test.ts keeps them equal). */
 export const WIZARD_STEP_COUNT = 21;

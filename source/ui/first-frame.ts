@@ -2,7 +2,7 @@
 // (they take longer than the rest of the start-up together). Raw mode goes on at once, so keys
 // typed meanwhile wait unechoed until Ink reads them. When Ink draws its first frame, this one is
 // erased and Ink draws the same lines in its place.
-import { screenSize, welcomeLines } from './welcome-text.ts';
+import { screenSize, welcomeLines } from '../text/welcome-text.ts';
 
 const HIDE_CURSOR = '\u001B[?25l';
 const SHOW_CURSOR = '\u001B[?25h';
@@ -14,7 +14,7 @@ export interface FirstFrame {
   restore(): void;
 }
 
-export function drawFirstFrame(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): FirstFrame {
+export function drawFirstFrame({ stdin, stdout }: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream }): FirstFrame {
   const { width, rows } = screenSize(stdout);
   const lines = welcomeLines(width);
   // Erasing relies on the cursor moving up over the frame; a frame that scrolled off cannot be erased.

@@ -1,0 +1,49 @@
+// The one place an Ink host is set up and torn down, for the wizard and the workshop alike: Ctrl+C
+// (a key in raw mode) and SIGINT both abort the session's signal; the host closes however the run
+// ends; a cancelled run prints its message and returns its exit code, anything else propagates.
+import { CancelledError } from '../errors.ts';
+import { createHost } from '../ui/host.tsx';
+import type { UiHost } from '../ui/host.tsx';
+import type { CommandIO } from './context.ts';
+
+export interface HostSession {
+  host: UiHost;
+  signal: AbortSignal;
+}
+
+export interface HostOptions {
+  /** Runs right before Ink's first frame (the wizard erases its plain-text welcome there). */
+  beforeFirstFrame?: () => void;
+  /** Runs after the host closed, however the run ended. */
+  afterClose?: () => void;
+  /** The message for a cancelled run (default: the CancelledError's own). */
+  cancelledMessage?: (error: CancelledError) => string;
+}
+
+export async function withHost(io: CommandIO, options: HostOptions, run: (session: HostSession) => Promise<number>): Promise<number> {
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  const stopListening = io.onInterrupt(interrupt);
+  const { stdin, stdout } = io.terminal();
+  const host = createHost({ stdin, stdout, signal: controller.signal, onInterrupt: interrupt, beforeFirstFrame: options.beforeFirstFrame });
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    host.close();
+    options.afterClose?.();
+  };
+  try {
+    return await run({ host: { ...host, close }, signal: controller.signal });
+  } catch (error) {
+    close();
+    if (error instanceof CancelledError) {
+      io.stderr(`${options.cancelledMessage?.(error) ?? error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  } finally {
+    close();
+    stopListening();
+  }
+}

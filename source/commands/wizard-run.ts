@@ -1,0 +1,47 @@
+// The interactive wizard: the steps over one context, the Ink screens as their prompts, and the
+// three ways a run ends: written (0, or 1 with conflicts), cancelled (130), bad input (2, thrown).
+import type { CliArgs } from '../cli-options.ts';
+import { EXIT } from '../errors.ts';
+import { emptyDraft } from '../answers/draft.ts';
+import { draftFromFile } from '../answers/prefill.ts';
+import type { Prefill } from '../answers/prefill.ts';
+import { runText } from '../output/plan-text.ts';
+import { conflictsError } from '../output/prepare.ts';
+import { createPrompts } from '../ui/prompts.ts';
+import type { FirstFrame } from '../ui/first-frame.ts';
+import type { WizardContext } from '../wizard/context.ts';
+import { runSteps } from '../wizard/flow.ts';
+import { WIZARD_STEPS } from '../wizard/steps.ts';
+import type { CommandIO } from './context.ts';
+import { withHost } from './host-session.ts';
+
+export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstFrame, prefill?: Prefill): Promise<number> {
+  const finish = () => {
+    firstFrame.erase();
+    firstFrame.restore();
+  };
+  return withHost(io, { beforeFirstFrame: () => firstFrame.erase(), afterClose: finish }, async ({ host, signal }) => {
+    const { draft, given } = prefill ?? (args.answers ? await draftFromFile(args.answers) : { draft: emptyDraft(), given: new Set<string>() });
+    const ctx: WizardContext = {
+      args,
+      cwd: io.cwd,
+      draft,
+      given,
+      prompts: createPrompts(host, () => ctx.progress),
+      signal,
+      progress: { step: 0, total: WIZARD_STEPS.length },
+    };
+    await runSteps(WIZARD_STEPS, ctx);
+    host.close();
+    const outcome = ctx.outcome!;
+    if (signal.aborted) {
+      // Ctrl+C during the write waited for it: every file is whole and the manifest matches them.
+      io.stderr(outcome.written ? `Cancelled after the write, which completed: ${outcome.outDir} is whole.\n` : 'Cancelled, nothing was written.\n');
+      return EXIT.cancelled;
+    }
+    io.stdout(runText(outcome));
+    const conflicts = conflictsError(outcome.plan);
+    if (conflicts) throw conflicts;
+    return EXIT.ok;
+  });
+}

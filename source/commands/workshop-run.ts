@@ -1,0 +1,45 @@
+// Runs the workshop in the terminal and leaves the explanation in the scrollback when the room is
+// done: the same text `ami-wizard recommend` prints.
+import { relative, resolve } from 'node:path';
+import type { CliArgs } from '../cli-options.ts';
+import { EXIT } from '../errors.ts';
+import { emptyDraft } from '../answers/draft.ts';
+import { draftFromFile } from '../answers/prefill.ts';
+import { decisionFor } from '../../questionnaire/decision.ts';
+import { recommendationText } from '../text/decision-text.ts';
+import { createWorkshopPrompts } from '../ui/workshop-prompts.ts';
+import { runSteps } from '../wizard/flow.ts';
+import { defaultProjectName } from '../wizard/steps-project.ts';
+import { WORKSHOP_STEPS } from '../wizard/workshop.ts';
+import type { WorkshopContext } from '../wizard/workshop.ts';
+import type { CommandIO } from './context.ts';
+import { withHost } from './host-session.ts';
+
+export async function runWorkshop(args: CliArgs, io: CommandIO): Promise<number> {
+  let saved: string | undefined;
+  const cancelledMessage = () => (saved ? `Cancelled. The answers saved earlier are in ${saved}.` : 'Cancelled, nothing was written.');
+  return withHost(io, { cancelledMessage }, async ({ host }) => {
+    const { draft } = args.answers ? await draftFromFile(args.answers) : { draft: emptyDraft() };
+    const file = resolve(io.cwd, args.answers ?? 'ami-wizard.yaml');
+    const projectName = draft.project.name ?? defaultProjectName(io.cwd);
+    const context: WorkshopContext = {
+      // Every question is shown in a workshop, even with --yes or a complete --answers file.
+      args: { yes: false },
+      draft,
+      given: new Set(),
+      prompts: createWorkshopPrompts(host, () => context.progress),
+      progress: { step: 0, total: WORKSHOP_STEPS.length },
+      save: async (guidance) => {
+        const { saveGuidance } = await import('../answers/save.ts');
+        await saveGuidance(file, guidance, projectName);
+        saved = relative(io.cwd, file) || file;
+        return saved;
+      },
+    };
+    await runSteps(WORKSHOP_STEPS, context);
+    host.close();
+    io.stdout(recommendationText(decisionFor(context.draft)));
+    io.stdout(saved ? `\nAnswers saved to ${saved}.\n` : '\nThe answers were not saved (press s on the what-if board to save them).\n');
+    return EXIT.ok;
+  });
+}
