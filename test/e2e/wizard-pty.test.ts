@@ -40,9 +40,32 @@ class Session {
     this.pty = spawn(command, args, { cols, rows, cwd: options.cwd, env: { ...baseEnv, TERM: 'xterm-256color', ...options.env } });
     this.pty.onData((data) => {
       this.raw += data;
-      this.term.write(data);
+      // The screen is up to date once xterm has parsed the chunk: look again then.
+      this.term.write(data, () => {
+        for (const check of [...this.checks]) check();
+      });
     });
     this.exit = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
+  }
+
+  private readonly checks = new Set<() => void>();
+
+  /** Resolves once `holds()` is true, looking again after every chunk of output; fails after `timeout` ms. */
+  private until(holds: () => boolean, what: () => string, timeout = 15_000): Promise<void> {
+    if (holds()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!holds()) return;
+        this.checks.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.checks.delete(check);
+        reject(new Error(`Timed out waiting for ${what()}`));
+      }, timeout);
+      this.checks.add(check);
+    });
   }
 
   /** The visible screen as text. */
@@ -61,28 +84,27 @@ class Session {
     return wrapped;
   }
 
-  async waitFor(expected: string | RegExp, timeout = 15_000): Promise<void> {
+  waitFor(expected: string | RegExp, timeout = 15_000): Promise<void> {
     const found = () => (typeof expected === 'string' ? this.screen().includes(expected) : expected.test(this.screen()));
-    const start = Date.now();
-    while (!found()) {
-      if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${expected}. Screen:\n${this.screen()}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    return this.until(found, () => `${expected}. Screen:\n${this.screen()}`, timeout);
   }
 
   /** Waits for output that may already be off screen (or after the screen was redrawn). */
-  async waitForOutput(expected: RegExp, timeout = 15_000): Promise<void> {
-    const start = Date.now();
-    while (!expected.test(this.raw)) {
-      if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${expected} in the output.`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  waitForOutput(expected: RegExp, timeout = 15_000): Promise<void> {
+    return this.until(() => expected.test(this.raw), () => `${expected} in the output.`, timeout);
   }
 
+  /** Resolves on the next chunk of output (the next frame). */
+  nextFrame(timeout = 15_000): Promise<void> {
+    const seen = this.raw.length;
+    return this.until(() => this.raw.length > seen, () => `the next frame. Screen:\n${this.screen()}`, timeout);
+  }
+
+  /** Sends one key and waits for the frame it causes, so Ink has read it before the next key is sent. */
   async press(key: string): Promise<void> {
+    const frame = this.nextFrame();
     this.pty.write(key);
-    // Let Ink read the key and render before the next one.
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await frame;
   }
 
   kill(): void {
@@ -249,7 +271,7 @@ describe('wizard in a terminal', () => {
       if (screen && screen !== last) {
         last = screen;
         await s.press(KEY.enter);
-      } else await new Promise((resolve) => setTimeout(resolve, 20));
+      } else await Promise.race([s.nextFrame(), s.exit]);
     }
     expect(await s.exit).toBe(0);
     expect(asked('baselineStability')).toBe(true);
