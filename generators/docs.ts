@@ -1,5 +1,5 @@
 // README.md and decision.md: the design explained for the people who keep the generated folder.
-import { barLength, favoursText } from '../questionnaire/decision.ts';
+import { favoursText, scoreBar, tieText } from '../questionnaire/decision.ts';
 import { DESIGN_DESCRIPTIONS } from '../questionnaire/designs.ts';
 import { DESIGN_LABELS } from '../questionnaire/labels.ts';
 import type { BuildContext } from './build-context.ts';
@@ -25,8 +25,10 @@ function docsView(ctx: BuildContext) {
     ranking: decision.ranking.map((r) => ({
       label: DESIGN_LABELS[r.design],
       score: r.score,
-      bar: '#'.repeat(barLength(r.score, decision.ranking, 20)),
+      // Markdown trims a cell's leading spaces: the bar is padded with dots to keep one zero mark.
+      bar: scoreBar(r.score, 24, '█', '·'),
     })),
+    tie: tieText(decision.ranking),
     reasons: decision.reasons.map((r) => ({ ...r, favourText: favoursText(r.favours) })),
     whatIf: decision.whatIf.map((w) => ({ ...w, strategyLabel: DESIGN_LABELS[w.strategy] })),
     alternatives: decision.tradeOffs

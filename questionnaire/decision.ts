@@ -2,10 +2,11 @@
 // the wizard's and the workshop's answers so far; its JSON form (recommend --json, generate --json);
 // and the phrases every rendering of it shares (the terminal's, decision.md's).
 import { DESIGN_LABELS } from './labels.ts';
-import { defaultGuidance } from './questions.ts';
+import { DESIGNS, defaultGuidance } from './questions.ts';
 import type { Design, GuidanceAnswers } from './questions.ts';
 import { decide } from './recommend.ts';
 import type { Decision, RankedDesign } from './recommend.ts';
+import { TIE_BREAK, WEIGHTS } from './weights.ts';
 
 /** What a decision depends on, in the answers file's shape; questions not answered yet may be missing. */
 export interface DecisionInput {
@@ -25,10 +26,39 @@ export function favoursText(designs: readonly Design[]): string {
   return designs.length === 0 ? 'neutral' : designs.map((d) => DESIGN_LABELS[d]).join(' and ');
 }
 
-/** The length of a score's bar when the best score of the ranking fills `width`. */
-export function barLength(score: number, ranking: readonly RankedDesign[], width: number): number {
-  const top = Math.max(1, ...ranking.map((r) => r.score));
-  return Math.max(0, Math.round((score / top) * width));
+const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+const answerWeights = (design: Design, pick: (...n: number[]) => number): number =>
+  sum(Object.values(WEIGHTS).map((choices) => pick(...Object.values(choices).map((c) => c.weights[design]))));
+
+/**
+ * The lowest and the highest total any design can score: the one scale every score bar is drawn on,
+ * so a bar's length means the same for every design and every set of answers (never stretched to
+ * the leader), and a negative score has room left of the zero mark.
+ */
+export const SCORE_RANGE = {
+  low: Math.min(0, ...DESIGNS.map((d) => answerWeights(d, Math.min))),
+  high: Math.max(1, ...DESIGNS.map((d) => answerWeights(d, Math.max))),
+};
+
+/** A score as a bar `width` cells wide on SCORE_RANGE: `fill` cells left of the zero mark `│` when negative, right of it otherwise. */
+export function scoreBar(score: number, width: number, fill: string, blank = ' '): string {
+  const cells = (n: number): number => Math.round((n / (SCORE_RANGE.high - SCORE_RANGE.low)) * (width - 1));
+  const zero = cells(-SCORE_RANGE.low);
+  const length = Math.min(score < 0 ? zero : width - 1 - zero, cells(Math.abs(score)));
+  return score < 0 ? `${blank.repeat(zero - length)}${fill.repeat(length)}│` : `${blank.repeat(zero)}│${fill.repeat(length)}`;
+}
+
+/** How a tie is broken: the order, and why. */
+export const TIE_BREAK_TEXT = `a tie goes to ${TIE_BREAK.map((d) => DESIGN_LABELS[d]).join(', then ')}: the middle of the spectrum first (it can later bake more in or less), then the simpler deployment`;
+
+/** When the recommended design ties with another: who ties, and why the recommended one wins; undefined when it wins outright. */
+export function tieText(ranking: readonly RankedDesign[]): string | undefined {
+  const [first, ...rest] = ranking;
+  const tied = rest.filter((r) => r.score === first?.score);
+  if (!first || tied.length === 0) return undefined;
+  const names = [first, ...tied].map((r) => DESIGN_LABELS[r.design]);
+  const all = names.length === 2 ? 'both' : 'all';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)} ${all} score ${first.score}; ${DESIGN_LABELS[first.design]} is recommended because ${TIE_BREAK_TEXT}.`;
 }
 
 export function decisionJson(decision: Decision) {

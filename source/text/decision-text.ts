@@ -5,7 +5,7 @@
 // questionnaire/decision.ts and says them in Markdown.
 import { join } from 'node:path';
 import { shWord } from '../../generators/escape.ts';
-import { barLength, favoursText } from '../../questionnaire/decision.ts';
+import { favoursText, scoreBar, tieText } from '../../questionnaire/decision.ts';
 import { DESIGN_LABELS, QUESTION_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import { DESIGNS, choiceLabel } from '../../questionnaire/questions.ts';
 import type { Design, QuestionKey } from '../../questionnaire/questions.ts';
@@ -29,13 +29,22 @@ export interface ScoreBar {
   text: string;
 }
 
-/** One line per design, best first: name, score and a bar scaled to the best score, `width` columns at most. */
+/**
+ * One line per design, best first: name, score and a bar on the one fixed scale of
+ * questionnaire/decision.ts (negative scores left of the zero mark), `width` columns at most.
+ */
 export function scoreBars(ranking: readonly RankedDesign[], width: number): ScoreBar[] {
-  const barWidth = Math.max(5, Math.min(40, width - 20));
+  const barWidth = Math.max(8, Math.min(40, width - 18));
   return ranking.map((r) => ({
     design: r.design,
-    text: `${SHORT_DESIGN_LABELS[r.design].padEnd(12)} ${String(r.score).padStart(3)} ${'█'.repeat(barLength(r.score, ranking, barWidth))}`,
+    text: `${SHORT_DESIGN_LABELS[r.design].padEnd(12)} ${String(r.score).padStart(3)} ${scoreBar(r.score, barWidth, '█')}`.trimEnd(),
   }));
+}
+
+/** Why the recommended design wins a tie at the top, wrapped to `width`; no lines when it wins outright. */
+export function tieLines(ranking: readonly RankedDesign[], width: number): string[] {
+  const text = tieText(ranking);
+  return text ? wrapText(text, width) : [];
 }
 
 /** Each answer, the designs it favours and why: `Recovery time: Within tens of minutes (favours Hybrid). <reason>` */
@@ -96,6 +105,7 @@ export function recommendationText(decision: Decision): string {
     designLine(decision),
     '',
     ...indent(scoreBars(decision.ranking, width - 2).map((bar) => bar.text)),
+    ...indent(tieLines(decision.ranking, width - 2)),
     '',
     'Why:',
     ...reasonLines(decision, width, '  - '),

@@ -6,7 +6,7 @@ import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import type { Design } from '../../questionnaire/questions.ts';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress, RecommendationRequest } from '../wizard/context.ts';
-import { reasonLines, recommendedLine, tradeOffLines, whatIfLines } from '../text/decision-text.ts';
+import { reasonLines, recommendedLine, tieLines, tradeOffLines, whatIfLines } from '../text/decision-text.ts';
 import { DetailTabs } from './detail-tabs.tsx';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
@@ -48,7 +48,7 @@ export function RecommendationScreen({ decision, current, progress, onSubmit, on
       </Text>
       <ScoreBars ranking={decision.ranking} width={width} />
       <Box marginTop={1}>
-        <DetailTabs tabs={tabs} height={Math.max(3, rows - FIXED_ROWS)} />
+        <DetailTabs tabs={tabs} height={Math.max(3, rows - FIXED_ROWS - tieLines(decision.ranking, width).length)} />
       </Box>
       <Box marginTop={1}>
         <SelectInput items={items} initialIndex={initialIndex} onSelect={(item) => onSubmit(item.value)} />

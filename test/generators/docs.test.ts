@@ -67,6 +67,19 @@ describe('decision.md', () => {
     expect(plain(readme)).toContain("over the model's advice (Hybrid)");
   });
 
+  it('a tie says why the recommended design wins, and a negative score draws left of the zero mark', async () => {
+    const { text } = await decisionFor((a) => (a.guidance.recoveryTime = 'minutes'));
+    const seen = plain(text);
+    expect(seen.replace(/\s+/g, ' ')).toContain('Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to Hybrid');
+    const rows = text.split('\n').filter((l) => /^\| (Hybrid|Fully baked|JeOS[^|]*) \| -?\d+ \|/.test(l));
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toMatch(/\| -6 \| ·*█+│ \|$/);
+    expect(rows[0]).toMatch(/\| 11 \| ·*│█+ \|$/);
+    // One zero mark for every row.
+    const zero = (row: string) => row.slice(row.lastIndexOf('| ', row.length - 3)).indexOf('│');
+    expect(new Set(rows.map(zero)).size).toBe(1);
+  });
+
   it('without an override, says it follows the recommendation', async () => {
     const { text } = await decisionFor(() => {});
     expect(text).not.toContain('overriding');

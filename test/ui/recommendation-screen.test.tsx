@@ -24,10 +24,18 @@ describe('recommendation screen', () => {
     const frame = lastFrame()!;
     expect(decision.recommended).toBe('hybrid');
     expect(frame).toContain('Recommended: Hybrid');
-    for (const r of decision.ranking) expect(frame).toMatch(new RegExp(`${SHORT_DESIGN_LABELS[r.design]}\\s+${r.score} █+`));
+    for (const r of decision.ranking) expect(frame).toMatch(new RegExp(`${SHORT_DESIGN_LABELS[r.design]}\\s+${r.score} +│█+`));
     expect(frame).toContain('[Reasons]');
     expect(frame).toContain(decision.reasons[0]!.sentence.split(' ').slice(0, 4).join(' '));
     expect(frame).toContain('❯ Accept Hybrid (recommended)');
+  });
+
+  it('a tie at the top says why the recommended design wins', () => {
+    const tied = decide({ ...defaultGuidance(), recoveryTime: 'minutes' }, 'auto', 1);
+    const { lastFrame } = render(<RecommendationScreen decision={tied} current="auto" progress={{ step: 16, total: 21 }} onSubmit={() => {}} onBack={() => {}} />);
+    const frame = lastFrame()!.replace(/\s+/g, ' ');
+    expect(frame).toContain('Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to Hybrid');
+    expect(lastFrame()).toMatch(/JeOS\s+-6 +█+│/);
   });
 
   it('Tab shows what would change it, then the trade-offs side by side', async () => {

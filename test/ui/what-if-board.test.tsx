@@ -24,7 +24,7 @@ describe('what-if board', () => {
       expect(frame).toContain(label);
     }
     expect(frame).toContain('Recommended: Hybrid');
-    expect(frame).toMatch(/Hybrid\s+11 █+/);
+    expect(frame).toMatch(/Hybrid\s+11 +│█+/);
     expect(frame).toContain('Flips it: Team experience → New to both (Fully baked)');
   });
 

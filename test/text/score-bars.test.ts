@@ -1,0 +1,58 @@
+// The score bars and the tie-break sentence: one fixed scale for every design and every answer set
+// (a negative score draws left of the zero mark), and a tie at the top says why the recommended one wins.
+import { describe, expect, it } from 'vitest';
+import { SCORE_RANGE, tieText } from '../../questionnaire/decision.ts';
+import { rank } from '../../questionnaire/recommend.ts';
+import { scoreBars, recommendationText } from '../../source/text/decision-text.ts';
+import { decisionFor } from '../../questionnaire/decision.ts';
+import { defaultGuidance } from '../../questionnaire/questions.ts';
+
+const barOf = (text: string) => text.slice(17);
+const filled = (text: string) => (text.match(/█/g) ?? []).length;
+
+describe('score bars', () => {
+  it('a negative score draws a bar left of the zero mark', () => {
+    const bars = scoreBars(rank({ 'fully-baked': -4, hybrid: 11, jeos: 3 }), 80);
+    const fb = bars.find((b) => b.design === 'fully-baked')!.text;
+    const hybrid = bars.find((b) => b.design === 'hybrid')!.text;
+    expect(fb).toMatch(/-4 +█+│$/);
+    expect(filled(fb)).toBeGreaterThan(0);
+    expect(hybrid).toMatch(/11 +│█+$/);
+    // Every bar shares one zero mark.
+    expect(barOf(fb).indexOf('│')).toBe(barOf(hybrid).indexOf('│'));
+  });
+
+  it('one scale for all designs and all answers: a score draws the same bar whoever leads', () => {
+    const leading = scoreBars(rank({ 'fully-baked': 5, hybrid: 11, jeos: 3 }), 80).find((b) => b.design === 'hybrid')!;
+    const trailing = scoreBars(rank({ 'fully-baked': 20, hybrid: 11, jeos: 3 }), 80).find((b) => b.design === 'hybrid')!;
+    expect(barOf(leading.text)).toBe(barOf(trailing.text));
+    // The leader is not stretched to the full width: 11 is well short of the highest possible score.
+    expect(11).toBeLessThan(SCORE_RANGE.high);
+    const full = scoreBars(rank({ 'fully-baked': 0, hybrid: SCORE_RANGE.high, jeos: 0 }), 80)[0]!.text;
+    expect(filled(leading.text)).toBeLessThan(filled(full));
+  });
+
+  it('a score of zero draws only the zero mark', () => {
+    const bars = scoreBars(rank({ 'fully-baked': 0, hybrid: 11, jeos: 3 }), 80);
+    expect(bars.find((b) => b.design === 'fully-baked')!.text).toMatch(/ 0 +│$/);
+  });
+});
+
+describe('ties', () => {
+  it('says why the recommended design wins a tie', () => {
+    const text = tieText(rank({ 'fully-baked': 11, hybrid: 11, jeos: 3 }));
+    expect(text).toMatch(/^Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to/);
+    expect(text).toContain('middle of the spectrum');
+  });
+
+  it('says nothing when the leader wins outright', () => {
+    expect(tieText(rank({ 'fully-baked': 10, hybrid: 11, jeos: 3 }))).toBeUndefined();
+  });
+
+  it('recommend prints the tie-break under the bars (defaults with recovery in minutes: Hybrid 11, Fully baked 11)', () => {
+    const decision = decisionFor({ guidance: { ...defaultGuidance(), recoveryTime: 'minutes' } });
+    const text = recommendationText(decision);
+    expect(text).toMatch(/Hybrid\s+11 .*\n.*Fully baked\s+11 .*\n.*JeOS\s+-6 +█+│\n/);
+    expect(text.replace(/\s+/g, ' ')).toContain('Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to Hybrid, then Fully baked');
+  });
+});
