@@ -1,6 +1,8 @@
-// Two recommendations and the answers that separate them, as text of at most 80 columns.
+// Two recommendations and the answers that separate them, as text of at most 80 columns, in the
+// words on screen (questionnaire/labels.ts): question labels and design names, never internal keys.
 import type { Comparison } from '../../questionnaire/compare.ts';
-import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
+import { DESIGN_LABELS, QUESTION_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
+import { DESIGNS } from '../../questionnaire/questions.ts';
 import { wrap } from './wrap.ts';
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
@@ -18,10 +20,8 @@ export function comparisonText(c: Comparison, nameA: string, nameB: string): str
   out.push(c.a.recommended === c.b.recommended ? 'Same design, despite these differences:' : 'They differ because:');
   for (const d of c.differences) {
     const towards = d.towards ? `moves B towards ${DESIGN_LABELS[d.towards]}` : 'shifts every design alike';
-    out.push(...wrap(`${d.key}: A "${d.aLabel}", B "${d.bLabel}": ${towards}`, '  - '));
-    out.push(
-      `      fully-baked ${signed(d.shift['fully-baked'])}, hybrid ${signed(d.shift.hybrid)}, jeos ${signed(d.shift.jeos)}`,
-    );
+    out.push(...wrap(`${QUESTION_LABELS[d.key]}: A "${d.aLabel}", B "${d.bLabel}": ${towards}`, '  - '));
+    out.push(`      ${DESIGNS.map((design) => `${SHORT_DESIGN_LABELS[design]} ${signed(d.shift[design])}`).join(', ')}`);
   }
   out.push('');
   for (const [name, r] of [['A', c.a], ['B', c.b]] as const) {

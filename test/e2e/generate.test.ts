@@ -154,7 +154,7 @@ describe('recommend, schema, help, version', () => {
     expect(result.stdout).toMatch(/A \(.*hybrid\.yaml\): Hybrid/);
     expect(result.stdout).toMatch(/B \(.*jeos\.yaml\): JeOS/);
     expect(result.stdout).toMatch(/They differ because:/);
-    expect(result.stdout).toMatch(/onPremises: A "No, AWS only", B "Yes, both must stay simple": moves B/);
+    expect(result.stdout).toMatch(/On-premises too: A "No, AWS only", B "Yes, both must stay simple": moves B/);
     for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
