@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import { render, useInput } from 'ink';
 import type { Instance } from 'ink';
 import { CancelledError } from '../errors.ts';
+import { KeyStream } from './key-stream.ts';
 
 export interface UiHost {
   /** Shows a screen until it calls `done`. A cancellable screen rejects with CancelledError on Ctrl+C. */
@@ -67,7 +68,8 @@ export function createHost(options: HostOptions): UiHost {
           if (options.stdin.isTTY) options.stdin.setRawMode(true);
           options.beforeFirstFrame?.();
           instance = render(<Host store={store} onInterrupt={options.onInterrupt} />, {
-            stdin: options.stdin,
+            // Ink reads keys one press at a time, each after the screen re-rendered (key-stream.ts).
+            stdin: new KeyStream(options.stdin) as unknown as NodeJS.ReadStream,
             stdout: options.stdout,
             exitOnCtrlC: false,
             patchConsole: false,

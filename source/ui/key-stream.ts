@@ -1,0 +1,108 @@
+// The stdin Ink reads from: the terminal's reads split into key presses (key-splitter.ts), each
+// delivered on its own turn of the event loop, after the screen has re-rendered for the one before.
+// Ink emits every key of one read synchronously, so a screen's handler saw "\r\r" with the state of
+// before the first Enter (the second was lost) and Down Down Enter moved one row. A bracketed paste
+// reaches Ink as its printable text alone, one input, so control characters never enter an answer.
+import { EventEmitter } from 'node:events';
+import { PASTE_START, pastedText, splitKeys } from './key-splitter.ts';
+
+// Two turns: React flushes a screen's effects (where useInput takes the new handler) on a
+// setImmediate queued while the key was handled; the next key must come after it.
+const nextTurn = (run: () => void) => setImmediate(() => setImmediate(run));
+
+export class KeyStream extends EventEmitter {
+  readonly isTTY: boolean;
+  private readonly queue: string[] = [];
+  private current: string | null = null;
+  private paste = '';
+  private delivering = false;
+  private reading = false;
+
+  constructor(private readonly source: NodeJS.ReadStream) {
+    super();
+    this.isTTY = Boolean(source.isTTY);
+    this.on('newListener', (event) => event === 'readable' && this.startReading());
+    this.on('removeListener', (event) => event === 'readable' && this.listenerCount('readable') === 0 && this.stopReading());
+  }
+
+  private readonly onReadable = () => {
+    let data: string | Buffer | null;
+    while ((data = this.source.read()) !== null) this.push(typeof data === 'string' ? data : data.toString('utf8'));
+  };
+
+  /** Queues the keys of one read. */
+  push(chunk: string): void {
+    for (const key of splitKeys(this.paste + chunk)) {
+      this.paste = '';
+      if (key.startsWith(PASTE_START)) {
+        const text = pastedText(key);
+        if (text === undefined) this.paste = key;
+        else if (text) this.queue.push(text);
+      } else {
+        this.queue.push(key);
+      }
+    }
+    this.deliver();
+  }
+
+  private deliver(): void {
+    if (this.delivering || this.queue.length === 0) return;
+    this.delivering = true;
+    setImmediate(() => {
+      this.current = this.queue.shift() ?? null;
+      this.emit('readable');
+      this.current = null;
+      nextTurn(() => {
+        this.delivering = false;
+        this.deliver();
+      });
+    });
+  }
+
+  private startReading(): void {
+    if (this.reading) return;
+    this.reading = true;
+    this.source.setEncoding('utf8');
+    this.source.on('readable', this.onReadable);
+  }
+
+  private stopReading(): void {
+    if (!this.reading) return;
+    this.reading = false;
+    this.source.off('readable', this.onReadable);
+  }
+
+  read(): string | null {
+    const key = this.current;
+    this.current = null;
+    return key;
+  }
+
+  setRawMode(on: boolean): this {
+    this.source.setRawMode?.(on);
+    return this;
+  }
+
+  // Ink asks for strings; the source is set to UTF-8 when reading starts.
+  setEncoding(): this {
+    return this;
+  }
+
+  ref(): this {
+    this.source.ref?.();
+    return this;
+  }
+
+  unref(): this {
+    this.source.unref?.();
+    return this;
+  }
+
+  resume(): this {
+    return this;
+  }
+
+  pause(): this {
+    return this;
+  }
+}

@@ -1,0 +1,80 @@
+// Input as a terminal really delivers it: fast typing, key repeat, pastes and `tmux send-keys` arrive
+// as one read, so each test here sends its keys in ONE write. Also stray digits, resizes, TERM=dumb
+// and keys typed before the wizard is ready.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { load } from 'js-yaml';
+import { OPERATING_SYSTEMS, OS_LABELS } from '../../questionnaire/answer-values.ts';
+import { tempDir } from '../support/answers.ts';
+import { PTY_KEY as KEY, PtySession, wizardSession } from '../support/pty-session.ts';
+
+let dir: string;
+let cleanup: () => void;
+let session: PtySession | undefined;
+beforeEach(() => ({ dir, cleanup } = tempDir('ami-wizard-input-pty-')));
+afterEach(() => {
+  session?.kill();
+  session = undefined;
+  cleanup();
+});
+
+function wizard(args: string[] = [], options: { cols?: number; rows?: number; env?: Record<string, string> } = {}): PtySession {
+  session = wizardSession(join(dir, 'my-web-store'), args, options);
+  return session;
+}
+
+// The count of steps may change as the wizard learns questions; the step number is what matters here.
+const step = (n: number) => new RegExp(`Step ${n} of \\d+`);
+
+/** Enter on every screen from step `from` to the last. */
+async function enterToEnd(s: PtySession, from: number): Promise<void> {
+  await s.waitFor(step(from));
+  const last = Number(/Step \d+ of (\d+)/.exec(s.screen())![1]);
+  for (let n = from; n <= last; n++) {
+    await s.waitFor(step(n));
+    await s.press(KEY.enter);
+  }
+}
+
+function savedAnswers(): { project: { name: string }; platform: { os: string } } {
+  return load(readFileSync(join(dir, 'my-web-store', 'ami-build', 'ami-wizard.yaml'), 'utf8')) as never;
+}
+
+describe('keys that arrive in one read', () => {
+  it('Enter Enter on the welcome screen advances twice', async () => {
+    const s = wizard();
+    await s.waitFor('Enter start');
+    s.write(KEY.enter + KEY.enter);
+    await s.waitFor(step(3));
+  });
+
+  it('two Downs and Enter move two rows and confirm', async () => {
+    const s = wizard();
+    await s.waitFor('Enter start');
+    await s.press(KEY.enter);
+    await s.waitFor(step(2));
+    await s.press(KEY.enter);
+    await s.waitFor(step(3));
+    s.write(KEY.down + KEY.down + KEY.enter);
+    await s.waitFor(step(4));
+    await s.press(KEY.escape);
+    await s.waitFor(step(3));
+    await s.waitFor(`❯ ${OS_LABELS[OPERATING_SYSTEMS[2]]}`);
+  });
+
+  it('four Backspaces and "shop" on the project name save "shop", no DEL bytes', async () => {
+    const s = wizard();
+    await s.waitFor('Enter start');
+    await s.press(KEY.enter);
+    await s.waitFor(step(2));
+    s.write(KEY.backspace.repeat(4) + 'shop');
+    await s.waitFor('shop');
+    await s.press(KEY.enter);
+    await enterToEnd(s, 3);
+    expect(await s.exit).toBe(0);
+    const name = savedAnswers().project.name;
+    expect(name).not.toMatch(/[\u0000-\u001F\u007F]/);
+    expect(name).toBe('shop');
+  });
+});
