@@ -39,7 +39,7 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
       io.stderr(outcome.written ? `Cancelled after the write, which completed: ${outcome.outDir} is whole.\n` : 'Cancelled, nothing was written.\n');
       return EXIT.cancelled;
     }
-    io.stdout(runText(outcome));
+    io.stdout(runText(outcome, { byFolder: true }));
     const conflicts = conflictsError(outcome.plan);
     if (conflicts) throw conflicts;
     return EXIT.ok;

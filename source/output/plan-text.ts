@@ -4,6 +4,7 @@
 import type { Decision } from '../../questionnaire/recommend.ts';
 import { designLine, nextStepsLines } from '../text/decision-text.ts';
 import { printable } from '../text/printable.ts';
+import { wrap } from '../text/wrap.ts';
 import { JOURNAL_PATH } from './manifest.ts';
 import { conflictKind, NOT_GENERATABLE } from './plan.ts';
 import type { ConflictKind, FilePlan, FilePlanEntry, PlanAction } from './plan.ts';
@@ -32,13 +33,40 @@ export function planEntryJson(entry: FilePlanEntry): Record<string, string> {
   return { path, action, ...(keptAs && { keptAs }), ...(symlink && { symlink }), ...(reason && { reason }) };
 }
 
-/** The summary line, then hints about conflicts, replaced and kept files. */
-export function planSummaryLines(plan: FilePlan): string[] {
-  const counts = SUMMARY.map(([action, label]) => {
-    const n = plan.entries.filter((e) => e.action === action).length;
-    return n > 0 ? label(n) : null;
-  }).filter((s): s is string => s !== null);
-  const lines = [counts.length > 0 ? counts.join(', ') : 'Nothing to generate.'];
+/** The same counts once the plan is applied, in the past tense. */
+const DONE: ReadonlyArray<[PlanAction, (n: number) => string]> = [
+  ['create', (n) => `${n} created`],
+  ['update', (n) => `${n} updated`],
+  ['overwrite', (n) => `${n} overwritten`],
+  ['replace', (n) => `${n} replaced`],
+  ['remove', (n) => `${n} removed`],
+  ['unchanged', (n) => `${n} unchanged`],
+  ['keep', (n) => `${n} kept`],
+  ['conflict', (n) => `${n} ${n === 1 ? 'conflict' : 'conflicts'} left as is`],
+];
+const WRITES: readonly PlanAction[] = ['create', 'update', 'overwrite', 'replace'];
+
+const countsOf = (plan: FilePlan, labels: typeof SUMMARY): string[] =>
+  labels
+    .map(([action, label]) => {
+      const n = plan.entries.filter((e) => e.action === action).length;
+      return n > 0 ? label(n) : null;
+    })
+    .filter((s): s is string => s !== null);
+
+/** `23 files written (20 created, 3 updated), 2 unchanged`: what a plan did once applied. */
+export function doneSummaryLine(plan: FilePlan): string {
+  const written = plan.entries.filter((e) => WRITES.includes(e.action)).length;
+  const writes = countsOf(plan, DONE.filter(([action]) => WRITES.includes(action)));
+  const others = countsOf(plan, DONE.filter(([action]) => !WRITES.includes(action)));
+  const head = written > 0 ? `${written} ${written === 1 ? 'file' : 'files'} written (${writes.join(', ')})` : 'Nothing written';
+  return [head, ...others].join(', ');
+}
+
+/** The summary line (a plan's, or with `done` the past tense of an applied one), then hints about conflicts, replaced and kept files. */
+export function planSummaryLines(plan: FilePlan, done = false): string[] {
+  const counts = countsOf(plan, SUMMARY);
+  const lines = [done ? doneSummaryLine(plan) : counts.length > 0 ? counts.join(', ') : 'Nothing to generate.'];
   const conflicts = plan.entries.filter((e) => e.action === 'conflict');
   const count = (kind: ConflictKind): number => conflicts.filter((e) => conflictKind(e) === kind).length;
   if (count('edited') > 0) {
@@ -74,13 +102,28 @@ export function planSummaryLines(plan: FilePlan): string[] {
   return lines;
 }
 
+const planLine = (e: FilePlanEntry): string => {
+  const note = entryNote(e);
+  return `  ${e.action.padEnd(11)}${printable(e.path)}${note ? ` (${note})` : ''}`;
+};
+
 /** One line per path, then the summary and hints. Paths from the manifest are untrusted: printable() keeps each on its line. */
-export function formatPlan(plan: FilePlan): string {
-  const line = (e: FilePlanEntry): string => {
-    const note = entryNote(e);
-    return `  ${e.action.padEnd(11)}${printable(e.path)}${note ? ` (${note})` : ''}`;
-  };
-  return [...plan.entries.map(line), ...planSummaryLines(plan)].join('\n');
+export function formatPlan(plan: FilePlan, done = false): string {
+  return [...plan.entries.map(planLine), ...planSummaryLines(plan, done)].join('\n');
+}
+
+/** Paths a reader must see one by one: conflicts, replaced, overwritten, removed and kept files. */
+const NOTABLE: readonly PlanAction[] = ['conflict', 'replace', 'overwrite', 'remove', 'keep'];
+
+/** The plan by folder (top-level files, then `packer/  12 files`), the notable paths one by one, then the summary and hints. */
+export function formatPlanByFolder(plan: FilePlan, done = false, width = 80): string {
+  const view = planView(plan);
+  return [
+    ...wrap(view.topLevel, '  ', '  ', width),
+    ...view.folders.map((line) => `  ${line}`),
+    ...plan.entries.filter((e) => NOTABLE.includes(e.action)).map(planLine),
+    ...planSummaryLines(plan, done),
+  ].join('\n');
 }
 
 
@@ -125,9 +168,14 @@ export interface FinishedRun {
   written: boolean;
 }
 
-/** What the terminal keeps after a run, the same after `generate` and the wizard: the design, the plan, the next steps. */
-export function runText(run: FinishedRun): string {
-  const lines = [designLine(run.decision), `${run.written ? 'Wrote' : 'Plan (dry run, nothing written) for'} ${run.outDir}:`, formatPlan(run.plan)];
+/**
+ * What the terminal keeps after a run, the same after `generate` and the wizard: the design, the
+ * plan (every path, or with `byFolder` the files by folder so the design and the folder stay on a
+ * 24-row screen), what was done, the next steps.
+ */
+export function runText(run: FinishedRun, options: { byFolder?: boolean } = {}): string {
+  const plan = options.byFolder ? formatPlanByFolder(run.plan, run.written) : formatPlan(run.plan, run.written);
+  const lines = [designLine(run.decision), `${run.written ? 'Wrote' : 'Plan (dry run, nothing written) for'} ${run.outDir}:`, plan];
   if (run.written) lines.push('', ...nextStepsLines(run.outLabel));
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,40 @@
+// What the terminal keeps after the wizard writes: the design and the folder first, the files by
+// folder, a summary in the past tense, then the next steps, within a 24-row terminal.
+import { describe, expect, it } from 'vitest';
+import { decisionFor } from '../../questionnaire/decision.ts';
+import { planFiles } from '../../source/output/plan.ts';
+import { runText } from '../../source/output/plan-text.ts';
+import { minimalAnswers } from '../support/answers.ts';
+import { answersFrom, generate } from '../support/generate.ts';
+
+async function run(written: boolean, byFolder: boolean) {
+  const answers = answersFrom(minimalAnswers());
+  const files = await generate(answers);
+  const plan = planFiles({ outDir: '/work/out', previous: null, disk: new Map(files.map((f) => [f.path, null])) }, files, { force: false, generator: 'ami-wizard@0' });
+  return { count: files.length, text: runText({ decision: decisionFor(answers), outDir: '/work/out', outLabel: 'out', plan, written }, { byFolder }) };
+}
+
+describe('the summary after a run', () => {
+  it('after writing, the counts read as done, not as a plan', async () => {
+    const { count, text } = await run(true, false);
+    expect(text).toContain(`${count} files written (${count} created)`);
+    expect(text).not.toContain('to create');
+  });
+
+  it('a dry run still reads as a plan', async () => {
+    const { count, text } = await run(false, false);
+    expect(text).toContain(`${count} to create`);
+  });
+
+  it("the wizard's summary lists the files by folder, so the Design line and the path stay on a 24-row terminal", async () => {
+    const { count, text } = await run(true, true);
+    const lines = text.trimEnd().split('\n');
+    expect(count).toBeGreaterThan(20);
+    // One row is left for the shell prompt that follows.
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(lines[0]).toMatch(/^Design: Hybrid/);
+    expect(lines[1]).toBe('Wrote /work/out:');
+    expect(text).toMatch(/^ {2}packer\/\s+\d+ files$/m);
+    expect(text).toContain('Replay these answers');
+  });
+});
