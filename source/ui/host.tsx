@@ -47,6 +47,7 @@ export function createHost(options: HostOptions): UiHost {
     get: () => screen,
   };
   let instance: Instance | undefined;
+  let keys: KeyStream | undefined;
   let rejectPending: ((error: Error) => void) | undefined;
   options.signal.addEventListener('abort', () => rejectPending?.(new CancelledError()), { once: true });
 
@@ -69,7 +70,7 @@ export function createHost(options: HostOptions): UiHost {
           options.beforeFirstFrame?.();
           instance = render(<Host store={store} onInterrupt={options.onInterrupt} />, {
             // Ink reads keys one press at a time, each after the screen re-rendered (key-stream.ts).
-            stdin: new KeyStream(options.stdin) as unknown as NodeJS.ReadStream,
+            stdin: (keys = new KeyStream(options.stdin, options.stdout)) as unknown as NodeJS.ReadStream,
             stdout: options.stdout,
             exitOnCtrlC: false,
             patchConsole: false,
@@ -79,6 +80,7 @@ export function createHost(options: HostOptions): UiHost {
     },
     close() {
       if (!instance) return;
+      keys?.setBracketedPaste(false);
       instance.clear();
       instance.unmount();
       instance = undefined;

@@ -6,6 +6,11 @@
 import { EventEmitter } from 'node:events';
 import { PASTE_START, pastedText, splitKeys } from './key-splitter.ts';
 
+// Ink reports Backspace (DEL) and Delete (ESC[3~) alike as `key.delete`; Delete goes on as Ctrl+D,
+// readline's delete-forward, so a text field can tell them apart (line-editor.ts).
+const DELETE_KEY = '\u001B[3~';
+const CTRL_D = '\u0004';
+
 // Two turns: React flushes a screen's effects (where useInput takes the new handler) on a
 // setImmediate queued while the key was handled; the next key must come after it.
 const nextTurn = (run: () => void) => setImmediate(() => setImmediate(run));
@@ -18,7 +23,12 @@ export class KeyStream extends EventEmitter {
   private delivering = false;
   private reading = false;
 
-  constructor(private readonly source: NodeJS.ReadStream) {
+  private pasteMarked = false;
+
+  constructor(
+    private readonly source: NodeJS.ReadStream,
+    private readonly terminal?: { write: (data: string) => unknown },
+  ) {
     super();
     this.isTTY = Boolean(source.isTTY);
     this.on('newListener', (event) => event === 'readable' && this.startReading());
@@ -39,7 +49,7 @@ export class KeyStream extends EventEmitter {
         if (text === undefined) this.paste = key;
         else if (text) this.queue.push(text);
       } else {
-        this.queue.push(key);
+        this.queue.push(key === DELETE_KEY ? CTRL_D : key);
       }
     }
     this.deliver();
@@ -70,6 +80,16 @@ export class KeyStream extends EventEmitter {
     if (!this.reading) return;
     this.reading = false;
     this.source.off('readable', this.onReadable);
+  }
+
+  /**
+   * Bracketed paste on or off (on while a text field shows): the terminal then marks a paste, and
+   * it reaches the field as text instead of keys (a pasted line break would have submitted it).
+   */
+  setBracketedPaste(on: boolean): void {
+    if (on === this.pasteMarked || !this.terminal) return;
+    this.pasteMarked = on;
+    this.terminal.write(on ? '\u001B[?2004h' : '\u001B[?2004l');
   }
 
   read(): string | null {

@@ -1,11 +1,17 @@
-// A free-text answer, pre-filled with the current value. The step's `validate` (the answers schema)
+// A free-text answer. The current value is a placeholder that typing replaces and Enter keeps; the
+// field edits like a shell's line (line-editor.ts). The step's `validate` (the answers schema)
 // decides whether it may be submitted; the problem is shown under the field.
-import { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
-import TextInput from 'ink-text-input';
+//
+// ink-text-input is not used here: it appends typing to a pre-filled value (no placeholder that
+// typing replaces), has no Home/End or Ctrl+A/E/U/W/K, lets control characters into the value, and
+// its cursor is a colour-only inverse that chalk drops under NO_COLOR.
+import { useEffect, useRef, useState } from 'react';
+import { Box, Text, useInput, useStdin } from 'ink';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress, TextRequest } from '../wizard/context.ts';
 import type { UiHost } from './host.tsx';
+import { editForKey, editLine, emptyLine, submittedValue } from './line-editor.ts';
+import type { LineState } from './line-editor.ts';
 import { Screen } from './screen.tsx';
 
 export interface TextScreenProps extends TextRequest {
@@ -14,29 +20,67 @@ export interface TextScreenProps extends TextRequest {
   onBack: () => void;
 }
 
+// Raw SGR, not chalk: inverse video is not colour, so it shows under NO_COLOR (FORCE_COLOR=0) too.
+const INVERSE = '\u001B[7m';
+const INVERSE_OFF = '\u001B[27m';
+// While a text field shows, a paste arrives marked and goes in as text: the host's key stream
+// (key-stream.ts) switches the terminal's bracketed paste mode; a plain stdin has no switch.
+type PasteSwitch = { setBracketedPaste: (on: boolean) => void };
+
+function Field({ line, placeholder }: { line: LineState; placeholder: string }) {
+  if (line.text === '') {
+    const [first = ' ', ...rest] = Array.from(placeholder);
+    return (
+      <Text>
+        {`${INVERSE}${first}${INVERSE_OFF}`}
+        <Text dimColor>{rest.join('')}</Text>
+      </Text>
+    );
+  }
+  const chars = Array.from(line.text);
+  const before = chars.slice(0, line.cursor).join('');
+  const under = chars[line.cursor] ?? ' ';
+  const after = chars.slice(line.cursor + 1).join('');
+  return <Text>{`${before}${INVERSE}${under}${INVERSE_OFF}${after}`}</Text>;
+}
+
 export function TextScreen(props: TextScreenProps) {
-  const [value, setValue] = useState(props.initial);
+  const placeholder = props.initial;
+  const line = useRef<LineState>(emptyLine);
+  const [, redraw] = useState(0);
   const [problem, setProblem] = useState<string | undefined>();
-  useInput((_input, key) => {
-    if (key.escape) props.onBack();
+  const { stdin } = useStdin();
+  useEffect(() => {
+    const keys = stdin as Partial<PasteSwitch>;
+    keys.setBracketedPaste?.(true);
+    return () => keys.setBracketedPaste?.(false);
+  }, [stdin]);
+  useInput((input, key) => {
+    if (key.escape) return props.onBack();
+    if (key.return) {
+      const value = submittedValue(line.current, placeholder);
+      const found = props.validate(value);
+      if (found) setProblem(found);
+      else props.onSubmit(value);
+      return;
+    }
+    const edit = editForKey(input, key);
+    if (!edit) return;
+    line.current = editLine(line.current, edit, placeholder);
+    setProblem(undefined);
+    redraw((n) => n + 1);
   });
-  const submit = (typed: string) => {
-    const found = props.validate(typed);
-    if (found) setProblem(found);
-    else props.onSubmit(typed);
-  };
   return (
-    <Screen section={props.section} progress={props.progress} title={props.title} hint={props.hint} keys="Enter confirm · Esc back">
+    <Screen
+      section={props.section}
+      progress={props.progress}
+      title={props.title}
+      hint={props.hint}
+      keys="Enter confirm · Esc back · typing replaces the default, → edits it"
+    >
       <Box>
         <Text color="cyan">{'› '}</Text>
-        <TextInput
-          value={value}
-          onChange={(next) => {
-            setValue(next);
-            setProblem(undefined);
-          }}
-          onSubmit={submit}
-        />
+        <Field line={line.current} placeholder={placeholder} />
       </Box>
       {problem && <Text color="red">{problem}</Text>}
     </Screen>

@@ -47,6 +47,26 @@ describe('ui host', () => {
     await vi.waitFor(() => expect(stdout.written).toContain('Step 3 of 21'));
   });
 
+  it('keys that arrive in one read reach the screens one at a time', async () => {
+    const { stdin, prompts } = start();
+    const first = prompts.select(request);
+    await settle();
+    stdin.write(KEY.down + KEY.enter);
+    await expect(first).resolves.toBe('weekly');
+  });
+
+  it('a text field turns bracketed paste on; a paste goes in as its printable text, line breaks and all', async () => {
+    const { stdin, stdout, prompts } = start();
+    const answer = prompts.text({ section: 'P', title: 'Name?', initial: 'x', validate: () => undefined });
+    await settle();
+    expect(stdout.written).toContain('\u001B[?2004h');
+    stdin.write('\u001B[200~my\r\u0007shop\u001B[201~\r');
+    await expect(answer).resolves.toBe('my shop');
+    host!.close();
+    host = undefined;
+    expect(stdout.written).toContain('\u001B[?2004l');
+  });
+
   it('Esc resolves to BACK', async () => {
     const { stdin, prompts } = start();
     const answer = prompts.text({ section: 'P', title: 'Name?', initial: 'x', validate: () => undefined });

@@ -8,6 +8,8 @@ export const KEY = {
   down: '\u001B[B',
   left: '\u001B[D',
   right: '\u001B[C',
+  home: '\u001B[H',
+  end: '\u001B[F',
   tab: '\t',
   pageDown: '\u001B[6~',
   backspace: '\u007F',
