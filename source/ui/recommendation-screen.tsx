@@ -1,7 +1,7 @@
 // The recommendation: the ranking with score bars, then the reasons, what would change it and the
 // trade-offs (as tabs), then accept it or pick another design.
 import { Box, Text, useInput } from 'ink';
-import SelectInput from 'ink-select-input';
+import { ChoiceList } from './choice-list.tsx';
 import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import type { Design } from '../../questionnaire/questions.ts';
 import { BACK } from '../wizard/context.ts';
@@ -51,7 +51,7 @@ export function RecommendationScreen({ decision, current, progress, onSubmit, on
         <DetailTabs tabs={tabs} height={Math.max(3, rows - FIXED_ROWS - tieLines(decision.ranking, width).length)} />
       </Box>
       <Box marginTop={1}>
-        <SelectInput items={items} initialIndex={initialIndex} onSelect={(item) => onSubmit(item.value)} />
+        <ChoiceList items={items} initialIndex={initialIndex} onSelect={(item) => onSubmit(item.value)} />
       </Box>
     </Screen>
   );

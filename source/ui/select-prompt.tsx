@@ -1,7 +1,7 @@
 // A question with a list of answers: the default is marked, `?` shows why the question matters.
 import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import SelectInput from 'ink-select-input';
+import { ChoiceList } from './choice-list.tsx';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress, SelectRequest } from '../wizard/context.ts';
 import type { UiHost } from './host.tsx';
@@ -40,7 +40,7 @@ export function SelectScreen<V>(props: SelectScreenProps<V>) {
           <Text>{why}</Text>
         </Box>
       )}
-      <SelectInput items={items} initialIndex={initialIndex} onSelect={(item) => props.onSubmit(choices[item.value]!.value)} />
+      <ChoiceList items={items} initialIndex={initialIndex} onSelect={(item) => props.onSubmit(choices[item.value]!.value)} />
     </Screen>
   );
 }

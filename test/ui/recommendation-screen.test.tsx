@@ -30,6 +30,15 @@ describe('recommendation screen', () => {
     expect(frame).toContain('❯ Accept Hybrid (recommended)');
   });
 
+  it('a digit never overrides the design; only Enter confirms the highlighted choice', async () => {
+    const { stdin, lastFrame, onSubmit } = renderRecommendation();
+    await press(stdin, '3', '2');
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(lastFrame()).toMatch(/❯ Use .+ instead/);
+    await press(stdin, '1', KEY.enter);
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith('auto');
+  });
+
   it('a tie at the top says why the recommended design wins', () => {
     const tied = decide({ ...defaultGuidance(), recoveryTime: 'minutes' }, 'auto', 1);
     const { lastFrame } = render(<RecommendationScreen decision={tied} current="auto" progress={{ step: 16, total: 21 }} onSubmit={() => {}} onBack={() => {}} />);

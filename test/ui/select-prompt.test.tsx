@@ -51,6 +51,16 @@ describe('select screen', () => {
     expect(onSubmit).toHaveBeenCalledWith('minutes');
   });
 
+  it('a digit moves the highlight to that row and never confirms; Enter does', async () => {
+    const { stdin, lastFrame, onSubmit } = renderQuestion();
+    await press(stdin, '1');
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(lastFrame()).toContain(`❯ ${question.choices[0]!.label}`);
+    await press(stdin, '9', KEY.enter);
+    expect(onSubmit).toHaveBeenCalledOnce();
+    expect(onSubmit).toHaveBeenCalledWith(question.choices[0]!.value);
+  });
+
   it('opens on the current answer when coming back', () => {
     const { lastFrame } = renderQuestion('hours');
     expect(lastFrame()).toMatch(/❯ Hours are acceptable/);
