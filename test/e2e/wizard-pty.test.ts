@@ -19,6 +19,9 @@ import { MINIMAL_YAML, tempDir } from '../support/answers.ts';
 const KEY = { enter: '\r', escape: '\u001B', up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', ctrlC: '\u0003' };
 const SHOW_CURSOR = '\u001B[?25h';
 const HIDE_CURSOR = '\u001B[?25l';
+// Ink wraps every frame in synchronized-output marks; between them the screen is half drawn.
+const FRAME_START = '\u001B[?2026h';
+const FRAME_END = '\u001B[?2026l';
 
 // CI=true on purpose: dev containers set it on people's terminals too, and Ink in CI mode would draw
 // nothing until exit. The wizard hides it from Ink (source/commands/load-ui.ts); every session here proves it.
@@ -50,8 +53,14 @@ class Session {
 
   private readonly checks = new Set<() => void>();
 
-  /** Resolves once `holds()` is true, looking again after every chunk of output; fails after `timeout` ms. */
-  private until(holds: () => boolean, what: () => string, timeout = 15_000): Promise<void> {
+  /** No frame is half written: every frame started has ended. */
+  private settled(): boolean {
+    return this.raw.lastIndexOf(FRAME_START) < this.raw.lastIndexOf(FRAME_END) || !this.raw.includes(FRAME_START);
+  }
+
+  /** Resolves once `holds()` is true of a whole frame, looking again after every chunk of output; fails after `timeout` ms. */
+  private until(test: () => boolean, what: () => string, timeout = 15_000): Promise<void> {
+    const holds = () => this.settled() && test();
     if (holds()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const check = () => {
@@ -94,7 +103,7 @@ class Session {
     return this.until(() => expected.test(this.raw), () => `${expected} in the output.`, timeout);
   }
 
-  /** Resolves on the next chunk of output (the next frame). */
+  /** Resolves once the next frame (or other output) has been written whole. */
   nextFrame(timeout = 15_000): Promise<void> {
     const seen = this.raw.length;
     return this.until(() => this.raw.length > seen, () => `the next frame. Screen:\n${this.screen()}`, timeout);
