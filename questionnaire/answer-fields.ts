@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { CONFIG_TOOLS } from './config-tool.ts';
 import { ARCHITECTURES, BUILDERS, CONFIDENTIALITY, CONTROL_CHARACTERS, OPERATING_SYSTEMS, REGION_CODE, REGION_PATTERN, STAGES } from './answer-values.ts';
 import { ANY_PACKAGE_NAME } from './package-names.ts';
+import { UNKNOWN_REGION, isKnownRegion } from './regions.ts';
 import { DESIGNS, QUESTIONS } from './questions.ts';
 import type { Question } from './questions.ts';
 
@@ -35,7 +36,12 @@ const ROLE_NAME_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9]|base)$)[a-z]
 // A folder path in the repository: no empty, "." or ".." segment (nothing outside the repository).
 const REPO_FOLDER_PATTERN = /^(\.|(?!\.\.?(\/|$))[A-Za-z0-9_.-]+(\/(?!\.\.?(\/|$))[A-Za-z0-9_.-]+)*)$/;
 
-const region = z.string().check(z.regex(REGION_PATTERN, REGION_CODE));
+// The pattern says what a code looks like; the list (regions.ts) which codes AWS has. The unknown-region
+// issue carries `params.region` so that readers word it with a did-you-mean (source/text/region-text.ts).
+const region = z.string().check(
+  z.regex(REGION_PATTERN, { message: REGION_CODE, abort: true }),
+  z.refine(isKnownRegion, { message: UNKNOWN_REGION, params: { region: true } }),
+);
 
 function choiceOf<const V extends string>(q: Question<V>) {
   const values = q.choices.map((c) => c.value) as [V, ...V[]];

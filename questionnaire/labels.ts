@@ -1,7 +1,8 @@
 // What each design, question and answer value is called on screen and in the generated documents.
 // One table per kind of value; the wizard's choices, the recommendation and decision.md all read
 // them here.
-import type { Architecture, CONFIDENTIALITY, STAGES } from './answer-values.ts';
+import type { Architecture, Builder, CONFIDENTIALITY, STAGES } from './answer-values.ts';
+import type { ConfigTool } from './config-tool.ts';
 import type { Design, QuestionKey } from './questions.ts';
 
 export const DESIGN_LABELS: Record<Design, string> = {
@@ -44,3 +45,17 @@ export const CONFIDENTIALITY_LABELS: Record<(typeof CONFIDENTIALITY)[number], st
   restricted: 'Restricted',
 };
 
+
+export const BUILDER_LABELS: Record<Builder, string> = {
+  packer: 'Packer',
+  'image-builder': 'EC2 Image Builder',
+  both: 'Packer and EC2 Image Builder',
+};
+
+export const CONFIG_TOOL_LABELS: Record<ConfigTool, string> = {
+  ansible: 'Ansible (ansible-pull, agentless)',
+  chef: 'Chef (chef-client in local mode)',
+  puppet: 'Puppet (puppet apply)',
+  salt: 'Salt (masterless salt-call)',
+  shell: 'Shell scripts (bash, or PowerShell on Windows)',
+};

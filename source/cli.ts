@@ -10,6 +10,7 @@ const io: CommandIO = {
   stdout: (text) => void process.stdout.write(printableMessage(text)),
   stderr: (text) => void process.stderr.write(printableMessage(text)),
   cwd: process.cwd(),
+  env: process.env,
   // Asked only by commands that may need a terminal. stdout first: process.stdin builds a stream
   // when touched, which a run whose output is not a terminal never needs.
   get isInteractive() {

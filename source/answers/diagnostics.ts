@@ -11,6 +11,8 @@ import { findSecret } from './secrets.ts';
 import { expectedAt, keysAt } from './schema-lookup.ts';
 import { didYouMean } from '../text/did-you-mean.ts';
 import { printable } from '../text/printable.ts';
+import { REGION_CODES } from '../../questionnaire/regions.ts';
+import { isUnknownRegionIssue } from '../text/region-text.ts';
 
 const MAX_ALIASES = 50;
 const MAX_ISSUES_SHOWN = 5;
@@ -106,6 +108,10 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: Path; te
             : `${name} must be at most ${String(issue.maximum)}.`,
       };
     default:
+      if (isUnknownRegionIssue(issue)) {
+        const guess = didYouMean(String(value), REGION_CODES);
+        return { path, text: `${name} is ${show(value)}; not an AWS region. ${guess ? `Did you mean "${guess}"?` : 'Use a commercial region code such as eu-west-1.'}` };
+      }
       return { path, text: `${name}: ${issue.message}.` };
   }
 }

@@ -7,6 +7,7 @@ import type { Answers, AnswersInput } from '../../questionnaire/answers-schema.t
 import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { findSecret } from './secrets.ts';
+import { isUnknownRegionIssue, unknownRegionText } from '../text/region-text.ts';
 
 export interface Draft extends Omit<AnswersInput, 'version' | 'project' | 'platform' | 'guidance'> {
   version: 1;
@@ -52,9 +53,19 @@ export function validateDraft(draft: Draft): Validated {
   const problems = result.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     // Pattern messages name what is expected ("an AWS region code such as ..."); others are sentences.
-    message: issue.code === 'invalid_format' ? `use ${issue.message}` : issue.message,
+    message: isUnknownRegionIssue(issue)
+      ? unknownRegionText(String(valueAt(draft, issue.path)))
+      : issue.code === 'invalid_format'
+        ? `use ${issue.message}`
+        : issue.message,
   }));
   return { ok: false, problems };
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
 }
 
 /** Problems in the draft's own values, ignoring what is still unanswered. */
@@ -94,7 +105,9 @@ export function problemLines(problems: readonly Problem[]): string {
   return problems.map((p) => `  ${p.path || '(top level)'}: ${p.message}`).join('\n');
 }
 
+/** A sentence starts with a capital, unless it starts with a code (eu-west-1 is ...). */
 function capitalize(text: string): string {
+  if (!/^[a-z]+\b(?![-.\d])/.test(text)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

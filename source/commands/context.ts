@@ -12,6 +12,8 @@ export interface CommandIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** The environment the wizard reads its defaults from (AWS_REGION); none when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** stdin and stdout are both terminals: the wizard and the workshop may run. */
   isInteractive: boolean;
   /** Where progress lines go while AWS answers (a spinner on a terminal, nothing elsewhere). */

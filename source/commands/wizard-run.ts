@@ -30,6 +30,8 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
       prompts: createPrompts(host, () => ctx.progress),
       signal,
       progress: { step: 0, total: WIZARD_STEPS.length },
+      env: io.env ?? {},
+      ...(args.answers ? { answersFile: args.answers } : {}),
     };
     await runSteps(WIZARD_STEPS, ctx);
     host.close();

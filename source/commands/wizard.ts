@@ -3,13 +3,16 @@
 import type { CliArgs } from '../cli-options.ts';
 import type { CommandIO } from './context.ts';
 import type { Prefill } from '../answers/prefill.ts';
+import { basename } from 'node:path';
 import { drawFirstFrame } from '../ui/first-frame.ts';
+import { welcomeFor } from '../text/welcome-text.ts';
 import { loadUi } from './load-ui.ts';
 
 /** `prefill`: the --answers file as already read (main.ts reads it to choose the wizard). */
 export async function wizardCommand(args: CliArgs, io: CommandIO, prefill?: Prefill): Promise<number> {
   // With --yes nothing is asked, so there is no welcome to show.
-  const firstFrame = args.yes ? { erase() {}, restore() {} } : drawFirstFrame(io.terminal());
+  const welcome = prefill && args.answers ? welcomeFor(prefill.given, basename(args.answers)) : {};
+  const firstFrame = args.yes ? { erase() {}, restore() {} } : drawFirstFrame(io.terminal(), welcome);
   try {
     const { runWizard } = await loadUi(() => import('./wizard-run.ts'));
     return await runWizard(args, io, firstFrame, prefill);

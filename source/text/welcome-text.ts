@@ -1,10 +1,11 @@
 // The welcome screen's text. Both the plain first frame (drawn before Ink loads) and the Ink welcome
 // screen render these lines, so the hand-over between them is invisible.
+import { ASKED_FIELDS, WIZARD_STEP_COUNT, shownScreenCount } from '../../questionnaire/wizard-screens.ts';
 import { spectrumLines } from './spectrum-text.ts';
 import { wrapText } from './wrap.ts';
 
-/** The number of steps in WIZARD_STEPS (test/ui/wizard-flow.test.ts keeps them equal). */
-export const WIZARD_STEP_COUNT = 21;
+/** The number of screens of the full wizard, counted from its list of screens. */
+export { WIZARD_STEP_COUNT };
 
 /**
  * The usable size of the terminal: at most 80 columns wide, so lines stay readable on wide
@@ -22,9 +23,13 @@ export function headerLine(section: string, progress: { step: number; total: num
   return `${left}${' '.repeat(Math.max(1, width - left.length - right.length))}${right}`;
 }
 
-export function welcomeLines(width: number): string[] {
+/**
+ * `total`: the screens this run shows (fewer when --answers gives some); `note`: a line saying where
+ * the other answers came from.
+ */
+export function welcomeLines(width: number, total: number = WIZARD_STEP_COUNT, note?: string): string[] {
   return [
-    headerLine('Welcome', { step: 1, total: WIZARD_STEP_COUNT }, width),
+    headerLine('Welcome', { step: 1, total }, width),
     '',
     WELCOME_TITLE,
     '',
@@ -36,7 +41,23 @@ export function welcomeLines(width: number): string[] {
         'policy for it. Every question has a default.',
       width,
     ),
+    ...(note ? ['', ...wrapText(note, width)] : []),
   ];
+}
+
+/** The welcome's line for a run that starts from an answers file. */
+export function answersFromFileNote(file: string, kept: number): string {
+  return `${kept} answer${kept === 1 ? '' : 's'} come${kept === 1 ? 's' : ''} from ${file}; their screens are skipped and only the rest is asked.`;
+}
+
+/**
+ * What the welcome says for a run: how many screens it shows, and, started from an answers file
+ * (its base name), how many answers came from there. The first frame and the Ink welcome both ask here.
+ */
+export function welcomeFor(given: ReadonlySet<string>, file?: string): { total: number; note?: string } {
+  const total = shownScreenCount(given);
+  if (file === undefined) return { total };
+  return { total, note: answersFromFileNote(file, ASKED_FIELDS.filter((field) => given.has(field)).length) };
 }
 
 /** The key line under the welcome; only the Ink screen shows it, once keys are read. */

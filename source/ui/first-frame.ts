@@ -14,9 +14,13 @@ export interface FirstFrame {
   restore(): void;
 }
 
-export function drawFirstFrame({ stdin, stdout }: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream }): FirstFrame {
+/** `welcome`: this run's screen count and answers-file note (welcomeFor), as the Ink welcome shows them. */
+export function drawFirstFrame(
+  { stdin, stdout }: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream },
+  welcome: { total?: number; note?: string } = {},
+): FirstFrame {
   const { width, rows } = screenSize(stdout);
-  const lines = welcomeLines(width);
+  const lines = welcomeLines(width, welcome.total, welcome.note);
   // Erasing relies on the cursor moving up over the frame; a frame that scrolled off cannot be erased.
   if (lines.length + 4 > rows) return { erase() {}, restore() {} };
   stdin.setRawMode(true);

@@ -2,6 +2,7 @@
 // `ctx.prompts`; tests give them a scripted one instead.
 import type { Progress, Prompts } from '../wizard/context.ts';
 import type { UiHost } from './host.tsx';
+import { multiSelectPrompt } from './multi-select-prompt.tsx';
 import { planPrompt } from './plan-screen.tsx';
 import { recommendationPrompt } from './recommendation-screen.tsx';
 import { selectPrompt } from './select-prompt.tsx';
@@ -11,9 +12,10 @@ import { writingProgress } from './writing-screen.tsx';
 
 export function createPrompts(host: UiHost, progress: () => Progress): Prompts {
   return {
-    welcome: () => welcomePrompt(host),
+    welcome: (request) => welcomePrompt(host, request),
     select: (request) => selectPrompt(host, request, progress()),
     text: (request) => textPrompt(host, request, progress()),
+    multiSelect: (request) => multiSelectPrompt(host, request, progress()),
     recommendation: (request) => recommendationPrompt(host, request, progress()),
     confirmPlan: (request) => planPrompt(host, request, progress()),
     writing: (outLabel, count, work) => writingProgress(host, outLabel, count, work, progress()),

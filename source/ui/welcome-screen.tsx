@@ -1,15 +1,16 @@
 // Welcome: the spectrum in one picture. Drawn from the same lines as the plain first frame.
 import { Box, Text, useInput } from 'ink';
 import { welcomeLines, WELCOME_KEYS } from '../text/welcome-text.ts';
+import type { WelcomeRequest } from '../wizard/context.ts';
 import type { UiHost } from './host.tsx';
 import { useTerminalSize } from './terminal-size.ts';
 
-export function WelcomeScreen({ onNext }: { onNext: () => void }) {
+export function WelcomeScreen({ onNext, request }: { onNext: () => void; request?: WelcomeRequest }) {
   const { width } = useTerminalSize();
   useInput((_input, key) => {
     if (key.return) onNext();
   });
-  const [header, ...body] = welcomeLines(width);
+  const [header, ...body] = welcomeLines(width, request?.total, request?.note);
   return (
     <Box flexDirection="column" width={width}>
       <Text dimColor>{header}</Text>
@@ -25,6 +26,6 @@ export function WelcomeScreen({ onNext }: { onNext: () => void }) {
   );
 }
 
-export function welcomePrompt(host: UiHost): Promise<void> {
-  return host.show<void>((done) => <WelcomeScreen onNext={() => done()} />);
+export function welcomePrompt(host: UiHost, request?: WelcomeRequest): Promise<void> {
+  return host.show<void>((done) => <WelcomeScreen onNext={() => done()} request={request} />);
 }

@@ -1,26 +1,12 @@
 // The rule every question step follows: a value from --answers is kept without asking, --yes takes
 // the current value (else the default) without asking, otherwise the screen asks.
-import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
+import { ASKED_FIELDS } from '../../questionnaire/wizard-screens.ts';
 import { BACK } from './context.ts';
 import type { Back, QuestionContext, SelectRequest } from './context.ts';
 import type { Draft } from '../answers/draft.ts';
 import { fieldProblem, keepsValid } from '../answers/draft.ts';
 import type { StepResult } from './flow.ts';
 
-/** The fields that have their own screen; one given by the file skips that screen. */
-export const ASKED_FIELDS = [
-  'project.name',
-  'platform.os',
-  'platform.architecture',
-  'platform.regions',
-  'roles',
-  ...QUESTION_KEYS.map((key) => `guidance.${key}`),
-  'strategy',
-  'project.costCenter',
-  'project.stage',
-  'project.confidentiality',
-  'project.compliance',
-] as const;
 
 export interface AskSpec<V> {
   current: V | undefined;
@@ -72,6 +58,8 @@ export interface TextFieldSpec<T> {
   section: string;
   title: string;
   hint?: string;
+  /** The longer help, shown on `?`. */
+  why?: string;
   current: T | undefined;
   fallback: T;
   /** The value shown for editing. */
@@ -91,6 +79,7 @@ export function askText<T>(ctx: QuestionContext, field: string, spec: TextFieldS
         section: spec.section,
         title: spec.title,
         hint: spec.hint,
+        ...(spec.why ? { why: spec.why } : {}),
         initial: spec.format(initial),
         validate: (typed) => fieldProblem(ctx.draft, field, (copy) => spec.set(copy, spec.parse(typed))),
       });

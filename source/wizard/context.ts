@@ -35,10 +35,27 @@ export interface SelectRequest<V> {
   whyOpen?: boolean;
 }
 
+export interface MultiSelectRequest<V extends string> {
+  section: string;
+  title: string;
+  hint?: string;
+  /** The longer help, shown on `?`. */
+  why?: string;
+  choices: readonly PromptChoice<V>[];
+  /** Ticked when the screen opens, in this order. */
+  initial: readonly V[];
+  /** Typing filters the list (lower-cased when `lowerCase`); a filter that names no choice may be added as one. */
+  allowOther?: { lowerCase?: boolean; label: string };
+  /** A message saying what is wrong with the ticked values (in the order ticked), or undefined. */
+  validate: (values: readonly V[]) => string | undefined;
+}
+
 export interface TextRequest {
   section: string;
   title: string;
   hint?: string;
+  /** The longer help, shown on `?` where the screen supports it. */
+  why?: string;
   initial: string;
   /** A message saying what is wrong with the value, or undefined when it may be submitted. */
   validate: (value: string) => string | undefined;
@@ -59,10 +76,19 @@ export interface PlanRequest {
   dryRun: boolean;
 }
 
+export interface WelcomeRequest {
+  /** The screens this run shows ("Step 1 of N"). */
+  total: number;
+  /** Where the answers that are not asked come from. */
+  note?: string;
+}
+
 export interface Prompts {
-  welcome(): Promise<void | Back>;
+  welcome(request?: WelcomeRequest): Promise<void | Back>;
   select<V extends string | boolean>(request: SelectRequest<V>): Promise<V | Back>;
   text(request: TextRequest): Promise<string | Back>;
+  /** A list where several answers may be ticked (regions, compliance); resolves to them in the order ticked. */
+  multiSelect<V extends string>(request: MultiSelectRequest<V>): Promise<V[] | Back>;
   /** Resolves to 'auto' (accept) or the design the user picked instead. */
   recommendation(request: RecommendationRequest): Promise<Design | 'auto' | Back>;
   /** Shows the file plan with its conflicts; true to write, false to quit without writing. */
@@ -81,6 +107,9 @@ export interface QuestionContext {
   prompts: Pick<Prompts, 'select' | 'text'>;
 }
 
+/** The environment variables the wizard reads (AWS_REGION, AWS_DEFAULT_REGION), passed in rather than read from process.env. */
+export type WizardEnv = Readonly<Record<string, string | undefined>>;
+
 export interface WizardContext extends QuestionContext {
   args: CliArgs;
   cwd: string;
@@ -88,6 +117,10 @@ export interface WizardContext extends QuestionContext {
   /** Aborted by Ctrl+C. */
   signal: AbortSignal;
   progress: Progress;
+  /** The environment: the default region comes from AWS_REGION or AWS_DEFAULT_REGION. */
+  env?: WizardEnv;
+  /** The --answers file as the user named it, when the run started from one. */
+  answersFile?: string;
   /** Set by the files step. */
   outcome?: FinishedRun;
 }

@@ -1,6 +1,8 @@
 // Runs a list of steps over one context, create-astro style, plus going back: a step that asked
 // something is remembered, so Esc returns to the last screen the user actually saw (steps that were
 // skipped because --answers or --yes filled them are skipped on the way back too).
+import { screenIsShown } from '../../questionnaire/wizard-screens.ts';
+import type { WizardScreen } from '../../questionnaire/wizard-screens.ts';
 import { BACK } from './context.ts';
 import type { Back, Progress } from './context.ts';
 
@@ -8,12 +10,33 @@ import type { Back, Progress } from './context.ts';
 export type StepResult = 'asked' | 'skipped' | Back;
 export type Step<C> = (ctx: C) => Promise<StepResult>;
 
-export async function runSteps<C extends { progress: Progress }>(steps: readonly Step<C>[], ctx: C): Promise<void> {
+/** A screen of the wizard (questionnaire/wizard-screens.ts) with the function that asks it. */
+export interface WizardStep<C> extends WizardScreen {
+  ask: Step<C>;
+}
+
+/**
+ * The progress of each step: a step whose every field the --answers file gives is never shown, so
+ * it takes no number ("Step 3 of 9", then 4, never 3 then 7).
+ */
+function progressOf(steps: readonly (Step<unknown> | WizardStep<unknown>)[], given: ReadonlySet<string>): Progress[] {
+  const shown = steps.map((step) => typeof step === 'function' || screenIsShown(step, given));
+  const total = shown.filter(Boolean).length;
+  let count = 0;
+  return shown.map((isShown) => ({ step: Math.max(1, (count += isShown ? 1 : 0)), total }));
+}
+
+export async function runSteps<C extends { progress: Progress; given?: ReadonlySet<string> }>(
+  steps: readonly (Step<C> | WizardStep<C>)[],
+  ctx: C,
+): Promise<void> {
+  const progress = progressOf(steps as readonly (Step<unknown> | WizardStep<unknown>)[], ctx.given ?? new Set());
   const asked: number[] = [];
   let index = 0;
   while (index < steps.length) {
-    ctx.progress = { step: index + 1, total: steps.length };
-    const result = await steps[index]!(ctx);
+    ctx.progress = progress[index]!;
+    const step = steps[index]!;
+    const result = await (typeof step === 'function' ? step(ctx) : step.ask(ctx));
     if (result === BACK) {
       // On the first screen there is nowhere to go back to: show it again.
       index = asked.pop() ?? index;

@@ -3,15 +3,18 @@ import { basename } from 'node:path';
 import { ARCHITECTURES, OPERATING_SYSTEMS, OS_LABELS } from '../../questionnaire/answer-values.ts';
 import { ARCHITECTURE_LABELS } from '../../questionnaire/labels.ts';
 import type { Architecture, OperatingSystem } from '../../questionnaire/answer-values.ts';
-import { askChoice, askText } from './ask.ts';
+import { AWS_REGIONS, isKnownRegion } from '../../questionnaire/regions.ts';
+import { welcomeFor } from '../text/welcome-text.ts';
+import { ask, askChoice, askText } from './ask.ts';
 import { BACK } from './context.ts';
-import type { WizardContext } from './context.ts';
-import { namesFromText } from '../answers/draft.ts';
+import type { WizardContext, WizardEnv } from './context.ts';
+import { fieldProblem, namesFromText } from '../answers/draft.ts';
 import type { Step } from './flow.ts';
 
 export const welcomeStep: Step<WizardContext> = async (ctx) => {
   if (ctx.args.yes) return 'skipped';
-  return (await ctx.prompts.welcome()) === BACK ? BACK : 'asked';
+  const welcome = welcomeFor(ctx.given, ctx.answersFile === undefined ? undefined : basename(ctx.answersFile));
+  return (await ctx.prompts.welcome(welcome)) === BACK ? BACK : 'asked';
 };
 
 export function defaultProjectName(cwd: string): string {
@@ -24,6 +27,7 @@ export const projectNameStep: Step<WizardContext> = (ctx) => {
     section: 'Project',
     title: 'What is the project called?',
     hint: 'It names the images and fills the Project and Name tags. Enter keeps the folder name.',
+    why: 'The name goes into every image name and into the Project and Name tags on images, snapshots and build instances, so cost reports and the tag policy can find them.',
     current: ctx.draft.project.name,
     fallback,
     format: (name) => name,
@@ -37,6 +41,7 @@ export const osStep: Step<WizardContext> = (ctx) =>
     section: 'Platform',
     title: 'Which operating system do the images run?',
     hint: 'The base image the builds start from.',
+    why: 'The builds start from the newest official image of this OS (looked up by name at build time), and it decides the package manager, the scripts (shell or PowerShell) and which configuration tools can run.',
     choices: OPERATING_SYSTEMS.map((os) => ({ value: os, label: OS_LABELS[os] })),
     current: ctx.draft.platform.os,
     defaultValue: 'amazon-linux-2023',
@@ -52,26 +57,45 @@ export const architectureStep: Step<WizardContext> = (ctx) =>
       ctx.draft.platform.os === 'windows-server-2022'
         ? 'Windows Server 2022 images are x86_64 only.'
         : 'Graviton (arm64) instances usually cost less for the same work.',
+    why: 'x86_64 runs on Intel and AMD instance types; arm64 on AWS Graviton, usually cheaper for the same work. Every package a role installs must exist for the architecture.',
     choices: ARCHITECTURES.map((arch) => ({ value: arch, label: ARCHITECTURE_LABELS[arch] })),
     current: ctx.draft.platform.architecture,
     defaultValue: 'x86_64',
     set: (draft, arch) => void (draft.platform.architecture = arch),
   });
 
+/** The region a new project builds in: AWS_REGION, then AWS_DEFAULT_REGION (when they name a region), else us-east-1. */
+export function defaultRegion(env: WizardEnv = {}): string {
+  for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+    const value = env[name]?.trim().toLowerCase();
+    if (value && isKnownRegion(value)) return value;
+  }
+  return 'us-east-1';
+}
+
 export const regionsStep: Step<WizardContext> = (ctx) => {
-  const fallback = ['us-east-1'];
-  return askText(ctx, 'platform.regions', {
-    section: 'Platform',
-    title: 'Which AWS regions?',
-    hint: 'Separate them with commas. The first one is where the images are built.',
+  const fallback = [defaultRegion(ctx.env)];
+  return ask<string[]>(ctx, 'platform.regions', {
     current: ctx.draft.platform.regions,
     fallback,
-    format: (regions) => regions.join(', '),
-    parse: (text) => {
-      const names = namesFromText(text);
-      return names.length > 0 ? names : fallback;
-    },
-    set: (draft, regions) => void (draft.platform.regions = regions),
+    show: (initial) =>
+      ctx.prompts.multiSelect<string>({
+        section: 'Platform',
+        title: 'Which AWS regions must the images be in?',
+        hint: 'The first one ticked is the build region; the images are copied to every other one. Type to filter.',
+        why:
+          'Packer (or Image Builder) builds each image once, in the first region, then copies it to the others so ' +
+          'instances there launch from a local image (an AMI can only be launched in its own region). Each copy costs ' +
+          'snapshot storage and a little build time. The preselected region comes from AWS_REGION or AWS_DEFAULT_REGION when set.',
+        choices: AWS_REGIONS.map((region) => ({ value: region.code, label: region.name })),
+        initial,
+        allowOther: { lowerCase: true, label: 'use' },
+        validate: (regions) =>
+          regions.length === 0
+            ? 'Tick at least one region (Space ticks the highlighted one).'
+            : fieldProblem(ctx.draft, 'platform.regions', (copy) => void (copy.platform.regions = [...regions])),
+      }),
+    apply: (regions) => void (ctx.draft.platform.regions = regions),
   });
 };
 
@@ -81,6 +105,10 @@ export const rolesStep: Step<WizardContext> = (ctx) => {
     section: 'Platform',
     title: 'Which server roles are there?',
     hint: 'One name per kind of server, separated by commas, e.g. web, worker.',
+    why:
+      'Each role gets its own image (fully baked, hybrid) or its own configuration at boot (JeOS), and a Role tag. ' +
+      'How many there are also answers the "how many configurations" question later. The packages each role installs ' +
+      'can be set under Build settings, or in roles[].software in ami-wizard.yaml.',
     current: ctx.draft.roles?.map((role) => role.name),
     fallback,
     format: (names) => names.join(', '),

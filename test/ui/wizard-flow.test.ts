@@ -42,6 +42,7 @@ function scripted(answer: Answer = () => undefined) {
     welcome: () => reply('welcome', 'welcome', {}, undefined) as Promise<void>,
     select: (r) => reply('select', r.title, r, r.initial) as never,
     text: (r) => reply('text', r.title, r, r.initial) as never,
+    multiSelect: (r) => reply('multiSelect', r.title, r, [...r.initial]) as never,
     recommendation: (r) => reply('recommendation', 'recommendation', r, 'auto') as never,
     confirmPlan: (r) => reply('confirmPlan', 'plan', r, true) as never,
     writing: async (_label, _count, work) => (calls.push({ kind: 'writing', title: 'writing', request: {} }), work()),
@@ -74,9 +75,9 @@ describe('wizard flow', () => {
     const ctx = context(['--out', join(dir, 'out')], prompts);
     await runSteps(WIZARD_STEPS, ctx);
     expect(calls.map((c) => c.kind)).toEqual([
-      'welcome', 'text', 'select', 'select', 'text', 'text',
+      'welcome', 'text', 'select', 'select', 'multiSelect', 'text',
       ...Array(9).fill('select'),
-      'recommendation', 'text', 'select', 'select', 'text', 'confirmPlan', 'writing',
+      'recommendation', 'select', 'select', 'select', 'text', 'select', 'select', 'multiSelect', 'confirmPlan', 'writing',
     ]);
     expect(ctx.outcome?.written).toBe(true);
     const answers = answersIn(join(dir, 'out'));
@@ -178,7 +179,7 @@ describe('wizard flow', () => {
     let regions = 0;
     const { prompts, calls } = scripted((call) => {
       if (call.title === 'Which CPU architecture?') return ++arch === 1 ? 'arm64' : arch === 2 ? BACK : undefined;
-      if (call.title === 'Which AWS regions?') return ++regions === 1 ? BACK : undefined;
+      if (/regions/.test(call.title)) return ++regions === 1 ? BACK : undefined;
       if (call.title === 'Which operating system do the images run?' && arch === 2) return 'windows-server-2022';
       return undefined;
     });
@@ -194,20 +195,20 @@ describe('wizard flow', () => {
     const { prompts, calls } = scripted();
     await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
     const validate = (title: RegExp) => calls.find((c) => title.test(c.title))!.request.validate as (v: string) => string | undefined;
-    expect(validate(/regions/)('us-east-1, eu-west-1')).toBeUndefined();
-    expect(validate(/regions/)('us-east-1, nowhere')).toBe('Use an AWS region code such as eu-west-1');
+    expect(validate(/regions/)(['us-east-1', 'eu-west-1'] as never)).toBeUndefined();
+    expect(validate(/regions/)(['us-east-1', 'nowhere'] as never)).toBe('Use an AWS region code such as eu-west-1');
     expect(validate(/^Which server roles/)('web, Web Server')).toMatch(/^Use lower-case letters/);
     expect(validate(/^Which server roles/)('web, web')).toMatch(/role names must be unique/i);
     expect(validate(/cost center/)('AKIAIOSFODNN7ABCDEFG')).toMatch(/AWS access key id.*SSM Parameter Store/);
-    expect(validate(/compliance/)('PCI DSS, ISO*')).toMatch(/wildcard/);
-    expect(validate(/compliance/)('PCI DSS, ISO 27001')).toBeUndefined();
+    expect(validate(/compliance/)(['PCI DSS', 'ISO*'] as never)).toMatch(/wildcard/);
+    expect(validate(/compliance/)(['PCI DSS', 'ISO 27001'] as never)).toBeUndefined();
   });
 
   it('typed lists become the answers: regions, roles and compliance', async () => {
     const { prompts } = scripted((call) => {
-      if (/regions/.test(call.title)) return 'eu-west-1, eu-central-1';
+      if (/regions/.test(call.title)) return ['eu-west-1', 'eu-central-1'];
       if (/^Which server roles/.test(call.title)) return 'web worker';
-      if (/compliance/.test(call.title)) return 'PCI DSS, ISO 27001';
+      if (/compliance/.test(call.title)) return ['PCI DSS', 'ISO 27001'];
       if (/cost center/.test(call.title)) return ' 4711 ';
       return undefined;
     });
@@ -234,7 +235,7 @@ describe('wizard flow', () => {
     expect(asked).not.toContain(QUESTIONS.recoveryTime.prompt);
     expect(asked).not.toContain('Which lifecycle stage are the images for?');
     expect(asked).toContain(QUESTIONS.existingTooling.prompt);
-    expect(asked).toContain('Which AWS regions?');
+    expect(asked).toContain('Which AWS regions must the images be in?');
     const answers = answersIn(join(dir, 'out'));
     expect(answers.project).toMatchObject({ name: 'web-shop', stage: 'prod' });
     expect(answers.guidance).toMatchObject({ recoveryTime: 'minutes', manualSteps: true, existingTooling: 'none' });

@@ -1,0 +1,91 @@
+// A list where several answers may be ticked (regions, compliance): type to filter, ↑↓ move, Space
+// ticks, Enter confirms; `?` shows the help. The keys' effect is the pure reducer in multi-select-state.ts.
+import { useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import { BACK } from '../wizard/context.ts';
+import type { Back, MultiSelectRequest, Progress } from '../wizard/context.ts';
+import type { UiHost } from './host.tsx';
+import { Screen } from './screen.tsx';
+import { initialState, pressKey, rows } from './multi-select-state.ts';
+import type { MultiSelectKey } from './multi-select-state.ts';
+
+/** Rows shown at once; the list scrolls with the highlight. */
+const VISIBLE_ROWS = 8;
+
+export interface MultiSelectScreenProps<V extends string> extends MultiSelectRequest<V> {
+  progress: Progress;
+  onSubmit: (values: V[]) => void;
+  onBack: () => void;
+}
+
+export function MultiSelectScreen<V extends string>(props: MultiSelectScreenProps<V>) {
+  const [state, setState] = useState(() => initialState(props.initial, props));
+  const [showWhy, setShowWhy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>();
+  useInput((input, key) => {
+    let pressed: MultiSelectKey | undefined;
+    if (key.escape) {
+      if (!state.filter) return props.onBack();
+      pressed = 'clear';
+    } else if (key.upArrow) pressed = 'up';
+    else if (key.downArrow) pressed = 'down';
+    else if (key.return) pressed = 'enter';
+    else if (key.backspace || key.delete) pressed = 'backspace';
+    else if (input === ' ') pressed = 'space';
+    else if (input === '?' && props.why && !state.filter) return setShowWhy((shown) => !shown);
+    else if (input && !key.ctrl && !key.meta && /^[\p{L}\p{N}._:/()+-]+$/u.test(input)) pressed = { text: input };
+    if (!pressed) return;
+    const [next, action] = pressKey(state, pressed, props);
+    setState(next);
+    setProblem(undefined);
+    if (action === 'confirm') {
+      const found = props.validate(next.ticked);
+      if (found) setProblem(found);
+      else props.onSubmit(next.ticked);
+    }
+  });
+  const list = rows(state, props);
+  const cursor = Math.min(state.cursor, Math.max(0, list.length - 1));
+  const first = Math.max(0, Math.min(cursor - Math.floor(VISIBLE_ROWS / 2), list.length - VISIBLE_ROWS));
+  const shown = list.slice(first, first + VISIBLE_ROWS);
+  return (
+    <Screen
+      section={props.section}
+      progress={props.progress}
+      title={props.title}
+      hint={props.hint}
+      keys={`type to filter · ↑↓ move · Space tick · Enter confirm · Esc back${props.why ? ' · ? help' : ''}`}
+    >
+      {showWhy && props.why && (
+        <Box flexDirection="column" marginBottom={1} paddingLeft={2}>
+          <Text color="cyan">Help</Text>
+          <Text>{props.why}</Text>
+        </Box>
+      )}
+      <Text>
+        <Text color="cyan">{'Filter: '}</Text>
+        {state.filter}
+        <Text inverse> </Text>
+      </Text>
+      {first > 0 && <Text dimColor>{`  ↑ ${first} more`}</Text>}
+      {shown.map((row, i) => {
+        const at = first + i === cursor;
+        const pointer = at ? '❯ ' : '  ';
+        if (row.kind === 'add') return <Text key="add" color={at ? 'cyan' : undefined}>{`${pointer}+ ${props.allowOther!.label} "${row.value}"`}</Text>;
+        const mark = state.ticked.includes(row.choice.value) ? '[x]' : '[ ]';
+        const label = row.choice.label === row.choice.value ? row.choice.value : `${row.choice.value}  ${row.choice.label}`;
+        return <Text key={row.choice.value} color={at ? 'cyan' : undefined} wrap="truncate-end">{`${pointer}${mark} ${label}`}</Text>;
+      })}
+      {list.length === 0 && <Text dimColor>  (nothing matches; Backspace or Esc clears the filter)</Text>}
+      {first + VISIBLE_ROWS < list.length && <Text dimColor>{`  ↓ ${list.length - first - VISIBLE_ROWS} more`}</Text>}
+      <Box marginTop={1}>
+        <Text wrap="truncate-end">{`Ticked: ${state.ticked.length > 0 ? state.ticked.join(', ') : '(none)'}`}</Text>
+      </Box>
+      {problem && <Text color="red">{problem}</Text>}
+    </Screen>
+  );
+}
+
+export function multiSelectPrompt<V extends string>(host: UiHost, request: MultiSelectRequest<V>, progress: Progress): Promise<V[] | Back> {
+  return host.show<V[] | Back>((done) => <MultiSelectScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />);
+}

@@ -1,0 +1,71 @@
+// The multi-select's state and the keys that change it, as a pure reducer: typing filters the list,
+// ↑↓ move, Space ticks, Enter with a filter ticks the highlighted row (or adds what was typed, where
+// the screen takes other values) and Enter without one confirms. The screen only draws it.
+import type { PromptChoice } from '../wizard/context.ts';
+
+export interface MultiSelectState<V extends string> {
+  filter: string;
+  /** Index into rows(). */
+  cursor: number;
+  /** In the order ticked. */
+  ticked: V[];
+  /** Values typed in that are not among the choices. */
+  others: V[];
+}
+
+export interface MultiSelectOptions<V extends string> {
+  choices: readonly PromptChoice<V>[];
+  allowOther?: { lowerCase?: boolean; label: string };
+}
+
+/** A row of the list: a choice, or the offer to add what was typed. */
+export type Row<V extends string> = { kind: 'choice'; choice: PromptChoice<V> } | { kind: 'add'; value: V };
+
+export type MultiSelectKey = 'up' | 'down' | 'space' | 'enter' | 'backspace' | 'clear' | { text: string };
+
+export type MultiSelectAction = 'confirm' | undefined;
+
+export function initialState<V extends string>(initial: readonly V[], options: MultiSelectOptions<V>): MultiSelectState<V> {
+  const known = new Set(options.choices.map((c) => c.value));
+  return { filter: '', cursor: 0, ticked: [...initial], others: initial.filter((value) => !known.has(value)) };
+}
+
+export function allChoices<V extends string>(state: MultiSelectState<V>, options: MultiSelectOptions<V>): PromptChoice<V>[] {
+  return [...state.others.map((value) => ({ value, label: value })), ...options.choices];
+}
+
+export function rows<V extends string>(state: MultiSelectState<V>, options: MultiSelectOptions<V>): Row<V>[] {
+  const needle = state.filter.trim().toLowerCase();
+  const choices = allChoices(state, options);
+  const matching = choices.filter((c) => !needle || c.value.toLowerCase().includes(needle) || c.label.toLowerCase().includes(needle));
+  const exact = choices.some((c) => c.value.toLowerCase() === needle);
+  const add: Row<V>[] = options.allowOther && needle && !exact ? [{ kind: 'add', value: state.filter.trim() as V }] : [];
+  return [...matching.map((choice) => ({ kind: 'choice' as const, choice })), ...add];
+}
+
+const toggle = <V extends string>(ticked: V[], value: V): V[] => (ticked.includes(value) ? ticked.filter((v) => v !== value) : [...ticked, value]);
+
+export function pressKey<V extends string>(state: MultiSelectState<V>, key: MultiSelectKey, options: MultiSelectOptions<V>): [MultiSelectState<V>, MultiSelectAction] {
+  const list = rows(state, options);
+  const row = list[Math.min(state.cursor, list.length - 1)];
+  const withFilter = (filter: string): MultiSelectState<V> => ({ ...state, filter, cursor: 0 });
+  if (key === 'up') return [{ ...state, cursor: Math.max(0, state.cursor - 1) }, undefined];
+  if (key === 'down') return [{ ...state, cursor: Math.min(Math.max(0, list.length - 1), state.cursor + 1) }, undefined];
+  if (key === 'backspace') return [withFilter(state.filter.slice(0, -1)), undefined];
+  if (key === 'clear') return [withFilter(''), undefined];
+  if (typeof key === 'object') {
+    const typed = options.allowOther?.lowerCase ? key.text.toLowerCase() : key.text;
+    return [withFilter(state.filter + typed), undefined];
+  }
+  // Space is a character while typing something the list does not have (an "ISO 27001" to add).
+  if (key === 'space' && row?.kind === 'add') return [withFilter(`${state.filter} `), undefined];
+  if (key === 'enter' && !state.filter) return [state, 'confirm'];
+  if (!row) return [state, undefined];
+  if (row.kind === 'add') {
+    const value = row.value;
+    const known = allChoices(state, options).some((c) => c.value === value);
+    return [{ filter: '', cursor: 0, ticked: toggle(state.ticked, value), others: known ? state.others : [...state.others, value] }, undefined];
+  }
+  const ticked = toggle(state.ticked, row.choice.value);
+  return [key === 'enter' ? { ...state, ticked, filter: '', cursor: 0 } : { ...state, ticked }, undefined];
+}

@@ -1,0 +1,168 @@
+// How the images are built: the engine, the configuration tool, and the build settings (instance
+// type, each role's packages, the GitHub workflow, the output folder) behind one screen that keeps
+// the defaults unless the user chooses to change them.
+import { BUILDERS } from '../../questionnaire/answer-values.ts';
+import type { Builder } from '../../questionnaire/answer-values.ts';
+import { CONFIG_TOOLS, configToolFor } from '../../questionnaire/config-tool.ts';
+import type { ConfigTool } from '../../questionnaire/config-tool.ts';
+import { BUILDER_LABELS, CONFIG_TOOL_LABELS } from '../../questionnaire/labels.ts';
+import { QUESTIONS, defaultGuidance } from '../../questionnaire/questions.ts';
+import { platformFacts } from '../../generators/platforms.ts';
+import { ask, askChoice, askText } from './ask.ts';
+import { BACK } from './context.ts';
+import type { WizardContext } from './context.ts';
+import type { Step } from './flow.ts';
+import { fieldProblem } from '../answers/draft.ts';
+import { roleSoftwareFromText, roleSoftwareText, unknownRoleNames } from './role-software.ts';
+
+const DEFAULT_OUT = 'ami-build';
+
+export const builderStep: Step<WizardContext> = (ctx) =>
+  askChoice<Builder>(ctx, 'builder', {
+    section: 'Build',
+    title: 'Which engine builds the images?',
+    hint: 'Both build from the same scripts, tags and configuration; only the folder that drives the build differs.',
+    why:
+      'Packer (packer/): HashiCorp Packer starts a build instance, runs the scripts and captures the image; you run it from a ' +
+      'laptop or CI (make build, or the GitHub workflow). Packer is under the Business Source Licence. ' +
+      'EC2 Image Builder (imagebuilder/): a CloudFormation stack of Image Builder pipelines; AWS runs the builds on a schedule, ' +
+      'shows them in the console, and retires old images with a lifecycle policy; nothing to install or host. ' +
+      'Both: the two folders from the same scripts, to compare or to move from one to the other.',
+    choices: BUILDERS.map((builder) => ({ value: builder, label: BUILDER_LABELS[builder] })),
+    current: ctx.draft.builder,
+    defaultValue: 'packer',
+    set: (draft, builder) => void (draft.builder = builder),
+  });
+
+export const configToolStep: Step<WizardContext> = (ctx) => {
+  const guidance = { ...defaultGuidance(), ...ctx.draft.guidance };
+  const suggested = configToolFor({ guidance, platform: { os: ctx.draft.platform.os ?? 'amazon-linux-2023' } });
+  const tooling = QUESTIONS.existingTooling.choices.find((c) => c.value === guidance.existingTooling)!.label;
+  return askChoice<ConfigTool>(ctx, 'configManagement', {
+    section: 'Build',
+    title: 'Which configuration tool sets up the roles?',
+    hint: `Preselected from your existing tooling (${tooling}). It decides the config/ folder that is written.`,
+    why:
+      'The role configuration (packages, files, services) is written for this tool under config/<tool>/ and run during the build ' +
+      '(fully baked, hybrid) or at first boot (JeOS). Ansible needs no server (ansible-pull) but does not run on Windows; ' +
+      'shell writes plain scripts anyone can read; Chef, Puppet and Salt run without a server too.',
+    choices: CONFIG_TOOLS.map((tool) => ({ value: tool, label: CONFIG_TOOL_LABELS[tool] })),
+    current: ctx.draft.configManagement,
+    defaultValue: suggested,
+    set: (draft, tool) => void (draft.configManagement = tool),
+  });
+};
+
+/** What the build settings are now, in one line each, for the screen's hint. */
+function settingsSummary(ctx: WizardContext): string {
+  const { os = 'amazon-linux-2023', architecture = 'x86_64', instanceType } = ctx.draft.platform;
+  const type = instanceType ?? `${platformFacts(os, architecture).defaultInstanceType} (the default for ${architecture})`;
+  const software = (ctx.draft.roles ?? []).some((role) => (role.software ?? []).length > 0) ? roleSoftwareText(ctx.draft.roles ?? []) : 'none yet';
+  const workflow = ctx.draft.options?.githubActions ? `written, assuming ${ctx.draft.options.githubActions.roleArn}` : 'not written';
+  return [
+    `Instance type: ${type}`,
+    `Role packages: ${software}`,
+    `GitHub workflow: ${workflow}`,
+    `Output folder: ${ctx.args.out ?? DEFAULT_OUT}`,
+  ].join(' · ');
+}
+
+type SettingsChoice = 'keep' | 'change';
+
+/** Keep (Enter) or change the build settings; changing asks each in turn, Esc from the first returns here. */
+export const buildSettingsStep: Step<WizardContext> = async (ctx) => {
+  const fields = ['platform.instanceType', 'options.githubActions'];
+  if (ctx.args.yes || fields.every((field) => ctx.given.has(field))) return 'skipped';
+  for (;;) {
+    const choice = await ctx.prompts.select<SettingsChoice>({
+      section: 'Build',
+      title: 'Build settings',
+      hint: settingsSummary(ctx),
+      why:
+        'The instance type runs the builds (not your servers). Role packages are installed into each role image (or at boot for JeOS). ' +
+        'The GitHub workflow (.github/workflows/ami-build.yml) validates on pull requests and builds on a schedule, assuming an IAM role through ' +
+        'GitHub OIDC; it is written only when you give that role. All of these can be changed later in ami-wizard.yaml ' +
+        '(platform.instanceType, roles[].software, options.githubActions); the output folder is --out.',
+      choices: [
+        { value: 'keep', label: 'Keep these settings' },
+        { value: 'change', label: 'Change them' },
+      ],
+      initial: 'keep',
+      defaultValue: 'keep',
+    });
+    if (choice === BACK) return BACK;
+    if (choice === 'keep') return 'asked';
+    if ((await changeSettings(ctx)) !== BACK) return 'asked';
+  }
+};
+
+async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK> {
+  const { os = 'amazon-linux-2023', architecture = 'x86_64' } = ctx.draft.platform;
+  const instance = await askText<string | undefined>(ctx, 'platform.instanceType', {
+    section: 'Build settings',
+    title: 'Which instance type runs the builds?',
+    hint: `Leave it empty for the default, ${platformFacts(os, architecture).defaultInstanceType}.`,
+    why: 'A larger type builds faster (compiling, big package installs) and costs more per minute; the build instance runs only while an image is made.',
+    current: ctx.draft.platform.instanceType,
+    fallback: undefined,
+    format: (value) => value ?? '',
+    parse: (text) => text.trim() || undefined,
+    set: (draft, value) => {
+      if (value === undefined) delete draft.platform.instanceType;
+      else draft.platform.instanceType = value;
+    },
+  });
+  if (instance === BACK) return BACK;
+  if (!ctx.given.has('roles')) {
+    const roles = ctx.draft.roles ?? [];
+    const software = await ask<string>(ctx, 'roles', {
+      current: roleSoftwareText(roles),
+      fallback: '',
+      show: () =>
+        ctx.prompts.text({
+          section: 'Build settings',
+          title: 'Which packages does each role install?',
+          hint: `ROLE: package package; ROLE: package, e.g. ${roles[0]?.name ?? 'web'}: nginx curl. Roles: ${roles.map((r) => r.name).join(', ')}.`,
+          why: "Package names in the grammar of the OS's package manager (dnf, apt, or Chocolatey on Windows); they are installed into the role's image, or at first boot for JeOS.",
+          initial: roleSoftwareText(roles),
+          validate: (typed) => {
+            const stray = unknownRoleNames(typed, roles);
+            if (stray.length > 0) return `${stray.join(', ')} ${stray.length === 1 ? 'is not a role' : 'are not roles'}; the roles are ${roles.map((r) => r.name).join(', ')}.`;
+            return fieldProblem(ctx.draft, 'roles', (copy) => void (copy.roles = roleSoftwareFromText(typed, roles)));
+          },
+        }),
+      apply: (typed) => void (ctx.draft.roles = roleSoftwareFromText(typed, roles)),
+    });
+    if (software === BACK) return BACK;
+  }
+  if (!ctx.given.has('options.githubActions')) {
+    const workflow = await askText<string | undefined>(ctx, 'options.githubActions', {
+      section: 'Build settings',
+      title: 'Which IAM role may the GitHub workflow assume?',
+      hint: 'An IAM role ARN trusted for GitHub OIDC; leave it empty to write no workflow.',
+      why: 'The workflow validates the templates on pull requests and builds on a schedule. It signs in to AWS through GitHub OIDC as this role, so no AWS keys are stored in GitHub.',
+      current: ctx.draft.options?.githubActions?.roleArn,
+      fallback: undefined,
+      format: (value) => value ?? '',
+      parse: (text) => text.trim() || undefined,
+      set: (draft, roleArn) => {
+        const options = (draft.options ??= {});
+        if (roleArn === undefined) delete options.githubActions;
+        else options.githubActions = { ...options.githubActions, roleArn };
+      },
+    });
+    if (workflow === BACK) return BACK;
+  }
+  const out = await ctx.prompts.text({
+    section: 'Build settings',
+    title: 'Which folder do the files go to?',
+    hint: 'Relative to the current folder; the same as --out.',
+    why: 'The folder is created if it does not exist; files you changed there are reported as conflicts before anything is written.',
+    initial: ctx.args.out ?? DEFAULT_OUT,
+    validate: (typed) => (typed.trim() ? undefined : 'Give a folder, e.g. ami-build.'),
+  });
+  if (out === BACK) return BACK;
+  ctx.args = { ...ctx.args, out: out.trim() };
+  return 'done';
+}
+
