@@ -1,5 +1,6 @@
-// `s` on the what-if board: write the board's answers to the answers file, atomically and never
-// through a symlink (a link there could lead to any file the user can write). An existing
+// `s` on the what-if board and "save the answers only" on the Files screen: write the answers file,
+// atomically and never through a symlink (a link there could lead to any file the user can write);
+// the caller asks before replacing a file that is there (wizard/save-answers.ts). On the board, an existing
 // file keeps everything else, comments included (the guidance values change, and version and
 // project.name are added if missing); a new file is
 // the minimal valid one. Loaded only when someone saves: the yaml library is large.
@@ -67,4 +68,15 @@ export async function saveGuidance(file: string, guidance: GuidanceAnswers, proj
   if (!doc.hasIn(['project', 'name'])) doc.setIn(['project', 'name'], projectName);
   for (const key of QUESTION_KEYS) doc.setIn(['guidance', key], guidance[key]);
   await replaceFile(file, doc.toString(), mode);
+}
+
+/** Whether anything (a file, a folder, a link) is at `file`: the caller asks before replacing it. */
+export async function answersFileExists(file: string): Promise<boolean> {
+  return (await lstat(file).catch(() => null)) !== null;
+}
+
+/** Writes a whole answers file (the Files screen's "save the answers only"), replacing what is there. */
+export async function saveAnswersText(file: string, text: string): Promise<void> {
+  const mode = (await existingMode(file)) ?? 0o644;
+  await replaceFile(file, text, mode);
 }

@@ -5,7 +5,7 @@ import { EXIT } from '../errors.ts';
 import { emptyDraft } from '../answers/draft.ts';
 import { draftFromFile } from '../answers/prefill.ts';
 import type { Prefill } from '../answers/prefill.ts';
-import { runText } from '../output/plan-text.ts';
+import { answersSavedText, runText } from '../output/plan-text.ts';
 import { conflictsError } from '../output/prepare.ts';
 import { createPrompts } from '../ui/prompts.ts';
 import type { FirstFrame } from '../ui/first-frame.ts';
@@ -35,6 +35,10 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
     };
     await runSteps(WIZARD_STEPS, ctx);
     host.close();
+    if (ctx.answersSaved) {
+      io.stdout(answersSavedText(ctx.answersSaved));
+      return EXIT.ok;
+    }
     const outcome = ctx.outcome!;
     if (signal.aborted) {
       // Ctrl+C during the write waited for it: every file is whole and the manifest matches them.

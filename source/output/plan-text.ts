@@ -1,7 +1,11 @@
 // The file plan in words: one line per path with the totals and hints (what `generate` prints and
 // --json reports), the same plan in a few lines for the wizard's confirm screen, and what the terminal
 // keeps after a run. Paths may come from an untrusted manifest: printable() keeps each on its line.
+import type { Answers } from '../../questionnaire/answers-schema.ts';
+import { OS_LABELS } from '../../questionnaire/answer-values.ts';
+import { ARCHITECTURE_LABELS } from '../../questionnaire/labels.ts';
 import type { Decision } from '../../questionnaire/recommend.ts';
+import { shWord } from '../../generators/escape.ts';
 import { designLine, nextStepsLines } from '../text/decision-text.ts';
 import { printable } from '../text/printable.ts';
 import { wrap } from '../text/wrap.ts';
@@ -133,6 +137,12 @@ export interface PlanView {
   topLevel: string;
   /** `packer/         12 files`: one line per folder. */
   folders: string[];
+  /** The files in each folder of `folders`, in the same order, named within their folder. */
+  folderFiles: string[][];
+  /** What is being written, restated: the design, the OS, the regions. */
+  about?: string[];
+  /** How to resolve the conflicts without answering every question again. */
+  resolve?: string[];
   /** The summary line and hints, in the words `generate` prints. */
   totals: string[];
   /** `conflict  PATH (why)` and `replace   PATH (what happens to what is there)`, conflicts first. */
@@ -141,11 +151,14 @@ export interface PlanView {
 
 export function planView(plan: FilePlan): PlanView {
   const topLevel: string[] = [];
-  const folders = new Map<string, number>();
+  const folders = new Map<string, string[]>();
   for (const entry of plan.entries) {
     const slash = entry.path.indexOf('/');
     if (slash < 0) topLevel.push(entry.path);
-    else folders.set(entry.path.slice(0, slash + 1), (folders.get(entry.path.slice(0, slash + 1)) ?? 0) + 1);
+    else {
+      const folder = entry.path.slice(0, slash + 1);
+      folders.set(folder, [...(folders.get(folder) ?? []), printable(entry.path.slice(slash + 1))]);
+    }
   }
   const line = (e: FilePlanEntry): string => {
     const note = entryNote(e);
@@ -153,10 +166,38 @@ export function planView(plan: FilePlan): PlanView {
   };
   return {
     topLevel: topLevel.join(', '),
-    folders: [...folders].map(([folder, n]) => `${folder.padEnd(14)} ${n} ${n === 1 ? 'file' : 'files'}`),
+    folders: [...folders].map(([folder, files]) => `${folder.padEnd(14)} ${files.length} ${files.length === 1 ? 'file' : 'files'}`),
+    folderFiles: [...folders.values()],
     totals: planSummaryLines(plan),
     conflicts: [...plan.entries.filter((e) => e.action === 'conflict').map(line), ...plan.entries.filter((e) => e.action === 'replace').map(line)],
   };
+}
+
+/** What the Files screen restates before writing: the design, the OS and the regions. */
+export function aboutLines(answers: Answers, decision: Decision): string[] {
+  const { os, architecture, regions } = answers.platform;
+  const [build, ...copies] = [...regions, ...(answers.options?.copyToRegions ?? [])];
+  return [
+    designLine(decision),
+    `OS: ${OS_LABELS[os]}, ${ARCHITECTURE_LABELS[architecture]}`,
+    `Regions: ${build} (build)${copies.length > 0 ? `, copies in ${copies.join(', ')}` : ''}`,
+  ];
+}
+
+/** A word the shell reads as is stays bare; anything else is quoted. */
+const shellArg = (word: string): string => (/^[\w./-]+$/.test(word) && !word.startsWith('-') ? word : shWord(word));
+
+/** The replay command for a saved answers file, with --force when the folder has conflicts. */
+export function replayCommand(answersFile: string, outLabel: string, force: boolean): string {
+  return `ami-wizard --answers ${shellArg(answersFile)} --out ${shellArg(outLabel)}${force ? ' --force' : ''}`;
+}
+
+/** With conflicts: how to resolve them later without answering every question again. */
+export function conflictAdvice(plan: FilePlan, outLabel: string, answersFile = 'ami-wizard.yaml'): string[] {
+  if (plan.conflicts === 0) return [];
+  return [
+    `To resolve this without answering again: choose "Save the answers only", move or merge your files (or let --force keep them as NAME.orig), then run ${replayCommand(answersFile, outLabel, true)}`,
+  ];
 }
 
 /** A run of `generate` or the wizard: what was decided and planned, and whether it was written. */
@@ -178,4 +219,9 @@ export function runText(run: FinishedRun, options: { byFolder?: boolean } = {}):
   const lines = [designLine(run.decision), `${run.written ? 'Wrote' : 'Plan (dry run, nothing written) for'} ${run.outDir}:`, plan];
   if (run.written) lines.push('', ...nextStepsLines(run.outLabel));
   return `${lines.join('\n')}\n`;
+}
+
+/** What the terminal keeps when the Files screen saved only the answers. */
+export function answersSavedText(saved: { file: string; outLabel: string; conflicts: boolean }): string {
+  return `Answers saved to ${printable(saved.file)}; nothing else was written.\nWrite the files later: ${replayCommand(saved.file, saved.outLabel, saved.conflicts)}\n`;
 }

@@ -76,6 +76,9 @@ export interface PlanRequest {
   dryRun: boolean;
 }
 
+/** The Files screen's answer: write (true), quit without writing (false), or save only the answers file. */
+export type PlanChoice = boolean | 'save-answers';
+
 export interface WelcomeRequest {
   /** The screens this run shows ("Step 1 of N"). */
   total: number;
@@ -91,8 +94,8 @@ export interface Prompts {
   multiSelect<V extends string>(request: MultiSelectRequest<V>): Promise<V[] | Back>;
   /** Resolves to 'auto' (accept) or the design the user picked instead. */
   recommendation(request: RecommendationRequest): Promise<Design | 'auto' | Back>;
-  /** Shows the file plan with its conflicts; true to write, false to quit without writing. */
-  confirmPlan(request: PlanRequest): Promise<boolean | Back>;
+  /** Shows the file plan with its conflicts; true to write, false to quit without writing, or save the answers only. */
+  confirmPlan(request: PlanRequest): Promise<PlanChoice | Back>;
   /** Shows progress while `work` runs. Never cancelled part-way: Ctrl+C waits for it. */
   writing<T>(outLabel: string, count: number, work: () => Promise<T>): Promise<T>;
 }
@@ -123,4 +126,6 @@ export interface WizardContext extends QuestionContext {
   answersFile?: string;
   /** Set by the files step. */
   outcome?: FinishedRun;
+  /** Set by the files step when only the answers were saved: the file, as named, and the folder they are for. */
+  answersSaved?: { file: string; outLabel: string; conflicts: boolean };
 }

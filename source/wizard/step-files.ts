@@ -1,10 +1,16 @@
-// The file plan (with conflicts, before anything is written), the confirmation and the write. The
-// generate path is the one `ami-wizard --answers` uses; it loads only once the user gets here.
+// The file plan (with conflicts, before anything is written), the confirmation and the write, or
+// only the answers file saved for later. The generate path is the one `ami-wizard --answers` uses;
+// it loads only once the user gets here.
+import { resolve } from 'node:path';
 import { CancelledError, InputError } from '../errors.ts';
 import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
 import { problemLines, validateDraft } from '../answers/draft.ts';
 import type { Step } from './flow.ts';
+import { chooseAnswersFile } from './save-answers.ts';
+
+/** The file "save the answers only" offers first, in the folder the wizard runs in. */
+export const ANSWERS_FILE = 'ami-wizard.yaml';
 
 export const filesStep: Step<WizardContext> = async (ctx) => {
   const validated = validateDraft(ctx.draft);
@@ -15,22 +21,38 @@ export const filesStep: Step<WizardContext> = async (ctx) => {
   }
   const { prepareFolder } = await import('../output/prepare.ts');
   const { changeCount } = await import('../output/plan.ts');
-  const { planView } = await import('../output/plan-text.ts');
+  const { aboutLines, conflictAdvice, planView } = await import('../output/plan-text.ts');
   const { applyPlan } = await import('../output/write.ts');
   const { args } = ctx;
   const prepared = await prepareFolder(validated.answers, { cwd: ctx.cwd, out: args.out, templates: args.templates, force: args.force });
-  const { outLabel } = prepared;
+  const { outLabel, plan } = prepared;
 
   if (!args.yes) {
-    const confirmed = await ctx.prompts.confirmPlan({ outDir: prepared.outDir, outLabel, view: planView(prepared.plan), dryRun: args.dryRun });
-    if (confirmed === BACK) return BACK;
-    if (!confirmed) throw new CancelledError();
+    const view = { ...planView(plan), about: aboutLines(validated.answers, prepared.decision), resolve: conflictAdvice(plan, outLabel, ANSWERS_FILE) };
+    for (;;) {
+      const confirmed = await ctx.prompts.confirmPlan({ outDir: prepared.outDir, outLabel, view, dryRun: args.dryRun });
+      if (confirmed === BACK) return BACK;
+      if (confirmed === 'save-answers') {
+        const { answersFileExists, saveAnswersText } = await import('../answers/save.ts');
+        const file = await chooseAnswersFile(ctx.prompts, 'Files', ANSWERS_FILE, (name) => answersFileExists(resolve(ctx.cwd, name)));
+        // Cancelled: back to the plan, nothing written.
+        if (file === BACK) continue;
+        // The generated folder's own ami-wizard.yaml is the whole answers file, comments and all.
+        const text = plan.entries.find((e) => e.path === ANSWERS_FILE)?.file?.contents;
+        if (text === undefined) throw new Error(`The plan has no ${ANSWERS_FILE}.`);
+        await saveAnswersText(resolve(ctx.cwd, file), text);
+        ctx.answersSaved = { file, outLabel, conflicts: plan.conflicts > 0 };
+        return 'asked';
+      }
+      if (!confirmed) throw new CancelledError();
+      break;
+    }
   }
   ctx.outcome = { ...prepared, written: false };
   if (args.dryRun) return args.yes ? 'skipped' : 'asked';
   // A Ctrl+C that came in just as the user confirmed still means: write nothing.
   if (ctx.signal.aborted) throw new CancelledError();
-  await ctx.prompts.writing(outLabel, changeCount(prepared.plan), () => applyPlan(prepared.plan));
+  await ctx.prompts.writing(outLabel, changeCount(plan), () => applyPlan(plan));
   ctx.outcome.written = true;
   return args.yes ? 'skipped' : 'asked';
 };

@@ -38,3 +38,13 @@ describe('the summary after a run', () => {
     expect(text).toContain('Replay these answers');
   });
 });
+
+describe('after saving the answers only', () => {
+  it('says where they are, that nothing else was written, and the command that writes the folder later', async () => {
+    const { answersSavedText } = await import('../../source/output/plan-text.ts');
+    expect(answersSavedText({ file: 'team.yaml', outLabel: 'out', conflicts: false })).toBe(
+      'Answers saved to team.yaml; nothing else was written.\nWrite the files later: ami-wizard --answers team.yaml --out out\n',
+    );
+    expect(answersSavedText({ file: 'my team.yaml', outLabel: 'out', conflicts: true })).toContain("ami-wizard --answers 'my team.yaml' --out out --force");
+  });
+});

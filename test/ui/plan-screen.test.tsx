@@ -28,12 +28,13 @@ function plan(existing: boolean) {
   return planFiles(state, files, { force: false, generator: 'ami-wizard@0' });
 }
 
+const about = ['Design: Hybrid (recommended)', 'OS: Amazon Linux 2023, x86_64 (Intel and AMD)', 'Regions: eu-west-1 (build), us-east-1'];
+
 function renderPlan(existing: boolean, dryRun = false) {
   const onSubmit = vi.fn();
   const onBack = vi.fn();
-  const ui = render(
-    <PlanScreen outDir="/work/out" outLabel="out" view={planView(plan(existing))} dryRun={dryRun} progress={{ step: 21, total: 21 }} onSubmit={onSubmit} onBack={onBack} />,
-  );
+  const view = { ...planView(plan(existing)), about, resolve: ['Keep your answers: choose Save answers only, then run ami-wizard --answers ami-wizard.yaml --out out --force'] };
+  const ui = render(<PlanScreen outDir="/work/out" outLabel="out" view={view} dryRun={dryRun} progress={{ step: 21, total: 21 }} onSubmit={onSubmit} onBack={onBack} />);
   return { ...ui, onSubmit, onBack };
 }
 
@@ -64,6 +65,48 @@ describe('plan screen', () => {
     const no = renderPlan(false);
     await press(no.stdin, KEY.down, KEY.enter);
     expect(no.onSubmit).toHaveBeenCalledWith(false);
+  });
+
+  it('restates the design, the OS and the regions being written', () => {
+    const frame = renderPlan(false).lastFrame()!;
+    for (const line of about) expect(frame).toContain(line);
+  });
+
+  it('folders are summarised; → on a folder lists its files and ← folds it again', async () => {
+    const { stdin, lastFrame, onSubmit } = renderPlan(false);
+    expect(lastFrame()).not.toContain('base.pkr.hcl');
+    // Up from the first choice reaches the folders: tagging/ is the last, packer/ above it.
+    await press(stdin, KEY.up, KEY.up, KEY.right);
+    expect(lastFrame()).toMatch(/▾ packer\/\s+2 files/);
+    expect(lastFrame()).toContain('base.pkr.hcl');
+    expect(lastFrame()).toContain('variables.pkr.hcl');
+    await press(stdin, KEY.left);
+    expect(lastFrame()).not.toContain('base.pkr.hcl');
+    // Enter on a folder opens it too, and never writes.
+    await press(stdin, KEY.enter);
+    expect(lastFrame()).toContain('base.pkr.hcl');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('offers saving the answers only, beside quitting without writing', async () => {
+    const { stdin, lastFrame, onSubmit } = renderPlan(false);
+    expect(lastFrame()).toContain('No, quit without writing');
+    expect(lastFrame()).toContain('Save the answers only (ami-wizard.yaml), write nothing else');
+    await press(stdin, KEY.down, KEY.down, KEY.enter);
+    expect(onSubmit).toHaveBeenCalledWith('save-answers');
+  });
+
+  it('a digit never acts on the Files screen', async () => {
+    const { stdin, onSubmit } = renderPlan(false);
+    await press(stdin, '2', '3', '1');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('a conflict says how to resolve it without answering everything again', () => {
+    const frame = renderPlan(true).lastFrame()!.replace(/\s+/g, ' ');
+    expect(frame).toContain('--force');
+    expect(frame).toContain('NAME.orig');
+    expect(frame).toContain('ami-wizard --answers ami-wizard.yaml --out out --force');
   });
 
   it('a dry run says nothing is written', () => {
