@@ -1,40 +1,42 @@
 // Details that do not all fit at once: a row of tabs (Tab or ←→ switch) and a window of lines that
-// PgDn/PgUp (or Space) scroll, so a screen never grows taller than the terminal.
+// PgDn/PgUp (or Space) page through, so a screen never grows taller than the terminal. A page starts
+// at a bullet (a line that is not indented), never inside one, and the last row says how much is
+// above and below.
 import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
+import { pageStarts, scrollHint } from '../text/pages.ts';
 
 export interface DetailTab {
   name: string;
   lines: string[];
 }
 
-const more = (n: number) => `${n} more ${n === 1 ? 'line' : 'lines'}`;
-
 export function DetailTabs({ tabs, height }: { tabs: readonly DetailTab[]; height: number }) {
   const [active, setActive] = useState(0);
-  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState(0);
   const lines = tabs[active]?.lines ?? [];
-  const last = Math.max(0, lines.length - height);
+  const starts = pageStarts(lines, height);
   useInput((input, key) => {
     if (key.tab || key.rightArrow || key.leftArrow) {
       const step = key.leftArrow || key.shift ? tabs.length - 1 : 1;
       setActive((current) => (current + step) % tabs.length);
-      setOffset(0);
-    } else if (key.pageDown || input === ' ') setOffset((current) => Math.min(last, current + height));
-    else if (key.pageUp) setOffset((current) => Math.max(0, Math.min(current, last) - height));
+      setPage(0);
+    } else if (key.pageDown || input === ' ') setPage((current) => Math.min(starts.length - 1, current + 1));
+    else if (key.pageUp) setPage((current) => Math.max(0, Math.min(current, starts.length - 1) - 1));
   });
-  // Scrolled while the terminal was smaller, the window could start past the last full page.
-  const top = Math.min(offset, last);
-  const shown = lines.slice(top, top + height);
+  // Paged while the terminal was larger, the page could be past the last one.
+  const index = Math.min(page, starts.length - 1);
+  const top = starts[index]!;
+  const end = starts[index + 1] ?? lines.length;
   return (
     <Box flexDirection="column">
       <Text>{tabs.map((tab, i) => (i === active ? `[${tab.name}]` : ` ${tab.name} `)).join(' ')}</Text>
-      {shown.map((line, i) => (
+      {lines.slice(top, end).map((line, i) => (
         <Text key={i} wrap="truncate-end">
           {line || ' '}
         </Text>
       ))}
-      <Text dimColor>{top < last ? `↓ ${more(lines.length - top - height)} (PgDn)` : ' '}</Text>
+      <Text dimColor>{scrollHint(top, lines.length - end) || ' '}</Text>
     </Box>
   );
 }
