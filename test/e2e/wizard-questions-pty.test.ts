@@ -1,0 +1,94 @@
+// The region question in a real terminal: the default comes from AWS_REGION (then
+// AWS_DEFAULT_REGION), and a code AWS does not have is refused with the likely one named, typed in
+// capitals or not. Keys a user types together go as one write.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { load } from 'js-yaml';
+import { tempDir } from '../support/answers.ts';
+import { PTY_KEY as KEY, PtySession, wizardSession } from '../support/pty-session.ts';
+
+let dir: string;
+let cleanup: () => void;
+let session: PtySession | undefined;
+beforeEach(() => ({ dir, cleanup } = tempDir('ami-wizard-questions-pty-')));
+afterEach(() => {
+  session?.kill();
+  session = undefined;
+  cleanup();
+});
+
+const REGIONS = 'Which AWS regions must the images be in?';
+const NO_AWS_ENV = { AWS_REGION: '', AWS_DEFAULT_REGION: '' };
+
+function wizard(env: Record<string, string>): PtySession {
+  session = wizardSession(join(dir, 'shop'), ['--out', 'out'], { env: { ...NO_AWS_ENV, ...env } });
+  return session;
+}
+
+/** Enter on each screen as it comes (a new "Step n of N"), until the wizard ends. */
+async function enterToTheEnd(s: PtySession): Promise<number> {
+  let exited = false;
+  void s.exit.then(() => (exited = true));
+  let last = s.screen().match(/Step \d+ of \d+/)?.[0];
+  await s.press(KEY.enter);
+  while (!exited) {
+    const now = s.screen().match(/Step \d+ of \d+|Enter start/)?.[0];
+    if (now && now !== last) {
+      last = now;
+      await s.press(KEY.enter);
+    } else await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return s.exit;
+}
+
+/** Enter on the welcome, the project name, the OS and the architecture (steps 1 to 4). */
+async function toRegions(s: PtySession): Promise<void> {
+  await s.waitFor('Enter start');
+  await s.press(KEY.enter);
+  for (const step of [2, 3, 4]) {
+    await s.waitFor(`Step ${step} of`);
+    await s.press(KEY.enter);
+  }
+  await s.waitFor(REGIONS);
+}
+
+const savedRegions = () => (load(readFileSync(join(dir, 'shop', 'out', 'ami-wizard.yaml'), 'utf8')) as any).platform.regions;
+
+describe('regions in a terminal', () => {
+  it('AWS_REGION is the preselected region, ahead of AWS_DEFAULT_REGION', async () => {
+    const s = wizard({ AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'ap-south-1' });
+    await toRegions(s);
+    expect(s.screen()).toContain('Ticked: eu-central-1');
+    expect(s.screen()).toMatch(/cop(y|ied)/);
+    expect(await enterToTheEnd(s)).toBe(0);
+    expect(savedRegions()).toEqual(['eu-central-1']);
+  });
+
+  it('AWS_DEFAULT_REGION when AWS_REGION is not set', async () => {
+    const s = wizard({ AWS_DEFAULT_REGION: 'ap-south-1' });
+    await toRegions(s);
+    await s.waitFor('Ticked: ap-south-1');
+  });
+
+  it('a code AWS does not have is refused with the likely one; the fixed list is saved in the order ticked', async () => {
+    const s = wizard({});
+    await toRegions(s);
+    await s.waitFor('Ticked: us-east-1');
+    s.write('EU-WST-1'); // typed as one read, in capitals
+    await s.waitFor('"eu-wst-1"');
+    await s.press(KEY.enter); // adds what was typed
+    await s.waitFor('Ticked: us-east-1, eu-wst-1');
+    await s.press(KEY.enter); // confirms: refused
+    await s.waitFor('eu-wst-1 is not an AWS region; did you mean eu-west-1?');
+    expect(s.screen()).toContain(REGIONS);
+    await s.press(' '); // the typed code is first in the list: untick it
+    await s.waitFor('Ticked: us-east-1\n');
+    s.write('eu-west-1');
+    await s.waitFor('❯ [ ] eu-west-1');
+    await s.press(KEY.enter); // ticks the highlighted match
+    await s.waitFor('Ticked: us-east-1, eu-west-1');
+    expect(await enterToTheEnd(s)).toBe(0);
+    expect(savedRegions()).toEqual(['us-east-1', 'eu-west-1']);
+  });
+});
