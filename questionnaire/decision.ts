@@ -48,8 +48,8 @@ export function scoreBar(score: number, width: number, fill: string, blank = ' '
   return score < 0 ? `${blank.repeat(zero - length)}${fill.repeat(length)}│` : `${blank.repeat(zero)}│${fill.repeat(length)}`;
 }
 
-/** How a tie is broken: the order, and why. */
-export const TIE_BREAK_TEXT = `a tie goes to ${TIE_BREAK.map((d) => DESIGN_LABELS[d]).join(', then ')}: the middle of the spectrum first (it can later bake more in or less), then the simpler deployment`;
+/** How a tie is broken (recommend.ts's TIE_BREAK order), and why. */
+export const TIE_BREAK_TEXT = `a tie goes to the middle of the spectrum (${DESIGN_LABELS[TIE_BREAK[0]!]}, which can later bake more in or less), then to the simpler deployment`;
 
 /** When the recommended design ties with another: who ties, and why the recommended one wins; undefined when it wins outright. */
 export function tieText(ranking: readonly RankedDesign[]): string | undefined {

@@ -70,7 +70,7 @@ describe('decision.md', () => {
   it('a tie says why the recommended design wins, and a negative score draws left of the zero mark', async () => {
     const { text } = await decisionFor((a) => (a.guidance.recoveryTime = 'minutes'));
     const seen = plain(text);
-    expect(seen.replace(/\s+/g, ' ')).toContain('Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to Hybrid');
+    expect(seen.replace(/\s+/g, ' ')).toContain('Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to the middle of the spectrum (Hybrid');
     const rows = text.split('\n').filter((l) => /^\| (Hybrid|Fully baked|JeOS[^|]*) \| -?\d+ \|/.test(l));
     expect(rows).toHaveLength(3);
     expect(rows[2]).toMatch(/\| -6 \| ·*█+│ \|$/);

@@ -53,6 +53,6 @@ describe('ties', () => {
     const decision = decisionFor({ guidance: { ...defaultGuidance(), recoveryTime: 'minutes' } });
     const text = recommendationText(decision);
     expect(text).toMatch(/Hybrid\s+11 .*\n.*Fully baked\s+11 .*\n.*JeOS\s+-6 +█+│\n/);
-    expect(text.replace(/\s+/g, ' ')).toContain('Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to Hybrid, then Fully baked');
+    expect(text.replace(/\s+/g, ' ')).toContain('Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to the middle of the spectrum (Hybrid');
   });
 });

@@ -43,7 +43,7 @@ describe('recommendation screen', () => {
     const tied = decide({ ...defaultGuidance(), recoveryTime: 'minutes' }, 'auto', 1);
     const { lastFrame } = render(<RecommendationScreen decision={tied} current="auto" progress={{ step: 16, total: 21 }} onSubmit={() => {}} onBack={() => {}} />);
     const frame = lastFrame()!.replace(/\s+/g, ' ');
-    expect(frame).toContain('Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to Hybrid');
+    expect(frame).toContain('Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to the middle of the spectrum (Hybrid');
     expect(lastFrame()).toMatch(/JeOS\s+-6 +█+│/);
   });
 
