@@ -18,6 +18,6 @@ export async function recommendCommand(args: CliArgs, io: CommandIO): Promise<nu
     return EXIT.ok;
   }
   const decision = decisionFor(answers);
-  io.stdout(args.json ? jsonOutput(decisionJson(decision)) : recommendationText(decision));
+  io.stdout(args.json ? jsonOutput(decisionJson(decision)) : recommendationText(decision, answers.builder));
   return EXIT.ok;
 }

@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { shWord } from '../../generators/escape.ts';
 import { favoursText, scoreBar, tieText } from '../../questionnaire/decision.ts';
-import { DESIGN_LABELS, QUESTION_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
+import { BUILDER_LABELS, DESIGN_LABELS, QUESTION_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
+import type { Builder } from '../../questionnaire/answer-values.ts';
 import { DESIGNS, choiceLabel } from '../../questionnaire/questions.ts';
 import type { Design, QuestionKey } from '../../questionnaire/questions.ts';
 import type { Decision, RankedDesign, Recommendation } from '../../questionnaire/recommend.ts';
@@ -98,11 +99,22 @@ export function launchPathLines(decision: Pick<Decision, 'tradeOffs'>, width: nu
 
 const indent = (lines: readonly string[]): string[] => lines.map((line) => (line ? `  ${line}` : line));
 
-/** The whole decision in at most 80 columns: what `recommend` prints and the workshop leaves in the scrollback. */
-export function recommendationText(decision: Decision): string {
+const BUILDER_FOLDERS: Record<Builder, string> = { packer: 'packer/', 'image-builder': 'imagebuilder/', both: 'packer/ and imagebuilder/' };
+
+/** `Built with: EC2 Image Builder (imagebuilder/)`: the engine the answers choose and the folder it reads. */
+export function builderLine(builder: Builder): string {
+  return `Built with: ${BUILDER_LABELS[builder]} (${BUILDER_FOLDERS[builder]})`;
+}
+
+/**
+ * The whole decision in at most 80 columns: what `recommend` prints and the workshop leaves in the
+ * scrollback. With `builder` (recommend has the answers), the engine is named under the design.
+ */
+export function recommendationText(decision: Decision, builder?: Builder): string {
   const width = 80;
   return `${[
     designLine(decision),
+    ...(builder ? [builderLine(builder)] : []),
     '',
     ...indent(scoreBars(decision.ranking, width - 2).map((bar) => bar.text)),
     ...indent(tieLines(decision.ranking, width - 2)),
