@@ -8,6 +8,9 @@ import { render, useInput } from 'ink';
 import type { Instance } from 'ink';
 import { CancelledError } from '../errors.ts';
 import { KeyStream } from './key-stream.ts';
+import { TerminalSizeProvider, createSizeStore } from './terminal-size.ts';
+
+const CLEAR_SCREEN = '\u001B[H\u001B[2J';
 
 export interface UiHost {
   /** Shows a screen until it calls `done`. A cancellable screen rejects with CancelledError on Ctrl+C. */
@@ -48,6 +51,24 @@ export function createHost(options: HostOptions): UiHost {
   };
   let instance: Instance | undefined;
   let keys: KeyStream | undefined;
+  // A narrower terminal re-wraps the frame on screen, so an erase by the frame's old height leaves
+  // the wrapped rest behind: a stale header line per resize. Ink's own resize handler also draws
+  // before the screens have re-rendered at the new width. So the host takes Ink's handler over: the
+  // screens get the new size (terminal-size.ts), and once React has committed it, a narrower
+  // terminal is cleared and Ink's handler (which redraws the whole frame when narrower) runs.
+  const sizes = createSizeStore(options.stdout);
+  let inkResized: (() => void)[] = [];
+  let columns = options.stdout.columns;
+  const onResize = () => {
+    const narrower = options.stdout.columns < columns;
+    columns = options.stdout.columns;
+    sizes.update();
+    setImmediate(() => {
+      if (!instance) return;
+      if (narrower) options.stdout.write(CLEAR_SCREEN);
+      inkResized.forEach((resized) => resized());
+    });
+  };
   let rejectPending: ((error: Error) => void) | undefined;
   options.signal.addEventListener('abort', () => rejectPending?.(new CancelledError()), { once: true });
 
@@ -68,13 +89,22 @@ export function createHost(options: HostOptions): UiHost {
           // key typed in between must wait unechoed rather than arrive as a cooked line.
           if (options.stdin.isTTY) options.stdin.setRawMode(true);
           options.beforeFirstFrame?.();
-          instance = render(<Host store={store} onInterrupt={options.onInterrupt} />, {
-            // Ink reads keys one press at a time, each after the screen re-rendered (key-stream.ts).
-            stdin: (keys = new KeyStream(options.stdin, options.stdout)) as unknown as NodeJS.ReadStream,
-            stdout: options.stdout,
-            exitOnCtrlC: false,
-            patchConsole: false,
-          });
+          const before = options.stdout.listeners('resize');
+          instance = render(
+            <TerminalSizeProvider value={sizes}>
+              <Host store={store} onInterrupt={options.onInterrupt} />
+            </TerminalSizeProvider>,
+            {
+              // Ink reads keys one press at a time, each after the screen re-rendered (key-stream.ts).
+              stdin: (keys = new KeyStream(options.stdin, options.stdout)) as unknown as NodeJS.ReadStream,
+              stdout: options.stdout,
+              exitOnCtrlC: false,
+              patchConsole: false,
+            },
+          );
+          inkResized = options.stdout.listeners('resize').filter((listener) => !before.includes(listener)) as (() => void)[];
+          inkResized.forEach((resized) => options.stdout.off('resize', resized));
+          options.stdout.on('resize', onResize);
         }
       });
     },
@@ -84,6 +114,8 @@ export function createHost(options: HostOptions): UiHost {
       instance.clear();
       instance.unmount();
       instance = undefined;
+      options.stdout.off('resize', onResize);
+      inkResized = [];
       if (options.stdin.isTTY) options.stdin.setRawMode(false);
     },
   };

@@ -78,3 +78,55 @@ describe('keys that arrive in one read', () => {
     expect(name).toBe('shop');
   });
 });
+
+/** Goes screen by screen with Enter from step `from` until the screen shows `marker`. */
+async function enterUntil(s: PtySession, from: number, marker: string): Promise<number> {
+  for (let n = from; ; n++) {
+    await s.waitFor(step(n));
+    if (s.screen().includes(marker)) return n;
+    await s.press(KEY.enter);
+  }
+}
+
+describe('stray keys', () => {
+  it('3 on the recommendation does not override the design', async () => {
+    const s = wizard([], { rows: 45 });
+    await s.waitFor('Enter start');
+    await s.press(KEY.enter);
+    const at = await enterUntil(s, 2, 'Recommended:');
+    await s.press('3');
+    // Had `3` acted, Esc would come back to the recommendation; it goes to the screen before it.
+    await s.press(KEY.escape);
+    await s.waitFor(step(at - 1));
+  });
+
+  it('2 on the Files screen does not quit', async () => {
+    const s = wizard([], { rows: 45 });
+    await s.waitFor('Enter start');
+    await s.press(KEY.enter);
+    const at = await enterUntil(s, 2, 'Write these files?');
+    await s.press('2');
+    await s.press(KEY.escape);
+    await s.waitFor(step(at - 1));
+    expect(s.raw).not.toContain('nothing was written');
+  });
+});
+
+describe('resizing the terminal', () => {
+  it('leaves no stale header lines when it shrinks', async () => {
+    const s = wizard([], { cols: 120, rows: 40 });
+    await s.waitFor('Enter start');
+    await s.press(KEY.enter);
+    await s.waitFor(step(2));
+    for (const [cols, rows] of [[100, 36], [90, 32], [72, 30]] as const) {
+      s.resize(cols, rows);
+      await s.press(KEY.right);
+    }
+    await s.press(KEY.enter);
+    await s.waitFor(step(3));
+    await s.press(KEY.enter);
+    await s.waitFor(step(4));
+    const headers = s.screen().split('\n').filter((line) => line.startsWith('ami-wizard ·'));
+    expect(headers, s.screen()).toHaveLength(1);
+  });
+});
