@@ -32,7 +32,7 @@ export function SelectScreen<V>(props: SelectScreenProps<V>) {
       progress={props.progress}
       title={props.title}
       hint={props.hint}
-      keys={`↑↓ choose · Enter confirm · Esc back${why ? ' · ? why this matters' : ''}`}
+      keys={`↑↓ or type to choose · Enter confirm · Esc back${why ? ' · ? why this matters' : ''}`}
     >
       {showWhy && why && (
         <Box flexDirection="column" marginBottom={1} paddingLeft={2}>
@@ -40,7 +40,7 @@ export function SelectScreen<V>(props: SelectScreenProps<V>) {
           <Text>{why}</Text>
         </Box>
       )}
-      <ChoiceList items={items} initialIndex={initialIndex} onSelect={(item) => props.onSubmit(choices[item.value]!.value)} />
+      <ChoiceList typeToJump items={items} initialIndex={initialIndex} onSelect={(item) => props.onSubmit(choices[item.value]!.value)} />
     </Screen>
   );
 }
