@@ -49,6 +49,7 @@ export function TextScreen(props: TextScreenProps) {
   const line = useRef<LineState>(emptyLine);
   const [, redraw] = useState(0);
   const [problem, setProblem] = useState<string | undefined>();
+  const [showWhy, setShowWhy] = useState(false);
   const { stdin } = useStdin();
   useEffect(() => {
     const keys = stdin as Partial<PasteSwitch>;
@@ -64,6 +65,8 @@ export function TextScreen(props: TextScreenProps) {
       else props.onSubmit(value);
       return;
     }
+    // Before anything is typed, ? shows the help; after that it is a character like any other.
+    if (input === '?' && props.why && line.current.text === '') return setShowWhy((shown) => !shown);
     const edit = editForKey(input, key);
     if (!edit) return;
     line.current = editLine(line.current, edit, placeholder);
@@ -76,8 +79,14 @@ export function TextScreen(props: TextScreenProps) {
       progress={props.progress}
       title={props.title}
       hint={props.hint}
-      keys="Enter confirm · Esc back · typing replaces the default, → edits it"
+      keys={`Enter confirm · Esc back · typing replaces the default, → edits it${props.why ? ' · ? help' : ''}`}
     >
+      {showWhy && props.why && (
+        <Box flexDirection="column" marginBottom={1} paddingLeft={2}>
+          <Text color="cyan">Help</Text>
+          <Text>{props.why}</Text>
+        </Box>
+      )}
       <Box>
         <Text color="cyan">{'› '}</Text>
         <Field line={line.current} placeholder={placeholder} />
