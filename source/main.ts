@@ -24,10 +24,12 @@ async function run(args: CliArgs, io: CommandIO): Promise<number> {
       return (await import('./commands/audit.ts')).auditCommand(args, io);
     case 'workshop':
       if (!io.isInteractive) return refuseWithoutTerminal(io, 'workshop needs a terminal. For scripts use: ami-wizard recommend --answers FILE');
+      if (isDumbTerminal()) return refuseWithoutTerminal(io, `workshop ${DUMB_TERMINAL} For scripts use: ami-wizard recommend --answers FILE`);
       return (await import('./commands/workshop.ts')).workshopCommand(args, io);
     default:
       // Refuse before any UI code loads, so a pipe never sees Ink's raw-mode error.
       if (!io.isInteractive) return refuseWithoutTerminal(io, 'No terminal to ask questions in. Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR');
+      if (isDumbTerminal()) return refuseWithoutTerminal(io, `The wizard ${DUMB_TERMINAL} Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR`);
       return (await import('./commands/wizard.ts')).wizardCommand(args, io);
   }
 }
@@ -41,9 +43,15 @@ async function run(args: CliArgs, io: CommandIO): Promise<number> {
 async function answersInTerminal(args: CliArgs, io: CommandIO, file: string): Promise<number> {
   const answers = await (await import('./answers/read.ts')).quickAnswers(file);
   const prefill = answers ? undefined : await (await import('./answers/prefill.ts')).prefillForGaps(file);
+  if (prefill && isDumbTerminal()) return refuseWithoutTerminal(io, `The wizard ${DUMB_TERMINAL} Complete the answers file, then: ami-wizard --answers ${file}`);
   if (prefill) return (await import('./commands/wizard.ts')).wizardCommand(args, io, prefill);
   return (await import('./commands/generate.ts')).generateCommand(args, io, answers);
 }
+
+// TERM=dumb (Emacs shell buffers, some CI consoles): no cursor movement or screen clearing, which
+// every screen of the wizard needs to redraw itself.
+const DUMB_TERMINAL = 'needs a terminal that can move the cursor (TERM is dumb).';
+const isDumbTerminal = (): boolean => process.env.TERM === 'dumb';
 
 function refuseWithoutTerminal(io: CommandIO, message: string): number {
   io.stderr(`ami-wizard: ${message}\n`);

@@ -130,3 +130,14 @@ describe('resizing the terminal', () => {
     expect(headers, s.screen()).toHaveLength(1);
   });
 });
+
+describe('a terminal that cannot move the cursor', () => {
+  it('TERM=dumb: refuses with one line naming --answers, no cursor or clear codes (exit 2)', async () => {
+    const s = wizard([], { env: { TERM: 'dumb' } });
+    expect(await s.exit).toBe(2);
+    expect(s.raw).toContain('--answers');
+    expect(s.raw.trim().split('\n')).toHaveLength(1);
+    // No CSI at all: no cursor movement, no erase, no hidden cursor, no colour.
+    expect(s.raw).not.toContain('\u001B[');
+  });
+});
