@@ -8,8 +8,9 @@ import { PASTE_START, pastedText, splitKeys } from './key-splitter.ts';
 
 // Ink reports Backspace (DEL) and Delete (ESC[3~) alike as `key.delete`; Delete goes on as Ctrl+D,
 // readline's delete-forward, so a text field can tell them apart (line-editor.ts).
-const DELETE_KEY = '\u001B[3~';
-const CTRL_D = '\u0004';
+// A line feed is Enter typed before raw mode was on (the terminal turned it from CR into LF while
+// the wizard was starting), so a key typed at once is not lost; Ink would read LF as Ctrl+J.
+const TRANSLATED: Record<string, string> = { '\u001B[3~': '\u0004', '\n': '\r' };
 
 // Two turns: React flushes a screen's effects (where useInput takes the new handler) on a
 // setImmediate queued while the key was handled; the next key must come after it.
@@ -49,7 +50,7 @@ export class KeyStream extends EventEmitter {
         if (text === undefined) this.paste = key;
         else if (text) this.queue.push(text);
       } else {
-        this.queue.push(key === DELETE_KEY ? CTRL_D : key);
+        this.queue.push(TRANSLATED[key] ?? key);
       }
     }
     this.deliver();

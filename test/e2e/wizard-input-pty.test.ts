@@ -141,3 +141,18 @@ describe('a terminal that cannot move the cursor', () => {
     expect(s.raw).not.toContain('\u001B[');
   });
 });
+
+describe('keys typed before the wizard is ready', () => {
+  it('an Enter typed at once, before even the first frame, is kept and takes the wizard to step 2', async () => {
+    const s = wizard();
+    s.write(KEY.enter);
+    await s.waitFor(/Step ([2-9]|\d\d+) of \d+/);
+  });
+
+  it('an Enter typed on the first frame, before Ink reads keys, is kept', async () => {
+    const s = wizard();
+    await s.waitFor('How much software');
+    s.write(KEY.enter);
+    await s.waitFor(/Step ([2-9]|\d\d+) of \d+/);
+  });
+});
