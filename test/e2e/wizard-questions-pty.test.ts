@@ -1,11 +1,11 @@
 // The region question in a real terminal: the default comes from AWS_REGION (then
 // AWS_DEFAULT_REGION), and a code AWS does not have is refused with the likely one named, typed in
 // capitals or not. Keys a user types together go as one write.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
-import { tempDir } from '../support/answers.ts';
+import { MINIMAL_YAML, tempDir } from '../support/answers.ts';
 import { PTY_KEY as KEY, PtySession, wizardSession } from '../support/pty-session.ts';
 
 let dir: string;
@@ -90,5 +90,34 @@ describe('regions in a terminal', () => {
     await s.waitFor('Ticked: us-east-1, eu-west-1');
     expect(await enterToTheEnd(s)).toBe(0);
     expect(savedRegions()).toEqual(['us-east-1', 'eu-west-1']);
+  });
+});
+
+describe('a partial --answers file in a terminal', () => {
+  it('the welcome says how many answers came from the file, and the steps count on without gaps', async () => {
+    const cwd = join(dir, 'shop');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'partial.yaml'), MINIMAL_YAML.replace(/^  baselineStability: .*\n/m, ''));
+    session = wizardSession(cwd, ['--answers', 'partial.yaml', '--out', 'out'], { env: NO_AWS_ENV });
+    const s = session;
+    await s.waitFor('Enter start');
+    expect(s.screen()).toMatch(/9 answers come from partial\.yaml/);
+    const total = Number(s.screen().match(/Step 1 of (\d+)/)![1]);
+    const seen: number[] = [];
+    let exited = false;
+    void s.exit.then(() => (exited = true));
+    let last = '';
+    while (!exited) {
+      const now = s.screen().match(/Step (\d+) of (\d+)|Enter start/);
+      if (now && now[0] !== last) {
+        last = now[0];
+        if (now[1]) seen.push(Number(now[1]));
+        expect(now[2] === undefined || Number(now[2]) === total).toBe(true);
+        await s.press(KEY.enter);
+      } else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await s.exit).toBe(0);
+    expect(seen).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(total).toBeLessThan(20);
   });
 });
