@@ -50,12 +50,19 @@ async function replaceFile(file: string, text: string, mode: number): Promise<vo
   }
 }
 
-export async function saveGuidance(file: string, guidance: GuidanceAnswers, projectName: string): Promise<void> {
-  const mode = (await existingMode(file)) ?? 0o644;
-  const existing = await readFile(file, 'utf8').catch((error: Error) => {
+const readIfThere = (file: string): Promise<string | undefined> =>
+  readFile(file, 'utf8').catch((error: Error) => {
     if (errorCode(error) === 'ENOENT') return undefined;
     throw new FailureError(`Cannot read ${file}: ${error.message}`);
   });
+
+/**
+ * Writes `guidance` into `file`. A new file starts from `base` when given (the --answers file, so a
+ * copy saved under another name keeps the team's other answers), else from the minimal valid file.
+ */
+export async function saveGuidance(file: string, guidance: GuidanceAnswers, projectName: string, base?: string): Promise<void> {
+  const mode = (await existingMode(file)) ?? 0o644;
+  const existing = (await readIfThere(file)) ?? (base === undefined ? undefined : await readIfThere(base));
   if (existing === undefined || existing.trim() === '') {
     await replaceFile(file, stringify({ version: 1, project: { name: projectName }, guidance }), mode);
     return;

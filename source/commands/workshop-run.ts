@@ -10,7 +10,7 @@ import { recommendationText } from '../text/decision-text.ts';
 import { createWorkshopPrompts } from '../ui/workshop-prompts.ts';
 import { runSteps } from '../wizard/flow.ts';
 import { defaultProjectName } from '../wizard/steps-project.ts';
-import { WORKSHOP_STEPS } from '../wizard/workshop.ts';
+import { BOARD_ONLY_STEPS, WORKSHOP_STEPS } from '../wizard/workshop.ts';
 import type { WorkshopContext } from '../wizard/workshop.ts';
 import type { CommandIO } from './context.ts';
 import { withHost } from './host-session.ts';
@@ -20,23 +20,26 @@ export async function runWorkshop(args: CliArgs, io: CommandIO): Promise<number>
   const cancelledMessage = () => (saved ? `Cancelled. The answers saved earlier are in ${saved}.` : 'Cancelled, nothing was written.');
   return withHost(io, { cancelledMessage }, async ({ host }) => {
     const { draft } = args.answers ? await draftFromFile(args.answers) : { draft: emptyDraft() };
-    const file = resolve(io.cwd, args.answers ?? 'ami-wizard.yaml');
     const projectName = draft.project.name ?? defaultProjectName(io.cwd);
+    // With --answers the room has its answers: the board opens at once.
+    const steps = args.answers ? BOARD_ONLY_STEPS : WORKSHOP_STEPS;
     const context: WorkshopContext = {
-      // Every question is shown in a workshop, even with --yes or a complete --answers file.
+      // Every question is shown in a workshop, even with --yes.
       args: { yes: false },
       draft,
       given: new Set(),
       prompts: createWorkshopPrompts(host, () => context.progress),
-      progress: { step: 0, total: WORKSHOP_STEPS.length },
-      save: async (guidance) => {
+      progress: { step: 0, total: steps.length },
+      answersFile: args.answers ? relative(io.cwd, resolve(io.cwd, args.answers)) || args.answers : 'ami-wizard.yaml',
+      exists: async (name) => (await import('../answers/save.ts')).answersFileExists(resolve(io.cwd, name)),
+      save: async (name, guidance) => {
         const { saveGuidance } = await import('../answers/save.ts');
-        await saveGuidance(file, guidance, projectName);
-        saved = relative(io.cwd, file) || file;
-        return saved;
+        // A copy under another name starts from the team's --answers file, keeping its other answers.
+        await saveGuidance(resolve(io.cwd, name), guidance, projectName, args.answers && resolve(io.cwd, args.answers));
+        saved = name;
       },
     };
-    await runSteps(WORKSHOP_STEPS, context);
+    await runSteps(steps, context);
     host.close();
     io.stdout(recommendationText(decisionFor(context.draft)));
     io.stdout(saved ? `\nAnswers saved to ${saved}.\n` : '\nThe answers were not saved (press s on the what-if board to save them).\n');

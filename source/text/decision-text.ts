@@ -166,9 +166,18 @@ export function boardRow(key: QuestionKey, answer: string | boolean, selected: b
   return `${selected ? '❯' : ' '} ${QUESTION_LABELS[key].padEnd(17)} ${selected ? '◀' : ' '} ${choiceLabel(key, answer)} ${selected ? '▶' : ''}`;
 }
 
-/** The single changes that would flip the recommendation, in one sentence that names the first `shown`. */
+const flipTexts = (recommendation: Pick<Recommendation, 'whatIf'>): string[] =>
+  recommendation.whatIf.map((w) => `${QUESTION_LABELS[w.key]} → ${w.toLabel} (${SHORT_DESIGN_LABELS[w.strategy]})`);
+
+/** The single changes that would flip the recommendation, in one sentence that names the first `shown`; `f` lists the rest. */
 export function flipsText(recommendation: Pick<Recommendation, 'whatIf'>, shown: number): string {
-  const flips = recommendation.whatIf.map((w) => `${QUESTION_LABELS[w.key]} → ${w.toLabel} (${SHORT_DESIGN_LABELS[w.strategy]})`);
+  const flips = flipTexts(recommendation);
   if (flips.length === 0) return 'No single changed answer would flip it.';
-  return `Flips it: ${flips.slice(0, shown).join('; ')}${flips.length > shown ? `; +${flips.length - shown} more` : ''}`;
+  return `Flips it: ${flips.slice(0, shown).join('; ')}${flips.length > shown ? `; +${flips.length - shown} more (f)` : ''}`;
+}
+
+/** Every single change that would flip the recommendation, one bullet each (the board's `f`). */
+export function flipLines(recommendation: Pick<Recommendation, 'whatIf'>, width: number): string[] {
+  const flips = flipTexts(recommendation);
+  return flips.length === 0 ? ['No single changed answer would flip it.'] : ['Flips it:', ...bulleted(flips, '• ', width)];
 }

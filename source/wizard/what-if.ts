@@ -23,14 +23,22 @@ export interface BoardState {
 export interface BoardRequest {
   initial: BoardState;
   change: (state: BoardState, key: QuestionKey, step: 1 | -1) => BoardState;
-  /** Saves the answers; resolves with what to tell the room, rejects with an Error to show. */
-  save: (answers: GuidanceAnswers) => Promise<string>;
+  /** The question selected when the board opens (again, after a save). */
+  row?: number;
+  /** What to tell the room when the board opens: where the answers were saved, or why not. */
+  status?: { text: string; ok: boolean };
+  /** The board is the first screen (--answers): there is nothing to go back to. */
+  first?: boolean;
 }
 
-/** The board hands back its answers whether the room is done or goes back to the questions. */
+/**
+ * The board hands back its answers and the selected row whether the room is done, goes back to the
+ * questions or asks to save (`s`: the workshop asks where, saves, and opens the board again).
+ */
 export interface BoardResult {
-  action: 'done' | 'back';
+  action: 'done' | 'back' | 'save';
   answers: GuidanceAnswers;
+  row: number;
 }
 
 export function boardState(answers: GuidanceAnswers): BoardState {

@@ -1,10 +1,13 @@
 // `ami-wizard workshop` as steps over one context: the spectrum, the nine questions with their
-// "why" open, then the what-if board. Starts from the defaults or from --answers.
+// "why" open, then the what-if board; with --answers, the board alone. `s` on the board asks where
+// to save (never replacing a file without asking), saves, and opens the board again.
 import { QUESTION_KEYS, defaultGuidance } from '../../questionnaire/questions.ts';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
+import { CancelledError } from '../errors.ts';
 import { BACK } from './context.ts';
 import type { Back, Progress, Prompts, QuestionContext } from './context.ts';
 import type { Step } from './flow.ts';
+import { chooseAnswersFile } from './save-answers.ts';
 import { guidanceStep } from './steps-guidance.ts';
 import { boardState, changeAnswer } from './what-if.ts';
 import type { BoardRequest, BoardResult } from './what-if.ts';
@@ -17,35 +20,55 @@ export interface WorkshopPrompts extends Pick<Prompts, 'select' | 'text'> {
 export interface WorkshopContext extends QuestionContext {
   prompts: WorkshopPrompts;
   progress: Progress;
-  /** Saves the board's answers to the answers file; resolves with the path written. */
-  save: (answers: GuidanceAnswers) => Promise<string>;
-  /** The file the answers were last saved to. */
+  /** The file `s` offers first, as the user would type it: the --answers file, or ami-wizard.yaml. */
+  answersFile: string;
+  /** Whether something is at a file name (relative to where the workshop runs). */
+  exists: (name: string) => Promise<boolean>;
+  /** Saves the board's answers to the named file. */
+  save: (name: string, answers: GuidanceAnswers) => Promise<void>;
+  /** The file the answers were last saved to, as named. */
   saved?: string;
 }
 
-const spectrumStep: Step<WorkshopContext> = async (ctx) => ((await ctx.prompts.spectrum()) === BACK ? BACK : 'asked');
-
-const boardStep: Step<WorkshopContext> = async (ctx) => {
-  const answers: GuidanceAnswers = { ...defaultGuidance(), ...ctx.draft.guidance };
-  // A save still running when the board closes (s, then Enter at once) is waited for, so the run
-  // never reports "not saved" for a file written a moment later.
-  let saving: Promise<unknown> = Promise.resolve();
-  const result = await ctx.prompts.board({
-    initial: boardState(answers),
-    change: changeAnswer,
-    save: (current) => {
-      const saved = ctx.save(current).then((file) => ((ctx.saved = file), `Saved to ${file}`));
-      saving = saved.catch(() => undefined);
-      return saved;
-    },
-  });
-  await saving;
-  ctx.draft.guidance = result.answers;
-  return result.action === 'back' ? BACK : 'asked';
+// The first screen: Esc has nowhere to go back to, so it quits (the footer says so).
+const spectrumStep: Step<WorkshopContext> = async (ctx) => {
+  if ((await ctx.prompts.spectrum()) === BACK) throw new CancelledError();
+  return 'asked';
 };
+
+/** Where `s` saves: the file saved to before without asking again, else asked when something is there. */
+async function saveFromBoard(ctx: WorkshopContext, answers: GuidanceAnswers): Promise<BoardRequest['status']> {
+  const name = ctx.saved ?? (await chooseAnswersFile(ctx.prompts, 'What if?', ctx.answersFile, ctx.exists));
+  if (name === BACK) return { text: 'Not saved.', ok: false };
+  try {
+    await ctx.save(name, answers);
+    ctx.saved = name;
+    return { text: `Saved to ${name}`, ok: true };
+  } catch (error) {
+    return { text: (error as Error).message, ok: false };
+  }
+}
+
+const boardStep =
+  (first: boolean): Step<WorkshopContext> =>
+  async (ctx) => {
+    let answers: GuidanceAnswers = { ...defaultGuidance(), ...ctx.draft.guidance };
+    let row = 0;
+    let status: BoardRequest['status'];
+    for (;;) {
+      const result = await ctx.prompts.board({ initial: boardState(answers), change: changeAnswer, row, status, first });
+      ({ answers, row } = result);
+      ctx.draft.guidance = answers;
+      if (result.action === 'save') status = await saveFromBoard(ctx, answers);
+      else return result.action === 'back' ? BACK : 'asked';
+    }
+  };
 
 export const WORKSHOP_STEPS: readonly Step<WorkshopContext>[] = [
   spectrumStep,
   ...QUESTION_KEYS.map((key, index) => guidanceStep(key, index, { whyOpen: true })),
-  boardStep,
+  boardStep(false),
 ];
+
+/** With --answers the room has its answers already: the board opens at once. */
+export const BOARD_ONLY_STEPS: readonly Step<WorkshopContext>[] = [boardStep(true)];

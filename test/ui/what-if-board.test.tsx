@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { QUESTION_KEYS, defaultGuidance } from '../../questionnaire/questions.ts';
+import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { recommend } from '../../questionnaire/recommend.ts';
 import { WhatIfBoard } from '../../source/ui/what-if-board.tsx';
 import { SpectrumScreen } from '../../source/ui/spectrum-screen.tsx';
@@ -10,10 +11,20 @@ import { KEY, press } from './keys.ts';
 
 afterEach(() => cleanup());
 
-function renderBoard(save = vi.fn(async () => 'Saved to ami-wizard.yaml')) {
+function renderBoard(options: { answers?: GuidanceAnswers; status?: { text: string; ok: boolean }; first?: boolean; row?: number } = {}) {
   const onDone = vi.fn();
-  const ui = render(<WhatIfBoard initial={boardState(defaultGuidance())} change={changeAnswer} save={save} progress={{ step: 11, total: 11 }} onDone={onDone} />);
-  return { ...ui, onDone, save };
+  const ui = render(
+    <WhatIfBoard
+      initial={boardState(options.answers ?? defaultGuidance())}
+      change={changeAnswer}
+      status={options.status}
+      first={options.first}
+      row={options.row}
+      progress={{ step: 11, total: 11 }}
+      onDone={onDone}
+    />,
+  );
+  return { ...ui, onDone };
 }
 
 describe('what-if board', () => {
@@ -26,6 +37,7 @@ describe('what-if board', () => {
     expect(frame).toContain('Recommended: Hybrid');
     expect(frame).toMatch(/Hybrid\s+11 +│█+/);
     expect(frame).toContain('Flips it: Team experience → New to both (Fully baked)');
+    expect(frame).toContain('Esc back');
   });
 
   it('applying the flipping answer from whatIf moves the recommendation, with the reason', async () => {
@@ -53,27 +65,61 @@ describe('what-if board', () => {
     expect(lastFrame()).toContain('Whatever is baked in needs a new image');
   });
 
-  it('s saves the current answers and says where', async () => {
-    const { stdin, lastFrame, save } = renderBoard();
-    await press(stdin, KEY.left, 's');
-    expect(save).toHaveBeenCalledWith({ ...defaultGuidance(), recoveryTime: 'minutes' });
-    expect(lastFrame()).toContain('Saved to ami-wizard.yaml');
-  });
-
-  it('a failed save is shown, not thrown', async () => {
-    const { stdin, lastFrame } = renderBoard(vi.fn(async () => Promise.reject(new Error('Not saved: it is not a YAML mapping'))));
-    await press(stdin, 's');
-    expect(lastFrame()).toContain('Not saved: it is not a YAML mapping');
+  it('s asks the workshop to save the current answers; the board shows what came of it when it opens again', async () => {
+    const { stdin, onDone } = renderBoard();
+    await press(stdin, KEY.down, KEY.left, 's');
+    expect(onDone).toHaveBeenCalledWith({ action: 'save', answers: { ...defaultGuidance(), baselineStability: 'static' }, row: 1 });
+    cleanup();
+    const again = renderBoard({ status: { text: 'Saved to team.yaml', ok: true }, row: 1 });
+    expect(again.lastFrame()).toContain('Saved to team.yaml');
+    expect(again.lastFrame()).toMatch(/❯ Baseline changes/);
   });
 
   it('Enter is done and Esc goes back; both hand back the answers', async () => {
     const done = renderBoard();
     await press(done.stdin, KEY.left, KEY.enter);
-    expect(done.onDone).toHaveBeenCalledWith({ action: 'done', answers: { ...defaultGuidance(), recoveryTime: 'minutes' } });
+    expect(done.onDone).toHaveBeenCalledWith({ action: 'done', answers: { ...defaultGuidance(), recoveryTime: 'minutes' }, row: 0 });
     cleanup();
     const back = renderBoard();
     await press(back.stdin, KEY.escape);
-    expect(back.onDone).toHaveBeenCalledWith({ action: 'back', answers: defaultGuidance() });
+    expect(back.onDone).toHaveBeenCalledWith({ action: 'back', answers: defaultGuidance(), row: 0 });
+  });
+
+  it('as the first screen (--answers) the footer offers no Esc, and Esc does nothing', async () => {
+    const { stdin, lastFrame, onDone } = renderBoard({ first: true });
+    expect(lastFrame()).not.toContain('Esc');
+    await press(stdin, KEY.escape);
+    expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it('the spectrum marker moves with the recommendation', async () => {
+    const flip = recommend(defaultGuidance()).whatIf[0]!;
+    const { stdin, lastFrame } = renderBoard();
+    const marker = () => lastFrame()!.split('\n').find((line) => line.includes('◆'))!;
+    expect(marker()).toMatch(/Recommended: Hybrid\s+simpler ◀─*●─*◆─*●─*▶ flexible/);
+    await press(stdin, ...Array(QUESTION_KEYS.indexOf(flip.key)).fill(KEY.down), KEY.left);
+    expect(marker()).toMatch(/Recommended: Fully baked\s+simpler ◀─*◆─*●─*●─*▶ flexible/);
+  });
+
+  it('f lists every answer that would flip it, and folds the list again', async () => {
+    const tied = { ...defaultGuidance(), recoveryTime: 'minutes' } as GuidanceAnswers;
+    const flips = recommend(tied).whatIf;
+    expect(flips.length).toBeGreaterThan(2);
+    const { stdin, lastFrame } = renderBoard({ answers: tied });
+    expect(lastFrame()).toContain(`+${flips.length - 2} more (f)`);
+    await press(stdin, 'f');
+    for (const flip of flips) expect(lastFrame()).toContain(flip.toLabel);
+    expect(lastFrame()).not.toContain('more (f)');
+    await press(stdin, 'f');
+    expect(lastFrame()).toContain(`+${flips.length - 2} more (f)`);
+  });
+
+  it('fits a 24-row terminal, with a tie and with every flip listed', async () => {
+    const tied = { ...defaultGuidance(), recoveryTime: 'minutes' } as GuidanceAnswers;
+    const { stdin, lastFrame } = renderBoard({ answers: tied, status: { text: 'Saved to ami-wizard.yaml', ok: true } });
+    expect(lastFrame()!.split('\n').length).toBeLessThanOrEqual(23);
+    await press(stdin, 'f');
+    expect(lastFrame()!.split('\n').length).toBeLessThanOrEqual(23);
   });
 });
 

@@ -10,7 +10,9 @@ import { emptyDraft } from '../../source/answers/draft.ts';
 import { runSteps } from '../../source/wizard/flow.ts';
 import { saveGuidance } from '../../source/answers/save.ts';
 import { changeAnswer } from '../../source/wizard/what-if.ts';
-import { WORKSHOP_STEPS } from '../../source/wizard/workshop.ts';
+import { CancelledError } from '../../source/errors.ts';
+import { BACK } from '../../source/wizard/context.ts';
+import { BOARD_ONLY_STEPS, WORKSHOP_STEPS } from '../../source/wizard/workshop.ts';
 import type { WorkshopContext, WorkshopPrompts } from '../../source/wizard/workshop.ts';
 import { tempDir } from '../support/answers.ts';
 
@@ -19,8 +21,21 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-function workshopContext(prompts: WorkshopPrompts, save: WorkshopContext['save']): WorkshopContext {
-  return { args: { yes: false }, draft: emptyDraft(), given: new Set(), prompts, progress: { step: 0, total: 0 }, save };
+function workshopContext(prompts: WorkshopPrompts, save: WorkshopContext['save'], existing: string[] = []): WorkshopContext {
+  const exists = async (name: string) => existing.includes(name);
+  return { args: { yes: false }, draft: emptyDraft(), given: new Set(), prompts, progress: { step: 0, total: 0 }, save, exists, answersFile: 'ami-wizard.yaml' };
+}
+
+/** Prompts for the board only: `board` answers each time the board opens, in turn. */
+function boardPrompts(boards: ((request: Parameters<WorkshopPrompts['board']>[0]) => Awaited<ReturnType<WorkshopPrompts['board']>>)[], replies: { select?: string; text?: string } = {}) {
+  const seen: string[] = [];
+  const prompts: WorkshopPrompts = {
+    spectrum: async () => void seen.push('spectrum'),
+    select: async (request) => (seen.push(`select: ${request.title}`), (replies.select ?? request.initial) as never),
+    text: async (request) => (seen.push(`text: ${request.title}`), replies.text ?? request.initial),
+    board: async (request) => (seen.push('board'), boards.shift()!(request)),
+  };
+  return { prompts, seen };
 }
 
 describe('workshop flow', () => {
@@ -38,10 +53,10 @@ describe('workshop flow', () => {
       board: async (request) => {
         boardAnswers = request.initial.answers;
         const flipped = changeAnswer(request.initial, 'onPremises', 1);
-        return { action: 'done', answers: flipped.answers };
+        return { action: 'done', answers: flipped.answers, row: 0 };
       },
     };
-    const ctx = workshopContext(prompts, async () => 'x');
+    const ctx = workshopContext(prompts, async () => {});
     await runSteps(WORKSHOP_STEPS, ctx);
     expect(seen).toHaveLength(10);
     expect(seen[0]).toBe('spectrum');
@@ -49,23 +64,72 @@ describe('workshop flow', () => {
     expect(ctx.draft.guidance).toEqual({ ...defaultGuidance(), manualSteps: true, onPremises: true });
   });
 
-  it('a save still running when the board closes (s, then Enter at once) is waited for', async () => {
-    let finishSave = (_file: string) => {};
-    const prompts: WorkshopPrompts = {
-      spectrum: async () => undefined,
-      select: async (request) => request.initial,
-      text: async () => '',
-      board: async (request) => {
-        void request.save(request.initial.answers); // not awaited: Enter came right after s
-        return { action: 'done', answers: request.initial.answers };
-      },
-    };
-    const ctx = workshopContext(prompts, () => new Promise<string>((resolve) => (finishSave = resolve)));
-    // What the run knows at the moment it ends is what it reports.
-    const savedWhenDone = runSteps(WORKSHOP_STEPS, ctx).then(() => ctx.saved);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    finishSave('ami-wizard.yaml');
-    expect(await savedWhenDone).toBe('ami-wizard.yaml');
+  it('Esc on the first screen quits, as its footer says', async () => {
+    const prompts: WorkshopPrompts = { spectrum: async () => BACK, select: async () => BACK as never, text: async () => BACK, board: async () => ({ action: 'done', answers: defaultGuidance(), row: 0 }) };
+    await expect(runSteps(WORKSHOP_STEPS, workshopContext(prompts, async () => {}))).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('with --answers, the board opens at once: no spectrum, no questions, and nothing to go back to', async () => {
+    let first: boolean | undefined;
+    const { prompts, seen } = boardPrompts([(request) => ((first = request.first), { action: 'done', answers: request.initial.answers, row: 0 })]);
+    await runSteps(BOARD_ONLY_STEPS, workshopContext(prompts, async () => {}));
+    expect(seen).toEqual(['board']);
+    expect(first).toBe(true);
+  });
+});
+
+describe('s on the board', () => {
+  const flipped = { ...defaultGuidance(), automationExperience: 'new' } as GuidanceAnswers;
+
+  it('saves to a new file without asking, and the board reopens where it was, saying where', async () => {
+    const saves: [string, GuidanceAnswers][] = [];
+    let reopened: Parameters<WorkshopPrompts['board']>[0] | undefined;
+    const { prompts, seen } = boardPrompts([
+      () => ({ action: 'save', answers: flipped, row: 6 }),
+      (request) => ((reopened = request), { action: 'done', answers: request.initial.answers, row: 6 }),
+    ]);
+    const ctx = workshopContext(prompts, async (name, answers) => void saves.push([name, answers]));
+    await runSteps(BOARD_ONLY_STEPS, ctx);
+    expect(seen).toEqual(['board', 'board']);
+    expect(saves).toEqual([['ami-wizard.yaml', flipped]]);
+    expect(reopened!.row).toBe(6);
+    expect(reopened!.initial.answers).toEqual(flipped);
+    expect(reopened!.status).toEqual({ text: 'Saved to ami-wizard.yaml', ok: true });
+    expect(ctx.saved).toBe('ami-wizard.yaml');
+  });
+
+  it('asks before replacing a file that is there, and saves under another name', async () => {
+    const saves: string[] = [];
+    const { prompts, seen } = boardPrompts(
+      [() => ({ action: 'save', answers: flipped, row: 0 }), (request) => ({ action: 'done', answers: request.initial.answers, row: 0 })],
+      { select: 'other', text: 'team-b.yaml' },
+    );
+    const ctx = workshopContext(prompts, async (name) => void saves.push(name), ['ami-wizard.yaml']);
+    await runSteps(BOARD_ONLY_STEPS, ctx);
+    expect(seen).toEqual(['board', 'select: ami-wizard.yaml already exists. Replace it?', 'text: Save the answers as', 'board']);
+    expect(saves).toEqual(['team-b.yaml']);
+  });
+
+  it('cancelling the question saves nothing and says so', async () => {
+    const saves: string[] = [];
+    let status: unknown;
+    const { prompts } = boardPrompts(
+      [() => ({ action: 'save', answers: flipped, row: 0 }), (request) => ((status = request.status), { action: 'done', answers: request.initial.answers, row: 0 })],
+      { select: 'cancel' },
+    );
+    await runSteps(BOARD_ONLY_STEPS, workshopContext(prompts, async (name) => void saves.push(name), ['ami-wizard.yaml']));
+    expect(saves).toEqual([]);
+    expect(status).toEqual({ text: 'Not saved.', ok: false });
+  });
+
+  it('a failed save is shown on the board, not thrown', async () => {
+    let status: unknown;
+    const { prompts } = boardPrompts([
+      () => ({ action: 'save', answers: flipped, row: 0 }),
+      (request) => ((status = request.status), { action: 'done', answers: request.initial.answers, row: 0 }),
+    ]);
+    await runSteps(BOARD_ONLY_STEPS, workshopContext(prompts, async () => Promise.reject(new Error('Not saved: it is not a YAML mapping'))));
+    expect(status).toEqual({ text: 'Not saved: it is not a YAML mapping', ok: false });
   });
 });
 
@@ -90,6 +154,17 @@ describe('saving from the board', () => {
     const answers = load(text) as { project: unknown; guidance: unknown };
     expect(answers.project).toEqual({ name: 'web-shop', stage: 'prod' });
     expect(answers.guidance).toEqual(guidance);
+  });
+
+  it('saved under a new name with --answers, the new file keeps the team file\'s other answers', async () => {
+    const team = join(dir, 'team.yaml');
+    writeFileSync(team, '# our team\nversion: 1\nproject:\n  name: web-shop\n  stage: prod\nguidance:\n  recoveryTime: minutes\n');
+    const copy = join(dir, 'team-b.yaml');
+    await saveGuidance(copy, guidance, 'ignored', team);
+    const text = readFileSync(copy, 'utf8');
+    expect(text).toContain('# our team');
+    expect((load(text) as { project: unknown }).project).toEqual({ name: 'web-shop', stage: 'prod' });
+    expect(readFileSync(team, 'utf8')).toContain('recoveryTime: minutes');
   });
 
   it('refuses to overwrite a file that is not a YAML mapping', async () => {
