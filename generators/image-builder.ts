@@ -11,6 +11,7 @@ import { shWord, powershellString } from './escape.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { buildScript, packerView } from './packer.ts';
 import type { PackerView } from './packer.ts';
+import { TemplateError } from './render.ts';
 import type { Renderer } from './render.ts';
 
 /** Image Builder keeps a component's document inline only up to this many characters. */
@@ -153,6 +154,9 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
     const name = `${slug}-${image === 'base' ? '' : `${image}-`}${c.id.toLowerCase()}`.replace(/-+/g, '-');
     const data = componentDocument(c, name);
     if (data.length > COMPONENT_DATA_LIMIT) throw new Error(`component ${name} is ${data.length} characters; Image Builder keeps at most ${COMPONENT_DATA_LIMIT} inline`);
+    // AWSTOE substitutes {{ ... }} anywhere in a document (its variables); answers cannot hold it and
+    // the built-in templates never write it, but a team's --templates could.
+    if (data.includes('{{')) throw new TemplateError(`component ${name} holds "{{", which AWSTOE would read as one of its variables on the build instance; take it out of the template that writes this script`);
     const id = `${logicalId(image)}${c.id}Component`;
     resources[id] = {
       Type: 'AWS::ImageBuilder::Component',
