@@ -58,7 +58,11 @@ function settingsSummary(ctx: WizardContext): string {
   const { os = 'amazon-linux-2023', architecture = 'x86_64', instanceType } = ctx.draft.platform;
   const type = instanceType ?? `${platformFacts(os, architecture).defaultInstanceType} (the default for ${architecture})`;
   const software = (ctx.draft.roles ?? []).some((role) => (role.software ?? []).length > 0) ? roleSoftwareText(ctx.draft.roles ?? []) : 'none yet';
-  const workflow = ctx.draft.options?.githubActions ? `written, assuming ${ctx.draft.options.githubActions.roleArn}` : 'not written';
+  const workflow = !packerBuilds(ctx)
+    ? 'not written (it builds with Packer)'
+    : ctx.draft.options?.githubActions
+      ? `written, assuming ${ctx.draft.options.githubActions.roleArn}`
+      : 'not written';
   return [
     `Instance type: ${type}`,
     `Role packages: ${software}`,
@@ -68,6 +72,9 @@ function settingsSummary(ctx: WizardContext): string {
 }
 
 type SettingsChoice = 'keep' | 'change';
+
+/** The workflow builds with Packer: it is written only when Packer is one of the engines. */
+const packerBuilds = (ctx: WizardContext): boolean => (ctx.draft.builder ?? 'packer') !== 'image-builder';
 
 /** Keep (Enter) or change the build settings; changing asks each in turn, Esc from the first returns here. */
 export const buildSettingsStep: Step<WizardContext> = async (ctx) => {
@@ -135,7 +142,7 @@ async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK>
     });
     if (software === BACK) return BACK;
   }
-  if (!ctx.given.has('options.githubActions')) {
+  if (packerBuilds(ctx) && !ctx.given.has('options.githubActions')) {
     const workflow = await askText<string | undefined>(ctx, 'options.githubActions', {
       section: 'Build settings',
       title: 'Which IAM role may the GitHub workflow assume?',

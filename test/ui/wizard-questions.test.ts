@@ -159,6 +159,12 @@ describe('what the README says the wizard sets', () => {
     expect(existsSync(join(dir, 'elsewhere', '.github', 'workflows', 'ami-build.yml'))).toBe(true);
   });
 
+  it('with Image Builder alone there is no GitHub workflow to set up (it builds with Packer)', async () => {
+    const { calls } = await run((call) => (/engine/.test(call.title) ? 'image-builder' : /^Build settings/.test(call.title) ? 'change' : undefined));
+    expect(findCall(calls, /^Build settings/)!.request.hint).toMatch(/GitHub workflow: not written \(it builds with Packer\)/);
+    expect(findCall(calls, /GitHub/)).toBeUndefined();
+  });
+
   it('compliance is a multi-select of common frameworks that takes others too', async () => {
     const { calls, out } = await run((call) => (/compliance/.test(call.title) ? ['PCI DSS', 'ISO 27001'] : undefined));
     const compliance = findCall(calls, /compliance/)!;
