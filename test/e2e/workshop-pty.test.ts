@@ -1,0 +1,151 @@
+// The workshop and the wizard's last screens in a real terminal of the sizes people have: the intro
+// fits 80x24 and 60x20, Esc on it quits, `s` never replaces a file without asking, --answers opens the
+// board at once, and after a write the Design line and the folder are still on a 24-row screen.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { load } from 'js-yaml';
+import { MINIMAL_YAML, tempDir } from '../support/answers.ts';
+import { PTY_KEY as KEY, PtySession, wizardSession } from '../support/pty-session.ts';
+
+let dir: string;
+let cleanup: () => void;
+let session: PtySession | undefined;
+beforeEach(() => ({ dir, cleanup } = tempDir('ami-wizard-workshop-pty-')));
+afterEach(() => {
+  session?.kill();
+  session = undefined;
+  cleanup();
+});
+
+const room = () => join(dir, 'room');
+
+function run(args: string[], cols = 80, rows = 24): PtySession {
+  session = wizardSession(room(), args, { cols, rows });
+  return session;
+}
+
+/** What is on the terminal's screen now, without the scrollback above it. */
+function visible(s: PtySession): string {
+  const buffer = s.term.buffer.active;
+  const lines: string[] = [];
+  for (let i = buffer.baseY; i < buffer.baseY + s.term.rows; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+  return lines.join('\n');
+}
+
+/** Lines the terminal had to wrap because they were wider than the screen. */
+function wrappedLines(s: PtySession): number {
+  const buffer = s.term.buffer.active;
+  let wrapped = 0;
+  for (let i = 0; i < buffer.length; i++) if (buffer.getLine(i)!.isWrapped) wrapped++;
+  return wrapped;
+}
+
+const step = (n: number) => new RegExp(`Step ${n} of \\d+`);
+
+/** From the intro to the board: Enter on the spectrum and on each of the nine questions. */
+async function toBoard(s: PtySession): Promise<void> {
+  await s.waitFor('Enter the questions');
+  for (let n = 1; n <= 10; n++) {
+    await s.waitFor(step(n));
+    await s.press(KEY.enter);
+  }
+  await s.waitFor('Enter done');
+}
+
+describe('workshop in a terminal', () => {
+  it('the intro fits 80x24: the title is on screen, and Esc quits as the footer says', async () => {
+    const s = run(['workshop']);
+    await s.waitFor('Enter the questions · Esc quit');
+    const screen = visible(s);
+    expect(screen).toContain('ami-wizard · Workshop');
+    expect(screen).toContain('Three ways to build an AMI, on one line');
+    expect(screen).toMatch(/◀─*●─*●─*●─*▶/);
+    expect(screen).toContain('in the image:');
+    await s.press(KEY.escape);
+    expect(await s.exit).toBe(130);
+    expect(s.screen()).toContain('Cancelled, nothing was written.');
+  });
+
+  it('at 60x20 the title and the spectrum stay on screen', async () => {
+    const s = run(['workshop'], 60, 20);
+    await s.waitFor('Enter the questions');
+    const screen = visible(s);
+    expect(screen).toContain('ami-wizard · Workshop');
+    expect(screen).toContain('Three ways to build an AMI');
+    expect(screen).toMatch(/◀─*●─*●─*●─*▶/);
+    expect(screen).toMatch(/Fully baked\s+Hybrid\s+JeOS/);
+    expect(screen).toContain('Enter the questions');
+    expect(wrappedLines(s)).toBe(0);
+  });
+
+  it('at 60x40 the details wrap with their indent', async () => {
+    const s = run(['workshop'], 60, 40);
+    await s.waitFor('Enter the questions');
+    const lines = visible(s).split('\n');
+    const at = lines.findIndex((line) => line.startsWith('  in the image: OS, agents'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toMatch(/^ {4}\S/);
+    expect(wrappedLines(s)).toBe(0);
+  });
+
+  it('without --answers, s never replaces an existing ami-wizard.yaml without asking; save-as writes another file', async () => {
+    const s = run(['workshop']);
+    await s.waitFor('Enter the questions');
+    writeFileSync(join(room(), 'ami-wizard.yaml'), '# the team file\n');
+    await toBoard(s);
+    await s.press('s');
+    await s.waitFor('ami-wizard.yaml already exists. Replace it?');
+    // The highlighted choice is save-as; its name is offered free.
+    await s.press(KEY.enter);
+    await s.waitFor('Save the answers as');
+    await s.press(KEY.enter);
+    await s.waitFor('Saved to ami-wizard-2.yaml');
+    expect(readFileSync(join(room(), 'ami-wizard.yaml'), 'utf8')).toBe('# the team file\n');
+    expect((load(readFileSync(join(room(), 'ami-wizard-2.yaml'), 'utf8')) as { guidance: object }).guidance).toBeTruthy();
+    await s.press(KEY.enter);
+    expect(await s.exit).toBe(0);
+    expect(s.screen()).toContain('Answers saved to ami-wizard-2.yaml.');
+  });
+
+  it('with --answers the board opens at once, and the marker moves as an answer flips', async () => {
+    writeFileSync(join(dir, 'team.yaml'), MINIMAL_YAML);
+    const s = run(['workshop', '--answers', join(dir, 'team.yaml')]);
+    await s.waitFor('Enter done');
+    expect(s.screen()).not.toContain('Three ways to build an AMI');
+    expect(s.screen()).toMatch(/Recommended: Hybrid\s+simpler ◀─*●─*◆─*●─*▶ flexible/);
+    // Team experience (row 7) to "New to both" flips it to Fully baked.
+    for (let n = 0; n < 6; n++) await s.press(KEY.down);
+    await s.press(KEY.left);
+    await s.waitFor(/Recommended: Fully baked\s+simpler ◀─*◆─*●─*●─*▶ flexible/);
+    await s.press('s');
+    await s.waitFor('team.yaml already exists. Replace it?');
+    await s.press(KEY.escape);
+    await s.waitFor('Not saved.');
+    expect(readFileSync(join(dir, 'team.yaml'), 'utf8')).toBe(MINIMAL_YAML);
+    await s.press('q');
+    expect(await s.exit).toBe(0);
+  });
+});
+
+describe('the wizard after writing', () => {
+  it('on a 24-row terminal the Design line and the folder stay on screen, and the counts read as done', async () => {
+    // A partial answers file: the wizard asks the rest (a complete one would not ask at all).
+    writeFileSync(join(dir, 'partial.yaml'), MINIMAL_YAML.replace(/^guidance:[\s\S]*$/m, ''));
+    const s = run(['--answers', join(dir, 'partial.yaml'), '--out', 'out']);
+    // Enter on every screen the partial answers leave, then on the Files screen.
+    for (let n = 1; ; n++) {
+      await s.waitFor(step(n));
+      if (s.screen().includes('Write these files?')) break;
+      await s.press(KEY.enter);
+    }
+    await s.press(KEY.enter);
+    expect(await s.exit).toBe(0);
+    const screen = visible(s);
+    expect(screen).toMatch(/^Design: Hybrid \(recommended\)$/m);
+    expect(screen).toContain(`Wrote ${join(room(), 'out')}:`);
+    expect(screen).toMatch(/\d+ files written \(\d+ created\)/);
+    expect(screen).not.toContain('to create');
+    expect(existsSync(join(room(), 'out', 'decision.md'))).toBe(true);
+  });
+});
