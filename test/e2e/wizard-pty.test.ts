@@ -396,7 +396,8 @@ describe('workshop in a terminal', () => {
     const file = join(dir, 'team.yaml');
     writeFileSync(file, `version: 1\nproject:\n  name: team\nguidance:\n  automationExperience: new\n`);
     const s = workshop(['--answers', file]);
-    await toBoard(s);
+    // With --answers the board opens at once (issue 14): no spectrum, no questions.
+    await s.waitFor('What if?');
     expect(s.screen()).toMatch(/Team experience\s+New to both/);
     expect(s.screen()).toContain('Recommended: Fully baked');
     await s.press(KEY.ctrlC);
