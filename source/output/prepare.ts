@@ -3,8 +3,6 @@
 // answers -> decision -> files of generators/folder.ts, give the plan. Writing the plan stays with
 // the caller, which decides whether and when to write.
 import { resolve } from 'node:path';
-import { generateFolder } from '../../generators/folder.ts';
-import { TemplateError } from '../../generators/render.ts';
 import type { Answers } from '../../questionnaire/answers-schema.ts';
 import type { ResolvedBaseImage } from '../../generators/build-context.ts';
 import type { Decision } from '../../questionnaire/recommend.ts';
@@ -12,7 +10,6 @@ import { FailureError, InputError } from '../errors.ts';
 import { onlyEditedConflicts, planFiles } from './plan.ts';
 import type { FilePlan } from './plan.ts';
 import { readOutputState } from './state.ts';
-import { loadTemplateSources } from '../template-modules/load.ts';
 import { GENERATOR, GENERATOR_META } from '../version.ts';
 
 const DEFAULT_OUT = 'ami-build';
@@ -37,6 +34,13 @@ export interface PreparedFolder {
 
 /** Everything up to the disk: the decision, the generated files and what writing them would do. */
 export async function prepareFolder(answers: Answers, options: FolderOptions): Promise<PreparedFolder> {
+  // Loaded here, not with this module: the wizard imports this module at start-up (conflictsError)
+  // but needs the generators and templates only on its last screen, and they are most of its code.
+  const [{ generateFolder }, { TemplateError }, { loadTemplateSources }] = await Promise.all([
+    import('../../generators/folder.ts'),
+    import('../../generators/render.ts'),
+    import('../template-modules/load.ts'),
+  ]);
   const sources = await loadTemplateSources(options.templates);
   let folder;
   try {

@@ -24,4 +24,13 @@ describe('loadUi', () => {
     await loadUi(async () => undefined, empty);
     expect(empty.FORCE_COLOR).toBeUndefined();
   });
+
+  it('hides fetch while loading (yoga then decodes its wasm without loading undici), then restores it', async () => {
+    const before = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+    const seen = await loadUi(async () => typeof globalThis.fetch, {});
+    expect(seen).toBe('undefined');
+    expect(Object.getOwnPropertyDescriptor(globalThis, 'fetch')).toEqual(before);
+    await expect(loadUi(() => Promise.reject(new Error('boom')), {})).rejects.toThrow('boom');
+    expect(Object.getOwnPropertyDescriptor(globalThis, 'fetch')).toEqual(before);
+  });
 });
