@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { MINIMAL_YAML, tempDir } from '../support/answers.ts';
+import { cli } from '../support/cli.ts';
 import { PTY_KEY as KEY, PtySession, wizardSession } from '../support/pty-session.ts';
 
 let dir: string;
@@ -125,6 +126,56 @@ describe('workshop in a terminal', () => {
     expect(readFileSync(join(dir, 'team.yaml'), 'utf8')).toBe(MINIMAL_YAML);
     await s.press('q');
     expect(await s.exit).toBe(0);
+  });
+});
+
+/** The wizard from a partial answers file (it asks the rest), Enter on every screen up to the Files screen. */
+async function toFiles(): Promise<PtySession> {
+  writeFileSync(join(dir, 'partial.yaml'), MINIMAL_YAML.replace(/^guidance:[\s\S]*$/m, ''));
+  const s = run(['--answers', join(dir, 'partial.yaml'), '--out', 'out']);
+  for (let n = 1; ; n++) {
+    await s.waitFor(step(n));
+    if (s.screen().includes('Write these files?')) return s;
+    await s.press(KEY.enter);
+  }
+}
+
+describe('the Files screen', () => {
+  it('restates the design, folds folders, ignores digits and saves the answers only', async () => {
+    const s = await toFiles();
+    const screen = visible(s);
+    expect(screen).toContain('Design: Hybrid (recommended)');
+    expect(screen).toContain('OS: Amazon Linux 2023');
+    expect(screen).toMatch(/Regions: [a-z]+-[a-z]+-\d \(build\)/);
+    expect(screen).not.toContain('base.pkr.hcl');
+    // Up twice from the first choice: packer/, above tagging/; → opens it.
+    s.write(KEY.up + KEY.up + KEY.right);
+    await s.waitFor('base.pkr.hcl');
+    expect(visible(s)).toMatch(/▾ packer\/\s+\d+ files/);
+    // Stray digits in the same read do nothing; four Downs reach "Save the answers only".
+    s.write('23' + KEY.down + KEY.down + KEY.down + KEY.down + KEY.enter);
+    expect(await s.exit).toBe(0);
+    expect(visible(s)).toContain('Answers saved to ami-wizard.yaml; nothing else was written.');
+    expect(visible(s)).toContain('ami-wizard --answers ami-wizard.yaml --out out');
+    expect(existsSync(join(room(), 'out'))).toBe(false);
+    expect((load(readFileSync(join(room(), 'ami-wizard.yaml'), 'utf8')) as { project: { name: string } }).project.name).toBe('demo');
+  });
+
+  it('a conflict says how to resolve it later; the replay command it names does', async () => {
+    const first = await toFiles();
+    await first.press(KEY.enter);
+    expect(await first.exit).toBe(0);
+    const edited = join(room(), 'out', 'packer', 'variables.pkr.hcl');
+    writeFileSync(edited, '# mine\n');
+    const s = await toFiles();
+    const screen = visible(s).replace(/\s+/g, ' ');
+    expect(screen).toContain('conflict');
+    expect(screen).toContain('ami-wizard --answers ami-wizard.yaml --out out --force');
+    s.write(KEY.down + KEY.down + KEY.enter);
+    expect(await s.exit).toBe(0);
+    const replay = cli(['--answers', 'ami-wizard.yaml', '--out', 'out', '--force'], { cwd: room() });
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(readFileSync(`${edited}.orig`, 'utf8')).toBe('# mine\n');
   });
 });
 
