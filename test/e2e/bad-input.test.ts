@@ -75,12 +75,10 @@ describe('answers file errors', () => {
     expectRejected(writeAnswers(dir, '- a\n- b\n'), /must be a YAML mapping/);
   });
 
-  it('alias bomb fails fast', () => {
+  it('alias bomb is refused', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
-    const started = Date.now();
     expectRejected(writeAnswers(dir, `${bomb.join('\n')}\n`), /aliases/);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('binary file', () => {

@@ -116,10 +116,8 @@ function positionOf(answers: GuidanceAnswers): number {
   return n;
 }
 
-const started = performance.now();
 const ALL: GuidanceAnswers[] = Array.from({ length: TOTAL }, (_, n) => combinationAt(n));
 const INDEX = Uint8Array.from(ALL, index);
-const EXHAUSTIVE_MS = performance.now() - started;
 
 const indexOf = (answers: GuidanceAnswers): number => INDEX[positionOf(answers)]!;
 
@@ -185,11 +183,6 @@ describe('the answer space', () => {
     expect(new Set(ALL.map((a) => show(a))).size).toBe(TOTAL);
     // The mixed-radix addressing round-trips, so lookups in the exhaustive table are sound.
     expect(ALL.every((a, n) => positionOf(a) === n)).toBe(true);
-  });
-
-  it('is evaluated quickly (the exhaustive pass stays far below a few seconds)', () => {
-    console.info(`exhaustive pass: ${TOTAL} combinations in ${EXHAUSTIVE_MS.toFixed(1)} ms`);
-    expect(EXHAUSTIVE_MS).toBeLessThan(2_000);
   });
 
   it('orders every value of each ordered question exactly once', () => {
