@@ -7,6 +7,7 @@ import type { Answers, AnswersInput } from '../../questionnaire/answers-schema.t
 import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { findSecret } from './secrets.ts';
+import { issueText } from './issue-text.ts';
 import { isUnknownRegionIssue, unknownRegionText } from '../text/region-text.ts';
 
 export interface Draft extends Omit<AnswersInput, 'version' | 'project' | 'platform' | 'guidance'> {
@@ -55,9 +56,7 @@ export function validateDraft(draft: Draft): Validated {
     // Pattern messages name what is expected ("an AWS region code such as ..."); others are sentences.
     message: isUnknownRegionIssue(issue)
       ? unknownRegionText(String(valueAt(draft, issue.path)))
-      : issue.code === 'invalid_format'
-        ? `use ${issue.message}`
-        : issue.message,
+      : issueText(issue, valueAt(draft, issue.path), issue.code === 'invalid_format' ? `use ${issue.message}` : issue.message),
   }));
   return { ok: false, problems };
 }

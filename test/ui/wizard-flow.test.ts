@@ -196,8 +196,9 @@ describe('wizard flow', () => {
     await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
     const validate = (title: RegExp) => calls.find((c) => title.test(c.title))!.request.validate as (v: string) => string | undefined;
     expect(validate(/regions/)(['us-east-1', 'eu-west-1'] as never)).toBeUndefined();
-    expect(validate(/regions/)(['us-east-1', 'nowhere'] as never)).toBe('Use an AWS region code such as eu-west-1');
-    expect(validate(/^Which server roles/)('web, Web Server')).toMatch(/^Use lower-case letters/);
+    // A list's wrong entry is named before what is expected.
+    expect(validate(/regions/)(['us-east-1', 'nowhere'] as never)).toBe('"nowhere": use an AWS region code such as eu-west-1');
+    expect(validate(/^Which server roles/)('web, Web Server')).toMatch(/^"Web": use lower-case letters/);
     expect(validate(/^Which server roles/)('web, web')).toMatch(/role names must be unique/i);
     expect(validate(/cost center/)('AKIAIOSFODNN7ABCDEFG')).toMatch(/AWS access key id.*SSM Parameter Store/);
     expect(validate(/compliance/)(['PCI DSS', 'ISO*'] as never)).toMatch(/wildcard/);
