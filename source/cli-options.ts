@@ -1,73 +1,123 @@
-// The command line, described once: parsing and --help both come from this table.
+// The command line, described once (Pastel style): each option's entry gives its help line, its
+// value and how it is read; the CliArgs type, the parser, the usage lines and --help all come from
+// these two tables. Plain functions, no zod: this runs at every start.
 import { EXIT, InputError } from './errors.ts';
 import { didYouMean } from './text/did-you-mean.ts';
 import { printable } from './text/printable.ts';
 import { ARCHITECTURES, OPERATING_SYSTEMS, orList } from '../questionnaire/answer-values.ts';
 
-const COMMANDS = {
-  generate: 'Generate the folder from an answers file (the default when --answers is given).',
-  recommend: 'Print the recommended design and its reasons.',
-  schema: 'Print the JSON Schema of the answers file.',
-  lookup: 'Find the current base AMI for an OS, architecture and region (needs AWS credentials).',
-  audit: "Check the account's own AMIs against the tagging policy (needs AWS credentials).",
-  workshop: 'Walk a team through the design spectrum and a live what-if board (terminal).',
-} as const;
-type CommandName = keyof typeof COMMANDS;
-
-const OPTIONS = {
-  answers: { value: 'FILE', help: 'Answers file (YAML) to read instead of asking.' },
-  out: { value: 'DIR', help: 'Folder to generate into (default: ./ami-build).' },
-  'dry-run': { help: 'Print the file plan (create/update/unchanged/conflict); write nothing.' },
-  force: {
-    help: 'Replace generated files you edited since the last run; a file ami-wizard never wrote is kept as NAME.orig. Never follows a symlink.',
-  },
-  json: { help: 'Print machine-readable JSON instead of text.' },
-  templates: { value: 'DIR', help: 'Folder of template modules that add to or replace the built-in ones.' },
-  yes: { help: 'Accept the defaults for every question not in --answers (wizard).' },
-  compare: { value: 'FILE', help: 'recommend: a second answers file to compare with.' },
-  resolve: { help: 'generate: look up the current base AMI first and record it (needs AWS credentials).' },
-  os: { value: 'OS', help: `lookup: ${orList(OPERATING_SYSTEMS)}.` },
-  arch: { value: 'ARCH', help: `lookup: ${orList(ARCHITECTURES)}.` },
-  region: { value: 'REGION', help: 'lookup, audit: AWS region (audit: repeatable); default from the AWS config.' },
-  policy: { value: 'FILE', help: 'audit: tag policy JSON to check against (default: from --answers).' },
-  'max-age-days': { value: 'N', help: 'audit: images older than this fail (default: the answers, else 365).' },
-  'aws-timeout': { value: 'SECONDS', help: 'lookup, audit, --resolve: give up on an AWS call after this long (default 30).' },
-  help: { help: 'Show this help.' },
-  version: { help: 'Show the version.' },
-} as const;
-type OptionName = keyof typeof OPTIONS;
-
-export interface CliArgs {
-  command?: CommandName;
-  answers?: string;
-  out?: string;
-  dryRun: boolean;
-  force: boolean;
-  json: boolean;
-  templates?: string;
-  yes: boolean;
-  compare?: string;
-  resolve: boolean;
-  os?: string;
-  arch?: string;
-  regions: string[];
-  policy?: string;
-  maxAgeDays?: string;
-  /** Deadline of one AWS call, retries and credential lookup included. */
-  awsTimeoutMs: number;
-  help: boolean;
-  version: boolean;
+/** One option: its --help line, the placeholder of its value (none for a flag) and how what was given is read. */
+interface Option<T> {
+  readonly help: string;
+  /** The value's placeholder in --help, for an option that takes one. */
+  readonly value?: string;
+  /** A one-letter alias (-h). */
+  readonly short?: string;
+  /** The CliArgs field, when it is not the option's name in camelCase. */
+  readonly key?: string;
+  /** Turns every value given, in order (for a flag: one '' per time it was given), into the field. */
+  readonly read: (given: readonly string[]) => T;
 }
 
+const flag = (help: string, short?: string): Option<boolean> => ({ help, short, read: (given) => given.length > 0 });
+/** A value; given twice, the last one counts. */
+const text = (value: string, help: string): Option<string | undefined> => ({ help, value, read: (given) => given.at(-1) });
+/** A value that may be given more than once: every one counts. */
+const repeated = (value: string, help: string): Option<string[]> => ({ help, value, read: (given) => [...given] });
+
+export const DEFAULT_AWS_TIMEOUT_MS = 30_000;
+
+function awsTimeoutMs(given: readonly string[]): number {
+  const value = given.at(-1);
+  if (value === undefined) return DEFAULT_AWS_TIMEOUT_MS;
+  const seconds = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+  if (!(seconds >= 1 && seconds <= 3600)) {
+    throw new InputError(`--aws-timeout needs a number of seconds between 1 and 3600, for example --aws-timeout 60.`);
+  }
+  return seconds * 1000;
+}
+
+const OPTIONS = {
+  answers: text('FILE', 'Answers file (YAML) to read instead of asking.'),
+  out: text('DIR', 'Folder to generate into (default: ./ami-build).'),
+  'dry-run': flag('Print the file plan (create/update/unchanged/conflict); write nothing.'),
+  force: flag('Replace generated files you edited since the last run; a file ami-wizard never wrote is kept as NAME.orig. Never follows a symlink.'),
+  json: flag('Print machine-readable JSON instead of text.'),
+  templates: text('DIR', 'Folder of template modules that add to or replace the built-in ones.'),
+  yes: flag('Accept the defaults for every question not in --answers (wizard).'),
+  compare: text('FILE', 'recommend: a second answers file to compare with.'),
+  resolve: flag('generate: look up the current base AMI first and record it (needs AWS credentials).'),
+  os: text('OS', `lookup: ${orList(OPERATING_SYSTEMS)}.`),
+  arch: text('ARCH', `lookup: ${orList(ARCHITECTURES)}.`),
+  region: { ...repeated('REGION', 'lookup, audit: AWS region (audit: repeatable); default from the AWS config.'), key: 'regions' },
+  policy: text('FILE', 'audit: tag policy JSON to check against (default: from --answers).'),
+  'max-age-days': text('N', 'audit: images older than this fail (default: the answers, else 365).'),
+  // The deadline of one AWS call, retries and credential lookup included, in milliseconds.
+  'aws-timeout': {
+    help: 'lookup, audit, --resolve: give up on an AWS call after this long (default 30).',
+    value: 'SECONDS',
+    key: 'awsTimeoutMs',
+    read: awsTimeoutMs,
+  },
+  help: flag('Show this help.', 'h'),
+  version: flag('Show the version.', 'v'),
+} as const satisfies Record<string, Option<unknown>>;
+type OptionName = keyof typeof OPTIONS;
+
+/** How a usage line names options: `name` required, `[name]` optional, `[name ...]` any number of times, `[a|b]` one or the other. */
+type UsageWord = OptionName | `[${OptionName}]` | `[${OptionName} ...]` | `[${OptionName}|${OptionName}]`;
+
+interface Command {
+  readonly help: string;
+  readonly usage: readonly UsageWord[];
+  /** Run when no command is named (and --answers is given): its usage line names none. */
+  readonly isDefault?: boolean;
+}
+
+const COMMANDS = {
+  generate: {
+    help: 'Generate the folder from an answers file (the default when --answers is given).',
+    usage: ['answers', '[out]', '[dry-run]', '[force]', '[json]'],
+    isDefault: true,
+  },
+  recommend: { help: 'Print the recommended design and its reasons.', usage: ['answers', '[json]'] },
+  schema: { help: 'Print the JSON Schema of the answers file.', usage: [] },
+  lookup: { help: 'Find the current base AMI for an OS, architecture and region (needs AWS credentials).', usage: ['os', 'arch', '[region]'] },
+  audit: { help: "Check the account's own AMIs against the tagging policy (needs AWS credentials).", usage: ['[region ...]', '[policy|answers]', '[json]'] },
+  workshop: { help: 'Walk a team through the design spectrum and a live what-if board (terminal).', usage: ['[answers]'] },
+} as const satisfies Record<string, Command>;
+type CommandName = keyof typeof COMMANDS;
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type FieldOf<N extends OptionName> = (typeof OPTIONS)[N] extends { key: infer K extends string } ? K : CamelCase<N>;
+type ValueOf<N extends OptionName> = ReturnType<(typeof OPTIONS)[N]['read']>;
+type Fields = { [N in OptionName as FieldOf<N>]: ValueOf<N> };
+type MaybeMissing<T> = { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> };
+type AlwaysThere<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] };
+
+/** The parsed command line: one field per option (see OPTIONS), and the command named. */
+export type CliArgs = { command?: CommandName } & MaybeMissing<Fields> & AlwaysThere<Fields>;
+
+const camelCase = (name: string): string => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+const fieldOf = (name: OptionName): string => {
+  const option: Option<unknown> = OPTIONS[name];
+  return option.key ?? camelCase(name);
+};
+const SHORT: ReadonlyMap<string, OptionName> = new Map(
+  (Object.keys(OPTIONS) as OptionName[]).flatMap((name) => {
+    const short = (OPTIONS[name] as Option<unknown>).short;
+    return short ? [[`-${short}`, name] as const] : [];
+  }),
+);
+
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = {
-    dryRun: false, force: false, json: false, yes: false, resolve: false, regions: [], awsTimeoutMs: DEFAULT_AWS_TIMEOUT_MS, help: false, version: false,
-  };
-  const values: Partial<Record<OptionName, string | true>> = {};
+  let command: CommandName | undefined;
+  const given = new Map<OptionName, string[]>();
+  const add = (name: OptionName, value: string) => given.set(name, [...(given.get(name) ?? []), value]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '-h') values.help = true;
-    else if (arg === '-v') values.version = true;
+    const short = SHORT.get(arg);
+    if (short) add(short, '');
     else if (arg.startsWith('--')) {
       const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
       // Own properties only: --constructor or --toString must not find Object.prototype.
@@ -76,50 +126,50 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         throw new InputError(`Unknown option --${printable(rawName)}.${guess ? ` Did you mean --${guess}?` : ''} See ami-wizard --help.`);
       }
       const name = rawName as OptionName;
-      if ('value' in OPTIONS[name]) {
+      const placeholder = (OPTIONS[name] as Option<unknown>).value;
+      if (placeholder) {
         const value = inline ?? argv[++i];
         if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
-          throw new InputError(`--${name} needs a value: --${name} ${OPTIONS[name].value}`);
+          throw new InputError(`--${name} needs a value: --${name} ${placeholder}`);
         }
-        if (name === 'region') args.regions.push(value);
-        values[name] = value;
+        add(name, value);
       } else {
         if (inline !== undefined) throw new InputError(`--${name} takes no value.`);
-        values[name] = true;
+        add(name, '');
       }
-    } else if (!args.command && Object.hasOwn(COMMANDS, arg)) args.command = arg as CommandName;
+    } else if (!command && Object.hasOwn(COMMANDS, arg)) command = arg as CommandName;
     else {
       const guess = didYouMean(arg, Object.keys(COMMANDS));
       throw new InputError(`Unknown command "${printable(arg)}".${guess ? ` Did you mean "${guess}"?` : ''} See ami-wizard --help.`);
     }
   }
-  args.answers = values.answers as string | undefined;
-  args.out = values.out as string | undefined;
-  args.templates = values.templates as string | undefined;
-  args.compare = values.compare as string | undefined;
-  args.os = values.os as string | undefined;
-  args.arch = values.arch as string | undefined;
-  args.policy = values.policy as string | undefined;
-  args.maxAgeDays = values['max-age-days'] as string | undefined;
-  if (values['aws-timeout'] !== undefined) args.awsTimeoutMs = parseSeconds(values['aws-timeout'] as string);
-  args.yes = values.yes === true;
-  args.resolve = values.resolve === true;
-  args.dryRun = values['dry-run'] === true;
-  args.force = values.force === true;
-  args.json = values.json === true;
-  args.help = values.help === true;
-  args.version = values.version === true;
-  return args;
+  const args: Record<string, unknown> = command ? { command } : {};
+  for (const name of Object.keys(OPTIONS) as OptionName[]) {
+    const value = (OPTIONS[name] as Option<unknown>).read(given.get(name) ?? []);
+    if (value !== undefined) args[fieldOf(name)] = value;
+  }
+  return args as CliArgs;
 }
 
-export const DEFAULT_AWS_TIMEOUT_MS = 30_000;
+/** `--name VALUE` (`--name` for a flag). */
+function optionUsage(name: OptionName): string {
+  const option: Option<unknown> = OPTIONS[name];
+  return `--${name}${option.value ? ` ${option.value}` : ''}`;
+}
 
-function parseSeconds(value: string): number {
-  const seconds = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
-  if (!(seconds >= 1 && seconds <= 3600)) {
-    throw new InputError(`--aws-timeout needs a number of seconds between 1 and 3600, for example --aws-timeout 60.`);
-  }
-  return seconds * 1000;
+function usageWord(word: UsageWord): string {
+  if (!word.startsWith('[')) return optionUsage(word as OptionName);
+  const [names, more] = word.slice(1, -1).split(' ');
+  return `[${(names!.split('|') as OptionName[]).map(optionUsage).join(' | ')}${more ? ` ${more}` : ''}]`;
+}
+
+function usageLines(): string[] {
+  const lines = Object.entries(COMMANDS as Record<CommandName, Command>).map(([name, c]) =>
+    ['  ami-wizard', ...(c.isDefault ? [] : [name]), ...c.usage.map(usageWord)].join(' '),
+  );
+  // With neither a command nor --answers, in a terminal: the wizard.
+  lines.splice(1, 0, `${'  ami-wizard'.padEnd(42)}(in a terminal: the interactive wizard)`);
+  return lines;
 }
 
 export function helpText(version: string): string {
@@ -127,19 +177,16 @@ export function helpText(version: string): string {
     `ami-wizard ${version}: decide how much to bake into your AMIs, then generate the scaffolding.`,
     '',
     'Usage:',
-    '  ami-wizard --answers FILE [--out DIR] [--dry-run] [--force] [--json]',
-    '  ami-wizard recommend --answers FILE [--json]',
-    '  ami-wizard schema',
-    '  ami-wizard                              (in a terminal: the interactive wizard)',
-    '  ami-wizard workshop [--answers FILE]',
-    '  ami-wizard lookup --os OS --arch ARCH [--region REGION]',
-    '  ami-wizard audit [--region R ...] [--policy FILE | --answers FILE] [--json]',
+    ...usageLines(),
     '',
     'Commands:',
-    ...Object.entries(COMMANDS).map(([name, help]) => `  ${name.padEnd(22)}${help}`),
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(22)}${c.help}`),
     '',
     'Options:',
-    ...Object.entries(OPTIONS).map(([name, o]) => `  ${`--${name}${'value' in o ? ` ${o.value}` : ''}`.padEnd(22)}${o.help}`),
+    ...(Object.keys(OPTIONS) as OptionName[]).map((name) => {
+      const o: Option<unknown> = OPTIONS[name];
+      return `  ${`--${name}${o.value ? ` ${o.value}` : ''}`.padEnd(22)}${o.help}`;
+    }),
     '',
     `Exit codes: ${EXIT.ok} success, ${EXIT.failure} failure or conflicts, ${EXIT.badInput} bad input, ${EXIT.cancelled} cancelled.`,
   ];

@@ -1,8 +1,9 @@
 // The command line as a hostile user types it: names that exist only on Object.prototype are not
 // options or commands, and every value is bounded.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { InputError } from '../../source/errors.ts';
 import { helpText, parseArgs } from '../../source/cli-options.ts';
+import type { CliArgs } from '../../source/cli-options.ts';
 
 const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
 
@@ -32,5 +33,58 @@ describe('parseArgs', () => {
     const help = helpText('1.0.0');
     expect(help).toMatch(/--force\s+.*NAME\.orig/);
     expect(help).toMatch(/--aws-timeout SECONDS/);
+  });
+
+  it('gives every flag false and the defaults when nothing is given', () => {
+    expect(parseArgs([])).toEqual({ dryRun: false, force: false, json: false, yes: false, resolve: false, regions: [], awsTimeoutMs: 30_000, help: false, version: false });
+  });
+
+  it('reads values after the option or after =, the last one given counting; --region every time', () => {
+    const args = parseArgs(['audit', '--region', 'eu-west-1', '--region=us-east-1', '--out', 'a', '--out=b', '--max-age-days', '90', '--dry-run', '-h', '-v']);
+    expect(args).toMatchObject({ command: 'audit', regions: ['eu-west-1', 'us-east-1'], out: 'b', maxAgeDays: '90', dryRun: true, help: true, version: true });
+  });
+
+  it('refuses a missing value, a value on a flag and a second command, naming the way out', () => {
+    expect(() => parseArgs(['--answers'])).toThrow('--answers needs a value: --answers FILE');
+    expect(() => parseArgs(['--answers', '--json'])).toThrow('--answers needs a value: --answers FILE');
+    expect(() => parseArgs(['--json=yes'])).toThrow('--json takes no value.');
+    expect(() => parseArgs(['--anwsers', 'x.yaml'])).toThrow('Unknown option --anwsers. Did you mean --answers? See ami-wizard --help.');
+    expect(() => parseArgs(['recommend', 'generate'])).toThrow('Unknown command "generate".');
+  });
+
+  it('types each field as its option reads it', () => {
+    expectTypeOf<CliArgs['regions']>().toEqualTypeOf<string[]>();
+    expectTypeOf<CliArgs['awsTimeoutMs']>().toEqualTypeOf<number>();
+    expectTypeOf<CliArgs['dryRun']>().toEqualTypeOf<boolean>();
+    expectTypeOf<CliArgs['maxAgeDays']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<CliArgs['command']>().toEqualTypeOf<'generate' | 'recommend' | 'schema' | 'lookup' | 'audit' | 'workshop' | undefined>();
+  });
+});
+
+describe('helpText', () => {
+  const help = helpText('1.0.0');
+  const section = (title: string) => help.split(`${title}:\n`)[1]!.split('\n\n')[0]!.split('\n');
+
+  it('a usage line for each command and the wizard, from the options each takes', () => {
+    expect(section('Usage')).toEqual([
+      '  ami-wizard --answers FILE [--out DIR] [--dry-run] [--force] [--json]',
+      '  ami-wizard                              (in a terminal: the interactive wizard)',
+      '  ami-wizard recommend --answers FILE [--json]',
+      '  ami-wizard schema',
+      '  ami-wizard lookup --os OS --arch ARCH [--region REGION]',
+      '  ami-wizard audit [--region REGION ...] [--policy FILE | --answers FILE] [--json]',
+      '  ami-wizard workshop [--answers FILE]',
+    ]);
+  });
+
+  it('every option, with its value, once; the commands; the exit codes', () => {
+    const options = section('Options').map((line) => line.trim().split(/\s{2,}|(?<=SECONDS) /)[0]);
+    expect(options).toEqual([
+      '--answers FILE', '--out DIR', '--dry-run', '--force', '--json', '--templates DIR', '--yes', '--compare FILE', '--resolve',
+      '--os OS', '--arch ARCH', '--region REGION', '--policy FILE', '--max-age-days N', '--aws-timeout SECONDS', '--help', '--version',
+    ]);
+    expect(section('Commands').map((line) => line.trim().split(' ')[0])).toEqual(['generate', 'recommend', 'schema', 'lookup', 'audit', 'workshop']);
+    expect(help).toContain('--os OS               lookup: amazon-linux-2023, ubuntu-24.04, rhel-9 or windows-server-2022.');
+    expect(help.trimEnd().split('\n').at(-1)).toBe('Exit codes: 0 success, 1 failure or conflicts, 2 bad input, 130 cancelled.');
   });
 });
