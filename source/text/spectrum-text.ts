@@ -4,9 +4,6 @@ import { DESIGN_DESCRIPTIONS } from '../../questionnaire/designs.ts';
 import { DESIGNS } from '../../questionnaire/questions.ts';
 import type { Design } from '../../questionnaire/questions.ts';
 import { SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
-import { defaultGuidance } from '../../questionnaire/questions.ts';
-import { tradeOff } from '../../questionnaire/trade-offs.ts';
-import { wrap, wrapText } from './wrap.ts';
 
 const PLACES = DESIGNS.map((design) => ({ design, notes: DESIGN_DESCRIPTIONS[design].spectrumNotes }));
 
@@ -37,43 +34,6 @@ export function spectrumLines(width: number, marked?: { design: Design; label: s
   ];
   if (marked) lines.push(row(PLACES.map((p) => (p.design === marked.design ? `▲ ${marked.label}` : ''))));
   return lines;
-}
-
-/** The rows the workshop intro's screen adds around introLines: header, title, keys and the spacing between. */
-export const INTRO_CHROME_ROWS = 6;
-
-const NEXT = 'Next, nine questions move a team along this line. Then change any answer and watch the recommendation move.';
-
-/** What each design bakes in and does at first boot; a wrapped line keeps its indent. */
-function designDetails(width: number): string[] {
-  return DESIGNS.flatMap((design) => {
-    // What is baked and what happens at boot does not depend on the answers.
-    const t = tradeOff(design, defaultGuidance(), 1);
-    return [SHORT_DESIGN_LABELS[design], ...wrap(`in the image: ${t.bakedIn}`, '  ', '    ', width), ...wrap(`at first boot: ${t.atBoot}`, '  ', '    ', width)];
-  });
-}
-
-/**
- * The workshop's first screen, richest first, as much as fits `rows` (with a row to spare): the
- * spectrum with its notes, what each design bakes in, what comes next; smaller terminals keep the
- * spectrum and drop the details.
- */
-export function introLines(width: number, rows: number): string[] {
-  const full = spectrumLines(width);
-  const [ends, axis, names] = full;
-  const plain = [ends!, axis!, names!];
-  const details = designDetails(width);
-  const next = wrapText(NEXT, width);
-  const variants = [
-    [...full, '', ...details, '', ...next],
-    [...plain, '', ...details, '', ...next],
-    [...plain, '', ...details],
-    [...full, '', ...next],
-    [...plain, '', ...next],
-    [...plain],
-  ];
-  const budget = rows - 1 - INTRO_CHROME_ROWS;
-  return variants.find((lines) => lines.length <= budget) ?? [axis!, names!];
 }
 
 /** The spectrum in one line for the what-if board, the recommended design marked ◆: `simpler ◀──●──◆──●──▶ flexible`. */

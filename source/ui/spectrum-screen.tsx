@@ -3,7 +3,7 @@
 import { Text, useInput } from 'ink';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress } from '../wizard/context.ts';
-import { introLines } from '../text/spectrum-text.ts';
+import { introLines } from '../text/workshop-intro-text.ts';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
 import { useTerminalSize } from './terminal-size.ts';

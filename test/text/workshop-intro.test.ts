@@ -1,7 +1,7 @@
 // The workshop's first screen fits the terminal: at 80x24 everything with the title; smaller, the
 // spectrum stays (compact), and wrapped lines keep their indent.
 import { describe, expect, it } from 'vitest';
-import { INTRO_CHROME_ROWS, introLines } from '../../source/text/spectrum-text.ts';
+import { INTRO_CHROME_ROWS, introLines } from '../../source/text/workshop-intro-text.ts';
 
 const fits = (width: number, rows: number) => {
   const lines = introLines(width, rows);
