@@ -7,8 +7,10 @@ import type { Decision } from '../questionnaire/recommend.ts';
 import type { Design, GuidanceAnswers } from '../questionnaire/questions.ts';
 import { platformFacts } from './platforms.ts';
 import { configToolFor } from '../questionnaire/config-tool.ts';
-import { copyRegions } from '../questionnaire/answer-rules.ts';
+import { GUIDANCE_TAG_KEYS, PROJECT_TAG_KEYS, copyRegions } from '../questionnaire/answer-rules.ts';
 import type { PlatformFacts } from './platforms.ts';
+
+type GuidanceTagKey = (typeof GUIDANCE_TAG_KEYS)[number];
 
 export interface Tag {
   key: string;
@@ -107,34 +109,37 @@ export function buildContext(
   const complianceTag = answers.project.compliance.length ? answers.project.compliance.join('+') : 'none';
   const project = { ...answers.project, slug };
   const systemName = answers.project.system ?? answers.project.name;
-  const commonTags: Tag[] = [
-    { key: 'Project', value: answers.project.name },
-    { key: 'System', value: systemName },
-    { key: 'CostCenter', value: answers.project.costCenter ?? 'unassigned' },
-    { key: 'Stage', value: STAGES[0] },
-    { key: 'Confidentiality', value: answers.project.confidentiality },
-    { key: 'Compliance', value: complianceTag },
-    ...(answers.project.owner ? [{ key: 'Owner', value: answers.project.owner }] : []),
-    ...Object.entries(answers.tags).map(([key, tag]) => ({ key, value: tag.value })),
-  ];
   const roles = answers.roles.map((r) => ({
     name: r.name,
     software: r.software,
     softwareTag: r.software.join(',') || 'none',
   }));
+  // The guidance's ten keys, each with its value on every image (undefined: set per image, Name,
+  // Version, Role, Software) and the values the tag policy allows (empty: any). A Record over the keys
+  // of GUIDANCE_TAG_KEYS, so a key added there must be given both here.
+  const guidance: Record<GuidanceTagKey, { value?: string; allowed: string[] }> = {
+    Name: { allowed: [] },
+    Version: { allowed: [] },
+    Software: { allowed: [] },
+    Role: { allowed: ['base', ...roles.map((r) => r.name)] },
+    System: { value: systemName, allowed: [systemName] },
+    Project: { value: answers.project.name, allowed: [answers.project.name] },
+    CostCenter: { value: answers.project.costCenter ?? 'unassigned', allowed: answers.project.costCenter ? [answers.project.costCenter] : [] },
+    Stage: { value: STAGES[0], allowed: [...STAGES] },
+    Confidentiality: { value: answers.project.confidentiality, allowed: [...CONFIDENTIALITY] },
+    Compliance: { value: complianceTag, allowed: [complianceTag] },
+  };
+  const owner: Record<(typeof PROJECT_TAG_KEYS)[number], string | undefined> = { Owner: answers.project.owner };
+  const ownerKeys = PROJECT_TAG_KEYS.filter((k) => owner[k] !== undefined);
+  const commonTags: Tag[] = [
+    ...GUIDANCE_TAG_KEYS.flatMap((key) => (guidance[key].value === undefined ? [] : [{ key, value: guidance[key].value! }])),
+    ...ownerKeys.map((key) => ({ key, value: owner[key]! })),
+    ...Object.entries(answers.tags).map(([key, tag]) => ({ key, value: tag.value })),
+  ];
   const fixed = (key: string, values: string[]) => ({ key, allowed: [...new Set(values)] });
   const policyTags = [
-    fixed('Name', []),
-    fixed('Version', []),
-    fixed('Software', []),
-    fixed('Role', ['base', ...roles.map((r) => r.name)]),
-    fixed('System', [systemName]),
-    fixed('Project', [answers.project.name]),
-    fixed('CostCenter', answers.project.costCenter ? [answers.project.costCenter] : []),
-    fixed('Stage', [...STAGES]),
-    fixed('Confidentiality', [...CONFIDENTIALITY]),
-    fixed('Compliance', [complianceTag]),
-    ...(answers.project.owner ? [fixed('Owner', [answers.project.owner])] : []),
+    ...GUIDANCE_TAG_KEYS.map((key) => fixed(key, guidance[key].allowed)),
+    ...ownerKeys.map((key) => fixed(key, [owner[key]!])),
     ...Object.entries(answers.tags).map(([key, tag]) => fixed(key, tag.allowed ?? [tag.value])),
   ];
   const imageRoles = design === 'jeos' ? [] : roles;
