@@ -10,6 +10,7 @@ import { generateConfigManagement } from './config-management.ts';
 import { shWord, powershellString } from './escape.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { buildScript, packerView } from './packer.ts';
+import { BASE_SCRIPTS } from './platforms.ts';
 import type { PackerView } from './packer.ts';
 import { TemplateError } from './render.ts';
 import type { Renderer } from './render.ts';
@@ -41,6 +42,8 @@ function contentVersion(content: string): string {
   return `1.0.${parseInt(createHash('sha256').update(content).digest('hex').slice(0, 7), 16)}`;
 }
 
+/** The last of the base image's scripts installs the bootstrap: it runs with the bootstrap files. */
+const BOOTSTRAP_INSTALLER = BASE_SCRIPTS.at(-1)!;
 const logicalId = (name: string) => name.split(/[^A-Za-z0-9]+/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
 
 /** A script step: the exported variables Packer passes as environment_vars, then the script itself. */
@@ -78,8 +81,7 @@ function components(ctx: BuildContext, templates: Renderer, view: PackerView, bo
           name: 'build',
           steps: [
             ...(windows ? [] : [scriptStep(view, 'WaitForCloudInit', script('wait-for-cloud-init'))]),
-            scriptStep(view, 'Baseline', script('baseline'), installers),
-            scriptStep(view, 'Agents', script('agents'), installers),
+            ...BASE_SCRIPTS.slice(0, -1).map((name) => scriptStep(view, logicalId(name), script(name), installers)),
             ...(windows ? [{ name: 'WindowsUpdates', action: 'UpdateOS', inputs: {} }, { name: 'RestartAfterUpdates', action: 'Reboot', inputs: { delaySeconds: 60 } }] : []),
           ],
         },
@@ -87,13 +89,13 @@ function components(ctx: BuildContext, templates: Renderer, view: PackerView, bo
     },
     {
       id: 'Bootstrap',
-      description: `${slug}: the first-boot bootstrap (bootstrap/, installed by packer/scripts/install-bootstrap)`,
+      description: `${slug}: the first-boot bootstrap (bootstrap/, installed by packer/scripts/${BOOTSTRAP_INSTALLER})`,
       phases: [
         {
           name: 'build',
           steps: [
             createFiles('BootstrapFiles', bootstrapFiles.map((f) => ({ path: `${bootstrapDir}/${f.path.slice('bootstrap/'.length)}`, content: f.contents, mode: f.mode })), windows),
-            scriptStep(view, 'InstallBootstrap', script('install-bootstrap')),
+            scriptStep(view, logicalId(BOOTSTRAP_INSTALLER), script(BOOTSTRAP_INSTALLER)),
           ],
         },
       ],

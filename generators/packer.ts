@@ -4,7 +4,7 @@ import { STAGES } from '../questionnaire/answer-values.ts';
 import type { BuildContext, RoleView } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { alignHcl } from './hcl-format.ts';
-import { FAMILY_SCRIPTS } from './platforms.ts';
+import { BASE_SCRIPTS, FAMILY_SCRIPTS } from './platforms.ts';
 import type { Renderer } from './render.ts';
 
 const SCRIPT = 0o755;
@@ -56,6 +56,8 @@ export function packerView(ctx: BuildContext) {
     sourceImage: { minimal, nameFilter: minimal ? facts.minimalImageNameFilter! : facts.imageNameFilter, owners: facts.imageOwners },
     pinnedVersions: versions,
     baseEnv: installerEnv,
+    /** What the base provisioner runs after the first wait, in order (BASE_SCRIPTS). */
+    baseScripts: BASE_SCRIPTS.map((name) => `scripts/${name}.${FAMILY_SCRIPTS[facts.family].ext}`),
     baseValidateEnv: ['IMAGE_PACKAGES=', `IMAGE_COMMANDS=${baseCommands.join(' ')}`, 'IMAGE_ROLE='],
     imageRoles: ctx.imageRoles.map((role) => roleImageView(ctx, role, installerEnv)),
     stages: STAGES,

@@ -50,12 +50,20 @@ export interface FamilyScripts {
   partialPrefix: '' | 'windows-';
 }
 
+/**
+ * The base image's own build scripts, in order: the security baseline, the management agents, then
+ * the first-boot bootstrap installed. Packer's base provisioner runs them in one step (its partials
+ * list them from here, as `baseScripts`); Image Builder runs all but the last in its Baseline
+ * component and the last with the bootstrap files in its Bootstrap component.
+ */
+export const BASE_SCRIPTS = ['baseline', 'agents', 'install-bootstrap'] as const;
+
 export const FAMILY_SCRIPTS: Record<PlatformFacts['family'], FamilyScripts> = {
   linux: {
     ext: 'sh',
     mode: 0o755,
     packerTemplates: 'packer/scripts',
-    packerScripts: ['wait-for-cloud-init', 'baseline', 'agents', 'install-bootstrap', 'role', 'package-list', 'cleanup', 'validate'],
+    packerScripts: ['wait-for-cloud-init', ...BASE_SCRIPTS, 'role', 'package-list', 'cleanup', 'validate'],
     shellFolder: 'shell',
     partialPrefix: '',
   },
@@ -63,7 +71,7 @@ export const FAMILY_SCRIPTS: Record<PlatformFacts['family'], FamilyScripts> = {
     ext: 'ps1',
     mode: 0o644,
     packerTemplates: 'packer/scripts/windows',
-    packerScripts: ['winrm-listener', 'baseline', 'agents', 'install-bootstrap', 'role', 'package-list', 'validate', 'finalize'],
+    packerScripts: ['winrm-listener', ...BASE_SCRIPTS, 'role', 'package-list', 'validate', 'finalize'],
     shellFolder: 'powershell',
     partialPrefix: 'windows-',
   },
