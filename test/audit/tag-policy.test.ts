@@ -8,7 +8,7 @@ import { answersFrom } from '../support/generate.ts';
 import { minimalAnswers } from '../support/answers.ts';
 import { decisionFor } from '../../questionnaire/decision.ts';
 import { parseTagPolicy, valueAllowed } from '../../source/audit/tag-policy.ts';
-import { ROOT } from './support/run-cli.ts';
+import { ROOT } from '../aws/support/run-cli.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test/aws/fixtures/tag-policies', name), 'utf8')) as unknown;
 

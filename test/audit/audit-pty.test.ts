@@ -2,9 +2,9 @@
 // to the terminal. (In a pipe, audit-cli.test.ts shows stderr stays empty.)
 import { spawn } from 'node-pty';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { threePages } from './fixtures/images.ts';
-import { withFakeEc2 } from './support/ec2-server.ts';
-import { awsEnv, CLI, ROOT, tempHome } from './support/run-cli.ts';
+import { threePages } from '../aws/fixtures/images.ts';
+import { withFakeEc2 } from '../aws/support/ec2-server.ts';
+import { awsEnv, CLI, ROOT, tempHome } from '../aws/support/run-cli.ts';
 
 let home: { dir: string; cleanup: () => void };
 beforeAll(() => void (home = tempHome()));

@@ -2,10 +2,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_PAGES, describeImagesXml, hybridTags, threePages } from './fixtures/images.ts';
-import { ok, withFakeEc2 } from './support/ec2-server.ts';
+import { AUDIT_PAGES, describeImagesXml, hybridTags, threePages } from '../aws/fixtures/images.ts';
+import { ok, withFakeEc2 } from '../aws/support/ec2-server.ts';
 import { HAS_SHARED, SHARED_DIR } from '../support/tools.ts';
-import { awsEnv, expectAdvice, ROOT, runCli, TEST_ACCESS_KEY, tempHome } from './support/run-cli.ts';
+import { awsEnv, expectAdvice, ROOT, runCli, TEST_ACCESS_KEY, tempHome } from '../aws/support/run-cli.ts';
 
 const SHARED_AWS = join(SHARED_DIR, 'data/aws');
 const FIXTURES = join(ROOT, 'test/aws/fixtures');

@@ -9,7 +9,7 @@ import { auditJson, auditText } from '../../source/audit/audit-text.ts';
 import type { ImageRecord } from '../../source/aws/image-record.ts';
 import { progress } from '../../source/aws/progress.ts';
 import type { TagRule } from '../../source/audit/tag-policy.ts';
-import { ROOT } from './support/run-cli.ts';
+import { ROOT } from '../aws/support/run-cli.ts';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();

@@ -1,9 +1,9 @@
 // The command line as a hostile user types it: names that exist only on Object.prototype are not
 // options or commands, and every value is bounded.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { InputError } from '../../source/errors.ts';
-import { helpText, parseArgs } from '../../source/cli-options.ts';
-import type { CliArgs } from '../../source/cli-options.ts';
+import { InputError } from '../source/errors.ts';
+import { helpText, parseArgs } from '../source/cli-options.ts';
+import type { CliArgs } from '../source/cli-options.ts';
 
 const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
 
