@@ -39,8 +39,6 @@ export const AWS_REGIONS = [
   { code: 'sa-east-1', name: 'South America (São Paulo)' },
 ] as const;
 
-export type RegionCode = (typeof AWS_REGIONS)[number]['code'];
-
 export const REGION_CODES: readonly string[] = AWS_REGIONS.map((region) => region.code);
 
 const KNOWN = new Set(REGION_CODES);

@@ -114,8 +114,3 @@ function capitalize(text: string): string {
 export function namesFromText(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
-
-/** Items typed into a text field, separated by commas; an item may contain spaces ("ISO 27001"). */
-export function itemsFromText(text: string): string[] {
-  return text.split(',').map((item) => item.trim()).filter(Boolean);
-}
