@@ -2,7 +2,7 @@
 // only the answers file saved for later. The generate path is the one `ami-wizard --answers` uses;
 // it loads only once the user gets here.
 import { resolve } from 'node:path';
-import { CancelledError, InputError } from '../errors.ts';
+import { CancelledError, FailureError, InputError } from '../errors.ts';
 import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
 import { problemLines, validateDraft } from '../answers/draft.ts';
@@ -40,7 +40,15 @@ export const filesStep: Step<WizardContext> = async (ctx) => {
         // The generated folder's own ami-wizard.yaml is the whole answers file, comments and all.
         const text = plan.entries.find((e) => e.path === ANSWERS_FILE)?.file?.contents;
         if (text === undefined) throw new Error(`The plan has no ${ANSWERS_FILE}.`);
-        await saveAnswersText(resolve(ctx.cwd, file), text);
+        try {
+          await saveAnswersText(resolve(ctx.cwd, file), text);
+        } catch (error) {
+          // A name that cannot be written (no such folder, a folder, a symlink): say why and go back
+          // to the plan, instead of ending the run with every answer lost.
+          if (!(error instanceof FailureError)) throw error;
+          await ctx.prompts.select({ section: 'Files', title: `Not saved: ${file}`, hint: error.message, choices: [{ value: 'back', label: 'Back to the files' }], initial: 'back' });
+          continue;
+        }
         ctx.answersSaved = { file, outLabel, conflicts: plan.conflicts > 0 };
         return 'asked';
       }
