@@ -1,7 +1,9 @@
 // How the images are built: the engine, the configuration tool, and the build settings (instance
 // type, each role's packages, the GitHub workflow, the output folder) behind one screen that keeps
 // the defaults unless the user chooses to change them.
-import { BUILDERS } from '../../questionnaire/answer-values.ts';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { BUILDERS, CONTROL_CHARACTERS } from '../../questionnaire/answer-values.ts';
 import type { Builder } from '../../questionnaire/answer-values.ts';
 import { CONFIG_TOOLS, configToolFor } from '../../questionnaire/config-tool.ts';
 import type { ConfigTool } from '../../questionnaire/config-tool.ts';
@@ -16,6 +18,31 @@ import { fieldProblem } from '../answers/draft.ts';
 import { roleSoftwareFromText, roleSoftwareText, unknownRoleNames } from './role-software.ts';
 
 const DEFAULT_OUT = 'ami-build';
+// The characters an answer may not hold (answer-values.ts): none belongs in a folder name either.
+const UNSAFE_NAME = new RegExp(`[${CONTROL_CHARACTERS}]`);
+
+/**
+ * What is wrong with a typed output folder, checked where it is typed: the Files screen would
+ * refuse a file or a path through one only after every question, ending the run.
+ */
+function outFolderProblem(cwd: string, typed: string): string | undefined {
+  const folder = typed.trim();
+  if (!folder) return 'Give a folder, e.g. ami-build.';
+  if (UNSAFE_NAME.test(folder)) return 'A folder name without control characters, bidi overrides or invisible characters, e.g. ami-build.';
+  // The nearest part of the path that is there must be a folder (a symlink to one is the user's choice).
+  for (let at = resolve(cwd, folder); ; at = dirname(at)) {
+    // ENOTDIR (a file on the way) and the like: look further up, where the file is found.
+    const stats = (() => {
+      try {
+        return statSync(at);
+      } catch {
+        return undefined;
+      }
+    })();
+    if (stats) return stats.isDirectory() ? undefined : `${at} is a file, not a folder; choose another folder.`;
+    if (dirname(at) === at) return undefined;
+  }
+}
 
 export const builderStep: Step<WizardContext> = (ctx) =>
   askChoice<Builder>(ctx, 'builder', {
@@ -166,7 +193,7 @@ async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK>
     hint: 'Relative to the current folder; the same as --out.',
     why: 'The folder is created if it does not exist; files you changed there are reported as conflicts before anything is written.',
     initial: ctx.args.out ?? DEFAULT_OUT,
-    validate: (typed) => (typed.trim() ? undefined : 'Give a folder, e.g. ami-build.'),
+    validate: (typed) => outFolderProblem(ctx.cwd, typed),
   });
   if (out === BACK) return BACK;
   ctx.args = { ...ctx.args, out: out.trim() };
