@@ -10,6 +10,7 @@ import { PASTE_START, pastedText, splitKeys } from './key-splitter.ts';
 // readline's delete-forward, so a text field can tell them apart (line-editor.ts).
 // A line feed is Enter typed before raw mode was on (the terminal turned it from CR into LF while
 // the wizard was starting), so a key typed at once is not lost; Ink would read LF as Ctrl+J.
+const CTRL_C = '\u0003';
 const TRANSLATED: Record<string, string> = { '\u001B[3~': '\u0004', '\n': '\r' };
 
 // Two turns: React flushes a screen's effects (where useInput takes the new handler) on a
@@ -43,6 +44,9 @@ export class KeyStream extends EventEmitter {
 
   /** Queues the keys of one read. */
   push(chunk: string): void {
+    // A paste whose end marker never came (a broken terminal, a cut-off paste) would hold every
+    // later key as its text, Ctrl+C too: a Ctrl+C read on its own is a key press, and ends it.
+    if (this.paste && chunk === CTRL_C) this.paste = '';
     for (const key of splitKeys(this.paste + chunk)) {
       this.paste = '';
       if (key.startsWith(PASTE_START)) {
