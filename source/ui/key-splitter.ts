@@ -19,7 +19,9 @@ function escapeLength(chunk: string, at: number): number {
     if (chunk[i] === '[') i++;
     while (i < chunk.length && isCsiBody(chunk.charCodeAt(i))) i++;
     if (i < chunk.length && isCsiFinal(chunk.charCodeAt(i))) return i + 1 - at;
-    return 2; // Alt+[ or a cut-off sequence: never swallow what follows
+    // Alt+[, or a sequence cut off (its parameters kept with it, so a digit is not typed): never
+    // swallow the key that follows.
+    return i - at;
   }
   if (next === 'O' && at + 2 < chunk.length) return 3;
   // Alt+Esc+sequence (ESC ESC [ A) keeps the sequence; Alt+key is ESC and one code point.

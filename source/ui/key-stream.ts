@@ -11,6 +11,8 @@ import { PASTE_START, pastedText, splitKeys } from './key-splitter.ts';
 // A line feed is Enter typed before raw mode was on (the terminal turned it from CR into LF while
 // the wizard was starting), so a key typed at once is not lost; Ink would read LF as Ctrl+J.
 const CTRL_C = '\u0003';
+// ESC [ and parameter bytes with no final byte yet, at the very end of a read.
+const CUT_OFF_CSI = /\u001B\[\[?[\u0020-\u003F]*$/;
 const TRANSLATED: Record<string, string> = { '\u001B[3~': '\u0004', '\n': '\r' };
 
 // Two turns: React flushes a screen's effects (where useInput takes the new handler) on a
@@ -46,9 +48,15 @@ export class KeyStream extends EventEmitter {
   push(chunk: string): void {
     // A paste whose end marker never came (a broken terminal, a cut-off paste) would hold every
     // later key as its text, Ctrl+C too: a Ctrl+C read on its own is a key press, and ends it.
-    if (this.paste && chunk === CTRL_C) this.paste = '';
-    for (const key of splitKeys(this.paste + chunk)) {
-      this.paste = '';
+    if (this.paste.startsWith(PASTE_START) && chunk === CTRL_C) this.paste = '';
+    let data = this.paste + chunk;
+    this.paste = '';
+    // An escape sequence cut off at the end of a read waits for the rest: split, ESC[20 + 0~ was
+    // typed as "[200~" and the paste after it as keys, its line breaks pressing Enter.
+    const cut = CUT_OFF_CSI.exec(data);
+    const tail = cut ? data.slice(cut.index) : '';
+    if (cut) data = data.slice(0, cut.index);
+    for (const key of splitKeys(data)) {
       if (key.startsWith(PASTE_START)) {
         const text = pastedText(key);
         if (text === undefined) this.paste = key;
@@ -57,6 +65,7 @@ export class KeyStream extends EventEmitter {
         this.queue.push(TRANSLATED[key] ?? key);
       }
     }
+    this.paste += tail;
     this.deliver();
   }
 

@@ -37,3 +37,17 @@ it('a paste split over reads is still one paste, with a control character inside
   await settle();
   expect(seen).toEqual(['myshop']);
 });
+
+it('an escape sequence cut between two reads is one key: a paste marker split so is still a paste', async () => {
+  const { keys, seen } = stream();
+  keys.push('\u001B[20');
+  keys.push(`0~web\rshop${PASTE_END}`);
+  keys.push('\u001B[');
+  keys.push('B');
+  keys.push('\u001B[1;');
+  keys.push('5C');
+  keys.push('\u001B[3');
+  keys.push('\u0003');
+  await settle();
+  expect(seen).toEqual(['web shop', '\u001B[B', '\u001B[1;5C', '\u001B[3', '\u0003']);
+});
