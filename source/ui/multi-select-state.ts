@@ -51,7 +51,8 @@ export function pressKey<V extends string>(state: MultiSelectState<V>, key: Mult
   const withFilter = (filter: string): MultiSelectState<V> => ({ ...state, filter, cursor: 0 });
   if (key === 'up') return [{ ...state, cursor: Math.max(0, state.cursor - 1) }, undefined];
   if (key === 'down') return [{ ...state, cursor: Math.min(Math.max(0, list.length - 1), state.cursor + 1) }, undefined];
-  if (key === 'backspace') return [withFilter(state.filter.slice(0, -1)), undefined];
+  // By code point: a letter outside the BMP is two UTF-16 units, and half of one is no text.
+  if (key === 'backspace') return [withFilter(Array.from(state.filter).slice(0, -1).join('')), undefined];
   if (key === 'clear') return [withFilter(''), undefined];
   if (typeof key === 'object') {
     const typed = options.allowOther?.lowerCase ? key.text.toLowerCase() : key.text;
