@@ -3,10 +3,8 @@
 import type { CliArgs } from '../cli-options.ts';
 import { EXIT } from '../errors.ts';
 import { emptyDraft } from '../answers/draft.ts';
-import { draftFromFile } from '../answers/prefill.ts';
 import type { Prefill } from '../answers/prefill.ts';
 import { answersSavedText, runText } from '../output/plan-text.ts';
-import { conflictsError } from '../output/prepare.ts';
 import { createPrompts } from '../ui/prompts.ts';
 import type { FirstFrame } from '../ui/first-frame.ts';
 import type { WizardContext } from '../wizard/context.ts';
@@ -21,7 +19,7 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
     firstFrame.restore();
   };
   return withHost(io, { beforeFirstFrame: () => firstFrame.erase(), afterClose: finish }, async ({ host, signal }) => {
-    const { draft, given } = prefill ?? (args.answers ? await draftFromFile(args.answers) : { draft: emptyDraft(), given: new Set<string>() });
+    const { draft, given } = prefill ?? (args.answers ? await (await import('../answers/prefill.ts')).draftFromFile(args.answers) : { draft: emptyDraft(), given: new Set<string>() });
     const ctx: WizardContext = {
       args,
       cwd: io.cwd,
@@ -46,7 +44,8 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
       return EXIT.cancelled;
     }
     io.stdout(runText(outcome, { byFolder: true }));
-    const conflicts = conflictsError(outcome.plan);
+    // Loaded when needed: the wizard's start stays free of the writer and the generators.
+    const conflicts = (await import('../output/prepare.ts')).conflictsError(outcome.plan);
     if (conflicts) throw conflicts;
     return EXIT.ok;
   });
