@@ -337,6 +337,13 @@ describe('the bundle', () => {
     expect([...loadedWith(chunk('wizard-run'))].some(isUi)).toBe(true);
     expect([...loadedWith(chunk('workshop-run'))].some(isUi)).toBe(true);
   });
+
+  it('the wizard reads keys before the answers reader (js-yaml) and the generators load: they come when needed', () => {
+    const atStart = [...loadedWith(chunk('wizard-run'))];
+    expect(atStart.filter((file) => /YAMLException|TemplateError/.test(readChunk(file)))).toEqual([]);
+    // The check can fail: generate's chunks do hold them.
+    expect([...loadedWith(chunk('generate'))].some((file) => /YAMLException/.test(readChunk(file)))).toBe(true);
+  });
 });
 
 describe('without a terminal', () => {
