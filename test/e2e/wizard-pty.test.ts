@@ -4,9 +4,6 @@
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node-pty';
-import type { IPty } from 'node-pty';
-import xterm from '@xterm/headless';
 import { load } from 'js-yaml';
 import { QUESTIONS, defaultGuidance } from '../../questionnaire/questions.ts';
 import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
@@ -15,115 +12,11 @@ import { WIZARD_STEP_COUNT } from '../../source/text/welcome-text.ts';
 import { chunk, readChunk, staticClosure } from '../support/bundle.ts';
 import { CLI, cli } from '../support/cli.ts';
 import { MINIMAL_YAML, tempDir } from '../support/answers.ts';
+import { PTY_KEY, PtySession as Session } from '../support/pty-session.ts';
 
-const KEY = { enter: '\r', escape: '\u001B', up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', ctrlC: '\u0003' };
+const KEY = PTY_KEY;
 const SHOW_CURSOR = '\u001B[?25h';
 const HIDE_CURSOR = '\u001B[?25l';
-// Ink wraps every frame in synchronized-output marks; between them the screen is half drawn.
-const FRAME_START = '\u001B[?2026h';
-const FRAME_END = '\u001B[?2026l';
-
-// CI=true on purpose: dev containers set it on people's terminals too, and Ink in CI mode would draw
-// nothing until exit. The wizard hides it from Ink (source/commands/load-ui.ts); every session here proves it.
-const baseEnv = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(NO_COLOR|FORCE_COLOR)$/.test(key))),
-  CI: 'true',
-} as Record<string, string>;
-
-class Session {
-  readonly term: InstanceType<typeof xterm.Terminal>;
-  readonly pty: IPty;
-  raw = '';
-  readonly exit: Promise<number>;
-
-  constructor(command: string, args: string[], options: { cwd: string; cols?: number; rows?: number; env?: Record<string, string> }) {
-    const cols = options.cols ?? 80;
-    const rows = options.rows ?? 40;
-    this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
-    this.pty = spawn(command, args, { cols, rows, cwd: options.cwd, env: { ...baseEnv, TERM: 'xterm-256color', ...options.env } });
-    this.pty.onData((data) => {
-      this.raw += data;
-      // The screen is up to date once xterm has parsed the chunk: look again then.
-      this.term.write(data, () => {
-        for (const check of [...this.checks]) check();
-      });
-    });
-    this.exit = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
-  }
-
-  private readonly checks = new Set<() => void>();
-
-  /** No frame is half written: every frame started has ended. */
-  private settled(): boolean {
-    return this.raw.lastIndexOf(FRAME_START) < this.raw.lastIndexOf(FRAME_END) || !this.raw.includes(FRAME_START);
-  }
-
-  /** Resolves once `holds()` is true of a whole frame, looking again after every chunk of output; fails after `timeout` ms. */
-  private until(test: () => boolean, what: () => string, timeout = 15_000): Promise<void> {
-    const holds = () => this.settled() && test();
-    if (holds()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!holds()) return;
-        this.checks.delete(check);
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.checks.delete(check);
-        reject(new Error(`Timed out waiting for ${what()}`));
-      }, timeout);
-      this.checks.add(check);
-    });
-  }
-
-  /** The visible screen as text. */
-  screen(): string {
-    const buffer = this.term.buffer.active;
-    const lines: string[] = [];
-    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)!.translateToString(true));
-    return lines.join('\n');
-  }
-
-  /** Lines the terminal had to wrap because they were wider than the screen. */
-  wrappedLines(): number {
-    const buffer = this.term.buffer.active;
-    let wrapped = 0;
-    for (let i = 0; i < buffer.length; i++) if (buffer.getLine(i)!.isWrapped) wrapped++;
-    return wrapped;
-  }
-
-  waitFor(expected: string | RegExp, timeout = 15_000): Promise<void> {
-    const found = () => (typeof expected === 'string' ? this.screen().includes(expected) : expected.test(this.screen()));
-    return this.until(found, () => `${expected}. Screen:\n${this.screen()}`, timeout);
-  }
-
-  /** Waits for output that may already be off screen (or after the screen was redrawn). */
-  waitForOutput(expected: RegExp, timeout = 15_000): Promise<void> {
-    return this.until(() => expected.test(this.raw), () => `${expected} in the output.`, timeout);
-  }
-
-  /** Resolves once the next frame (or other output) has been written whole. */
-  nextFrame(timeout = 15_000): Promise<void> {
-    const seen = this.raw.length;
-    return this.until(() => this.raw.length > seen, () => `the next frame. Screen:\n${this.screen()}`, timeout);
-  }
-
-  /** Sends one key and waits for the frame it causes, so Ink has read it before the next key is sent. */
-  async press(key: string): Promise<void> {
-    const frame = this.nextFrame();
-    this.pty.write(key);
-    await frame;
-  }
-
-  kill(): void {
-    try {
-      this.pty.kill();
-    } catch {
-      // already gone
-    }
-  }
-}
 
 let dir: string;
 let cleanup: () => void;

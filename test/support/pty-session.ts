@@ -1,6 +1,6 @@
 // The built CLI in a real pseudo-terminal (node-pty), its screen read back through a headless xterm:
 // what a person at a terminal sees. `write` sends a string as one write (one read for the program),
-// `press` one key and a pause; `resize` changes both the pty and the emulator, as a window would.
+// `press` one key and waits for the frame it causes; `resize` changes both the pty and the emulator, as a window would.
 import { mkdirSync } from 'node:fs';
 import { spawn } from 'node-pty';
 import type { IPty } from 'node-pty';
@@ -25,11 +25,16 @@ const baseEnv = {
   CI: 'true',
 } as Record<string, string>;
 
+// Ink wraps every frame in synchronized-output marks; between them the screen is half drawn.
+const FRAME_START = '\u001B[?2026h';
+const FRAME_END = '\u001B[?2026l';
+
 export class PtySession {
   readonly term: InstanceType<typeof xterm.Terminal>;
   readonly pty: IPty;
   raw = '';
   readonly exit: Promise<number>;
+  private readonly checks = new Set<() => void>();
 
   constructor(command: string, args: string[], options: { cwd: string; cols?: number; rows?: number; env?: Record<string, string> }) {
     const cols = options.cols ?? 80;
@@ -38,9 +43,36 @@ export class PtySession {
     this.pty = spawn(command, args, { cols, rows, cwd: options.cwd, env: { ...baseEnv, TERM: 'xterm-256color', ...options.env } });
     this.pty.onData((data) => {
       this.raw += data;
-      this.term.write(data);
+      // The screen is up to date once xterm has parsed the chunk: look again then.
+      this.term.write(data, () => {
+        for (const check of [...this.checks]) check();
+      });
     });
     this.exit = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
+  }
+
+  /** No frame is half written: every frame started has ended. */
+  private settled(): boolean {
+    return this.raw.lastIndexOf(FRAME_START) < this.raw.lastIndexOf(FRAME_END) || !this.raw.includes(FRAME_START);
+  }
+
+  /** Resolves once `test()` is true of a whole frame, looking again after every chunk of output; fails after `timeout` ms. */
+  private until(test: () => boolean, what: () => string, timeout = 15_000): Promise<void> {
+    const holds = () => this.settled() && test();
+    if (holds()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!holds()) return;
+        this.checks.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.checks.delete(check);
+        reject(new Error(`Timed out waiting for ${what()}`));
+      }, timeout);
+      this.checks.add(check);
+    });
   }
 
   /** The visible screen as text. */
@@ -51,13 +83,28 @@ export class PtySession {
     return lines.join('\n');
   }
 
-  async waitFor(expected: string | RegExp, timeout = 15_000): Promise<void> {
+  /** Lines the terminal had to wrap because they were wider than the screen. */
+  wrappedLines(): number {
+    const buffer = this.term.buffer.active;
+    let wrapped = 0;
+    for (let i = 0; i < buffer.length; i++) if (buffer.getLine(i)!.isWrapped) wrapped++;
+    return wrapped;
+  }
+
+  waitFor(expected: string | RegExp, timeout = 15_000): Promise<void> {
     const found = () => (typeof expected === 'string' ? this.screen().includes(expected) : expected.test(this.screen()));
-    const start = Date.now();
-    while (!found()) {
-      if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${expected}. Screen:\n${this.screen()}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    return this.until(found, () => `${expected}. Screen:\n${this.screen()}`, timeout);
+  }
+
+  /** Waits for output that may already be off screen (or after the screen was redrawn). */
+  waitForOutput(expected: RegExp, timeout = 15_000): Promise<void> {
+    return this.until(() => expected.test(this.raw), () => `${expected} in the output.`, timeout);
+  }
+
+  /** Resolves once the next frame (or other output) has been written whole. */
+  nextFrame(timeout = 15_000): Promise<void> {
+    const seen = this.raw.length;
+    return this.until(() => this.raw.length > seen, () => `the next frame. Screen:\n${this.screen()}`, timeout);
   }
 
   /** The whole string as one write: the program gets it in one read. */
@@ -65,9 +112,11 @@ export class PtySession {
     this.pty.write(data);
   }
 
+  /** Sends one key and waits for the frame it causes, so the program has read it before the next key is sent. */
   async press(key: string): Promise<void> {
+    const frame = this.nextFrame();
     this.pty.write(key);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await frame;
   }
 
   resize(cols: number, rows: number): void {
