@@ -5,63 +5,24 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
-import { parseArgs } from '../../source/cli-options.ts';
 import { CancelledError } from '../../source/errors.ts';
 import { BACK } from '../../source/wizard/context.ts';
 import type { Prompts, WizardContext } from '../../source/wizard/context.ts';
-import { emptyDraft } from '../../source/answers/draft.ts';
 import { runSteps } from '../../source/wizard/flow.ts';
 import { draftFromFile, prefillForGaps } from '../../source/answers/prefill.ts';
 import { WIZARD_STEPS } from '../../source/wizard/steps.ts';
 import { WIZARD_STEP_COUNT } from '../../source/text/welcome-text.ts';
 import { QUESTIONS } from '../../questionnaire/questions.ts';
 import { MINIMAL_YAML, tempDir, writeAnswers } from '../support/answers.ts';
+import { scripted, wizardContext } from '../support/scripted-prompts.ts';
+import type { Call } from '../support/scripted-prompts.ts';
 
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-interface Call {
-  kind: keyof Prompts;
-  title: string;
-  request: any;
-}
-type Answer = (call: Call) => unknown;
-
-/** Prompts that record each screen and answer like a user pressing Enter, unless `answer` says otherwise. */
-function scripted(answer: Answer = () => undefined) {
-  const calls: Call[] = [];
-  const reply = (kind: keyof Prompts, title: string, request: any, enter: unknown) => {
-    const call = { kind, title, request };
-    calls.push(call);
-    const given = answer(call);
-    return Promise.resolve(given === undefined ? enter : given);
-  };
-  const prompts: Prompts = {
-    welcome: () => reply('welcome', 'welcome', {}, undefined) as Promise<void>,
-    select: (r) => reply('select', r.title, r, r.initial) as never,
-    text: (r) => reply('text', r.title, r, r.initial) as never,
-    multiSelect: (r) => reply('multiSelect', r.title, r, [...r.initial]) as never,
-    recommendation: (r) => reply('recommendation', 'recommendation', r, 'auto') as never,
-    confirmPlan: (r) => reply('confirmPlan', 'plan', r, true) as never,
-    writing: async (_label, _count, work) => (calls.push({ kind: 'writing', title: 'writing', request: {} }), work()),
-  };
-  return { prompts, calls };
-}
-
-function context(argv: string[], prompts: Prompts, overrides: Partial<WizardContext> = {}): WizardContext {
-  return {
-    args: parseArgs(argv),
-    cwd: join(dir, 'shop'),
-    draft: emptyDraft(),
-    given: new Set(),
-    prompts,
-    signal: new AbortController().signal,
-    progress: { step: 0, total: 0 },
-    ...overrides,
-  };
-}
+const context = (argv: string[], prompts: Prompts, overrides: Partial<WizardContext> = {}): WizardContext => wizardContext(dir, argv, prompts, overrides);
 
 const answersIn = (out: string) => load(readFileSync(join(out, 'ami-wizard.yaml'), 'utf8')) as any;
 
