@@ -5,6 +5,7 @@ import { Box, Text, useInput } from 'ink';
 import { BACK } from '../wizard/context.ts';
 import type { Back, MultiSelectRequest, Progress } from '../wizard/context.ts';
 import type { UiHost } from './host.tsx';
+import { HelpPanel } from './help-panel.tsx';
 import { Screen } from './screen.tsx';
 import { initialState, pressKey, rows } from './multi-select-state.ts';
 import type { MultiSelectKey } from './multi-select-state.ts';
@@ -56,12 +57,7 @@ export function MultiSelectScreen<V extends string>(props: MultiSelectScreenProp
       hint={props.hint}
       keys={`type to filter · ↑↓ move · Space tick · Enter confirm · Esc back${props.why ? ' · ? help' : ''}`}
     >
-      {showWhy && props.why && (
-        <Box flexDirection="column" marginBottom={1} paddingLeft={2}>
-          <Text color="cyan">Help</Text>
-          <Text>{props.why}</Text>
-        </Box>
-      )}
+      {showWhy && props.why && <HelpPanel heading="Help" text={props.why} />}
       <Text>
         <Text color="cyan">{'Filter: '}</Text>
         {state.filter}

@@ -1,10 +1,11 @@
 // A question with a list of answers: the default is marked, `?` shows why the question matters.
 import { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { useInput } from 'ink';
 import { ChoiceList } from './choice-list.tsx';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress, SelectRequest } from '../wizard/context.ts';
 import type { UiHost } from './host.tsx';
+import { HelpPanel } from './help-panel.tsx';
 import { Screen } from './screen.tsx';
 
 export interface SelectScreenProps<V> extends SelectRequest<V> {
@@ -34,12 +35,7 @@ export function SelectScreen<V>(props: SelectScreenProps<V>) {
       hint={props.hint}
       keys={`↑↓ or type to choose · Enter confirm · Esc back${why ? ' · ? why this matters' : ''}`}
     >
-      {showWhy && why && (
-        <Box flexDirection="column" marginBottom={1} paddingLeft={2}>
-          <Text color="cyan">Why this matters</Text>
-          <Text>{why}</Text>
-        </Box>
-      )}
+      {showWhy && why && <HelpPanel heading="Why this matters" text={why} />}
       <ChoiceList typeToJump items={items} initialIndex={initialIndex} onSelect={(item) => props.onSubmit(choices[item.value]!.value)} />
     </Screen>
   );

@@ -12,6 +12,7 @@ import type { Back, Progress, TextRequest } from '../wizard/context.ts';
 import type { UiHost } from './host.tsx';
 import { editForKey, editLine, emptyLine, submittedValue } from './line-editor.ts';
 import type { LineState } from './line-editor.ts';
+import { HelpPanel } from './help-panel.tsx';
 import { Screen } from './screen.tsx';
 
 export interface TextScreenProps extends TextRequest {
@@ -81,12 +82,7 @@ export function TextScreen(props: TextScreenProps) {
       hint={props.hint}
       keys={`Enter confirm · Esc back · typing replaces the default, → edits it${props.why ? ' · ? help' : ''}`}
     >
-      {showWhy && props.why && (
-        <Box flexDirection="column" marginBottom={1} paddingLeft={2}>
-          <Text color="cyan">Help</Text>
-          <Text>{props.why}</Text>
-        </Box>
-      )}
+      {showWhy && props.why && <HelpPanel heading="Help" text={props.why} />}
       <Box>
         <Text color="cyan">{'› '}</Text>
         <Field line={line.current} placeholder={placeholder} />
