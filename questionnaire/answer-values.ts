@@ -37,3 +37,8 @@ export const orList = (items: readonly string[]): string =>
  */
 export const CONTROL_CHARACTERS =
   '\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+
+const ANY_CONTROL_CHARACTER = new RegExp(`[${CONTROL_CHARACTERS}]`);
+
+/** Whether `text` holds a character no answer, name or path may hold (CONTROL_CHARACTERS). */
+export const hasControlCharacter = (text: string): boolean => ANY_CONTROL_CHARACTER.test(text);

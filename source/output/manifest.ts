@@ -2,7 +2,7 @@
 // run writes, its journal and staged files. Everything read from here is untrusted input: a manifest
 // decides what gets deleted, so it is held to the same limits as an answers file.
 import { createHash } from 'node:crypto';
-import { CONTROL_CHARACTERS } from '../../questionnaire/answer-values.ts';
+import { hasControlCharacter } from '../../questionnaire/answer-values.ts';
 import { isPlainObject } from '../text/parsed.ts';
 
 /** The folder ami-wizard keeps to itself inside --out. */
@@ -42,7 +42,6 @@ export function sha256(contents: string | Buffer): string {
 export const isSha256 = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
 // A line break in a path would print plan lines of its own; ESC and bidi controls restyle or reorder.
-const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
 // Writing into a repository's own folder (.git/hooks/...) runs code. Case-insensitive file systems
 // (macOS, Windows) take .GIT for .git, HFS+ ignores the zero-width (non-)joiners and U+206A-206F in
 // a name (the other characters it ignores are control characters, refused above), and Windows a
@@ -55,7 +54,7 @@ export function unsafePathReason(path: string): string | null {
   if (path.length > LIMITS.pathChars) return `it is too long (${path.length} characters; at most ${LIMITS.pathChars})`;
   if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'it is not a relative path';
   if (path.includes('\\') || path.includes('\0')) return 'it contains a backslash or NUL';
-  if (CONTROL.test(path)) return 'it contains a control character (a line break, ESC or a bidi control)';
+  if (hasControlCharacter(path)) return 'it contains a control character (a line break, ESC or a bidi control)';
   const segments = path.split('/');
   if (segments.some((part) => part === '' || part === '.' || part === '..')) return 'it has an empty, "." or ".." segment';
   if (segments.some((part) => Buffer.byteLength(part) > LIMITS.segmentBytes)) return `a name in it is too long (over ${LIMITS.segmentBytes} bytes)`;

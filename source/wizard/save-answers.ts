@@ -1,7 +1,7 @@
 // Where to save an answers file, asked, never assumed: a file that is there is replaced only when the
 // user says so, or the answers go under another name (save-as). The Files screen's "save the answers
 // only" and the workshop's `s` both ask through here.
-import { CONTROL_CHARACTERS } from '../../questionnaire/answer-values.ts';
+import { hasControlCharacter } from '../../questionnaire/answer-values.ts';
 import { printable } from '../text/printable.ts';
 import { BACK } from './context.ts';
 import type { Back, Prompts } from './context.ts';
@@ -9,13 +9,11 @@ import type { Back, Prompts } from './context.ts';
 type Choice = 'overwrite' | 'other' | 'cancel';
 
 const ANSWERS_FILE_NAME = /\.ya?ml$/;
-// The characters an answer may not hold (answer-values.ts): none belongs in a file name either.
-const UNSAFE_NAME = new RegExp(`[${CONTROL_CHARACTERS}]`);
 
 /** What a file name typed at "Save the answers as" must be. */
 export function answersFileNameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'Type a file name, such as team.yaml.';
-  if (UNSAFE_NAME.test(name)) return 'A file name without control characters, bidi overrides or invisible characters, such as team.yaml.';
+  if (hasControlCharacter(name)) return 'A file name without control characters, bidi overrides or invisible characters, such as team.yaml.';
   if (!ANSWERS_FILE_NAME.test(name)) return `${name} does not end in .yaml or .yml; answers files are YAML (for example team.yaml).`;
   return undefined;
 }

@@ -3,7 +3,7 @@
 // the defaults unless the user chooses to change them.
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { BUILDERS, CONTROL_CHARACTERS } from '../../questionnaire/answer-values.ts';
+import { BUILDERS, hasControlCharacter } from '../../questionnaire/answer-values.ts';
 import type { Builder } from '../../questionnaire/answer-values.ts';
 import { CONFIG_TOOLS, configToolFor } from '../../questionnaire/config-tool.ts';
 import type { ConfigTool } from '../../questionnaire/config-tool.ts';
@@ -18,8 +18,6 @@ import { fieldProblem } from '../answers/draft.ts';
 import { roleSoftwareFromText, roleSoftwareText, unknownRoleNames } from './role-software.ts';
 
 const DEFAULT_OUT = 'ami-build';
-// The characters an answer may not hold (answer-values.ts): none belongs in a folder name either.
-const UNSAFE_NAME = new RegExp(`[${CONTROL_CHARACTERS}]`);
 
 /**
  * What is wrong with a typed output folder, checked where it is typed: the Files screen would
@@ -28,7 +26,7 @@ const UNSAFE_NAME = new RegExp(`[${CONTROL_CHARACTERS}]`);
 function outFolderProblem(cwd: string, typed: string): string | undefined {
   const folder = typed.trim();
   if (!folder) return 'Give a folder, e.g. ami-build.';
-  if (UNSAFE_NAME.test(folder)) return 'A folder name without control characters, bidi overrides or invisible characters, e.g. ami-build.';
+  if (hasControlCharacter(folder)) return 'A folder name without control characters, bidi overrides or invisible characters, e.g. ami-build.';
   // The nearest part of the path that is there must be a folder (a symlink to one is the user's choice).
   for (let at = resolve(cwd, folder); ; at = dirname(at)) {
     // ENOTDIR (a file on the way) and the like: look further up, where the file is found.
