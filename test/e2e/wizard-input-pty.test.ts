@@ -3,25 +3,15 @@
 // and keys typed before the wizard is ready.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { OPERATING_SYSTEMS, OS_LABELS } from '../../questionnaire/answer-values.ts';
-import { tempDir } from '../support/answers.ts';
-import { PTY_KEY as KEY, PtySession, wizardSession } from '../support/pty-session.ts';
+import { PTY_KEY as KEY, PtySession, wizardSession, ptyTestFolder } from '../support/pty-session.ts';
 
-let dir: string;
-let cleanup: () => void;
-let session: PtySession | undefined;
-beforeEach(() => ({ dir, cleanup } = tempDir('ami-wizard-input-pty-')));
-afterEach(() => {
-  session?.kill();
-  session = undefined;
-  cleanup();
-});
+const pty = ptyTestFolder('ami-wizard-input-pty-');
 
 function wizard(args: string[] = [], options: { cols?: number; rows?: number; env?: Record<string, string> } = {}): PtySession {
-  session = wizardSession(join(dir, 'my-web-store'), args, options);
-  return session;
+  return pty.track(wizardSession(join(pty.dir, 'my-web-store'), args, options));
 }
 
 // The count of steps may change as the wizard learns questions; the step number is what matters here.
@@ -38,7 +28,7 @@ async function enterToEnd(s: PtySession, from: number): Promise<void> {
 }
 
 function savedAnswers(): { project: { name: string }; platform: { os: string } } {
-  return load(readFileSync(join(dir, 'my-web-store', 'ami-build', 'ami-wizard.yaml'), 'utf8')) as never;
+  return load(readFileSync(join(pty.dir, 'my-web-store', 'ami-build', 'ami-wizard.yaml'), 'utf8')) as never;
 }
 
 describe('keys that arrive in one read', () => {

@@ -3,7 +3,7 @@
 // once the screen it is meant for is showing.
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { QUESTIONS, defaultGuidance } from '../../questionnaire/questions.ts';
 import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
@@ -11,37 +11,27 @@ import { recommend } from '../../questionnaire/recommend.ts';
 import { WIZARD_STEP_COUNT } from '../../source/text/welcome-text.ts';
 import { chunk, readChunk, staticClosure } from '../support/bundle.ts';
 import { CLI, cli } from '../support/cli.ts';
-import { MINIMAL_YAML, tempDir } from '../support/answers.ts';
-import { PTY_KEY, PtySession as Session } from '../support/pty-session.ts';
+import { MINIMAL_YAML } from '../support/answers.ts';
+import { PTY_KEY, PtySession as Session, ptyTestFolder } from '../support/pty-session.ts';
 
 const KEY = PTY_KEY;
 const SHOW_CURSOR = '\u001B[?25h';
 const HIDE_CURSOR = '\u001B[?25l';
 
-let dir: string;
-let cleanup: () => void;
-let session: Session | undefined;
-beforeEach(() => ({ dir, cleanup } = tempDir('ami-wizard-pty-')));
-afterEach(() => {
-  session?.kill();
-  session = undefined;
-  cleanup();
-});
+const pty = ptyTestFolder('ami-wizard-pty-');
 
 function wizard(args: string[] = [], options: { cols?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {}): Session {
-  const cwd = options.cwd ?? join(dir, 'web-shop');
+  const cwd = options.cwd ?? join(pty.dir, 'web-shop');
   mkdirSync(cwd, { recursive: true });
-  session = new Session(process.execPath, [CLI, ...args], { cwd, ...options });
-  return session;
+  return pty.track(new Session(process.execPath, [CLI, ...args], { cwd, ...options }));
 }
 
 /** Runs the wizard, then `stty -a` in the same terminal, so the test sees the terminal state it left. */
 function wizardThenStty(args: string[]): Session {
-  const cwd = join(dir, 'web-shop');
+  const cwd = join(pty.dir, 'web-shop');
   mkdirSync(cwd, { recursive: true });
   const script = `"${process.execPath}" "${CLI}" ${args.join(' ')}; echo "exit=$?"; stty -a`;
-  session = new Session('/bin/sh', ['-c', script], { cwd });
-  return session;
+  return pty.track(new Session('/bin/sh', ['-c', script], { cwd }));
 }
 
 /** Enter on every screen from `from` to the last, waiting for each screen's progress line first. */
@@ -64,7 +54,7 @@ describe('wizard in a terminal', () => {
     const s = wizard();
     await enterThrough(s);
     expect(await s.exit).toBe(0);
-    const out = join(dir, 'web-shop', 'ami-build');
+    const out = join(pty.dir, 'web-shop', 'ami-build');
     await s.waitFor('Replay these answers');
     expect(s.screen()).toContain('Design: Hybrid (recommended)');
     expect(s.screen()).toMatch(/cd 'ami-build\/packer'\s+packer init \.\s+packer validate \.\s+make build/);
@@ -72,7 +62,7 @@ describe('wizard in a terminal', () => {
     expect(answers.project.name).toBe('web-shop');
     expect(answers.guidance).toEqual(defaultGuidance());
 
-    const other = join(dir, 'other');
+    const other = join(pty.dir, 'other');
     const replay = cli(['--answers', join(out, 'ami-wizard.yaml'), '--out', other]);
     expect(replay.code, replay.stderr).toBe(0);
     const files = listFiles(out);
@@ -124,7 +114,7 @@ describe('wizard in a terminal', () => {
     await s.exit;
     expect(s.screen()).toContain('Cancelled, nothing was written.');
     expect(s.raw).toMatch(/exit=130/);
-    expect(existsSync(join(dir, 'web-shop', 'ami-build'))).toBe(false);
+    expect(existsSync(join(pty.dir, 'web-shop', 'ami-build'))).toBe(false);
     // stty ran in the same terminal afterwards: canonical mode and echo are back on (not raw).
     const stty = s.raw.slice(s.raw.indexOf('exit=130'));
     expect(stty).toMatch(/(^|\s)icanon(\s|$)/m);
@@ -145,7 +135,7 @@ describe('wizard in a terminal', () => {
     const first = wizard();
     await enterThrough(first);
     expect(await first.exit).toBe(0);
-    const edited = join(dir, 'web-shop', 'ami-build', 'packer', 'variables.pkr.hcl');
+    const edited = join(pty.dir, 'web-shop', 'ami-build', 'packer', 'variables.pkr.hcl');
     writeFileSync(edited, '# mine\n');
     const s = wizard();
     await enterThrough(s, 1, WIZARD_STEP_COUNT - 1);
@@ -159,8 +149,8 @@ describe('wizard in a terminal', () => {
   });
 
   it('--answers with answers left out asks only for those; a complete file goes straight to generate', async () => {
-    mkdirSync(join(dir, 'web-shop'), { recursive: true });
-    const partial = join(dir, 'web-shop', 'partial.yaml');
+    mkdirSync(join(pty.dir, 'web-shop'), { recursive: true });
+    const partial = join(pty.dir, 'web-shop', 'partial.yaml');
     writeFileSync(partial, MINIMAL_YAML.replace(/^  baselineStability: .*\n/m, ''));
     const s = wizard(['--answers', 'partial.yaml', '--out', 'filled']);
     const asked = (key: keyof typeof QUESTIONS) => s.raw.includes(QUESTIONS[key].prompt.split(' ').slice(0, 5).join(' '));
@@ -178,13 +168,13 @@ describe('wizard in a terminal', () => {
     expect(await s.exit).toBe(0);
     expect(asked('baselineStability')).toBe(true);
     for (const key of Object.keys(QUESTIONS) as (keyof typeof QUESTIONS)[]) if (key !== 'baselineStability') expect(asked(key), key).toBe(false);
-    const saved = load(readFileSync(join(dir, 'web-shop', 'filled', 'ami-wizard.yaml'), 'utf8')) as { project: { name: string } };
+    const saved = load(readFileSync(join(pty.dir, 'web-shop', 'filled', 'ami-wizard.yaml'), 'utf8')) as { project: { name: string } };
     expect(saved.project.name).toBe('demo');
 
-    const complete = wizard(['--answers', join(dir, 'web-shop', 'filled', 'ami-wizard.yaml'), '--out', 'again']);
+    const complete = wizard(['--answers', join(pty.dir, 'web-shop', 'filled', 'ami-wizard.yaml'), '--out', 'again']);
     expect(await complete.exit).toBe(0);
     expect(complete.raw).not.toContain('Step 1 of');
-    expect(existsSync(join(dir, 'web-shop', 'again', 'ami-wizard.yaml'))).toBe(true);
+    expect(existsSync(join(pty.dir, 'web-shop', 'again', 'ami-wizard.yaml'))).toBe(true);
   });
 
   it('works at 60 columns: no line is wider than the terminal', async () => {
@@ -196,7 +186,7 @@ describe('wizard in a terminal', () => {
       await s.press(KEY.enter);
     }
     expect(await s.exit).toBe(0);
-    expect(existsSync(join(dir, 'web-shop', 'narrow', 'ami-wizard.yaml'))).toBe(true);
+    expect(existsSync(join(pty.dir, 'web-shop', 'narrow', 'ami-wizard.yaml'))).toBe(true);
   });
 
   it('NO_COLOR turns colour off (and without it there is colour)', async () => {
@@ -241,7 +231,7 @@ describe('the bundle', () => {
 
 describe('without a terminal', () => {
   it('the wizard refuses with one line naming --answers, exit 2', () => {
-    const result = cli([], { cwd: dir });
+    const result = cli([], { cwd: pty.dir });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -286,14 +276,14 @@ describe('workshop in a terminal', () => {
     expect(await s.exit).toBe(0);
     await s.waitFor('Answers saved to ami-wizard.yaml.');
 
-    const saved = join(dir, 'web-shop', 'ami-wizard.yaml');
+    const saved = join(pty.dir, 'web-shop', 'ami-wizard.yaml');
     const recommended = cli(['recommend', '--answers', saved, '--json']);
     expect(recommended.code, recommended.stderr).toBe(0);
     expect(JSON.parse(recommended.stdout).recommended).toBe(flip.strategy);
   });
 
   it('starts from --answers', async () => {
-    const file = join(dir, 'team.yaml');
+    const file = join(pty.dir, 'team.yaml');
     writeFileSync(file, `version: 1\nproject:\n  name: team\nguidance:\n  automationExperience: new\n`);
     const s = workshop(['--answers', file]);
     // With --answers the board opens at once (issue 14): no spectrum, no questions.
@@ -305,7 +295,7 @@ describe('workshop in a terminal', () => {
   });
 
   it('refuses without a terminal, naming --answers', () => {
-    const result = cli(['workshop'], { cwd: dir });
+    const result = cli(['workshop'], { cwd: pty.dir });
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('--answers');

@@ -3,27 +3,18 @@
 // capitals or not. Keys a user types together go as one write.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
-import { MINIMAL_YAML, tempDir } from '../support/answers.ts';
-import { PTY_KEY as KEY, PtySession, wizardSession } from '../support/pty-session.ts';
+import { MINIMAL_YAML } from '../support/answers.ts';
+import { PTY_KEY as KEY, PtySession, wizardSession, ptyTestFolder } from '../support/pty-session.ts';
 
-let dir: string;
-let cleanup: () => void;
-let session: PtySession | undefined;
-beforeEach(() => ({ dir, cleanup } = tempDir('ami-wizard-questions-pty-')));
-afterEach(() => {
-  session?.kill();
-  session = undefined;
-  cleanup();
-});
+const pty = ptyTestFolder('ami-wizard-questions-pty-');
 
 const REGIONS = 'Which AWS regions must the images be in?';
 const NO_AWS_ENV = { AWS_REGION: '', AWS_DEFAULT_REGION: '' };
 
 function wizard(env: Record<string, string>): PtySession {
-  session = wizardSession(join(dir, 'shop'), ['--out', 'out'], { env: { ...NO_AWS_ENV, ...env } });
-  return session;
+  return pty.track(wizardSession(join(pty.dir, 'shop'), ['--out', 'out'], { env: { ...NO_AWS_ENV, ...env } }));
 }
 
 /** Enter on each screen as it comes (a new "Step n of N"), until the wizard ends. */
@@ -53,7 +44,7 @@ async function toRegions(s: PtySession): Promise<void> {
   await s.waitFor(REGIONS);
 }
 
-const savedRegions = () => (load(readFileSync(join(dir, 'shop', 'out', 'ami-wizard.yaml'), 'utf8')) as any).platform.regions;
+const savedRegions = () => (load(readFileSync(join(pty.dir, 'shop', 'out', 'ami-wizard.yaml'), 'utf8')) as any).platform.regions;
 
 describe('regions in a terminal', () => {
   it('AWS_REGION is the preselected region, ahead of AWS_DEFAULT_REGION', async () => {
@@ -95,11 +86,10 @@ describe('regions in a terminal', () => {
 
 describe('a partial --answers file in a terminal', () => {
   it('the welcome says how many answers came from the file, and the steps count on without gaps', async () => {
-    const cwd = join(dir, 'shop');
+    const cwd = join(pty.dir, 'shop');
     mkdirSync(cwd, { recursive: true });
     writeFileSync(join(cwd, 'partial.yaml'), MINIMAL_YAML.replace(/^  baselineStability: .*\n/m, ''));
-    session = wizardSession(cwd, ['--answers', 'partial.yaml', '--out', 'out'], { env: NO_AWS_ENV });
-    const s = session;
+    const s = pty.track(wizardSession(cwd, ['--answers', 'partial.yaml', '--out', 'out'], { env: NO_AWS_ENV }));
     await s.waitFor('Enter start');
     expect(s.screen()).toMatch(/9 answers come from partial\.yaml/);
     const total = Number(s.screen().match(/Step 1 of (\d+)/)![1]);

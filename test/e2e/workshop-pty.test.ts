@@ -3,27 +3,18 @@
 // board at once, and after a write the Design line and the folder are still on a 24-row screen.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
-import { MINIMAL_YAML, tempDir } from '../support/answers.ts';
+import { MINIMAL_YAML } from '../support/answers.ts';
 import { cli } from '../support/cli.ts';
-import { PTY_KEY as KEY, PtySession, wizardSession } from '../support/pty-session.ts';
+import { PTY_KEY as KEY, PtySession, wizardSession, ptyTestFolder } from '../support/pty-session.ts';
 
-let dir: string;
-let cleanup: () => void;
-let session: PtySession | undefined;
-beforeEach(() => ({ dir, cleanup } = tempDir('ami-wizard-workshop-pty-')));
-afterEach(() => {
-  session?.kill();
-  session = undefined;
-  cleanup();
-});
+const pty = ptyTestFolder('ami-wizard-workshop-pty-');
 
-const room = () => join(dir, 'room');
+const room = () => join(pty.dir, 'room');
 
 function run(args: string[], cols = 80, rows = 24): PtySession {
-  session = wizardSession(room(), args, { cols, rows });
-  return session;
+  return pty.track(wizardSession(room(), args, { cols, rows }));
 }
 
 /** What is on the terminal's screen now, without the scrollback above it. */
@@ -110,8 +101,8 @@ describe('workshop in a terminal', () => {
   });
 
   it('with --answers the board opens at once, and the marker moves as an answer flips', async () => {
-    writeFileSync(join(dir, 'team.yaml'), MINIMAL_YAML);
-    const s = run(['workshop', '--answers', join(dir, 'team.yaml')]);
+    writeFileSync(join(pty.dir, 'team.yaml'), MINIMAL_YAML);
+    const s = run(['workshop', '--answers', join(pty.dir, 'team.yaml')]);
     await s.waitFor('Enter done');
     expect(s.screen()).not.toContain('Three ways to build an AMI');
     expect(s.screen()).toMatch(/Recommended: Hybrid\s+simpler ◀─*●─*◆─*●─*▶ flexible/);
@@ -123,7 +114,7 @@ describe('workshop in a terminal', () => {
     await s.waitFor('team.yaml already exists. Replace it?');
     await s.press(KEY.escape);
     await s.waitFor('Not saved.');
-    expect(readFileSync(join(dir, 'team.yaml'), 'utf8')).toBe(MINIMAL_YAML);
+    expect(readFileSync(join(pty.dir, 'team.yaml'), 'utf8')).toBe(MINIMAL_YAML);
     await s.press('q');
     expect(await s.exit).toBe(0);
   });
@@ -131,8 +122,8 @@ describe('workshop in a terminal', () => {
 
 /** The wizard from a partial answers file (it asks the rest), Enter on every screen up to the Files screen. */
 async function toFiles(): Promise<PtySession> {
-  writeFileSync(join(dir, 'partial.yaml'), MINIMAL_YAML.replace(/^guidance:[\s\S]*$/m, ''));
-  const s = run(['--answers', join(dir, 'partial.yaml'), '--out', 'out']);
+  writeFileSync(join(pty.dir, 'partial.yaml'), MINIMAL_YAML.replace(/^guidance:[\s\S]*$/m, ''));
+  const s = run(['--answers', join(pty.dir, 'partial.yaml'), '--out', 'out']);
   for (let n = 1; ; n++) {
     await s.waitFor(step(n));
     if (s.screen().includes('Write these files?')) return s;
@@ -182,8 +173,8 @@ describe('the Files screen', () => {
 describe('the wizard after writing', () => {
   it('on a 24-row terminal the Design line and the folder stay on screen, and the counts read as done', async () => {
     // A partial answers file: the wizard asks the rest (a complete one would not ask at all).
-    writeFileSync(join(dir, 'partial.yaml'), MINIMAL_YAML.replace(/^guidance:[\s\S]*$/m, ''));
-    const s = run(['--answers', join(dir, 'partial.yaml'), '--out', 'out']);
+    writeFileSync(join(pty.dir, 'partial.yaml'), MINIMAL_YAML.replace(/^guidance:[\s\S]*$/m, ''));
+    const s = run(['--answers', join(pty.dir, 'partial.yaml'), '--out', 'out']);
     // Enter on every screen the partial answers leave, then on the Files screen.
     for (let n = 1; ; n++) {
       await s.waitFor(step(n));

@@ -2,10 +2,12 @@
 // what a person at a terminal sees. `write` sends a string as one write (one read for the program),
 // `press` one key and waits for the frame it causes; `resize` changes both the pty and the emulator, as a window would.
 import { mkdirSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { spawn } from 'node-pty';
 import type { IPty } from 'node-pty';
 import xterm from '@xterm/headless';
 import { CLI, assertBuilt } from './cli.ts';
+import { tempDir } from './answers.ts';
 
 export const PTY_KEY = {
   enter: '\r',
@@ -138,4 +140,26 @@ export function wizardSession(cwd: string, args: string[] = [], options: { cols?
   assertBuilt();
   mkdirSync(cwd, { recursive: true });
   return new PtySession(process.execPath, [CLI, ...args], { cwd, ...options });
+}
+
+/**
+ * A fresh folder for every test of the file and the session the test starts there, killed and
+ * removed after it. Call once at the top of a test file.
+ */
+export function ptyTestFolder(prefix: string): { readonly dir: string; track: (session: PtySession) => PtySession } {
+  let dir = '';
+  let cleanup = () => {};
+  let session: PtySession | undefined;
+  beforeEach(() => ({ dir, cleanup } = tempDir(prefix)));
+  afterEach(() => {
+    session?.kill();
+    session = undefined;
+    cleanup();
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    track: (started) => (session = started),
+  };
 }
