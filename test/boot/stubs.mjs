@@ -54,6 +54,20 @@ const forced = () => exitCodes[`${step}/${tool}`] ?? exitCodes[tool];
  * system whose package index was emptied (the image cleanup does that): the real tool fails with
  * "No package matching", so the stub does too.
  */
+/**
+ * The role the playbook applies for ami_role, as Ansible would choose it: the include_role whose
+ * `when: ami_role == 'NAME'` holds, after the fail task whose `ami_role != 'NAME'` conditions must not
+ * all hold. A playbook that names the role any other way (a Jinja expression) applies nothing here.
+ */
+function playbookRole(playbook, role) {
+  const text = readFileSync(playbook, 'utf8');
+  const refusal = /ansible\.builtin\.fail:[\s\S]*?when:\n((?:[ \t]+- ami_role != '[^']+'\n)+)/.exec(text);
+  if (refusal && ![...refusal[1].matchAll(/'([^']+)'/g)].some((m) => m[1] === role)) fail(`the playbook refuses ami_role ${role}`);
+  const applied = [...text.matchAll(/include_role:\n[ \t]+name: "?([^"\n]+)"?\n[ \t]+when: ami_role == '([^']+)'/g)].filter((m) => m[2] === role);
+  if (applied.length !== 1) fail(`the playbook applies ${applied.length} roles for ami_role ${role}`);
+  return applied[0][1];
+}
+
 function needsIndex(roleFile, phase) {
   const installsPackages = /ansible\.builtin\.package|^package \[|package \{|pkg\.installed/m.test(readFileSync(roleFile, 'utf8'));
   if (installsPackages && phase !== 'app' && os.packageManager === 'apt' && !existsSync(APT_INDEX)) {
@@ -190,8 +204,8 @@ const TOOLS = {
       if (!/^!unsafe '.*'$/.test(value)) fail(`${key} is not marked !unsafe in the vars file`);
       return [key, value.replace(/^!unsafe '|'$/g, '')];
     }));
-    const role = vars.ami_role;
     mustExist(join(directory, playbook), 'playbook');
+    const role = playbookRole(join(directory, playbook), vars.ami_role);
     const tasks = join(directory, dirname(playbook), 'roles', role, 'tasks/main.yml');
     mustExist(tasks, 'role tasks');
     needsIndex(tasks, vars.ami_phase);
@@ -202,7 +216,7 @@ const TOOLS = {
     const playbook = args.at(-1);
     mustExist(playbook, 'playbook');
     const vars = option('--extra-vars') ?? '';
-    const tasks = join(dirname(playbook), 'roles', /ami_role=(\S+)/.exec(vars)?.[1] ?? '?', 'tasks/main.yml');
+    const tasks = join(dirname(playbook), 'roles', playbookRole(playbook, /ami_role=(\S+)/.exec(vars)?.[1] ?? '?'), 'tasks/main.yml');
     mustExist(tasks, 'role tasks');
     needsIndex(tasks, /ami_phase=(\S+)/.exec(vars)?.[1]);
   },
