@@ -56,6 +56,8 @@ const combo = fc.record({
   tagValue: freeText(60),
   tagAllowed: fc.array(freeText(40), { maxLength: 2 }),
   packages: fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9+.-]{1,12}$/), { maxLength: 3 }),
+  // Steps a person performs before capture: in Packer's breakpoint note, README.md and decision.md.
+  manualCaptureSteps: fc.array(freeText(200), { maxLength: 2 }),
 });
 
 /** Random answers that the schema accepts (checked, not assumed). */
@@ -71,6 +73,10 @@ function acceptedAnswers(count: number): { name: string; input: unknown }[] {
     a.project = { name: c.name, system: c.system, owner: c.owner, costCenter: c.costCenter, compliance: c.compliance };
     a.roles = [{ name: 'web', software: c.packages.filter((p) => packageGrammar(c.os).pattern.test(p)) }, { name: 'worker-1' }];
     a.tags = { 'Team:x': { value: c.tagValue, allowed: [c.tagValue, ...c.tagAllowed] } };
+    if (c.manualCaptureSteps.length > 0) {
+      a.guidance.manualSteps = true;
+      a.options = { manualCaptureSteps: c.manualCaptureSteps };
+    }
     if (z.safeParse(AnswersSchema, a).success) cases.push({ name: `case-${i}-${c.design}-${tool}-${c.os}`, input: a });
   }
   return cases;
@@ -104,6 +110,7 @@ describe('values the schema accepts', () => {
     expect(new Set(inputs.map((a) => a.strategy)).size).toBe(DESIGNS.length);
     expect(new Set(inputs.map((a) => a.platform.os)).size).toBe(OPERATING_SYSTEMS.length);
     expect(new Set(inputs.map((a) => a.configManagement)).size).toBe(CONFIG_TOOLS.length);
+    expect(inputs.filter((a) => a.options?.manualCaptureSteps).length).toBeGreaterThan(4);
   });
 
   it.skipIf(!hasShellcheck)('leave every shell script clean for shellcheck (severity style) and bash -n', () => {
