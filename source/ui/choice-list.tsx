@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { Box, useInput } from 'ink';
 import { Indicator, Item } from 'ink-select-input';
+import { printable } from '../text/printable.ts';
 import { jumpTo } from './type-to-jump.ts';
 
 export interface Choice<V> {
@@ -46,7 +47,7 @@ export function ChoiceList<V>({ items, initialIndex = 0, onSelect, typeToJump = 
       {items.map((item, index) => (
         <Box key={item.key}>
           <Indicator isSelected={index === highlighted} />
-          <Item label={item.label} isSelected={index === highlighted} />
+          <Item label={printable(item.label)} isSelected={index === highlighted} />
         </Box>
       ))}
     </Box>

@@ -1,8 +1,10 @@
 // The frame every wizard screen shares: where you are (section, step N of M), the question, its
-// hint, the body, and the keys that work here.
+// hint, the body, and the keys that work here. The title and hint may carry names from the user's
+// files (an --answers file name, a folder): control characters in them are drawn as escapes.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { Progress } from '../wizard/context.ts';
+import { printableMessage } from '../text/printable.ts';
 import { headerLine } from '../text/welcome-text.ts';
 import { useTerminalSize } from './terminal-size.ts';
 
@@ -24,10 +26,10 @@ export function Screen({ section, progress, title, hint, keys, children }: Scree
       </Text>
       {title !== undefined && (
         <Box marginTop={1}>
-          <Text bold>{title}</Text>
+          <Text bold>{printableMessage(title)}</Text>
         </Box>
       )}
-      {hint !== undefined && <Text dimColor>{hint}</Text>}
+      {hint !== undefined && <Text dimColor>{printableMessage(hint)}</Text>}
       <Box marginTop={1} flexDirection="column">
         {children}
       </Box>

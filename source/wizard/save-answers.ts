@@ -2,7 +2,6 @@
 // user says so, or the answers go under another name (save-as). The Files screen's "save the answers
 // only" and the workshop's `s` both ask through here.
 import { hasControlCharacter } from '../../questionnaire/answer-values.ts';
-import { printable } from '../text/printable.ts';
 import { BACK } from './context.ts';
 import type { Back, Prompts } from './context.ts';
 
@@ -40,11 +39,11 @@ export async function chooseAnswersFile(
     if (!(await exists(name))) return name;
     const choice = await prompts.select<Choice>({
       section,
-      title: `${printable(name)} already exists. Replace it?`,
+      title: `${name} already exists. Replace it?`,
       hint: 'Nothing is written until you choose.',
       choices: [
         { value: 'other', label: 'Save under another name…' },
-        { value: 'overwrite', label: `Replace ${printable(name)} with these answers` },
+        { value: 'overwrite', label: `Replace ${name} with these answers` },
         { value: 'cancel', label: 'Cancel, save nothing' },
       ],
       initial: 'other',
