@@ -18,13 +18,13 @@ const CONFIG_PARAMETER_MAX = 256;
 const SCOPE_TAG_KEY = 'Project';
 
 /** options.enforceTagsOnInstances of the answers; unset (or not in the answers schema) is false. */
-export function enforcesTagsOnInstances(ctx: BuildContext): boolean {
+function enforcesTagsOnInstances(ctx: BuildContext): boolean {
   const options = ctx.options as BuildContext['options'] & { enforceTagsOnInstances?: boolean | undefined };
   return options.enforceTagsOnInstances ?? false;
 }
 
 /** The resource types the policy blocks non-compliant tagging on. */
-export function enforcedFor(ctx: BuildContext): string[] {
+function enforcedFor(ctx: BuildContext): string[] {
   return enforcesTagsOnInstances(ctx) ? ['ec2:image', 'ec2:instance'] : ['ec2:image'];
 }
 

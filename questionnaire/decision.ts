@@ -49,7 +49,7 @@ export function scoreBar(score: number, width: number, fill: string, blank = ' '
 }
 
 /** How a tie is broken (recommend.ts's TIE_BREAK order), and why. */
-export const TIE_BREAK_TEXT = `a tie goes to the middle of the spectrum (${DESIGN_LABELS[TIE_BREAK[0]!]}, which can later bake more in or less), then to the simpler deployment`;
+const TIE_BREAK_TEXT = `a tie goes to the middle of the spectrum (${DESIGN_LABELS[TIE_BREAK[0]!]}, which can later bake more in or less), then to the simpler deployment`;
 
 /** When the recommended design ties with another: who ties, and why the recommended one wins; undefined when it wins outright. */
 export function tieText(ranking: readonly RankedDesign[]): string | undefined {

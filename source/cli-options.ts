@@ -25,7 +25,7 @@ const text = (value: string, help: string): Option<string | undefined> => ({ hel
 /** A value that may be given more than once: every one counts. */
 const repeated = (value: string, help: string): Option<string[]> => ({ help, value, read: (given) => [...given] });
 
-export const DEFAULT_AWS_TIMEOUT_MS = 30_000;
+const DEFAULT_AWS_TIMEOUT_MS = 30_000;
 
 function awsTimeoutMs(given: readonly string[]): number {
   const value = given.at(-1);

@@ -23,7 +23,7 @@ export interface TextFileKind {
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /** How long a FIFO may stay without a writer: a writer started just before or after us opens it in time. */
-export const FIFO_WRITER_WAIT_MS = 5_000;
+const FIFO_WRITER_WAIT_MS = 5_000;
 
 /** The text of `file` (UTF-8, without a BOM); `shown` names it in messages (as typed, not resolved). */
 export function readBoundedText(file: string, maxBytes: number, kind: TextFileKind, shown = file): string {

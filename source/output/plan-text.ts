@@ -25,7 +25,7 @@ const SUMMARY: ReadonlyArray<[PlanAction, (n: number) => string]> = [
 ];
 
 /** What the writer does to what is there: for the plan line and the JSON report. */
-export function entryNote(entry: FilePlanEntry): string | undefined {
+function entryNote(entry: FilePlanEntry): string | undefined {
   if (entry.keptAs) return `yours kept as ${printable(entry.keptAs)}`;
   if (entry.action === 'replace' && entry.symlink) return `symlink ${printable(entry.symlink)} removed, target untouched`;
   return entry.reason && printable(entry.reason);
@@ -120,7 +120,7 @@ export function formatPlan(plan: FilePlan, done = false): string {
 const NOTABLE: readonly PlanAction[] = ['conflict', 'replace', 'overwrite', 'remove', 'keep'];
 
 /** The plan by folder (top-level files, then `packer/  12 files`), the notable paths one by one, then the summary and hints. */
-export function formatPlanByFolder(plan: FilePlan, done = false, width = 80): string {
+function formatPlanByFolder(plan: FilePlan, done = false, width = 80): string {
   const view = planView(plan);
   return [
     ...wrap(view.topLevel, '  ', '  ', width),

@@ -53,7 +53,7 @@ export function reasonTexts(recommendation: Pick<Recommendation, 'reasons'>): st
   return recommendation.reasons.map((r) => `${QUESTION_LABELS[r.key]}: ${r.answerLabel} (favours ${favoursText(r.favours)}). ${r.sentence}`);
 }
 
-export const NO_SINGLE_CHANGE = 'No single changed answer would change the recommendation.';
+const NO_SINGLE_CHANGE = 'No single changed answer would change the recommendation.';
 
 /** Each single changed answer that would recommend another design; none, when no such answer exists. */
 export function whatIfTexts(recommendation: Pick<Recommendation, 'whatIf'>): string[] {
@@ -89,7 +89,7 @@ export function tradeOffLines(decision: Pick<Decision, 'tradeOffs' | 'strategy'>
 }
 
 /** What each design's image holds and what its first boot does. */
-export function launchPathLines(decision: Pick<Decision, 'tradeOffs'>, width: number, bullet = '• '): string[] {
+function launchPathLines(decision: Pick<Decision, 'tradeOffs'>, width: number, bullet = '• '): string[] {
   return bulleted(
     decision.tradeOffs.map((t) => `${DESIGN_LABELS[t.design]}: the image has ${t.bakedIn}; at first boot, ${t.atBoot}.`),
     bullet,
@@ -102,7 +102,7 @@ const indent = (lines: readonly string[]): string[] => lines.map((line) => (line
 const BUILDER_FOLDERS: Record<Builder, string> = { packer: 'packer/', 'image-builder': 'imagebuilder/', both: 'packer/ and imagebuilder/' };
 
 /** `Built with: EC2 Image Builder (imagebuilder/)`: the engine the answers choose and the folder it reads. */
-export function builderLine(builder: Builder): string {
+function builderLine(builder: Builder): string {
   return `Built with: ${BUILDER_LABELS[builder]} (${BUILDER_FOLDERS[builder]})`;
 }
 

@@ -46,7 +46,7 @@ export function welcomeLines(width: number, total: number = WIZARD_STEP_COUNT, n
 }
 
 /** The welcome's line for a run that starts from an answers file. */
-export function answersFromFileNote(file: string, kept: number): string {
+function answersFromFileNote(file: string, kept: number): string {
   return `${kept} answer${kept === 1 ? '' : 's'} come${kept === 1 ? 's' : ''} from ${file}; their screens are skipped and only the rest is asked.`;
 }
 

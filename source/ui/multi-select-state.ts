@@ -30,7 +30,7 @@ export function initialState<V extends string>(initial: readonly V[], options: M
   return { filter: '', cursor: 0, ticked: [...initial], others: initial.filter((value) => !known.has(value)) };
 }
 
-export function allChoices<V extends string>(state: MultiSelectState<V>, options: MultiSelectOptions<V>): PromptChoice<V>[] {
+function allChoices<V extends string>(state: MultiSelectState<V>, options: MultiSelectOptions<V>): PromptChoice<V>[] {
   return [...state.others.map((value) => ({ value, label: value })), ...options.choices];
 }
 

@@ -36,7 +36,7 @@ export function guidanceStep<K extends QuestionKey>(key: K, index: number, optio
 }
 
 /** The configurations count that fits the roles given: 1-3 few, 4-10 several, more many (the choices' own bounds). */
-export function configurationsForRoles(count: number): GuidanceAnswers['distinctConfigurations'] {
+function configurationsForRoles(count: number): GuidanceAnswers['distinctConfigurations'] {
   return count <= 3 ? 'few' : count <= 10 ? 'several' : 'many';
 }
 

@@ -65,7 +65,7 @@ export const architectureStep: Step<WizardContext> = (ctx) =>
   });
 
 /** The region a new project builds in: AWS_REGION, then AWS_DEFAULT_REGION (when they name a region), else us-east-1. */
-export function defaultRegion(env: WizardEnv = {}): string {
+function defaultRegion(env: WizardEnv = {}): string {
   for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
     const value = env[name]?.trim().toLowerCase();
     if (value && isKnownRegion(value)) return value;
