@@ -11,7 +11,7 @@ import { shWord, powershellString } from './escape.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { buildScript, packerView } from './packer.ts';
 import { BASE_SCRIPTS } from './platforms.ts';
-import type { PackerView } from './packer.ts';
+import type { BuildEnv, PackerView } from './packer.ts';
 import { TemplateError } from './render.ts';
 import type { Renderer } from './render.ts';
 
@@ -46,13 +46,16 @@ function contentVersion(content: string): string {
 const BOOTSTRAP_INSTALLER = BASE_SCRIPTS.at(-1)!;
 const logicalId = (name: string) => name.split(/[^A-Za-z0-9]+/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
 
-/** A script step: the exported variables Packer passes as environment_vars, then the script itself. */
-function scriptStep(view: PackerView, name: string, text: string, env: string[] = []): Step {
+/**
+ * A script step: the variables Packer passes as environment_vars, then the script itself. Image
+ * Builder has no Packer variables: a pinned version is passed as its value.
+ */
+function scriptStep(view: PackerView, name: string, text: string, env: BuildEnv[] = []): Step {
   if (view.platform.facts.family === 'windows') {
-    const assignments = env.map((pair) => `$env:${pair.slice(0, pair.indexOf('='))} = ${powershellString(pair.slice(pair.indexOf('=') + 1))}`);
+    const assignments = env.map((e) => `$env:${e.name} = ${powershellString(e.value)}`);
     return { name, action: 'ExecutePowerShell', inputs: { commands: [...assignments, text] } };
   }
-  const exports = env.map((pair) => `export ${pair.slice(0, pair.indexOf('='))}=${shWord(pair.slice(pair.indexOf('=') + 1))}`);
+  const exports = env.map((e) => `export ${e.name}=${shWord(e.value)}`);
   return { name, action: 'ExecuteBash', inputs: { commands: [...exports, text] } };
 }
 
@@ -69,7 +72,7 @@ function components(ctx: BuildContext, templates: Renderer, view: PackerView, bo
   const windows = ctx.platform.facts.family === 'windows';
   const script = (name: string) => buildScript(templates, view, name);
   const slug = ctx.project.slug;
-  const installers = view.pinnedVersions.map((v) => `${v.env}=${v.default}`);
+  const installers = view.baseEnv;
   const bootstrapDir = windows ? 'C:/ProgramData/ami-wizard/bootstrap' : '/tmp/ami-wizard-bootstrap';
   const configDir = windows ? 'C:/ProgramData/ami-wizard/config' : '/tmp/ami-wizard-config';
   const base: Component[] = [
@@ -131,7 +134,7 @@ function components(ctx: BuildContext, templates: Renderer, view: PackerView, bo
       phases: [
         ...(windows ? [] : [{ name: 'build' as const, steps: [scriptStep(view, 'Cleanup', script('cleanup'))] }]),
         { name: 'validate', steps: [scriptStep(view, 'ImageTest', script('validate'), validateEnv)] },
-        { name: 'test', steps: [scriptStep(view, 'LaunchedImageTest', script('validate'), [...validateEnv, 'IMAGE_LAUNCHED=1'])] },
+        { name: 'test', steps: [scriptStep(view, 'LaunchedImageTest', script('validate'), [...validateEnv, { name: 'IMAGE_LAUNCHED', value: '1' }])] },
       ],
     };
   };

@@ -25,12 +25,25 @@ function pinnedVersions(ctx: BuildContext) {
   return all.filter((v) => v.when);
 }
 
-function roleImageView(ctx: BuildContext, role: RoleView, installerEnv: string[]) {
-  const validateEnv = [`IMAGE_PACKAGES=${role.software.join(' ')}`, `IMAGE_ROLE=${role.name}`];
+/**
+ * An environment variable a build script gets. `variable` names the Packer variable that holds the
+ * value (a pinned installer version, which a team may override): Packer templates pass
+ * `NAME=${var.variable}`, which Packer evaluates; Image Builder has no variables and passes `value`.
+ */
+export interface BuildEnv {
+  name: string;
+  value: string;
+  variable?: string;
+}
+
+const env = (name: string, value: string): BuildEnv => ({ name, value });
+
+function roleImageView(ctx: BuildContext, role: RoleView, installerEnv: BuildEnv[]) {
+  const validateEnv = [env('IMAGE_PACKAGES', role.software.join(' ')), env('IMAGE_ROLE', role.name)];
   return {
     ...role,
     description: `${ctx.project.name} ${role.name} image (${ctx.design} design)`,
-    env: [`ROLE=${role.name}`, `ROLE_PACKAGES=${role.software.join(' ')}`, ...installerEnv],
+    env: [env('ROLE', role.name), env('ROLE_PACKAGES', role.software.join(' ')), ...installerEnv],
     validateEnv,
   };
 }
@@ -40,7 +53,7 @@ export function packerView(ctx: BuildContext) {
   const toolPartial = (kind: 'agent' | 'bake') =>
     `packer/partials/${FAMILY_SCRIPTS[ctx.platform.facts.family].partialPrefix}${kind}-${ctx.configTool}`;
   const versions = pinnedVersions(ctx);
-  const installerEnv = versions.map((v) => `${v.env}=\${var.${v.name}}`);
+  const installerEnv: BuildEnv[] = versions.map((v) => ({ name: v.env, value: v.default, variable: v.name }));
   const { facts } = ctx.platform;
   const minimal = ctx.design === 'jeos' && facts.minimalImageNameFilter !== undefined;
   // The baseline carries git and the configuration tool only when the bootstrap runs one at boot.
@@ -58,7 +71,7 @@ export function packerView(ctx: BuildContext) {
     baseEnv: installerEnv,
     /** What the base provisioner runs after the first wait, in order (BASE_SCRIPTS). */
     baseScripts: BASE_SCRIPTS.map((name) => `scripts/${name}.${FAMILY_SCRIPTS[facts.family].ext}`),
-    baseValidateEnv: ['IMAGE_PACKAGES=', `IMAGE_COMMANDS=${baseCommands.join(' ')}`, 'IMAGE_ROLE='],
+    baseValidateEnv: [env('IMAGE_PACKAGES', ''), env('IMAGE_COMMANDS', baseCommands.join(' ')), env('IMAGE_ROLE', '')],
     imageRoles: ctx.imageRoles.map((role) => roleImageView(ctx, role, installerEnv)),
     stages: STAGES,
     manualCaptureNote: ctx.manualCapture

@@ -61,11 +61,21 @@ export const ESCAPE_HELPERS: Record<string, (value: unknown) => string> = {
   },
 };
 
+/** The helpers that print a list, each item escaped (template-guard.test.ts counts them as escaping). */
+export const LIST_HELPERS = ['hclList', 'hclEnvList'] as const;
+
 function registerHelpers(hb: typeof Handlebars): void {
   for (const [name, escape] of Object.entries(ESCAPE_HELPERS)) hb.registerHelper(name, (value: unknown) => escape(value));
   // Lists in HCL: ["a", "b"]; each item escaped as an HCL string.
   hb.registerHelper('hclList', (items: unknown) =>
     `[${(Array.isArray(items) ? items : []).map((i) => hclString(asText(i))).join(', ')}]`,
+  );
+  // environment_vars in HCL: "NAME=value" escaped, or "NAME=${var.x}" for a value a Packer variable
+  // holds, which Packer evaluates (an escaped $${var.x} would pass the expression's text).
+  hb.registerHelper('hclEnvList', (items: unknown) =>
+    `[${(Array.isArray(items) ? (items as { name: string; value: string; variable?: string }[]) : [])
+      .map((e) => (e.variable === undefined ? hclString(`${e.name}=${e.value}`) : `"${ESCAPE_HELPERS.id!(e.name)}=\${var.${ESCAPE_HELPERS.id!(e.variable)}}"`))
+      .join(', ')}]`,
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);

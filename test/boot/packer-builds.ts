@@ -23,18 +23,45 @@ export interface PackerBuild {
 }
 
 /**
- * Every build block of every .pkr.hcl file in `packerDir`, with `${var.NAME}` in provisioner
- * attributes filled in as Packer fills them: the variable's default, overridden by *.auto.pkrvars.hcl.
+ * Every build block of every .pkr.hcl file in `packerDir`, with interpolations in provisioner
+ * attributes filled in as Packer fills them: a variable's default, overridden by *.auto.pkrvars.hcl;
+ * a string local; path.root.
  */
 export function packerBuilds(packerDir: string, overrides: Record<string, string> = {}): PackerBuild[] {
   const files = readdirSync(packerDir).sort();
   const read = (f: string) => readFileSync(join(packerDir, f), 'utf8');
+  const templates = files.filter((f) => f.endsWith('.pkr.hcl'));
   const vars = {
-    ...Object.assign({}, ...files.filter((f) => f.endsWith('.pkr.hcl')).map((f) => variableDefaults(read(f), f))),
+    ...Object.assign({}, ...templates.map((f) => variableDefaults(read(f), f))),
     ...Object.assign({}, ...files.filter((f) => f.endsWith('.auto.pkrvars.hcl')).map((f) => assignments(read(f), f))),
     ...overrides,
   };
-  return files.filter((f) => f.endsWith('.pkr.hcl')).flatMap((f) => buildsIn(read(f), f, vars));
+  const locals = Object.assign({}, ...templates.map((f) => stringLocals(read(f))));
+  return templates.flatMap((f) => buildsIn(read(f), f, { vars, locals, root: packerDir }));
+}
+
+/** What an interpolation in a provisioner can name: variables, string locals, and `path.root`. */
+export interface Scope {
+  vars: Record<string, string>;
+  locals: Record<string, string>;
+  /** The folder of the templates: Packer's `path.root`. */
+  root: string;
+}
+
+/** `NAME = "text"` attributes of `locals` blocks whose value is a quoted string without interpolation. */
+function stringLocals(hcl: string): Record<string, string> {
+  const tokens = new HclLexer(hcl, { keepInterpolations: true }).tokens();
+  const out: Record<string, string> = {};
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]?.kind !== 'ident' || (tokens[k] as { value: string }).value !== 'locals' || !isPunct(tokens[k + 1], '{')) continue;
+    for (let j = k + 2; j < tokens.length && !isPunct(tokens[j], '}'); j++) {
+      const [name, eq, value, next] = [tokens[j], tokens[j + 1], tokens[j + 2], tokens[j + 3]];
+      if (name?.kind === 'ident' && isPunct(eq, '=') && value?.kind === 'string' && value.parts.every((p) => p.kind === 'text') && next?.line !== value.line) {
+        out[name.value] = value.value;
+      }
+    }
+  }
+  return out;
 }
 
 /** `variable "NAME" { default = "..." }` of a file: string defaults only. */
@@ -68,14 +95,14 @@ function assignments(hcl: string, file: string): Record<string, string> {
   return out;
 }
 
-export function buildsIn(hcl: string, file: string, vars: Record<string, string> = {}): PackerBuild[] {
+export function buildsIn(hcl: string, file: string, scope: Scope = { vars: {}, locals: {}, root: '.' }): PackerBuild[] {
   const tokens = new HclLexer(hcl, { keepInterpolations: true }).tokens();
   const builds: PackerBuild[] = [];
   let depth = 0;
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k]!;
     if (depth === 0 && tok.kind === 'ident' && tok.value === 'build' && isPunct(tokens[k + 1], '{')) {
-      const { build, end } = readBuild(tokens, k + 2, file, vars);
+      const { build, end } = readBuild(tokens, k + 2, file, scope);
       builds.push(build);
       k = end;
     } else if (isPunct(tok, '{')) depth++;
@@ -89,20 +116,20 @@ function fail(file: string, tok: Token | undefined, message: string): never {
 }
 
 /** The body of `build {` from `start` to its closing brace. */
-function readBuild(tokens: Token[], start: number, file: string, vars: Record<string, string>): { build: PackerBuild; end: number } {
+function readBuild(tokens: Token[], start: number, file: string, scope: Scope): { build: PackerBuild; end: number } {
   const build: PackerBuild = { name: '', sources: [], provisioners: [] };
   for (let k = start; k < tokens.length; k++) {
     const tok = tokens[k]!;
     if (isPunct(tok, '}')) return { build, end: k };
     if (tok.kind !== 'ident') fail(file, tok, 'expected an attribute or a block in build');
     if (isPunct(tokens[k + 1], '=')) {
-      const { value, end } = readValue(tokens, k + 2, file, vars);
+      const { value, end } = readValue(tokens, k + 2, file, scope);
       if (tok.value === 'name' && typeof value === 'string') build.name = value;
       else if (tok.value === 'sources' && Array.isArray(value)) build.sources = value;
       else fail(file, tok, `build attribute ${tok.value} is not understood here`);
       k = end;
     } else if (tok.value === 'provisioner' && tokens[k + 1]?.kind === 'string' && isPunct(tokens[k + 2], '{')) {
-      const { attrs, end } = readAttributes(tokens, k + 3, file, vars);
+      const { attrs, end } = readAttributes(tokens, k + 3, file, scope);
       build.provisioners.push({ type: (tokens[k + 1] as { value: string }).value, attrs, at: `${file}:${tok.line}` });
       k = end;
     } else if (tok.value === 'post-processor' || tok.value === 'post-processors' || (tok.value === 'source' && tokens[k + 1]?.kind === 'string')) {
@@ -115,22 +142,22 @@ function readBuild(tokens: Token[], start: number, file: string, vars: Record<st
   return fail(file, tokens.at(-1), 'build block never closes');
 }
 
-function readAttributes(tokens: Token[], start: number, file: string, vars: Record<string, string>): { attrs: Record<string, Attribute>; end: number } {
+function readAttributes(tokens: Token[], start: number, file: string, scope: Scope): { attrs: Record<string, Attribute>; end: number } {
   const attrs: Record<string, Attribute> = {};
   for (let k = start; k < tokens.length; k++) {
     const tok = tokens[k]!;
     if (isPunct(tok, '}')) return { attrs, end: k };
     if (tok.kind !== 'ident' || !isPunct(tokens[k + 1], '=')) fail(file, tok, 'a provisioner holds only attributes here');
-    const { value, end } = readValue(tokens, k + 2, file, vars);
+    const { value, end } = readValue(tokens, k + 2, file, scope);
     attrs[tok.value] = value;
     k = end;
   }
   return fail(file, tokens.at(-1), 'provisioner block never closes');
 }
 
-function readValue(tokens: Token[], k: number, file: string, vars: Record<string, string>): { value: Attribute; end: number } {
+function readValue(tokens: Token[], k: number, file: string, scope: Scope): { value: Attribute; end: number } {
   const tok = tokens[k];
-  if (tok?.kind === 'string') return { value: literal(tok.value, file, tok, vars), end: k };
+  if (tok?.kind === 'string') return { value: literal(tok, file, scope), end: k };
   if (tok?.kind === 'ident' && (tok.value === 'true' || tok.value === 'false')) return { value: tok.value === 'true', end: k };
   if (!isPunct(tok, '[')) fail(file, tok, 'only quoted strings, booleans and lists of strings are understood here');
   const items: string[] = [];
@@ -139,19 +166,30 @@ function readValue(tokens: Token[], k: number, file: string, vars: Record<string
     if (isPunct(item, ']')) return { value: items, end: j };
     if (isPunct(item, ',')) continue;
     if (item.kind !== 'string') fail(file, item, 'a list element that is not a quoted string');
-    items.push(literal(item.value, file, item, vars));
+    items.push(literal(item, file, scope));
   }
   return fail(file, tok, 'list never closes');
 }
 
-/** A provisioner's value, its `${var.NAME}` filled in; any other interpolation is not simulated. */
-function literal(value: string, file: string, tok: Token, vars: Record<string, string>): string {
-  return value.replace(/\$\{([^}]*)\}/g, (whole, expression: string) => {
-    const name = /^\s*var\.([A-Za-z_][\w-]*)\s*$/.exec(expression)?.[1];
-    if (name === undefined) fail(file, tok, `the interpolation ${whole} in a provisioner attribute is not simulated`);
-    if (!Object.hasOwn(vars, name)) fail(file, tok, `variable ${name} has no value (no default, not in *.auto.pkrvars.hcl)`);
-    return vars[name]!;
-  });
+/**
+ * A provisioner's value as Packer evaluates it: literal text (a `$${` or `%%{` escape is text, never
+ * evaluated again) and interpolations of `var.NAME`, `local.NAME` (string locals) and `path.root`;
+ * any other interpolation is not simulated.
+ */
+function literal(tok: Extract<Token, { kind: 'string' }>, file: string, scope: Scope): string {
+  return tok.parts
+    .map((part) => {
+      if (part.kind === 'text') return part.text;
+      const [, kind, name] = /^(var|local)\.([A-Za-z_][\w-]*)$/.exec(part.expr) ?? [];
+      if (part.expr === 'path.root') return scope.root;
+      if (kind === 'var') {
+        if (!Object.hasOwn(scope.vars, name!)) fail(file, tok, `variable ${name} has no value (no default, not in *.auto.pkrvars.hcl)`);
+        return scope.vars[name!]!;
+      }
+      if (kind === 'local' && Object.hasOwn(scope.locals, name!)) return scope.locals[name!]!;
+      return fail(file, tok, `the interpolation \${${part.expr}} in a provisioner attribute is not simulated`);
+    })
+    .join('');
 }
 
 function skipBlock(tokens: Token[], k: number, file: string): number {

@@ -27,12 +27,23 @@ function list(p: Provisioner, name: string): string[] {
   return value;
 }
 
+/**
+ * Text that reaches a script as it is written: after Packer's evaluation no `${` or `%{` may be left
+ * (an escaped `$${var.x}` passes the expression's text, never its value).
+ */
+function noLiteralExpression(p: Provisioner, what: string, text: string): string {
+  const found = /\$\{[^}]*\}?|%\{[^}]*\}?/.exec(text);
+  if (found) throw new Error(`${p.at}: ${what} passes the literal text ${JSON.stringify(found[0])} to the build instance instead of a value`);
+  return text;
+}
+
 function packerVars(build: PackerBuild, p: Provisioner): string {
   const vars = new Map<string, string>([
     ['PACKER_BUILD_NAME', build.name],
     ['PACKER_BUILDER_TYPE', 'amazon-ebs'],
   ]);
   for (const pair of list(p, 'environment_vars')) {
+    noLiteralExpression(p, 'environment_vars', pair);
     const at = pair.indexOf('=');
     if (at < 1) throw new Error(`${p.at}: environment_vars entry ${JSON.stringify(pair)} is not KEY=VALUE`);
     vars.set(pair.slice(0, at), pair.slice(at + 1));
@@ -52,7 +63,7 @@ function shell(build: PackerBuild, p: Provisioner): string[] {
   const execute = str(p, 'execute_command') ?? DEFAULT_EXECUTE;
   const vars = packerVars(build, p);
   const sources = [...(str(p, 'script') ? [str(p, 'script')!] : []), ...list(p, 'scripts')];
-  const inline = list(p, 'inline');
+  const inline = list(p, 'inline').map((line) => noLiteralExpression(p, 'inline', line));
   const lines: string[] = [`# ${p.at}: shell`];
   const runRemote = (remote: string) => {
     lines.push(`/bin/sh -c ${shWord(render(execute, remote, vars))} || fail ${shWord(`${p.at}: ${remote}`)}`);

@@ -3,11 +3,11 @@
 // {{value}} would put answer text into HCL, shell, YAML or Markdown unescaped.
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { ESCAPE_HELPERS } from '../../generators/render.ts';
+import { ESCAPE_HELPERS, LIST_HELPERS } from '../../generators/render.ts';
 import { TEMPLATES_DIR } from '../../source/template-modules/built-in.ts';
 import { readTemplateSources } from '../../source/template-modules/read.ts';
 
-const PRINTING_HELPERS = new Set([...Object.keys(ESCAPE_HELPERS), 'hclList']);
+const PRINTING_HELPERS = new Set([...Object.keys(ESCAPE_HELPERS), ...LIST_HELPERS]);
 
 type Node = { type: string; [k: string]: any };
 

@@ -84,7 +84,7 @@ describe('Windows images carry no WinRM access', () => {
   it.each(['fully-baked', 'hybrid', 'jeos'] as const)('%s: every build ends by scheduling finalize.ps1, which removes WinRM before sysprep', async (design) => {
     const { files, file } = await windowsFolder(design, 'chef');
     const vars = { chocolatey_version: '2.3.0' }; // packer/versions.auto.pkrvars.hcl
-    const builds = files.filter((f) => f.path.endsWith('.pkr.hcl')).flatMap((f) => buildsIn(f.contents, f.path, vars));
+    const builds = files.filter((f) => f.path.endsWith('.pkr.hcl')).flatMap((f) => buildsIn(f.contents, f.path, { vars, locals: {}, root: 'packer' }));
     expect(builds.length).toBe(design === 'jeos' ? 1 : 3);
     for (const build of builds) {
       const [upload, schedule] = build.provisioners.slice(-2);

@@ -6,8 +6,11 @@
 /** What a `${ ... }` interpolation becomes: its value is Packer's, unknown here; a variable parses wherever a value can stand. */
 export const INTERPOLATION_STAND_IN = '$packer_interpolation';
 
+/** A piece of a quoted template: literal text (escapes decoded) or an interpolation's expression. */
+export type StringPart = { kind: 'text'; text: string } | { kind: 'expr'; expr: string };
+
 export type Token =
-  | { kind: 'string'; value: string; line: number }
+  | { kind: 'string'; value: string; parts: StringPart[]; line: number }
   | { kind: 'ident'; value: string; line: number }
   | { kind: 'punct'; value: string; line: number }
   | { kind: 'heredoc'; line: number };
@@ -32,7 +35,7 @@ export class HclLexer {
       if (/\s/.test(c)) this.i++;
       else if (c === '#' || t.startsWith('//', this.i)) this.skipTo('\n', false);
       else if (t.startsWith('/*', this.i)) this.skipTo('*/', true);
-      else if (c === '"') out.push({ kind: 'string', line: this.line, value: this.quoted() });
+      else if (c === '"') out.push({ kind: 'string', line: this.line, ...this.quoted() });
       else if (t.startsWith('<<', this.i)) out.push(this.heredoc());
       else if (/[A-Za-z_]/.test(c)) {
         const word = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(t.slice(this.i))![0];
@@ -57,10 +60,20 @@ export class HclLexer {
     this.i = stop;
   }
 
-  /** A quoted template from its opening quote: HCL's escapes decoded, `$${` and `%%{` literal. */
-  private quoted(): string {
+  /**
+   * A quoted template from its opening quote: HCL's escapes decoded, `$${` and `%%{` literal. `parts`
+   * keeps literal text apart from interpolations, so a literal `${` (from `$${`) is never mistaken for one.
+   */
+  private quoted(): { value: string; parts: StringPart[] } {
     const t = this.text;
     let value = '';
+    const parts: StringPart[] = [];
+    const text = (s: string) => {
+      value += s;
+      const last = parts.at(-1);
+      if (last?.kind === 'text') last.text += s;
+      else parts.push({ kind: 'text', text: s });
+    };
     this.i++;
     for (;;) {
       const c = t[this.i];
@@ -72,28 +85,29 @@ export class HclLexer {
         if (hex) {
           const digits = t.slice(this.i + 2, this.i + 2 + hex);
           if (!new RegExp(`^[0-9A-Fa-f]{${hex}}$`).test(digits)) this.fail(`bad \\${e} escape`);
-          value += String.fromCodePoint(parseInt(digits, 16));
+          text(String.fromCodePoint(parseInt(digits, 16)));
           this.i += 2 + hex;
         } else if (e in ESCAPES) {
-          value += ESCAPES[e];
+          text(ESCAPES[e]!);
           this.i += 2;
         } else this.fail(`unknown escape \\${e}`);
       } else if (t.startsWith('$${', this.i) || t.startsWith('%%{', this.i)) {
-        value += `${c}{`;
+        text(`${c}{`);
         this.i += 3;
       } else if (t.startsWith('${', this.i)) {
         const start = this.i;
         this.skipTemplateSequence();
         value += this.options.keepInterpolations ? t.slice(start, this.i) : INTERPOLATION_STAND_IN;
+        parts.push({ kind: 'expr', expr: t.slice(start + 2, this.i - 1).trim() });
       } else if (t.startsWith('%{', this.i)) {
         this.fail('a template directive (%{ ... }) in a string: its text depends on Packer and is not decoded here');
       } else {
-        value += c;
+        text(c);
         this.i++;
       }
     }
     this.i++;
-    return value;
+    return { value, parts };
   }
 
   /** Past the `}` that closes `${`, stepping over nested braces and strings. */
