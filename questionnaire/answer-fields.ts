@@ -14,13 +14,17 @@ const STRATEGIES = ['auto', ...DESIGNS] as const;
 // Free text (names, tag values) reaches Markdown, HCL strings that Packer also renders as Go
 // templates, JSON, YAML, CloudFormation, AWSTOE component documents and shell comments, each escaped
 // for its language (generators/escape.ts). What no escape makes harmless everywhere is refused:
-// control characters (a terminal acts on them) and double braces, which Go templates, Jinja, AWSTOE
+// control characters (a terminal acts on them), double braces, which Go templates, Jinja, AWSTOE
 // variables and CloudFormation dynamic references ({{resolve:ssm:...}}, resolved with the deployer's
-// permissions) all evaluate; no real name or tag value has them.
-const NO_CONTROL = new RegExp(`^(?!.*\\{\\{)(?!.*\\}\\})[^${CONTROL_CHARACTERS}]*$`);
+// permissions) all evaluate, and ${, which CloudFormation reads as a substitution wherever a string
+// is under !Sub or Fn::Sub (cfn-lint E1029 flags it in the others), as HCL and shells do; no real
+// name or tag value has them.
+const NO_CONTROL = new RegExp(`^(?!.*\\{\\{)(?!.*\\}\\})(?!.*\\$\\{)[^${CONTROL_CHARACTERS}]*$`);
 const NO_CONTROL_MESSAGE =
-  'one line of text without control characters (line breaks, tabs, escape sequences, bidi overrides, invisible characters) and without {{ or }} (template syntax, CloudFormation dynamic references)';
-const FREE_TEXT_NOTE = ' Free text, escaped for every file it lands in; control characters, {{ and }} are refused.';
+  'one line of text without control characters (line breaks, tabs, escape sequences, bidi overrides, invisible characters), ' +
+  'without {{ or }} (template syntax, CloudFormation dynamic references) and without ${ (CloudFormation reads ${...} as a ' +
+  'substitution, as Packer and shells do); write the $ and the { apart or leave them out';
+const FREE_TEXT_NOTE = ' Free text, escaped for every file it lands in; control characters, {{, }} and ${ are refused.';
 const line = (max: number) => z.string().check(z.maxLength(max), z.regex(NO_CONTROL, NO_CONTROL_MESSAGE));
 const text = (max: number, description: string) =>
   line(max).check(z.minLength(1), z.describe(description + FREE_TEXT_NOTE));

@@ -40,7 +40,7 @@ const VALUES: unknown[] = [
   long(128), long(129), long(256), long(257), long(64, '😀'), long(65, '😀'), long(128, '😀'), 'eu-west-1', 'mars-1',
   'x86_64', 'arm64', 'windows-server-2022', 'ubuntu-24.04', 'ansible', 'chef', 'hybrid', 'auto', 'hours', 'prod',
   '111122223333', 'arn:aws:iam::111122223333:role/ami-build', 'alias/images', '/web-shop/images', 'build/ami', '../up',
-  't3.small', [], ['eu-west-1'], ['eu-west-1', 'us-east-1'], ['a', 'a'], ['x*'], [long(200), long(100)], [{ name: 'web' }],
+  't3.small', 'pay ${AWS::AccountId}', '$ {x}', '{$x}', '$$', 'x {{y', 'x }}', [], ['eu-west-1'], ['eu-west-1', 'us-east-1'], ['a', 'a'], ['x*'], [long(200), long(100)], [{ name: 'web' }],
   [{ name: 'web' }, { name: 'web' }], [{ name: 'web', software: ['nginx'] }, { name: 'worker' }], ['111122223333'],
   {}, { value: 'x' }, { value: 'x', allowed: ['x', 'y'] }, { value: 'x', extra: 1 }, { accounts: ['111122223333'] },
   { roleArn: 'arn:aws:iam::111122223333:role/ami-build' }, Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`K${i}`, { value: 'v' }])),

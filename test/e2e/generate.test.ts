@@ -116,7 +116,7 @@ describe('generate', () => {
   });
 
   it('answer values stay inert: free text never runs, package names reach the package manager after --', () => {
-    const hostile = `Billing & "EU" $(touch ${dir}/pwned) \${var.y} {z} \`touch ${dir}/pwned2\` 'q'`;
+    const hostile = `Billing & "EU" $(touch ${dir}/pwned) $var.y $HOME{y} {z} \`touch ${dir}/pwned2\` 'q'`;
     const a = minimalAnswers();
     a.configManagement = 'shell';
     a.roles = [{ name: 'web', software: ['nginx', 'python3.11-pip'] }];

@@ -140,6 +140,14 @@ describe('review findings: what other tools read specially', () => {
     expectRefused((a) => (a.project[field.split('.')[1]!] = value), new RegExp(field.replace('.', '\\.')), /\{\{ or \}\}/);
   });
 
+  it.each([
+    ['project.name', (a: Record<string, any>) => (a.project.name = 'pay ${AWS::AccountId}')],
+    ['project.compliance[0]', (a: Record<string, any>) => (a.project.compliance = ['PCI ${Stage}'])],
+    ['tags.Team.value', (a: Record<string, any>) => (a.tags = { Team: { value: '${var.team}' } })],
+  ])('a dollar-brace in %s: CloudFormation reads it as a substitution (cfn-lint E1029), Packer and shells too', (field, patch) => {
+    expectRefused(patch, new RegExp(field.replace(/[.[\]]/g, '\\$&')), /\$\{ \(CloudFormation/, /substitution/);
+  });
+
   it.each(['__PROTO__', '__Proto__'])('tag key %s, in any case', (key) => {
     const text = `${stringify(minimalAnswers())}tags:\n  ${key}:\n    value: x\n`;
     const out = join(dir, 'out');

@@ -24,13 +24,14 @@ import { rubyEvaluatedStrings, rubySyntax } from '../support/ruby.ts';
 import { hasTool, run } from '../support/tools.ts';
 import { checkTemplate, parseTemplate } from '../support/cfn-spec.ts';
 import { checkComponentDocument } from '../support/awstoe.ts';
+import { cfnLint, isCfnTemplate } from '../support/cfn-lint.ts';
 
 const MARKER = '/tmp/ami-wizard-accepted-values-marker';
 const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
 const PAYLOADS = [
   `$(touch ${MARKER})`, `\`touch ${MARKER}\``, `{{ lookup('pipe', 'touch ${MARKER}') }}`, `{% raw %}`, `{# x #}`,
-  `<%= system('touch ${MARKER}') %>`, `#{system('touch ${MARKER}')}`, `\${facts['x']}`, `$(New-Item ${MARKER})`,
-  '${var.region}', '%{ if true }', '{{ .SourceAMI }}', '{{"{{"}}', "\\'", "it's", '‘’“”', '\\', '"', "'", '`', '$', '%',
+  `<%= system('touch ${MARKER}') %>`, `#{system('touch ${MARKER}')}`, `$facts['x']`, `$(New-Item ${MARKER})`,
+  '$var.region{x}', '%{ if true }', '{{ .SourceAMI }}', '{{"{{"}}', "\\'", "it's", '‘’“”', '\\', '"', "'", '`', '$', '%',
 ];
 // Syntax of every target language, one character at a time, plus ordinary text.
 const SYNTAX = [...'${}%\\"\'`#!&|;<>()[]*?~^=:@/+,. -_'];
@@ -101,6 +102,7 @@ const hasShellcheck = hasTool('shellcheck');
 const hasPacker = hasTool('packer', ['version']);
 const hasRuby = hasTool('ruby');
 const hasPuppet = hasTool('puppet');
+const hasCfnLint = hasTool('cfn-lint');
 const jinja = hasJinja();
 
 describe('values the schema accepts', () => {
@@ -215,5 +217,17 @@ describe('values the schema accepts, inside EC2 Image Builder (YAML inside YAML 
       for (const [, name] of text.matchAll(/!Sub .*?\$\{([^}]*)\}/g)) expect(name).toMatch(/^AWS::(Partition|Region|AccountId)$/);
       expect(text).not.toMatch(/\{\{resolve:/);
     }
+  });
+
+  it.skipIf(!hasCfnLint)('leave every CloudFormation template clean for cfn-lint: these stacks and the folders\' (one run)', async () => {
+    const paths = [...folders].flatMap(([name, files]) => files.filter(isCfnTemplate).map((f) => join(root.dir, name, f.path)));
+    for (const [i, input] of templates().entries()) {
+      const files = (await generate(z.parse(AnswersSchema, input))).filter(isCfnTemplate);
+      writeFiles(join(root.dir, `image-builder-${i}`), files);
+      paths.push(...files.map((f) => join(root.dir, `image-builder-${i}`, f.path)));
+    }
+    expect(paths.length).toBeGreaterThanOrEqual(3 * CASES.length);
+    const result = cfnLint(paths);
+    expect(result.code, result.output).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ export interface Case {
   input: unknown;
 }
 
-const NASTY = 'Billing & "EU" $(touch /tmp/ami-wizard-pwned) ${var.y} {z} { {a} } `id` \'q\' %{x} \\ *';
+const NASTY = 'Billing & "EU" $(touch /tmp/ami-wizard-pwned) $var.y $HOME{y} {z} { {a} } `id` \'q\' %{x} \\ *';
 const EXAMPLES = new URL('../../examples/', import.meta.url);
 
 export function combination(design: Design, os: OperatingSystem, tool: ConfigTool): Case {
@@ -109,10 +109,10 @@ export function examplesAndEdgeCases(): Case[] {
     nasty.strategy = design;
     nasty.configManagement = tool;
     nasty.platform = { os };
-    nasty.project = { name: NASTY.replace(' *', ''), system: NASTY.replace(' *', ''), owner: NASTY, costCenter: 'cc $(x) ${y}' };
+    nasty.project = { name: NASTY.replace(' *', ''), system: NASTY.replace(' *', ''), owner: NASTY, costCenter: 'cc $(x) $y{z}' };
     nasty.roles = [{ name: 'web', software }];
     nasty.project.compliance = [NASTY.replace(' *', '').slice(0, 64)];
-    nasty.tags = { 'Team:x': { value: 'a "b" {c} ${d} <%= x %> #{y} $(z) ‘q’' } };
+    nasty.tags = { 'Team:x': { value: 'a "b" {c} $d{e} <%= x %> #{y} $(z) ‘q’' } };
     cases.push({ name, input: nasty });
   }
   return cases;

@@ -1,7 +1,7 @@
 // The checks every generated folder goes through, with the real tools of each ecosystem: packer
 // fmt and validate, the amazon plugin's schema, bash -n, shellcheck, cloud-init's schema, ansible's
-// syntax check, yamllint, PowerShell's grammar, ruby -c, puppet parser validate, Jinja as Ansible
-// and Salt apply it, JSON and YAML parsers, the tag-policy grammar. Each suite file calls
+// syntax check, yamllint, cfn-lint, PowerShell's grammar, ruby -c, puppet parser validate, Jinja as
+// Ansible and Salt apply it, JSON and YAML parsers, the tag-policy grammar. Each suite file calls
 // checkFolders() with its cases; vitest runs the files in parallel.
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { GUIDANCE_TAG_KEYS } from '../../questionnaire/answers-schema.ts';
 import { parseAnswers } from '../../source/answers/read.ts';
 import { tempDir } from '../support/answers.ts';
+import { cfnLint, isCfnTemplate } from '../support/cfn-lint.ts';
 import { answersFrom, generate, writeFiles } from '../support/generate.ts';
 import { stagePackerDir } from '../support/packer-stage.ts';
 import { HAS_SHARED, SHARED_DIR, cloudInitSchema, hasTool, run } from '../support/tools.ts';
@@ -36,6 +37,7 @@ export function checkFolders(cases: Case[]): void {
   const hasShellcheck = hasTool('shellcheck');
   const hasAnsible = hasTool('ansible-playbook');
   const hasYamllint = hasTool('yamllint');
+  const hasCfnLint = hasTool('cfn-lint');
   const cloudInit = cloudInitSchema();
   const languages = configLanguageChecks(root.dir, generated);
   languages.canFail();
@@ -52,6 +54,13 @@ export function checkFolders(cases: Case[]): void {
       const bad = join(root.dir, 'bad.sh');
       writeFileSync(bad, '#!/usr/bin/env bash\nrm -rf $1/tmp\n');
       expect(run('shellcheck', [bad]).code).not.toBe(0);
+    });
+    it.skipIf(!hasCfnLint)('cfn-lint rejects a ${...} outside !Sub (E1029)', () => {
+      const bad = join(root.dir, 'bad-template.yaml');
+      writeFileSync(bad, "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: 'pay ${AWS::AccountId}'\n");
+      const result = cfnLint([bad]);
+      expect(result.code & 2, result.output).toBe(2);
+      expect(result.output).toMatch(/:E1029:/);
     });
   });
 
@@ -130,6 +139,14 @@ export function checkFolders(cases: Case[]): void {
       const yamlFiles = (generated.get(name) ?? []).filter((f) => /\.(ya?ml|sls)$/.test(f.path)).map((f) => join(root.dir, name, f.path));
       const result = run('yamllint', ['-d', YAMLLINT_CONFIG, ...yamlFiles]);
       expect(result.code, result.output).toBe(0);
+    });
+
+    // Templates are found by their content, so a new one (iam/*.yaml, say) is linted without a change here.
+    it.skipIf(!hasCfnLint)('cfn-lint on every CloudFormation template: no error, warning or note', () => {
+      const templates = (generated.get(name) ?? []).filter(isCfnTemplate).map((f) => f.path);
+      expect(templates).toContain('tagging/config-rules.yaml');
+      const result = cfnLint(templates.map((path) => join(root.dir, name, path)));
+      expect(result.code, `${templates.join(', ')}\n${result.output}`).toBe(0);
     });
 
     it('YAML files parse; the answers copy replays to the same folder', async () => {
