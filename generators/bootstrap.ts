@@ -4,6 +4,7 @@ import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
 import { FAMILY_SCRIPTS } from './platforms.ts';
+import { BUILD_INSTANCE_MARKER } from './build-instance.ts';
 
 export function generateBootstrap(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
   const phase = ctx.design === 'hybrid' ? 'app' : 'all';
@@ -14,6 +15,8 @@ export function generateBootstrap(ctx: BuildContext, templates: Renderer): Gener
     // (latestAtLaunch refreshes it anyway, to update the packages.)
     refreshIndexAtBoot: ctx.bootstrapRunsConfig && phase === 'all' && ctx.platform.facts.packageManager === 'apt' && !ctx.guidance.latestAtLaunch,
     latestAtLaunch: ctx.guidance.latestAtLaunch,
+    releaseLocked: ctx.platform.facts.releaseLocked,
+    buildInstanceMarker: BUILD_INSTANCE_MARKER,
     onPremises: ctx.guidance.onPremises,
     phaseDescription:
       ctx.design === 'hybrid'

@@ -43,8 +43,8 @@ export interface BuildContext {
   roles: RoleView[];
   /** The roles that get an image of their own: all of them, except in the jeos design. */
   imageRoles: RoleView[];
-  /** The role an instance applies when nothing (tag, user data, the image) names one: the first. */
-  defaultRole: string;
+  /** A role to show in examples (the first). An instance that names no role is refused, never given this one. */
+  exampleRole: string;
   configTool: ConfigTool;
   /** Tags shared by every image: the guidance's ten minus Name, Role and Software (set per image) and Version (a Packer variable, added in locals), plus Owner and the extras. */
   commonTags: Tag[];
@@ -161,7 +161,7 @@ export function buildContext(
     },
     roles,
     imageRoles,
-    defaultRole: roles[0]!.name,
+    exampleRole: roles[0]!.name,
     images: [{ name: 'base', software: baseSoftware(design, configToolFor(answers)) }, ...imageRoles.map((r) => ({ name: r.name, software: r.softwareTag }))],
     imageStage: STAGES[0],
     costCenterPlaceholder: answers.project.costCenter === undefined,

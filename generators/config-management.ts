@@ -45,7 +45,11 @@ export function generateConfigManagement(ctx: BuildContext, templates: Renderer)
       case 'salt':
         // init applies everything; app alone is what a hybrid image's first boot applies.
         files.push(file(`salt/${role.name}/init.sls`, 'salt/init.sls.hbs', view));
-        if (role.software.length) files.push(file(`salt/${role.name}/software.sls`, 'salt/software.sls.hbs', view));
+        // Windows: Chocolatey's states, since Salt's pkg states there need a winrepo nothing sets up.
+        if (role.software.length) {
+          const software = ctx.platform.facts.family === 'windows' ? 'salt/windows-software.sls.hbs' : 'salt/software.sls.hbs';
+          files.push(file(`salt/${role.name}/software.sls`, software, view));
+        }
         files.push(file(`salt/${role.name}/app.sls`, 'salt/app.sls.hbs', view));
         break;
     }

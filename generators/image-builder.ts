@@ -11,6 +11,7 @@ import { shWord, powershellString } from './escape.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { buildScript, packerView } from './packer.ts';
 import { BASE_SCRIPTS } from './platforms.ts';
+import { buildUserData } from './build-instance.ts';
 import type { BuildEnv, PackerView } from './packer.ts';
 import { TemplateError } from './render.ts';
 import type { Renderer } from './render.ts';
@@ -41,6 +42,20 @@ const ROLE_SCHEDULE = 'cron(0 6 * * ? *)';
 function contentVersion(content: string): string {
   return `1.0.${parseInt(createHash('sha256').update(content).digest('hex').slice(0, 7), 16)}`;
 }
+
+/**
+ * AWSTOE's working directory on Linux build instances: it keeps the component documents there while
+ * it runs them, so the cleanup step spares it (AMI_BUILD_WORKDIR); Image Builder's own cleanup empties
+ * it after the build.
+ */
+export const LINUX_WORKING_DIRECTORY = '/var/tmp/imagebuilder';
+
+/**
+ * The baseline image the stack builds while it is created: a role recipe's parent must have an image
+ * (the base recipe's newest, x.x.x) when the recipe is created, so the role recipes wait for it. A
+ * change to the base recipe builds a new one on the next deploy; deleting it keeps the AMI.
+ */
+const FIRST_BASE_IMAGE = 'FirstBaseImage';
 
 /** The last of the base image's scripts installs the bootstrap: it runs with the bootstrap files. */
 const BOOTSTRAP_INSTALLER = BASE_SCRIPTS.at(-1)!;
@@ -132,7 +147,7 @@ function components(ctx: BuildContext, templates: Renderer, view: PackerView, bo
       id: `Finish${logicalId(image)}`,
       description: `${slug}: cleanup before capture and the image test of ${image} (packer/scripts/cleanup and validate)`,
       phases: [
-        ...(windows ? [] : [{ name: 'build' as const, steps: [scriptStep(view, 'Cleanup', script('cleanup'))] }]),
+        ...(windows ? [] : [{ name: 'build' as const, steps: [scriptStep(view, 'Cleanup', script('cleanup'), [{ name: 'AMI_BUILD_WORKDIR', value: LINUX_WORKING_DIRECTORY }])] }]),
         { name: 'validate', steps: [scriptStep(view, 'ImageTest', script('validate'), validateEnv)] },
         { name: 'test', steps: [scriptStep(view, 'LaunchedImageTest', script('validate'), [...validateEnv, { name: 'IMAGE_LAUNCHED', value: '1' }])] },
       ],
@@ -198,12 +213,27 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
       ParentImage: parent,
       Components: componentIds.map((c) => ({ ComponentArn: ref(c) })),
       BlockDeviceMappings: [volume],
-      ...(windows ? {} : { WorkingDirectory: '/var/tmp' }),
-      AdditionalInstanceConfiguration: { SystemsManagerAgent: { UninstallAfterBuild: false } },
+      ...(windows ? {} : { WorkingDirectory: LINUX_WORKING_DIRECTORY }),
+      // A role's build instance boots from the base image, whose first-boot bootstrap must stand down
+      // there (build-instance.ts). The SSM agent setting is refused for Windows recipes.
+      ...(image === 'base' && windows
+        ? {}
+        : {
+            AdditionalInstanceConfiguration: {
+              ...(windows ? {} : { SystemsManagerAgent: { UninstallAfterBuild: false } }),
+              ...(image === 'base' ? {} : { UserDataOverride: Buffer.from(roleBuildUserData(windows)).toString('base64') }),
+            },
+          }),
       Tags: stackTags,
     };
     // The recipe's version follows its content, components included (a recipe cannot change in place).
-    resources[`${id}Recipe`] = { Type: 'AWS::ImageBuilder::ImageRecipe', Properties: { ...recipe, Version: contentVersion(JSON.stringify({ recipe, data: componentIds.map((c) => (resources[c] as { Properties: { Data: string } }).Properties.Data) })) } };
+    resources[`${id}Recipe`] = {
+      Type: 'AWS::ImageBuilder::ImageRecipe',
+      // A role recipe names the baseline's newest image (x.x.x): the stack builds the first one
+      // (FirstBaseImage) before it creates them, so the first deploy needs no second step.
+      ...(image === 'base' ? {} : { DependsOn: FIRST_BASE_IMAGE }),
+      Properties: { ...recipe, Version: contentVersion(JSON.stringify({ recipe, data: componentIds.map((c) => (resources[c] as { Properties: { Data: string } }).Properties.Data) })) },
+    };
     resources[`${id}Distribution`] = {
       Type: 'AWS::ImageBuilder::DistributionConfiguration',
       Properties: {
@@ -223,6 +253,19 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
         Tags: stackTags,
       },
     };
+    if (image === 'base' && images.length > 1) {
+      resources[FIRST_BASE_IMAGE] = {
+        Type: 'AWS::ImageBuilder::Image',
+        Properties: {
+          ImageRecipeArn: ref(`${id}Recipe`),
+          InfrastructureConfigurationArn: ref('Infrastructure'),
+          DistributionConfigurationArn: ref(`${id}Distribution`),
+          ImageTestsConfiguration: { ImageTestsEnabled: true, TimeoutMinutes: 90 },
+          EnhancedImageMetadataEnabled: true,
+          Tags: stackTags,
+        },
+      };
+    }
     const schedule = image === 'base' ? BASE_SCHEDULE[ctx.guidance.baselineStability] : ROLE_SCHEDULE;
     resources[`${id}Pipeline`] = {
       Type: 'AWS::ImageBuilder::ImagePipeline',
@@ -271,6 +314,16 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
 }
 
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
+
+/**
+ * The user data of a role's build instance: the build-instance marker. It replaces what Image Builder
+ * would add (the SSM agent install, which the base image already has), and on Linux it asks for Image
+ * Builder's own cleanup, which user data of one's own otherwise turns off (perform_cleanup).
+ */
+function roleBuildUserData(windows: boolean): string {
+  if (windows) return buildUserData('windows');
+  return `${buildUserData('linux')}install -d -m 0700 ${LINUX_WORKING_DIRECTORY}\ntouch ${LINUX_WORKING_DIRECTORY}/perform_cleanup\n`;
+}
 
 /** The key of a region's copy: the build region's, an alias (the same name in every region), or the per-region key. */
 function regionKey(ctx: BuildContext, region: string, buildRegion: boolean): Record<string, string> {

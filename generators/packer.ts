@@ -3,6 +3,7 @@
 import { STAGES } from '../questionnaire/answer-values.ts';
 import type { BuildContext, RoleView } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
+import { BUILD_INSTANCE_MARKER, buildUserData } from './build-instance.ts';
 import { alignHcl } from './hcl-format.ts';
 import { BASE_SCRIPTS, FAMILY_SCRIPTS } from './platforms.ts';
 import type { Renderer } from './render.ts';
@@ -18,8 +19,9 @@ function pinnedVersions(ctx: BuildContext) {
   const windows = ctx.platform.facts.family === 'windows';
   const all = [
     { name: 'chef_version', env: 'CHEF_VERSION', default: '18.5.0', description: 'Chef Infra Client version installed by the builds.', when: ctx.configTool === 'chef' && !windows },
-    { name: 'salt_version', env: 'SALT_VERSION', default: '3007.1', description: 'Salt version installed by salt-bootstrap.', when: ctx.configTool === 'salt' && !windows },
-    { name: 'salt_bootstrap_version', env: 'SALT_BOOTSTRAP_VERSION', default: 'v2024.07.23', description: 'Release of salt-bootstrap (its script is checked against the release checksum).', when: ctx.configTool === 'salt' && !windows },
+    { name: 'salt_version', env: 'SALT_VERSION', default: '3007.1', description: 'Salt version installed by salt-bootstrap.', when: ctx.configTool === 'salt' },
+    // From v2024.11.07 on, salt-bootstrap finds Salt at packages.broadcom.com (the old repository is gone).
+    { name: 'salt_bootstrap_version', env: 'SALT_BOOTSTRAP_VERSION', default: 'v2024.12.12', description: 'Release of salt-bootstrap (its script is checked against the release checksum).', when: ctx.configTool === 'salt' },
     { name: 'chocolatey_version', env: 'CHOCOLATEY_VERSION', default: '2.3.0', description: 'Chocolatey version installed on Windows images.', when: windows },
   ];
   return all.filter((v) => v.when);
@@ -74,6 +76,8 @@ export function packerView(ctx: BuildContext) {
     baseValidateEnv: [env('IMAGE_PACKAGES', ''), env('IMAGE_COMMANDS', baseCommands.join(' ')), env('IMAGE_ROLE', '')],
     imageRoles: ctx.imageRoles.map((role) => roleImageView(ctx, role, installerEnv)),
     stages: STAGES,
+    buildInstanceMarker: BUILD_INSTANCE_MARKER,
+    buildUserData: buildUserData(facts.family),
     manualCaptureNote: ctx.manualCapture
       ? `Manual steps before capture (answers: guidance.manualSteps): ${ctx.manualCapture.steps.map((s, i) => `${i + 1}. ${s}`).join(' ')} Then press Enter to capture the image.`
       : '',

@@ -6,6 +6,13 @@ import type { Architecture, OperatingSystem } from '../questionnaire/answer-valu
 export interface PlatformFacts {
   family: 'linux' | 'windows';
   packageManager: 'dnf' | 'apt' | 'none';
+  /**
+   * Each image is locked to its OS release (Amazon Linux 2023): `dnf upgrade` sees only that
+   * release's repository, and moving on takes `--releasever` (FACTS: AL2023 deterministic upgrades).
+   */
+  releaseLocked: boolean;
+  /** How Chef's package metadata names this OS (omnitruck's p and pv), where Chef publishes packages for it. */
+  chefPlatform?: { name: string; version: string };
   /** How the image gets the AWS CLI the bootstrap reads secrets with (FACTS.md: only AL2023 ships it on Linux). */
   awsCli: 'preinstalled' | 'snap' | 'installer';
   communicator: 'ssh' | 'winrm';
@@ -90,6 +97,8 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
       return {
         family: 'linux',
         packageManager: 'dnf',
+        releaseLocked: true,
+        chefPlatform: { name: 'amazon', version: '2023' },
         awsCli: 'preinstalled',
         communicator: 'ssh',
         sshUsername: 'ec2-user',
@@ -107,6 +116,8 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
       return {
         family: 'linux',
         packageManager: 'apt',
+        releaseLocked: false,
+        chefPlatform: { name: 'ubuntu', version: '24.04' },
         awsCli: 'snap',
         communicator: 'ssh',
         sshUsername: 'ubuntu',
@@ -122,6 +133,8 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
       return {
         family: 'linux',
         packageManager: 'dnf',
+        releaseLocked: false,
+        chefPlatform: { name: 'el', version: '9' },
         awsCli: 'installer',
         communicator: 'ssh',
         sshUsername: 'ec2-user',
@@ -136,6 +149,7 @@ export function platformFacts(os: OperatingSystem, arch: Architecture): Platform
       return {
         family: 'windows',
         packageManager: 'none',
+        releaseLocked: false,
         // Amazon's Windows Server AMIs ship the AWS CLI and the AWS Tools for PowerShell.
         awsCli: 'preinstalled',
         communicator: 'winrm',

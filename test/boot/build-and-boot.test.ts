@@ -10,10 +10,11 @@ import * as z from 'zod/mini';
 import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
 import type { ConfigTool, OperatingSystem } from '../../questionnaire/answers-schema.ts';
 import type { Design } from '../../questionnaire/questions.ts';
+import { installerSource } from '../../generators/installer-sources.ts';
 import { minimalAnswers } from '../support/answers.ts';
 import { generate } from '../support/generate.ts';
 import { REQUIRE_VALIDATORS } from '../support/tools.ts';
-import { REPOSITORY, simulate, simulationUnavailable } from './simulate.ts';
+import { REPOSITORY, ROLE_BUILD_INSTANCE, simulate, simulationUnavailable } from './simulate.ts';
 import type { Boot, Call, SimulationResult } from './simulate.ts';
 
 const unavailable = simulationUnavailable();
@@ -107,10 +108,14 @@ describe.skipIf(Boolean(unavailable)).each(CASES)('$design on $os with $tool, fo
         { name: 'boot1', instance: instance('i-0000000000000001', {}) },
         { name: 'boot2', instance: instance('i-0000000000000001', {}) },
         { name: 'other', instance: instance('i-0000000000000002', { Role: 'web' }), launch: true },
+        // An instance of an image that records no role (JeOS: the base image) and names none.
+        ...(c.design === 'jeos' ? [{ name: 'no-role', instance: { ...instance('i-0000000000000003', {}), tags: { Stage: 'test' } }, launch: true }] : []),
       ],
       ssm: SECRET,
       os: c.os,
       engine: c.imageBuilder ? 'image-builder' : 'packer',
+      // Unattended upgrades hold the package manager's lock when each build and the first boot start.
+      lockHeldFor: 2,
     });
   }, 150_000);
   afterAll(() => result?.cleanup());
@@ -118,6 +123,41 @@ describe.skipIf(Boolean(unavailable)).each(CASES)('$design on $os with $tool, fo
   it('builds the baseline and the role image', () => {
     for (const [name, step] of Object.entries(result.steps).filter(([n]) => n.startsWith('build-'))) {
       expect(step.rc, `${name}:\n${step.log}`).toBe(0);
+    }
+  });
+
+  it.runIf(imageRole(c))("the role build's instance boots from the base image, and its bootstrap stands down there", () => {
+    const boot = result.steps[`boot-build-role-${imageRole(c)}`]!;
+    expect(boot.rc, boot.log).toBe(0);
+    expect(boot.log).toMatch(new RegExp(`build instance ${ROLE_BUILD_INSTANCE} \\(AMI_WIZARD_BUILD_INSTANCE=true in user data\\): standing down`));
+    // Nothing but the metadata service was asked: no update, no configuration tool, no secret.
+    expect(result.callsIn(`boot-build-role-${imageRole(c)}`).filter((x) => x.tool !== 'curl')).toEqual([]);
+  });
+
+  it('waits for the package manager while another process holds its lock, at build and at first boot', () => {
+    // The holder really held it: the first package step of the base build found it taken, and waited.
+    const waits = result.lockWaits.filter((w) => w.step === 'build-base');
+    expect(waits.length, JSON.stringify(result.lockWaits)).toBeGreaterThan(0);
+    expect(result.lockWaits.filter((w) => !w.waited)).toEqual([]);
+  });
+
+  it('downloads installers only from the sources known to exist, and checks each before it runs', () => {
+    const builds = result.calls.filter((x) => x.step.startsWith('build-'));
+    const downloads = builds.flatMap((call, at) => {
+      const url = call.tool === 'curl' ? call.args.find((a) => /^https?:\/\//.test(a)) : undefined;
+      return url && new URL(url).hostname !== '169.254.169.254' ? [{ url, file: call.args[call.args.indexOf('-o') + 1]!, at }] : [];
+    });
+    const after = (at: number, test: (x: Call) => boolean) => builds.slice(at + 1).some(test);
+    for (const { url, file, at } of downloads) {
+      const source = installerSource(url);
+      expect(source, `${url} is not in generators/installer-sources.ts`).toBeDefined();
+      if (source!.check === 'gpg-signature' && !url.endsWith('.sig')) {
+        expect(after(at, (x) => x.tool === 'gpg' && x.args.includes('--verify') && x.args.includes(file)), `${url}: no gpg --verify of ${file}`).toBe(true);
+      } else if (source!.check === 'published-sha256' && !url.endsWith('.sha256')) {
+        expect(after(at, (x) => x.tool === 'sha256sum' && x.args.includes('--check')), `${url}: no checksum check`).toBe(true);
+      } else if (source!.check === 'gpg-fingerprint') {
+        expect(after(at, (x) => x.tool === 'gpg' && x.args.includes('--fingerprint')), `${url}: no fingerprint check`).toBe(true);
+      }
     }
   });
 
@@ -167,11 +207,20 @@ describe.skipIf(Boolean(unavailable)).each(CASES)('$design on $os with $tool, fo
     expect(result.steps.boot1!.log).toMatch(/^secrets: 600 \/run\/ami-wizard\/secrets\/db_password$/m);
   });
 
-  it('does nothing at the second boot of the same instance', () => {
+  it('after a reboot (an empty /run) the secrets are back, and nothing is applied again', () => {
     const boot = result.steps.boot2!;
     expect(boot.rc, boot.log).toBe(0);
     expect(boot.log).toMatch(/already bootstrapped on i-0000000000000001/);
-    expect(result.callsIn('boot2').filter((x) => x.tool !== 'curl')).toEqual([]);
+    expect(boot.log).toMatch(/^secrets: 600 \/run\/ami-wizard\/secrets\/db_password$/m);
+    expect(result.callsIn('boot2').filter((x) => !['curl', 'aws'].includes(x.tool))).toEqual([]);
+    expect(boot.log).not.toContain(SECRET['/demo/test/db/password']); // never into a log
+  });
+
+  it.runIf(c.design === 'jeos')('refuses an instance that names no role on an image that records none (exit 20)', () => {
+    const boot = result.steps['no-role']!;
+    expect(boot.rc, boot.log).toBe(20);
+    expect(boot.log).toMatch(/ERROR: no role: this image records none; set the Role tag/);
+    expect(result.callsIn('no-role').filter((x) => x.tool !== 'curl' && x.tool !== 'aws')).toEqual([]);
   });
 
   it('applies the tagged role on an instance whose Role tag says so', () => {
@@ -264,7 +313,7 @@ describe.skipIf(Boolean(unavailable))('answers that shape the first boot: latest
     const boot = result.steps.boot1!;
     expect(boot.rc, boot.log).toBe(0);
     expect(boot.log).toMatch(/latest at launch: updating the installed packages/);
-    const calls = result.callsIn('boot1').filter((x) => x.tool === 'apt-get').map((x) => x.args.filter((a) => a !== '-y').join(' '));
+    const calls = result.callsIn('boot1').filter((x) => x.tool === 'apt-get').map((x) => x.args.filter((a) => a !== '-y').join(' ').replace('-o DPkg::Lock::Timeout=600 ', ''));
     expect(calls.slice(0, 2)).toEqual(['update', 'upgrade']);
   });
 

@@ -200,3 +200,24 @@ function skipBlock(tokens: Token[], k: number, file: string): number {
   }
   return fail(file, tokens[k], 'block never closes');
 }
+
+/**
+ * The top-level quoted-string attributes of `source "TYPE" "NAME" { ... }` in a template, decoded
+ * (nested blocks stepped over): what the build instance of that source is launched with.
+ */
+export function sourceAttributes(hcl: string, type: string, name: string): Record<string, string> {
+  const tokens = new HclLexer(hcl, { keepInterpolations: true }).tokens();
+  const start = tokens.findIndex((t, k) => t.kind === 'ident' && t.value === 'source' && tokens[k + 1]?.kind === 'string' && (tokens[k + 1] as { value: string }).value === type && (tokens[k + 2] as { value?: string })?.value === name && isPunct(tokens[k + 3], '{'));
+  if (start < 0) throw new Error(`no source "${type}" "${name}"`);
+  const out: Record<string, string> = {};
+  let depth = 0;
+  for (let k = start + 3; k < tokens.length; k++) {
+    const tok = tokens[k]!;
+    if (isPunct(tok, '{')) depth++;
+    else if (isPunct(tok, '}') && --depth === 0) return out;
+    else if (depth === 1 && tok.kind === 'ident' && isPunct(tokens[k + 1], '=') && tokens[k + 2]?.kind === 'string') {
+      out[tok.value] = (tokens[k + 2] as { value: string }).value;
+    }
+  }
+  throw new Error(`source "${type}" "${name}" never closes`);
+}

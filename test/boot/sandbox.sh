@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # A simulated build instance and the instances launched from its image, as root inside
 # `unshare --mount --net --fork`. Disks are overlays of this machine's root, so nothing reaches the
-# real disk: the build writes into a build layer; `capture` makes that the image (copied to
-# WORK/image for the test); each `launch` starts an instance whose disk is a fresh overlay over it. /tmp and /run are fresh at
-# every boot, and 169.254.169.254 in the namespace's own network is the fake IMDS. SIM (WORK/sim) holds
-# the plan, the stubs, the repository and the results; every machine sees it as /sim.
+# real disk: the first build writes into a build layer; `capture` makes the current machine's layer
+# the newest image (its layers copied to WORK/image for the test, each over the last); each `launch`
+# starts an instance whose disk is a fresh overlay over the image's layers, so a role build runs on an
+# instance launched from the base image, as in EC2. /tmp and /run are fresh at every boot, and
+# 169.254.169.254 in the namespace's own network is the fake IMDS. SIM (WORK/sim) holds the plan, the
+# stubs, the repository and the results; every machine sees it as /sim.
 # Plan lines (SIM/plan.txt):
-#   capture      stop the build instance; its disk is the image from now on
+#   capture      stop the current machine; its disk is the image from now on
 #   launch NAME  a new instance from the image, its own disk in WORK/instances/NAME
+#   hold SECONDS another process holds the package manager's lock for a while (unattended upgrades)
 #   bare NAME    a new machine without the image: a server in a data centre
 #   imds FILE    from now on the metadata service describes the instance in SIM/imds/FILE
 #   reboot       fresh /tmp and /run, as a new boot has them
@@ -41,7 +44,15 @@ machine() {
   mount --bind "$SIM" "$ROOT/sim"
   fresh
 }
-machine / "$LAYERS/build"
+IMAGE=/ # the lower layers of the current image, newest first, over the host's root
+UPPER=$LAYERS/build
+captures=0
+machine / "$UPPER"
+holders=()
+settle() { # the lock holders of this boot are done before its disk goes away
+  [ "${#holders[@]}" -eq 0 ] || wait "${holders[@]}" 2>/dev/null || true
+  holders=()
+}
 
 ip link set lo up
 ip addr add 169.254.169.254/32 dev lo
@@ -49,7 +60,7 @@ ip addr add 169.254.169.254/32 dev lo
 echo '{"instanceId": "i-0b0b0b0b0b0b0b0b0", "region": "us-east-1"}' > "$SIM/imds/current.json"
 node "$SIM/fake-imds.mjs" "$SIM/imds/current.json" "$SIM/results/imds.jsonl" &
 imds=$!
-trap 'kill "$imds" 2>/dev/null || true; umount -R "$ROOT" 2>/dev/null || true' EXIT
+trap 'kill "$imds" 2>/dev/null || true; settle; umount -R "$ROOT" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do
   [ -n "$(ss -Hltn 'sport = :80' 2>/dev/null)" ] && break
   sleep 0.1
@@ -59,15 +70,29 @@ PATH_IN_INSTANCE=/sim/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbi
 while read -r verb arg; do
   case "$verb" in
     capture)
+      settle
       umount -R "$ROOT"
-      mv "$LAYERS/build" "$LAYERS/image"
-      rm -rf "$LAYERS/build.work"
-      cp -a "$LAYERS/image" "$WORK/image" # for the test to read, after the namespace is gone
+      captures=$((captures + 1))
+      mv "$UPPER" "$LAYERS/image-$captures"
+      rm -rf "$UPPER.work"
+      IMAGE=$LAYERS/image-$captures:$IMAGE
+      mkdir -p "$WORK/image" # for the test to read, after the namespace is gone
+      cp -a "$LAYERS/image-$captures/." "$WORK/image/"
       ;;
-    launch) machine "$LAYERS/image:/" "$LAYERS/instances/$arg" ;;
-    bare) machine / "$LAYERS/instances/$arg" ;; # a server that never saw the image (on-premises)
+    launch) settle; UPPER=$LAYERS/instances/$arg; machine "$IMAGE" "$UPPER" ;;
+    bare) settle; UPPER=$LAYERS/instances/$arg; machine / "$UPPER" ;; # a server that never saw the image (on-premises)
     imds) cp "$SIM/imds/$arg" "$SIM/imds/current.json" ;;
-    reboot) fresh ;;
+    reboot) settle; fresh ;;
+    hold)
+      # The lock files of both package managers: dpkg's frontend lock, rpm's transaction lock.
+      chroot "$ROOT" /bin/sh -c 'mkdir -p /var/lib/dpkg /var/lib/rpm && touch /var/lib/dpkg/lock-frontend /var/lib/rpm/.rpm.lock'
+      chroot "$ROOT" flock /var/lib/dpkg/lock-frontend flock /var/lib/rpm/.rpm.lock sleep "$arg" &
+      holders+=("$!")
+      for _ in $(seq 50); do # until it holds them
+        chroot "$ROOT" flock -n /var/lib/dpkg/lock-frontend true 2>/dev/null || break
+        sleep 0.05
+      done
+      ;;
     run)
       set +e
       chroot "$ROOT" /usr/bin/env -i PATH="$PATH_IN_INSTANCE" HOME=/root LANG=C.UTF-8 SIM_STEP="$arg" \

@@ -11,13 +11,17 @@ import type { GeneratedFile } from '../../generators/generated-file.ts';
 import { PACKAGE_MANAGER } from '../../questionnaire/package-names.ts';
 import type { OperatingSystem } from '../../questionnaire/answer-values.ts';
 import { writeFiles } from '../support/generate.ts';
-import { packerBuilds } from './packer-builds.ts';
+import { packerBuilds, sourceAttributes } from './packer-builds.ts';
 import { provisionScript } from './provision-script.ts';
 import { imageBuilderScript } from './image-builder-script.ts';
+import { parseTemplate } from '../support/cfn-spec.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
+/** The instance a role build runs on: launched from the base image, as both engines launch it. */
+export const ROLE_BUILD_INSTANCE = 'i-0b0b0b0b0b0b0b0b1';
+
 const STUBBED = [
-  'apt-get', 'dnf', 'rpm', 'snap', 'dpkg', 'curl', 'gpg', 'unzip', 'sudo', 'cloud-init', 'systemctl',
+  'apt-get', 'dnf', 'rpm', 'snap', 'dpkg', 'curl', 'gpg', 'sha256sum', 'unzip', 'sudo', 'cloud-init', 'systemctl',
   'ansible-pull', 'ansible-playbook', 'chef-client', 'puppet', 'salt-call',
 ];
 
@@ -57,6 +61,11 @@ export interface Simulation {
   os: OperatingSystem;
   /** Which engine's build runs: the Packer provisioners, or the Image Builder recipe's components. */
   engine?: 'packer' | 'image-builder';
+  /**
+   * Seconds another process holds the package manager's lock (unattended upgrades, apt-daily) at the
+   * start of every build and of the first boot; 0: never.
+   */
+  lockHeldFor?: number;
 }
 
 export interface Call {
@@ -75,6 +84,8 @@ export interface SimulationResult {
   steps: Record<string, Step>;
   calls: Call[];
   callsIn: (step: string, tool?: string) => Call[];
+  /** Package-manager calls that found the lock held (sandbox.sh `hold`), and whether they waited. */
+  lockWaits: { step: string; tool: string; waited: boolean }[];
   /** A file the builds wrote into the image, or undefined when they did not. */
   file: (path: string) => string | undefined;
   /** The git URL the instance clones from. */
@@ -114,6 +125,15 @@ function onPremisesBoot(folder: string, settings: string): string {
   ].join('\n');
 }
 
+/** The user data a role build gives its instance: Packer's role source, or the Image Builder role recipe's override. */
+function buildInstanceUserData(src: string, folder: string, imageBuilder: boolean, template: string, build: string): string | undefined {
+  if (!imageBuilder) return sourceAttributes(readFileSync(join(src, folder, 'packer/roles.pkr.hcl'), 'utf8'), 'amazon-ebs', 'role').user_data;
+  const resources = parseTemplate(template).Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
+  const recipe = Object.values(resources).find((r) => r.Type === 'AWS::ImageBuilder::ImageRecipe' && String(r.Properties.Name).endsWith(`-${build.replace(/^role-/, '')}`));
+  const override = recipe?.Properties.AdditionalInstanceConfiguration?.UserDataOverride;
+  return override === undefined ? undefined : Buffer.from(String(override), 'base64').toString('utf8');
+}
+
 export function simulate(sim: Simulation): SimulationResult {
   const work = mkdtempSync(join(tmpdir(), 'ami-wizard-boot-'));
   const simDir = join(work, 'sim');
@@ -142,19 +162,28 @@ export function simulate(sim: Simulation): SimulationResult {
   const packerDir = join('/sim/src', sim.folder, 'packer');
   const imageBuilder = sim.engine === 'image-builder';
   const builds = sim.builds.length && !imageBuilder ? packerBuilds(join(src, sim.folder, 'packer')) : [];
-  for (const name of sim.builds) {
+  const template = imageBuilder ? readFileSync(join(src, sim.folder, 'imagebuilder/image-builder.yaml'), 'utf8') : '';
+  const hold = sim.lockHeldFor ? [`hold ${sim.lockHeldFor}`] : [];
+  sim.builds.forEach((name, i) => {
     let script: string;
     if (imageBuilder) {
-      script = imageBuilderScript(readFileSync(join(src, sim.folder, 'imagebuilder/image-builder.yaml'), 'utf8'), name.replace(/^role-/, ''));
+      script = imageBuilderScript(template, name.replace(/^role-/, ''));
     } else {
       const build = builds.find((b) => b.name === name);
       if (!build) throw new Error(`no build named ${name} (have ${builds.map((b) => b.name).join(', ')})`);
       script = provisionScript(build, packerDir);
     }
     writeFileSync(join(simDir, 'steps', `build-${name}.sh`), script);
-    plan.push(`run build-${name}`);
-  }
-  plan.push('capture');
+    if (i > 0) {
+      // A role build's instance is launched from the base image: the units the base enabled start at
+      // its boot, with the user data the engine gives build instances (its tags are not in metadata).
+      const instance: Instance = { instanceId: ROLE_BUILD_INSTANCE, region: 'us-east-1', userData: buildInstanceUserData(src, sim.folder, imageBuilder, template, name) };
+      writeFileSync(join(simDir, 'imds', `build-${name}.json`), JSON.stringify({ ...instance, metadataTags: false }));
+      cpSync(join(HERE, 'boot.sh'), join(simDir, 'steps', `boot-build-${name}.sh`));
+      plan.push(`launch build-${name}`, `imds build-${name}.json`, `run boot-build-${name}`);
+    }
+    plan.push(...hold, `run build-${name}`, 'capture');
+  });
   sim.boots.forEach((boot, i) => {
     writeFileSync(join(simDir, 'imds', `${boot.name}.json`), JSON.stringify(boot.instance));
     if (boot.onPremises) {
@@ -164,7 +193,7 @@ export function simulate(sim: Simulation): SimulationResult {
       return;
     }
     cpSync(join(HERE, 'boot.sh'), join(simDir, 'steps', `${boot.name}.sh`));
-    plan.push(i === 0 || boot.launch ? `launch ${boot.name}` : 'reboot', `imds ${boot.name}.json`, `run ${boot.name}`);
+    plan.push(i === 0 || boot.launch ? `launch ${boot.name}` : 'reboot', `imds ${boot.name}.json`, ...(i === 0 ? hold : []), `run ${boot.name}`);
   });
   writeFileSync(join(simDir, 'plan.txt'), `${plan.join('\n')}\n`);
 
@@ -183,9 +212,12 @@ export function simulate(sim: Simulation): SimulationResult {
   }
   const callsFile = join(results, 'calls.jsonl');
   const calls: Call[] = existsSync(callsFile) ? readFileSync(callsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const waitsFile = join(results, 'lock-waits.jsonl');
+  const lockWaits = existsSync(waitsFile) ? readFileSync(waitsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
   return {
     steps,
     calls,
+    lockWaits,
     callsIn: (step, tool) => calls.filter((c) => c.step === step && (tool === undefined || c.tool === tool)),
     file: (path) => {
       // Only what the builds wrote is in the image layer; a deleted file is a whiteout there.

@@ -75,9 +75,41 @@ function needsIndex(roleFile, phase) {
   }
 }
 
+/**
+ * Package managers and another process holding their lock (sandbox.sh `hold`: unattended upgrades at
+ * first boot). apt-get and dpkg fail at once, as the real ones do, unless apt-get is told to wait
+ * (-o DPkg::Lock::Timeout=SECONDS); dnf and rpm wait for the lock, as the real ones do.
+ */
+const DPKG_LOCK = '/var/lib/dpkg/lock-frontend';
+const RPM_LOCK = '/var/lib/rpm/.rpm.lock';
+function takeLock(file, waitSeconds) {
+  if (!existsSync(file)) return;
+  if (spawnSync('flock', ['-n', file, 'true']).status === 0) return;
+  // Held: record it, so a test sees the lock was really contended.
+  appendFileSync('/sim/results/lock-waits.jsonl', `${JSON.stringify({ step, tool, file, waited: waitSeconds > 0 })}\n`);
+  const free = spawnSync('flock', waitSeconds ? ['-w', String(waitSeconds), file, 'true'] : ['-n', file, 'true']);
+  if (free.status !== 0) {
+    if (file === DPKG_LOCK) fail(`E: Could not get lock ${file}. It is held by process 4242 (unattended-upgr)`, 100);
+    fail(`timed out waiting for ${file}`);
+  }
+}
+/** apt-get's -o NAME=VALUE options, taken out of the arguments. */
+function aptOptions(list) {
+  const options = {};
+  const rest = [];
+  for (let i = 0; i < list.length; i++) {
+    const option = list[i] === '-o' ? list[++i] : list[i].startsWith('-o') ? list[i].slice(2) : undefined;
+    if (option === undefined) rest.push(list[i]);
+    else options[option.slice(0, option.indexOf('='))] = option.slice(option.indexOf('=') + 1);
+  }
+  return { options, rest };
+}
+
 const TOOLS = {
   'apt-get'() {
-    const [command, ...rest] = args.filter((a) => !['-y', '-q', '-qq'].includes(a));
+    const { options, rest: plain } = aptOptions(args);
+    const [command, ...rest] = plain.filter((a) => !['-y', '-q', '-qq'].includes(a));
+    if (command !== 'update' && command !== 'clean') takeLock(DPKG_LOCK, Number(options['DPkg::Lock::Timeout'] ?? 0));
     if (command === 'update') return void (mkdirSync(dirname(APT_INDEX), { recursive: true }), writeFileSync(APT_INDEX, ''));
     if (command === 'clean') return;
     if (!existsSync(APT_INDEX)) fail('E: no package index: run apt-get update first (the lists were emptied)', 100);
@@ -85,24 +117,30 @@ const TOOLS = {
     if (command !== 'install') fail(`unknown command ${command}`, 100);
     const names = packageArgs(rest, ['--no-install-recommends']);
     if (names.length === 0) fail('install needs a package name', 100);
-    install(names.map((n) => n.split(/[=:]/)[0]));
+    for (const file of names.filter((n) => n.startsWith('/') || n.startsWith('./'))) mustExist(file, 'package file');
+    install(names.map((n) => (n.endsWith('.deb') ? basename(n, '.deb') : n.split(/[=:]/)[0])));
   },
   dnf() {
     const [command, ...rest] = args.filter((a) => a !== '-y');
+    takeLock(RPM_LOCK, 600);
     if (command === 'clean' || command === 'makecache') return;
     if (command === 'upgrade') return;
     if (command !== 'install') fail(`unknown command ${command}`);
     const names = packageArgs(rest, ['--refresh']);
     if (names.length === 0) fail('install needs a package name');
-    install(names.map((n) => (n.startsWith('https://') ? basename(n, '.rpm') : n)));
+    if (names.some((n) => n.startsWith('https://'))) fail('a package installed from a URL is not checked: download it, verify it, then install the file');
+    for (const file of names.filter((n) => n.startsWith('/'))) mustExist(file, 'package file');
+    install(names.map((n) => (n.endsWith('.rpm') ? basename(n, '.rpm') : n)));
   },
   rpm() {
+    if (args[0] !== '-q' && args[0] !== '-qa') takeLock(RPM_LOCK, 600);
     if (args[0] === '-qa') return void process.stdout.write(listInstalled().map((p) => `${p}\t0-stub\n`).join(''));
     if (args[0] === '-q') return void (installed(args[1]) || process.exit(1));
-    if (args[0] === '-Uvh' && args[1]?.startsWith('https://')) return install([basename(args[1], '.noarch.rpm')]);
+    if (args[0] === '--import') return void mustExist(args[1], 'key file');
     fail(`unsupported: rpm ${args.join(' ')}`);
   },
   snap() {
+    if (args.join(' ') === 'wait system seed.loaded') return;
     if (args[0] === 'list') return void (installed(args[1]) || process.exit(1));
     if (args[0] === 'install') {
       const names = packageArgs(args.slice(1), ['--classic']);
@@ -115,6 +153,7 @@ const TOOLS = {
   dpkg() {
     if (args[0] === '-s') return void (installed(args[1]) || process.exit(1));
     if (args[0] !== '-i') fail(`unsupported: dpkg ${args.join(' ')}`);
+    takeLock(DPKG_LOCK, 0); // dpkg has no way to wait
     mustExist(args[1], 'package file');
     install([basename(args[1], '.deb')]);
   },
@@ -127,6 +166,14 @@ const TOOLS = {
     }
     const out = option('-o');
     if (!url || !out) fail(`only downloads with -o FILE are simulated: curl ${args.join(' ')}`);
+    // Chef's package metadata: the URL of the package for the asked platform and its SHA-256.
+    const chef = new URL(url);
+    if (chef.hostname === 'omnitruck.chef.io' && chef.pathname.endsWith('/metadata')) {
+      const q = chef.searchParams;
+      const file = q.get('p') === 'ubuntu' ? `chef_${q.get('v')}-1_amd64.deb` : `chef-${q.get('v')}-1.el9.x86_64.rpm`;
+      const pkg = `https://packages.chef.io/files/stable/chef/${q.get('v')}/${q.get('p')}/${q.get('pv')}/${file}`;
+      return void writeFileSync(out, `url\t${pkg}\nsha256\t${createHash('sha256').update(placeholder(pkg)).digest('hex')}\nversion\t${q.get('v')}\n`);
+    }
     // A release's published checksum matches its placeholder download, as the real one matches the real file.
     const checksum = /^(.*)\.sha256$/.exec(url);
     writeFileSync(out, checksum ? `${createHash('sha256').update(placeholder(checksum[1])).digest('hex')}  ${basename(checksum[1])}\n` : placeholder(url));
@@ -153,6 +200,10 @@ const TOOLS = {
     const imported = [...real.stdout.matchAll(/^fpr:+([0-9A-F]{40}):/gm)].map((m) => m[1]);
     if (existsSync(simKeys)) imported.push(...readFileSync(simKeys, 'utf8').trim().split('\n'));
     if (args.includes('--fingerprint')) return void process.stdout.write(imported.map((f) => `fpr:::::::::${f}:\n`).join(''));
+    if (args.includes('--dearmor')) {
+      if (imported.length === 0) fail('nothing imported to dearmor');
+      return void writeFileSync(option('--output') ?? fail('--dearmor needs --output here'), 'binary keyring\n');
+    }
     if (!args.includes('--verify')) fail(`unsupported: gpg ${args.join(' ')}`);
     if (imported.length === 0) fail('no public key for the signature: import the vendor key first', 2);
     for (const file of args.slice(-2)) mustExist(file, 'file to verify');
@@ -166,6 +217,19 @@ const TOOLS = {
     writeFileSync(join(dest, 'aws/install'), '#!/bin/sh\nexec node /sim/stubs.mjs install-aws-cli\n', { mode: 0o755 });
   },
   'install-aws-cli': () => installAwsCommand(),
+  // Real checksums, recorded: the check that follows a download (a list from a file, a process
+  // substitution or standard input, as the real --check reads it).
+  sha256sum() {
+    const files = args.filter((a) => !a.startsWith('--'));
+    const hash = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+    if (!args.includes('--check') && !args.includes('-c')) return void process.stdout.write(files.map((f) => `${hash(f)}  ${f}\n`).join(''));
+    const list = readFileSync(files[0] === undefined || files[0] === '-' ? 0 : files[0], 'utf8').trim().split('\n');
+    for (const line of list) {
+      const [, expected, name] = /^([0-9a-f]{64})  (.+)$/.exec(line) ?? fail(`improperly formatted checksum line: ${line}`);
+      if (!existsSync(name) || hash(name) !== expected) fail(`${name}: FAILED`);
+      process.stdout.write(`${name}: OK\n`);
+    }
+  },
   sudo() {
     const rest = args[0] === '-E' ? args.slice(1) : args;
     const run = spawnSync(rest[0], rest.slice(1), { stdio: 'inherit' });
@@ -273,6 +337,7 @@ function placeholder(url) {
 /** Signing keys vendors publish at a URL, by fingerprint (their documentation names it). */
 const VENDOR_KEYS = {
   'https://amazoncloudwatch-agent.s3.amazonaws.com/assets/amazon-cloudwatch-agent.gpg': '937616F3450B7D806CBD9725D58167303B789C72',
+  'https://yum.voxpupuli.org/GPG-KEY-openvox.pub': '0E26429987002418F9513F2A5FB999C2D62FF3D9',
 };
 
 function installAwsCommand() {

@@ -122,7 +122,7 @@ describe('README.md: the first boot a team configures', () => {
     const { readme } = await decisionFor((a) => (a.strategy = 'fully-baked'));
     const text = plain(readme);
     expect(text).not.toMatch(/ConfigSource/);
-    expect(text).toMatch(/Role\s+AMI_WIZARD_ROLE\s+the role the image was built for/);
+    expect(text).toMatch(/Role\s+AMI_WIZARD_ROLE\s+the role a role image was built for; none on the base image/);
     expect(text).toMatch(/SecretParameters/);
   });
 });

@@ -45,7 +45,12 @@ describe('every guidance answer shapes the output', () => {
     const off = await folder();
     const on = await folder((a) => (a.guidance.latestAtLaunch = true));
     expect(off.file('bootstrap/ami-bootstrap.sh')).not.toMatch(/latest at launch/);
-    expect(on.file('bootstrap/ami-bootstrap.sh')).toMatch(/log "latest at launch: updating the installed packages"\ndnf -y upgrade --refresh/);
+    // Amazon Linux 2023 (the default OS) locks each image to its release: only --releasever moves it on.
+    expect(on.file('bootstrap/ami-bootstrap.sh')).toMatch(/log "latest at launch: updating the installed packages"\n(?:.*\n){1,6}dnf -y upgrade --releasever="\$OS_RELEASE"/);
+    expect(on.file('bootstrap/ami-bootstrap.sh')).not.toMatch(/dnf -y upgrade --refresh/);
+    expect(on.file('decision.md')).toMatch(/AWS advises against `latest` in production/);
+    const rhel = await folder((a) => ((a.guidance.latestAtLaunch = true), (a.platform = { os: 'rhel-9', regions: ['eu-west-1'] })));
+    expect(rhel.file('bootstrap/ami-bootstrap.sh')).toMatch(/dnf -y upgrade --refresh/);
     expect(on.file('bootstrap/ami-bootstrap.sh')).toMatch(/log "latest at launch: the newest commit of \$CONFIG_REF/);
   });
 

@@ -67,6 +67,31 @@ export async function loadPowerShell(): Promise<(script: string) => PowerShellPr
   };
 }
 
+/**
+ * The lines (1-based) that lie wholly inside comments, as PowerShell reads the script: a line there is
+ * never run, whatever it says (the build-instance marker in the WinRM user data relies on it).
+ */
+export async function commentLines(script: string): Promise<Set<number>> {
+  const p = await loadParser();
+  const tree = p.parse(asPowerShellLexes(script));
+  if (!tree) throw new Error('tree-sitter-powershell returned no tree');
+  try {
+    const text = script.split('\n');
+    const lines = new Set<number>();
+    for (const node of tree.rootNode.descendantsOfType('comment')) {
+      if (!node) continue;
+      const { startPosition: start, endPosition: end } = node;
+      // A first or last line shared with code is not wholly comment.
+      const first = text[start.row]!.slice(0, start.column).trim() ? start.row + 1 : start.row;
+      const last = text[end.row]!.slice(end.column).trim() ? end.row - 1 : end.row;
+      for (let row = first; row <= last; row++) lines.add(row + 1);
+    }
+    return lines;
+  } finally {
+    tree.delete();
+  }
+}
+
 export async function parsePowerShell(script: string): Promise<PowerShellProblem[]> {
   return (await loadPowerShell())(script);
 }

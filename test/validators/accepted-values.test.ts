@@ -126,7 +126,8 @@ describe('values the schema accepts', () => {
   it('put -- before every package list a package manager reads', () => {
     for (const script of all(/\.sh$/)) {
       for (const line of readFileSync(script, 'utf8').split('\n').filter((l) => /PACKAGES\[@\]\}"$/.test(l))) {
-        expect(line, script).toMatch(/(apt-get|dnf) -y install -- "\$\{PACKAGES\[@\]\}"$/);
+        // apt_get: the build scripts' apt-get that waits for the dpkg lock (packer/partials/apt-lock-wait).
+        expect(line, script).toMatch(/(apt-get|apt_get|dnf)( -o DPkg::Lock::Timeout=\d+)? -y install -- "\$\{PACKAGES\[@\]\}"$/);
       }
     }
   });

@@ -1,0 +1,340 @@
+// Issue 18 on Windows, read statement by statement (no PowerShell runs here: Debian has no pwsh). Each
+// test names the defect it holds shut: A build instances stand down, B the Windows Installer lock is
+// waited for, C secrets are refreshed at every boot, D no silent default role, E Salt installs and is
+// found, F secrets through AWS Tools for PowerShell, G installers run only when their vendor signed them.
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { ConfigTool } from '../../questionnaire/answers-schema.ts';
+import type { Design } from '../../questionnaire/questions.ts';
+import { minimalAnswers, tempDir } from '../support/answers.ts';
+import { parseTemplate } from '../support/cfn-spec.ts';
+import { answersFrom, generate, writeFiles } from '../support/generate.ts';
+import { commentLines, formatProblems, loadPowerShell, userDataScript } from '../support/powershell.ts';
+import { packerBuilds } from '../boot/packer-builds.ts';
+
+const MARKER = 'AMI_WIZARD_BUILD_INSTANCE=true';
+const DESIGNS = ['fully-baked', 'hybrid', 'jeos'] as const;
+const TOOLS = ['chef', 'puppet', 'salt', 'shell'] as const;
+
+interface Options {
+  latestAtLaunch?: boolean;
+  onPremises?: boolean;
+}
+
+async function windowsFolder(design: Design, tool: ConfigTool, { latestAtLaunch = true, onPremises = false }: Options = {}) {
+  const a = minimalAnswers();
+  a.strategy = design;
+  a.configManagement = tool;
+  a.builder = 'both';
+  a.guidance.latestAtLaunch = latestAtLaunch;
+  a.guidance.onPremises = onPremises;
+  a.platform = { os: 'windows-server-2022', regions: ['eu-west-1'] };
+  a.roles = [{ name: 'web', software: ['nginx', 'dotnet-8.0-runtime'] }, { name: 'api' }];
+  const files = await generate(answersFrom(a));
+  const file = (path: string) => {
+    const found = files.find((f) => f.path === path);
+    if (!found) throw new Error(`${path} is not generated`);
+    return found.contents;
+  };
+  return { files, file };
+}
+
+/** Every design x tool, with the options that add the most to the bootstrap. */
+const everyFolder = () =>
+  Promise.all(DESIGNS.flatMap((design) => TOOLS.map(async (tool) => ({ name: `${design}-${tool}`, ...(await windowsFolder(design, tool, { onPremises: design !== 'fully-baked' })) }))));
+
+/** The index of the first line matching each pattern; throws when one is missing. */
+function linesOf(text: string, ...patterns: RegExp[]): number[] {
+  const lines = text.split('\n');
+  return patterns.map((p) => {
+    const at = lines.findIndex((l) => p.test(l));
+    if (at < 0) throw new Error(`no line matches ${p}`);
+    return at;
+  });
+}
+const lineOf = (text: string, pattern: RegExp) => linesOf(text, pattern)[0]!;
+const inOrder = (numbers: number[]) => numbers.every((n, i) => i === 0 || numbers[i - 1]! < n);
+
+/** The lines of the block a line opens with `{`, through its matching `}` (braces in strings are not counted; none here). */
+function blockAt(text: string, start: number): string[] {
+  const lines = text.split('\n');
+  let depth = 0;
+  for (let i = start; i < lines.length; i++) {
+    for (const c of lines[i]!) depth += c === '{' ? 1 : c === '}' ? -1 : 0;
+    if (depth === 0) return lines.slice(start, i + 1);
+  }
+  throw new Error(`the block at line ${start + 1} does not close`);
+}
+
+/** The scripts of Image Builder's PowerShell steps, each run as a process of its own. */
+function imageBuilderScripts(yaml: string): { component: string; step: string; script: string }[] {
+  const template = parseTemplate(yaml);
+  return Object.entries(template.Resources as Record<string, { Type: string; Properties: { Data?: string } }>)
+    .filter(([, r]) => r.Type === 'AWS::ImageBuilder::Component')
+    .flatMap(([component, r]) =>
+      (parseYaml(r.Properties.Data!).phases as { steps: { name: string; action: string; inputs: { commands?: string[] } }[] }[]).flatMap((phase) =>
+        phase.steps.filter((s) => s.action === 'ExecutePowerShell').map((s) => ({ component, step: s.name, script: s.inputs.commands!.join('\n') })),
+      ),
+    );
+}
+
+describe('A: build instances stand down', () => {
+  it('the WinRM user data carries the marker on a line of its own, inside a block comment PowerShell skips', async () => {
+    const userData = (await windowsFolder('hybrid', 'chef')).file('packer/scripts/winrm-listener.ps1');
+    const lines = userData.split(/\r?\n/);
+    const at = lines.findIndex((l) => l.startsWith(MARKER));
+    expect(at, 'a line-based reader finds the marker').toBeGreaterThan(0);
+    expect(lines[at]).toBe(MARKER);
+    const script = userDataScript(userData);
+    expect(formatProblems(await (await loadPowerShell())(script))).toBe('');
+    expect((await commentLines(script)).has(at + 1), 'the marker line is comment to PowerShell').toBe(true);
+    expect(lines.slice(0, at).some((l) => l.trim() === '<#')).toBe(true);
+    // Code still runs: the listener is not commented out.
+    expect((await commentLines(script)).has(lineOf(userData, /^New-Item -Path WSMan:/) + 1)).toBe(false);
+  });
+
+  it('the comment check notices a marker that PowerShell would run', async () => {
+    const lines = await commentLines('\nWrite-Output 1\n<#\nX=1\n#>\nX=2 # not this\n');
+    expect([...lines].sort()).toEqual([3, 4, 5]);
+  });
+
+  it.each(DESIGNS)('%s: the bootstrap stands down on the marker before it fetches, updates or configures anything, and records nothing', async (design) => {
+    const ps = (await windowsFolder(design, 'salt', { onPremises: true })).file('bootstrap/ami-bootstrap.ps1');
+    const check = lineOf(ps, /^if \(.*\$UserData.*StartsWith\('AMI_WIZARD_BUILD_INSTANCE=true', \[StringComparison\]::Ordinal\)/);
+    const block = blockAt(ps, check);
+    expect(block.join('\n')).toMatch(/Write-Log 'build instance \(AMI_WIZARD_BUILD_INSTANCE in user data\): standing down, nothing configured'/);
+    expect(block.at(-2)!.trim()).toBe('exit 0');
+    expect(block.join('\n')).not.toMatch(/DoneFile/);
+    // After the user data is read; before any setting, secret, update, configuration or record.
+    const after = [/^\s*\$UserData = \[string\] \(Get-Imds 'user-data'\)/, /^\s*\$UserData = Get-Content -Path \$SettingsFile/];
+    for (const p of after) expect(lineOf(ps, p)).toBeLessThan(check);
+    const later = [/Get-SSMParameter -Name/, /^\s*Invoke-Choco upgrade all/, /SetEnvironmentVariable/, /^if \(\(Test-Path \$DoneFile\)/, /^Set-Content -Path \$DoneFile/, /^\$Role = Get-Setting/];
+    for (const p of later) if (ps.split('\n').some((l) => p.test(l))) expect(lineOf(ps, p), String(p)).toBeGreaterThan(check + block.length - 1);
+    if (design !== 'fully-baked') expect(lineOf(ps, /^git clone/)).toBeGreaterThan(check);
+  });
+});
+
+describe('B: installs wait for the Windows Installer', () => {
+  it('no script calls choco install or upgrade but through Invoke-Choco, which each such script defines', async () => {
+    for (const { name, files } of await everyFolder()) {
+      for (const f of files.filter((f) => f.path.endsWith('.ps1') && !f.path.startsWith('config/'))) {
+        const raw = f.contents.split('\n').filter((l) => /^\s*(&\s*)?choco(\.exe)?\s+(install|upgrade)\b/.test(l));
+        expect(raw, `${name} ${f.path}`).toEqual([]);
+        if (/^\s*Invoke-Choco\b/m.test(f.contents)) expect(f.contents.match(/^\s*function Invoke-Choco\b/gm), `${name} ${f.path}`).toHaveLength(1);
+      }
+    }
+  });
+
+  it('Invoke-Choco tries again on exit 1618 for at most 10 minutes, then fails saying why', async () => {
+    const { file } = await windowsFolder('fully-baked', 'salt');
+    for (const path of ['packer/scripts/role.ps1', 'bootstrap/ami-bootstrap.ps1']) {
+      const ps = file(path);
+      const fn = blockAt(ps, lineOf(ps, /^function Invoke-Choco/)).join('\n');
+      expect(fn).toMatch(/choco @args/);
+      expect(fn).toMatch(/\$LASTEXITCODE -ne 1618\) \{ return \}/);
+      expect(fn).toMatch(/\.AddMinutes\(10\)/);
+      expect(fn).toMatch(/Start-Sleep -Seconds \d+/);
+      expect(fn).toMatch(path.startsWith('bootstrap') ? /Stop-Bootstrap 30 "[^"]*1618/ : /throw "[^"]*1618/);
+    }
+    expect(file('packer/scripts/role.ps1')).toMatch(/^\s*Invoke-Choco install -y --no-progress @Packages\n\s*if \(\$LASTEXITCODE -ne 0\)/m);
+    expect(file('bootstrap/ami-bootstrap.ps1')).toMatch(/^\s*Invoke-Choco upgrade all -y --no-progress\n\s*if \(\$LASTEXITCODE -ne 0\) \{ Stop-Bootstrap 30/m);
+  });
+
+  it.each(TOOLS)('%s agents install through Invoke-Choco (base and fully-baked role builds)', async (tool) => {
+    const hybrid = await windowsFolder('hybrid', tool);
+    expect(hybrid.file('packer/scripts/agents.ps1')).toMatch(/^Invoke-Choco install -y --no-progress git\b/m);
+    const baked = await windowsFolder('fully-baked', tool);
+    if (tool !== 'shell') expect(baked.file('packer/scripts/role.ps1')).toMatch(/^Invoke-Choco install -y --no-progress git\b/m);
+  });
+
+  it('every Image Builder step that calls Invoke-Choco defines it (each step is a process of its own)', async () => {
+    for (const { name, file } of await everyFolder()) {
+      const steps = imageBuilderScripts(file('imagebuilder/image-builder.yaml'));
+      expect(steps.length).toBeGreaterThan(0);
+      for (const s of steps.filter((s) => /^\s*Invoke-Choco\b/m.test(s.script))) expect(s.script, `${name} ${s.component} ${s.step}`).toMatch(/^function Invoke-Choco\b/m);
+    }
+  });
+
+  it('the CloudWatch agent MSI waits the same way, and its exit code is checked', async () => {
+    const ps = (await windowsFolder('jeos', 'chef')).file('packer/scripts/baseline.ps1');
+    const fn = blockAt(ps, lineOf(ps, /^function Install-Msi/)).join('\n');
+    expect(fn).toMatch(/Start-Process -FilePath msiexec\.exe [^\n]*-Wait -PassThru\)\.ExitCode/);
+    expect(fn).toMatch(/1618/);
+    expect(fn).toMatch(/\.AddMinutes\(10\)/);
+    expect(fn).toMatch(/throw "msiexec/);
+    expect(ps).not.toMatch(/^Start-Process -FilePath msiexec/m);
+  });
+});
+
+describe('C: secrets are refreshed at every boot, configuration runs once', () => {
+  it.each(DESIGNS)('%s: secrets are fetched before the once-per-instance check returns; the configuration after it', async (design) => {
+    const ps = (await windowsFolder(design, 'puppet')).file('bootstrap/ami-bootstrap.ps1');
+    const [fetch, done, record] = linesOf(ps, /Get-SSMParameter -Name/, /^if \(\(Test-Path \$DoneFile\) -and .*\{ Write-Log "[^"]*"; exit 0 \}$/, /^Set-Content -Path \$DoneFile -Value \$InstanceId$/);
+    expect(inOrder([fetch!, done!, record!])).toBe(true);
+    const onceOnly = [/^\s*Invoke-Choco upgrade all/, /SetEnvironmentVariable\('AMI_ROLE'/, /^git clone/, /^puppet apply/];
+    for (const p of onceOnly) if (ps.split('\n').some((l) => p.test(l))) expect(lineOf(ps, p), String(p)).toBeGreaterThan(done!);
+  });
+
+  it('a secret value goes to its file and nowhere else: never to the log or the console', async () => {
+    for (const { name, file } of await everyFolder()) {
+      const ps = file('bootstrap/ami-bootstrap.ps1');
+      const uses = ps.split('\n').filter((l) => /\$secret\b/i.test(l));
+      expect(uses, name).toHaveLength(2);
+      expect(uses[0], name).toMatch(/^\s*try \{ \$secret = \(Get-SSMParameter -Name "\$SsmPrefix\/\$name" -WithDecryption \$true -Region \$Region\)\.Value \}$/);
+      expect(uses[1], name).toMatch(/^\s*Set-Content -Path \(Join-Path \$SecretDir [^)]*\)\) -Value \$secret$/);
+    }
+  });
+});
+
+describe('D: no silent default role', () => {
+  it.each(DESIGNS)('%s: a role comes only from a tag, the user data or the image record; else exit 20 saying how to set it', async (design) => {
+    const ps = (await windowsFolder(design, 'shell')).file('bootstrap/ami-bootstrap.ps1');
+    expect(ps).toMatch(/^\$Role = Get-Setting 'ROLE' 'Role' ''$/m);
+    const refuse = lineOf(ps, /^if \(-not \$Role\) \{$/);
+    const message = ps.split('\n')[refuse + 1]!;
+    expect(message).toMatch(/^\s*Stop-Bootstrap 20 '/);
+    expect(message).toMatch(/Role tag/);
+    expect(message).toMatch(/instance metadata tags/);
+    expect(message).toMatch(/AMI_WIZARD_ROLE=/);
+    // Refused before any secret, update or configuration.
+    for (const p of [/Get-SSMParameter -Name/, /^\s*Invoke-Choco upgrade all/, /SetEnvironmentVariable/, /^Set-Content -Path \$DoneFile/]) {
+      if (ps.split('\n').some((l) => p.test(l))) expect(lineOf(ps, p), String(p)).toBeGreaterThan(refuse);
+    }
+    // The image's record is still read (role images name their role).
+    expect(ps).toMatch(/\$recorded = Join-Path \$StateDir/);
+  });
+
+  it('on premises the role comes from the settings file, and the message says so', async () => {
+    const ps = (await windowsFolder('jeos', 'chef', { onPremises: true })).file('bootstrap/ami-bootstrap.ps1');
+    expect(ps).toMatch(/^\s*\$UserData = Get-Content -Path \$SettingsFile -Raw$/m);
+    expect(ps.split('\n')[lineOf(ps, /^if \(-not \$Role\)/) + 1]).toMatch(/settings\.env/);
+  });
+});
+
+describe('E: Salt on Windows', () => {
+  it.each(['hybrid', 'jeos'] as const)('%s: the agent comes from salt-bootstrap pinned and checked, never from the saltminion package', async (design) => {
+    const ps = (await windowsFolder(design, 'salt')).file('packer/scripts/agents.ps1');
+    expect(ps).not.toMatch(/saltminion/);
+    const order = linesOf(
+      ps,
+      /^\$saltBootstrapUrl = "https:\/\/github\.com\/saltstack\/salt-bootstrap\/releases\/download\/\$env:SALT_BOOTSTRAP_VERSION\/bootstrap-salt\.ps1"$/,
+      /^Invoke-WebRequest -UseBasicParsing -Uri \$saltBootstrapUrl -OutFile \$saltBootstrap$/,
+      /^Invoke-WebRequest -UseBasicParsing -Uri "\$saltBootstrapUrl\.sha256" -OutFile "\$saltBootstrap\.sha256"$/,
+      /^if \(\(Get-FileHash -Path \$saltBootstrap -Algorithm SHA256\)\.Hash -ne \$published\) \{$/,
+      /^\s+throw "bootstrap-salt\.ps1 of \$env:SALT_BOOTSTRAP_VERSION does not match its published checksum"$/,
+      /^& \$saltBootstrap -Version \$env:SALT_VERSION -RunService \$false$/,
+      /^if \(\$LASTEXITCODE -ne 0\) \{ throw "bootstrap-salt\.ps1 /,
+      /^\$env:Path = \[Environment\]::GetEnvironmentVariable\('Path', 'Machine'\) \+ ';' \+ \[Environment\]::GetEnvironmentVariable\('Path', 'User'\)$/,
+    );
+    expect(inOrder(order)).toBe(true);
+  });
+
+  it('salt-call is called by its full path, at boot and in a fully-baked build (where Salt was installed by the same session)', async () => {
+    const salt = /^& 'C:\\Program Files\\Salt Project\\Salt\\salt-call\.exe' --local --retcode-passthrough --file-root "\$Config(Root|Dir)\\salt" state\.apply \$(State|Role)$/m;
+    expect((await windowsFolder('jeos', 'salt')).file('bootstrap/ami-bootstrap.ps1')).toMatch(salt);
+    const role = (await windowsFolder('fully-baked', 'salt')).file('packer/scripts/role.ps1');
+    expect(role).toMatch(salt);
+    expect(inOrder(linesOf(role, /^& \$saltBootstrap /, /^\$env:Path = /, /salt-call\.exe/))).toBe(true);
+  });
+
+  it('the Salt versions are pinned in versions.auto.pkrvars.hcl and reach every build, a salt-bootstrap release that downloads from packages.broadcom.com', async () => {
+    const { files, file } = await windowsFolder('fully-baked', 'salt');
+    const pinned = file('packer/versions.auto.pkrvars.hcl');
+    const tag = /^salt_bootstrap_version\s*=\s*"(v(\d{4})\.(\d{2})\.(\d{2}))"$/m.exec(pinned);
+    expect(tag, pinned).not.toBeNull();
+    // Salt's packages moved to packages.broadcom.com; bootstrap-salt.ps1 follows from v2024.11.07.
+    expect(`${tag![2]}${tag![3]}${tag![4]}` >= '20241107').toBe(true);
+    expect(pinned).toMatch(/^salt_version\s*=\s*"\d{4}\.\d+"$/m);
+    const dir = tempDir();
+    try {
+      writeFiles(dir.dir, files);
+      const builds = packerBuilds(`${dir.dir}/packer`);
+      expect(builds.map((b) => b.name).sort()).toEqual(['base', 'role-api', 'role-web']);
+      for (const build of builds) {
+        const env = build.provisioners.flatMap((p) => (Array.isArray(p.attrs.environment_vars) ? p.attrs.environment_vars : []));
+        expect(env, build.name).toContain(`SALT_BOOTSTRAP_VERSION=${tag![1]}`);
+        expect(env.some((e) => /^SALT_VERSION=\d{4}\.\d+$/.test(e)), build.name).toBe(true);
+      }
+    } finally {
+      dir.cleanup();
+    }
+    const role = imageBuilderScripts(file('imagebuilder/image-builder.yaml')).find((s) => s.step === 'Role')!;
+    expect(role.script).toMatch(new RegExp(`^\\$env:SALT_BOOTSTRAP_VERSION = '${tag![1]}'$`, 'm'));
+  });
+
+  it("the role's software is installed by chocolatey.installed on Windows (pkg.installed needs a winrepo), and Linux keeps pkg.installed", async () => {
+    const { file } = await windowsFolder('jeos', 'salt');
+    const sls = file('config/salt/web/software.sls');
+    expect(sls).not.toMatch(/pkg\.installed/);
+    const states = parseYaml(sls) as Record<string, Record<string, unknown[]>>;
+    const installed = Object.values(states).map((s) => s['chocolatey.installed']);
+    expect(installed.map((args) => (args!.find((a) => typeof a === 'object' && a !== null && 'name' in a) as { name: string }).name)).toEqual(['nginx', 'dotnet-8.0-runtime']);
+    for (const args of installed) expect(args).toContainEqual({ retry: { attempts: expect.any(Number), interval: expect.any(Number) } });
+
+    const a = minimalAnswers();
+    Object.assign(a, { strategy: 'jeos', configManagement: 'salt', platform: { os: 'ubuntu-24.04' }, roles: [{ name: 'web', software: ['nginx', 'g++'] }] });
+    const linux = (await generate(answersFrom(a))).find((f) => f.path === 'config/salt/web/software.sls')!.contents;
+    expect(linux).toBe('# Role web: the packages it needs.\nweb-software:\n  pkg.installed:\n    - pkgs:\n        - "nginx"\n        - "g++"\n');
+  });
+});
+
+describe('F: secrets through AWS Tools for PowerShell', () => {
+  it.each(DESIGNS)('%s: Get-SSMParameter, checked to exist first (exit 40); no aws CLI call', async (design) => {
+    const ps = (await windowsFolder(design, 'chef')).file('bootstrap/ami-bootstrap.ps1');
+    expect(ps).not.toMatch(/^\s*(&\s*)?aws(\.exe)?\s/m);
+    const [check, fetch] = linesOf(ps, /^\s*if \(-not \(Get-Command -Name Get-SSMParameter -ErrorAction SilentlyContinue\)\) \{$/, /Get-SSMParameter -Name/);
+    expect(ps.split('\n')[check! + 1]).toMatch(/^\s*Stop-Bootstrap 40 '[^']*AWS Tools for PowerShell/);
+    expect(check).toBeLessThan(fetch!);
+    expect(ps.split('\n')[fetch! + 1]).toMatch(/^\s*catch \{ Stop-Bootstrap 40 "cannot read SSM parameter /);
+  });
+});
+
+describe('G: installers run only when their vendor signed them', () => {
+  it('the CloudWatch agent MSI and the Chocolatey installer are files checked by Authenticode before they run', async () => {
+    const ps = (await windowsFolder('hybrid', 'chef')).file('packer/scripts/baseline.ps1');
+    expect(ps).not.toMatch(/Invoke-Expression|\biex\b|DownloadString/);
+    const fn = blockAt(ps, lineOf(ps, /^function Assert-Signed/)).join('\n');
+    expect(fn).toMatch(/Get-AuthenticodeSignature -FilePath \$Path/);
+    expect(fn).toMatch(/\.Status -ne 'Valid'/);
+    expect(fn).toMatch(/\.SignerCertificate\.Subject -notmatch/);
+    expect(fn).toMatch(/throw /);
+    const msi = linesOf(ps, /^Invoke-WebRequest -UseBasicParsing -Uri 'https:\/\/amazoncloudwatch-agent\.s3\.amazonaws\.com\/[^']*\.msi' -OutFile \$msi$/, /^Assert-Signed \$msi 'Amazon'$/, /^Install-Msi \$msi$/);
+    expect(inOrder(msi)).toBe(true);
+    const choco = linesOf(
+      ps,
+      /^\$env:chocolateyVersion = \$env:CHOCOLATEY_VERSION$/,
+      /^Invoke-WebRequest -UseBasicParsing -Uri 'https:\/\/community\.chocolatey\.org\/install\.ps1' -OutFile \$installer$/,
+      /^Assert-Signed \$installer 'Chocolatey Software'$/,
+      /^& \$installer$/,
+    );
+    expect(inOrder(choco)).toBe(true);
+  });
+
+  it('the signer check accepts the subjects as Windows writes them, quoted when they hold a comma', () => {
+    // The pattern Assert-Signed builds, as .NET's regex reads it (JavaScript's agrees here).
+    const signer = (subject: string, name: string) => new RegExp(`O="?${name}`).test(subject);
+    expect(signer('CN=Amazon.com Services LLC, O=Amazon.com Services LLC, L=Seattle, S=Washington, C=US', 'Amazon')).toBe(true);
+    expect(signer('CN="Chocolatey Software, Inc.", O="Chocolatey Software, Inc.", L=Topeka, S=Kansas, C=US', 'Chocolatey Software')).toBe(true);
+    expect(signer('CN=Amazon, O=Evil Corp', 'Amazon')).toBe(false);
+  });
+});
+
+describe('every Windows script', () => {
+  it('parses, and holds no literal ${ (pinned versions arrive as $env:NAME)', async () => {
+    const parse = await loadPowerShell();
+    const failures: string[] = [];
+    for (const options of [{}, { latestAtLaunch: false }, { onPremises: true }]) {
+      for (const design of DESIGNS) {
+        for (const tool of TOOLS) {
+          const { files } = await windowsFolder(design, tool, options);
+          for (const f of files.filter((f) => f.path.endsWith('.ps1'))) {
+            expect(f.contents, `${design}-${tool} ${f.path}`).not.toContain('${');
+            const problems = parse(f.path.endsWith('winrm-listener.ps1') ? userDataScript(f.contents) : f.contents);
+            if (problems.length) failures.push(`${design}-${tool} ${JSON.stringify(options)} ${f.path}\n${formatProblems(problems)}`);
+          }
+        }
+      }
+    }
+    expect(failures.join('\n\n')).toBe('');
+  });
+});
