@@ -44,11 +44,11 @@ function contentVersion(content: string): string {
 }
 
 /**
- * AWSTOE's working directory on Linux build instances: it keeps the component documents there while
- * it runs them, so the cleanup step spares it (AMI_BUILD_WORKDIR); Image Builder's own cleanup empties
- * it after the build.
+ * AWSTOE's working directory on Linux build instances: it keeps the component documents it is running
+ * there (TOE_* folders), so the cleanup step spares those (AMI_BUILD_WORKDIR); Image Builder's own
+ * cleanup empties them after the build.
  */
-export const LINUX_WORKING_DIRECTORY = '/var/tmp/imagebuilder';
+export const LINUX_WORKING_DIRECTORY = '/var/tmp';
 
 /**
  * The baseline image the stack builds while it is created: a role recipe's parent must have an image
@@ -130,6 +130,8 @@ function components(ctx: BuildContext, templates: Renderer, view: PackerView, bo
           {
             name: 'build',
             steps: [
+              // The role's build instance boots from the base image: cloud-init and its user data first, as Packer's role build waits too.
+              ...(windows ? [] : [scriptStep(view, 'WaitForCloudInit', script('wait-for-cloud-init'))]),
               createFiles('ConfigFiles', config.map((f) => ({ path: `${configDir}/${f.path.slice('config/'.length)}`, content: f.contents, mode: f.mode })), windows),
               scriptStep(view, 'Role', script('role'), role.env),
             ],
@@ -322,7 +324,7 @@ const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
  */
 function roleBuildUserData(windows: boolean): string {
   if (windows) return buildUserData('windows');
-  return `${buildUserData('linux')}install -d -m 0700 ${LINUX_WORKING_DIRECTORY}\ntouch ${LINUX_WORKING_DIRECTORY}/perform_cleanup\n`;
+  return `${buildUserData('linux')}touch ${LINUX_WORKING_DIRECTORY}/perform_cleanup\n`;
 }
 
 /** The key of a region's copy: the build region's, an alias (the same name in every region), or the per-region key. */

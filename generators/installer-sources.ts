@@ -1,6 +1,7 @@
 // Every address a generated build downloads an installer from, in one list: what it is, the check
-// that runs on the download before anything of it runs, and the day the source was last confirmed to
-// exist and to publish that check. The build scripts write these addresses; a test holds every URL
+// that runs on the download before anything of it runs, and the day the source and its check were
+// last confirmed in the vendor's own documentation or repository (`reference`; read, not downloaded:
+// this project's machines reach no vendor site). The build scripts write these addresses; a test holds every URL
 // they contain, and every URL a simulated build fetched, to this list and to its check.
 // Packages from a signed repository (apt, dnf, snap, Chocolatey's feed) are checked by the package
 // manager itself and are not listed.

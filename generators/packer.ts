@@ -15,7 +15,7 @@ const FILE = 0o644;
  * Installer versions the builds pin (packer/versions.auto.pkrvars.hcl), passed to the scripts as
  * environment variables. Only the tools this design installs.
  */
-function pinnedVersions(ctx: BuildContext) {
+export function pinnedVersions(ctx: BuildContext) {
   const windows = ctx.platform.facts.family === 'windows';
   const all = [
     { name: 'chef_version', env: 'CHEF_VERSION', default: '18.5.0', description: 'Chef Infra Client version installed by the builds.', when: ctx.configTool === 'chef' && !windows },

@@ -115,7 +115,7 @@ describe.skipIf(Boolean(unavailable)).each(CASES)('$design on $os with $tool, fo
       os: c.os,
       engine: c.imageBuilder ? 'image-builder' : 'packer',
       // Unattended upgrades hold the package manager's lock when each build and the first boot start.
-      lockHeldFor: 2,
+      lockHeldFor: 3,
     });
   }, 150_000);
   afterAll(() => result?.cleanup());
@@ -134,11 +134,13 @@ describe.skipIf(Boolean(unavailable)).each(CASES)('$design on $os with $tool, fo
     expect(result.callsIn(`boot-build-role-${imageRole(c)}`).filter((x) => x.tool !== 'curl')).toEqual([]);
   });
 
-  it('waits for the package manager while another process holds its lock, at build and at first boot', () => {
-    // The holder really held it: the first package step of the base build found it taken, and waited.
-    const waits = result.lockWaits.filter((w) => w.step === 'build-base');
-    expect(waits.length, JSON.stringify(result.lockWaits)).toBeGreaterThan(0);
-    expect(result.lockWaits.filter((w) => !w.waited)).toEqual([]);
+  it('waits for the package manager while another process holds its lock, instead of failing', () => {
+    // The holder really held it: a package step of the base build found dpkg's (or rpm's) lock taken
+    // after the package lists' lock was let go, and waited for it; the build still succeeded.
+    const waited = result.lockWaits.filter((w) => w.step === 'build-base' && w.outcome === 'waited' && /lock-frontend|rpm\.lock/.test(w.file));
+    expect(waited.length, JSON.stringify(result.lockWaits)).toBeGreaterThan(0);
+    // What failed is only apt-get update, which cannot wait and is tried again.
+    expect(result.lockWaits.filter((w) => w.outcome === 'failed' && !w.file.endsWith('lists/lock'))).toEqual([]);
   });
 
   it('downloads installers only from the sources known to exist, and checks each before it runs', () => {

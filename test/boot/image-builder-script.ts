@@ -25,7 +25,7 @@ export function imageBuilderScript(templateText: string, image: string): string 
     if (problems.length) throw new Error(`component ${ComponentArn.value as string} is not well formed: ${problems.map((p) => p.message).join('; ')}`);
     steps.push(...componentSteps);
   }
-  const workdir = `${String(recipe.Properties.WorkingDirectory ?? '/tmp')}/TOE_simulated`;
+  const workdir = `${String(recipe.Properties.WorkingDirectory ?? '/tmp')}/TOE_2026-12-06_simulated`;
   const lines = [
     '#!/usr/bin/env bash',
     `# Image Builder recipe ${String(recipe.Properties.Name)}: build, then validate.`,

@@ -49,8 +49,12 @@ UPPER=$LAYERS/build
 captures=0
 machine / "$UPPER"
 holders=()
-settle() { # the lock holders of this boot are done before its disk goes away
-  [ "${#holders[@]}" -eq 0 ] || wait "${holders[@]}" 2>/dev/null || true
+settle() { # a reboot or a new machine ends the processes of the last boot (the lock holders)
+  if [ "${#holders[@]}" -gt 0 ]; then
+    kill -- "${holders[@]}" 2>/dev/null || true
+    pkill -f '/sim/lock-holder.sh' 2>/dev/null || true
+    wait "${holders[@]}" 2>/dev/null || true
+  fi
   holders=()
 }
 
@@ -84,12 +88,12 @@ while read -r verb arg; do
     imds) cp "$SIM/imds/$arg" "$SIM/imds/current.json" ;;
     reboot) settle; fresh ;;
     hold)
-      # The lock files of both package managers: dpkg's frontend lock, rpm's transaction lock.
-      chroot "$ROOT" /bin/sh -c 'mkdir -p /var/lib/dpkg /var/lib/rpm && touch /var/lib/dpkg/lock-frontend /var/lib/rpm/.rpm.lock'
-      chroot "$ROOT" flock /var/lib/dpkg/lock-frontend flock /var/lib/rpm/.rpm.lock sleep "$arg" &
+      # Unattended upgrades holding the package managers' locks (lock-holder.sh says how long).
+      chroot "$ROOT" /bin/sh -c 'mkdir -p /var/lib/dpkg /var/lib/rpm /var/lib/apt/lists && touch /var/lib/dpkg/lock-frontend /var/lib/rpm/.rpm.lock /var/lib/apt/lists/lock && rm -f /run/sim-contended-*'
+      chroot "$ROOT" flock /var/lib/dpkg/lock-frontend flock /var/lib/rpm/.rpm.lock /bin/sh /sim/lock-holder.sh "$((arg * 20))" &
       holders+=("$!")
       for _ in $(seq 50); do # until it holds them
-        chroot "$ROOT" flock -n /var/lib/dpkg/lock-frontend true 2>/dev/null || break
+        chroot "$ROOT" flock -n /var/lib/apt/lists/lock true 2>/dev/null || break
         sleep 0.05
       done
       ;;

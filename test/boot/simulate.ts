@@ -62,8 +62,8 @@ export interface Simulation {
   /** Which engine's build runs: the Packer provisioners, or the Image Builder recipe's components. */
   engine?: 'packer' | 'image-builder';
   /**
-   * Seconds another process holds the package manager's lock (unattended upgrades, apt-daily) at the
-   * start of every build and of the first boot; 0: never.
+   * At the start of every build and of the first boot another process (unattended upgrades) holds the
+   * package managers' locks until a package step finds them taken, or at most this many seconds; 0: never.
    */
   lockHeldFor?: number;
 }
@@ -84,8 +84,8 @@ export interface SimulationResult {
   steps: Record<string, Step>;
   calls: Call[];
   callsIn: (step: string, tool?: string) => Call[];
-  /** Package-manager calls that found the lock held (sandbox.sh `hold`), and whether they waited. */
-  lockWaits: { step: string; tool: string; waited: boolean }[];
+  /** Package-manager calls that found a lock held (sandbox.sh `hold`): whether they waited for it or failed. */
+  lockWaits: { step: string; tool: string; file: string; outcome: 'waited' | 'failed' }[];
   /** A file the builds wrote into the image, or undefined when they did not. */
   file: (path: string) => string | undefined;
   /** The git URL the instance clones from. */
@@ -149,6 +149,7 @@ export function simulate(sim: Simulation): SimulationResult {
 
   cpSync(join(HERE, 'stubs.mjs'), join(simDir, 'stubs.mjs'));
   cpSync(join(HERE, 'fake-imds.mjs'), join(simDir, 'fake-imds.mjs'));
+  cpSync(join(HERE, 'lock-holder.sh'), join(simDir, 'lock-holder.sh'));
   // Amazon Linux 2023 ships the AWS CLI; Ubuntu and RHEL images get it only if the build installs it.
   for (const tool of [...STUBBED, ...(sim.os === 'amazon-linux-2023' ? ['aws'] : [])]) {
     writeFileSync(join(simDir, 'bin', tool), `#!/bin/sh\nexec node /sim/stubs.mjs ${tool} "$@"\n`);

@@ -76,22 +76,31 @@ function needsIndex(roleFile, phase) {
 }
 
 /**
- * Package managers and another process holding their lock (sandbox.sh `hold`: unattended upgrades at
- * first boot). apt-get and dpkg fail at once, as the real ones do, unless apt-get is told to wait
- * (-o DPkg::Lock::Timeout=SECONDS); dnf and rpm wait for the lock, as the real ones do.
+ * Package managers and another process holding their lock (sandbox.sh `hold`: unattended upgrades on
+ * a fresh instance). apt-get update fails at once while the package lists' lock is held, and so do
+ * apt-get's other commands and dpkg while dpkg's lock is, as the real ones do, unless apt-get is told to
+ * wait for it (-o DPkg::Lock::Timeout=SECONDS); dnf and rpm wait for the lock, as the real ones do.
  */
 const DPKG_LOCK = '/var/lib/dpkg/lock-frontend';
+const LISTS_LOCK = '/var/lib/apt/lists/lock';
 const RPM_LOCK = '/var/lib/rpm/.rpm.lock';
 function takeLock(file, waitSeconds) {
   if (!existsSync(file)) return;
   if (spawnSync('flock', ['-n', file, 'true']).status === 0) return;
-  // Held: record it, so a test sees the lock was really contended.
-  appendFileSync('/sim/results/lock-waits.jsonl', `${JSON.stringify({ step, tool, file, waited: waitSeconds > 0 })}\n`);
-  const free = spawnSync('flock', waitSeconds ? ['-w', String(waitSeconds), file, 'true'] : ['-n', file, 'true']);
-  if (free.status !== 0) {
-    if (file === DPKG_LOCK) fail(`E: Could not get lock ${file}. It is held by process 4242 (unattended-upgr)`, 100);
+  // Held: the holder lets go once someone has found it taken; record what this call did about it.
+  writeFileSync(file === LISTS_LOCK ? '/run/sim-contended-lists' : '/run/sim-contended-packages', '');
+  const free = waitSeconds > 0 && spawnSync('flock', ['-w', String(waitSeconds), file, 'true']).status === 0;
+  appendFileSync('/sim/results/lock-waits.jsonl', `${JSON.stringify({ step, tool, file, outcome: free ? 'waited' : 'failed' })}\n`);
+  if (!free) {
+    if (file !== RPM_LOCK) fail(`E: Could not get lock ${file}. It is held by process 4242 (unattended-upgr)`, 100);
     fail(`timed out waiting for ${file}`);
   }
+}
+/** DPkg::Lock::Timeout as apt.conf.d sets it for every apt client, or 0. */
+function aptConfTimeout() {
+  const dir = '/etc/apt/apt.conf.d';
+  const text = existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n') : '';
+  return Number(/^DPkg::Lock::Timeout "(\d+)";$/m.exec(text)?.[1] ?? 0);
 }
 /** apt-get's -o NAME=VALUE options, taken out of the arguments. */
 function aptOptions(list) {
@@ -109,7 +118,8 @@ const TOOLS = {
   'apt-get'() {
     const { options, rest: plain } = aptOptions(args);
     const [command, ...rest] = plain.filter((a) => !['-y', '-q', '-qq'].includes(a));
-    if (command !== 'update' && command !== 'clean') takeLock(DPKG_LOCK, Number(options['DPkg::Lock::Timeout'] ?? 0));
+    if (command === 'update') takeLock(LISTS_LOCK, 0); // apt has no way to wait for this one
+    else if (command !== 'clean') takeLock(DPKG_LOCK, Number(options['DPkg::Lock::Timeout'] ?? aptConfTimeout()));
     if (command === 'update') return void (mkdirSync(dirname(APT_INDEX), { recursive: true }), writeFileSync(APT_INDEX, ''));
     if (command === 'clean') return;
     if (!existsSync(APT_INDEX)) fail('E: no package index: run apt-get update first (the lists were emptied)', 100);
@@ -196,10 +206,13 @@ const TOOLS = {
       const real = spawnSync('/usr/bin/gpg', args.filter((a) => a !== file).concat(file ? [file] : []), { input: file ? undefined : text, stdio: [file ? 'inherit' : 'pipe', 'inherit', 'inherit'] });
       process.exit(real.status ?? 1);
     }
+    // The keyring as the real gpg lists it (keys given as text), plus the vendor keys that arrived as
+    // placeholders, each a primary key of its own.
     const real = spawnSync('/usr/bin/gpg', ['--batch', '--with-colons', '--fingerprint'], { encoding: 'utf8' });
-    const imported = [...real.stdout.matchAll(/^fpr:+([0-9A-F]{40}):/gm)].map((m) => m[1]);
-    if (existsSync(simKeys)) imported.push(...readFileSync(simKeys, 'utf8').trim().split('\n'));
-    if (args.includes('--fingerprint')) return void process.stdout.write(imported.map((f) => `fpr:::::::::${f}:\n`).join(''));
+    const simulated = existsSync(simKeys) ? readFileSync(simKeys, 'utf8').trim().split('\n') : [];
+    const listing = real.stdout + simulated.map((f) => `pub:-:4096:1:${f.slice(-16)}:0:::-:::scESC::::::23::0:\nfpr:::::::::${f}:\n`).join('');
+    const imported = [...listing.matchAll(/^fpr:+([0-9A-F]{40}):/gm)].map((m) => m[1]);
+    if (args.includes('--fingerprint') || args.includes('--list-keys')) return void process.stdout.write(listing);
     if (args.includes('--dearmor')) {
       if (imported.length === 0) fail('nothing imported to dearmor');
       return void writeFileSync(option('--output') ?? fail('--dearmor needs --output here'), 'binary keyring\n');

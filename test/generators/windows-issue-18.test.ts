@@ -100,7 +100,8 @@ describe('A: build instances stand down', () => {
 
   it.each(DESIGNS)('%s: the bootstrap stands down on the marker before it fetches, updates or configures anything, and records nothing', async (design) => {
     const ps = (await windowsFolder(design, 'salt', { onPremises: true })).file('bootstrap/ami-bootstrap.ps1');
-    const check = lineOf(ps, /^if \(.*\$UserData.*StartsWith\('AMI_WIZARD_BUILD_INSTANCE=true', \[StringComparison\]::Ordinal\)/);
+    // The whole line, case and all (-ceq): a line that only starts with the marker is not it.
+    const check = lineOf(ps, /^if \(.*\$UserData.*\$_\.Trim\(\) -ceq 'AMI_WIZARD_BUILD_INSTANCE=true'/);
     const block = blockAt(ps, check);
     expect(block.join('\n')).toMatch(/Write-Log 'build instance \(AMI_WIZARD_BUILD_INSTANCE in user data\): standing down, nothing configured'/);
     expect(block.at(-2)!.trim()).toBe('exit 0');
@@ -296,26 +297,31 @@ describe('G: installers run only when their vendor signed them', () => {
     const fn = blockAt(ps, lineOf(ps, /^function Assert-Signed/)).join('\n');
     expect(fn).toMatch(/Get-AuthenticodeSignature -FilePath \$Path/);
     expect(fn).toMatch(/\.Status -ne 'Valid'/);
-    expect(fn).toMatch(/\.SignerCertificate\.Subject -notmatch/);
+    expect(fn).toMatch(/\$Publishers -cnotcontains \$organization/);
     expect(fn).toMatch(/throw /);
-    const msi = linesOf(ps, /^Invoke-WebRequest -UseBasicParsing -Uri 'https:\/\/amazoncloudwatch-agent\.s3\.amazonaws\.com\/[^']*\.msi' -OutFile \$msi$/, /^Assert-Signed \$msi 'Amazon'$/, /^Install-Msi \$msi$/);
+    const msi = linesOf(ps, /^Invoke-WebRequest -UseBasicParsing -Uri 'https:\/\/amazoncloudwatch-agent\.s3\.amazonaws\.com\/[^']*\.msi' -OutFile \$msi$/, /^Assert-Signed \$msi 'Amazon\.com Services LLC', 'Amazon\.com, Inc\.', 'Amazon Web Services, Inc\.'$/, /^Install-Msi \$msi$/);
     expect(inOrder(msi)).toBe(true);
     const choco = linesOf(
       ps,
       /^\$env:chocolateyVersion = \$env:CHOCOLATEY_VERSION$/,
       /^Invoke-WebRequest -UseBasicParsing -Uri 'https:\/\/community\.chocolatey\.org\/install\.ps1' -OutFile \$installer$/,
-      /^Assert-Signed \$installer 'Chocolatey Software'$/,
+      /^Assert-Signed \$installer 'Chocolatey Software, Inc\.'$/,
       /^& \$installer$/,
     );
     expect(inOrder(choco)).toBe(true);
   });
 
-  it('the signer check accepts the subjects as Windows writes them, quoted when they hold a comma', () => {
-    // The pattern Assert-Signed builds, as .NET's regex reads it (JavaScript's agrees here).
-    const signer = (subject: string, name: string) => new RegExp(`O="?${name}`).test(subject);
-    expect(signer('CN=Amazon.com Services LLC, O=Amazon.com Services LLC, L=Seattle, S=Washington, C=US', 'Amazon')).toBe(true);
-    expect(signer('CN="Chocolatey Software, Inc.", O="Chocolatey Software, Inc.", L=Topeka, S=Kansas, C=US', 'Chocolatey Software')).toBe(true);
-    expect(signer('CN=Amazon, O=Evil Corp', 'Amazon')).toBe(false);
+  it('the signer check takes the organization exactly, as Windows writes it (quoted when it holds a comma)', () => {
+    // The extraction Assert-Signed does, as .NET's regex reads it (JavaScript's agrees here).
+    const organization = (subject: string) => {
+      const m = /(?:^|, )O=(?:"([^"]*)"|([^,]*))/.exec(subject);
+      return m ? `${m[1] ?? ''}${m[2] ?? ''}` : '';
+    };
+    expect(organization('CN=Amazon.com Services LLC, O=Amazon.com Services LLC, L=Seattle, S=Washington, C=US')).toBe('Amazon.com Services LLC');
+    expect(organization('CN="Chocolatey Software, Inc.", O="Chocolatey Software, Inc.", L=Topeka, S=Kansas, C=US')).toBe('Chocolatey Software, Inc.');
+    for (const other of ['CN=Amazon, O=Evil Corp', 'CN=x, O=Amazonia Ltd', 'CN=x, O="Chocolatey Software, Inc. Pirates"']) {
+      expect(['Amazon.com Services LLC', 'Chocolatey Software, Inc.']).not.toContain(organization(other));
+    }
   });
 });
 
