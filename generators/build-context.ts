@@ -46,6 +46,8 @@ export interface BuildContext {
   /** A role to show in examples (the first). An instance that names no role is refused, never given this one. */
   exampleRole: string;
   configTool: ConfigTool;
+  /** Which Puppet agent the images carry when configTool is puppet (options.puppetDistribution). */
+  puppetDistribution: 'openvox' | 'puppet-core';
   /** Tags shared by every image: the guidance's ten minus Name, Role and Software (set per image) and Version (a Packer variable, added in locals), plus Owner and the extras. */
   commonTags: Tag[];
   /** Every image this design builds: the baseline, then one per image role; with its Role and Software tags. */
@@ -172,6 +174,7 @@ export function buildContext(
       ? { steps: answers.options.manualCaptureSteps.length ? answers.options.manualCaptureSteps : ['(list the steps in options.manualCaptureSteps of ami-wizard.yaml)'] }
       : null,
     configTool: configToolFor(answers),
+    puppetDistribution: answers.options.puppetDistribution ?? 'openvox',
     commonTags,
     policyTags,
     options: {

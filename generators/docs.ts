@@ -5,7 +5,7 @@ import { DESIGN_LABELS } from '../questionnaire/labels.ts';
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
-import { pinnedVersions } from './packer.ts';
+import { buildSecrets, pinnedVersions } from './packer.ts';
 
 /** When the Image Builder baseline pipeline runs (generators/image-builder.ts schedules it). */
 const BASE_SCHEDULE_TEXT: Record<BuildContext['guidance']['baselineStability'], string | null> = {
@@ -24,6 +24,7 @@ function docsView(ctx: BuildContext) {
     builderAnswer: ctx.engines.both ? 'both' : ctx.engines.packer ? 'packer' : 'image-builder',
     baseSchedule: BASE_SCHEDULE_TEXT[ctx.guidance.baselineStability],
     pinnedVersions: pinnedVersions(ctx),
+    buildSecrets: buildSecrets(ctx),
     ranking: decision.ranking.map((r) => ({
       label: DESIGN_LABELS[r.design],
       score: r.score,

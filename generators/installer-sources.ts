@@ -88,6 +88,13 @@ export const INSTALLER_SOURCES: readonly InstallerSource[] = [
     reference: 'https://github.com/OpenVoxProject/openvox-release',
   },
   {
+    name: "Puppet's signing key for Puppet Core (fingerprint D681 1ED3 ADEE B844 1AF5 AA8F 4528 B6CD 9E61 EF26)",
+    url: /^https:\/\/yum-puppetcore\.puppet\.com\/public\/RPM-GPG-KEY-puppet$/,
+    check: 'gpg-fingerprint',
+    checked: CHECKED,
+    reference: 'https://help.puppet.com/core/current/Content/PuppetCore/enable_the_puppet_platform_repository.htm',
+  },
+  {
     name: 'Chocolatey installer script',
     url: /^https:\/\/community\.chocolatey\.org\/install\.ps1$/,
     check: 'authenticode',

@@ -28,6 +28,23 @@ export function pinnedVersions(ctx: BuildContext) {
 }
 
 /**
+ * Secrets a build needs, as Packer variables marked sensitive (set outside the folder, as
+ * PKR_VAR_NAME) and, for Image Builder, the SSM SecureString the script reads instead.
+ */
+export function buildSecrets(ctx: BuildContext) {
+  const all = [
+    {
+      name: 'puppet_core_forge_key',
+      env: 'PUPPET_CORE_FORGE_KEY',
+      description: "Forge API key for Puppet Core's repository: set PKR_VAR_puppet_core_forge_key, never in a file.",
+      ssmParameter: `/${ctx.project.slug}/build/puppet-core-forge-key`,
+      when: ctx.configTool === 'puppet' && ctx.puppetDistribution === 'puppet-core',
+    },
+  ];
+  return all.filter((v) => v.when);
+}
+
+/**
  * An environment variable a build script gets. `variable` names the Packer variable that holds the
  * value (a pinned installer version, which a team may override): Packer templates pass
  * `NAME=${var.variable}`, which Packer evaluates; Image Builder has no variables and passes `value`.
@@ -36,6 +53,8 @@ export interface BuildEnv {
   name: string;
   value: string;
   variable?: string;
+  /** A secret: Image Builder passes NAME_PARAMETER, the SSM SecureString the script reads it from, never a value. */
+  ssmParameter?: string | undefined;
 }
 
 const env = (name: string, value: string): BuildEnv => ({ name, value });
@@ -55,7 +74,11 @@ export function packerView(ctx: BuildContext) {
   const toolPartial = (kind: 'agent' | 'bake') =>
     `packer/partials/${FAMILY_SCRIPTS[ctx.platform.facts.family].partialPrefix}${kind}-${ctx.configTool}`;
   const versions = pinnedVersions(ctx);
-  const installerEnv: BuildEnv[] = versions.map((v) => ({ name: v.env, value: v.default, variable: v.name }));
+  const secrets = buildSecrets(ctx);
+  const installerEnv: BuildEnv[] = [
+    ...versions.map((v) => ({ name: v.env, value: v.default, variable: v.name })),
+    ...secrets.map((v) => ({ name: v.env, value: '', variable: v.name, ssmParameter: v.ssmParameter })),
+  ];
   const { facts } = ctx.platform;
   const minimal = ctx.design === 'jeos' && facts.minimalImageNameFilter !== undefined;
   // The baseline carries git and the configuration tool only when the bootstrap runs one at boot.
@@ -70,6 +93,7 @@ export function packerView(ctx: BuildContext) {
     bakePartial: toolPartial('bake'),
     sourceImage: { minimal, nameFilter: minimal ? facts.minimalImageNameFilter! : facts.imageNameFilter, owners: facts.imageOwners },
     pinnedVersions: versions,
+    buildSecrets: secrets,
     baseEnv: installerEnv,
     /** What the base provisioner runs after the first wait, in order (BASE_SCRIPTS). */
     baseScripts: BASE_SCRIPTS.map((name) => `scripts/${name}.${FAMILY_SCRIPTS[facts.family].ext}`),

@@ -220,6 +220,16 @@ const OptionsSchema = z.strictObject({
       ),
     }).check(z.describe('Connect to the build instance through SSM Session Manager: no inbound port at all (Linux builds).')),
   ),
+  puppetDistribution: z.optional(
+    z.enum(['openvox', 'puppet-core']).check(
+      z.describe(
+        'With configManagement puppet on Linux, which Puppet agent the images carry: openvox (default; Vox Pupuli\'s ' +
+          'community build, no account needed) or puppet-core (Perforce\'s licensed agent: the builds need a Forge API ' +
+          'key, from the Packer variable puppet_core_forge_key or the SSM SecureString /<project>/build/puppet-core-forge-key ' +
+          'for Image Builder).',
+      ),
+    ),
+  ),
   chocolateySource: z.optional(
     z.string().check(
       z.maxLength(512),

@@ -119,6 +119,11 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     ['configManagement'],
   ),
   rule(
+    (a) => !(a.platform.os === 'windows-server-2022' && a.options.puppetDistribution === 'puppet-core'),
+    'Puppet Core is generated for Linux images only (its Windows installer needs an authenticated download); remove options.puppetDistribution or use Linux',
+    ['options', 'puppetDistribution'],
+  ),
+  rule(
     (a) => Object.keys(a.tags).length <= MAX_EXTRA_TAGS,
     `at most ${MAX_EXTRA_TAGS} extra tags: EC2 allows 50 tags per image and ami-wizard sets up to 20`,
     ['tags'],

@@ -236,6 +236,42 @@ describe.skipIf(Boolean(unavailable)).each(CASES)('$design on $os with $tool, fo
   });
 });
 
+describe.skipIf(Boolean(unavailable)).each([
+  { engine: 'packer' as const, os: 'rhel-9' as const },
+  { engine: 'image-builder' as const, os: 'ubuntu-24.04' as const },
+])('Puppet Core through $engine on $os: the Forge API key installs the agent and stays out of the image', ({ engine, os }) => {
+  const FORGE_KEY = 'forge-key-4a5b6c7d8e9f';
+  let result: SimulationResult;
+  beforeAll(async () => {
+    const c: Case = { design: 'fully-baked', os, tool: 'puppet', folder: '', imageBuilder: engine === 'image-builder' };
+    const a = answersFor(c);
+    a.options.puppetDistribution = 'puppet-core';
+    result = simulate({
+      files: await generate(a),
+      folder: '',
+      builds: ['base', 'role-api'],
+      boots: [{ name: 'boot1', instance: { instanceId: 'i-60', region: 'eu-west-1', tags: { Stage: 'test' }, userData: USER_DATA } }],
+      // Packer: PKR_VAR_puppet_core_forge_key on the build machine; Image Builder: the SSM parameter.
+      ...(engine === 'packer' ? { packerVars: { puppet_core_forge_key: FORGE_KEY } } : { ssm: { '/demo/build/puppet-core-forge-key': FORGE_KEY } }),
+      os,
+      engine,
+    });
+  }, 150_000);
+  afterAll(() => result?.cleanup());
+
+  it('builds, with the agent from the Puppet Core repository, trusted by Puppet\'s key', () => {
+    for (const [name, step] of Object.entries(result.steps).filter(([n]) => n.startsWith('build-'))) expect(step.rc, `${name}:\n${step.log}`).toBe(0);
+    const installs = result.calls.filter((x) => (x.tool === 'dnf' || x.tool === 'apt-get') && x.args.includes('puppet-agent'));
+    expect(installs.length).toBeGreaterThan(0);
+    expect(result.calls.some((x) => x.tool === 'curl' && x.args.includes('https://yum-puppetcore.puppet.com/public/RPM-GPG-KEY-puppet'))).toBe(true);
+  });
+
+  it('leaves the key in no file of the image (nor in a log)', () => {
+    expect(result.filesHolding(FORGE_KEY)).toEqual([]);
+    for (const step of Object.values(result.steps)) expect(step.log).not.toContain(FORGE_KEY);
+  });
+});
+
 describe.skipIf(Boolean(unavailable))('exit codes mean what the header says', () => {
   let result: SimulationResult;
   const base = { region: 'eu-west-1', userData: USER_DATA };

@@ -3,7 +3,7 @@
 // throwaway root (sandbox.sh), and then the installed bootstrap runs at each boot against the fake
 // IMDS, with the stubs recording what it calls. Needs root (unshare, mount, chroot), as in CI.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,8 @@ export interface Simulation {
    * package managers' locks until a package step finds them taken, or at most this many seconds; 0: never.
    */
   lockHeldFor?: number;
+  /** Packer variables set outside the folder (PKR_VAR_NAME), such as a build secret. */
+  packerVars?: Record<string, string>;
 }
 
 export interface Call {
@@ -88,6 +90,8 @@ export interface SimulationResult {
   lockWaits: { step: string; tool: string; file: string; outcome: 'waited' | 'failed' }[];
   /** A file the builds wrote into the image, or undefined when they did not. */
   file: (path: string) => string | undefined;
+  /** The files the builds wrote into the image that hold `text`. */
+  filesHolding: (text: string) => string[];
   /** The git URL the instance clones from. */
   repository: string;
   cleanup: () => void;
@@ -162,7 +166,7 @@ export function simulate(sim: Simulation): SimulationResult {
   const plan: string[] = [];
   const packerDir = join('/sim/src', sim.folder, 'packer');
   const imageBuilder = sim.engine === 'image-builder';
-  const builds = sim.builds.length && !imageBuilder ? packerBuilds(join(src, sim.folder, 'packer')) : [];
+  const builds = sim.builds.length && !imageBuilder ? packerBuilds(join(src, sim.folder, 'packer'), sim.packerVars) : [];
   const template = imageBuilder ? readFileSync(join(src, sim.folder, 'imagebuilder/image-builder.yaml'), 'utf8') : '';
   const hold = sim.lockHeldFor ? [`hold ${sim.lockHeldFor}`] : [];
   sim.builds.forEach((name, i) => {
@@ -224,6 +228,18 @@ export function simulate(sim: Simulation): SimulationResult {
       // Only what the builds wrote is in the image layer; a deleted file is a whiteout there.
       const inImage = join(work, 'image', path);
       return existsSync(inImage) && lstatSync(inImage).isFile() ? readFileSync(inImage, 'utf8') : undefined;
+    },
+    filesHolding: (text) => {
+      const found: string[] = [];
+      const walk = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) walk(path);
+          else if (entry.isFile() && readFileSync(path).includes(text)) found.push(path.slice(join(work, 'image').length + 1));
+        }
+      };
+      if (existsSync(join(work, 'image'))) walk(join(work, 'image'));
+      return found;
     },
     repository: REPOSITORY,
     cleanup: () => rmSync(work, { recursive: true, force: true }),

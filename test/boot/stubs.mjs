@@ -351,6 +351,7 @@ function placeholder(url) {
 const VENDOR_KEYS = {
   'https://amazoncloudwatch-agent.s3.amazonaws.com/assets/amazon-cloudwatch-agent.gpg': '937616F3450B7D806CBD9725D58167303B789C72',
   'https://yum.voxpupuli.org/GPG-KEY-openvox.pub': '0E26429987002418F9513F2A5FB999C2D62FF3D9',
+  'https://yum-puppetcore.puppet.com/public/RPM-GPG-KEY-puppet': 'D6811ED3ADEEB8441AF5AA8F4528B6CD9E61EF26',
 };
 
 function installAwsCommand() {

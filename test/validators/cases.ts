@@ -43,6 +43,12 @@ export function examplesAndEdgeCases(): Case[] {
   for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'))) {
     cases.push({ name: `example-${file.replace('.yaml', '')}`, input: parseYaml(readFileSync(new URL(file, EXAMPLES), 'utf8')) });
   }
+  // Puppet Core on both Linux package managers: a sensitive Packer variable, an SSM read in Image Builder.
+  for (const os of ['rhel-9', 'ubuntu-24.04'] as const) {
+    const core = combination('fully-baked', os, 'puppet');
+    (core.input as Record<string, any>).options = { puppetDistribution: 'puppet-core' };
+    cases.push({ ...core, name: `puppet-core-${os}` });
+  }
   const arm = minimalAnswers();
   arm.platform = { os: 'ubuntu-24.04', architecture: 'arm64', regions: ['eu-west-1'] };
   arm.strategy = 'hybrid';
