@@ -9,6 +9,7 @@ import type { Design } from '../../questionnaire/questions.ts';
 import { minimalAnswers } from '../support/answers.ts';
 import { answersFrom, generate } from '../support/generate.ts';
 import { buildsIn } from '../boot/packer-builds.ts';
+import { fileReader, inOrder, linesOf } from '../support/script-lines.ts';
 
 async function windowsFolder(design: Design, tool: ConfigTool) {
   const a = minimalAnswers();
@@ -18,24 +19,9 @@ async function windowsFolder(design: Design, tool: ConfigTool) {
   a.roles = [{ name: 'web', software: ['nginx'] }, { name: 'api' }];
   a.options = { githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: 'infra/ami' } };
   const files = await generate(answersFrom(a));
-  const file = (path: string) => {
-    const found = files.find((f) => f.path === path);
-    if (!found) throw new Error(`${path} is not generated`);
-    return found.contents;
-  };
-  return { files, file };
+  return { files, file: fileReader(files) };
 }
 
-/** The line numbers of the first line matching each pattern, in order; throws when one is missing. */
-function linesOf(text: string, ...patterns: RegExp[]): number[] {
-  const lines = text.split('\n');
-  return patterns.map((p) => {
-    const at = lines.findIndex((l) => p.test(l));
-    if (at < 0) throw new Error(`no line matches ${p}`);
-    return at;
-  });
-}
-const inOrder = (numbers: number[]) => numbers.every((n, i) => i === 0 || numbers[i - 1]! < n);
 
 describe('the Windows bootstrap', () => {
   it('locks the secrets folder to SYSTEM and Administrators before it writes a secret', async () => {

@@ -11,6 +11,7 @@ import { parseTemplate } from '../support/cfn-spec.ts';
 import { answersFrom, generate, writeFiles } from '../support/generate.ts';
 import { commentLines, formatProblems, loadPowerShell, userDataScript } from '../support/powershell.ts';
 import { packerBuilds } from '../boot/packer-builds.ts';
+import { blockAt, fileReader, inOrder, lineOf, linesOf } from '../support/script-lines.ts';
 
 const MARKER = 'AMI_WIZARD_BUILD_INSTANCE=true';
 const DESIGNS = ['fully-baked', 'hybrid', 'jeos'] as const;
@@ -31,40 +32,12 @@ async function windowsFolder(design: Design, tool: ConfigTool, { latestAtLaunch 
   a.platform = { os: 'windows-server-2022', regions: ['eu-west-1'] };
   a.roles = [{ name: 'web', software: ['nginx', 'dotnet-8.0-runtime'] }, { name: 'api' }];
   const files = await generate(answersFrom(a));
-  const file = (path: string) => {
-    const found = files.find((f) => f.path === path);
-    if (!found) throw new Error(`${path} is not generated`);
-    return found.contents;
-  };
-  return { files, file };
+  return { files, file: fileReader(files) };
 }
 
 /** Every design x tool, with the options that add the most to the bootstrap. */
 const everyFolder = () =>
   Promise.all(DESIGNS.flatMap((design) => TOOLS.map(async (tool) => ({ name: `${design}-${tool}`, ...(await windowsFolder(design, tool, { onPremises: design !== 'fully-baked' })) }))));
-
-/** The index of the first line matching each pattern; throws when one is missing. */
-function linesOf(text: string, ...patterns: RegExp[]): number[] {
-  const lines = text.split('\n');
-  return patterns.map((p) => {
-    const at = lines.findIndex((l) => p.test(l));
-    if (at < 0) throw new Error(`no line matches ${p}`);
-    return at;
-  });
-}
-const lineOf = (text: string, pattern: RegExp) => linesOf(text, pattern)[0]!;
-const inOrder = (numbers: number[]) => numbers.every((n, i) => i === 0 || numbers[i - 1]! < n);
-
-/** The lines of the block a line opens with `{`, through its matching `}` (braces in strings are not counted; none here). */
-function blockAt(text: string, start: number): string[] {
-  const lines = text.split('\n');
-  let depth = 0;
-  for (let i = start; i < lines.length; i++) {
-    for (const c of lines[i]!) depth += c === '{' ? 1 : c === '}' ? -1 : 0;
-    if (depth === 0) return lines.slice(start, i + 1);
-  }
-  throw new Error(`the block at line ${start + 1} does not close`);
-}
 
 /** The scripts of Image Builder's PowerShell steps, each run as a process of its own. */
 function imageBuilderScripts(yaml: string): { component: string; step: string; script: string }[] {
