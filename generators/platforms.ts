@@ -8,7 +8,7 @@ export interface PlatformFacts {
   packageManager: 'dnf' | 'apt' | 'none';
   /**
    * Each image is locked to its OS release (Amazon Linux 2023): `dnf upgrade` sees only that
-   * release's repository, and moving on takes `--releasever` (FACTS: AL2023 deterministic upgrades).
+   * release's repository, and moving on takes `--releasever` (Amazon Linux 2023 User Guide: deterministic upgrades).
    */
   releaseLocked: boolean;
   /** How Chef's package metadata names this OS (omnitruck's p and pv), where Chef publishes packages for it. */
