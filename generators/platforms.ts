@@ -1,5 +1,6 @@
 // What each supported OS needs in a Packer build: how to find its current image, how to log in,
-// which package manager and root device it uses. Sources: FACTS.md (owners, public SSM parameters).
+// which package manager and root device it uses. Sources: the AWS public SSM parameters
+// under /aws/service/ and each vendor's image owner id (Amazon, Canonical 099720109477, Red Hat 309956199498).
 import { OS_LABELS } from '../questionnaire/answer-values.ts';
 import type { Architecture, OperatingSystem } from '../questionnaire/answer-values.ts';
 
@@ -13,7 +14,7 @@ export interface PlatformFacts {
   releaseLocked: boolean;
   /** How Chef's package metadata names this OS (omnitruck's p and pv), where Chef publishes packages for it. */
   chefPlatform?: { name: string; version: string };
-  /** How the image gets the AWS CLI the bootstrap reads secrets with (FACTS.md: only AL2023 ships it on Linux). */
+  /** How the image gets the AWS CLI the bootstrap reads secrets with (of the Linux images, only Amazon Linux 2023 ships it). */
   awsCli: 'preinstalled' | 'snap' | 'installer';
   communicator: 'ssh' | 'winrm';
   sshUsername: string;

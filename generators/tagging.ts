@@ -4,7 +4,7 @@
 // The policy composes with the others of the organization (root, OUs, the account, other projects'
 // policies in a shared account): tag_key @@assign's the key's case, while value lists and enforcement
 // are @@append'ed, so merging adds this project's values to the inherited ones instead of replacing
-// them (FACTS.md "Tag policies compose"). Enforcement covers images; instances only when the answers
+// them (AWS Organizations: tag policy inheritance, @@assign replaces, @@append adds). Enforcement covers images; instances only when the answers
 // ask (options.enforceTagsOnInstances), since it then constrains every team in the accounts the policy
 // is attached to.
 import type { BuildContext } from './build-context.ts';

@@ -1,5 +1,5 @@
 // The guidance questions, as data. Each prompt, hint and "why it matters" paraphrases the AWS
-// AMI-design guidance; the keys and values are the answers file's contract (PRODUCT.md section 1).
+// AMI-design guidance; the keys and values are the answers file's contract (README.md, The answers file).
 
 export const DESIGNS = ['fully-baked', 'hybrid', 'jeos'] as const;
 export type Design = (typeof DESIGNS)[number];
