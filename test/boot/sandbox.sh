@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A simulated build instance and the instances launched from its image, as root inside
-# `unshare --mount --net --fork`. Disks are overlays of this machine's root, so nothing reaches the
+# A simulated build instance and the instances launched from its image, as root inside `unshare --mount
+# --net --pid --fork --kill-child --mount-proc` (this script is the namespace's init: every process a
+# simulated machine starts ends with it). Disks are overlays of this machine's root, so nothing reaches the
 # real disk: the first build writes into a build layer; `capture` makes the current machine's layer
 # the newest image (its layers copied to WORK/image for the test, each over the last); each `launch`
 # starts an instance whose disk is a fresh overlay over the image's layers, so a role build runs on an

@@ -202,7 +202,10 @@ export function simulate(sim: Simulation): SimulationResult {
   });
   writeFileSync(join(simDir, 'plan.txt'), `${plan.join('\n')}\n`);
 
-  const run = spawnSync('unshare', ['--mount', '--net', '--fork', 'bash', join(HERE, 'sandbox.sh'), work], {
+  // A pid namespace of its own: sandbox.sh is its init, so when it ends (or the timeout kills unshare,
+  // --kill-child) every process the simulated machines started ends too, and none holds the output pipes.
+  // /proc is the namespace's, so the sandbox's pkill sees only its own processes.
+  const run = spawnSync('unshare', ['--mount', '--net', '--pid', '--fork', '--kill-child', '--mount-proc', 'bash', join(HERE, 'sandbox.sh'), work], {
     encoding: 'utf8',
     timeout: 120_000,
     killSignal: 'SIGKILL',

@@ -11,20 +11,22 @@ const work = tempDir('ami-wizard-package-');
 let app: string;
 let bin: string;
 let tarball: string;
+// A synchronous child blocks the worker, so vitest's own timeout cannot end it: each is killed instead.
+const BOUNDED = { timeout: 100_000, killSignal: 'SIGKILL' } as const;
 
 beforeAll(() => {
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work.dir], { cwd: root, encoding: 'utf8' }));
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work.dir], { cwd: root, encoding: 'utf8', ...BOUNDED }));
   tarball = join(work.dir, packed[0].filename);
   app = join(work.dir, 'app');
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), '{"name":"app","private":true}\n');
   // --offline: the tarball must carry everything; nothing may come from the registry.
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: app, encoding: 'utf8' });
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: app, encoding: 'utf8', ...BOUNDED });
   bin = join(app, 'node_modules/.bin/ami-wizard');
 }, 120_000);
 afterAll(() => work.cleanup());
 
-const installed = (args: string[]) => spawnSync(bin, args, { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const installed = (args: string[]) => spawnSync(bin, args, { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...BOUNDED });
 
 describe('the packed package', () => {
   it('installs as one package with no dependencies', () => {

@@ -113,7 +113,8 @@ const policyOf = (ctx: BuildContext) => JSON.parse(JSON.stringify(tagPolicy(ctx)
 
 const grammar = () => {
   const schema = JSON.parse(readFileSync(join(SHARED_DIR, 'data/aws/tag-policy.schema.json'), 'utf8'));
-  return new Ajv({ allErrors: true }).compile(schema);
+  // The published schema leaves "type" implicit beside "properties" and "items": not an error here.
+  return new Ajv({ allErrors: true, strictTypes: false }).compile(schema);
 };
 const example = (name: string) => JSON.parse(readFileSync(join(SHARED_DIR, 'data/aws/tag-policy-examples', name), 'utf8')) as Policy;
 

@@ -17,8 +17,10 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // A run that should stop on its own is killed, not waited for, when it does not (unbounded input).
-    ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
+    // A run that should stop on its own is killed, not waited for, when it does not (unbounded input);
+    // a synchronous child blocks the worker, where vitest's own timeout cannot reach.
+    timeout: options.timeoutMs ?? 120_000,
+    killSignal: 'SIGKILL',
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

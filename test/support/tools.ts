@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const REQUIRE_VALIDATORS = Boolean(process.env.CI || process.env.AMI_WIZARD_REQUIRE_VALIDATORS);
 
 export function hasTool(command: string, versionArgs: string[] = ['--version']): boolean {
-  const result = spawnSync(command, versionArgs, { stdio: 'ignore' });
+  const result = spawnSync(command, versionArgs, { stdio: 'ignore', timeout: 60_000, killSignal: 'SIGKILL' });
   const found = !result.error;
   if (!found) {
     const message = `validator missing: ${command} is not installed, so the checks that need it do not run`;
@@ -30,7 +30,9 @@ export const HAS_SHARED = ((): boolean => {
 })();
 
 export function run(command: string, args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  // A synchronous child blocks the test worker, where vitest's own timeout cannot reach: a validator that
+  // hangs is killed after five minutes and its test fails, instead of holding the whole run.
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 300_000, killSignal: 'SIGKILL', ...options });
   return { code: result.status ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '', output: `${result.stdout}${result.stderr}` };
 }
 
