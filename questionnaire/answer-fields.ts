@@ -197,6 +197,22 @@ const OptionsSchema = z.strictObject({
         ),
         '.',
       ),
+      repository: z.optional(
+        z.string().check(
+          // GitHub's own rules: an owner of letters, digits and single hyphens (at most 39), a name of
+          // letters, digits, '.', '_' and '-' (at most 100). No wildcard can get through.
+          z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/, 'a GitHub repository as OWNER/NAME such as acme/platform-images'),
+          z.refine((value) => !/\/\.{1,2}$/.test(value), 'a repository name other than . or ..'),
+          z.describe('The repository whose workflow may assume the role: iam/ trusts its build environment only, through GitHub OIDC.'),
+        ),
+      ),
+      environment: z._default(
+        z.string().check(
+          z.regex(/^[A-Za-z0-9._-]{1,100}$/, 'a GitHub environment name of letters, digits and . _ - such as ami-build'),
+          z.describe('The protected GitHub environment the build job runs in; the OIDC role trusts this environment only.'),
+        ),
+        'ami-build',
+      ),
     }).check(z.describe('Add .github/workflows/ami-build.yml: validate on pull requests, build on schedule and on change.')),
   ),
   enforceTagsOnInstances: z._default(
