@@ -16,7 +16,12 @@ export type InstallerCheck =
   /** The vendor's metadata over HTTPS, which gives the package's URL and SHA-256. */
   | 'checksum-source'
   /** An Authenticode signature, valid and by the named publisher (Windows). */
-  | 'authenticode';
+  | 'authenticode'
+  /**
+   * An Authenticode signature Windows finds valid (a chain to a trusted root, the file unchanged since
+   * it was signed), whoever signed it: the build logs the signer, but no publisher's name is pinned.
+   */
+  | 'authenticode-valid';
 
 export interface InstallerSource {
   name: string;
@@ -107,6 +112,15 @@ export const INSTALLER_SOURCES: readonly InstallerSource[] = [
     check: 'authenticode',
     checked: CHECKED,
     reference: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/download-CloudWatch-Agent-on-EC2-Instance-commandline-first.html',
+  },
+  {
+    // Vox Pupuli signs its Windows MSIs; the signer's organization has not been confirmed from a public
+    // source, so the build checks the signature's validity and records the signer, and pins no name.
+    name: 'OpenVox agent for Windows (MSI), at the pinned version',
+    url: /^https:\/\/downloads\.voxpupuli\.org\/windows\/openvox8\/openvox-agent-\d+\.\d+\.\d+-x64\.msi$/,
+    check: 'authenticode-valid',
+    checked: CHECKED,
+    reference: 'https://voxpupuli.org/openvox/install/',
   },
 ];
 

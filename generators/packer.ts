@@ -23,6 +23,8 @@ export function pinnedVersions(ctx: BuildContext) {
     // From v2024.11.07 on, salt-bootstrap finds Salt at packages.broadcom.com (the old repository is gone).
     { name: 'salt_bootstrap_version', env: 'SALT_BOOTSTRAP_VERSION', default: 'v2024.12.12', description: 'Release of salt-bootstrap (its script is checked against the release checksum).', when: ctx.configTool === 'salt' },
     { name: 'chocolatey_version', env: 'CHOCOLATEY_VERSION', default: '2.3.0', description: 'Chocolatey version installed on Windows images.', when: windows },
+    // Vox Pupuli's MSIs: https://downloads.voxpupuli.org/windows/openvox8/ (https://voxpupuli.org/openvox/install/).
+    { name: 'openvox_agent_version', env: 'OPENVOX_AGENT_VERSION', default: '8.25.0', description: "OpenVox agent version installed from Vox Pupuli's Windows MSI.", when: windows && ctx.configTool === 'puppet' },
   ];
   return all.filter((v) => v.when);
 }

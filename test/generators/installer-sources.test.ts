@@ -5,6 +5,7 @@
 // versions) must be in the list, and the file it wrote must be checked by the list's check.
 import { describe, expect, it } from 'vitest';
 import { INSTALLER_SOURCES, installerSource } from '../../generators/installer-sources.ts';
+import type { InstallerCheck } from '../../generators/installer-sources.ts';
 import { minimalAnswers } from '../support/answers.ts';
 import { answersFrom, generate } from '../support/generate.ts';
 import type { ConfigTool } from '../../questionnaire/answers-schema.ts';
@@ -44,7 +45,12 @@ describe.each(TOOLS)('Windows with %s', (tool) => {
         expect(source, `${script.path}: ${url} is not in generators/installer-sources.ts`).toBeDefined();
         if (url.endsWith('.sha256')) continue; // the published checksum itself
         const name = file.replace(/[$]/g, '\\$');
-        const check = source!.check === 'authenticode' ? new RegExp(`Assert-Signed ${name} `) : new RegExp(`Get-FileHash -Path ${name} -Algorithm SHA256`);
+        // Authenticode by a named publisher (Assert-Signed), or valid whoever signed (its Status checked, the signer logged).
+        const checks: Partial<Record<InstallerCheck, RegExp>> = {
+          authenticode: new RegExp(`Assert-Signed ${name} `),
+          'authenticode-valid': new RegExp(`\\$(\\w+) = Get-AuthenticodeSignature -FilePath ${name}\\n(?:#[^\\n]*\\n)*if \\(\\$\\1\\.Status -ne 'Valid'\\) \\{ throw `),
+        };
+        const check = checks[source!.check] ?? new RegExp(`Get-FileHash -Path ${name} -Algorithm SHA256`);
         expect(rest, `${script.path}: ${url} is not checked (${source!.check})`).toMatch(check);
       }
     }

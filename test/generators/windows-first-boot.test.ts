@@ -61,7 +61,7 @@ describe('the Windows bootstrap', () => {
   });
 
   it('asks puppet and salt for exit codes that tell failure from success', async () => {
-    expect((await windowsFolder('jeos', 'puppet')).file('bootstrap/ami-bootstrap.ps1')).toMatch(/puppet apply --detailed-exitcodes[^\n]*\n\s*if \(\$LASTEXITCODE -notin 0, 2\)/);
+    expect((await windowsFolder('jeos', 'puppet')).file('bootstrap/ami-bootstrap.ps1')).toMatch(/puppet(\.bat')? apply --detailed-exitcodes[^\n]*\n\s*if \(\$LASTEXITCODE -notin 0, 2\)/);
     expect((await windowsFolder('jeos', 'salt')).file('bootstrap/ami-bootstrap.ps1')).toMatch(/salt-call(\.exe')? --local --retcode-passthrough/);
   });
 });

@@ -1,7 +1,8 @@
 // Issue 18 on Windows, read statement by statement (no PowerShell runs here: Debian has no pwsh). Each
 // test names the defect it holds shut: A build instances stand down, B the Windows Installer lock is
 // waited for, C secrets are refreshed at every boot, D no silent default role, E Salt installs and is
-// found, F secrets through AWS Tools for PowerShell, G installers run only when their vendor signed them.
+// found, F secrets through AWS Tools for PowerShell, G installers run only when their vendor signed them,
+// H Puppet is OpenVox from Vox Pupuli's MSI, pinned and checked by Authenticode.
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { ConfigTool } from '../../questionnaire/answers-schema.ts';
@@ -145,7 +146,7 @@ describe('C: secrets are refreshed at every boot, configuration runs once', () =
     const ps = (await windowsFolder(design, 'puppet')).file('bootstrap/ami-bootstrap.ps1');
     const [fetch, done, record] = linesOf(ps, /Get-SSMParameter -Name/, /^if \(\(Test-Path \$DoneFile\) -and .*\{ Write-Log "[^"]*"; exit 0 \}$/, /^Set-Content -Path \$DoneFile -Value \$InstanceId$/);
     expect(inOrder([fetch!, done!, record!])).toBe(true);
-    const onceOnly = [/^\s*Invoke-Choco upgrade all/, /SetEnvironmentVariable\('AMI_ROLE'/, /^git clone/, /^puppet apply/];
+    const onceOnly = [/^\s*Invoke-Choco upgrade all/, /SetEnvironmentVariable\('AMI_ROLE'/, /^git clone/, /^(& '[^']*\\)?puppet(\.bat')? apply/];
     for (const p of onceOnly) if (ps.split('\n').some((l) => p.test(l))) expect(lineOf(ps, p), String(p)).toBeGreaterThan(done!);
   });
 
@@ -295,6 +296,110 @@ describe('G: installers run only when their vendor signed them', () => {
     for (const other of ['CN=Amazon, O=Evil Corp', 'CN=x, O=Amazonia Ltd', 'CN=x, O="Chocolatey Software, Inc. Pirates"']) {
       expect(['Amazon.com Services LLC', 'Chocolatey Software, Inc.']).not.toContain(organization(other));
     }
+  });
+});
+
+describe('H: Puppet on Windows is OpenVox, from its MSI at the pinned version', () => {
+  const PUPPET = /^& 'C:\\Program Files\\Puppet Labs\\Puppet\\bin\\puppet\.bat' apply --detailed-exitcodes --modulepath "\$Config(Root|Dir)\\puppet\\modules" -e "include role_\$\(\$Role -replace '-', '_'\)"$/m;
+  /** The script that installs the agent: the baseline's agents step, or a fully-baked role's own. */
+  const agentScript = (design: Design) => (design === 'fully-baked' ? 'packer/scripts/role.ps1' : 'packer/scripts/agents.ps1');
+
+  it.each(DESIGNS)('%s: downloads the pinned MSI, checks its Authenticode signature, then installs it with msiexec; never choco puppet-agent', async (design) => {
+    const ps = (await windowsFolder(design, 'puppet')).file(agentScript(design));
+    expect(ps).not.toMatch(/puppet-agent/);
+    expect(ps).toMatch(/^Invoke-Choco install -y --no-progress git\n\s*if \(\$LASTEXITCODE -ne 0\) \{ throw /m);
+    const order = linesOf(
+      ps,
+      /^if \(-not \$env:OPENVOX_AGENT_VERSION\) \{ throw '[^']*versions\.auto\.pkrvars\.hcl[^']*' \}$/,
+      /^\$openvoxUrl = "https:\/\/downloads\.voxpupuli\.org\/windows\/openvox8\/openvox-agent-\$env:OPENVOX_AGENT_VERSION-x64\.msi"$/,
+      /^Invoke-WebRequest -UseBasicParsing -Uri \$openvoxUrl -OutFile \$openvoxMsi$/,
+      /^\$signature = Get-AuthenticodeSignature -FilePath \$openvoxMsi$/,
+      /^if \(\$signature\.Status -ne 'Valid'\) \{ throw "[^"]*" \}$/,
+      /^Write-Output "[^"]*\$\(\$signature\.SignerCertificate\.Subject\)[^"]*"$/,
+      /^Install-Msi \$openvoxMsi 'PUPPET_AGENT_STARTUP_MODE=Disabled'$/,
+      /^\$env:Path = \[Environment\]::GetEnvironmentVariable\('Path', 'Machine'\) \+ ';' \+ \[Environment\]::GetEnvironmentVariable\('Path', 'User'\)$/,
+    );
+    expect(inOrder(order)).toBe(true);
+    // Nothing of the MSI runs before the signature check: msiexec starts only inside Install-Msi.
+    const fn = lineOf(ps, /^function Install-Msi/);
+    const starts = ps.split('\n').flatMap((l, i) => (/^\s*(&\s*)?msiexec\b|Start-Process\b[^\n]*msiexec/.test(l) ? [i] : []));
+    expect(starts).toHaveLength(1);
+    expect(starts[0]! > fn && starts[0]! < fn + blockAt(ps, fn).length).toBe(true);
+    // The signer's organization is not pinned, and the script says why.
+    expect(ps).toMatch(/^#[^\n]*not pinned/m);
+  });
+
+  it('Install-Msi, defined where it is used, passes the properties and tries again on exit 1618 for at most 10 minutes', async () => {
+    for (const design of DESIGNS) {
+      const ps = (await windowsFolder(design, 'puppet')).file(agentScript(design));
+      expect(ps.match(/^function Install-Msi\b/gm), design).toHaveLength(1);
+      const fn = blockAt(ps, lineOf(ps, /^function Install-Msi/)).join('\n');
+      expect(fn).toMatch(/^function Install-Msi\(\[string\] \$Path, \[string\[\]\] \$Properties = @\(\)\) \{$/m);
+      expect(fn).toMatch(/Start-Process -FilePath msiexec\.exe -ArgumentList \(@\('\/i', "`"\$Path`"", '\/qn', '\/norestart'\) \+ \$Properties\) -Wait -PassThru\)\.ExitCode/);
+      expect(fn).toMatch(/if \(\$code -in 0, 3010\) \{ return \}/);
+      expect(fn).toMatch(/if \(\$code -ne 1618 -or \(Get-Date\) -gt \$deadline\) \{ throw "msiexec/);
+      expect(fn).toMatch(/\.AddMinutes\(10\)/);
+      expect(fn).toMatch(/Start-Sleep -Seconds \d+/);
+      expect(lineOf(ps, /^function Install-Msi/)).toBeLessThan(lineOf(ps, /^Install-Msi \$openvoxMsi/));
+    }
+  });
+
+  it('puppet is called by its full path, at boot and in a fully-baked build (where OpenVox was installed by the same session)', async () => {
+    for (const design of DESIGNS) {
+      const { files } = await windowsFolder(design, 'puppet');
+      for (const f of files.filter((f) => f.path.endsWith('.ps1'))) expect(f.contents, `${design} ${f.path}`).not.toMatch(/^\s*puppet\s/m);
+    }
+    expect((await windowsFolder('jeos', 'puppet')).file('bootstrap/ami-bootstrap.ps1')).toMatch(PUPPET);
+    const role = (await windowsFolder('fully-baked', 'puppet')).file('packer/scripts/role.ps1');
+    expect(role).toMatch(PUPPET);
+    expect(inOrder(linesOf(role, /^Install-Msi \$openvoxMsi /, /^\$env:Path = /, /puppet\.bat' apply/))).toBe(true);
+  });
+
+  it.each(DESIGNS)('%s: the version is pinned in versions.auto.pkrvars.hcl and reaches every build that installs OpenVox as a value, in Packer and in Image Builder', async (design) => {
+    const { files, file } = await windowsFolder(design, 'puppet');
+    const pinned = file('packer/versions.auto.pkrvars.hcl');
+    expect(pinned).toMatch(/^openvox_agent_version\s*=\s*"8\.25\.0"$/m);
+    expect(file('packer/variables.pkr.hcl')).toMatch(/variable "openvox_agent_version" \{/);
+    const dir = tempDir();
+    try {
+      writeFiles(dir.dir, files);
+      // Packer evaluates ${var.openvox_agent_version}: a team's override reaches the scripts.
+      for (const [overrides, version] of [[{}, '8.25.0'], [{ openvox_agent_version: '8.23.1' }, '8.23.1']] as const) {
+        const builds = packerBuilds(`${dir.dir}/packer`, overrides);
+        const installing = builds.filter((b) => (design === 'fully-baked' ? b.name !== 'base' : b.name === 'base'));
+        expect(installing.length).toBeGreaterThan(0);
+        for (const build of installing) {
+          const env = build.provisioners.flatMap((p) => (Array.isArray(p.attrs.environment_vars) ? p.attrs.environment_vars : []));
+          expect(env, build.name).toContain(`OPENVOX_AGENT_VERSION=${version}`);
+        }
+      }
+    } finally {
+      dir.cleanup();
+    }
+    const steps = imageBuilderScripts(file('imagebuilder/image-builder.yaml')).filter((s) => /\$env:OPENVOX_AGENT_VERSION\b/.test(s.script));
+    expect(steps.map((s) => s.step)).toContain(design === 'fully-baked' ? 'Role' : 'Agents');
+    for (const s of steps) {
+      expect(s.script, `${s.component} ${s.step}`).toMatch(/^\$env:OPENVOX_AGENT_VERSION = '8\.25\.0'$/m);
+      expect(s.script, `${s.component} ${s.step}`).not.toContain('${');
+    }
+  });
+
+  it('only Windows images with Puppet pin an OpenVox version', async () => {
+    expect((await windowsFolder('jeos', 'chef')).file('packer/versions.auto.pkrvars.hcl')).not.toMatch(/openvox/);
+    const a = minimalAnswers();
+    Object.assign(a, { strategy: 'jeos', configManagement: 'puppet', platform: { os: 'ubuntu-24.04' }, roles: [{ name: 'web', software: [] }] });
+    const linux = (await generate(answersFrom(a))).find((f) => f.path === 'packer/versions.auto.pkrvars.hcl')?.contents ?? '';
+    expect(linux).not.toMatch(/openvox_agent_version/);
+  });
+
+  it('decision.md names OpenVox for Windows, its MSI pinned and checked by Authenticode', async () => {
+    const decision = (await windowsFolder('hybrid', 'puppet')).file('decision.md');
+    const section = decision.slice(decision.indexOf('### Which Puppet'));
+    expect(section).toMatch(/OpenVox/);
+    expect(section).toMatch(/MSI/);
+    expect(section).toMatch(/Authenticode/);
+    expect(section).toMatch(/openvox_agent_version/);
+    expect(decision).not.toMatch(/Chocolatey's `puppet-agent`/);
   });
 });
 
