@@ -44,6 +44,10 @@ machine() {
   mkdir -p "$ROOT/sim"
   mount --bind "$SIM" "$ROOT/sim"
   fresh
+  # The other family's package managers: this machine's own (Debian's apt-get, dpkg) are not in an
+  # Amazon Linux or RHEL image, and no stub stands in for them (a whiteout in this machine's layer).
+  local tool
+  while read -r tool; do rm -f "$ROOT/usr/bin/$tool" "$ROOT/usr/sbin/$tool"; done < "$SIM/absent.txt"
 }
 IMAGE=/ # the lower layers of the current image, newest first, over the host's root
 UPPER=$LAYERS/build

@@ -2,7 +2,7 @@
 // repository (at its root, or in a sub-folder), its Packer builds run provisioner by provisioner in a
 // throwaway root (sandbox.sh), and then the installed bootstrap runs at each boot against the fake
 // IMDS, with the stubs recording what it calls. Needs root (unshare, mount, chroot), as in CI.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,12 @@ const STUBBED = [
   'apt-get', 'dnf', 'rpm', 'snap', 'dpkg', 'curl', 'gpg', 'sha256sum', 'unzip', 'sudo', 'cloud-init', 'systemctl',
   'ansible-pull', 'ansible-playbook', 'chef-client', 'puppet', 'salt-call',
 ];
+
+/** The package managers an image of the other family does not have. */
+const ABSENT: Partial<Record<string, string[]>> = {
+  apt: ['dnf', 'yum', 'rpm'],
+  dnf: ['apt-get', 'apt', 'dpkg', 'snap'],
+};
 
 export interface Instance {
   instanceId: string;
@@ -138,7 +144,46 @@ function buildInstanceUserData(src: string, folder: string, imageBuilder: boolea
   return override === undefined ? undefined : Buffer.from(String(override), 'base64').toString('utf8');
 }
 
+interface Prepared {
+  work: string;
+  simDir: string;
+  plan: string[];
+}
+
+/** The sandbox's command line: sandbox.sh as the init of its own mount, network and pid namespaces. */
+const sandbox = (work: string): [string, string[]] => [
+  // A pid namespace of its own: sandbox.sh is its init, so when it ends (or the timeout kills unshare,
+  // --kill-child) every process the simulated machines started ends too, and none holds the output pipes.
+  // /proc is the namespace's, so the sandbox's pkill sees only its own processes.
+  'unshare',
+  ['--mount', '--net', '--pid', '--fork', '--kill-child', '--mount-proc', 'bash', join(HERE, 'sandbox.sh'), work],
+];
+// A case takes about half a minute on two quiet cores; a loaded machine can take several times that.
+const SANDBOX_TIMEOUT_MS = 300_000;
+
+/** Runs the simulation, blocking until the sandbox ends. */
 export function simulate(sim: Simulation): SimulationResult {
+  const prepared = prepare(sim);
+  const [command, args] = sandbox(prepared.work);
+  const run = spawnSync(command, args, { encoding: 'utf8', timeout: SANDBOX_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  if (run.status !== 0) throw new Error(`sandbox.sh failed (${run.status ?? run.signal}):\n${run.stdout}${run.stderr}`);
+  return collect(prepared);
+}
+
+/** Runs the simulation without blocking, so several sandboxes can run at once (each has its own namespaces). */
+export async function simulateAsync(sim: Simulation): Promise<SimulationResult> {
+  const prepared = prepare(sim);
+  const [command, args] = sandbox(prepared.work);
+  const child = spawn(command, args, { timeout: SANDBOX_TIMEOUT_MS, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+  if (code !== 0) throw new Error(`sandbox.sh failed (${code ?? signal}):\n${output}`);
+  return collect(prepared);
+}
+
+function prepare(sim: Simulation): Prepared {
   const work = mkdtempSync(join(tmpdir(), 'ami-wizard-boot-'));
   const simDir = join(work, 'sim');
   for (const dir of ['bin', 'steps', 'imds', 'results', 'src']) mkdirSync(join(simDir, dir), { recursive: true });
@@ -155,7 +200,11 @@ export function simulate(sim: Simulation): SimulationResult {
   cpSync(join(HERE, 'fake-imds.mjs'), join(simDir, 'fake-imds.mjs'));
   cpSync(join(HERE, 'lock-holder.sh'), join(simDir, 'lock-holder.sh'));
   // Amazon Linux 2023 ships the AWS CLI; Ubuntu and RHEL images get it only if the build installs it.
-  for (const tool of [...STUBBED, ...(sim.os === 'amazon-linux-2023' ? ['aws'] : [])]) {
+  // The other family's package managers are not there at all (sandbox.sh removes this machine's own
+  // apt-get and dpkg from an Amazon Linux or RHEL instance), so `command -v dnf` fails on Ubuntu as it does.
+  const absent = ABSENT[PACKAGE_MANAGER[sim.os]] ?? [];
+  writeFileSync(join(simDir, 'absent.txt'), absent.map((tool) => `${tool}\n`).join(''));
+  for (const tool of [...STUBBED.filter((t) => !absent.includes(t)), ...(sim.os === 'amazon-linux-2023' ? ['aws'] : [])]) {
     writeFileSync(join(simDir, 'bin', tool), `#!/bin/sh\nexec node /sim/stubs.mjs ${tool} "$@"\n`);
     chmodSync(join(simDir, 'bin', tool), 0o755);
   }
@@ -201,17 +250,10 @@ export function simulate(sim: Simulation): SimulationResult {
     plan.push(i === 0 || boot.launch ? `launch ${boot.name}` : 'reboot', `imds ${boot.name}.json`, ...(i === 0 ? hold : []), `run ${boot.name}`);
   });
   writeFileSync(join(simDir, 'plan.txt'), `${plan.join('\n')}\n`);
+  return { work, simDir, plan };
+}
 
-  // A pid namespace of its own: sandbox.sh is its init, so when it ends (or the timeout kills unshare,
-  // --kill-child) every process the simulated machines started ends too, and none holds the output pipes.
-  // /proc is the namespace's, so the sandbox's pkill sees only its own processes.
-  const run = spawnSync('unshare', ['--mount', '--net', '--pid', '--fork', '--kill-child', '--mount-proc', 'bash', join(HERE, 'sandbox.sh'), work], {
-    encoding: 'utf8',
-    timeout: 120_000,
-    killSignal: 'SIGKILL',
-  });
-  if (run.status !== 0) throw new Error(`sandbox.sh failed (${run.status ?? run.signal}):\n${run.stdout}${run.stderr}`);
-
+function collect({ work, simDir, plan }: Prepared): SimulationResult {
   const results = join(simDir, 'results');
   const steps: Record<string, Step> = {};
   for (const line of plan.filter((l) => l.startsWith('run '))) {
