@@ -208,11 +208,20 @@ export function checkFolders(cases: Case[]): void {
       if (!file) return;
       const workflow = parseYaml(file.contents);
       expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push', 'schedule']));
-      expect(workflow.permissions['id-token']).toBe('write');
+      // The OIDC token for the build job only, in its protected environment (issue 19).
+      expect(workflow.permissions).toEqual({ contents: 'read' });
+      expect(workflow.jobs.validate.permissions).toBeUndefined();
       // Builds that pause for manual steps cannot run unattended: the workflow only validates them.
       const manual = Boolean((cases.find((c) => c.name === name)!.input as any).guidance?.manualSteps);
       expect(Boolean(workflow.jobs.build)).toBe(!manual);
-      if (!manual) expect(workflow.jobs.build.if).toMatch(/pull_request/);
+      if (!manual) {
+        expect(workflow.jobs.build.if).toMatch(/pull_request/);
+        expect(workflow.jobs.build.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+        expect(workflow.jobs.build.environment).toBe(input.options.githubActions.environment ?? 'ami-build');
+      }
+      for (const line of file.contents.split('\n').filter((l) => /^\s*-?\s*uses:/.test(l))) {
+        expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+      }
       expect(file.contents).not.toMatch(/aws-access-key-id|aws-secret-access-key|secrets\./);
     });
 
