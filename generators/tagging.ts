@@ -1,21 +1,38 @@
 // The AWS Organizations tag policy for the guidance's ten tag keys (and any extra ones), and AWS Config
-// rules for the resources that carry this project's Project tag.
+// rules for the instances and volumes of the accounts that run this project.
 //
-// The policy composes with the others of the organization (root, OUs, the account, other projects'
-// policies in a shared account): tag_key @@assign's the key's case, while value lists and enforcement
-// are @@append'ed, so merging adds this project's values to the inherited ones instead of replacing
-// them (AWS Organizations: tag policy inheritance, @@assign replaces, @@append adds). Enforcement covers images; instances only when the answers
-// ask (options.enforceTagsOnInstances), since it then constrains every team in the accounts the policy
-// is attached to.
+// Where it goes: the OU (or accounts) that hold only this project's images. It lists this project's
+// values for keys other teams use too, so attached to a shared account it would block their images
+// wherever enforcement applies.
+//
+// How it composes (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_inheritance_mgmt.html):
+// tag_key @@assign's the key's case, while value lists and enforcement are @@append'ed, so policies
+// attached at the same level (another project's in the same account) or above (the root's, an OU's)
+// add up instead of replacing each other. What the levels below may change is set deliberately
+// (@@operators_allowed_for_child_policies, https://docs.aws.amazon.com/organizations/latest/userguide/policy-operators.html):
+// - the key's case: nothing (@@none), one case in every account below;
+// - the values of keys this project owns (Project, System, Role, Stage, Confidentiality): nothing
+//   (@@none), so no account policy below can widen them (a "*"), re-assign or remove them;
+// - the values of shared keys (Owner, CostCenter, Compliance, extra tags): @@append only, so an
+//   account below may admit another team's value but never remove this project's;
+// - enforcement: @@append only, more resource types but never fewer.
+// Enforcement covers images; instances only when the answers ask (options.enforceTagsOnInstances),
+// since it then constrains every team in the accounts the policy is attached to.
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
+import { tagKeyFacts } from './tag-keys.ts';
 
 /** AWS Config's REQUIRED_TAGS managed rule takes tag1Key..tag6Key. */
 const CONFIG_RULE_MAX_KEYS = 6;
 const CONFIG_PARAMETER_MAX = 256;
 /** The tag every image and the instances of this project carry; the Config rules are scoped by it. */
 const SCOPE_TAG_KEY = 'Project';
+const CHILD_OPERATORS = '@@operators_allowed_for_child_policies';
+/** Policies below may not change the setting at all. */
+const NONE = ['@@none'];
+/** Policies below may add to the setting, never replace or remove from it. */
+const APPEND_ONLY = ['@@append'];
 
 /** options.enforceTagsOnInstances of the answers; unset (or not in the answers schema) is false. */
 function enforcesTagsOnInstances(ctx: BuildContext): boolean {
@@ -48,9 +65,9 @@ export function tagPolicy(ctx: BuildContext): Record<string, unknown> {
   for (const { key, allowed } of policyValues(ctx)) {
     // Policy statement names are case-insensitive identifiers; the key's exact case is in tag_key.
     tags[key.toLowerCase()] = {
-      tag_key: { '@@assign': key },
-      ...(allowed.length ? { tag_value: { '@@append': allowed } } : {}),
-      enforced_for: { '@@append': enforced },
+      tag_key: { '@@assign': key, [CHILD_OPERATORS]: NONE },
+      ...(allowed.length ? { tag_value: { '@@append': allowed, [CHILD_OPERATORS]: tagKeyFacts(key).values === 'project' ? NONE : APPEND_ONLY } } : {}),
+      enforced_for: { '@@append': enforced, [CHILD_OPERATORS]: APPEND_ONLY },
     };
   }
   return { tags };

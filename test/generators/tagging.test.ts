@@ -17,7 +17,7 @@ import { decisionFor } from '../../questionnaire/decision.ts';
 import { parseTagPolicy, valueAllowed } from '../../source/audit/tag-policy.ts';
 import { precompileTemplates } from '../../source/template-modules/precompile.ts';
 import { minimalAnswers } from '../support/answers.ts';
-import { answersFrom } from '../support/generate.ts';
+import { answersFrom, generate } from '../support/generate.ts';
 import { HAS_SHARED, SHARED_DIR } from '../support/tools.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -116,7 +116,19 @@ const grammar = () => {
   // The published schema leaves "type" implicit beside "properties" and "items": not an error here.
   return new Ajv({ allErrors: true, strictTypes: false }).compile(schema);
 };
-const example = (name: string) => JSON.parse(readFileSync(join(SHARED_DIR, 'data/aws/tag-policy-examples', name), 'utf8')) as Policy;
+
+// AWS's own policies, written out here so the tests need nothing outside the repository.
+/** Example 2's Policy C, attached below a root with Policy A (https://docs.aws.amazon.com/organizations/latest/userguide/inheritance-examples.html). */
+const POLICY_C_APPEND: Policy = {
+  tags: { costcenter: { tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@append': ['Marketing'] }, enforced_for: { '@@append': ['redshift:*', 'dynamodb:table'] } } },
+};
+/** A root that fixes the keys' case and lets no child change it (Example 4's tag_key block, for CostCenter and Project). */
+const ROOT_KEY_CASE: Policy = {
+  tags: {
+    CostCenter: { tag_key: { '@@assign': 'CostCenter', '@@operators_allowed_for_child_policies': ['@@none'] } },
+    Project: { tag_key: { '@@assign': 'Project', '@@operators_allowed_for_child_policies': ['@@none'] } },
+  },
+};
 
 /** The tags of the project's images the rules refuse (Name, Version and Software take any value). */
 function refusedImageTags(ctx: BuildContext, rules: ReturnType<typeof parseTagPolicy>) {
@@ -139,8 +151,8 @@ describe('the merge rules reproduce the documented examples', () => {
     });
   });
 
-  it.skipIf(!HAS_SHARED)('Example 2: @@append in a child adds to them (policy-c-append.json)', () => {
-    expect(effectivePolicy([[policyA], [example('policy-c-append.json')]])).toEqual({
+  it('Example 2: @@append in a child adds to them (Policy C)', () => {
+    expect(effectivePolicy([[policyA], [POLICY_C_APPEND]])).toEqual({
       costcenter: { tag_key: 'CostCenter', tag_value: ['Development', 'Support', 'Marketing'], enforced_for: ['redshift:*', 'dynamodb:table'] },
     });
   });
@@ -182,22 +194,40 @@ describe('the merge rules reproduce the documented examples', () => {
 });
 
 describe('tagging/tag-policy.json', () => {
-  it('tag_key @@assign (the case); value lists @@append; no child-control operators', () => {
+  it('tag_key @@assign (the case); value lists and enforcement @@append (they compose at one level)', () => {
     const policy = policyOf(webShop());
     const project = policy.tags.project!;
-    expect(project.tag_key).toEqual({ '@@assign': 'Project' });
-    expect(project.tag_value).toEqual({ '@@append': ['web-shop'] });
-    expect(policy.tags.system!.tag_value).toEqual({ '@@append': ['shop'] });
-    expect(policy.tags.compliance!.tag_value).toEqual({ '@@append': ['pci-dss'] });
+    expect(project.tag_key!['@@assign']).toBe('Project');
+    expect(project.tag_value!['@@append']).toEqual(['web-shop']);
+    expect(policy.tags.system!.tag_value!['@@append']).toEqual(['shop']);
+    expect(policy.tags.compliance!.tag_value!['@@append']).toEqual(['pci-dss']);
     for (const statement of Object.values(policy.tags)) {
       expect(statement.tag_value?.['@@assign']).toBeUndefined();
       expect(statement.enforced_for?.['@@assign']).toBeUndefined();
-      expect(JSON.stringify(statement)).not.toContain('@@operators_allowed_for_child_policies');
     }
   });
 
+  // What the levels below the policy (the OUs and accounts under the one it is attached to) may do
+  // (https://docs.aws.amazon.com/organizations/latest/userguide/policy-operators.html, child control operators).
+  it('child policies below it: never the key case; no change to this project\'s own values; only @@append to shared keys and enforcement', () => {
+    const ctx = contextFor({ name: 'web-shop', system: 'shop', owner: 'team-web', compliance: ['pci-dss'], costCenter: 'CC-1' }, undefined, {});
+    const withExtra = { ...ctx, policyTags: [...ctx.policyTags, { key: 'Team', allowed: ['web'] }] };
+    const policy = policyOf(withExtra);
+    const childOps = (block: Block | undefined) => block?.['@@operators_allowed_for_child_policies'];
+    for (const [name, statement] of Object.entries(policy.tags)) {
+      expect(childOps(statement.tag_key), name).toEqual(['@@none']);
+      expect(childOps(statement.enforced_for), name).toEqual(['@@append']);
+    }
+    for (const own of ['project', 'system', 'role', 'stage', 'confidentiality']) expect(childOps(policy.tags[own]!.tag_value), own).toEqual(['@@none']);
+    for (const shared of ['owner', 'costcenter', 'compliance', 'team']) expect(childOps(policy.tags[shared]!.tag_value), shared).toEqual(['@@append']);
+    // Keys whose value differs per image have no list, so nothing to lock.
+    for (const free of ['name', 'version', 'software']) expect(policy.tags[free]!.tag_value, free).toBeUndefined();
+    // The audit still reads the file as generated.
+    expect(parseTagPolicy(policy, 'tag-policy.json').find((r) => r.key === 'Owner')!.allowed).toEqual(['team-web']);
+  });
+
   it('enforced for ec2:image only, unless options.enforceTagsOnInstances is true', () => {
-    const enforced = (ctx: BuildContext) => new Set(Object.values(policyOf(ctx).tags).map((s) => JSON.stringify(s.enforced_for)));
+    const enforced = (ctx: BuildContext) => new Set(Object.values(policyOf(ctx).tags).map((s) => JSON.stringify({ '@@append': s.enforced_for?.['@@append'] })));
     const project = { name: 'web-shop' };
     expect(enforced(contextFor(project))).toEqual(new Set([JSON.stringify({ '@@append': ['ec2:image'] })]));
     expect(enforced(contextFor(project, undefined, { enforceTagsOnInstances: undefined }))).toEqual(new Set([JSON.stringify({ '@@append': ['ec2:image'] })]));
@@ -209,7 +239,7 @@ describe('tagging/tag-policy.json', () => {
 
   it('a key the images carry with one value the answers fix lists it (CostCenter "unassigned"), so another list cannot shut it out', () => {
     const costCenter = policyOf(billing()).tags.costcenter!;
-    expect(costCenter.tag_value).toEqual({ '@@append': ['unassigned'] });
+    expect(costCenter.tag_value!['@@append']).toEqual(['unassigned']);
     // Name, Version and Software differ per image: no list.
     expect(policyOf(billing()).tags.name!.tag_value).toBeUndefined();
   });
@@ -219,6 +249,44 @@ describe('tagging/tag-policy.json', () => {
     for (const ctx of [webShop(), billing(), contextFor({ name: 'x' }, undefined, { enforceTagsOnInstances: true })]) {
       expect(validate(policyOf(ctx)), JSON.stringify(validate.errors)).toBe(true);
     }
+  });
+
+  describe('attached to the OU that holds only this project\'s accounts', () => {
+    const ou = () => policyOf(webShop());
+
+    it('an account policy below cannot widen, re-case or un-enforce what the project owns', () => {
+      const account: Policy = {
+        tags: {
+          project: { tag_key: { '@@assign': 'PROJECT' }, tag_value: { '@@append': ['*'] }, enforced_for: { '@@remove': ['ec2:image'] } },
+          role: { tag_value: { '@@assign': ['anything'] } },
+          stage: { tag_value: { '@@remove': ['prod'] } },
+        },
+      };
+      const effective = effectivePolicy([[ou()], [account]]);
+      expect(effective.project).toEqual({ tag_key: 'Project', tag_value: ['web-shop'], enforced_for: ['ec2:image'] });
+      expect(new Set(effective.role!.tag_value)).toEqual(new Set(['base', 'web']));
+      expect(effective.stage!.tag_value).toContain('prod');
+    });
+
+    it('an account policy below may add values to the shared keys (Owner, CostCenter, Compliance), never take the project\'s away', () => {
+      const account: Policy = {
+        tags: {
+          costcenter: { tag_value: { '@@append': ['CC-shared'], '@@remove': ['CC-1'] } },
+          compliance: { tag_value: { '@@assign': ['iso-27001'] } },
+        },
+      };
+      const effective = effectivePolicy([[ou()], [account]]);
+      expect(effective.costcenter!.tag_value).toEqual(['CC-1', 'CC-shared']);
+      expect(effective.compliance!.tag_value).toEqual(['pci-dss']);
+      expect(refusedImageTags(webShop(), parseTagPolicy(asPolicy(effective), 'merged'))).toEqual([]);
+    });
+
+    it('attached to a shared OU instead, another project\'s account policy below cannot add its Project: the README says where to attach', () => {
+      const other = contextFor({ name: 'billing', system: 'ledger', compliance: ['sox'] }, [{ name: 'api', software: [] }]);
+      const effective = effectivePolicy([[ou()], [policyOf(other)]]);
+      const refused = refusedImageTags(other, parseTagPolicy(asPolicy(effective), 'merged')).map((t) => t.key);
+      expect(refused).toEqual(expect.arrayContaining(['Project', 'System', 'Role']));
+    });
   });
 
   describe('two projects in one account compose', () => {
@@ -249,8 +317,8 @@ describe('tagging/tag-policy.json', () => {
       expect(refusedImageTags(b, rules)).toEqual([]);
     });
 
-    it.skipIf(!HAS_SHARED)('under a root that locks the key case and an OU that only lets children append values', () => {
-      const root = example('policy-a-key-case.json'); // tag_key "Project" and "CostCenter", @@none for children
+    it('under a root that locks the key case and an OU that only lets children append values', () => {
+      const root = ROOT_KEY_CASE;
       const ou: Policy = {
         tags: {
           project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['shared-services'] } },
@@ -300,5 +368,25 @@ describe('tagging/config-rules.yaml', () => {
       expect(rule.Properties.Scope.TagValue).toBe(name);
       expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
     }
+  });
+});
+
+describe('README.md and decision.md say where the policy goes', () => {
+  const docs = async () => {
+    const a = minimalAnswers();
+    a.project = { name: 'web-shop', owner: 'team-web' };
+    const files = await generate(answersFrom(a));
+    const text = (path: string) => files.find((f) => f.path === path)!.contents.replace(/\s+/g, ' ');
+    return { readme: text('README.md'), decision: text('decision.md') };
+  };
+
+  it('attach it to the OU or accounts that hold only this project\'s images, not the root or a shared account, and why', async () => {
+    const { readme, decision } = await docs();
+    expect(readme).toMatch(/Attach it to the OU, or the accounts, that hold only this project's images/);
+    expect(readme).toMatch(/not to the root or an OU or account other teams share/);
+    expect(readme).toMatch(/`Owner`, `CostCenter` and `Compliance`/);
+    expect(readme).toContain('@@operators_allowed_for_child_policies');
+    expect(decision).toMatch(/attach it to the OU or accounts that hold only this project's images/);
+    expect(readme).not.toMatch(/Attach it to the root, an OU or an\s+account/);
   });
 });

@@ -159,16 +159,18 @@ export function checkFolders(cases: Case[]): void {
       expect(replayed).toEqual(generated.get(name));
     });
 
-    it('tag policy: the ten keys, exact case; values and enforcement appended (it composes), instances only when asked', () => {
+    it('tag policy: the ten keys, exact case; values and enforcement appended (it composes), instances only when asked; children limited', () => {
       const policy = JSON.parse(readFileSync(join(root.dir, name, 'tagging/tag-policy.json'), 'utf8'));
       const statements = Object.values(policy.tags) as any[];
       const keys = statements.map((s) => s.tag_key['@@assign']);
       for (const key of GUIDANCE_TAG_KEYS) expect(keys).toContain(key);
       const input = cases.find((c) => c.name === name)!.input as any;
       const enforced = input.options?.enforceTagsOnInstances === true ? ['ec2:image', 'ec2:instance'] : ['ec2:image'];
+      const CHILD = '@@operators_allowed_for_child_policies';
       for (const s of statements) {
-        expect(s.enforced_for).toEqual({ '@@append': enforced });
-        expect(s.tag_value === undefined || Object.keys(s.tag_value).join() === '@@append').toBe(true);
+        expect(s.enforced_for).toEqual({ '@@append': enforced, [CHILD]: ['@@append'] });
+        expect(s.tag_key[CHILD]).toEqual(['@@none']);
+        expect(s.tag_value === undefined || Object.keys(s.tag_value).sort().join() === `@@append,${CHILD}`).toBe(true);
         for (const value of s.tag_value?.['@@append'] ?? []) expect((value.match(/\*/g) ?? []).length).toBeLessThanOrEqual(1);
       }
     });
