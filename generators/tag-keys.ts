@@ -22,6 +22,17 @@ export type KeyValues = 'per-image' | 'project' | 'shared';
  */
 export type CarriedBy = 'instances' | 'launched';
 
+/**
+ * The AWS Config resource types each kind of key is required of: all of them in the list AWS documents
+ * for the required-tags rule (https://docs.aws.amazon.com/config/latest/developerguide/required-tags.html).
+ * Network interfaces and security groups are left out: services create interfaces that no launch
+ * template tags (load balancers, NAT gateways, Lambda), and security groups are shared infrastructure.
+ */
+export const CARRIED_BY_TYPES: Record<CarriedBy, readonly string[]> = {
+  instances: ['AWS::EC2::Instance'],
+  launched: ['AWS::EC2::Instance', 'AWS::EC2::Volume'],
+};
+
 export interface TagKeyFacts {
   values: KeyValues;
   carriedBy: CarriedBy;

@@ -1,5 +1,6 @@
 // The AWS Organizations tag policy for the guidance's ten tag keys (and any extra ones), and AWS Config
-// rules for the instances and volumes of the accounts that run this project.
+// rules for the instances and volumes of the accounts that run this project (each rule scoped by
+// resource type, generators/tag-keys.ts: what an instance runs on instances, ownership on both).
 //
 // Where it goes: the OU (or accounts) that hold only this project's images. It lists this project's
 // values for keys other teams use too, so attached to a shared account it would block their images
@@ -21,13 +22,12 @@
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
-import { tagKeyFacts } from './tag-keys.ts';
+import { CARRIED_BY_TYPES, tagKeyFacts } from './tag-keys.ts';
+import type { CarriedBy } from './tag-keys.ts';
 
 /** AWS Config's REQUIRED_TAGS managed rule takes tag1Key..tag6Key. */
 const CONFIG_RULE_MAX_KEYS = 6;
 const CONFIG_PARAMETER_MAX = 256;
-/** The tag every image and the instances of this project carry; the Config rules are scoped by it. */
-const SCOPE_TAG_KEY = 'Project';
 const CHILD_OPERATORS = '@@operators_allowed_for_child_policies';
 /** Policies below may not change the setting at all. */
 const NONE = ['@@none'];
@@ -73,19 +73,26 @@ export function tagPolicy(ctx: BuildContext): Record<string, unknown> {
   return { tags };
 }
 
-/** The policy's keys in rules of at most six; allowed values as CSV where they fit the rule's syntax. */
+/** The AWS Config rules: per kind of resource, the keys it carries, in rules of at most six. */
 function configRules(ctx: BuildContext) {
-  const tags = policyValues(ctx);
-  const count = Math.ceil(tags.length / CONFIG_RULE_MAX_KEYS);
-  return Array.from({ length: count }, (_, r) => {
+  const kinds = (Object.keys(CARRIED_BY_TYPES) as CarriedBy[]).map((carriedBy) => ({
+    carriedBy,
+    tags: policyValues(ctx).filter((tag) => tagKeyFacts(tag.key).carriedBy === carriedBy),
+  }));
+  const groups = kinds.flatMap(({ carriedBy, tags }) =>
+    Array.from({ length: Math.ceil(tags.length / CONFIG_RULE_MAX_KEYS) }, (_, r) => ({
+      carriedBy,
+      tags: tags.slice(r * CONFIG_RULE_MAX_KEYS, (r + 1) * CONFIG_RULE_MAX_KEYS),
+    })),
+  );
+  return groups.map(({ carriedBy, tags }, r) => {
     const n = r + 1;
-    const i = r * CONFIG_RULE_MAX_KEYS;
     return {
       logicalId: `RequiredTags${n}`,
       name: `${ctx.project.slug}-required-tags-${n}`,
-      description: ruleDescription(n, count),
-      scope: { tagKey: SCOPE_TAG_KEY, tagValue: ctx.project.name },
-      tags: tags.slice(i, i + CONFIG_RULE_MAX_KEYS).map((tag, j) => {
+      description: ruleDescription(carriedBy, n, groups.length),
+      resourceTypes: CARRIED_BY_TYPES[carriedBy],
+      tags: tags.map((tag, j) => {
         const csv = tag.allowed.join(',');
         const csvSafe = tag.allowed.length > 0 && !tag.allowed.some((v) => v.includes(',')) && csv.length <= CONFIG_PARAMETER_MAX;
         return { key: tag.key, keyParameter: `tag${j + 1}Key`, valueParameter: `tag${j + 1}Value`, valuesCsv: csvSafe ? csv : null };
@@ -94,16 +101,21 @@ function configRules(ctx: BuildContext) {
   });
 }
 
+const CHECKED: Record<CarriedBy, string> = {
+  instances: 'Every instance in the account carries the keys of what it runs (the image it was launched from, its role)',
+  launched: 'Every instance and volume in the account carries the keys of who owns it, pays for it and how it is classified',
+};
+
 /**
- * What the rule checks. The project name is in the rule's Scope and name, not here: the description
- * stays one short line (AWS Config allows 256 characters) whatever the name holds.
+ * What the rule checks. The project name is in the template's description and the rule's name, not
+ * here: the description stays one short line (AWS Config allows 256 characters) whatever the name holds.
  */
-function ruleDescription(n: number, count: number): string {
-  return `Resources AWS Config records with this project's ${SCOPE_TAG_KEY} tag (the Scope), such as instances launched with it, carry the tags of part ${n} of ${count}.`;
+function ruleDescription(carriedBy: CarriedBy, n: number, count: number): string {
+  return `${CHECKED[carriedBy]}: part ${n} of ${count}.`;
 }
 
 export function generateTagging(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
-  const description = `AWS Config REQUIRED_TAGS rules for the resources tagged ${SCOPE_TAG_KEY}=${ctx.project.name} (ami-wizard).`;
+  const description = `AWS Config REQUIRED_TAGS rules for the instances and volumes of the accounts that run only ${ctx.project.name} (ami-wizard).`;
   const view = { ...ctx, rules: configRules(ctx), description };
   return [
     { path: 'tagging/tag-policy.json', contents: `${JSON.stringify(tagPolicy(ctx), null, 2)}\n`, mode: 0o644 },

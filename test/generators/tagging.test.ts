@@ -345,28 +345,80 @@ describe('tagging/config-rules.yaml', () => {
     return parseYaml(files.find((f) => f.path === 'tagging/config-rules.yaml')!.contents);
   };
 
-  it('each rule is scoped to the resources tagged Project=<project name>, and says so', async () => {
-    const name = 'Billing & "EU": #1 {z}';
-    const template = await render(contextFor({ name }));
-    const rules = Object.values(template.Resources) as any[];
+  // The resource types AWS Config's required-tags managed rule supports, as AWS documents them
+  // (https://docs.aws.amazon.com/config/latest/developerguide/required-tags.html, "supported resource
+  // types"). EC2 images are not among them: the tag policy covers images.
+  const REQUIRED_TAGS_TYPES = [
+    'AWS::ACM::Certificate', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::CloudFormation::Stack', 'AWS::CodeBuild::Project',
+    'AWS::DynamoDB::Table', 'AWS::EC2::CustomerGateway', 'AWS::EC2::Instance', 'AWS::EC2::InternetGateway', 'AWS::EC2::NetworkAcl',
+    'AWS::EC2::NetworkInterface', 'AWS::EC2::RouteTable', 'AWS::EC2::SecurityGroup', 'AWS::EC2::Subnet', 'AWS::EC2::Volume',
+    'AWS::EC2::VPC', 'AWS::EC2::VPNConnection', 'AWS::EC2::VPNGateway', 'AWS::ElasticLoadBalancing::LoadBalancer',
+    'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::RDS::DBInstance', 'AWS::RDS::DBSecurityGroup', 'AWS::RDS::DBSnapshot',
+    'AWS::RDS::DBSubnetGroup', 'AWS::RDS::EventSubscription', 'AWS::Redshift::Cluster', 'AWS::Redshift::ClusterParameterGroup',
+    'AWS::Redshift::ClusterSecurityGroup', 'AWS::Redshift::ClusterSnapshot', 'AWS::Redshift::ClusterSubnetGroup', 'AWS::S3::Bucket',
+  ];
+  /** The keys that say what an instance runs: the image it was launched from and the role it applies. */
+  const INSTANCE_KEYS = ['Name', 'Version', 'Software', 'Role'];
+  const NOT_LAUNCHED_BY_US = ['AWS::EC2::NetworkInterface', 'AWS::EC2::SecurityGroup'];
+
+  const rulesOf = async (ctx: BuildContext) => {
+    const template = await render(ctx);
+    return (Object.values(template.Resources) as any[]).map((rule) => {
+      const params = rule.Properties.InputParameters as Record<string, string>;
+      return { rule, keys: Object.keys(params).filter((k) => /^tag\dKey$/.test(k)).map((k) => params[k]!), types: rule.Properties.Scope.ComplianceResourceTypes as string[] };
+    });
+  };
+  const owned = () => {
+    const ctx = contextFor({ name: 'web-shop', system: 'shop', owner: 'team-web', costCenter: 'CC-1', compliance: ['pci-dss'] });
+    return { ...ctx, policyTags: [...ctx.policyTags, { key: 'Team', allowed: ['web'] }, { key: 'DataClass', allowed: ['internal'] }] };
+  };
+
+  it('each rule is scoped by resource types from the documented list, never by tag, never images', async () => {
+    const rules = await rulesOf(owned());
     expect(rules.length).toBeGreaterThan(1);
-    for (const rule of rules) {
-      // AWS Config's Scope: resource types, OR a tag key and value (AWS::Config::ConfigRule Scope), not both.
-      expect(rule.Properties.Scope).toEqual({ TagKey: 'Project', TagValue: name });
-      expect(rule.Properties.Description).toMatch(/^Resources AWS Config records with this project's Project tag \(the Scope\)/);
-      expect(rule.Properties.Description).not.toMatch(/launched from/);
+    for (const { rule, keys, types } of rules) {
+      // AWS::Config::ConfigRule Scope: resource types, or a tag key and value, not both.
+      expect(Object.keys(rule.Properties.Scope)).toEqual(['ComplianceResourceTypes']);
+      expect(types.length).toBeGreaterThan(0);
+      for (const type of types) expect(REQUIRED_TAGS_TYPES, type).toContain(type);
+      expect(keys.length).toBeGreaterThan(0);
+      expect(keys.length).toBeLessThanOrEqual(6);
       expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
-      expect(Object.keys(rule.Properties.InputParameters).filter((k) => /^tag\dKey$/.test(k)).length).toBeLessThanOrEqual(6);
     }
-    expect(template.Description).toContain(`Project=${name}`);
   });
 
-  it('a 128-character project name: the Scope holds it, the description stays within 256 characters', async () => {
-    const name = 'p'.repeat(128);
-    const template = await render(contextFor({ name }));
-    for (const rule of Object.values(template.Resources) as any[]) {
-      expect(rule.Properties.Scope.TagValue).toBe(name);
-      expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
+  it('the keys of what an instance runs (Name, Version, Software, Role) are required of instances only', async () => {
+    const rules = await rulesOf(owned());
+    for (const { keys, types } of rules) {
+      if (keys.some((k) => INSTANCE_KEYS.includes(k))) expect(types).toEqual(['AWS::EC2::Instance']);
+    }
+    const required = rules.flatMap((r) => r.keys);
+    for (const key of INSTANCE_KEYS) expect(required).toContain(key);
+  });
+
+  it('ownership keys on instances and their volumes; nothing on network interfaces or security groups', async () => {
+    const rules = await rulesOf(owned());
+    const typesOf = (key: string) => rules.find((r) => r.keys.includes(key))!.types;
+    for (const key of ['Project', 'System', 'Owner', 'CostCenter', 'Stage', 'Confidentiality', 'Compliance', 'Team', 'DataClass']) {
+      expect(typesOf(key), key).toEqual(['AWS::EC2::Instance', 'AWS::EC2::Volume']);
+    }
+    for (const { types } of rules) for (const type of NOT_LAUNCHED_BY_US) expect(types).not.toContain(type);
+  });
+
+  it('every policy key is required once, with its allowed values where they fit the rule', async () => {
+    const ctx = owned();
+    const rules = await rulesOf(ctx);
+    expect(rules.flatMap((r) => r.keys).sort()).toEqual(ctx.policyTags.map((t) => t.key).sort());
+    const project = rules.find((r) => r.keys.includes('Project'))!;
+    const n = project.keys.indexOf('Project') + 1;
+    expect(project.rule.Properties.InputParameters[`tag${n}Value`]).toBe('web-shop');
+  });
+
+  it('a 128-character project name with YAML syntax: the template says which project, each description stays within 256 characters', async () => {
+    for (const name of ['p'.repeat(128), 'Billing & "EU": #1 {z}']) {
+      const template = await render(contextFor({ name }));
+      expect(template.Description).toContain(name);
+      for (const rule of Object.values(template.Resources) as any[]) expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
     }
   });
 });
@@ -388,5 +440,15 @@ describe('README.md and decision.md say where the policy goes', () => {
     expect(readme).toContain('@@operators_allowed_for_child_policies');
     expect(decision).toMatch(/attach it to the OU or accounts that hold only this project's images/);
     expect(readme).not.toMatch(/Attach it to the root, an OU or an\s+account/);
+  });
+});
+
+describe('README.md on the AWS Config rules', () => {
+  it('says which resources carry which keys and where to deploy the stack', async () => {
+    const readme = (await generate(answersFrom(minimalAnswers()))).find((f) => f.path === 'README.md')!.contents.replace(/\s+/g, ' ');
+    expect(readme).toMatch(/every instance must carry what it runs \(`Name`, `Version`, `Software`, `Role`/);
+    expect(readme).toMatch(/every instance and volume who owns and pays for it/);
+    expect(readme).toMatch(/deploy the stack in the accounts that run only this project's instances/);
+    expect(readme).not.toMatch(/whose `Project` tag is/);
   });
 });

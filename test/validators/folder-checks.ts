@@ -182,15 +182,16 @@ export function checkFolders(cases: Case[]): void {
       expect(validate(policy), JSON.stringify(validate.errors)).toBe(true);
     });
 
-    it('AWS Config rules: REQUIRED_TAGS, at most six keys each, every policy key once, scoped to this Project tag', () => {
+    it('AWS Config rules: REQUIRED_TAGS, at most six keys each, every policy key once, scoped to instances (and volumes)', () => {
       const template = parseYaml(readFileSync(join(root.dir, name, 'tagging/config-rules.yaml'), 'utf8'));
       const policy = JSON.parse(readFileSync(join(root.dir, name, 'tagging/tag-policy.json'), 'utf8'));
-      const project = (cases.find((c) => c.name === name)!.input as any).project.name;
       const keys: string[] = [];
       for (const rule of Object.values(template.Resources) as any[]) {
         expect(rule.Type).toBe('AWS::Config::ConfigRule');
         expect(rule.Properties.Source).toEqual({ Owner: 'AWS', SourceIdentifier: 'REQUIRED_TAGS' });
-        expect(rule.Properties.Scope).toEqual({ TagKey: 'Project', TagValue: project });
+        // What an instance runs on instances only; ownership keys on instances and their volumes (issue 19).
+        expect([['AWS::EC2::Instance'], ['AWS::EC2::Instance', 'AWS::EC2::Volume']]).toContainEqual(rule.Properties.Scope.ComplianceResourceTypes);
+        expect(Object.keys(rule.Properties.Scope)).toEqual(['ComplianceResourceTypes']);
         expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
         const params = rule.Properties.InputParameters;
         const ruleKeys = Object.keys(params).filter((k) => /^tag[1-6]Key$/.test(k));
