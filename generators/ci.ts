@@ -1,6 +1,7 @@
 // The optional GitHub Actions workflow: validate on pull requests, build on schedule and on change.
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
+import { pinnedUses } from './pinned-actions.ts';
 import type { Renderer } from './render.ts';
 
 // Rebuild as often as the baseline changes: weekly baselines every Monday, others monthly.
@@ -20,6 +21,7 @@ export function generateCi(ctx: BuildContext, templates: Renderer): GeneratedFil
     cron: CRON[ctx.guidance.baselineStability],
     pathGlob: `${base}**`,
     packerDir: `${base}packer`,
+    actions: pinnedUses(),
   };
   return [{ path: '.github/workflows/ami-build.yml', contents: templates.render('ci/ami-build.yml.hbs', view), mode: 0o644 }];
 }

@@ -1,21 +1,38 @@
 // The AWS Organizations tag policy for the guidance's ten tag keys (and any extra ones), and AWS Config
-// rules for the resources that carry this project's Project tag.
+// rules for the instances and volumes of the accounts that run this project (each rule scoped by
+// resource type, generators/tag-keys.ts: what an instance runs on instances, ownership on both).
 //
-// The policy composes with the others of the organization (root, OUs, the account, other projects'
-// policies in a shared account): tag_key @@assign's the key's case, while value lists and enforcement
-// are @@append'ed, so merging adds this project's values to the inherited ones instead of replacing
-// them (AWS Organizations: tag policy inheritance, @@assign replaces, @@append adds). Enforcement covers images; instances only when the answers
-// ask (options.enforceTagsOnInstances), since it then constrains every team in the accounts the policy
-// is attached to.
+// Where it goes: the OU (or accounts) that hold only this project's images. It lists this project's
+// values for keys other teams use too, so attached to a shared account it would block their images
+// wherever enforcement applies.
+//
+// How it composes (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_inheritance_mgmt.html):
+// tag_key @@assign's the key's case, while value lists and enforcement are @@append'ed, so policies
+// attached at the same level (another project's in the same account) or above (the root's, an OU's)
+// add up instead of replacing each other. What the levels below may change is set deliberately
+// (@@operators_allowed_for_child_policies, https://docs.aws.amazon.com/organizations/latest/userguide/policy-operators.html):
+// - the key's case: nothing (@@none), one case in every account below;
+// - the values of keys this project owns (Project, System, Role, Stage, Confidentiality): nothing
+//   (@@none), so no account policy below can widen them (a "*"), re-assign or remove them;
+// - the values of shared keys (Owner, CostCenter, Compliance, extra tags): @@append only, so an
+//   account below may admit another team's value but never remove this project's;
+// - enforcement: @@append only, more resource types but never fewer.
+// Enforcement covers images; instances only when the answers ask (options.enforceTagsOnInstances),
+// since it then constrains every team in the accounts the policy is attached to.
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
+import { CARRIED_BY_TYPES, tagKeyFacts } from './tag-keys.ts';
+import type { CarriedBy } from './tag-keys.ts';
 
 /** AWS Config's REQUIRED_TAGS managed rule takes tag1Key..tag6Key. */
 const CONFIG_RULE_MAX_KEYS = 6;
 const CONFIG_PARAMETER_MAX = 256;
-/** The tag every image and the instances of this project carry; the Config rules are scoped by it. */
-const SCOPE_TAG_KEY = 'Project';
+const CHILD_OPERATORS = '@@operators_allowed_for_child_policies';
+/** Policies below may not change the setting at all. */
+const NONE = ['@@none'];
+/** Policies below may add to the setting, never replace or remove from it. */
+const APPEND_ONLY = ['@@append'];
 
 /** options.enforceTagsOnInstances of the answers; unset (or not in the answers schema) is false. */
 function enforcesTagsOnInstances(ctx: BuildContext): boolean {
@@ -48,27 +65,34 @@ export function tagPolicy(ctx: BuildContext): Record<string, unknown> {
   for (const { key, allowed } of policyValues(ctx)) {
     // Policy statement names are case-insensitive identifiers; the key's exact case is in tag_key.
     tags[key.toLowerCase()] = {
-      tag_key: { '@@assign': key },
-      ...(allowed.length ? { tag_value: { '@@append': allowed } } : {}),
-      enforced_for: { '@@append': enforced },
+      tag_key: { '@@assign': key, [CHILD_OPERATORS]: NONE },
+      ...(allowed.length ? { tag_value: { '@@append': allowed, [CHILD_OPERATORS]: tagKeyFacts(key).values === 'project' ? NONE : APPEND_ONLY } } : {}),
+      enforced_for: { '@@append': enforced, [CHILD_OPERATORS]: APPEND_ONLY },
     };
   }
   return { tags };
 }
 
-/** The policy's keys in rules of at most six; allowed values as CSV where they fit the rule's syntax. */
+/** The AWS Config rules: per kind of resource, the keys it carries, in rules of at most six. */
 function configRules(ctx: BuildContext) {
-  const tags = policyValues(ctx);
-  const count = Math.ceil(tags.length / CONFIG_RULE_MAX_KEYS);
-  return Array.from({ length: count }, (_, r) => {
+  const kinds = (Object.keys(CARRIED_BY_TYPES) as CarriedBy[]).map((carriedBy) => ({
+    carriedBy,
+    tags: policyValues(ctx).filter((tag) => tagKeyFacts(tag.key).carriedBy === carriedBy),
+  }));
+  const groups = kinds.flatMap(({ carriedBy, tags }) =>
+    Array.from({ length: Math.ceil(tags.length / CONFIG_RULE_MAX_KEYS) }, (_, r) => ({
+      carriedBy,
+      tags: tags.slice(r * CONFIG_RULE_MAX_KEYS, (r + 1) * CONFIG_RULE_MAX_KEYS),
+    })),
+  );
+  return groups.map(({ carriedBy, tags }, r) => {
     const n = r + 1;
-    const i = r * CONFIG_RULE_MAX_KEYS;
     return {
       logicalId: `RequiredTags${n}`,
       name: `${ctx.project.slug}-required-tags-${n}`,
-      description: ruleDescription(n, count),
-      scope: { tagKey: SCOPE_TAG_KEY, tagValue: ctx.project.name },
-      tags: tags.slice(i, i + CONFIG_RULE_MAX_KEYS).map((tag, j) => {
+      description: ruleDescription(carriedBy, n, groups.length),
+      resourceTypes: CARRIED_BY_TYPES[carriedBy],
+      tags: tags.map((tag, j) => {
         const csv = tag.allowed.join(',');
         const csvSafe = tag.allowed.length > 0 && !tag.allowed.some((v) => v.includes(',')) && csv.length <= CONFIG_PARAMETER_MAX;
         return { key: tag.key, keyParameter: `tag${j + 1}Key`, valueParameter: `tag${j + 1}Value`, valuesCsv: csvSafe ? csv : null };
@@ -77,16 +101,21 @@ function configRules(ctx: BuildContext) {
   });
 }
 
+const CHECKED: Record<CarriedBy, string> = {
+  instances: 'Every instance in the account carries the keys of what it runs (the image it was launched from, its role)',
+  launched: 'Every instance and volume in the account carries the keys of who owns it, pays for it and how it is classified',
+};
+
 /**
- * What the rule checks. The project name is in the rule's Scope and name, not here: the description
- * stays one short line (AWS Config allows 256 characters) whatever the name holds.
+ * What the rule checks. The project name is in the template's description and the rule's name, not
+ * here: the description stays one short line (AWS Config allows 256 characters) whatever the name holds.
  */
-function ruleDescription(n: number, count: number): string {
-  return `Resources AWS Config records with this project's ${SCOPE_TAG_KEY} tag (the Scope), such as instances launched with it, carry the tags of part ${n} of ${count}.`;
+function ruleDescription(carriedBy: CarriedBy, n: number, count: number): string {
+  return `${CHECKED[carriedBy]}: part ${n} of ${count}.`;
 }
 
 export function generateTagging(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
-  const description = `AWS Config REQUIRED_TAGS rules for the resources tagged ${SCOPE_TAG_KEY}=${ctx.project.name} (ami-wizard).`;
+  const description = `AWS Config REQUIRED_TAGS rules for the instances and volumes of the accounts that run only ${ctx.project.name} (ami-wizard).`;
   const view = { ...ctx, rules: configRules(ctx), description };
   return [
     { path: 'tagging/tag-policy.json', contents: `${JSON.stringify(tagPolicy(ctx), null, 2)}\n`, mode: 0o644 },

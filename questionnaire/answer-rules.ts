@@ -28,11 +28,46 @@ export type AnswerRule = (answers: Answers) => AnswerProblem | undefined;
 /** A rule that holds or not, always reported at the same path. */
 const rule = (ok: (a: Answers) => boolean, message: string, path: string[]): AnswerRule => (a) => (ok(a) ? undefined : { path, message });
 
-// Values that become allowed values in the generated tag policy.
-function policyValues(a: Answers): string[] {
-  const p = a.project;
-  return [p.name, p.system ?? '', p.costCenter ?? '', ...p.compliance, ...Object.values(a.tags).flatMap((t) => [t.value, ...(t.allowed ?? [])])];
+/** An answer that becomes an allowed value in tagging/tag-policy.json, with where it is in the answers. */
+export interface PolicyValueField {
+  path: (string | number)[];
+  value: string;
 }
+
+/**
+ * Every answer that reaches the tag policy's value lists (generators/build-context.ts: policyTags), with
+ * its path, so a problem is reported on the exact field. Role names (a pattern without "*"), stages and
+ * confidentiality levels (fixed lists) are ami-wizard's own.
+ */
+export function policyValueFields(a: Answers): PolicyValueField[] {
+  const p = a.project;
+  const optional = (key: 'system' | 'owner' | 'costCenter'): PolicyValueField[] => (p[key] === undefined ? [] : [{ path: ['project', key], value: p[key] }]);
+  return [
+    { path: ['project', 'name'], value: p.name },
+    ...optional('system'),
+    ...optional('owner'),
+    ...optional('costCenter'),
+    ...p.compliance.map((value, i) => ({ path: ['project', 'compliance', i], value })),
+    ...Object.entries(a.tags).flatMap(([key, tag]) => [
+      { path: ['tags', key, 'value'], value: tag.value },
+      ...(tag.allowed ?? []).map((value, i) => ({ path: ['tags', key, 'allowed', i], value })),
+    ]),
+  ];
+}
+
+/**
+ * AWS tag policies read "*" in an allowed value as a wildcard (one per value): owner "*" would let any
+ * Owner through. No answer that reaches the policy may hold one
+ * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_example-tag-policies.html).
+ */
+const noPolicyWildcard: AnswerRule = (a) => {
+  const bad = policyValueFields(a).find((field) => field.value.includes('*'));
+  if (!bad) return undefined;
+  return {
+    path: bad.path,
+    message: 'tag policies read "*" as a wildcard that would let any value through; write the value without "*"',
+  };
+};
 
 /** Each software entry in the grammar of the package manager of the chosen OS (package-names.ts). */
 const packageNames: AnswerRule = (a) => {
@@ -143,7 +178,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     'sharing an encrypted image needs a customer-managed KMS key (the default EBS key cannot be shared); set options.kmsKeyId',
     ['options', 'kmsKeyId'],
   ),
-  rule((a) => policyValues(a).every((v) => !v.includes('*')), 'tag values must not contain "*": AWS tag policies read it as a wildcard', ['project']),
+  noPolicyWildcard,
   packageNames,
   rule(
     (a) => a.roles.every((r) => r.software.join(',').length <= 256),

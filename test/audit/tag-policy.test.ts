@@ -28,7 +28,7 @@ describe('parseTagPolicy', () => {
     const answers = answersFrom({ ...minimalAnswers(), project: { name: 'web-shop', system: 'shop', compliance: ['pci-dss'] } });
     const policy = tagPolicy(buildContext(answers, decisionFor(answers), { generator: 'test', answersChecksum: '' })) as { tags: Record<string, any> };
     // The generated shape composes with other tag policies: nothing is @@assign'ed but the key's case.
-    expect(policy.tags.project.tag_value).toEqual({ '@@append': ['web-shop'] });
+    expect(policy.tags.project.tag_value).toEqual({ '@@append': ['web-shop'], '@@operators_allowed_for_child_policies': ['@@none'] });
     const rules = parseTagPolicy(JSON.parse(JSON.stringify(policy)), 'tag-policy.json');
     const allowed = (key: string) => rules.find((r) => r.key === key)!.allowed;
     expect(allowed('Project')).toEqual(['web-shop']);

@@ -128,6 +128,16 @@ describe('answers file errors', () => {
     );
   });
 
+  // A "*" is a wildcard in a tag policy's allowed values: owner "*" let any Owner through (issue 19).
+  it('a "*" in a value the tag policy lists is refused, naming the exact field', () => {
+    const owner = expectRejected(withAnswers((a) => (a.project.owner = '*')), /answers\.yaml:\d+:\d+: project\.owner: .*wildcard.*without "\*"/);
+    expect(owner).not.toMatch(/: project: /);
+    expectRejected(
+      withAnswers((a) => (a.tags = { Team: { value: 'web', allowed: ['web', 'plat*'] } })),
+      /answers\.yaml:\d+:\d+: tags\.Team\.allowed\[1\]: .*wildcard.*without "\*"/,
+    );
+  });
+
   it('windows on arm64 is refused', () => {
     expectRejected(
       withAnswers((a) => (a.platform = { os: 'windows-server-2022', architecture: 'arm64' })),

@@ -17,7 +17,7 @@ import { decisionFor } from '../../questionnaire/decision.ts';
 import { parseTagPolicy, valueAllowed } from '../../source/audit/tag-policy.ts';
 import { precompileTemplates } from '../../source/template-modules/precompile.ts';
 import { minimalAnswers } from '../support/answers.ts';
-import { answersFrom } from '../support/generate.ts';
+import { answersFrom, generate } from '../support/generate.ts';
 import { HAS_SHARED, SHARED_DIR } from '../support/tools.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -116,7 +116,19 @@ const grammar = () => {
   // The published schema leaves "type" implicit beside "properties" and "items": not an error here.
   return new Ajv({ allErrors: true, strictTypes: false }).compile(schema);
 };
-const example = (name: string) => JSON.parse(readFileSync(join(SHARED_DIR, 'data/aws/tag-policy-examples', name), 'utf8')) as Policy;
+
+// AWS's own policies, written out here so the tests need nothing outside the repository.
+/** Example 2's Policy C, attached below a root with Policy A (https://docs.aws.amazon.com/organizations/latest/userguide/inheritance-examples.html). */
+const POLICY_C_APPEND: Policy = {
+  tags: { costcenter: { tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@append': ['Marketing'] }, enforced_for: { '@@append': ['redshift:*', 'dynamodb:table'] } } },
+};
+/** A root that fixes the keys' case and lets no child change it (Example 4's tag_key block, for CostCenter and Project). */
+const ROOT_KEY_CASE: Policy = {
+  tags: {
+    CostCenter: { tag_key: { '@@assign': 'CostCenter', '@@operators_allowed_for_child_policies': ['@@none'] } },
+    Project: { tag_key: { '@@assign': 'Project', '@@operators_allowed_for_child_policies': ['@@none'] } },
+  },
+};
 
 /** The tags of the project's images the rules refuse (Name, Version and Software take any value). */
 function refusedImageTags(ctx: BuildContext, rules: ReturnType<typeof parseTagPolicy>) {
@@ -139,8 +151,8 @@ describe('the merge rules reproduce the documented examples', () => {
     });
   });
 
-  it.skipIf(!HAS_SHARED)('Example 2: @@append in a child adds to them (policy-c-append.json)', () => {
-    expect(effectivePolicy([[policyA], [example('policy-c-append.json')]])).toEqual({
+  it('Example 2: @@append in a child adds to them (Policy C)', () => {
+    expect(effectivePolicy([[policyA], [POLICY_C_APPEND]])).toEqual({
       costcenter: { tag_key: 'CostCenter', tag_value: ['Development', 'Support', 'Marketing'], enforced_for: ['redshift:*', 'dynamodb:table'] },
     });
   });
@@ -182,22 +194,40 @@ describe('the merge rules reproduce the documented examples', () => {
 });
 
 describe('tagging/tag-policy.json', () => {
-  it('tag_key @@assign (the case); value lists @@append; no child-control operators', () => {
+  it('tag_key @@assign (the case); value lists and enforcement @@append (they compose at one level)', () => {
     const policy = policyOf(webShop());
     const project = policy.tags.project!;
-    expect(project.tag_key).toEqual({ '@@assign': 'Project' });
-    expect(project.tag_value).toEqual({ '@@append': ['web-shop'] });
-    expect(policy.tags.system!.tag_value).toEqual({ '@@append': ['shop'] });
-    expect(policy.tags.compliance!.tag_value).toEqual({ '@@append': ['pci-dss'] });
+    expect(project.tag_key!['@@assign']).toBe('Project');
+    expect(project.tag_value!['@@append']).toEqual(['web-shop']);
+    expect(policy.tags.system!.tag_value!['@@append']).toEqual(['shop']);
+    expect(policy.tags.compliance!.tag_value!['@@append']).toEqual(['pci-dss']);
     for (const statement of Object.values(policy.tags)) {
       expect(statement.tag_value?.['@@assign']).toBeUndefined();
       expect(statement.enforced_for?.['@@assign']).toBeUndefined();
-      expect(JSON.stringify(statement)).not.toContain('@@operators_allowed_for_child_policies');
     }
   });
 
+  // What the levels below the policy (the OUs and accounts under the one it is attached to) may do
+  // (https://docs.aws.amazon.com/organizations/latest/userguide/policy-operators.html, child control operators).
+  it('child policies below it: never the key case; no change to this project\'s own values; only @@append to shared keys and enforcement', () => {
+    const ctx = contextFor({ name: 'web-shop', system: 'shop', owner: 'team-web', compliance: ['pci-dss'], costCenter: 'CC-1' }, undefined, {});
+    const withExtra = { ...ctx, policyTags: [...ctx.policyTags, { key: 'Team', allowed: ['web'] }] };
+    const policy = policyOf(withExtra);
+    const childOps = (block: Block | undefined) => block?.['@@operators_allowed_for_child_policies'];
+    for (const [name, statement] of Object.entries(policy.tags)) {
+      expect(childOps(statement.tag_key), name).toEqual(['@@none']);
+      expect(childOps(statement.enforced_for), name).toEqual(['@@append']);
+    }
+    for (const own of ['project', 'system', 'role', 'stage', 'confidentiality']) expect(childOps(policy.tags[own]!.tag_value), own).toEqual(['@@none']);
+    for (const shared of ['owner', 'costcenter', 'compliance', 'team']) expect(childOps(policy.tags[shared]!.tag_value), shared).toEqual(['@@append']);
+    // Keys whose value differs per image have no list, so nothing to lock.
+    for (const free of ['name', 'version', 'software']) expect(policy.tags[free]!.tag_value, free).toBeUndefined();
+    // The audit still reads the file as generated.
+    expect(parseTagPolicy(policy, 'tag-policy.json').find((r) => r.key === 'Owner')!.allowed).toEqual(['team-web']);
+  });
+
   it('enforced for ec2:image only, unless options.enforceTagsOnInstances is true', () => {
-    const enforced = (ctx: BuildContext) => new Set(Object.values(policyOf(ctx).tags).map((s) => JSON.stringify(s.enforced_for)));
+    const enforced = (ctx: BuildContext) => new Set(Object.values(policyOf(ctx).tags).map((s) => JSON.stringify({ '@@append': s.enforced_for?.['@@append'] })));
     const project = { name: 'web-shop' };
     expect(enforced(contextFor(project))).toEqual(new Set([JSON.stringify({ '@@append': ['ec2:image'] })]));
     expect(enforced(contextFor(project, undefined, { enforceTagsOnInstances: undefined }))).toEqual(new Set([JSON.stringify({ '@@append': ['ec2:image'] })]));
@@ -209,7 +239,7 @@ describe('tagging/tag-policy.json', () => {
 
   it('a key the images carry with one value the answers fix lists it (CostCenter "unassigned"), so another list cannot shut it out', () => {
     const costCenter = policyOf(billing()).tags.costcenter!;
-    expect(costCenter.tag_value).toEqual({ '@@append': ['unassigned'] });
+    expect(costCenter.tag_value!['@@append']).toEqual(['unassigned']);
     // Name, Version and Software differ per image: no list.
     expect(policyOf(billing()).tags.name!.tag_value).toBeUndefined();
   });
@@ -219,6 +249,44 @@ describe('tagging/tag-policy.json', () => {
     for (const ctx of [webShop(), billing(), contextFor({ name: 'x' }, undefined, { enforceTagsOnInstances: true })]) {
       expect(validate(policyOf(ctx)), JSON.stringify(validate.errors)).toBe(true);
     }
+  });
+
+  describe('attached to the OU that holds only this project\'s accounts', () => {
+    const ou = () => policyOf(webShop());
+
+    it('an account policy below cannot widen, re-case or un-enforce what the project owns', () => {
+      const account: Policy = {
+        tags: {
+          project: { tag_key: { '@@assign': 'PROJECT' }, tag_value: { '@@append': ['*'] }, enforced_for: { '@@remove': ['ec2:image'] } },
+          role: { tag_value: { '@@assign': ['anything'] } },
+          stage: { tag_value: { '@@remove': ['prod'] } },
+        },
+      };
+      const effective = effectivePolicy([[ou()], [account]]);
+      expect(effective.project).toEqual({ tag_key: 'Project', tag_value: ['web-shop'], enforced_for: ['ec2:image'] });
+      expect(new Set(effective.role!.tag_value)).toEqual(new Set(['base', 'web']));
+      expect(effective.stage!.tag_value).toContain('prod');
+    });
+
+    it('an account policy below may add values to the shared keys (Owner, CostCenter, Compliance), never take the project\'s away', () => {
+      const account: Policy = {
+        tags: {
+          costcenter: { tag_value: { '@@append': ['CC-shared'], '@@remove': ['CC-1'] } },
+          compliance: { tag_value: { '@@assign': ['iso-27001'] } },
+        },
+      };
+      const effective = effectivePolicy([[ou()], [account]]);
+      expect(effective.costcenter!.tag_value).toEqual(['CC-1', 'CC-shared']);
+      expect(effective.compliance!.tag_value).toEqual(['pci-dss']);
+      expect(refusedImageTags(webShop(), parseTagPolicy(asPolicy(effective), 'merged'))).toEqual([]);
+    });
+
+    it('attached to a shared OU instead, another project\'s account policy below cannot add its Project: the README says where to attach', () => {
+      const other = contextFor({ name: 'billing', system: 'ledger', compliance: ['sox'] }, [{ name: 'api', software: [] }]);
+      const effective = effectivePolicy([[ou()], [policyOf(other)]]);
+      const refused = refusedImageTags(other, parseTagPolicy(asPolicy(effective), 'merged')).map((t) => t.key);
+      expect(refused).toEqual(expect.arrayContaining(['Project', 'System', 'Role']));
+    });
   });
 
   describe('two projects in one account compose', () => {
@@ -249,8 +317,8 @@ describe('tagging/tag-policy.json', () => {
       expect(refusedImageTags(b, rules)).toEqual([]);
     });
 
-    it.skipIf(!HAS_SHARED)('under a root that locks the key case and an OU that only lets children append values', () => {
-      const root = example('policy-a-key-case.json'); // tag_key "Project" and "CostCenter", @@none for children
+    it('under a root that locks the key case and an OU that only lets children append values', () => {
+      const root = ROOT_KEY_CASE;
       const ou: Policy = {
         tags: {
           project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['shared-services'] } },
@@ -277,28 +345,110 @@ describe('tagging/config-rules.yaml', () => {
     return parseYaml(files.find((f) => f.path === 'tagging/config-rules.yaml')!.contents);
   };
 
-  it('each rule is scoped to the resources tagged Project=<project name>, and says so', async () => {
-    const name = 'Billing & "EU": #1 {z}';
-    const template = await render(contextFor({ name }));
-    const rules = Object.values(template.Resources) as any[];
+  // The resource types AWS Config's required-tags managed rule supports, as AWS documents them
+  // (https://docs.aws.amazon.com/config/latest/developerguide/required-tags.html, "supported resource
+  // types"). EC2 images are not among them: the tag policy covers images.
+  const REQUIRED_TAGS_TYPES = [
+    'AWS::ACM::Certificate', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::CloudFormation::Stack', 'AWS::CodeBuild::Project',
+    'AWS::DynamoDB::Table', 'AWS::EC2::CustomerGateway', 'AWS::EC2::Instance', 'AWS::EC2::InternetGateway', 'AWS::EC2::NetworkAcl',
+    'AWS::EC2::NetworkInterface', 'AWS::EC2::RouteTable', 'AWS::EC2::SecurityGroup', 'AWS::EC2::Subnet', 'AWS::EC2::Volume',
+    'AWS::EC2::VPC', 'AWS::EC2::VPNConnection', 'AWS::EC2::VPNGateway', 'AWS::ElasticLoadBalancing::LoadBalancer',
+    'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::RDS::DBInstance', 'AWS::RDS::DBSecurityGroup', 'AWS::RDS::DBSnapshot',
+    'AWS::RDS::DBSubnetGroup', 'AWS::RDS::EventSubscription', 'AWS::Redshift::Cluster', 'AWS::Redshift::ClusterParameterGroup',
+    'AWS::Redshift::ClusterSecurityGroup', 'AWS::Redshift::ClusterSnapshot', 'AWS::Redshift::ClusterSubnetGroup', 'AWS::S3::Bucket',
+  ];
+  /** The keys that say what an instance runs: the image it was launched from and the role it applies. */
+  const INSTANCE_KEYS = ['Name', 'Version', 'Software', 'Role'];
+  const NOT_LAUNCHED_BY_US = ['AWS::EC2::NetworkInterface', 'AWS::EC2::SecurityGroup'];
+
+  const rulesOf = async (ctx: BuildContext) => {
+    const template = await render(ctx);
+    return (Object.values(template.Resources) as any[]).map((rule) => {
+      const params = rule.Properties.InputParameters as Record<string, string>;
+      return { rule, keys: Object.keys(params).filter((k) => /^tag\dKey$/.test(k)).map((k) => params[k]!), types: rule.Properties.Scope.ComplianceResourceTypes as string[] };
+    });
+  };
+  const owned = () => {
+    const ctx = contextFor({ name: 'web-shop', system: 'shop', owner: 'team-web', costCenter: 'CC-1', compliance: ['pci-dss'] });
+    return { ...ctx, policyTags: [...ctx.policyTags, { key: 'Team', allowed: ['web'] }, { key: 'DataClass', allowed: ['internal'] }] };
+  };
+
+  it('each rule is scoped by resource types from the documented list, never by tag, never images', async () => {
+    const rules = await rulesOf(owned());
     expect(rules.length).toBeGreaterThan(1);
-    for (const rule of rules) {
-      // AWS Config's Scope: resource types, OR a tag key and value (AWS::Config::ConfigRule Scope), not both.
-      expect(rule.Properties.Scope).toEqual({ TagKey: 'Project', TagValue: name });
-      expect(rule.Properties.Description).toMatch(/^Resources AWS Config records with this project's Project tag \(the Scope\)/);
-      expect(rule.Properties.Description).not.toMatch(/launched from/);
+    for (const { rule, keys, types } of rules) {
+      // AWS::Config::ConfigRule Scope: resource types, or a tag key and value, not both.
+      expect(Object.keys(rule.Properties.Scope)).toEqual(['ComplianceResourceTypes']);
+      expect(types.length).toBeGreaterThan(0);
+      for (const type of types) expect(REQUIRED_TAGS_TYPES, type).toContain(type);
+      expect(keys.length).toBeGreaterThan(0);
+      expect(keys.length).toBeLessThanOrEqual(6);
       expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
-      expect(Object.keys(rule.Properties.InputParameters).filter((k) => /^tag\dKey$/.test(k)).length).toBeLessThanOrEqual(6);
     }
-    expect(template.Description).toContain(`Project=${name}`);
   });
 
-  it('a 128-character project name: the Scope holds it, the description stays within 256 characters', async () => {
-    const name = 'p'.repeat(128);
-    const template = await render(contextFor({ name }));
-    for (const rule of Object.values(template.Resources) as any[]) {
-      expect(rule.Properties.Scope.TagValue).toBe(name);
-      expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
+  it('the keys of what an instance runs (Name, Version, Software, Role) are required of instances only', async () => {
+    const rules = await rulesOf(owned());
+    for (const { keys, types } of rules) {
+      if (keys.some((k) => INSTANCE_KEYS.includes(k))) expect(types).toEqual(['AWS::EC2::Instance']);
     }
+    const required = rules.flatMap((r) => r.keys);
+    for (const key of INSTANCE_KEYS) expect(required).toContain(key);
+  });
+
+  it('ownership keys on instances and their volumes; nothing on network interfaces or security groups', async () => {
+    const rules = await rulesOf(owned());
+    const typesOf = (key: string) => rules.find((r) => r.keys.includes(key))!.types;
+    for (const key of ['Project', 'System', 'Owner', 'CostCenter', 'Stage', 'Confidentiality', 'Compliance', 'Team', 'DataClass']) {
+      expect(typesOf(key), key).toEqual(['AWS::EC2::Instance', 'AWS::EC2::Volume']);
+    }
+    for (const { types } of rules) for (const type of NOT_LAUNCHED_BY_US) expect(types).not.toContain(type);
+  });
+
+  it('every policy key is required once, with its allowed values where they fit the rule', async () => {
+    const ctx = owned();
+    const rules = await rulesOf(ctx);
+    expect(rules.flatMap((r) => r.keys).sort()).toEqual(ctx.policyTags.map((t) => t.key).sort());
+    const project = rules.find((r) => r.keys.includes('Project'))!;
+    const n = project.keys.indexOf('Project') + 1;
+    expect(project.rule.Properties.InputParameters[`tag${n}Value`]).toBe('web-shop');
+  });
+
+  it('a 128-character project name with YAML syntax: the template says which project, each description stays within 256 characters', async () => {
+    for (const name of ['p'.repeat(128), 'Billing & "EU": #1 {z}']) {
+      const template = await render(contextFor({ name }));
+      expect(template.Description).toContain(name);
+      for (const rule of Object.values(template.Resources) as any[]) expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
+    }
+  });
+});
+
+describe('README.md and decision.md say where the policy goes', () => {
+  const docs = async () => {
+    const a = minimalAnswers();
+    a.project = { name: 'web-shop', owner: 'team-web' };
+    const files = await generate(answersFrom(a));
+    const text = (path: string) => files.find((f) => f.path === path)!.contents.replace(/\s+/g, ' ');
+    return { readme: text('README.md'), decision: text('decision.md') };
+  };
+
+  it('attach it to the OU or accounts that hold only this project\'s images, not the root or a shared account, and why', async () => {
+    const { readme, decision } = await docs();
+    expect(readme).toMatch(/Attach it to the OU, or the accounts, that hold only this project's images/);
+    expect(readme).toMatch(/not to the root or an OU or account other teams share/);
+    expect(readme).toMatch(/`Owner`, `CostCenter` and `Compliance`/);
+    expect(readme).toContain('@@operators_allowed_for_child_policies');
+    expect(decision).toMatch(/attach it to the OU or accounts that hold only this project's images/);
+    expect(readme).not.toMatch(/Attach it to the root, an OU or an\s+account/);
+  });
+});
+
+describe('README.md on the AWS Config rules', () => {
+  it('says which resources carry which keys and where to deploy the stack', async () => {
+    const readme = (await generate(answersFrom(minimalAnswers()))).find((f) => f.path === 'README.md')!.contents.replace(/\s+/g, ' ');
+    expect(readme).toMatch(/every instance must carry what it runs \(`Name`, `Version`, `Software`, `Role`/);
+    expect(readme).toMatch(/every instance and volume who owns and pays for it/);
+    expect(readme).toMatch(/deploy the stack in the accounts that run only this project's instances/);
+    expect(readme).not.toMatch(/whose `Project` tag is/);
   });
 });

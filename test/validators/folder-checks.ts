@@ -159,16 +159,18 @@ export function checkFolders(cases: Case[]): void {
       expect(replayed).toEqual(generated.get(name));
     });
 
-    it('tag policy: the ten keys, exact case; values and enforcement appended (it composes), instances only when asked', () => {
+    it('tag policy: the ten keys, exact case; values and enforcement appended (it composes), instances only when asked; children limited', () => {
       const policy = JSON.parse(readFileSync(join(root.dir, name, 'tagging/tag-policy.json'), 'utf8'));
       const statements = Object.values(policy.tags) as any[];
       const keys = statements.map((s) => s.tag_key['@@assign']);
       for (const key of GUIDANCE_TAG_KEYS) expect(keys).toContain(key);
       const input = cases.find((c) => c.name === name)!.input as any;
       const enforced = input.options?.enforceTagsOnInstances === true ? ['ec2:image', 'ec2:instance'] : ['ec2:image'];
+      const CHILD = '@@operators_allowed_for_child_policies';
       for (const s of statements) {
-        expect(s.enforced_for).toEqual({ '@@append': enforced });
-        expect(s.tag_value === undefined || Object.keys(s.tag_value).join() === '@@append').toBe(true);
+        expect(s.enforced_for).toEqual({ '@@append': enforced, [CHILD]: ['@@append'] });
+        expect(s.tag_key[CHILD]).toEqual(['@@none']);
+        expect(s.tag_value === undefined || Object.keys(s.tag_value).sort().join() === `@@append,${CHILD}`).toBe(true);
         for (const value of s.tag_value?.['@@append'] ?? []) expect((value.match(/\*/g) ?? []).length).toBeLessThanOrEqual(1);
       }
     });
@@ -180,15 +182,16 @@ export function checkFolders(cases: Case[]): void {
       expect(validate(policy), JSON.stringify(validate.errors)).toBe(true);
     });
 
-    it('AWS Config rules: REQUIRED_TAGS, at most six keys each, every policy key once, scoped to this Project tag', () => {
+    it('AWS Config rules: REQUIRED_TAGS, at most six keys each, every policy key once, scoped to instances (and volumes)', () => {
       const template = parseYaml(readFileSync(join(root.dir, name, 'tagging/config-rules.yaml'), 'utf8'));
       const policy = JSON.parse(readFileSync(join(root.dir, name, 'tagging/tag-policy.json'), 'utf8'));
-      const project = (cases.find((c) => c.name === name)!.input as any).project.name;
       const keys: string[] = [];
       for (const rule of Object.values(template.Resources) as any[]) {
         expect(rule.Type).toBe('AWS::Config::ConfigRule');
         expect(rule.Properties.Source).toEqual({ Owner: 'AWS', SourceIdentifier: 'REQUIRED_TAGS' });
-        expect(rule.Properties.Scope).toEqual({ TagKey: 'Project', TagValue: project });
+        // What an instance runs on instances only; ownership keys on instances and their volumes (issue 19).
+        expect([['AWS::EC2::Instance'], ['AWS::EC2::Instance', 'AWS::EC2::Volume']]).toContainEqual(rule.Properties.Scope.ComplianceResourceTypes);
+        expect(Object.keys(rule.Properties.Scope)).toEqual(['ComplianceResourceTypes']);
         expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
         const params = rule.Properties.InputParameters;
         const ruleKeys = Object.keys(params).filter((k) => /^tag[1-6]Key$/.test(k));
@@ -208,11 +211,20 @@ export function checkFolders(cases: Case[]): void {
       if (!file) return;
       const workflow = parseYaml(file.contents);
       expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push', 'schedule']));
-      expect(workflow.permissions['id-token']).toBe('write');
+      // The OIDC token for the build job only, in its protected environment (issue 19).
+      expect(workflow.permissions).toEqual({ contents: 'read' });
+      expect(workflow.jobs.validate.permissions).toBeUndefined();
       // Builds that pause for manual steps cannot run unattended: the workflow only validates them.
       const manual = Boolean((cases.find((c) => c.name === name)!.input as any).guidance?.manualSteps);
       expect(Boolean(workflow.jobs.build)).toBe(!manual);
-      if (!manual) expect(workflow.jobs.build.if).toMatch(/pull_request/);
+      if (!manual) {
+        expect(workflow.jobs.build.if).toMatch(/pull_request/);
+        expect(workflow.jobs.build.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+        expect(workflow.jobs.build.environment).toBe(input.options.githubActions.environment ?? 'ami-build');
+      }
+      for (const line of file.contents.split('\n').filter((l) => /^\s*-?\s*uses:/.test(l))) {
+        expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+      }
       expect(file.contents).not.toMatch(/aws-access-key-id|aws-secret-access-key|secrets\./);
     });
 
