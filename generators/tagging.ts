@@ -115,7 +115,7 @@ function ruleDescription(carriedBy: CarriedBy, n: number, count: number): string
 }
 
 export function generateTagging(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
-  const description = `AWS Config REQUIRED_TAGS rules for the instances and volumes of the accounts that run only ${ctx.project.name} (ami-wizard).`;
+  const description = `AWS Config REQUIRED_TAGS rules for the instances and volumes of ${ctx.project.name} (ami-wizard).`;
   const view = { ...ctx, rules: configRules(ctx), description };
   return [
     { path: 'tagging/tag-policy.json', contents: `${JSON.stringify(tagPolicy(ctx), null, 2)}\n`, mode: 0o644 },

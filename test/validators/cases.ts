@@ -115,7 +115,8 @@ export function examplesAndEdgeCases(): Case[] {
     nasty.strategy = design;
     nasty.configManagement = tool;
     nasty.platform = { os };
-    nasty.project = { name: NASTY.replace(' *', ''), system: NASTY.replace(' *', ''), owner: NASTY, costCenter: 'cc $(x) $y{z}' };
+    // Without the '*': it reaches the tag policy, where it is a wildcard, so every such field refuses it.
+    nasty.project = { name: NASTY.replace(' *', ''), system: NASTY.replace(' *', ''), owner: NASTY.replace(' *', ''), costCenter: 'cc $(x) $y{z}' };
     nasty.roles = [{ name: 'web', software }];
     nasty.project.compliance = [NASTY.replace(' *', '').slice(0, 64)];
     nasty.tags = { 'Team:x': { value: 'a "b" {c} $d{e} <%= x %> #{y} $(z) ‘q’' } };

