@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,5 +6,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // One worker per core: most of the full tier waits on child processes (validators, the built CLI,
+    // pseudo-terminals, sandboxes), so vitest's default of one core idle left the suite running one file
+    // at a time on two cores. No test asserts wall-clock time, and the pty tests wait for whole frames.
+    maxWorkers: availableParallelism(),
   },
 });

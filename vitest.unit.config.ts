@@ -1,7 +1,6 @@
 // `npm run test:unit`: the fast tier to run while editing. Pure and in-process tests only, in under a
 // minute; `npm test` (vitest.config.ts) still runs everything before a push. The one list of what the
 // fast tier leaves out, and why:
-import { availableParallelism } from 'node:os';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config.ts';
 
@@ -19,7 +18,6 @@ export const SLOW_TESTS = [
 export default mergeConfig(
   base,
   defineConfig({
-    // In-process tests are CPU-bound: one worker per core (vitest's default leaves one core idle).
-    test: { exclude: [...SLOW_TESTS, '**/node_modules/**'], maxWorkers: availableParallelism() },
+    test: { exclude: [...SLOW_TESTS, '**/node_modules/**'] }, // one worker per core, as vitest.config.ts says
   }),
 );
