@@ -11,8 +11,8 @@ import { packStatements, policyDocument } from './iam-policy.ts';
 import type { PolicyStatement } from './iam-policy.ts';
 import { SESSION_MANAGER_STATEMENT } from './session-manager-permissions.ts';
 
-export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
-export const GITHUB_AUDIENCE = 'sts.amazonaws.com';
+const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
+const GITHUB_AUDIENCE = 'sts.amazonaws.com';
 /** Long builds (copies to other regions can take hours) outlast the one-hour default session. */
 const MAX_SESSION_SECONDS = 4 * 3600;
 

@@ -18,7 +18,7 @@ export interface PolicyStatement {
 /** What an ARN's parts may hold: the characters of region codes, account ids, names and paths. */
 const ARN_PART = /^[A-Za-z0-9_.:/@+=,*-]*$/;
 
-export const PARTITION = '${AWS::Partition}';
+const PARTITION = '${AWS::Partition}';
 export const ACCOUNT = '${AWS::AccountId}';
 
 /** An ARN from parts this project computed or the answers schema holds to a grammar: refused if one could break out. */
@@ -51,7 +51,7 @@ export function actionsOf(statements: PolicyStatement[]): string[] {
  * policies as fit, counted as the template writes them (longer than the resolved ARNs).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
  */
-export const MANAGED_POLICY_LIMIT = 6144;
+const MANAGED_POLICY_LIMIT = 6144;
 
 export function packStatements(statements: PolicyStatement[], limit = MANAGED_POLICY_LIMIT - 200): PolicyStatement[][] {
   const size = (s: PolicyStatement) => JSON.stringify(s).length;

@@ -9,7 +9,7 @@
 // Image Builder, which is what a pipeline it starts does anyway. CloudFormation names them after the
 // stack (STACK-LogicalId-RANDOM), which scopes them.
 import type { BuildContext } from './build-context.ts';
-import { ACCOUNT, actionsOf, arn } from './iam-policy.ts';
+import { ACCOUNT, arn } from './iam-policy.ts';
 import type { PolicyStatement } from './iam-policy.ts';
 
 /** The stack name the README deploys imagebuilder/image-builder.yaml as. */
@@ -78,4 +78,3 @@ export function imageStackStatements(ctx: BuildContext): PolicyStatement[] {
   ];
 }
 
-export const imageStackActions = (ctx: BuildContext): string[] => actionsOf(imageStackStatements(ctx));

@@ -4,6 +4,7 @@
 // checked against AWS's service authorization reference (actions, resources, condition keys).
 import { describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../generators/generated-file.ts';
+import { IMAGE_STACK_RESOURCE_ACTIONS } from '../../generators/image-stack-permissions.ts';
 import { OPERATING_SYSTEMS } from '../../questionnaire/answer-values.ts';
 import { DESIGNS } from '../../questionnaire/questions.ts';
 import { minimalAnswers } from '../support/answers.ts';
@@ -80,6 +81,57 @@ describe('the GitHub workflow role (iam/access.yaml)', () => {
     const actions = roleStatements(access, 'GitHubBuildRole', 'eu-west-1').flatMap((s) => s.Action);
     expect(actions).toEqual(expect.arrayContaining(['ec2:RunInstances', 'cloudformation:CreateChangeSet', 'imagebuilder:StartImagePipelineExecution']));
     expect(actions.filter((a) => /^iam:(Create|Put|Attach|Delete|Update|Tag)/.test(a as string))).toEqual([]);
+  });
+});
+
+describe('IAM quotas', () => {
+  it('every managed policy fits 6,144 characters and a role holds at most 10, with every option and 12 regions', async () => {
+    const files = await folder((a) => {
+      a.builder = 'both';
+      a.platform = { os: 'ubuntu-24.04', regions: ['eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1', 'eu-south-1'] };
+      a.options = {
+        kmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        regionKmsKeyIds: Object.fromEntries(['eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1', 'eu-south-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ap-south-1', 'ca-central-1'].map((r) => [r, `arn:aws:kms:${r}:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`])),
+        copyToRegions: ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ap-south-1', 'ca-central-1'],
+        shareWith: { accounts: ['444455556666', '777788889999'], organizations: [ORG], organizationalUnits: [OU] },
+        publishToSsm: '/a-rather-long-project-name/published-images',
+        sessionManager: { instanceProfile: 'packer-build' },
+        githubActions: { roleArn: ROLE_ARN, repository: 'example-org/images' },
+      };
+    });
+    const access = template(files, 'iam/access.yaml');
+    const resolve = resolver(access, 'eu-west-1', true);
+    const policies = Object.entries(access.Resources).filter(([, r]) => r.Type === 'AWS::IAM::ManagedPolicy');
+    expect(policies.length).toBeGreaterThan(1);
+    for (const [id, r] of policies) {
+      // IAM counts the policy without whitespace.
+      const size = JSON.stringify(resolve(r.Properties!.PolicyDocument)).length;
+      expect(size, id).toBeLessThanOrEqual(6144);
+    }
+    for (const role of ['PackerBuildRole', 'GitHubBuildRole']) expect((access.Resources[role]!.Properties!.ManagedPolicyArns as unknown[]).length).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('the Image Builder stack the GitHub role deploys', () => {
+  it('has no resource type the deploy policy does not know (or leaves to an administrator)', async () => {
+    for (const design of DESIGNS) {
+      for (const os of OPERATING_SYSTEMS) {
+        const files = await folder((a) => {
+          a.strategy = design;
+          a.builder = 'image-builder';
+          a.platform = { os, regions: ['eu-west-1'] };
+          a.configManagement = 'shell';
+          a.options = { githubActions: { roleArn: ROLE_ARN, repository: 'example-org/images' } };
+        });
+        const stack = readTemplate(file(files, 'imagebuilder/image-builder.yaml')!);
+        for (const [id, r] of Object.entries(stack.Resources)) expect(Object.keys(IMAGE_STACK_RESOURCE_ACTIONS), `${design} ${os}: ${id}`).toContain(r.Type);
+        // Every Image Builder action the table names is granted on this project's resources.
+        const granted = roleStatements(template(files, 'iam/access.yaml'), 'GitHubBuildRole', 'eu-west-1').flatMap((s) => s.Action as string[]);
+        for (const actions of Object.values(IMAGE_STACK_RESOURCE_ACTIONS)) {
+          if (actions !== 'administrator') for (const a of actions) expect(granted).toContain(`imagebuilder:${a}`);
+        }
+      }
+    }
   });
 });
 
