@@ -6,6 +6,10 @@ import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
 import { buildSecrets, pinnedVersions } from './packer.ts';
+import { imageKeys, packerBuildActions } from './build-permissions.ts';
+import { githubRoleName, githubSubject } from './iam-access.ts';
+import { imageStackName } from './image-stack-permissions.ts';
+import { keyPolicySids, keyPolicyStatements } from './kms-key-grants.ts';
 
 /** When the Image Builder baseline pipeline runs (generators/image-builder.ts schedules it). */
 const BASE_SCHEDULE_TEXT: Record<BuildContext['guidance']['baselineStability'], string | null> = {
@@ -14,10 +18,28 @@ const BASE_SCHEDULE_TEXT: Record<BuildContext['guidance']['baselineStability'], 
   static: null,
 };
 
+/** What README.md and decision.md say about iam/ (iam.ts writes it from the same modules). */
+function accessView(ctx: BuildContext) {
+  const ci = ctx.options.githubActions;
+  const keyPolicy = keyPolicyStatements(ctx).length > 0;
+  return {
+    buildActions: packerBuildActions(ctx),
+    accessFile: ctx.engines.packer || Boolean(ci?.repository),
+    github: ci?.repository
+      ? { repository: ci.repository, environment: ci.environment, subject: githubSubject(ci.repository, ci.environment), roleName: githubRoleName(ci.roleArn).name }
+      : null,
+    githubWithoutRepository: Boolean(ci) && !ci?.repository,
+    imageStack: imageStackName(ctx),
+    keyPolicy: keyPolicy ? { keys: imageKeys(ctx), sids: keyPolicySids(ctx) } : null,
+    launchRegions: [ctx.platform.buildRegion, ...ctx.copyRegions],
+  };
+}
+
 function docsView(ctx: BuildContext) {
   const { decision } = ctx;
   return {
     ...ctx,
+    access: accessView(ctx),
     designLabel: DESIGN_LABELS[ctx.design],
     recommendedLabel: DESIGN_LABELS[decision.recommended],
     summary: DESIGN_DESCRIPTIONS[ctx.design].summary,

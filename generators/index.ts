@@ -14,6 +14,7 @@ import { createRenderer } from './render.ts';
 import type { TemplateSources } from './render.ts';
 import { generateTagging } from './tagging.ts';
 import { generateImageBuilder } from './image-builder.ts';
+import { generateIam } from './iam.ts';
 
 export interface GeneratorMeta {
   /** `ami-wizard@VERSION`, recorded in the files and tags. */
@@ -38,6 +39,7 @@ export function generateFiles(answers: Answers, decision: Decision, sources: Tem
     ...bootstrap,
     ...generateConfigManagement(ctx, templates),
     ...generateTagging(ctx, templates),
+    ...generateIam(ctx),
     ...generateCi(ctx, templates),
   ];
 }

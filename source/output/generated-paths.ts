@@ -3,8 +3,8 @@
 // the planner refuses a generated path outside it: a generator that starts a new folder fails its
 // tests until the folder is added here, instead of leaving its files forever unowned.
 
-/** Top-level folders whose every file ami-wizard may generate. imagebuilder/ is planned. */
-const GENERATED_FOLDERS: readonly string[] = ['packer', 'bootstrap', 'config', 'tagging', 'imagebuilder'];
+/** Top-level folders whose every file ami-wizard may generate. */
+const GENERATED_FOLDERS: readonly string[] = ['packer', 'bootstrap', 'config', 'tagging', 'imagebuilder', 'iam'];
 /** Single files ami-wizard generates outside those folders. */
 const GENERATED_FILES: readonly string[] = ['README.md', 'decision.md', 'ami-wizard.yaml', 'ami-wizard.schema.json', '.github/workflows/ami-build.yml'];
 

@@ -232,3 +232,65 @@ describe('values the schema accepts, inside EC2 Image Builder (YAML inside YAML 
     expect(result.code, result.output).toBe(0);
   });
 });
+
+describe('values the schema accepts, in iam/ (policies, trust and tags in CloudFormation)', () => {
+  // Every option that puts more of the answers into iam/: the GitHub role, keys, sharing, Session
+  // Manager, SSM publication; both engines.
+  const withAccess = () =>
+    CASES.map((c) => {
+      const input = structuredClone(c.input) as Record<string, any>;
+      const windows = input.platform.os === 'windows-server-2022';
+      input.builder = 'both';
+      input.options = {
+        ...input.options,
+        kmsKeyId: 'alias/images',
+        copyToRegions: ['eu-west-1'],
+        shareWith: { accounts: ['444455556666'], organizationalUnits: ['arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456'] },
+        publishToSsm: '/images/x',
+        githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ci/ami-build', repository: 'example-org/images', environment: 'ami-build.prod' },
+        ...(windows ? {} : { sessionManager: { instanceProfile: 'packer-build' } }),
+      };
+      return { name: c.name, answers: z.parse(AnswersSchema, input) };
+    });
+  const iamFolders = new Map<string, GeneratedFile[]>();
+  beforeAll(async () => {
+    for (const { name, answers } of withAccess()) {
+      const files = (await generate(answers)).filter((f) => f.path.startsWith('iam/'));
+      iamFolders.set(name, files);
+      writeFiles(join(root.dir, `iam-${name}`), files);
+    }
+  });
+
+  it("no !Sub names anything but AWS's pseudo parameters and the template's own parameters; the Project tag is the answer, as written", () => {
+    for (const [{ answers }, files] of withAccess().map((c) => [c, iamFolders.get(c.name)!] as const)) {
+      for (const f of files.filter((x) => x.path.endsWith('.yaml'))) {
+        const template = parseTemplate(f.contents) as { Parameters?: Record<string, unknown> };
+        const own = Object.keys(template.Parameters ?? {});
+        for (const [, name] of f.contents.matchAll(/!Sub .*?\$\{([^}]*)\}/g)) {
+          // ${!aws:userid} is IAM's own variable, which !Sub leaves alone.
+          expect(name === '!aws:userid' || /^AWS::(Partition|Region|AccountId)$/.test(name!) || own.includes(name!), `${f.path}: \${${name}}`).toBe(true);
+        }
+        expect(f.contents).not.toMatch(/\{\{resolve:/);
+      }
+      // Every condition on the Project tag (aws:RequestTag/Project, ec2:ResourceTag/Project, ...) holds the name as answered.
+      const projectValues: unknown[] = [];
+      const walk = (v: unknown, operator = ''): void => {
+        if (Array.isArray(v)) v.forEach((x) => walk(x));
+        else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (operator === 'StringEquals' && /\/Project$/.test(k) ? projectValues.push(x) : walk(x, k));
+      };
+      walk(parseTemplate(files.find((f) => f.path === 'iam/access.yaml')!.contents));
+      expect(projectValues.length).toBeGreaterThan(5);
+      for (const v of projectValues) expect(v).toBe(answers.project.name);
+      const template = parseTemplate(files.find((f) => f.path === 'iam/launch-template.yaml')!.contents) as any;
+      const tags = template.Resources.LaunchTemplate.Properties.LaunchTemplateData.TagSpecifications[0].Tags;
+      expect(tags).toContainEqual({ Key: 'Project', Value: answers.project.name });
+    }
+  });
+
+  it.skipIf(!hasCfnLint)('leave every iam/ template clean for cfn-lint (one run)', () => {
+    const paths = [...iamFolders].flatMap(([name, files]) => files.filter(isCfnTemplate).map((f) => join(root.dir, `iam-${name}`, f.path)));
+    expect(paths.length).toBeGreaterThanOrEqual(3 * CASES.length);
+    const result = cfnLint(paths);
+    expect(result.code, result.output).toBe(0);
+  });
+});

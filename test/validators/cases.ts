@@ -87,7 +87,7 @@ export function examplesAndEdgeCases(): Case[] {
     manualCaptureSteps: ['Activate the vendor licence', 'Import the HSM certificate'],
     enforceTagsOnInstances: true,
     publishToSsm: '/pipeline/images',
-    githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: 'images' },
+    githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: 'images', repository: 'example-org/pipeline-images' },
   };
   cases.push({ name: 'pipeline-options', input: pipeline });
   // Image Builder alone, with copies, keys per region, sharing and SSM publication.

@@ -146,6 +146,9 @@ export function checkFolders(cases: Case[]): void {
     it.skipIf(!hasCfnLint)('cfn-lint on every CloudFormation template: no error, warning or note', () => {
       const templates = (generated.get(name) ?? []).filter(isCfnTemplate).map((f) => f.path);
       expect(templates).toContain('tagging/config-rules.yaml');
+      expect(templates).toEqual(expect.arrayContaining(['iam/instance-role.yaml', 'iam/launch-template.yaml']));
+      const input = cases.find((c) => c.name === name)!.input as { builder?: string; options?: { githubActions?: { repository?: string } } };
+      if (input.builder !== 'image-builder' || input.options?.githubActions?.repository) expect(templates).toContain('iam/access.yaml');
       const result = cfnLint(templates.map((path) => join(root.dir, name, path)));
       expect(result.code, `${templates.join(', ')}\n${result.output}`).toBe(0);
     });
