@@ -275,7 +275,8 @@ export const AnswersFields = z.strictObject({
       z.enum(BUILDERS).check(
         z.describe(
           'The engine that builds the images: packer (packer/, run from your machine or CI), image-builder ' +
-            '(imagebuilder/, a CloudFormation stack of EC2 Image Builder pipelines), or both from the same scripts.',
+            '(imagebuilder/, a CloudFormation stack of EC2 Image Builder pipelines), or both from the same scripts. ' +
+            'With guidance.manualSteps only packer: an Image Builder pipeline cannot pause a build for a person.',
         ),
       ),
       'packer',

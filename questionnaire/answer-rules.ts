@@ -107,6 +107,15 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     'Packer tunnels only SSH through Session Manager, and Windows builds connect over WinRM; remove options.sessionManager for windows-server-2022',
     ['options', 'sessionManager'],
   ),
+  // Packer pauses a build for the manual steps (a breakpoint); an Image Builder pipeline builds, tests
+  // and distributes with nobody there, so its images would silently lack them.
+  rule(
+    (a) => !(a.guidance.manualSteps && a.builder !== 'packer'),
+    'guidance.manualSteps says some steps must be done by hand before capture, and EC2 Image Builder cannot pause a build ' +
+      'for them (its images would ship without them); set builder: packer (its builds pause for the steps), or automate ' +
+      'the steps in config/ and set guidance.manualSteps: false',
+    ['builder'],
+  ),
   rule((a) => new Set(a.roles.map((r) => r.name)).size === a.roles.length, 'role names must be unique; rename the repeated role', ['roles']),
   rule(
     (a) => !(a.platform.os === 'windows-server-2022' && a.platform.architecture === 'arm64'),
