@@ -6,13 +6,7 @@ import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
 import { buildSecrets, pinnedVersions } from './packer.ts';
-
-/** When the Image Builder baseline pipeline runs (generators/image-builder.ts schedules it). */
-const BASE_SCHEDULE_TEXT: Record<BuildContext['guidance']['baselineStability'], string | null> = {
-  weekly: 'every Monday at 04:00 UTC',
-  monthly: 'on the first of each month at 04:00 UTC',
-  static: null,
-};
+import { baselineScheduleText } from './schedules.ts';
 
 function docsView(ctx: BuildContext) {
   const { decision } = ctx;
@@ -22,7 +16,7 @@ function docsView(ctx: BuildContext) {
     recommendedLabel: DESIGN_LABELS[decision.recommended],
     summary: DESIGN_DESCRIPTIONS[ctx.design].summary,
     builderAnswer: ctx.engines.both ? 'both' : ctx.engines.packer ? 'packer' : 'image-builder',
-    baseSchedule: BASE_SCHEDULE_TEXT[ctx.guidance.baselineStability],
+    baseSchedule: baselineScheduleText(ctx.guidance.baselineStability),
     pinnedVersions: pinnedVersions(ctx),
     buildSecrets: buildSecrets(ctx),
     ranking: decision.ranking.map((r) => ({

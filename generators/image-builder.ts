@@ -1,8 +1,8 @@
 // The same decision built by EC2 Image Builder: imagebuilder/image-builder.yaml, one CloudFormation
 // stack with the components (AWSTOE documents holding the very scripts the Packer build runs), a recipe
 // per image (role images on the baseline's newest image), the build infrastructure (IMDSv2 only), a
-// distribution per image (copies, keys, sharing, tags, SSM), a pipeline per image on a schedule that
-// follows the baseline's stability, and a lifecycle policy that deprecates old images.
+// distribution per image (copies, keys, sharing, tags, SSM), a pipeline per image on the schedule of
+// generators/schedules.ts, and a lifecycle policy that deprecates old images.
 import { createHash } from 'node:crypto';
 import type { BuildContext } from './build-context.ts';
 import { fnEquals, fnIf, fnJoin, fnNot, getAtt, noValue, ref, sub, yamlDocument } from './cfn-yaml.ts';
@@ -15,6 +15,7 @@ import { buildUserData } from './build-instance.ts';
 import type { BuildEnv, PackerView } from './packer.ts';
 import { TemplateError } from './render.ts';
 import type { Renderer } from './render.ts';
+import { baselinePipelineSchedule, rolePipelineSchedule } from './schedules.ts';
 
 /** Image Builder keeps a component's document inline only up to this many characters. */
 export const COMPONENT_DATA_LIMIT = 16_000;
@@ -28,15 +29,6 @@ interface Component {
   description: string;
   phases: Phase[];
 }
-
-// Rebuild the baseline as often as it changes (static: on demand); role pipelines check every day
-// and build only when the baseline has a newer image (Image Builder's dependency updates).
-const BASE_SCHEDULE: Record<BuildContext['guidance']['baselineStability'], string | null> = {
-  weekly: 'cron(0 4 ? * mon *)',
-  monthly: 'cron(0 4 1 * ? *)',
-  static: null,
-};
-const ROLE_SCHEDULE = 'cron(0 6 * * ? *)';
 
 /** A semantic version that changes whenever the content does: Image Builder versions are immutable. */
 function contentVersion(content: string): string {
@@ -270,7 +262,9 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
         },
       };
     }
-    const schedule = image === 'base' ? BASE_SCHEDULE[ctx.guidance.baselineStability] : ROLE_SCHEDULE;
+    // The baseline as generators/schedules.ts says (the workflow's schedule too); role pipelines check
+    // daily and build only when the baseline has a newer image (Image Builder's dependency updates).
+    const schedule = image === 'base' ? baselinePipelineSchedule(ctx.guidance.baselineStability) : rolePipelineSchedule();
     resources[`${id}Pipeline`] = {
       Type: 'AWS::ImageBuilder::ImagePipeline',
       Properties: {
@@ -281,9 +275,7 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
         DistributionConfigurationArn: ref(`${id}Distribution`),
         ImageTestsConfiguration: { ImageTestsEnabled: true, TimeoutMinutes: 90 },
         EnhancedImageMetadataEnabled: true,
-        ...(schedule
-          ? { Schedule: { ScheduleExpression: schedule, PipelineExecutionStartCondition: image === 'base' ? 'EXPRESSION_MATCH_ONLY' : 'EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE' } }
-          : {}),
+        Schedule: { ScheduleExpression: schedule, PipelineExecutionStartCondition: image === 'base' ? 'EXPRESSION_MATCH_ONLY' : 'EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE' },
         Status: 'ENABLED',
         Tags: stackTags,
       },
