@@ -7,6 +7,7 @@ import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
 import { buildSecrets, pinnedVersions } from './packer.ts';
 import { baselineScheduleText } from './schedules.ts';
+import { LINEAGE_IN_IMAGE_BUILDER } from './image-builder-tags.ts';
 
 function docsView(ctx: BuildContext) {
   const { decision } = ctx;
@@ -18,6 +19,7 @@ function docsView(ctx: BuildContext) {
     builderAnswer: ctx.engines.both ? 'both' : ctx.engines.packer ? 'packer' : 'image-builder',
     baseSchedule: baselineScheduleText(ctx.guidance.baselineStability),
     pinnedVersions: pinnedVersions(ctx),
+    imageBuilderLineage: Object.entries(LINEAGE_IN_IMAGE_BUILDER).map(([key, holds]) => ({ key, holds })),
     buildSecrets: buildSecrets(ctx),
     ranking: decision.ranking.map((r) => ({
       label: DESIGN_LABELS[r.design],

@@ -16,6 +16,7 @@ import type { BuildEnv, PackerView } from './packer.ts';
 import { TemplateError } from './render.ts';
 import type { Renderer } from './render.ts';
 import { baselinePipelineSchedule, rolePipelineSchedule } from './schedules.ts';
+import { buildInstanceTags, imageBuilderImageTags } from './image-builder-tags.ts';
 
 /** Image Builder keeps a component's document inline only up to this many characters. */
 export const COMPONENT_DATA_LIMIT = 16_000;
@@ -163,7 +164,6 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
   const slug = ctx.project.slug;
   const { base, roles, finish } = components(ctx, templates, view, bootstrapFiles.filter((f) => f.path === `bootstrap/ami-bootstrap.${windows ? 'ps1' : 'sh'}` || f.path === 'bootstrap/ami-bootstrap.service'));
   const resources: Record<string, unknown> = {};
-  const tagsOf = (image: string) => Object.fromEntries([...ctx.commonTags.map((t) => [t.key, t.value]), ['Role', image], ['Software', ctx.images.find((i) => i.name === image)?.software ?? 'none'], ['AnswersChecksum', ctx.answersChecksum], ['GeneratedBy', ctx.generator]]);
   const stackTags = { Project: ctx.project.name, GeneratedBy: ctx.generator };
 
   const addComponent = (c: Component, image: string): string => {
@@ -203,6 +203,7 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
     const componentIds = image === 'base' ? base.map((c) => addComponent(c, 'base')) : roles.get(image)!.map((c) => addComponent(c, image));
     componentIds.push(addComponent(finish(image), image));
     const parent = image === 'base' ? parentOfBase : sub(`arn:\${AWS::Partition}:imagebuilder:\${AWS::Region}:\${AWS::AccountId}:image/${recipeName('base')}/x.x.x`);
+    const parentName = image === 'base' ? `${facts.label}, newest when built` : `${recipeName('base')}, newest when built`;
     const recipe = {
       Name: recipeName(image),
       Description: image === 'base' ? `${slug} baseline (${facts.label}, ${ctx.design} design)` : `${slug} ${image} role image on the baseline`,
@@ -230,6 +231,10 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
       ...(image === 'base' ? {} : { DependsOn: FIRST_BASE_IMAGE }),
       Properties: { ...recipe, Version: contentVersion(JSON.stringify({ recipe, data: componentIds.map((c) => (resources[c] as { Properties: { Data: string } }).Properties.Data) })) },
     };
+    const version = (resources[`${id}Recipe`] as { Properties: { Version: string } }).Properties.Version;
+    // The keys Packer gives this image (image-builder-tags.ts); its build instances carry them too.
+    const imageTags = imageBuilderImageTags(ctx, image, recipeName(image), version, { source: parent, name: parentName });
+    resources[`${id}Infrastructure`] = infrastructureConfiguration(ctx, recipeName(image), buildInstanceTags(imageTags), stackTags);
     resources[`${id}Distribution`] = {
       Type: 'AWS::ImageBuilder::DistributionConfiguration',
       Properties: {
@@ -240,7 +245,7 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
           AmiDistributionConfiguration: {
             Name: `${recipeName(image)}-{{ imagebuilder:buildDate }}`,
             Description: `${ctx.project.name} ${image} image (${ctx.design} design)`,
-            AmiTags: { ...tagsOf(image), Name: recipeName(image) },
+            AmiTags: imageTags,
             ...regionKey(ctx, region, i === 0),
             ...launchPermissions(ctx),
           },
@@ -254,7 +259,7 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
         Type: 'AWS::ImageBuilder::Image',
         Properties: {
           ImageRecipeArn: ref(`${id}Recipe`),
-          InfrastructureConfigurationArn: ref('Infrastructure'),
+          InfrastructureConfigurationArn: ref(`${id}Infrastructure`),
           DistributionConfigurationArn: ref(`${id}Distribution`),
           ImageTestsConfiguration: { ImageTestsEnabled: true, TimeoutMinutes: 90 },
           EnhancedImageMetadataEnabled: true,
@@ -271,7 +276,7 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
         Name: recipeName(image),
         Description: image === 'base' ? `Builds the ${slug} baseline` : `Builds ${recipeName(image)} on each new baseline`,
         ImageRecipeArn: ref(`${id}Recipe`),
-        InfrastructureConfigurationArn: ref('Infrastructure'),
+        InfrastructureConfigurationArn: ref(`${id}Infrastructure`),
         DistributionConfigurationArn: ref(`${id}Distribution`),
         ImageTestsConfiguration: { ImageTestsEnabled: true, TimeoutMinutes: 90 },
         EnhancedImageMetadataEnabled: true,
@@ -283,7 +288,7 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
   }
 
   const recipes = images.map((image) => ({ name: recipeName(image), version: (resources[`${logicalId(image)}Recipe`] as { Properties: { Version: string } }).Properties.Version }));
-  Object.assign(resources, infrastructure(ctx, stackTags, tagsOf('base'), view.buildSecrets.map((v) => v.ssmParameter)), lifecycle(ctx, recipes, stackTags));
+  Object.assign(resources, buildInstanceRole(ctx, view.buildSecrets.map((v) => v.ssmParameter)), lifecycle(ctx, recipes, stackTags));
   const template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `EC2 Image Builder pipelines for ${slug} (${ctx.design} design), generated by ${ctx.generator}`,
@@ -341,7 +346,8 @@ function launchPermissions(ctx: BuildContext): Record<string, unknown> {
   };
 }
 
-function infrastructure(ctx: BuildContext, stackTags: Record<string, string>, instanceTags: Record<string, string>, secrets: string[]): Record<string, unknown> {
+/** The build and test instances' role and instance profile, shared by every image's infrastructure. */
+function buildInstanceRole(ctx: BuildContext, secrets: string[]): Record<string, unknown> {
   const trust = (service: string) => ({
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
@@ -371,21 +377,26 @@ function infrastructure(ctx: BuildContext, stackTags: Record<string, string>, in
       },
     },
     BuildInstanceProfile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [ref('BuildRole')] } },
-    Infrastructure: {
-      Type: 'AWS::ImageBuilder::InfrastructureConfiguration',
-      Properties: {
-        Name: `${ctx.project.slug}-build`,
-        Description: 'Build and test instances: IMDSv2 only, terminated when a build fails',
-        InstanceProfileName: ref('BuildInstanceProfile'),
-        InstanceTypes: [ctx.platform.instanceType],
-        SubnetId: fnIf('HasSubnet', ref('SubnetId'), noValue),
-        SecurityGroupIds: fnIf('HasSecurityGroups', ref('SecurityGroupIds'), noValue),
-        SnsTopicArn: fnIf('HasTopic', ref('NotificationTopicArn'), noValue),
-        TerminateInstanceOnFailure: true,
-        InstanceMetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
-        ResourceTags: { ...instanceTags, Name: `imagebuilder-${ctx.project.slug}` },
-        Tags: stackTags,
-      },
+  };
+}
+
+/** Where one image's build and test instances run: IMDSv2 only, tagged with that image's tags. */
+function infrastructureConfiguration(ctx: BuildContext, name: string, instanceTags: Record<string, unknown>, stackTags: Record<string, string>): Record<string, unknown> {
+  return {
+    Type: 'AWS::ImageBuilder::InfrastructureConfiguration',
+    Properties: {
+      Name: `${name}-build`,
+      Description: 'Build and test instances: IMDSv2 only, terminated when a build fails',
+      InstanceProfileName: ref('BuildInstanceProfile'),
+      InstanceTypes: [ctx.platform.instanceType],
+      SubnetId: fnIf('HasSubnet', ref('SubnetId'), noValue),
+      SecurityGroupIds: fnIf('HasSecurityGroups', ref('SecurityGroupIds'), noValue),
+      SnsTopicArn: fnIf('HasTopic', ref('NotificationTopicArn'), noValue),
+      TerminateInstanceOnFailure: true,
+      InstanceMetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
+      // Image Builder names its build instances itself: Name is one of the keys it keeps.
+      ResourceTags: instanceTags,
+      Tags: stackTags,
     },
   };
 }

@@ -62,6 +62,26 @@ const tagKeysDifferInCase: AnswerRule = (a) => {
   return undefined;
 };
 
+/**
+ * Image Builder puts at most 30 tags on a build instance, Name not among them
+ * (https://docs.aws.amazon.com/imagebuilder/latest/APIReference/API_CreateInfrastructureConfiguration.html),
+ * and its build instances carry their image's tags as Packer's do: the guidance's but Name, the
+ * lineage keys, Owner and the extra tags.
+ */
+const IMAGE_BUILDER_INSTANCE_TAGS = 30;
+const instanceTagsFit: AnswerRule = (a) => {
+  if (a.builder === 'packer') return undefined;
+  const set = GUIDANCE_TAG_KEYS.length - 1 + LINEAGE_TAG_KEYS.length + (a.project.owner === undefined ? 0 : 1);
+  const max = IMAGE_BUILDER_INSTANCE_TAGS - set;
+  if (Object.keys(a.tags).length <= max) return undefined;
+  return {
+    path: ['tags'],
+    message:
+      `with builder ${a.builder}, at most ${max} extra tags: EC2 Image Builder puts at most ${IMAGE_BUILDER_INSTANCE_TAGS} tags on a build ` +
+      `instance and ami-wizard sets ${set}${a.project.owner === undefined ? '' : ' (project.owner included)'}; remove some, or set builder: packer`,
+  };
+};
+
 /** Every region the images must be in appears once: platform.regions, then options.copyToRegions. */
 const regionsOnce: AnswerRule = (a) => {
   const seen = new Set<string>();
@@ -143,6 +163,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     ['tags'],
   ),
   tagKeysDifferInCase,
+  instanceTagsFit,
   rule(
     (a) => {
       const { encryption, kmsKeyId, shareWith } = a.options;
