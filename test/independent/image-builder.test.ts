@@ -14,7 +14,7 @@ import { CASES } from './cases.ts';
 import type { IndependentCase } from './cases.ts';
 import { readTemplate } from './cfn-reader.ts';
 import type { Template } from './cfn-reader.ts';
-import { checkComponents, checkDistributions, checkFolders, checkImds, checkLifecycle, checkRecipes, INLINE_DATA_LIMIT } from './pipeline-expectations.ts';
+import { checkComponents, checkDistributions, checkFolders, checkImds, checkLifecycle, checkPromotionSharing, checkRecipes, INLINE_DATA_LIMIT } from './pipeline-expectations.ts';
 import { checkAgainstSpec, checkReferences, loadResourceSpec } from './resource-spec.ts';
 import { checkToeDocument } from './toe-document.ts';
 
@@ -73,8 +73,13 @@ describe.each(CASES)('$name', (c) => {
     expect(problems, list(problems)).toEqual([]);
   });
 
-  it('every image goes to every region with its key, shared as the answers say', () => {
+  it('every image goes to every region with its key, private until promoted', () => {
     const problems = checkDistributions(g.template, c);
+    expect(problems, list(problems)).toEqual([]);
+  });
+
+  it('promotion shares an image as the answers say', () => {
+    const problems = checkPromotionSharing(g.files, c);
     expect(problems, list(problems)).toEqual([]);
   });
 
@@ -173,7 +178,7 @@ describe('each independent check can fail', () => {
     const infra = idOf('AWS::ImageBuilder::InfrastructureConfiguration');
     const t = mutated((t) => {
       props(t, infra).InstanceProfileName = { Ref: 'NoSuchProfile' };
-      props(t, infra).Description = { 'Fn::Sub': '${Nope} ${AWS::Region} ${!Literal} ${Infrastructure.Arn}' };
+      props(t, infra).Description = { 'Fn::Sub': '${Nope} ${AWS::Region} ${!Literal} ${BaseInfrastructure.Arn}' };
       props(t, infra).KeyPair = { 'Fn::Sub': ['${Key}-${Other}', { Key: { Ref: 'SubnetId' } }] };
       props(t, infra).SnsTopicArn = { 'Fn::GetAtt': ['LifecycleRole', 'NoSuchAttribute'] };
     });
@@ -268,7 +273,14 @@ describe('each independent check can fail', () => {
     const problems = list(checkDistributions(t, c));
     expect(problems).toMatch(/regions eu-west-1, eu-central-1; expected eu-west-1, eu-central-1, eu-north-1/);
     expect(problems).toMatch(/eu-central-1: KmsKeyId "alias\/aws\/ebs"/);
-    expect(problems).toMatch(/eu-west-1: shared with \{"UserIds":\["999999999999"\]\}/);
+    expect(problems).toMatch(/eu-west-1: shared at build with \{"UserIds":\["999999999999"\]\}/);
+  });
+
+  it('the promotion check finds a promote script that shares with others, or is missing', () => {
+    const script = g.files.find((f) => f.path === 'packer/scripts/promote-image.sh')!;
+    const other = g.files.map((f) => (f === script ? { ...f, contents: f.contents.replace(/--launch-permission '[^']*'/, `--launch-permission '{"Add":[{"UserId":"999999999999"}]}'`) } : f));
+    expect(list(checkPromotionSharing(other, c))).toMatch(/shares with \{"UserIds":\["999999999999"\]\} on promotion/);
+    expect(checkPromotionSharing(g.files.filter((f) => f !== script), c)).toEqual(['no promote script']);
   });
 
   it('the folder check finds a stray packer/ folder, a changed bootstrap file and a script not from packer/scripts', () => {
