@@ -156,5 +156,9 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
     files.push({ path: `packer/scripts/${name}.sh`, contents: templates.render(`packer/scripts/${name}.sh.hbs`, view), mode: SCRIPT });
   }
   files.push(promoteScript(ctx, templates, 'packer/scripts/promote-image.sh'));
+  // EC2 filter values read * and ? as wildcards, \ as their escape (DescribeImages, Filter.N.Value).
+  const exactly = (value: string) => value.replace(/[\\*?]/g, (c) => `\\${c}`);
+  const prune = { ...view, regions: [ctx.platform.buildRegion, ...ctx.copyRegions], projectFilter: JSON.stringify({ Name: 'tag:Project', Values: [exactly(ctx.project.name)] }) };
+  files.push({ path: 'packer/scripts/prune-images.sh', contents: templates.render('packer/scripts/prune-images.sh.hbs', prune), mode: SCRIPT });
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -3,7 +3,7 @@
 // schema every reader of an answers file checks; the rules take their types from here.
 import * as z from 'zod/mini';
 import { CONFIG_TOOLS } from './config-tool.ts';
-import { ARCHITECTURES, BUILDERS, CONFIDENTIALITY, CONTROL_CHARACTERS, OPERATING_SYSTEMS, REGION_CODE, REGION_PATTERN, STAGES } from './answer-values.ts';
+import { ARCHITECTURES, BUILDERS, CONFIDENTIALITY, CONTROL_CHARACTERS, DELETE_AFTER_DEPRECATION_DAYS, OPERATING_SYSTEMS, REGION_CODE, REGION_PATTERN, STAGES } from './answer-values.ts';
 import { ANY_PACKAGE_NAME } from './package-names.ts';
 import { UNKNOWN_REGION, isKnownRegion } from './regions.ts';
 import { DESIGNS, QUESTIONS } from './questions.ts';
@@ -184,6 +184,31 @@ const OptionsSchema = z.strictObject({
     z.int().check(z.minimum(1), z.maximum(3650), z.describe('Mark images deprecated this many days after the build.')),
     365,
   ),
+  // Image Builder's lifecycle rule keeps at most 10 images (RetainAtLeast:
+  // https://docs.aws.amazon.com/imagebuilder/latest/APIReference/API_LifecyclePolicyDetailFilter.html).
+  keepImages: z._default(
+    z.int().check(
+      z.minimum(1),
+      z.maximum(10),
+      z.describe(
+        'Retention never removes the newest this many builds of each image (the baseline and each role), in each region: ' +
+          'the current one, the one to roll back to, and one more. At most 10 (what Image Builder can keep).',
+      ),
+    ),
+    3,
+  ),
+  deleteAfterDays: z.optional(
+    z.int().check(
+      z.minimum(2),
+      z.maximum(7000),
+      z.describe(
+        'Deregister images and delete their snapshots this many days after the build (make prune for Packer, the lifecycle ' +
+          'policy for Image Builder), except the newest keepImages and any image promoted to prod; more than ' +
+          `deprecateAfterDays. Default: deprecateAfterDays + ${DELETE_AFTER_DEPRECATION_DAYS}, a year in which a deprecated ` +
+          'image can still be launched by id.',
+      ),
+    ),
+  ),
   githubActions: z.optional(
     z.strictObject({
       roleArn: z.string().check(
@@ -296,6 +321,7 @@ export const AnswersFields = z.strictObject({
       shareWith: { accounts: [], organizations: [], organizationalUnits: [] },
       copyToRegions: [],
       deprecateAfterDays: 365,
+      keepImages: 3,
       enforceTagsOnInstances: false,
       manualCaptureSteps: [],
     }),

@@ -119,7 +119,18 @@ const keyPerCopyRegion: AnswerRule = (a) => {
   };
 };
 
+/** An image is deprecated first, then deleted. */
+const deleteAfterDeprecation: AnswerRule = (a) => {
+  const { deleteAfterDays, deprecateAfterDays } = a.options;
+  if (deleteAfterDays === undefined || deleteAfterDays > deprecateAfterDays) return undefined;
+  return {
+    path: ['options', 'deleteAfterDays'],
+    message: `${deleteAfterDays} days would delete images no later than they are deprecated at options.deprecateAfterDays (${deprecateAfterDays}); set it above ${deprecateAfterDays}, or leave it out for a year after deprecation`,
+  };
+};
+
 export const ANSWER_RULES: readonly AnswerRule[] = [
+  deleteAfterDeprecation,
   regionsOnce,
   keyPerCopyRegion,
   rule(

@@ -251,14 +251,17 @@ describe('each independent check can fail', () => {
     ]);
   });
 
-  it('the lifecycle check finds other days, no policy, a disabled one and a recipe left out', () => {
+  it('the lifecycle check finds other days, no policy, a disabled one, images no policy selects and recipe versions', () => {
     const lifecycle = idOf('AWS::ImageBuilder::LifecyclePolicy');
-    const recipe = idOf('AWS::ImageBuilder::ImageRecipe', 1);
+    const policies = Object.entries(g.template.Resources).filter(([, r]) => r.Type === 'AWS::ImageBuilder::LifecyclePolicy').map(([id]) => id);
+    const pipeline = idOf('AWS::ImageBuilder::ImagePipeline', 1);
     expect(list(checkLifecycle(g.template, 30))).toMatch(/not after 30 days/);
-    expect(checkLifecycle(mutated((t) => delete t.Resources[lifecycle]), c.expect.deprecateAfterDays)).toEqual(['no enabled AMI lifecycle policy deprecates images']);
-    expect(checkLifecycle(mutated((t) => (props(t, lifecycle).Status = 'DISABLED')), c.expect.deprecateAfterDays)).toEqual(['no enabled AMI lifecycle policy deprecates images']);
-    expect(list(checkLifecycle(mutated((t) => (props(t, recipe).Version = '9.9.9')), c.expect.deprecateAfterDays))).toMatch(/9\.9\.9: its images are not selected/);
-    const weeks = mutated((t) => (props(t, lifecycle).PolicyDetails[0].Filter = { Type: 'AGE', Value: 52, Unit: 'WEEKS' }));
+    expect(checkLifecycle(mutated((t) => policies.forEach((id) => delete t.Resources[id])), c.expect.deprecateAfterDays)).toEqual(['no enabled AMI lifecycle policy deprecates images']);
+    expect(checkLifecycle(mutated((t) => policies.forEach((id) => (props(t, id).Status = 'DISABLED'))), c.expect.deprecateAfterDays)).toEqual(['no enabled AMI lifecycle policy deprecates images']);
+    expect(list(checkLifecycle(mutated((t) => (props(t, pipeline).ImageTags = {})), c.expect.deprecateAfterDays))).toMatch(new RegExp(`${pipeline}: its images are selected by 0 deprecating policies`));
+    expect(list(checkLifecycle(mutated((t) => (props(t, lifecycle).ResourceSelection.TagMap = { Project: 'ledger' })), c.expect.deprecateAfterDays))).toMatch(/selected by 2 deprecating policies/);
+    expect(list(checkLifecycle(mutated((t) => (props(t, lifecycle).ResourceSelection.Recipes = [{ Name: 'x', SemanticVersion: '1.0.0' }])), c.expect.deprecateAfterDays))).toMatch(/selects recipe versions/);
+    const weeks = mutated((t) => policies.forEach((id) => (props(t, id).PolicyDetails[0].Filter = { Type: 'AGE', Value: 52, Unit: 'WEEKS' })));
     expect(checkLifecycle(weeks, 364)).toEqual([]);
   });
 

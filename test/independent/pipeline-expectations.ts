@@ -91,13 +91,21 @@ export function checkLifecycle(t: Template, days: number): string[] {
     const perUnit = DAYS_PER_UNIT[filter?.Unit];
     if (filter?.Type !== 'AGE' || perUnit === undefined || filter.Value * perUnit !== days) problems.push(`${id}: deprecates at ${JSON.stringify(filter)}, not after ${days} days`);
   }
-  // The policy selects every recipe of the stack, at the version the stack creates.
-  const recipes = ofType(t, 'AWS::ImageBuilder::ImageRecipe').map(([, r]) => ({ Name: r.Properties?.Name, SemanticVersion: r.Properties?.Version }));
-  for (const recipe of recipes) {
-    const selected = deprecations.some(({ policy }) =>
-      ((policy.Properties?.ResourceSelection?.Recipes ?? []) as any[]).some((s) => s.Name === recipe.Name && s.SemanticVersion === recipe.SemanticVersion),
-    );
-    if (!selected) problems.push(`recipe ${recipe.Name} ${recipe.SemanticVersion}: its images are not selected by the deprecating policy`);
+  // Every image a pipeline (or the stack's first build) makes is selected by exactly one deprecating
+  // policy, through the tags it gives its images: a recipe version would lose the images of earlier
+  // versions. Image Builder selects an image carrying any one of a policy's tags.
+  const selects = (policy: Resource, tags: Record<string, unknown> | undefined) =>
+    Object.entries((policy.Properties?.ResourceSelection?.TagMap ?? {}) as Record<string, unknown>).some(([k, v]) => tags?.[k] === v);
+  const builders = [
+    ...ofType(t, 'AWS::ImageBuilder::ImagePipeline').map(([id, r]) => [id, r.Properties?.ImageTags] as const),
+    ...ofType(t, 'AWS::ImageBuilder::Image').map(([id, r]) => [id, r.Properties?.Tags] as const),
+  ];
+  for (const [id, tags] of builders) {
+    const by = deprecations.filter(({ policy }) => selects(policy, tags as Record<string, unknown> | undefined));
+    if (by.length !== 1) problems.push(`${id}: its images are selected by ${by.length} deprecating policies, expected 1`);
+  }
+  for (const { id, policy } of deprecations) {
+    if (policy.Properties?.ResourceSelection?.Recipes) problems.push(`${id}: selects recipe versions, whose earlier versions' images it then never sees`);
   }
   return problems;
 }

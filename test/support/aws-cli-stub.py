@@ -6,6 +6,7 @@
 # a wrong query or a wrong filter shows. Every call is recorded, one JSON list per line.
 import json
 import os
+import re
 import sys
 
 import jmespath
@@ -68,10 +69,25 @@ def tag(image, key):
     return next((t["Value"] for t in image.get("Tags", []) if t["Key"] == key), None)
 
 
+def ec2_pattern(value):
+    """EC2 filter values: * any run, ? any one character, a backslash escapes the next one."""
+    out, i = "", 0
+    while i < len(value):
+        c = value[i]
+        if c == "\\" and i + 1 < len(value):
+            out += re.escape(value[i + 1])
+            i += 2
+            continue
+        out += ".*" if c == "*" else "." if c == "?" else re.escape(c)
+        i += 1
+    return re.compile(out + r"\Z", re.S)
+
+
 def matches(image, flt):
     name = flt["Name"]
     if name.startswith("tag:"):
-        return tag(image, name[4:]) in flt["Values"]
+        value = tag(image, name[4:])
+        return value is not None and any(ec2_pattern(v).match(value) for v in flt["Values"])
     if name == "tag-key":
         return any(t["Key"] in flt["Values"] for t in image.get("Tags", []))
     if name == "image-id":

@@ -114,8 +114,13 @@ export function imageBuilderChecks(root: string, generated: Map<string, Generate
         expect(recipe.Properties.ParentImage.value).toMatch(new RegExp(`:image/${base.Properties.Name}/x\\.x\\.x$`));
       }
       expect(recipes.length).toBe(input.strategy === 'jeos' ? 1 : 1 + (input.roles?.length ?? 1));
-      const lifecycle = resources.find((r) => r.Type === 'AWS::ImageBuilder::LifecyclePolicy')!;
-      expect(lifecycle.Properties.PolicyDetails).toEqual([{ Action: { Type: 'DEPRECATE' }, Filter: { Type: 'AGE', Value: input.options?.deprecateAfterDays ?? 365, Unit: 'DAYS' } }]);
+      // A policy per image: its AMIs deprecated at deprecateAfterDays, then deleted with their snapshots.
+      const policies = resources.filter((r) => r.Type === 'AWS::ImageBuilder::LifecyclePolicy');
+      expect(policies.length).toBe(recipes.length);
+      for (const policy of policies) {
+        expect(policy.Properties.PolicyDetails[0]).toEqual({ Action: { Type: 'DEPRECATE', IncludeResources: { Amis: true } }, Filter: { Type: 'AGE', Value: input.options?.deprecateAfterDays ?? 365, Unit: 'DAYS' } });
+        expect(policy.Properties.PolicyDetails[1].Action).toEqual({ Type: 'DELETE', IncludeResources: { Amis: true, Snapshots: true } });
+      }
     });
   };
 }
