@@ -162,7 +162,12 @@ const OptionsSchema = z.strictObject({
         z.array(z.string().check(z.regex(/^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/, 'an organizational unit ARN'))),
         [],
       ),
-    }),
+    }).check(
+      z.describe(
+        'Accounts, organizations and OUs an image is shared with when it is promoted past dev (make promote, or ' +
+          'imagebuilder/promote-image.sh): builds keep their images private.',
+      ),
+    ),
     { accounts: [], organizations: [], organizationalUnits: [] },
   ),
   copyToRegions: z._default(z.array(region).check(z.describe('More regions the images are copied to, after platform.regions.')), []),
