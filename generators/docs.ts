@@ -7,7 +7,7 @@ import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
 import { buildSecrets, pinnedVersions } from './packer.ts';
 import { baselineScheduleText } from './schedules.ts';
-import { LINEAGE_IN_IMAGE_BUILDER } from './image-builder-tags.ts';
+import { BUILD_INSTANCE_LINEAGE, LINEAGE_IN_IMAGE_BUILDER } from './image-builder-tags.ts';
 
 function docsView(ctx: BuildContext) {
   const { decision } = ctx;
@@ -20,6 +20,7 @@ function docsView(ctx: BuildContext) {
     baseSchedule: baselineScheduleText(ctx.guidance.baselineStability),
     pinnedVersions: pinnedVersions(ctx),
     imageBuilderLineage: Object.entries(LINEAGE_IN_IMAGE_BUILDER).map(([key, holds]) => ({ key, holds })),
+    imageBuilderInstanceLineage: BUILD_INSTANCE_LINEAGE,
     buildSecrets: buildSecrets(ctx),
     ranking: decision.ranking.map((r) => ({
       label: DESIGN_LABELS[r.design],

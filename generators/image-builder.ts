@@ -235,8 +235,9 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
     };
     const version = (resources[`${id}Recipe`] as { Properties: { Version: string } }).Properties.Version;
     // The keys Packer gives this image (image-builder-tags.ts); its build instances carry them too.
-    const imageTags = imageBuilderImageTags(ctx, image, recipeName(image), version, { source: parent, name: parentName });
-    resources[`${id}Infrastructure`] = infrastructureConfiguration(ctx, recipeName(image), buildInstanceTags(imageTags), stackTags);
+    const lineage = { source: parent, name: parentName };
+    const imageTags = imageBuilderImageTags(ctx, image, recipeName(image), version, lineage);
+    resources[`${id}Infrastructure`] = infrastructureConfiguration(ctx, recipeName(image), buildInstanceTags(ctx, image, recipeName(image), version, lineage), stackTags);
     resources[`${id}Distribution`] = {
       Type: 'AWS::ImageBuilder::DistributionConfiguration',
       Properties: {

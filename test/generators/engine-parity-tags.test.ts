@@ -54,7 +54,12 @@ describe('both engines tag an image with the same keys', () => {
     for (const [, d] of ofType(template, 'AWS::ImageBuilder::DistributionConfiguration')) {
       const tags = d.Properties.Distributions[0].AmiDistributionConfiguration.AmiTags;
       for (const key of ['Version', ...LINEAGE_TAG_KEYS]) expect(tags, `${d.Properties.Name}: ${key}`).toHaveProperty(key);
+      // Image Builder's documented dynamic tags fill in the build's number and date in its images.
+      expect(tags.Version).toMatch(/^\d+\.\d+\.\d+\/\{\{imagebuilder:buildVersion\}\}$/);
+      expect(tags.BuildTime).toBe('{{imagebuilder:buildDate}}');
     }
+    // Not on build instances, where they are not documented: static values there.
+    for (const [id, infra] of ofType(template, 'AWS::ImageBuilder::InfrastructureConfiguration')) expect(JSON.stringify(infra.Properties.ResourceTags), id).not.toContain('{{');
   });
 
   it('decision.md says which lineage values Image Builder carries and why', async () => {
