@@ -2,7 +2,7 @@
 // Values stay raw here; templates escape them for the language they land in.
 import { createHash } from 'node:crypto';
 import type { Answers, ConfigTool } from '../questionnaire/answers-schema.ts';
-import { CONFIDENTIALITY, STAGES } from '../questionnaire/answer-values.ts';
+import { CONFIDENTIALITY, DELETE_AFTER_DEPRECATION_DAYS, STAGES } from '../questionnaire/answer-values.ts';
 import type { Decision } from '../questionnaire/recommend.ts';
 import type { Design, GuidanceAnswers } from '../questionnaire/questions.ts';
 import { platformFacts } from './platforms.ts';
@@ -69,6 +69,12 @@ export interface BuildContext {
   manualCapture: { steps: string[] } | null;
   policyTags: { key: string; allowed: string[] }[];
   options: Answers['options'] & { deprecateHours: string; kmsAlias: boolean };
+  /**
+   * How long images live, the same for both engines: deprecated at deprecateAfterDays, deleted (with
+   * their snapshots) at deleteAfterDays, except the newest keepImages of each image and any image
+   * promoted to keptStage (released images stay for audit and rollback until a person removes them).
+   */
+  retention: { deprecateAfterDays: number; deleteAfterDays: number; keepImages: number; keptStage: string };
   ssmPrefix: string;
   /** Where the generated folder sits in the team's repository ('.' for its root): the bootstrap's ConfigPath default. */
   configPath: string;
@@ -181,6 +187,12 @@ export function buildContext(
       ...answers.options,
       deprecateHours: `${answers.options.deprecateAfterDays * 24}h`,
       kmsAlias: answers.options.kmsKeyId?.startsWith('alias/') ?? false,
+    },
+    retention: {
+      deprecateAfterDays: answers.options.deprecateAfterDays,
+      deleteAfterDays: answers.options.deleteAfterDays ?? answers.options.deprecateAfterDays + DELETE_AFTER_DEPRECATION_DAYS,
+      keepImages: answers.options.keepImages,
+      keptStage: STAGES.at(-1)!,
     },
     ssmPrefix: `/${slug}/${answers.project.stage}`,
     configPath: answers.options.githubActions?.directory ?? '.',

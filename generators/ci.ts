@@ -3,13 +3,7 @@ import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { pinnedUses } from './pinned-actions.ts';
 import type { Renderer } from './render.ts';
-
-// Rebuild as often as the baseline changes: weekly baselines every Monday, others monthly.
-const CRON: Record<BuildContext['guidance']['baselineStability'], string> = {
-  weekly: '0 4 * * 1',
-  monthly: '0 4 1 * *',
-  static: '0 4 1 * *',
-};
+import { workflowCron } from './schedules.ts';
 
 export function generateCi(ctx: BuildContext, templates: Renderer): GeneratedFile[] {
   const ci = ctx.options.githubActions;
@@ -18,7 +12,7 @@ export function generateCi(ctx: BuildContext, templates: Renderer): GeneratedFil
   const base = ci.directory === '.' ? '' : `${ci.directory}/`;
   const view = {
     ...ctx,
-    cron: CRON[ctx.guidance.baselineStability],
+    cron: workflowCron(ctx.guidance.baselineStability),
     pathGlob: `${base}**`,
     packerDir: `${base}packer`,
     actions: pinnedUses(),

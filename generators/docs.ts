@@ -10,13 +10,8 @@ import { imageKeys, packerBuildActions } from './build-permissions.ts';
 import { githubRoleName, githubSubject } from './iam-access.ts';
 import { imageStackName } from './image-stack-permissions.ts';
 import { keyPolicySids, keyPolicyStatements } from './kms-key-grants.ts';
-
-/** When the Image Builder baseline pipeline runs (generators/image-builder.ts schedules it). */
-const BASE_SCHEDULE_TEXT: Record<BuildContext['guidance']['baselineStability'], string | null> = {
-  weekly: 'every Monday at 04:00 UTC',
-  monthly: 'on the first of each month at 04:00 UTC',
-  static: null,
-};
+import { baselineScheduleText } from './schedules.ts';
+import { BUILD_INSTANCE_LINEAGE, LINEAGE_IN_IMAGE_BUILDER } from './image-builder-tags.ts';
 
 /** What README.md and decision.md say about iam/ (iam.ts writes it from the same modules). */
 function accessView(ctx: BuildContext) {
@@ -44,8 +39,10 @@ function docsView(ctx: BuildContext) {
     recommendedLabel: DESIGN_LABELS[decision.recommended],
     summary: DESIGN_DESCRIPTIONS[ctx.design].summary,
     builderAnswer: ctx.engines.both ? 'both' : ctx.engines.packer ? 'packer' : 'image-builder',
-    baseSchedule: BASE_SCHEDULE_TEXT[ctx.guidance.baselineStability],
+    baseSchedule: baselineScheduleText(ctx.guidance.baselineStability),
     pinnedVersions: pinnedVersions(ctx),
+    imageBuilderLineage: Object.entries(LINEAGE_IN_IMAGE_BUILDER).map(([key, holds]) => ({ key, holds })),
+    imageBuilderInstanceLineage: BUILD_INSTANCE_LINEAGE,
     buildSecrets: buildSecrets(ctx),
     ranking: decision.ranking.map((r) => ({
       label: DESIGN_LABELS[r.design],

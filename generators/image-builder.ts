@@ -1,11 +1,11 @@
 // The same decision built by EC2 Image Builder: imagebuilder/image-builder.yaml, one CloudFormation
 // stack with the components (AWSTOE documents holding the very scripts the Packer build runs), a recipe
-// per image (role images on the baseline's newest image), the build infrastructure (IMDSv2 only), a
-// distribution per image (copies, keys, sharing, tags, SSM), a pipeline per image on a schedule that
-// follows the baseline's stability, and a lifecycle policy that deprecates old images.
+// per image (role images on the baseline's newest image), the build infrastructure of each image (IMDSv2
+// only), a distribution per image (copies, keys, tags, SSM; sharing waits for promotion), a pipeline
+// per image on the schedule of schedules.ts, and lifecycle policies that deprecate and delete old images.
 import { createHash } from 'node:crypto';
 import type { BuildContext } from './build-context.ts';
-import { fnEquals, fnIf, fnJoin, fnNot, getAtt, noValue, ref, sub, yamlDocument } from './cfn-yaml.ts';
+import { fnEquals, fnIf, fnJoin, fnNot, noValue, ref, sub, yamlDocument } from './cfn-yaml.ts';
 import { generateConfigManagement } from './config-management.ts';
 import { shWord, powershellString } from './escape.ts';
 import type { GeneratedFile } from './generated-file.ts';
@@ -15,6 +15,10 @@ import { buildUserData } from './build-instance.ts';
 import type { BuildEnv, PackerView } from './packer.ts';
 import { TemplateError } from './render.ts';
 import type { Renderer } from './render.ts';
+import { baselinePipelineSchedule, rolePipelineSchedule } from './schedules.ts';
+import { buildInstanceTags, imageBuilderImageTags } from './image-builder-tags.ts';
+import { promoteScript } from './promotion.ts';
+import { imageResourceTags, lifecyclePolicies } from './image-builder-lifecycle.ts';
 
 /** Image Builder keeps a component's document inline only up to this many characters. */
 export const COMPONENT_DATA_LIMIT = 16_000;
@@ -28,15 +32,6 @@ interface Component {
   description: string;
   phases: Phase[];
 }
-
-// Rebuild the baseline as often as it changes (static: on demand); role pipelines check every day
-// and build only when the baseline has a newer image (Image Builder's dependency updates).
-const BASE_SCHEDULE: Record<BuildContext['guidance']['baselineStability'], string | null> = {
-  weekly: 'cron(0 4 ? * mon *)',
-  monthly: 'cron(0 4 1 * ? *)',
-  static: null,
-};
-const ROLE_SCHEDULE = 'cron(0 6 * * ? *)';
 
 /** A semantic version that changes whenever the content does: Image Builder versions are immutable. */
 function contentVersion(content: string): string {
@@ -171,7 +166,6 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
   const slug = ctx.project.slug;
   const { base, roles, finish } = components(ctx, templates, view, bootstrapFiles.filter((f) => f.path === `bootstrap/ami-bootstrap.${windows ? 'ps1' : 'sh'}` || f.path === 'bootstrap/ami-bootstrap.service'));
   const resources: Record<string, unknown> = {};
-  const tagsOf = (image: string) => Object.fromEntries([...ctx.commonTags.map((t) => [t.key, t.value]), ['Role', image], ['Software', ctx.images.find((i) => i.name === image)?.software ?? 'none'], ['AnswersChecksum', ctx.answersChecksum], ['GeneratedBy', ctx.generator]]);
   const stackTags = { Project: ctx.project.name, GeneratedBy: ctx.generator };
 
   const addComponent = (c: Component, image: string): string => {
@@ -211,6 +205,7 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
     const componentIds = image === 'base' ? base.map((c) => addComponent(c, 'base')) : roles.get(image)!.map((c) => addComponent(c, image));
     componentIds.push(addComponent(finish(image), image));
     const parent = image === 'base' ? parentOfBase : sub(`arn:\${AWS::Partition}:imagebuilder:\${AWS::Region}:\${AWS::AccountId}:image/${recipeName('base')}/x.x.x`);
+    const parentName = image === 'base' ? `${facts.label}, newest when built` : `${recipeName('base')}, newest when built`;
     const recipe = {
       Name: recipeName(image),
       Description: image === 'base' ? `${slug} baseline (${facts.label}, ${ctx.design} design)` : `${slug} ${image} role image on the baseline`,
@@ -238,6 +233,11 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
       ...(image === 'base' ? {} : { DependsOn: FIRST_BASE_IMAGE }),
       Properties: { ...recipe, Version: contentVersion(JSON.stringify({ recipe, data: componentIds.map((c) => (resources[c] as { Properties: { Data: string } }).Properties.Data) })) },
     };
+    const version = (resources[`${id}Recipe`] as { Properties: { Version: string } }).Properties.Version;
+    // The keys Packer gives this image (image-builder-tags.ts); its build instances carry them too.
+    const lineage = { source: parent, name: parentName };
+    const imageTags = imageBuilderImageTags(ctx, image, recipeName(image), version, lineage);
+    resources[`${id}Infrastructure`] = infrastructureConfiguration(ctx, recipeName(image), buildInstanceTags(ctx, image, recipeName(image), version, lineage), stackTags);
     resources[`${id}Distribution`] = {
       Type: 'AWS::ImageBuilder::DistributionConfiguration',
       Properties: {
@@ -248,9 +248,9 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
           AmiDistributionConfiguration: {
             Name: `${recipeName(image)}-{{ imagebuilder:buildDate }}`,
             Description: `${ctx.project.name} ${image} image (${ctx.design} design)`,
-            AmiTags: { ...tagsOf(image), Name: recipeName(image) },
+            AmiTags: imageTags,
             ...regionKey(ctx, region, i === 0),
-            ...launchPermissions(ctx),
+            // No launch permission: images are shared when promoted past their first stage (promotion.ts).
           },
           ...(ctx.options.publishToSsm && i === 0 ? { SsmParameterConfigurations: [{ ParameterName: `${ctx.options.publishToSsm}/${image}/${ctx.imageStage}`, DataType: 'aws:ec2:image' }] } : {}),
         })),
@@ -262,36 +262,46 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
         Type: 'AWS::ImageBuilder::Image',
         Properties: {
           ImageRecipeArn: ref(`${id}Recipe`),
-          InfrastructureConfigurationArn: ref('Infrastructure'),
+          InfrastructureConfigurationArn: ref(`${id}Infrastructure`),
           DistributionConfigurationArn: ref(`${id}Distribution`),
           ImageTestsConfiguration: { ImageTestsEnabled: true, TimeoutMinutes: 90 },
           EnhancedImageMetadataEnabled: true,
-          Tags: stackTags,
+          // As the pipeline's images: the lifecycle policy selects this one too.
+          Tags: imageResourceTags(ctx, image, recipeName(image)),
         },
       };
     }
-    const schedule = image === 'base' ? BASE_SCHEDULE[ctx.guidance.baselineStability] : ROLE_SCHEDULE;
+    // The baseline as generators/schedules.ts says (the workflow's schedule too); role pipelines check
+    // daily and build only when the baseline has a newer image (Image Builder's dependency updates).
+    const schedule = image === 'base' ? baselinePipelineSchedule(ctx.guidance.baselineStability) : rolePipelineSchedule();
     resources[`${id}Pipeline`] = {
       Type: 'AWS::ImageBuilder::ImagePipeline',
+      // cfn-lint 1.51's schemas (May 2026) predate ImagePipeline's ImageTags, which AWS's resource
+      // specification has (npm @aws-cdk/aws-service-spec; the tests check the stack against it): only
+      // its unknown-property check is turned off, here.
+      Metadata: { 'cfn-lint': { config: { ignore_checks: ['E3002'] } } },
       Properties: {
         Name: recipeName(image),
         Description: image === 'base' ? `Builds the ${slug} baseline` : `Builds ${recipeName(image)} on each new baseline`,
         ImageRecipeArn: ref(`${id}Recipe`),
-        InfrastructureConfigurationArn: ref('Infrastructure'),
+        InfrastructureConfigurationArn: ref(`${id}Infrastructure`),
         DistributionConfigurationArn: ref(`${id}Distribution`),
         ImageTestsConfiguration: { ImageTestsEnabled: true, TimeoutMinutes: 90 },
         EnhancedImageMetadataEnabled: true,
-        ...(schedule
-          ? { Schedule: { ScheduleExpression: schedule, PipelineExecutionStartCondition: image === 'base' ? 'EXPRESSION_MATCH_ONLY' : 'EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE' } }
-          : {}),
+        Schedule: { ScheduleExpression: schedule, PipelineExecutionStartCondition: image === 'base' ? 'EXPRESSION_MATCH_ONLY' : 'EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE' },
         Status: 'ENABLED',
+        // The Image Builder images it builds, tagged so that their lifecycle policy selects every one.
+        ImageTags: imageResourceTags(ctx, image, recipeName(image)),
         Tags: stackTags,
       },
     };
   }
 
-  const recipes = images.map((image) => ({ name: recipeName(image), version: (resources[`${logicalId(image)}Recipe`] as { Properties: { Version: string } }).Properties.Version }));
-  Object.assign(resources, infrastructure(ctx, stackTags, tagsOf('base'), view.buildSecrets.map((v) => v.ssmParameter)), lifecycle(ctx, recipes, stackTags));
+  Object.assign(
+    resources,
+    buildInstanceRole(ctx, view.buildSecrets.map((v) => v.ssmParameter)),
+    lifecyclePolicies(ctx, images.map((image) => ({ logicalId: logicalId(image), recipeName: recipeName(image) })), stackTags),
+  );
   const template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `EC2 Image Builder pipelines for ${slug} (${ctx.design} design), generated by ${ctx.generator}`,
@@ -314,7 +324,11 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
       ]),
     ),
   };
-  return [{ path: 'imagebuilder/image-builder.yaml', contents: `# EC2 Image Builder for ${oneLine(ctx.project.name)}, generated by ${ctx.generator}. Deploy: see README.md.\n${yamlDocument(template)}`, mode: 0o644 }];
+  return [
+    { path: 'imagebuilder/image-builder.yaml', contents: `# EC2 Image Builder for ${oneLine(ctx.project.name)}, generated by ${ctx.generator}. Deploy: see README.md.\n${yamlDocument(template)}`, mode: 0o644 },
+    // Without packer/ (and its make promote), the promote script comes with the stack.
+    ...(ctx.engines.packer ? [] : [promoteScript(ctx, templates, 'imagebuilder/promote-image.sh')]),
+  ];
 }
 
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
@@ -337,19 +351,8 @@ function regionKey(ctx: BuildContext, region: string, buildRegion: boolean): Rec
   return regionKmsKeyIds[region] ? { KmsKeyId: regionKmsKeyIds[region]! } : {};
 }
 
-function launchPermissions(ctx: BuildContext): Record<string, unknown> {
-  const { accounts, organizations, organizationalUnits } = ctx.options.shareWith;
-  if (accounts.length + organizations.length + organizationalUnits.length === 0) return {};
-  return {
-    LaunchPermissionConfiguration: {
-      ...(accounts.length ? { UserIds: accounts } : {}),
-      ...(organizations.length ? { OrganizationArns: organizations } : {}),
-      ...(organizationalUnits.length ? { OrganizationalUnitArns: organizationalUnits } : {}),
-    },
-  };
-}
-
-function infrastructure(ctx: BuildContext, stackTags: Record<string, string>, instanceTags: Record<string, string>, secrets: string[]): Record<string, unknown> {
+/** The build and test instances' role and instance profile, shared by every image's infrastructure. */
+function buildInstanceRole(ctx: BuildContext, secrets: string[]): Record<string, unknown> {
   const trust = (service: string) => ({
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
@@ -379,48 +382,26 @@ function infrastructure(ctx: BuildContext, stackTags: Record<string, string>, in
       },
     },
     BuildInstanceProfile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [ref('BuildRole')] } },
-    Infrastructure: {
-      Type: 'AWS::ImageBuilder::InfrastructureConfiguration',
-      Properties: {
-        Name: `${ctx.project.slug}-build`,
-        Description: 'Build and test instances: IMDSv2 only, terminated when a build fails',
-        InstanceProfileName: ref('BuildInstanceProfile'),
-        InstanceTypes: [ctx.platform.instanceType],
-        SubnetId: fnIf('HasSubnet', ref('SubnetId'), noValue),
-        SecurityGroupIds: fnIf('HasSecurityGroups', ref('SecurityGroupIds'), noValue),
-        SnsTopicArn: fnIf('HasTopic', ref('NotificationTopicArn'), noValue),
-        TerminateInstanceOnFailure: true,
-        InstanceMetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
-        ResourceTags: { ...instanceTags, Name: `imagebuilder-${ctx.project.slug}` },
-        Tags: stackTags,
-      },
-    },
   };
 }
 
-function lifecycle(ctx: BuildContext, recipes: { name: string; version: string }[], stackTags: Record<string, string>): Record<string, unknown> {
+/** Where one image's build and test instances run: IMDSv2 only, tagged with that image's tags. */
+function infrastructureConfiguration(ctx: BuildContext, name: string, instanceTags: Record<string, unknown>, stackTags: Record<string, string>): Record<string, unknown> {
   return {
-    LifecycleRole: {
-      Type: 'AWS::IAM::Role',
-      Properties: {
-        Description: `Image Builder deprecates old ${ctx.project.slug} images`,
-        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'imagebuilder.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
-        ManagedPolicyArns: [sub('arn:${AWS::Partition}:iam::aws:policy/service-role/EC2ImageBuilderLifecycleExecutionPolicy')],
-      },
-    },
-    Lifecycle: {
-      Type: 'AWS::ImageBuilder::LifecyclePolicy',
-      Properties: {
-        Name: `${ctx.project.slug}-images`,
-        Description: `Deprecate images ${ctx.options.deprecateAfterDays} days after they are built (options.deprecateAfterDays)`,
-        ExecutionRole: getAtt('LifecycleRole', 'Arn'),
-        ResourceType: 'AMI_IMAGE',
-        PolicyDetails: [{ Action: { Type: 'DEPRECATE' }, Filter: { Type: 'AGE', Value: ctx.options.deprecateAfterDays, Unit: 'DAYS' } }],
-        // The recipes of this stack at their current versions (a recipe's version follows its content).
-        ResourceSelection: { Recipes: recipes.map((r) => ({ Name: r.name, SemanticVersion: r.version })) },
-        Status: 'ENABLED',
-        Tags: stackTags,
-      },
+    Type: 'AWS::ImageBuilder::InfrastructureConfiguration',
+    Properties: {
+      Name: `${name}-build`,
+      Description: 'Build and test instances: IMDSv2 only, terminated when a build fails',
+      InstanceProfileName: ref('BuildInstanceProfile'),
+      InstanceTypes: [ctx.platform.instanceType],
+      SubnetId: fnIf('HasSubnet', ref('SubnetId'), noValue),
+      SecurityGroupIds: fnIf('HasSecurityGroups', ref('SecurityGroupIds'), noValue),
+      SnsTopicArn: fnIf('HasTopic', ref('NotificationTopicArn'), noValue),
+      TerminateInstanceOnFailure: true,
+      InstanceMetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
+      // Image Builder names its build instances itself: Name is one of the keys it keeps.
+      ResourceTags: instanceTags,
+      Tags: stackTags,
     },
   };
 }

@@ -7,6 +7,7 @@ import { BUILD_INSTANCE_MARKER, buildUserData } from './build-instance.ts';
 import { alignHcl } from './hcl-format.ts';
 import { BASE_SCRIPTS, FAMILY_SCRIPTS } from './platforms.ts';
 import type { Renderer } from './render.ts';
+import { promoteScript } from './promotion.ts';
 
 const SCRIPT = 0o755;
 const FILE = 0o644;
@@ -152,9 +153,14 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
     files.push({ path: `packer/scripts/${name}.${scripts.ext}`, contents: buildScript(templates, view, name), mode: scripts.mode });
   }
   // These run on the build machine (make, shell-local), whatever the image's OS.
-  const buildMachine = ['promote-image', ...(ctx.imageRoles.length ? ['image-id'] : []), ...(ctx.options.publishToSsm ? ['publish-image-id'] : [])];
+  const buildMachine = [...(ctx.imageRoles.length ? ['image-id'] : []), ...(ctx.options.publishToSsm ? ['publish-image-id'] : [])];
   for (const name of buildMachine) {
     files.push({ path: `packer/scripts/${name}.sh`, contents: templates.render(`packer/scripts/${name}.sh.hbs`, view), mode: SCRIPT });
   }
+  files.push(promoteScript(ctx, templates, 'packer/scripts/promote-image.sh'));
+  // EC2 filter values read * and ? as wildcards, \ as their escape (DescribeImages, Filter.N.Value).
+  const exactly = (value: string) => value.replace(/[\\*?]/g, (c) => `\\${c}`);
+  const prune = { ...view, regions: [ctx.platform.buildRegion, ...ctx.copyRegions], projectFilter: JSON.stringify({ Name: 'tag:Project', Values: [exactly(ctx.project.name)] }) };
+  files.push({ path: 'packer/scripts/prune-images.sh', contents: templates.render('packer/scripts/prune-images.sh.hbs', prune), mode: SCRIPT });
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

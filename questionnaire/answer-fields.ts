@@ -3,7 +3,7 @@
 // schema every reader of an answers file checks; the rules take their types from here.
 import * as z from 'zod/mini';
 import { CONFIG_TOOLS } from './config-tool.ts';
-import { ARCHITECTURES, BUILDERS, CONFIDENTIALITY, CONTROL_CHARACTERS, OPERATING_SYSTEMS, REGION_CODE, REGION_PATTERN, STAGES } from './answer-values.ts';
+import { ARCHITECTURES, BUILDERS, CONFIDENTIALITY, CONTROL_CHARACTERS, DELETE_AFTER_DEPRECATION_DAYS, OPERATING_SYSTEMS, REGION_CODE, REGION_PATTERN, STAGES } from './answer-values.ts';
 import { ANY_PACKAGE_NAME } from './package-names.ts';
 import { UNKNOWN_REGION, isKnownRegion } from './regions.ts';
 import { DESIGNS, QUESTIONS } from './questions.ts';
@@ -162,7 +162,12 @@ const OptionsSchema = z.strictObject({
         z.array(z.string().check(z.regex(/^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/, 'an organizational unit ARN'))),
         [],
       ),
-    }),
+    }).check(
+      z.describe(
+        'Accounts, organizations and OUs an image is shared with when it is promoted past dev (make promote, or ' +
+          'imagebuilder/promote-image.sh): builds keep their images private.',
+      ),
+    ),
     { accounts: [], organizations: [], organizationalUnits: [] },
   ),
   copyToRegions: z._default(z.array(region).check(z.describe('More regions the images are copied to, after platform.regions.')), []),
@@ -183,6 +188,31 @@ const OptionsSchema = z.strictObject({
   deprecateAfterDays: z._default(
     z.int().check(z.minimum(1), z.maximum(3650), z.describe('Mark images deprecated this many days after the build.')),
     365,
+  ),
+  // Image Builder's lifecycle rule keeps at most 10 images (RetainAtLeast:
+  // https://docs.aws.amazon.com/imagebuilder/latest/APIReference/API_LifecyclePolicyDetailFilter.html).
+  keepImages: z._default(
+    z.int().check(
+      z.minimum(1),
+      z.maximum(10),
+      z.describe(
+        'Retention never removes the newest this many builds of each image (the baseline and each role), in each region: ' +
+          'the current one, the one to roll back to, and one more. At most 10 (what Image Builder can keep).',
+      ),
+    ),
+    3,
+  ),
+  deleteAfterDays: z.optional(
+    z.int().check(
+      z.minimum(2),
+      z.maximum(7000),
+      z.describe(
+        'Deregister images and delete their snapshots this many days after the build (make prune for Packer, the lifecycle ' +
+          'policy for Image Builder), except the newest keepImages and any image promoted to prod; more than ' +
+          `deprecateAfterDays. Default: deprecateAfterDays + ${DELETE_AFTER_DEPRECATION_DAYS}, a year in which a deprecated ` +
+          'image can still be launched by id.',
+      ),
+    ),
   ),
   githubActions: z.optional(
     z.strictObject({
@@ -275,7 +305,8 @@ export const AnswersFields = z.strictObject({
       z.enum(BUILDERS).check(
         z.describe(
           'The engine that builds the images: packer (packer/, run from your machine or CI), image-builder ' +
-            '(imagebuilder/, a CloudFormation stack of EC2 Image Builder pipelines), or both from the same scripts.',
+            '(imagebuilder/, a CloudFormation stack of EC2 Image Builder pipelines), or both from the same scripts. ' +
+            'With guidance.manualSteps only packer: an Image Builder pipeline cannot pause a build for a person.',
         ),
       ),
       'packer',
@@ -295,6 +326,7 @@ export const AnswersFields = z.strictObject({
       shareWith: { accounts: [], organizations: [], organizationalUnits: [] },
       copyToRegions: [],
       deprecateAfterDays: 365,
+      keepImages: 3,
       enforceTagsOnInstances: false,
       manualCaptureSteps: [],
     }),

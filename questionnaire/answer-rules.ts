@@ -97,6 +97,26 @@ const tagKeysDifferInCase: AnswerRule = (a) => {
   return undefined;
 };
 
+/**
+ * Image Builder puts at most 30 tags on a build instance, Name not among them
+ * (https://docs.aws.amazon.com/imagebuilder/latest/APIReference/API_CreateInfrastructureConfiguration.html),
+ * and its build instances carry their image's tags as Packer's do: the guidance's but Name, the
+ * lineage keys, Owner and the extra tags.
+ */
+const IMAGE_BUILDER_INSTANCE_TAGS = 30;
+const instanceTagsFit: AnswerRule = (a) => {
+  if (a.builder === 'packer') return undefined;
+  const set = GUIDANCE_TAG_KEYS.length - 1 + LINEAGE_TAG_KEYS.length + (a.project.owner === undefined ? 0 : 1);
+  const max = IMAGE_BUILDER_INSTANCE_TAGS - set;
+  if (Object.keys(a.tags).length <= max) return undefined;
+  return {
+    path: ['tags'],
+    message:
+      `with builder ${a.builder}, at most ${max} extra tags: EC2 Image Builder puts at most ${IMAGE_BUILDER_INSTANCE_TAGS} tags on a build ` +
+      `instance and ami-wizard sets ${set}${a.project.owner === undefined ? '' : ' (project.owner included)'}; remove some, or set builder: packer`,
+  };
+};
+
 /** Every region the images must be in appears once: platform.regions, then options.copyToRegions. */
 const regionsOnce: AnswerRule = (a) => {
   const seen = new Set<string>();
@@ -134,13 +154,33 @@ const keyPerCopyRegion: AnswerRule = (a) => {
   };
 };
 
+/** An image is deprecated first, then deleted. */
+const deleteAfterDeprecation: AnswerRule = (a) => {
+  const { deleteAfterDays, deprecateAfterDays } = a.options;
+  if (deleteAfterDays === undefined || deleteAfterDays > deprecateAfterDays) return undefined;
+  return {
+    path: ['options', 'deleteAfterDays'],
+    message: `${deleteAfterDays} days would delete images no later than they are deprecated at options.deprecateAfterDays (${deprecateAfterDays}); set it above ${deprecateAfterDays}, or leave it out for a year after deprecation`,
+  };
+};
+
 export const ANSWER_RULES: readonly AnswerRule[] = [
+  deleteAfterDeprecation,
   regionsOnce,
   keyPerCopyRegion,
   rule(
     (a) => !(a.platform.os === 'windows-server-2022' && a.options.sessionManager),
     'Packer tunnels only SSH through Session Manager, and Windows builds connect over WinRM; remove options.sessionManager for windows-server-2022',
     ['options', 'sessionManager'],
+  ),
+  // Packer pauses a build for the manual steps (a breakpoint); an Image Builder pipeline builds, tests
+  // and distributes with nobody there, so its images would silently lack them.
+  rule(
+    (a) => !(a.guidance.manualSteps && a.builder !== 'packer'),
+    'guidance.manualSteps says some steps must be done by hand before capture, and EC2 Image Builder cannot pause a build ' +
+      'for them (its images would ship without them); set builder: packer (its builds pause for the steps), or automate ' +
+      'the steps in config/ and set guidance.manualSteps: false',
+    ['builder'],
   ),
   rule((a) => new Set(a.roles.map((r) => r.name)).size === a.roles.length, 'role names must be unique; rename the repeated role', ['roles']),
   rule(
@@ -169,6 +209,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     ['tags'],
   ),
   tagKeysDifferInCase,
+  instanceTagsFit,
   rule(
     (a) => {
       const { encryption, kmsKeyId, shareWith } = a.options;

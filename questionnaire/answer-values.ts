@@ -4,6 +4,8 @@ export const OPERATING_SYSTEMS = ['amazon-linux-2023', 'ubuntu-24.04', 'rhel-9',
 export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
 export const STAGES = ['dev', 'test', 'staging', 'prod'] as const;
 export const CONFIDENTIALITY = ['public', 'internal', 'confidential', 'restricted'] as const;
+/** Without options.deleteAfterDays, images are deleted this long after they are deprecated. */
+export const DELETE_AFTER_DEPRECATION_DAYS = 365;
 /** The engines that can build the images from the same scripts. */
 export const BUILDERS = ['packer', 'image-builder', 'both'] as const;
 export type Builder = (typeof BUILDERS)[number];

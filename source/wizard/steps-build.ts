@@ -52,7 +52,8 @@ export const builderStep: Step<WizardContext> = (ctx) =>
       'laptop or CI (make build, or the GitHub workflow). Packer is under the Business Source Licence. ' +
       'EC2 Image Builder (imagebuilder/): a CloudFormation stack of Image Builder pipelines; AWS runs the builds on a schedule, ' +
       'shows them in the console, and retires old images with a lifecycle policy; nothing to install or host. ' +
-      'Both: the two folders from the same scripts, to compare or to move from one to the other.',
+      'Both: the two folders from the same scripts, to compare or to move from one to the other. ' +
+      'With manual steps before capture, only Packer is offered: an Image Builder pipeline cannot pause for a person.',
     choices: BUILDERS.map((builder) => ({ value: builder, label: BUILDER_LABELS[builder] })),
     current: ctx.draft.builder,
     defaultValue: 'packer',

@@ -14,7 +14,7 @@ import { CASES } from './cases.ts';
 import type { IndependentCase } from './cases.ts';
 import { readTemplate } from './cfn-reader.ts';
 import type { Template } from './cfn-reader.ts';
-import { checkComponents, checkDistributions, checkFolders, checkImds, checkLifecycle, checkRecipes, INLINE_DATA_LIMIT } from './pipeline-expectations.ts';
+import { checkComponents, checkDistributions, checkFolders, checkImds, checkLifecycle, checkPromotionSharing, checkRecipes, INLINE_DATA_LIMIT } from './pipeline-expectations.ts';
 import { checkAgainstSpec, checkReferences, loadResourceSpec } from './resource-spec.ts';
 import { checkToeDocument } from './toe-document.ts';
 
@@ -73,8 +73,13 @@ describe.each(CASES)('$name', (c) => {
     expect(problems, list(problems)).toEqual([]);
   });
 
-  it('every image goes to every region with its key, shared as the answers say', () => {
+  it('every image goes to every region with its key, private until promoted', () => {
     const problems = checkDistributions(g.template, c);
+    expect(problems, list(problems)).toEqual([]);
+  });
+
+  it('promotion shares an image as the answers say', () => {
+    const problems = checkPromotionSharing(g.files, c);
     expect(problems, list(problems)).toEqual([]);
   });
 
@@ -173,7 +178,7 @@ describe('each independent check can fail', () => {
     const infra = idOf('AWS::ImageBuilder::InfrastructureConfiguration');
     const t = mutated((t) => {
       props(t, infra).InstanceProfileName = { Ref: 'NoSuchProfile' };
-      props(t, infra).Description = { 'Fn::Sub': '${Nope} ${AWS::Region} ${!Literal} ${Infrastructure.Arn}' };
+      props(t, infra).Description = { 'Fn::Sub': '${Nope} ${AWS::Region} ${!Literal} ${BaseInfrastructure.Arn}' };
       props(t, infra).KeyPair = { 'Fn::Sub': ['${Key}-${Other}', { Key: { Ref: 'SubnetId' } }] };
       props(t, infra).SnsTopicArn = { 'Fn::GetAtt': ['LifecycleRole', 'NoSuchAttribute'] };
     });
@@ -246,14 +251,17 @@ describe('each independent check can fail', () => {
     ]);
   });
 
-  it('the lifecycle check finds other days, no policy, a disabled one and a recipe left out', () => {
+  it('the lifecycle check finds other days, no policy, a disabled one, images no policy selects and recipe versions', () => {
     const lifecycle = idOf('AWS::ImageBuilder::LifecyclePolicy');
-    const recipe = idOf('AWS::ImageBuilder::ImageRecipe', 1);
+    const policies = Object.entries(g.template.Resources).filter(([, r]) => r.Type === 'AWS::ImageBuilder::LifecyclePolicy').map(([id]) => id);
+    const pipeline = idOf('AWS::ImageBuilder::ImagePipeline', 1);
     expect(list(checkLifecycle(g.template, 30))).toMatch(/not after 30 days/);
-    expect(checkLifecycle(mutated((t) => delete t.Resources[lifecycle]), c.expect.deprecateAfterDays)).toEqual(['no enabled AMI lifecycle policy deprecates images']);
-    expect(checkLifecycle(mutated((t) => (props(t, lifecycle).Status = 'DISABLED')), c.expect.deprecateAfterDays)).toEqual(['no enabled AMI lifecycle policy deprecates images']);
-    expect(list(checkLifecycle(mutated((t) => (props(t, recipe).Version = '9.9.9')), c.expect.deprecateAfterDays))).toMatch(/9\.9\.9: its images are not selected/);
-    const weeks = mutated((t) => (props(t, lifecycle).PolicyDetails[0].Filter = { Type: 'AGE', Value: 52, Unit: 'WEEKS' }));
+    expect(checkLifecycle(mutated((t) => policies.forEach((id) => delete t.Resources[id])), c.expect.deprecateAfterDays)).toEqual(['no enabled AMI lifecycle policy deprecates images']);
+    expect(checkLifecycle(mutated((t) => policies.forEach((id) => (props(t, id).Status = 'DISABLED'))), c.expect.deprecateAfterDays)).toEqual(['no enabled AMI lifecycle policy deprecates images']);
+    expect(list(checkLifecycle(mutated((t) => (props(t, pipeline).ImageTags = {})), c.expect.deprecateAfterDays))).toMatch(new RegExp(`${pipeline}: its images are selected by 0 deprecating policies`));
+    expect(list(checkLifecycle(mutated((t) => (props(t, lifecycle).ResourceSelection.TagMap = { Project: 'ledger' })), c.expect.deprecateAfterDays))).toMatch(/selected by 2 deprecating policies/);
+    expect(list(checkLifecycle(mutated((t) => (props(t, lifecycle).ResourceSelection.Recipes = [{ Name: 'x', SemanticVersion: '1.0.0' }])), c.expect.deprecateAfterDays))).toMatch(/selects recipe versions/);
+    const weeks = mutated((t) => policies.forEach((id) => (props(t, id).PolicyDetails[0].Filter = { Type: 'AGE', Value: 52, Unit: 'WEEKS' })));
     expect(checkLifecycle(weeks, 364)).toEqual([]);
   });
 
@@ -268,7 +276,14 @@ describe('each independent check can fail', () => {
     const problems = list(checkDistributions(t, c));
     expect(problems).toMatch(/regions eu-west-1, eu-central-1; expected eu-west-1, eu-central-1, eu-north-1/);
     expect(problems).toMatch(/eu-central-1: KmsKeyId "alias\/aws\/ebs"/);
-    expect(problems).toMatch(/eu-west-1: shared with \{"UserIds":\["999999999999"\]\}/);
+    expect(problems).toMatch(/eu-west-1: shared at build with \{"UserIds":\["999999999999"\]\}/);
+  });
+
+  it('the promotion check finds a promote script that shares with others, or is missing', () => {
+    const script = g.files.find((f) => f.path === 'packer/scripts/promote-image.sh')!;
+    const other = g.files.map((f) => (f === script ? { ...f, contents: f.contents.replace(/--launch-permission '[^']*'/, `--launch-permission '{"Add":[{"UserId":"999999999999"}]}'`) } : f));
+    expect(list(checkPromotionSharing(other, c))).toMatch(/shares with \{"UserIds":\["999999999999"\]\} on promotion/);
+    expect(checkPromotionSharing(g.files.filter((f) => f !== script), c)).toEqual(['no promote script']);
   });
 
   it('the folder check finds a stray packer/ folder, a changed bootstrap file and a script not from packer/scripts', () => {

@@ -91,13 +91,21 @@ export function checkLifecycle(t: Template, days: number): string[] {
     const perUnit = DAYS_PER_UNIT[filter?.Unit];
     if (filter?.Type !== 'AGE' || perUnit === undefined || filter.Value * perUnit !== days) problems.push(`${id}: deprecates at ${JSON.stringify(filter)}, not after ${days} days`);
   }
-  // The policy selects every recipe of the stack, at the version the stack creates.
-  const recipes = ofType(t, 'AWS::ImageBuilder::ImageRecipe').map(([, r]) => ({ Name: r.Properties?.Name, SemanticVersion: r.Properties?.Version }));
-  for (const recipe of recipes) {
-    const selected = deprecations.some(({ policy }) =>
-      ((policy.Properties?.ResourceSelection?.Recipes ?? []) as any[]).some((s) => s.Name === recipe.Name && s.SemanticVersion === recipe.SemanticVersion),
-    );
-    if (!selected) problems.push(`recipe ${recipe.Name} ${recipe.SemanticVersion}: its images are not selected by the deprecating policy`);
+  // Every image a pipeline (or the stack's first build) makes is selected by exactly one deprecating
+  // policy, through the tags it gives its images: a recipe version would lose the images of earlier
+  // versions. Image Builder selects an image carrying any one of a policy's tags.
+  const selects = (policy: Resource, tags: Record<string, unknown> | undefined) =>
+    Object.entries((policy.Properties?.ResourceSelection?.TagMap ?? {}) as Record<string, unknown>).some(([k, v]) => tags?.[k] === v);
+  const builders = [
+    ...ofType(t, 'AWS::ImageBuilder::ImagePipeline').map(([id, r]) => [id, r.Properties?.ImageTags] as const),
+    ...ofType(t, 'AWS::ImageBuilder::Image').map(([id, r]) => [id, r.Properties?.Tags] as const),
+  ];
+  for (const [id, tags] of builders) {
+    const by = deprecations.filter(({ policy }) => selects(policy, tags as Record<string, unknown> | undefined));
+    if (by.length !== 1) problems.push(`${id}: its images are selected by ${by.length} deprecating policies, expected 1`);
+  }
+  for (const { id, policy } of deprecations) {
+    if (policy.Properties?.ResourceSelection?.Recipes) problems.push(`${id}: selects recipe versions, whose earlier versions' images it then never sees`);
   }
   return problems;
 }
@@ -121,8 +129,8 @@ export function checkDistributions(t: Template, c: IndependentCase): string[] {
       const d = list.find((x) => x.Region === region);
       const ami = d?.AmiDistributionConfiguration ?? {};
       if (ami.KmsKeyId !== key) problems.push(`${did} ${region}: KmsKeyId ${JSON.stringify(ami.KmsKeyId)}, expected ${JSON.stringify(key)}`);
-      const share = ami.LaunchPermissionConfiguration ?? {};
-      if (JSON.stringify(share) !== JSON.stringify(c.expect.share)) problems.push(`${did} ${region}: shared with ${JSON.stringify(share)}, expected ${JSON.stringify(c.expect.share)}`);
+      // Untested images reach no other account: sharing waits for promotion (checkPromotionSharing).
+      if (ami.LaunchPermissionConfiguration !== undefined) problems.push(`${did} ${region}: shared at build with ${JSON.stringify(ami.LaunchPermissionConfiguration)}, expected no launch permission`);
       const ssm = (d?.SsmParameterConfigurations ?? []).map((s: any) => s.ParameterName);
       const wantSsm = c.expect.ssmPath && region === c.expect.regions[0]![0] ? [`${c.expect.ssmPath}/${image}/dev`] : [];
       if (JSON.stringify(ssm) !== JSON.stringify(wantSsm)) problems.push(`${did} ${region}: SSM parameters ${JSON.stringify(ssm)}, expected ${JSON.stringify(wantSsm)}`);
@@ -136,6 +144,24 @@ export function checkDistributions(t: Template, c: IndependentCase): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * The promote script (packer/scripts/ with Packer, imagebuilder/ without) shares an image with the
+ * answers' accounts, organizations and OUs when it is promoted past its first stage.
+ */
+export function checkPromotionSharing(files: FolderFile[], c: IndependentCase): string[] {
+  const script = files.find((f) => f.path === (c.expect.builder === 'image-builder' ? 'imagebuilder/promote-image.sh' : 'packer/scripts/promote-image.sh'));
+  if (!script) return ['no promote script'];
+  const quoted = /--launch-permission '([^']*)'/.exec(script.contents)?.[1];
+  const added: Record<string, string>[] = quoted ? JSON.parse(quoted).Add : [];
+  const pick = (key: string) => added.filter((p) => key in p).map((p) => p[key]!);
+  const share = Object.fromEntries(
+    ([['UserIds', 'UserId'], ['OrganizationArns', 'OrganizationArn'], ['OrganizationalUnitArns', 'OrganizationalUnitArn']] as const)
+      .map(([list, key]) => [list, pick(key)] as const)
+      .filter(([, values]) => values.length > 0),
+  );
+  return JSON.stringify(share) === JSON.stringify(c.expect.share) ? [] : [`${script.path}: shares with ${JSON.stringify(share)} on promotion, expected ${JSON.stringify(c.expect.share)}`];
 }
 
 export interface FolderFile {

@@ -90,8 +90,9 @@ export function examplesAndEdgeCases(): Case[] {
     githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: 'images', repository: 'example-org/pipeline-images' },
   };
   cases.push({ name: 'pipeline-options', input: pipeline });
-  // Image Builder alone, with copies, keys per region, sharing and SSM publication.
-  cases.push({ name: 'image-builder-only', input: { ...pipeline, builder: 'image-builder', project: { name: 'ib-only' } } });
+  // Image Builder alone, with copies, keys per region, sharing and SSM publication (no manual steps:
+  // Image Builder cannot pause for them, and refuses them).
+  cases.push({ name: 'image-builder-only', input: { ...pipeline, builder: 'image-builder', project: { name: 'ib-only' }, guidance: { ...pipeline.guidance, manualSteps: false } } });
 
   const windowsFeed = minimalAnswers();
   windowsFeed.strategy = 'jeos';

@@ -105,16 +105,22 @@ export function imageBuilderChecks(root: string, generated: Map<string, Generate
       const template = parseTemplate(file(name, 'imagebuilder/image-builder.yaml')!.contents);
       const resources = Object.values(template.Resources as Record<string, any>);
       const infra = resources.filter((r) => r.Type === 'AWS::ImageBuilder::InfrastructureConfiguration');
-      expect(infra.length).toBe(1);
-      expect(infra[0].Properties.InstanceMetadataOptions).toEqual({ HttpTokens: 'required', HttpPutResponseHopLimit: 1 });
       const recipes = resources.filter((r) => r.Type === 'AWS::ImageBuilder::ImageRecipe');
+      // One per image, so that each image's build instances carry its own tags.
+      expect(infra.length).toBe(recipes.length);
+      for (const i of infra) expect(i.Properties.InstanceMetadataOptions).toEqual({ HttpTokens: 'required', HttpPutResponseHopLimit: 1 });
       const base = recipes.find((r) => r.Properties.Name.endsWith('-base'))!;
       for (const recipe of recipes.filter((r) => r !== base)) {
         expect(recipe.Properties.ParentImage.value).toMatch(new RegExp(`:image/${base.Properties.Name}/x\\.x\\.x$`));
       }
       expect(recipes.length).toBe(input.strategy === 'jeos' ? 1 : 1 + (input.roles?.length ?? 1));
-      const lifecycle = resources.find((r) => r.Type === 'AWS::ImageBuilder::LifecyclePolicy')!;
-      expect(lifecycle.Properties.PolicyDetails).toEqual([{ Action: { Type: 'DEPRECATE' }, Filter: { Type: 'AGE', Value: input.options?.deprecateAfterDays ?? 365, Unit: 'DAYS' } }]);
+      // A policy per image: its AMIs deprecated at deprecateAfterDays, then deleted with their snapshots.
+      const policies = resources.filter((r) => r.Type === 'AWS::ImageBuilder::LifecyclePolicy');
+      expect(policies.length).toBe(recipes.length);
+      for (const policy of policies) {
+        expect(policy.Properties.PolicyDetails[0]).toEqual({ Action: { Type: 'DEPRECATE', IncludeResources: { Amis: true } }, Filter: { Type: 'AGE', Value: input.options?.deprecateAfterDays ?? 365, Unit: 'DAYS' } });
+        expect(policy.Properties.PolicyDetails[1].Action).toEqual({ Type: 'DELETE', IncludeResources: { Amis: true, Snapshots: true } });
+      }
     });
   };
 }
