@@ -157,9 +157,19 @@ export function packerBuildStatements(ctx: BuildContext): PolicyStatement[] {
           statement('PassBuildInstanceRole', ['iam:PassRole'], [getAtt(BUILD_INSTANCE_ROLE, 'Arn')], { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } }),
         ]
       : []),
-    // Each build publishes its image ids, and make promote a stage's, under options.publishToSsm.
+    // Each build publishes its image ids, and make promote a stage's, under options.publishToSsm; make
+    // prune reads them all back to keep every image a stage still names. GetParametersByPath is
+    // authorized on the path asked for, its parameters on theirs:
+    // https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-access.html
     ...(ctx.options.publishToSsm
-      ? [statement('PublishImageIds', ['ssm:PutParameter'], all.map((r) => arn('ssm', r, ACCOUNT, `parameter${ctx.options.publishToSsm}/*`)))]
+      ? [
+          statement('PublishImageIds', ['ssm:PutParameter'], all.map((r) => arn('ssm', r, ACCOUNT, `parameter${ctx.options.publishToSsm}/*`))),
+          statement(
+            'ReadPublishedImageIds',
+            ['ssm:GetParametersByPath'],
+            all.flatMap((r) => [arn('ssm', r, ACCOUNT, `parameter${ctx.options.publishToSsm}`), arn('ssm', r, ACCOUNT, `parameter${ctx.options.publishToSsm}/*`)]),
+          ),
+        ]
       : []),
   ];
 }
