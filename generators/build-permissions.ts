@@ -79,7 +79,16 @@ export function packerBuildStatements(ctx: BuildContext): PolicyStatement[] {
 
   return [
     // step_run_source_instance: the instance, its volumes and network interface are tagged as they are created (run_tags, run_volume_tags).
-    statement('LaunchBuildInstance', ['ec2:RunInstances'], [...ec2(build, 'instance'), ...ec2(build, 'volume'), ...ec2(build, 'network-interface')], requestTag),
+    // No instance profile but the one the answers name (Session Manager), none otherwise: the build's
+    // identity cannot lend itself another role's permissions through an instance it launches.
+    // (ec2:InstanceProfile is a key of the instance resource only, so the volume and interface are apart.)
+    statement('LaunchBuildInstance', ['ec2:RunInstances'], ec2(build, 'instance'), {
+      ...requestTag,
+      ...(sessionManager
+        ? { ArnLike: { 'ec2:InstanceProfile': `arn:*:iam::*:instance-profile/${sessionManager.instanceProfile}` } }
+        : { Null: { 'ec2:InstanceProfile': 'true' } }),
+    }),
+    statement('LaunchBuildVolumeAndInterface', ['ec2:RunInstances'], [...ec2(build, 'volume'), ...ec2(build, 'network-interface')], requestTag),
     // What the instance is launched from and into: any source image (Amazon's, Canonical's, Red Hat's or this project's own), a subnet.
     statement('LaunchFromImageIntoSubnet', ['ec2:RunInstances'], [...ec2Shared(build, 'image'), ...ec2Shared(build, 'snapshot'), ...ec2(build, 'subnet')]),
     // ... with the temporary key pair and security group this build created (tagged at creation).
@@ -123,11 +132,12 @@ export function packerBuildStatements(ctx: BuildContext): PolicyStatement[] {
     statement('DeleteProjectSnapshots', ['ec2:DeleteSnapshot'], ec2Shared(all, 'snapshot'), resourceTag),
     // step_ami_region_copy: copies to the other regions; encrypt_boot copies in the build region too.
     ...(ctx.copyRegions.length || ctx.encryptBoot ? [statement('CopyImages', ['ec2:CopyImage'], [...ec2Shared(all, 'image'), ...ec2Shared(all, 'snapshot')])] : []),
-    // snapshot_users: only with the answers' accounts, never public (no group such as "all").
-    // A copy's snapshots are untagged when they are shared, so this one is scoped by region and target.
+    // make promote shares this project's snapshots (the build tagged them, copies too) only with the
+    // answers' accounts, never publicly (no group such as "all").
     ...(accounts.length
       ? [
           statement('ShareSnapshotsWithAccounts', ['ec2:ModifySnapshotAttribute'], ec2Shared(all, 'snapshot'), {
+            ...resourceTag,
             'ForAllValues:StringEquals': { 'ec2:Add/userId': accounts },
             Null: { 'ec2:Add/group': 'true' },
           }),

@@ -11,6 +11,7 @@ import { githubRoleName, githubSubject } from './iam-access.ts';
 import { imageStackName } from './image-stack-permissions.ts';
 import { keyPolicySids, keyPolicyStatements } from './kms-key-grants.ts';
 import { baselineScheduleText } from './schedules.ts';
+import { writesWorkflow } from './ci.ts';
 import { BUILD_INSTANCE_LINEAGE, LINEAGE_IN_IMAGE_BUILDER } from './image-builder-tags.ts';
 
 /** What README.md and decision.md say about iam/ (iam.ts writes it from the same modules). */
@@ -35,6 +36,7 @@ function docsView(ctx: BuildContext) {
   return {
     ...ctx,
     access: accessView(ctx),
+    workflow: writesWorkflow(ctx),
     designLabel: DESIGN_LABELS[ctx.design],
     recommendedLabel: DESIGN_LABELS[decision.recommended],
     summary: DESIGN_DESCRIPTIONS[ctx.design].summary,

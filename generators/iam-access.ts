@@ -14,7 +14,7 @@ import { SESSION_MANAGER_STATEMENT } from './session-manager-permissions.ts';
 const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 const GITHUB_AUDIENCE = 'sts.amazonaws.com';
 /** Long builds (copies to other regions can take hours) outlast the one-hour default session. */
-const MAX_SESSION_SECONDS = 4 * 3600;
+export const MAX_SESSION_SECONDS = 4 * 3600;
 
 /** The subject GitHub puts in the OIDC token of a job that runs in `environment` of `repository`. */
 export const githubSubject = (repository: string, environment: string): string => `repo:${repository}:environment:${environment}`;

@@ -15,12 +15,16 @@ type PolicyKey = (typeof GUIDANCE_TAG_KEYS)[number] | (typeof PROJECT_TAG_KEYS)[
 export type KeyValues = 'per-image' | 'project' | 'shared';
 
 /**
- * - `instances`: what an instance runs, the image it was launched from and the role it applies; only
- *   instances carry these.
+ * - `images`: what an image holds and which build made it (Version, Software): the images carry them
+ *   (the tag policy covers images; AWS Config cannot check them). An instance's image id leads to them,
+ *   and a launch template that follows the published image id cannot know them, so no rule asks
+ *   instances for them.
+ * - `instances`: the instance's name and the role it applies; only instances carry these (the
+ *   generated launch template tags both).
  * - `launched`: who owns and pays for what a launch creates; instances and their volumes carry these
  *   (a launch template's TagSpecifications tag both).
  */
-export type CarriedBy = 'instances' | 'launched';
+export type CarriedBy = 'images' | 'instances' | 'launched';
 
 /**
  * The AWS Config resource types each kind of key is required of: all of them in the list AWS documents
@@ -28,7 +32,7 @@ export type CarriedBy = 'instances' | 'launched';
  * Network interfaces and security groups are left out: services create interfaces that no launch
  * template tags (load balancers, NAT gateways, Lambda), and security groups are shared infrastructure.
  */
-export const CARRIED_BY_TYPES: Record<CarriedBy, readonly string[]> = {
+export const CARRIED_BY_TYPES: Record<Exclude<CarriedBy, 'images'>, readonly string[]> = {
   instances: ['AWS::EC2::Instance'],
   launched: ['AWS::EC2::Instance', 'AWS::EC2::Volume'],
 };
@@ -40,8 +44,8 @@ export interface TagKeyFacts {
 
 export const TAG_KEY_FACTS: Record<PolicyKey, TagKeyFacts> = {
   Name: { values: 'per-image', carriedBy: 'instances' },
-  Version: { values: 'per-image', carriedBy: 'instances' },
-  Software: { values: 'per-image', carriedBy: 'instances' },
+  Version: { values: 'per-image', carriedBy: 'images' },
+  Software: { values: 'per-image', carriedBy: 'images' },
   Role: { values: 'project', carriedBy: 'instances' },
   System: { values: 'project', carriedBy: 'launched' },
   Project: { values: 'project', carriedBy: 'launched' },

@@ -23,7 +23,6 @@ import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
 import { CARRIED_BY_TYPES, tagKeyFacts } from './tag-keys.ts';
-import type { CarriedBy } from './tag-keys.ts';
 
 /** AWS Config's REQUIRED_TAGS managed rule takes tag1Key..tag6Key. */
 const CONFIG_RULE_MAX_KEYS = 6;
@@ -75,7 +74,8 @@ export function tagPolicy(ctx: BuildContext): Record<string, unknown> {
 
 /** The AWS Config rules: per kind of resource, the keys it carries, in rules of at most six. */
 function configRules(ctx: BuildContext) {
-  const kinds = (Object.keys(CARRIED_BY_TYPES) as CarriedBy[]).map((carriedBy) => ({
+  // Image keys (Version, Software) get no rule: AWS Config does not check images, the tag policy does.
+  const kinds = (Object.keys(CARRIED_BY_TYPES) as (keyof typeof CARRIED_BY_TYPES)[]).map((carriedBy) => ({
     carriedBy,
     tags: policyValues(ctx).filter((tag) => tagKeyFacts(tag.key).carriedBy === carriedBy),
   }));
@@ -101,8 +101,8 @@ function configRules(ctx: BuildContext) {
   });
 }
 
-const CHECKED: Record<CarriedBy, string> = {
-  instances: 'Every instance in the account carries the keys of what it runs (the image it was launched from, its role)',
+const CHECKED: Record<keyof typeof CARRIED_BY_TYPES, string> = {
+  instances: 'Every instance in the account carries its name and the role it applies',
   launched: 'Every instance and volume in the account carries the keys of who owns it, pays for it and how it is classified',
 };
 
@@ -110,7 +110,7 @@ const CHECKED: Record<CarriedBy, string> = {
  * What the rule checks. The project name is in the template's description and the rule's name, not
  * here: the description stays one short line (AWS Config allows 256 characters) whatever the name holds.
  */
-function ruleDescription(carriedBy: CarriedBy, n: number, count: number): string {
+function ruleDescription(carriedBy: keyof typeof CARRIED_BY_TYPES, n: number, count: number): string {
   return `${CHECKED[carriedBy]}: part ${n} of ${count}.`;
 }
 

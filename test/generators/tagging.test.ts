@@ -357,8 +357,10 @@ describe('tagging/config-rules.yaml', () => {
     'AWS::RDS::DBSubnetGroup', 'AWS::RDS::EventSubscription', 'AWS::Redshift::Cluster', 'AWS::Redshift::ClusterParameterGroup',
     'AWS::Redshift::ClusterSecurityGroup', 'AWS::Redshift::ClusterSnapshot', 'AWS::Redshift::ClusterSubnetGroup', 'AWS::S3::Bucket',
   ];
-  /** The keys that say what an instance runs: the image it was launched from and the role it applies. */
-  const INSTANCE_KEYS = ['Name', 'Version', 'Software', 'Role'];
+  /** The keys of an instance itself: its name and the role it applies (the launch templates set both). */
+  const INSTANCE_KEYS = ['Name', 'Role'];
+  /** What an image holds: the tag policy covers images; AWS Config cannot check them. */
+  const IMAGE_KEYS = ['Version', 'Software'];
   const NOT_LAUNCHED_BY_US = ['AWS::EC2::NetworkInterface', 'AWS::EC2::SecurityGroup'];
 
   const rulesOf = async (ctx: BuildContext) => {
@@ -387,13 +389,14 @@ describe('tagging/config-rules.yaml', () => {
     }
   });
 
-  it('the keys of what an instance runs (Name, Version, Software, Role) are required of instances only', async () => {
+  it("an instance's Name and Role are required of instances only; Version and Software of no resource Config checks", async () => {
     const rules = await rulesOf(owned());
     for (const { keys, types } of rules) {
       if (keys.some((k) => INSTANCE_KEYS.includes(k))) expect(types).toEqual(['AWS::EC2::Instance']);
     }
     const required = rules.flatMap((r) => r.keys);
     for (const key of INSTANCE_KEYS) expect(required).toContain(key);
+    for (const key of IMAGE_KEYS) expect(required).not.toContain(key);
   });
 
   it('ownership keys on instances and their volumes; nothing on network interfaces or security groups', async () => {
@@ -408,7 +411,7 @@ describe('tagging/config-rules.yaml', () => {
   it('every policy key is required once, with its allowed values where they fit the rule', async () => {
     const ctx = owned();
     const rules = await rulesOf(ctx);
-    expect(rules.flatMap((r) => r.keys).sort()).toEqual(ctx.policyTags.map((t) => t.key).sort());
+    expect(rules.flatMap((r) => r.keys).sort()).toEqual(ctx.policyTags.map((t) => t.key).filter((k) => !IMAGE_KEYS.includes(k)).sort());
     const project = rules.find((r) => r.keys.includes('Project'))!;
     const n = project.keys.indexOf('Project') + 1;
     expect(project.rule.Properties.InputParameters[`tag${n}Value`]).toBe('web-shop');
@@ -446,7 +449,7 @@ describe('README.md and decision.md say where the policy goes', () => {
 describe('README.md on the AWS Config rules', () => {
   it('says which resources carry which keys and where to deploy the stack', async () => {
     const readme = (await generate(answersFrom(minimalAnswers()))).find((f) => f.path === 'README.md')!.contents.replace(/\s+/g, ' ');
-    expect(readme).toMatch(/every instance must carry what it runs \(`Name`, `Version`, `Software`, `Role`/);
+    expect(readme).toMatch(/every instance its `Name` and `Role` \(the launch templates in `iam\/` set both\)/);
     expect(readme).toMatch(/every instance and volume who owns and pays for it/);
     expect(readme).toMatch(/deploy the stack in the accounts that run only this project's instances/);
     expect(readme).not.toMatch(/whose `Project` tag is/);
