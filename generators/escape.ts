@@ -37,6 +37,15 @@ export function jsonString(s: string): string {
   return JSON.stringify(s);
 }
 
+/**
+ * JSON in ASCII only: every other character as its \u escape (surrogate pairs as two), which every JSON
+ * reader decodes to the same text. For JSON inside a shell word, where shellcheck takes a typographic
+ * quote for a typo (SC1112).
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, hex4);
+}
+
 /** A YAML double-quoted scalar: JSON escapes, plus the characters YAML forbids unescaped. */
 export function yamlString(s: string): string {
   return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, hex4);

@@ -1,6 +1,7 @@
 // Packer templates and build scripts: a baseline image and, for fully-baked and hybrid, one role
 // image per role built on it (one shared source, one build per role).
 import { STAGES } from '../questionnaire/answer-values.ts';
+import { asciiJson } from './escape.ts';
 import type { BuildContext, RoleView } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { BUILD_INSTANCE_MARKER, buildUserData } from './build-instance.ts';
@@ -160,7 +161,7 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
   files.push(promoteScript(ctx, templates, 'packer/scripts/promote-image.sh'));
   // EC2 filter values read * and ? as wildcards, \ as their escape (DescribeImages, Filter.N.Value).
   const exactly = (value: string) => value.replace(/[\\*?]/g, (c) => `\\${c}`);
-  const prune = { ...view, regions: [ctx.platform.buildRegion, ...ctx.copyRegions], projectFilter: JSON.stringify({ Name: 'tag:Project', Values: [exactly(ctx.project.name)] }) };
+  const prune = { ...view, regions: [ctx.platform.buildRegion, ...ctx.copyRegions], projectFilter: asciiJson({ Name: 'tag:Project', Values: [exactly(ctx.project.name)] }) };
   files.push({ path: 'packer/scripts/prune-images.sh', contents: templates.render('packer/scripts/prune-images.sh.hbs', prune), mode: SCRIPT });
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
