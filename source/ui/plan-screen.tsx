@@ -18,8 +18,9 @@ export interface PlanScreenProps extends PlanRequest {
 }
 
 const MAX_CONFLICTS_SHOWN = 5;
-// Everything but an open folder's files at 80 columns, with a row to spare: keep in step with the layout.
-const FIXED_ROWS = 20;
+// Everything but the folder rows and an open folder's files at 80 columns, with a row to spare (a frame as
+// tall as the terminal scrolls, and what is printed after it joins its last line): keep in step with the layout.
+const FIXED_ROWS_BESIDES_FOLDERS = 15;
 
 export function PlanScreen({ outDir, outLabel, view, dryRun, progress, onSubmit, onBack }: PlanScreenProps) {
   const { width, rows } = useTerminalSize();
@@ -42,8 +43,10 @@ export function PlanScreen({ outDir, outLabel, view, dryRun, progress, onSubmit,
     else if (cursor >= folders.length && key.return) onSubmit(choices[cursor - folders.length]!.value);
   });
   const extra = [view.about, view.resolve].reduce((n, lines) => n + (lines?.length ?? 0), 0) + Math.min(conflicts.length, MAX_CONFLICTS_SHOWN + 1);
-  const openRows = Math.max(2, rows - FIXED_ROWS - extra);
+  const openRows = Math.max(1, rows - FIXED_ROWS_BESIDES_FOLDERS - folders.length - extra);
   const openLines = (files: readonly string[]): string[] => {
+    // One row: the files on one line, which the Text's truncate-end cuts with an ellipsis.
+    if (openRows === 1) return [`      ${files.join(', ')}`];
     const lines = wrap(files.join(', '), '      ', '      ', width);
     return lines.length <= openRows ? lines : [...lines.slice(0, openRows - 1), '      …'];
   };
