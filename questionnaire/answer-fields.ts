@@ -6,8 +6,8 @@ import { CONFIG_TOOLS } from './config-tool.ts';
 import { ARCHITECTURES, BUILDERS, CONFIDENTIALITY, CONTROL_CHARACTERS, DELETE_AFTER_DEPRECATION_DAYS, OPERATING_SYSTEMS, REGION_CODE, REGION_PATTERN, STAGES } from './answer-values.ts';
 import { ANY_PACKAGE_NAME } from './package-names.ts';
 import { UNKNOWN_REGION, isKnownRegion } from './regions.ts';
-import { DESIGNS, QUESTIONS } from './questions.ts';
-import type { Question } from './questions.ts';
+import { DESIGNS, QUESTIONS, completeGuidance } from './questions.ts';
+import type { GuidanceAnswers, Question } from './questions.ts';
 
 const STRATEGIES = ['auto', ...DESIGNS] as const;
 
@@ -60,8 +60,15 @@ const GuidanceSchema = z.strictObject({
   manualSteps: yesNo(QUESTIONS.manualSteps),
   onPremises: yesNo(QUESTIONS.onPremises),
   existingTooling: choiceOf(QUESTIONS.existingTooling),
+  // Added after version 1 files were written: a file without it reads as ADDED_QUESTIONS says.
+  awsExperience: z.optional(
+    z.enum(QUESTIONS.awsExperience.choices.map((c) => c.value) as ['new', 'some', 'experienced']).check(
+      z.describe(`${QUESTIONS.awsExperience.prompt} Default: the automationExperience answer (one question asked both before).`),
+    ),
+  ),
   automationExperience: choiceOf(QUESTIONS.automationExperience),
   distinctConfigurations: choiceOf(QUESTIONS.distinctConfigurations),
+  automatedPipeline: z.optional(z.boolean().check(z.describe(`${QUESTIONS.automatedPipeline.prompt} Default: false.`))),
   latestAtLaunch: yesNo(QUESTIONS.latestAtLaunch),
 });
 
@@ -332,5 +339,13 @@ export const AnswersFields = z.strictObject({
     }),
   });
 
-export type Answers = z.output<typeof AnswersFields>;
+/** The answers as zod reads them: the questions added since version 1 may be missing. */
+export type ParsedAnswers = z.output<typeof AnswersFields>;
+/** The answers every reader works with: completeAnswers has filled in the added questions. */
+export type Answers = Omit<ParsedAnswers, 'guidance'> & { guidance: GuidanceAnswers };
+
+/** Parsed answers with the guidance questions a file may leave out filled in (questions.ts ADDED_QUESTIONS). */
+export function completeAnswers(parsed: ParsedAnswers): Answers {
+  return { ...parsed, guidance: completeGuidance(parsed.guidance) };
+}
 export type AnswersInput = z.input<typeof AnswersFields>;

@@ -1,9 +1,9 @@
 // Two teams' answers side by side: which answers differ and how each difference moves the scores.
 import { DESIGNS, QUESTIONS, QUESTION_KEYS, choiceLabel } from './questions.ts';
 import type { Design, GuidanceAnswers, QuestionKey } from './questions.ts';
-import { recommend } from './recommend.ts';
+import { recommend, recommendedDesign } from './recommend.ts';
 import type { Recommendation } from './recommend.ts';
-import { leaders, weightFor } from './weights.ts';
+import { weightFor } from './weights.ts';
 import type { Weights } from './weights.ts';
 
 export interface AnswerDifference {
@@ -15,8 +15,8 @@ export interface AnswerDifference {
   bLabel: string;
   /** Score change per design from a's answer to b's. */
   shift: Weights;
-  /** The design this difference moves b towards most (undefined when it shifts all alike). */
-  towards: Design | undefined;
+  /** What b would be recommended with a's answer to this question alone, when that differs from b's recommendation. */
+  withoutIt: Design | undefined;
 }
 
 export interface Comparison {
@@ -27,10 +27,11 @@ export interface Comparison {
 
 export function compareAnswers(a: GuidanceAnswers, b: GuidanceAnswers): Comparison {
   const differences: AnswerDifference[] = [];
+  const bDesign = recommendedDesign(b);
   for (const key of QUESTION_KEYS) {
     if (a[key] === b[key]) continue;
-    const wa = weightFor(key, a[key]).weights;
-    const wb = weightFor(key, b[key]).weights;
+    const wa = weightFor(key, a).weights;
+    const wb = weightFor(key, b).weights;
     const shift = Object.fromEntries(DESIGNS.map((d) => [d, wb[d] - wa[d]])) as Weights;
     differences.push({
       key,
@@ -40,7 +41,7 @@ export function compareAnswers(a: GuidanceAnswers, b: GuidanceAnswers): Comparis
       aLabel: choiceLabel(key, a[key]),
       bLabel: choiceLabel(key, b[key]),
       shift,
-      towards: leaders(shift)[0],
+      withoutIt: ((design) => (design === bDesign ? undefined : design))(recommendedDesign({ ...b, [key]: a[key] } as GuidanceAnswers)),
     });
   }
   return { a: recommend(a), b: recommend(b), differences };

@@ -1,12 +1,13 @@
 // The decision for a set of answers, whichever way they were filled in: a complete answers file, or
 // the wizard's and the workshop's answers so far; its JSON form (recommend --json, generate --json);
 // and the phrases every rendering of it shares (the terminal's, decision.md's).
-import { DESIGN_LABELS } from './labels.ts';
-import { DESIGNS, defaultGuidance } from './questions.ts';
+import { DESIGN_LABELS, QUESTION_LABELS, SHORT_DESIGN_LABELS } from './labels.ts';
+import { DESIGNS, QUESTION_KEYS, defaultGuidance } from './questions.ts';
 import type { Design, GuidanceAnswers } from './questions.ts';
 import { decide } from './recommend.ts';
-import type { Decision, RankedDesign } from './recommend.ts';
-import { TIE_BREAK, WEIGHTS } from './weights.ts';
+import type { Decision, RankedDesign, Requirement } from './recommend.ts';
+import { TIE_BREAK, weightVariants } from './weights.ts';
+import type { Weights } from './weights.ts';
 
 /** What a decision depends on, in the answers file's shape; questions not answered yet may be missing. */
 export interface DecisionInput {
@@ -28,7 +29,7 @@ export function favoursText(designs: readonly Design[]): string {
 
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 const answerWeights = (design: Design, pick: (...n: number[]) => number): number =>
-  sum(Object.values(WEIGHTS).map((choices) => pick(...Object.values(choices).map((c) => c.weights[design]))));
+  sum(QUESTION_KEYS.map((key) => pick(...weightVariants(key).map((c) => c.weights[design]))));
 
 /**
  * The lowest and the highest total any design can score: the one scale every score bar is drawn on,
@@ -48,17 +49,51 @@ export function scoreBar(score: number, width: number, fill: string, blank = ' '
   return score < 0 ? `${blank.repeat(zero - length)}${fill.repeat(length)}│` : `${blank.repeat(zero)}│${fill.repeat(length)}`;
 }
 
-/** How a tie is broken (recommend.ts's TIE_BREAK order), and why. */
-const TIE_BREAK_TEXT = `a tie goes to the middle of the spectrum (${DESIGN_LABELS[TIE_BREAK[0]!]}, which can later bake more in or less), then to the simpler deployment`;
+/** An answer's points, largest first, zeros left out: "+2 Hybrid, +1 Fully baked", or "no points" when all are zero. */
+export function pointsText(weights: Weights): string {
+  const given = DESIGNS.filter((d) => weights[d] !== 0).sort((a, b) => weights[b] - weights[a] || DESIGNS.indexOf(a) - DESIGNS.indexOf(b));
+  return given.length === 0 ? 'no points' : given.map((d) => `${weights[d] > 0 ? '+' : '−'}${Math.abs(weights[d])} ${SHORT_DESIGN_LABELS[d]}`).join(', ');
+}
 
-/** When the recommended design ties with another: who ties, and why the recommended one wins; undefined when it wins outright. */
+/** The scale, said once wherever scores are shown. */
+export const SCALE_TEXT =
+  `Each answer gives each design points (shown with the answer); a design's score is their sum, between ${SCORE_RANGE.low} and ${SCORE_RANGE.high}. ` +
+  'An answer that is a requirement rules out the designs that cannot meet it, whatever they score. ' +
+  'The recommendation is the highest score among the designs that meet every requirement.';
+
+/** "Latest at launch: Yes, always the latest rules out Fully baked: <because>" */
+export function requirementText(requirement: Requirement): string {
+  return `"${requirement.answerLabel}" rules out ${requirement.rulesOut.map((d) => DESIGN_LABELS[d]).join(' and ')}. ${requirement.because}`;
+}
+
+/** "(the model's judgement; the guidance is silent here)" after a reason whose weight the guidance does not give. */
+export const JUDGEMENT_NOTE = "(The model's judgement: the guidance is silent here.)";
+
+/** Why TIE_BREAK orders the designs as it does; the model's own judgement, and said to be. */
+const TIE_BREAK_TEXT =
+  `a tie goes to ${DESIGN_LABELS[TIE_BREAK[0]!]}, the middle of the spectrum, which can later bake more in or less, ` +
+  `then to ${DESIGN_LABELS[TIE_BREAK[1]!]}, the simpler deployment (the model's judgement: the guidance gives no order)`;
+
+/** When the recommended design ties with another that meets every requirement: who ties, and why the recommended one wins; undefined when it wins outright. */
 export function tieText(ranking: readonly RankedDesign[]): string | undefined {
   const [first, ...rest] = ranking;
-  const tied = rest.filter((r) => r.score === first?.score);
-  if (!first || tied.length === 0) return undefined;
+  const tied = rest.filter((r) => r.score === first?.score && r.ruledOutBy.length === 0);
+  if (!first || first.ruledOutBy.length > 0 || tied.length === 0) return undefined;
   const names = [first, ...tied].map((r) => DESIGN_LABELS[r.design]);
   const all = names.length === 2 ? 'both' : 'all';
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)} ${all} score ${first.score}; ${DESIGN_LABELS[first.design]} is recommended because ${TIE_BREAK_TEXT}.`;
+}
+
+/** A design that scores above the recommendation but is ruled out: why it is not recommended. */
+export function outscoredTexts(ranking: readonly RankedDesign[], required: readonly Requirement[]): string[] {
+  const recommended = ranking.find((r) => r.ruledOutBy.length === 0);
+  if (!recommended) return [];
+  return ranking
+    .filter((r) => r.ruledOutBy.length > 0 && r.score > recommended.score)
+    .map((r) => {
+      const by = required.filter((q) => r.ruledOutBy.includes(q.key)).map((q) => QUESTION_LABELS[q.key].toLowerCase());
+      return `${DESIGN_LABELS[r.design]} has more points (${r.score}) but is not recommended: it cannot meet the ${by.join(' and ')} answer${by.length > 1 ? 's' : ''}.`;
+    });
 }
 
 export function decisionJson(decision: Decision) {
@@ -67,7 +102,8 @@ export function decisionJson(decision: Decision) {
     recommended: decision.recommended,
     overridden: decision.overridden,
     ranking: decision.ranking,
-    reasons: decision.reasons.map(({ key, answer, favours, weights, sentence }) => ({ key, answer, favours, weights, reason: sentence })),
+    requirements: decision.requirements.map(({ key, rulesOut, because }) => ({ key, rulesOut, because })),
+    reasons: decision.reasons.map(({ key, answer, favours, weights, sentence, judgement }) => ({ key, answer, favours, weights, reason: sentence, judgement })),
     whatIf: decision.whatIf.map(({ key, from, to, strategy }) => ({ key, from, to, strategy })),
     tradeOffs: decision.tradeOffs,
   };

@@ -26,8 +26,10 @@ export const QUESTION_LABELS: Record<QuestionKey, string> = {
   manualSteps: 'Manual steps',
   onPremises: 'On-premises too',
   existingTooling: 'Existing tooling',
-  automationExperience: 'Team experience',
+  awsExperience: 'AWS experience',
+  automationExperience: 'Automation skill',
   distinctConfigurations: 'Server roles',
+  automatedPipeline: 'Image pipeline',
   latestAtLaunch: 'Latest at launch',
 };
 

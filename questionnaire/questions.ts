@@ -113,16 +113,31 @@ export const QUESTIONS = {
     ],
     defaultValue: 'none',
   }),
+  awsExperience: question({
+    key: 'awsExperience',
+    prompt: 'How experienced is the team with AWS?',
+    hint: 'EC2, launch templates, instance metadata, IAM: how instances start and get their settings.',
+    why:
+      'Complete images resemble the virtual-server images many data centres deploy, so teams new to AWS ' +
+      'usually start with them. Teams that build instances at launch typically know AWS well: how an ' +
+      'instance boots, reads its user data and gets its permissions.',
+    choices: [
+      { value: 'new', label: 'New to AWS' },
+      { value: 'some', label: 'Some experience' },
+      { value: 'experienced', label: 'Experienced' },
+    ],
+    defaultValue: 'some',
+  }),
   automationExperience: question({
     key: 'automationExperience',
-    prompt: 'How experienced is the team with AWS and configuration automation?',
-    hint: 'Be honest: building at boot needs more automation skill than baking.',
+    prompt: 'How experienced is the team with configuration automation?',
+    hint: 'Ansible, Chef, Puppet, Salt or scripted builds: be honest, building at boot needs more of it than baking.',
     why:
-      'Building instances at launch depends on reliable automation and on knowing how EC2 boots. Teams ' +
-      'new to AWS usually start with complete images; experienced teams often prefer the flexibility of ' +
-      'a minimal image.',
+      'An image that builds itself at launch is tightly coupled to a configuration-management system and ' +
+      'depends on it running unattended every time. Teams new to automation usually start with complete ' +
+      'images; experienced ones often prefer the flexibility of a minimal image.',
     choices: [
-      { value: 'new', label: 'New to both' },
+      { value: 'new', label: 'New to it' },
       { value: 'some', label: 'Some experience' },
       { value: 'experienced', label: 'Experienced' },
     ],
@@ -141,6 +156,20 @@ export const QUESTIONS = {
       { value: 'many', label: 'Many (more than 10)' },
     ],
     defaultValue: 'few',
+  }),
+  automatedPipeline: question({
+    key: 'automatedPipeline',
+    prompt: 'Will an automated pipeline build, test and retire the images?',
+    hint: 'Scheduled or triggered builds, no hand-run steps: the Packer workflow or Image Builder pipelines this tool writes, or your own.',
+    why:
+      'Every change to software baked into an image needs a new image. Keeping one complete image per ' +
+      'configuration is costly at scale unless an automated build and management system rebuilds and ' +
+      'retires them; partly baked images need one too, only for fewer images.',
+    choices: [
+      { value: false, label: 'No, builds are run by hand' },
+      { value: true, label: 'Yes, an automated pipeline' },
+    ],
+    defaultValue: false,
   }),
   latestAtLaunch: question({
     key: 'latestAtLaunch',
@@ -172,4 +201,25 @@ export function defaultGuidance(): GuidanceAnswers {
 export function choiceLabel(key: QuestionKey, value: string | boolean): string {
   const choices: readonly Choice<string | boolean>[] = QUESTIONS[key].choices;
   return choices.find((c) => c.value === value)?.label ?? String(value);
+}
+
+/**
+ * Questions an answers file may leave out because earlier releases did not ask them, and what the
+ * file means without them: one experience question used to cover AWS and automation alike, and no
+ * file said it had a pipeline.
+ */
+export const ADDED_QUESTIONS = {
+  awsExperience: (guidance: Omit<GuidanceAnswers, 'awsExperience' | 'automatedPipeline'>): GuidanceAnswers['awsExperience'] => guidance.automationExperience,
+  automatedPipeline: (): GuidanceAnswers['automatedPipeline'] => false,
+} as const;
+
+export type AddedQuestion = keyof typeof ADDED_QUESTIONS;
+
+/** The guidance answers with the questions a file left out filled in as ADDED_QUESTIONS says. */
+export function completeGuidance(guidance: Omit<GuidanceAnswers, AddedQuestion> & Partial<Pick<GuidanceAnswers, AddedQuestion>>): GuidanceAnswers {
+  return {
+    ...guidance,
+    awsExperience: guidance.awsExperience ?? ADDED_QUESTIONS.awsExperience(guidance),
+    automatedPipeline: guidance.automatedPipeline ?? ADDED_QUESTIONS.automatedPipeline(),
+  };
 }

@@ -9,6 +9,16 @@ import type { TradeOff } from './trade-offs.ts';
 export interface RankedDesign {
   design: Design;
   score: number;
+  /** The answers that are requirements this design cannot meet; empty when it meets them all. */
+  ruledOutBy: QuestionKey[];
+}
+
+/** An answer that is a requirement: the designs that cannot meet it, and why. */
+export interface Requirement {
+  key: QuestionKey;
+  answerLabel: string;
+  rulesOut: readonly Design[];
+  because: string;
 }
 
 export interface Reason {
@@ -20,6 +30,8 @@ export interface Reason {
   favours: Design[];
   weights: Weights;
   sentence: string;
+  /** The guidance is silent on this answer and its weight is the model's judgement. */
+  judgement: boolean;
 }
 
 export interface WhatIf {
@@ -32,9 +44,11 @@ export interface WhatIf {
 }
 
 export interface Recommendation {
-  /** What the model advises for these answers. */
+  /** What the model advises for these answers: the best-scoring design that meets every requirement. */
   recommended: Design;
+  /** Designs that meet every requirement first, each group by score, ties by TIE_BREAK. */
   ranking: RankedDesign[];
+  requirements: Requirement[];
   reasons: Reason[];
   whatIf: WhatIf[];
 }
@@ -49,25 +63,41 @@ export interface Decision extends Recommendation {
 export function scores(answers: GuidanceAnswers): Weights {
   const total: Weights = { 'fully-baked': 0, hybrid: 0, jeos: 0 };
   for (const key of QUESTION_KEYS) {
-    const { weights } = weightFor(key, answers[key]);
+    const { weights } = weightFor(key, answers);
     for (const d of DESIGNS) total[d] += weights[d];
   }
   return total;
 }
 
-export function rank(total: Weights): RankedDesign[] {
+/** The answers that are requirements (weights.ts rulesOut), in question order. */
+export function requirements(answers: GuidanceAnswers): Requirement[] {
+  return QUESTION_KEYS.flatMap((key) => {
+    const { rulesOut } = weightFor(key, answers);
+    return rulesOut ? [{ key, answerLabel: choiceLabel(key, answers[key]), rulesOut: rulesOut.designs, because: rulesOut.because }] : [];
+  });
+}
+
+/**
+ * Best first: a design that meets every requirement before any that does not (a requirement is
+ * never outweighed), then by score, then by TIE_BREAK.
+ */
+export function rank(total: Weights, required: readonly Requirement[] = []): RankedDesign[] {
+  const order = (r: RankedDesign) => [r.ruledOutBy.length > 0 ? 1 : 0, -r.score, TIE_BREAK.indexOf(r.design)];
   return [...TIE_BREAK]
-    .map((design) => ({ design, score: total[design] }))
-    .sort((a, b) => b.score - a.score || TIE_BREAK.indexOf(a.design) - TIE_BREAK.indexOf(b.design));
+    .map((design) => ({ design, score: total[design], ruledOutBy: required.filter((q) => q.rulesOut.includes(design)).map((q) => q.key) }))
+    .sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+    });
 }
 
 export function recommendedDesign(answers: GuidanceAnswers): Design {
-  return rank(scores(answers))[0]!.design;
+  return rank(scores(answers), requirements(answers))[0]!.design;
 }
 
 function reasonFor(key: QuestionKey, answers: GuidanceAnswers): Reason {
   const value = answers[key];
-  const { weights, reason } = weightFor(key, value);
+  const { weights, reason, judgement } = weightFor(key, answers);
   return {
     key,
     question: QUESTIONS[key].prompt,
@@ -76,6 +106,7 @@ function reasonFor(key: QuestionKey, answers: GuidanceAnswers): Reason {
     favours: leaders(weights),
     weights,
     sentence: reason,
+    judgement: judgement === true,
   };
 }
 
@@ -103,11 +134,13 @@ export function whatIf(answers: GuidanceAnswers, current: Design = recommendedDe
 }
 
 export function recommend(answers: GuidanceAnswers): Recommendation {
-  const ranking = rank(scores(answers));
+  const required = requirements(answers);
+  const ranking = rank(scores(answers), required);
   const recommended = ranking[0]!.design;
   return {
     recommended,
     ranking,
+    requirements: required,
     reasons: QUESTION_KEYS.map((key) => reasonFor(key, answers)),
     whatIf: whatIf(answers, recommended),
   };

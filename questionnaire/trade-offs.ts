@@ -27,12 +27,22 @@ const RELEASES_PER_MONTH: Record<GuidanceAnswers['appReleaseCadence'], number> =
   daily: 20,
 };
 
+/** The fewest configurations each answer stands for (its choice's lower bound: 1-3, 4-10, more than 10). */
+const FEWEST_CONFIGURATIONS: Record<GuidanceAnswers['distinctConfigurations'], number> = {
+  few: 1,
+  several: 4,
+  many: 11,
+};
+
 const round = (n: number): number => Math.round(n * 10) / 10;
 
 export function tradeOff(design: Design, answers: GuidanceAnswers, roleCount: number): TradeOff {
   const baseline = BASELINE_CHANGES_PER_MONTH[answers.baselineStability];
   const releases = RELEASES_PER_MONTH[answers.appReleaseCadence];
   const roles = Math.max(1, roleCount);
+  // A fully baked image per distinct configuration (the answer, or the roles given if more); a hybrid
+  // role image per role, its configuration applied at launch: hence fewer images than fully baked.
+  const configurations = Math.max(roles, FEWEST_CONFIGURATIONS[answers.distinctConfigurations]);
   const { bakedIn, atBoot } = DESIGN_DESCRIPTIONS[design];
   switch (design) {
     case 'fully-baked':
@@ -41,8 +51,8 @@ export function tradeOff(design: Design, answers: GuidanceAnswers, roleCount: nu
         bakedIn,
         atBoot,
         launchSpeed: 'fastest',
-        imagesToMaintain: 1 + roles,
-        rebuildsPerMonth: round(baseline * (1 + roles) + releases * roles),
+        imagesToMaintain: 1 + configurations,
+        rebuildsPerMonth: round(baseline * (1 + configurations) + releases * configurations),
         portability: 'low',
       };
     case 'hybrid':

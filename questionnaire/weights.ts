@@ -8,40 +8,59 @@ export type Weights = Record<Design, number>;
 
 export interface AnswerWeight {
   weights: Weights;
+  /** Why, in one sentence that says no more than the guidance does. */
   reason: string;
+  /**
+   * The answer is a requirement these designs cannot meet: they are never recommended, whatever
+   * they score. `because` says why, for "Requirements" wherever the decision is shown.
+   */
+  rulesOut?: { designs: readonly Design[]; because: string };
+  /** The guidance is silent here and the weight is the model's own judgement; the reason says so. */
+  judgement?: true;
 }
 
-type WeightTable = { [K in QuestionKey]: Record<string, AnswerWeight> };
+/** An answer's weight; `withPipeline` replaces it when the team runs an automated image pipeline. */
+interface WeightEntry extends AnswerWeight {
+  withPipeline?: AnswerWeight;
+}
+
+type WeightTable = { [K in QuestionKey]: Record<string, WeightEntry> };
 
 const w = (fb: number, hybrid: number, jeos: number): Weights => ({ 'fully-baked': fb, hybrid, jeos });
 
+// Every weight change is listed in CHANGELOG.md with the sentence of the guidance behind it.
 export const WEIGHTS: WeightTable = {
   recoveryTime: {
     minutes: {
-      weights: w(4, 2, -7),
-      reason: 'Serving within minutes needs the software already on the image; building at boot is too slow.',
+      weights: w(3, 1, 0),
+      reason: 'Fully baked images launch fastest, the guidance says, so they suit replacing a failed instance or adding capacity quickly.',
+      rulesOut: {
+        designs: ['jeos'],
+        because: 'JeOS installs everything at first boot, which can significantly increase launch times: it cannot promise minutes.',
+      },
     },
     'tens-of-minutes': {
-      weights: w(1, 2, 0),
-      reason: 'Tens of minutes leaves room to pull the application at boot on top of a prepared base.',
+      weights: w(1, 1, 0),
+      reason: 'Tens of minutes leaves time to finish a baked base at boot, while installing everything at boot (JeOS) can take longer.',
     },
     hours: {
-      weights: w(0, 1, 2),
-      reason: 'With hours to spare, a minimal image can install everything at launch.',
+      weights: w(0, 0, 0),
+      reason: 'With hours to spare, launch time rules no design out, so this answer favours none.',
     },
   },
   baselineStability: {
     static: {
       weights: w(2, 1, 0),
-      reason: 'A baseline that rarely changes is cheap to bake: images seldom need rebuilding for it.',
+      reason: 'A baseline that stays static for a long period is cheap to bake: images seldom need rebuilding for it.',
     },
     monthly: {
-      weights: w(1, 2, 1),
-      reason: 'A monthly baseline change suits a baked base image rebuilt on a schedule.',
+      weights: w(1, 1, 1),
+      reason: 'A monthly baseline change is one rebuild a month for a baked image: it favours no design.',
+      judgement: true,
     },
     weekly: {
       weights: w(0, 1, 2),
-      reason: 'A baseline that moves weekly would force frequent rebuilds of every baked image.',
+      reason: 'Each change to software baked into an image needs a new image; a baseline that moves weekly means the fewer images, the better.',
     },
   },
   appReleaseCadence: {
@@ -51,17 +70,21 @@ export const WEIGHTS: WeightTable = {
     },
     weekly: {
       weights: w(0, 2, 1),
-      reason: 'Weekly releases are better pulled at launch on top of a baked base than baked each time.',
+      reason: 'Hybrid merges frequently changing application code, pulled at launch, with a baked base that changes seldom.',
     },
     daily: {
-      weights: w(-1, 2, 2),
-      reason: 'Daily releases should never wait for an image build: deploy the application at launch.',
+      weights: w(0, 2, 2),
+      reason: 'Each release baked in needs a new image: daily releases mean a fully baked image a day, where hybrid and JeOS pull the release at launch.',
     },
   },
   manualSteps: {
     true: {
-      weights: w(3, 2, -7),
-      reason: 'Manual steps can be captured once in an image but cannot run unattended at boot.',
+      weights: w(2, 1, 0),
+      reason: 'Fully baked images can capture manual installation and configuration steps that cannot be automated.',
+      rulesOut: {
+        designs: ['jeos'],
+        because: 'JeOS builds every instance unattended at first boot: a manual step cannot run there.',
+      },
     },
     false: {
       weights: w(0, 0, 0),
@@ -70,26 +93,27 @@ export const WEIGHTS: WeightTable = {
   },
   onPremises: {
     true: {
-      weights: w(-2, 1, 5),
-      reason: 'The configuration run used on-premises can build a minimal image too; each baked layer serves AWS only.',
+      weights: w(-1, 1, 3),
+      reason: 'JeOS offers the most portability and the least complexity for AWS and on-premises alike; each baked layer serves AWS only.',
     },
     false: {
-      weights: w(1, 1, 0),
-      reason: 'AWS only: nothing to share with servers elsewhere, so baking costs no portability.',
+      weights: w(0, 0, 0),
+      reason: 'AWS only: portability is not a constraint, so this answer favours no design.',
     },
   },
   existingTooling: {
     none: {
-      weights: w(1, 1, 0),
-      reason: 'Without a configuration tool, building whole instances at boot means adopting one first.',
+      weights: w(1, 0, -1),
+      reason: 'JeOS needs tight coupling with a configuration-management system, and hybrid is best combined with one; a fully baked image needs none at launch.',
     },
     'golden-images': {
       weights: w(3, 1, -1),
       reason: 'Golden images in the data centre map directly onto fully baked AMIs.',
     },
     'shell-scripts': {
-      weights: w(0, 2, 0),
-      reason: 'Existing scripts can bake a base and finish the role at launch.',
+      weights: w(1, 0, -1),
+      reason: 'Scripts can bake an image or run at boot alike, but they are not a configuration-management system, which JeOS needs and hybrid is best combined with: counted as no tool.',
+      judgement: true,
     },
     ansible: {
       weights: w(0, 2, 2),
@@ -108,50 +132,93 @@ export const WEIGHTS: WeightTable = {
       reason: 'Salt can apply its states to a baked base or a whole minimal image at launch: hybrid or JeOS alike.',
     },
   },
-  automationExperience: {
+  awsExperience: {
     new: {
-      weights: w(3, 0, -3),
-      reason: 'A team new to AWS and automation is safest with complete, image-based deployments.',
+      weights: w(2, 1, -1),
+      reason: 'Fully baked images suit teams new to AWS and used to image-based deployments; JeOS teams typically know AWS well.',
     },
     some: {
       weights: w(1, 2, 0),
-      reason: 'Some automation experience fits a baked base finished by a small step at launch.',
+      reason: 'Hybrid teams typically have a moderate amount of experience with AWS.',
     },
     experienced: {
-      weights: w(0, 1, 3),
-      reason: 'An experienced team, as JeOS teams are, can rely on automation to build whole instances at launch.',
+      weights: w(0, 1, 2),
+      reason: 'Teams that choose JeOS typically have experience with AWS.',
+    },
+  },
+  automationExperience: {
+    new: {
+      weights: w(2, 0, -2),
+      reason: 'A team new to configuration automation is safest with complete images: JeOS is tightly coupled to a configuration-management system.',
+    },
+    some: {
+      weights: w(1, 2, 0),
+      reason: 'Hybrid teams typically have a moderate amount of experience with configuration automation.',
+    },
+    experienced: {
+      weights: w(0, 1, 2),
+      reason: 'Teams that choose JeOS typically have experience with configuration automation tools.',
     },
   },
   distinctConfigurations: {
     few: {
       weights: w(2, 1, 0),
-      reason: 'With few roles, one complete image per role stays manageable.',
+      reason: 'With few configurations, one complete image each stays manageable: fully baked suits smaller deployments.',
     },
     several: {
-      weights: w(0, 2, 1),
-      reason: 'Several roles share a common base better than they carry one full image each.',
+      weights: w(0, 1, 1),
+      reason: 'A unique image for each of several configurations gets costly to maintain by hand; hybrid needs fewer images than fully baked, JeOS fewer still.',
+      withPipeline: {
+        weights: w(2, 1, 1),
+        reason: 'Several configurations: the automated pipeline keeps their complete images maintained, so fully baked stays workable at this scale.',
+      },
     },
     many: {
       weights: w(-2, 1, 2),
-      reason: 'Many roles would mean many images to rebuild and track; generic images scale better.',
+      reason: 'At scale, unique images for every configuration are expensive and cumbersome to maintain by hand; JeOS needs the fewest images.',
+      withPipeline: {
+        weights: w(2, 1, 2),
+        reason: 'Many configurations: fully baked images at scale suit an automated build and management system, which the team runs; JeOS still needs the fewest images.',
+      },
+    },
+  },
+  automatedPipeline: {
+    true: {
+      weights: w(1, 1, 0),
+      reason: 'The guidance recommends an automated image build and management system with hybrid images, and with fully baked ones at scale.',
+    },
+    false: {
+      weights: w(0, 0, 0),
+      reason: 'Without an automated pipeline, the number of images to rebuild by hand weighs against baking (see the configurations answer).',
     },
   },
   latestAtLaunch: {
     true: {
-      weights: w(-2, 2, 2),
-      reason: 'Hybrid and JeOS images both pull the latest builds at launch; fully baked ones fix them at build time.',
+      weights: w(0, 2, 2),
+      reason: 'Hybrid and JeOS images both pull the latest software builds and updates at launch.',
+      rulesOut: {
+        designs: ['fully-baked'],
+        because: 'A fully baked image fixes its software when it is built, so it cannot pull the latest builds at launch.',
+      },
     },
     false: {
-      weights: w(1, 0, -1),
-      reason: 'Versions fixed at build time are fine, so the image can carry them.',
+      weights: w(0, 0, 0),
+      reason: 'Versions fixed at build time are fine: this rules no design out and favours none.',
     },
   },
 };
 
-export function weightFor<K extends QuestionKey>(key: K, value: GuidanceAnswers[K]): AnswerWeight {
-  const entry = WEIGHTS[key][String(value)];
-  if (!entry) throw new Error(`no weight for ${key}=${String(value)}`);
-  return entry;
+/** The weight of an answer given the whole set (one answer's weight can depend on another's: distinctConfigurations on automatedPipeline). */
+export function weightFor(key: QuestionKey, answers: GuidanceAnswers): AnswerWeight {
+  const entry = WEIGHTS[key][String(answers[key])];
+  if (!entry) throw new Error(`no weight for ${key}=${String(answers[key])}`);
+  const { withPipeline, ...own } = entry;
+  return answers.automatedPipeline && withPipeline ? withPipeline : own;
+}
+
+/** Every weight an answer can have, whatever the other answers (for the scale's bounds and the tests). */
+export function weightVariants(key: QuestionKey): AnswerWeight[] {
+  return Object.values(WEIGHTS[key]).flatMap(({ withPipeline, ...own }) => (withPipeline ? [own, withPipeline] : [own]));
 }
 
 // Fixed order used when two designs score the same: the middle of the spectrum first, then the simplest.

@@ -19,8 +19,12 @@ export function comparisonText(c: Comparison, nameA: string, nameB: string): str
   }
   out.push(c.a.recommended === c.b.recommended ? 'Same design, despite these differences:' : 'They differ because:');
   for (const d of c.differences) {
-    const towards = d.towards ? `moves B towards ${DESIGN_LABELS[d.towards]}` : 'shifts every design alike';
-    out.push(...wrap(`${QUESTION_LABELS[d.key]}: A "${d.aLabel}", B "${d.bLabel}": ${towards}`, '  - '));
+    // What the difference does to B, by its points and whether B's design hangs on it; never a
+    // direction ("towards JeOS") that the ranking may not follow.
+    const effect = d.withoutIt
+      ? `decides B's design: with A's answer, B would get ${DESIGN_LABELS[d.withoutIt]}`
+      : `B's design would be the same with A's answer`;
+    out.push(...wrap(`${QUESTION_LABELS[d.key]}: A "${d.aLabel}", B "${d.bLabel}": ${effect}`, '  - '));
     out.push(`      ${DESIGNS.map((design) => `${SHORT_DESIGN_LABELS[design]} ${signed(d.shift[design])}`).join(', ')}`);
   }
   out.push('');

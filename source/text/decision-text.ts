@@ -5,7 +5,7 @@
 // questionnaire/decision.ts and says them in Markdown.
 import { join } from 'node:path';
 import { shWord } from '../../generators/escape.ts';
-import { favoursText, scoreBar, tieText } from '../../questionnaire/decision.ts';
+import { JUDGEMENT_NOTE, SCALE_TEXT, outscoredTexts, pointsText, requirementText, scoreBar, tieText } from '../../questionnaire/decision.ts';
 import { BUILDER_LABELS, DESIGN_LABELS, QUESTION_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import type { Builder } from '../../questionnaire/answer-values.ts';
 import { DESIGNS, choiceLabel } from '../../questionnaire/questions.ts';
@@ -35,10 +35,11 @@ export interface ScoreBar {
  * questionnaire/decision.ts (negative scores left of the zero mark), `width` columns at most.
  */
 export function scoreBars(ranking: readonly RankedDesign[], width: number): ScoreBar[] {
-  const barWidth = Math.max(8, Math.min(40, width - 18));
+  // Room for " ruled out" after the bar.
+  const barWidth = Math.max(8, Math.min(40, width - 28));
   return ranking.map((r) => ({
     design: r.design,
-    text: `${SHORT_DESIGN_LABELS[r.design].padEnd(12)} ${String(r.score).padStart(3)} ${scoreBar(r.score, barWidth, '█')}`.trimEnd(),
+    text: `${SHORT_DESIGN_LABELS[r.design].padEnd(12)} ${String(r.score).padStart(3)} ${scoreBar(r.score, barWidth, '█')}${r.ruledOutBy.length ? ' ruled out' : ''}`.trimEnd(),
   }));
 }
 
@@ -48,9 +49,28 @@ export function tieLines(ranking: readonly RankedDesign[], width: number): strin
   return text ? wrapText(text, width) : [];
 }
 
-/** Each answer, the designs it favours and why: `Recovery time: Within tens of minutes (favours Hybrid). <reason>` */
+/** Each answer, its points and why: `Recovery time: Within tens of minutes (+1 Fully baked, +1 Hybrid). <reason>` */
 export function reasonTexts(recommendation: Pick<Recommendation, 'reasons'>): string[] {
-  return recommendation.reasons.map((r) => `${QUESTION_LABELS[r.key]}: ${r.answerLabel} (favours ${favoursText(r.favours)}). ${r.sentence}`);
+  return recommendation.reasons.map(
+    (r) => `${QUESTION_LABELS[r.key]}: ${r.answerLabel} (${pointsText(r.weights)}). ${r.sentence}${r.judgement ? ` ${JUDGEMENT_NOTE}` : ''}`,
+  );
+}
+
+/** The answers that are requirements, what each rules out and why; then any ruled-out design that has more points. */
+export function requirementTexts(recommendation: Pick<Recommendation, 'requirements' | 'ranking'>): string[] {
+  return [
+    ...recommendation.requirements.map((q) => `${QUESTION_LABELS[q.key]}: ${requirementText(q)}`),
+    ...outscoredTexts(recommendation.ranking, recommendation.requirements),
+  ];
+}
+
+export function requirementLines(recommendation: Pick<Recommendation, 'requirements' | 'ranking'>, width: number, bullet = '• '): string[] {
+  return bulleted(requirementTexts(recommendation), bullet, width);
+}
+
+/** How the scores work, said once under the bars. */
+export function scaleLines(width: number): string[] {
+  return wrapText(SCALE_TEXT, width);
 }
 
 const NO_SINGLE_CHANGE = 'No single changed answer would change the recommendation.';
@@ -118,8 +138,10 @@ export function recommendationText(decision: Decision, builder?: Builder): strin
     '',
     ...indent(scoreBars(decision.ranking, width - 2).map((bar) => bar.text)),
     ...indent(tieLines(decision.ranking, width - 2)),
+    ...indent(scaleLines(width - 2)),
+    ...(decision.requirements.length ? ['', 'Requirements:', ...requirementLines(decision, width, '  - ')] : []),
     '',
-    'Why:',
+    'Why (points per design):',
     ...reasonLines(decision, width, '  - '),
     '',
     'What would change it:',

@@ -5,6 +5,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS, QUESTION_KEYS, choiceLabel } from '../../questionnaire/questions.ts';
 import { compareAnswers } from '../../questionnaire/compare.ts';
+import { recommendedDesign } from '../../questionnaire/recommend.ts';
 import { minimalAnswers } from '../support/answers.ts';
 import { answersFrom, generate } from '../support/generate.ts';
 
@@ -87,12 +88,15 @@ describe('decision.md', () => {
 });
 
 describe('compare', () => {
-  it('lists exactly the differing answers and the direction each moves the second team', () => {
-    const a = minimalAnswers().guidance;
+  it('lists exactly the differing answers, their points, and which one decides the second team\'s design', () => {
+    const a = { ...minimalAnswers().guidance, awsExperience: 'some', automatedPipeline: false };
     const b = { ...a, onPremises: true, automationExperience: 'experienced' };
     const c = compareAnswers(a as any, b as any);
     expect(c.differences.map((d) => d.key)).toEqual(['onPremises', 'automationExperience']);
-    expect(c.differences.every((d) => d.towards === 'jeos')).toBe(true);
+    for (const d of c.differences) {
+      const reverted = recommendedDesign({ ...(b as any), [d.key]: (a as any)[d.key] });
+      expect(d.withoutIt, d.key).toBe(reverted === c.b.recommended ? undefined : reverted);
+    }
     const total = c.differences.reduce((sum, d) => sum + d.shift.jeos - d.shift.hybrid, 0);
     const scoreOf = (r: typeof c.a, design: string) => r.ranking.find((x) => x.design === design)!.score;
     expect(scoreOf(c.b, 'jeos') - scoreOf(c.b, 'hybrid')).toBe(scoreOf(c.a, 'jeos') - scoreOf(c.a, 'hybrid') + total);

@@ -17,6 +17,7 @@ function favoured(a: GuidanceAnswers, key: keyof GuidanceAnswers): Design[] {
 
 // A team that fits the guidance's portrait of JeOS customers.
 const JEOS_TEAM = answers({
+  awsExperience: 'experienced',
   automationExperience: 'experienced',
   existingTooling: 'ansible',
   onPremises: true,
@@ -29,10 +30,10 @@ const ROLE_COUNTS = [0, 1, 2, 3, 5, 10, 25];
 
 describe('recommendations the guidance states', () => {
   it('fully baked images launch fastest and resemble data-centre image deployments: a team that must replace failed instances within minutes, new to AWS and used to golden images, gets fully-baked', () => {
-    const a = answers({ recoveryTime: 'minutes', automationExperience: 'new', existingTooling: 'golden-images' });
+    const a = answers({ recoveryTime: 'minutes', awsExperience: 'new', existingTooling: 'golden-images' });
     const rec = recommend(a);
     expect(rec.recommended).toBe('fully-baked');
-    for (const key of ['recoveryTime', 'automationExperience', 'existingTooling'] as const) {
+    for (const key of ['recoveryTime', 'awsExperience', 'existingTooling'] as const) {
       expect(favoured(a, key), key).toEqual(['fully-baked']);
     }
   });
@@ -41,7 +42,7 @@ describe('recommendations the guidance states', () => {
     expect(recommendedDesign(JEOS_TEAM)).toBe('jeos');
     // Only JeOS is credited with simple deployment to AWS and on-premises alike, and its teams are the
     // experienced ones (hybrid's are moderately experienced): these two answers favour jeos alone.
-    for (const key of ['onPremises', 'automationExperience'] as const) {
+    for (const key of ['onPremises', 'awsExperience', 'automationExperience'] as const) {
       expect(favoured(JEOS_TEAM, key), key).toEqual(['jeos']);
     }
     // Pulling the latest builds at launch and a configuration tool belong to hybrid as much as to JeOS.
@@ -139,12 +140,14 @@ describe('what hybrid shares with JeOS, as the guidance states', () => {
           for (const appReleaseCadence of CADENCES) {
             for (const manualSteps of [true, false]) {
               for (const { value: distinctConfigurations } of QUESTIONS.distinctConfigurations.choices) {
-                const a: GuidanceAnswers = {
-                  recoveryTime, baselineStability, appReleaseCadence, manualSteps, distinctConfigurations,
-                  existingTooling: tool, automationExperience: 'some', onPremises: false, latestAtLaunch: true,
-                };
-                const got = recommendedDesign(a);
-                if (got !== 'hybrid') wrong.push(`${JSON.stringify(a)} -> ${got}`);
+                for (const automatedPipeline of [true, false]) {
+                  const a: GuidanceAnswers = {
+                    recoveryTime, baselineStability, appReleaseCadence, manualSteps, distinctConfigurations, automatedPipeline,
+                    existingTooling: tool, awsExperience: 'some', automationExperience: 'some', onPremises: false, latestAtLaunch: true,
+                  };
+                  const got = recommendedDesign(a);
+                  if (got !== 'hybrid') wrong.push(`${JSON.stringify(a)} -> ${got}`);
+                }
               }
             }
           }
@@ -192,6 +195,21 @@ describe('trade-offs the guidance states', () => {
         }
       }
     }
+  });
+
+  it('hybrid requires fewer images to maintain than fully baked once the configurations outnumber the roles given, and never more', () => {
+    for (const { value: distinctConfigurations } of QUESTIONS.distinctConfigurations.choices) {
+      for (const n of ROLE_COUNTS) {
+        const a = answers({ distinctConfigurations });
+        const at = `${distinctConfigurations}/${n} roles`;
+        const [fb, hybrid] = [tradeOff('fully-baked', a, n), tradeOff('hybrid', a, n)];
+        expect(fb.imagesToMaintain, at).toBeGreaterThanOrEqual(hybrid.imagesToMaintain);
+      }
+    }
+    // Three roles given, "several (4-10)" configurations: at least four complete images, three role images.
+    const several = answers({ distinctConfigurations: 'several' });
+    expect(tradeOff('fully-baked', several, 3).imagesToMaintain).toBe(5);
+    expect(tradeOff('hybrid', several, 3).imagesToMaintain).toBe(4);
   });
 
   it('each change to software baked into an AMI needs a new AMI, so with weekly or daily releases hybrid rebuilds less often than fully-baked', () => {

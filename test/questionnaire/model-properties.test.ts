@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import { DESIGNS, QUESTIONS, QUESTION_KEYS, choiceLabel, defaultGuidance } from '../../questionnaire/questions.ts';
 import type { Choice, Design, GuidanceAnswers, QuestionKey } from '../../questionnaire/questions.ts';
-import { TIE_BREAK, WEIGHTS } from '../../questionnaire/weights.ts';
+import { TIE_BREAK, WEIGHTS, weightVariants } from '../../questionnaire/weights.ts';
 import { decide, recommend, recommendedDesign, whatIf } from '../../questionnaire/recommend.ts';
 
 type Value = string | boolean;
@@ -68,6 +68,16 @@ const ORDERED: Ordered[] = [
     key: 'automationExperience',
     towardsJeos: ['new', 'some', 'experienced'],
     statement: 'd. more automation experience (new -> some -> experienced) never moves towards fully-baked',
+  },
+  {
+    key: 'awsExperience',
+    towardsJeos: ['new', 'some', 'experienced'],
+    statement: 'd. more AWS experience (new -> some -> experienced) never moves towards fully-baked',
+  },
+  {
+    key: 'automatedPipeline',
+    towardsJeos: [true, false],
+    statement: 'b. an automated image pipeline never moves the recommendation away from fully-baked',
   },
   {
     key: 'distinctConfigurations',
@@ -154,32 +164,35 @@ function monotoneProblem(o: Ordered, answers: GuidanceAnswers, lookup: (a: Guida
 // ---------------------------------------------------------------------------------------------
 const pick = <K extends QuestionKey>(key: K) => fc.constantFrom(...(choicesOf(key) as GuidanceAnswers[K][]));
 
-const answersArb: fc.Arbitrary<GuidanceAnswers> = fc.record({
-  recoveryTime: pick('recoveryTime'),
-  baselineStability: pick('baselineStability'),
-  appReleaseCadence: pick('appReleaseCadence'),
-  manualSteps: pick('manualSteps'),
-  onPremises: pick('onPremises'),
-  existingTooling: pick('existingTooling'),
-  automationExperience: pick('automationExperience'),
-  distinctConfigurations: pick('distinctConfigurations'),
-  latestAtLaunch: pick('latestAtLaunch'),
-});
+const answersArb = fc.record(Object.fromEntries(QUESTION_KEYS.map((key) => [key, pick(key)]))) as unknown as fc.Arbitrary<GuidanceAnswers>;
 
 const RUNS = { numRuns: 500 };
 
 /** Sum of the table's weights for the given answers, computed here rather than by the model. */
 function expectedScore(answers: GuidanceAnswers, design: Design): number {
   let total = 0;
-  for (const key of QUESTION_KEYS) total += WEIGHTS[key][String(answers[key])]!.weights[design];
+  for (const key of QUESTION_KEYS) {
+    const entry = WEIGHTS[key][String(answers[key])]!;
+    // One table entry has a second weight for teams with an automated pipeline.
+    total += (answers.automatedPipeline && entry.withPipeline ? entry.withPipeline : entry).weights[design];
+  }
   return total;
+}
+
+/** The answers that rule `design` out, computed here from the table rather than by the model. */
+function ruledOut(answers: GuidanceAnswers, design: Design): QuestionKey[] {
+  return QUESTION_KEYS.filter((key) => {
+    const entry = WEIGHTS[key][String(answers[key])]!;
+    const own = answers.automatedPipeline && entry.withPipeline ? entry.withPipeline : entry;
+    return own.rulesOut?.designs.includes(design) ?? false;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 
 describe('the answer space', () => {
-  it('has 13,608 combinations, each enumerated once', () => {
-    expect(TOTAL).toBe(13_608);
+  it('has 81,648 combinations, each enumerated once', () => {
+    expect(TOTAL).toBe(81_648);
     expect(new Set(ALL.map((a) => show(a))).size).toBe(TOTAL);
     // The mixed-radix addressing round-trips, so lookups in the exhaustive table are sound.
     expect(ALL.every((a, n) => positionOf(a) === n)).toBe(true);
@@ -311,8 +324,15 @@ describe('g. ranking', () => {
       const want = expectedScore(answers, r.design);
       if (r.score !== want) return `${r.design} scored ${r.score}, weights sum to ${want}`;
     }
+    for (const r of ranking) {
+      const want = ruledOut(answers, r.design);
+      if (r.ruledOutBy.join() !== want.join()) return `${r.design} ruled out by ${r.ruledOutBy.join()}, expected ${want.join()}`;
+    }
     for (let i = 1; i < ranking.length; i++) {
       const [a, b] = [ranking[i - 1]!, ranking[i]!];
+      const [aOut, bOut] = [a.ruledOutBy.length > 0, b.ruledOutBy.length > 0];
+      if (aOut && !bOut) return `a ruled-out design ranks above one that meets every requirement: ${JSON.stringify(ranking)}`;
+      if (aOut !== bOut) continue;
       if (a.score < b.score) return `not sorted by score: ${JSON.stringify(ranking)}`;
       if (a.score === b.score && TIE_BREAK.indexOf(a.design) > TIE_BREAK.indexOf(b.design)) {
         return `tie not broken by TIE_BREAK: ${JSON.stringify(ranking)}`;
@@ -323,7 +343,7 @@ describe('g. ranking', () => {
     return undefined;
   }
 
-  it('lists each design once, by descending score, headed by the recommendation, scores = summed weights (exhaustive)', () => {
+  it('lists each design once, those meeting every requirement first, then by descending score, headed by the recommendation, scores = summed weights (exhaustive)', () => {
     expect(violations(rankingProblem)).toEqual([]);
   });
 
@@ -388,7 +408,8 @@ describe('i. the weight table', () => {
         const reason = recommend(answers).reasons.find((r) => r.key === key);
         const label = `${key}=${String(value)}`;
         expect(reason, label).toBeDefined();
-        const { weights, reason: sentence } = WEIGHTS[key][String(value)]!;
+        const entry = WEIGHTS[key][String(value)]!;
+        const { weights, reason: sentence } = entry;
         const top = Math.max(...DESIGNS.map((d) => weights[d]));
         const best = DESIGNS.filter((d) => weights[d] === top);
         expect(reason!.favours, label).toEqual(best.length === DESIGNS.length ? [] : best);
@@ -415,16 +436,104 @@ describe('i. the weight table', () => {
   // change in weights grows along the spectrum (d(fully-baked) <= d(hybrid) <= d(jeos)).
   it('each step of an ordered question shifts weight along the spectrum, never against it', () => {
     const problems: string[] = [];
-    for (const o of ORDERED) {
-      for (const [earlier, later] of orderedPairs(o)) {
-        const a = WEIGHTS[o.key][String(earlier)]!.weights;
-        const b = WEIGHTS[o.key][String(later)]!.weights;
-        const delta = DESIGNS.map((d) => b[d] - a[d]);
-        if (!(delta[0]! <= delta[1]! && delta[1]! <= delta[2]!)) {
-          problems.push(`${o.key} ${String(earlier)} -> ${String(later)}: change ${delta.join(', ')}`);
+    // With and without a pipeline, since one answer's weight depends on it; and the pipeline answer
+    // itself moves the configurations answer's weight too, so its change is summed over both.
+    const total = (answers: GuidanceAnswers, d: Design) => expectedScore(answers, d);
+    for (const pipeline of [false, true]) {
+      for (const configurations of choicesOf('distinctConfigurations')) {
+        const context = { ...defaultGuidance(), automatedPipeline: pipeline, distinctConfigurations: configurations } as GuidanceAnswers;
+        for (const o of ORDERED) {
+          for (const [earlier, later] of orderedPairs(o)) {
+            const delta = DESIGNS.map((d) => total(withAnswer(context, o.key, later), d) - total(withAnswer(context, o.key, earlier), d));
+            if (!(delta[0]! <= delta[1]! && delta[1]! <= delta[2]!)) {
+              problems.push(`${o.key} ${String(earlier)} -> ${String(later)} (pipeline ${pipeline}, ${configurations}): change ${delta.join(', ')}`);
+            }
+          }
         }
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('j. a requirement is never outweighed', () => {
+  // The answers the guidance states as things a design cannot do: JeOS cannot promise minutes nor run
+  // a manual step unattended at boot; a fully baked image cannot pull the latest builds at launch.
+  const MUSTS: [QuestionKey, Value, Design][] = [
+    ['recoveryTime', 'minutes', 'jeos'],
+    ['manualSteps', true, 'jeos'],
+    ['latestAtLaunch', true, 'fully-baked'],
+  ];
+
+  it('the table marks exactly these answers as requirements', () => {
+    const marked = QUESTION_KEYS.flatMap((key) =>
+      choicesOf(key).flatMap((value) => (WEIGHTS[key][String(value)]!.rulesOut?.designs ?? []).map((d) => `${key}=${String(value)} rules out ${d}`)),
+    );
+    expect(marked.sort()).toEqual(MUSTS.map(([k, v, d]) => `${k}=${String(v)} rules out ${d}`).sort());
+    for (const key of QUESTION_KEYS) for (const variant of weightVariants(key)) expect(variant.rulesOut?.because ?? 'none', key).not.toBe('');
+  });
+
+  for (const [key, value, design] of MUSTS) {
+    it(`${key}=${String(value)} never yields ${design}, whatever it scores (exhaustive)`, () => {
+      expect(violations((a) => (a[key] === value && DESIGNS[indexOf(a)] === design ? `recommended ${design}` : undefined))).toEqual([]);
+    });
+  }
+
+  it('is decisive where points alone would pick the design it rules out (the must is tested, not vacuous)', () => {
+    // For each requirement, some answers exist where the ruled-out design has the top score: only the
+    // requirement keeps it from being recommended.
+    for (const [key, value, design] of MUSTS) {
+      const outscoring = ALL.find((a) => {
+        if (a[key] !== value) return false;
+        const top = Math.max(...DESIGNS.map((d) => expectedScore(a, d)));
+        return expectedScore(a, design) === top && DESIGNS.filter((d) => expectedScore(a, d) === top).length === 1;
+      });
+      expect(outscoring, `${key}=${String(value)}`).toBeDefined();
+      const rec = recommend(outscoring!);
+      expect(rec.recommended).not.toBe(design);
+      expect(rec.ranking.find((r) => r.design === design)!.ruledOutBy).toContain(key);
+      expect(rec.requirements.map((r) => r.key)).toContain(key);
+    }
+  });
+
+  it('some design always meets every requirement (hybrid can: bake the manual steps, pull the latest at launch)', () => {
+    expect(violations((a) => (ruledOut(a, DESIGNS[indexOf(a)]!).length > 0 ? 'recommended a ruled-out design' : undefined))).toEqual([]);
+    expect(violations((a) => (ruledOut(a, 'hybrid').length > 0 ? 'hybrid ruled out' : undefined))).toEqual([]);
+  });
+});
+
+describe('k. every question can change the recommendation', () => {
+  it('for each question, some answers exist where changing only that answer changes the design (exhaustive)', () => {
+    for (const key of QUESTION_KEYS) {
+      const values = choicesOf(key);
+      const matters = ALL.some((a) => a[key] === values[0] && values.some((v) => indexOf(withAnswer(a, key, v)) !== indexOf(a)));
+      expect(matters, key).toBe(true);
+    }
+  });
+
+  it('each answer that gives points can change the design somewhere (no answer is decoration)', () => {
+    const problems: string[] = [];
+    for (const key of QUESTION_KEYS) {
+      for (const value of choicesOf(key)) {
+        const entry = WEIGHTS[key][String(value)]!;
+        const gives = [entry, ...(entry.withPipeline ? [entry.withPipeline] : [])].some((e) => DESIGNS.some((d) => e.weights[d] !== 0) || e.rulesOut);
+        if (!gives) continue;
+        const changes = ALL.some((a) => a[key] !== value && indexOf(withAnswer(a, key, value)) !== indexOf(a));
+        if (!changes) problems.push(`${key}=${String(value)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('an answer that gives no points and rules nothing out is neutral: it never decides (the absence of a constraint is not evidence)', () => {
+    for (const key of QUESTION_KEYS) {
+      for (const value of choicesOf(key)) {
+        const entry = WEIGHTS[key][String(value)]!;
+        const neutral = DESIGNS.every((d) => entry.weights[d] === entry.weights.hybrid) && !entry.rulesOut && !entry.withPipeline;
+        if (!neutral) continue;
+        const reason = recommend(withAnswer(defaultGuidance(), key, value)).reasons.find((r) => r.key === key)!;
+        expect(reason.favours, `${key}=${String(value)}`).toEqual([]);
+      }
+    }
   });
 });

@@ -32,3 +32,26 @@ describe("recommend's text (the workshop leaves it in the scrollback)", () => {
     }
   });
 });
+
+describe('recommend --compare never claims a direction the ranking does not follow', () => {
+  it('a difference that leaves JeOS last is not said to move B towards JeOS; it says whether B hangs on it', () => {
+    const a = defaultGuidance();
+    // More experience with AWS adds to JeOS, yet B stays hybrid with JeOS last.
+    const b = { ...a, awsExperience: 'experienced' } as GuidanceAnswers;
+    const c = compareAnswers(a, b);
+    expect(c.b.ranking.at(-1)!.design).toBe('jeos');
+    const text = comparisonText(c, 'a.yaml', 'b.yaml');
+    expect(text).not.toMatch(/towards/);
+    expect(text.replace(/\s+/g, ' ')).toContain("B's design would be the same with A's answer");
+  });
+
+  it('a difference B\'s design hangs on says so, naming what B would get with A\'s answer', () => {
+    const a = defaultGuidance();
+    const b = { ...a, manualSteps: true, latestAtLaunch: true, recoveryTime: 'minutes', awsExperience: 'new', automationExperience: 'new', existingTooling: 'golden-images' } as GuidanceAnswers;
+    const c = compareAnswers(a, b);
+    expect(c.b.recommended).toBe('hybrid');
+    const latest = c.differences.find((d) => d.key === 'latestAtLaunch')!;
+    expect(latest.withoutIt).toBe('fully-baked');
+    expect(comparisonText(c, 'a.yaml', 'b.yaml').replace(/\s+/g, ' ')).toContain("with A's answer, B would get Fully baked");
+  });
+});
