@@ -1,7 +1,7 @@
 // README.md and decision.md: the design explained for the people who keep the generated folder.
-import { favoursText, scoreBar, tieText } from '../questionnaire/decision.ts';
+import { JUDGEMENT_NOTE, SCALE_TEXT, outscoredTexts, pointsText, requirementText, scoreBar, tieText } from '../questionnaire/decision.ts';
 import { DESIGN_DESCRIPTIONS } from '../questionnaire/designs.ts';
-import { DESIGN_LABELS } from '../questionnaire/labels.ts';
+import { DESIGN_LABELS, QUESTION_LABELS } from '../questionnaire/labels.ts';
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
@@ -51,9 +51,13 @@ function docsView(ctx: BuildContext) {
       score: r.score,
       // Markdown trims a cell's leading spaces: the bar is padded with dots to keep one zero mark.
       bar: scoreBar(r.score, 24, '█', '·'),
+      ruledOut: r.ruledOutBy.length > 0,
     })),
     tie: tieText(decision.ranking),
-    reasons: decision.reasons.map((r) => ({ ...r, favourText: favoursText(r.favours) })),
+    scale: SCALE_TEXT,
+    requirements: decision.requirements.map((q) => ({ label: QUESTION_LABELS[q.key], text: requirementText(q) })),
+    outscored: outscoredTexts(decision.ranking, decision.requirements),
+    reasons: decision.reasons.map((r) => ({ ...r, label: QUESTION_LABELS[r.key], points: pointsText(r.weights), note: r.judgement ? JUDGEMENT_NOTE : '' })),
     whatIf: decision.whatIf.map((w) => ({ ...w, strategyLabel: DESIGN_LABELS[w.strategy] })),
     alternatives: decision.tradeOffs
       .filter((t) => t.design !== ctx.design)

@@ -28,7 +28,8 @@ const PATHS = [
   'version', 'project', 'project.name', 'project.system', 'project.owner', 'project.costCenter', 'project.stage',
   'project.confidentiality', 'project.compliance', 'project.extra', 'platform', 'platform.os', 'platform.architecture',
   'platform.regions', 'platform.instanceType', 'roles', 'roles.0', 'roles.0.name', 'roles.0.software', 'roles.1',
-  'guidance', 'guidance.recoveryTime', 'guidance.manualSteps', 'guidance.existingTooling', 'strategy', 'configManagement',
+  'guidance', 'guidance.recoveryTime', 'guidance.manualSteps', 'guidance.existingTooling', 'guidance.awsExperience',
+  'guidance.automatedPipeline', 'strategy', 'configManagement',
   'tags', 'tags.Team', 'tags.Team.value', 'tags.Team.allowed', 'tags.name', 'tags.aws:x', 'options', 'options.encryption',
   'options.kmsKeyId', 'options.shareWith', 'options.shareWith.accounts', 'options.shareWith.organizations',
   'options.copyToRegions', 'options.deprecateAfterDays', 'options.githubActions', 'options.githubActions.directory',
@@ -87,5 +88,27 @@ describe('quick check and zod agree', () => {
 
   it('on values that are not answers files at all', () => {
     for (const input of [null, 1, 'version: 1', [], [minimalAnswers()], { version: 2 }]) bothAgree(input);
+  });
+});
+
+describe('a file written before awsExperience and automatedPipeline existed', () => {
+  it('reads them as its automationExperience and false, on the quick path and through zod alike', () => {
+    for (const experience of ['new', 'some', 'experienced'] as const) {
+      const old = minimalAnswers();
+      old.guidance.automationExperience = experience;
+      expect(old.guidance.awsExperience).toBeUndefined();
+      bothAgree(old);
+      const quick = checkAnswers(structuredClone(old))!;
+      expect(quick.guidance.awsExperience).toBe(experience);
+      expect(quick.guidance.automatedPipeline).toBe(false);
+    }
+  });
+
+  it('a file that gives them keeps its own values', () => {
+    const file = minimalAnswers();
+    Object.assign(file.guidance, { automationExperience: 'experienced', awsExperience: 'new', automatedPipeline: true });
+    bothAgree(file);
+    const quick = checkAnswers(structuredClone(file))!;
+    expect([quick.guidance.awsExperience, quick.guidance.automatedPipeline]).toEqual(['new', true]);
   });
 });

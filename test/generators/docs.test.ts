@@ -3,7 +3,7 @@
 // (DOMPurify), so the diagram is checked structurally: node ids, labels and edges.
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { QUESTIONS, QUESTION_KEYS, choiceLabel } from '../../questionnaire/questions.ts';
+import { QUESTIONS, QUESTION_KEYS, choiceLabel, completeGuidance } from '../../questionnaire/questions.ts';
 import { compareAnswers } from '../../questionnaire/compare.ts';
 import { recommendedDesign } from '../../questionnaire/recommend.ts';
 import { minimalAnswers } from '../support/answers.ts';
@@ -46,9 +46,11 @@ describe('decision.md', () => {
       const html = md.render(text);
       expect(html).toContain('<table>');
       const seen = plain(text);
+      // The minimal file leaves out the questions added since version 1: they read as completeGuidance says.
+      const guidance = completeGuidance(minimalAnswers().guidance);
       for (const key of QUESTION_KEYS) {
         expect(seen).toContain(QUESTIONS[key].prompt);
-        expect(seen).toContain(choiceLabel(key, minimalAnswers().guidance[key]));
+        expect(seen).toContain(choiceLabel(key, guidance[key]));
       }
       const [diagram, ...more] = mermaidBlocks(text);
       expect(more).toHaveLength(0);
@@ -68,15 +70,28 @@ describe('decision.md', () => {
     expect(plain(readme)).toContain("over the model's advice (Hybrid)");
   });
 
-  it('a tie says why the recommended design wins, and a negative score draws left of the zero mark', async () => {
+  it('a tie says why the recommended design wins, and the scale and the requirement are explained', async () => {
     const { text } = await decisionFor((a) => (a.guidance.recoveryTime = 'minutes'));
-    const seen = plain(text);
-    expect(seen.replace(/\s+/g, ' ')).toContain('Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to the middle of the spectrum (Hybrid');
+    const seen = plain(text).replace(/\s+/g, ' ');
+    expect(seen).toContain('Hybrid and Fully baked both score 9; Hybrid is recommended because a tie goes to Hybrid, the middle of the spectrum');
+    expect(seen).toContain("(the model's judgement: the guidance gives no order)");
+    expect(seen).toContain("a design's score is their sum, between");
+    expect(seen).toMatch(/Recovery time: "Within a few minutes" rules out JeOS \(just enough OS\)\./);
+    expect(text).toMatch(/^\| JeOS .*\(ruled out\) \| 1 \|/m);
+    // Each reason names its question and the points it gives.
+    expect(seen).toContain('Recovery time: Within a few minutes (+3 Fully baked, +1 Hybrid)');
+    expect(seen).toContain('AWS experience: Some experience (+2 Hybrid, +1 Fully baked)');
+  });
+
+  it('a negative score draws left of the zero mark, on one zero mark for every row', async () => {
+    const { text } = await decisionFor((a) => {
+      a.guidance.recoveryTime = 'minutes';
+      a.guidance.automationExperience = 'new';
+    });
     const rows = text.split('\n').filter((l) => /^\| (Hybrid|Fully baked|JeOS[^|]*) \| -?\d+ \|/.test(l));
     expect(rows).toHaveLength(3);
-    expect(rows[2]).toMatch(/\| -6 \| ·*█+│ \|$/);
+    expect(rows[2]).toMatch(/\| -2 \| ·*█+│ \|$/);
     expect(rows[0]).toMatch(/\| 11 \| ·*│█+ \|$/);
-    // One zero mark for every row.
     const zero = (row: string) => row.slice(row.lastIndexOf('| ', row.length - 3)).indexOf('│');
     expect(new Set(rows.map(zero)).size).toBe(1);
   });

@@ -42,17 +42,27 @@ describe('ties', () => {
   it('says why the recommended design wins a tie', () => {
     const text = tieText(rank({ 'fully-baked': 11, hybrid: 11, jeos: 3 }));
     expect(text).toMatch(/^Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to/);
-    expect(text).toContain('middle of the spectrum');
+    expect(text).toContain('the middle of the spectrum');
   });
 
   it('says nothing when the leader wins outright', () => {
     expect(tieText(rank({ 'fully-baked': 10, hybrid: 11, jeos: 3 }))).toBeUndefined();
   });
 
-  it('recommend prints the tie-break under the bars (defaults with recovery in minutes: Hybrid 11, Fully baked 11)', () => {
+  it('recommend prints the tie-break under the bars (defaults with recovery in minutes: Hybrid 9, Fully baked 9, JeOS ruled out)', () => {
     const decision = decisionFor({ guidance: { ...defaultGuidance(), recoveryTime: 'minutes' } });
     const text = recommendationText(decision);
-    expect(text).toMatch(/Hybrid\s+11 .*\n.*Fully baked\s+11 .*\n.*JeOS\s+-6 +█+│\n/);
-    expect(text.replace(/\s+/g, ' ')).toContain('Hybrid and Fully baked both score 11; Hybrid is recommended because a tie goes to the middle of the spectrum (Hybrid');
+    expect(text).toMatch(/Hybrid\s+9 .*\n.*Fully baked\s+9 .*\n.*JeOS\s+1 +│█+ ruled out\n/);
+    expect(text.replace(/\s+/g, ' ')).toContain('Hybrid and Fully baked both score 9; Hybrid is recommended because a tie goes to Hybrid, the middle of the spectrum');
+  });
+
+  it('a tie with a ruled-out design is no tie: the design that meets every requirement wins, and no tie text argues otherwise', () => {
+    // Fully baked and hybrid score alike, but the latest builds at launch rule fully baked out.
+    const ranking = rank({ 'fully-baked': 9, hybrid: 9, jeos: 1 }, [{ key: 'latestAtLaunch', answerLabel: 'Yes', rulesOut: ['fully-baked'], because: 'x' }]);
+    expect(ranking[0]!.design).toBe('hybrid');
+    expect(tieText(ranking)).toBeUndefined();
+    const reversed = rank({ 'fully-baked': 9, hybrid: 9, jeos: 1 }, [{ key: 'manualSteps', answerLabel: 'Yes', rulesOut: ['hybrid'], because: 'x' }]);
+    expect(reversed[0]!.design).toBe('fully-baked');
+    expect(tieText(reversed)).toBeUndefined();
   });
 });
