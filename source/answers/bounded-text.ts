@@ -24,6 +24,8 @@ export interface TextFileKind {
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /** How long a FIFO may stay without a writer: a writer started just before or after us opens it in time. */
 const FIFO_WRITER_WAIT_MS = 5_000;
+/** How long a writer may hold a FIFO open without sending a byte, before the read gives up. */
+const FIFO_SILENCE_MS = 5_000;
 
 /** The text of `file` (UTF-8, without a BOM); `shown` names it in messages (as typed, not resolved). */
 export function readBoundedText(file: string, maxBytes: number, kind: TextFileKind, shown = file): string {
@@ -57,6 +59,8 @@ function readBounded(file: string, maxBytes: number, kind: TextFileKind, shown: 
     // with nothing to say yet), that end means "no writer yet", and is waited for, up to a limit.
     let writerSeen = !fifo;
     const giveUpAt = Date.now() + FIFO_WRITER_WAIT_MS;
+    // A writer that holds the FIFO open and sends nothing would keep the read waiting for ever.
+    let silentSince = Date.now();
     for (;;) {
       let n: number;
       try {
@@ -65,6 +69,12 @@ function readBounded(file: string, maxBytes: number, kind: TextFileKind, shown: 
         const code = errorCode(error);
         if (code === 'EAGAIN') {
           writerSeen = true;
+          if (Date.now() - silentSince >= FIFO_SILENCE_MS) {
+            throw new InputError(
+              `${shown} is a pipe that sent nothing for ${FIFO_SILENCE_MS / 1000} s (its writer holds it open without writing).\n` +
+                'Check the program that writes to it, or pass a file.',
+            );
+          }
           Atomics.wait(PAUSE, 0, 0, 10); // nothing to read yet: wait, do not spin
           continue;
         }
@@ -80,6 +90,7 @@ function readBounded(file: string, maxBytes: number, kind: TextFileKind, shown: 
         continue;
       }
       writerSeen = true;
+      silentSince = Date.now();
       length += n;
       if (length > maxBytes) throw new InputError(`${shown} holds more than ${maxBytes} bytes; ${kind.sizeNote}. Is this the right file?`);
     }
