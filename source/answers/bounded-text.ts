@@ -21,6 +21,9 @@ export interface TextFileKind {
   encodingHint: string;
 }
 
+/** The most an answers file may hold, loading and saving alike. */
+export const MAX_ANSWERS_BYTES = 256 * 1024;
+
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /** How long a FIFO may stay without a writer: a writer started just before or after us opens it in time. */
 const FIFO_WRITER_WAIT_MS = 5_000;

@@ -4,13 +4,12 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Answers } from '../../questionnaire/answers-schema.ts';
 import { checkAnswers } from './quick-check.ts';
-import { readBoundedText } from './bounded-text.ts';
+import { MAX_ANSWERS_BYTES, readBoundedText } from './bounded-text.ts';
 import type { TextFileKind } from './bounded-text.ts';
 import { InputError } from '../errors.ts';
 import { isPlainObject } from '../text/parsed.ts';
 import { findSecret } from './secrets.ts';
 
-const MAX_ANSWERS_BYTES = 256 * 1024;
 
 const ANSWERS_FILE: TextFileKind = {
   label: 'Answers file',

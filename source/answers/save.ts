@@ -5,13 +5,15 @@
 // project.name are added if missing); a new file is
 // the minimal valid one. Loaded only when someone saves: the yaml library is large.
 import { randomBytes } from 'node:crypto';
-import { lstat, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
 import { isMap, parseDocument, stringify } from 'yaml';
 import { errorCode, FailureError } from '../errors.ts';
 import { writeNewFile } from '../output/safe-path.ts';
+import { MAX_ANSWERS_BYTES } from './bounded-text.ts';
 
 const tempName = (file: string, id: string): string => `.${basename(file)}.${id}.tmp`;
 
@@ -34,6 +36,7 @@ async function existingMode(file: string): Promise<number | null> {
   if (stats?.isSymbolicLink()) {
     throw new FailureError(`Not saved: ${file} is a symlink; ami-wizard never writes through one.\nSave to a regular file (replace the link with a copy of its target).`);
   }
+  if (stats && !stats.isFile()) throw new FailureError(`Not saved: ${file} is not a regular file (a pipe, a device or a folder). Save to a regular file.`);
   return stats ? stats.mode & 0o7777 : null;
 }
 
@@ -50,11 +53,33 @@ async function replaceFile(file: string, text: string, mode: number): Promise<vo
   }
 }
 
-const readIfThere = (file: string): Promise<string | undefined> =>
-  readFile(file, 'utf8').catch((error: Error) => {
+/**
+ * The text of an answers file to update, or undefined when there is none: a regular file of at most
+ * MAX_ANSWERS_BYTES, as loading allows (anything else, a FIFO above all, would hold the screen).
+ * Opened without waiting (O_NONBLOCK) and checked on the open file, so a swap after a check cannot
+ * slip a pipe or a huge file in.
+ */
+async function readIfThere(file: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
-    throw new FailureError(`Cannot read ${file}: ${error.message}`);
-  });
+    throw new FailureError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new FailureError(`Not saved: ${file} is not a regular file (a pipe, a device or a folder). Save to a regular file.`);
+    const buffer = Buffer.alloc(MAX_ANSWERS_BYTES + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > MAX_ANSWERS_BYTES) {
+      throw new FailureError(`Not saved: ${file} holds more than ${MAX_ANSWERS_BYTES} bytes; an answers file is at most that. Is this the right file?`);
+    }
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Writes `guidance` into `file`. A new file starts from `base` when given (the --answers file, so a
@@ -74,7 +99,12 @@ export async function saveGuidance(file: string, guidance: GuidanceAnswers, proj
   if (!doc.has('version')) doc.set('version', 1);
   if (!doc.hasIn(['project', 'name'])) doc.setIn(['project', 'name'], projectName);
   for (const key of QUESTION_KEYS) doc.setIn(['guidance', key], guidance[key]);
-  await replaceFile(file, doc.toString(), mode);
+  const text = doc.toString();
+  // Never write a file that loading would refuse.
+  if (Buffer.byteLength(text) > MAX_ANSWERS_BYTES) {
+    throw new FailureError(`Not saved: ${file} would hold more than ${MAX_ANSWERS_BYTES} bytes, more than an answers file may. Trim its comments, then save again.`);
+  }
+  await replaceFile(file, text, mode);
 }
 
 /** Whether anything (a file, a folder, a link) is at `file`: the caller asks before replacing it. */

@@ -46,3 +46,36 @@ describe('saving the answers file', () => {
     expect(await readFile(file, 'utf8')).toContain('automationExperience: new');
   });
 });
+
+// Issue 21: the workshop's save read whatever was at the path, however large, and waited for ever on a
+// FIFO; the tool then refused the file it had written. Saving applies the bounds loading does.
+describe('saving applies the bounds of loading', () => {
+  it('a FIFO at the path is refused at once, not read', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const file = join(dir, 'ami-wizard.yaml');
+    expect(spawnSync('mkfifo', [file]).status).toBe(0);
+    const error = await saveGuidance(file, guidance, 'shop').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FailureError);
+    expect((error as Error).message).toMatch(/Not saved: .*ami-wizard\.yaml is not a regular file/);
+    expect((await lstat(file)).isFIFO()).toBe(true);
+  }, 10_000);
+
+  it('a file larger than an answers file may be is refused and left as it is', async () => {
+    const file = join(dir, 'ami-wizard.yaml');
+    const big = `version: 1\nproject:\n  name: big\n# ${'x'.repeat(300 * 1024)}\n`;
+    await writeFile(file, big);
+    const error = await saveGuidance(file, guidance, 'shop').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FailureError);
+    expect((error as Error).message).toMatch(/holds more than 262144 bytes/);
+    expect(await readFile(file, 'utf8')).toBe(big);
+  });
+
+  it('the --answers file it starts from is bounded the same way', async () => {
+    const base = join(dir, 'team.yaml');
+    await writeFile(base, `version: 1\nproject:\n  name: big\n# ${'x'.repeat(300 * 1024)}\n`);
+    const error = await saveGuidance(join(dir, 'copy.yaml'), guidance, 'shop', base).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FailureError);
+    expect((error as Error).message).toMatch(/team\.yaml holds more than 262144 bytes/);
+    expect((await readdir(dir)).sort()).toEqual(['team.yaml']);
+  });
+});
