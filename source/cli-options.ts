@@ -17,13 +17,15 @@ interface Option<T> {
   readonly key?: string;
   /** Turns every value given, in order (for a flag: one '' per time it was given), into the field. */
   readonly read: (given: readonly string[]) => T;
+  /** May be given more than once (every value counts); any other option given twice is refused. */
+  readonly repeatable?: true;
 }
 
 const flag = (help: string, short?: string): Option<boolean> => ({ help, short, read: (given) => given.length > 0 });
-/** A value; given twice, the last one counts. */
+/** A value, given once. */
 const text = (value: string, help: string): Option<string | undefined> => ({ help, value, read: (given) => given.at(-1) });
 /** A value that may be given more than once: every one counts. */
-const repeated = (value: string, help: string): Option<string[]> => ({ help, value, read: (given) => [...given] });
+const repeated = (value: string, help: string): Option<string[]> => ({ help, value, repeatable: true, read: (given) => [...given] });
 
 const DEFAULT_AWS_TIMEOUT_MS = 30_000;
 
@@ -70,6 +72,8 @@ type UsageWord = OptionName | `[${OptionName}]` | `[${OptionName} ...]` | `[${Op
 interface Command {
   readonly help: string;
   readonly usage: readonly UsageWord[];
+  /** Options it also takes, beyond its usage line (each documents its command in its own help). */
+  readonly also?: readonly OptionName[];
   /** Run when no command is named (and --answers is given): its usage line names none. */
   readonly isDefault?: boolean;
 }
@@ -78,15 +82,44 @@ const COMMANDS = {
   generate: {
     help: 'Generate the folder from an answers file (the default when --answers is given).',
     usage: ['answers', '[out]', '[dry-run]', '[force]', '[json]'],
+    also: ['templates', 'resolve', 'aws-timeout'],
     isDefault: true,
   },
-  recommend: { help: 'Print the recommended design and its reasons.', usage: ['answers', '[json]'] },
+  recommend: { help: 'Print the recommended design and its reasons.', usage: ['answers', '[json]'], also: ['compare'] },
   schema: { help: 'Print the JSON Schema of the answers file.', usage: [] },
-  lookup: { help: 'Find the current base AMI for an OS, architecture and region (needs AWS credentials).', usage: ['os', 'arch', '[region]'] },
-  audit: { help: "Check the account's own AMIs against the tagging policy (needs AWS credentials).", usage: ['[region ...]', '[policy|answers]', '[json]'] },
+  lookup: {
+    help: 'Find the current base AMI for an OS, architecture and region (needs AWS credentials).',
+    usage: ['os', 'arch', '[region]'],
+    also: ['answers', 'json', 'aws-timeout'],
+  },
+  audit: {
+    help: "Check the account's own AMIs against the tagging policy (needs AWS credentials).",
+    usage: ['[region ...]', '[policy|answers]', '[json]'],
+    also: ['max-age-days', 'aws-timeout'],
+  },
   workshop: { help: 'Walk a team through the design spectrum and a live what-if board (terminal).', usage: ['[answers]'] },
 } as const satisfies Record<string, Command>;
 type CommandName = keyof typeof COMMANDS;
+
+/** What the wizard (no command, in a terminal) takes; with --answers and no command, generate's options count too. */
+const WIZARD_OPTIONS: readonly OptionName[] = ['answers', 'out', 'yes', 'templates', 'dry-run', 'force'];
+/** Taken by every command: they answer before any command runs. */
+const ANYWHERE: readonly OptionName[] = ['help', 'version'];
+
+/** The options a usage line names: `[a|b ...]` gives a and b. */
+const usageOptions = (usage: readonly UsageWord[]): OptionName[] =>
+  usage.flatMap((word) => word.replace(/^\[|\]$/g, '').split(' ')[0]!.split('|') as OptionName[]);
+
+function optionsTakenBy(command: CommandName | undefined): Set<OptionName> {
+  const of = (name: CommandName) => {
+    const c: Command = COMMANDS[name];
+    return [...usageOptions(c.usage), ...(c.also ?? [])];
+  };
+  return new Set([...ANYWHERE, ...(command ? of(command) : [...of('generate'), ...WIZARD_OPTIONS])]);
+}
+
+const andList = (items: readonly string[], last: string): string =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 type FieldOf<N extends OptionName> = (typeof OPTIONS)[N] extends { key: infer K extends string } ? K : CamelCase<N>;
@@ -143,12 +176,30 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       throw new InputError(`Unknown command "${printable(arg)}".${guess ? ` Did you mean "${guess}"?` : ''} See ami-wizard --help.`);
     }
   }
+  checkGiven(command, given);
   const args: Record<string, unknown> = command ? { command } : {};
   for (const name of Object.keys(OPTIONS) as OptionName[]) {
     const value = (OPTIONS[name] as Option<unknown>).read(given.get(name) ?? []);
     if (value !== undefined) args[fieldOf(name)] = value;
   }
   return args as CliArgs;
+}
+
+/** Refuses an option given twice (unless repeatable) and one the command does not take; --help and --version skip both checks. */
+function checkGiven(command: CommandName | undefined, given: ReadonlyMap<OptionName, string[]>): void {
+  if (ANYWHERE.some((name) => given.has(name))) return;
+  for (const [name, values] of given) {
+    if (values.length > 1 && !(OPTIONS[name] as Option<unknown>).repeatable) throw new InputError(`--${name} was given twice; give it once.`);
+  }
+  const taken = optionsTakenBy(command);
+  const refused = [...given.keys()].filter((name) => !taken.has(name));
+  if (refused.length === 0) return;
+  const who = command ?? (given.has('answers') ? 'ami-wizard --answers' : 'The wizard');
+  const takes = (Object.keys(OPTIONS) as OptionName[]).filter((name) => taken.has(name) && !ANYWHERE.includes(name)).map((name) => `--${name}`);
+  throw new InputError(
+    `${who} does not take ${andList(refused.map((name) => `--${name}`), 'or')}. ` +
+      `It takes ${takes.length ? andList(takes, 'and') : 'no options'}. See ami-wizard --help.`,
+  );
 }
 
 /** `--name VALUE` (`--name` for a flag). */

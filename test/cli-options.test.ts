@@ -88,3 +88,36 @@ describe('helpText', () => {
     expect(help.trimEnd().split('\n').at(-1)).toBe('Exit codes: 0 success, 1 failure or conflicts, 2 bad input, 130 cancelled.');
   });
 });
+
+// Issue 21: a repeated option was silently accepted (the last one winning), and an option the command
+// does not take was ignored (`recommend --force --os rhel-9 --policy x.json` exited 0).
+describe('options the command does not take, and options given twice', () => {
+  it('refuses an option given twice, naming it, unless it may be repeated', () => {
+    expect(() => parseArgs(['recommend', '--answers', 'a.yaml', '--compare', 'a', '--compare', 'b'])).toThrow(
+      '--compare was given twice; give it once.',
+    );
+    expect(() => parseArgs(['--answers', 'a.yaml', '--answers=b.yaml'])).toThrow('--answers was given twice; give it once.');
+    expect(() => parseArgs(['--answers', 'a.yaml', '--force', '--force'])).toThrow('--force was given twice; give it once.');
+    expect(parseArgs(['audit', '--region', 'eu-west-1', '--region', 'us-east-1']).regions).toEqual(['eu-west-1', 'us-east-1']);
+  });
+
+  it('refuses an option the command does not take, naming both and what it takes', () => {
+    expect(() => parseArgs(['recommend', '--answers', 'a.yaml', '--force', '--os', 'rhel-9', '--policy', 'x.json'])).toThrow(
+      /^recommend does not take --force, --os or --policy\. It takes --answers, --json and --compare\. See ami-wizard --help\.$/,
+    );
+    expect(() => parseArgs(['schema', '--out', 'x'])).toThrow(/^schema does not take --out\. It takes no options\./);
+    expect(() => parseArgs(['workshop', '--json'])).toThrow(/^workshop does not take --json\. It takes --answers\./);
+    expect(() => parseArgs(['lookup', '--os', 'rhel-9', '--arch', 'x86_64', '--compare', 'b.yaml'])).toThrow(/^lookup does not take --compare\./);
+  });
+
+  it('accepts what each command documents, and --help or --version anywhere', () => {
+    expect(() => parseArgs(['--answers', 'a.yaml', '--out', 'o', '--dry-run', '--force', '--json', '--templates', 't', '--resolve', '--aws-timeout', '5'])).not.toThrow();
+    expect(() => parseArgs(['--out', 'o', '--yes', '--templates', 't', '--dry-run'])).not.toThrow();
+    expect(() => parseArgs(['recommend', '--answers', 'a.yaml', '--compare', 'b.yaml', '--json'])).not.toThrow();
+    expect(() => parseArgs(['lookup', '--os', 'rhel-9', '--arch', 'arm64', '--region', 'eu-west-1', '--json', '--answers', 'a.yaml', '--aws-timeout', '9'])).not.toThrow();
+    expect(() => parseArgs(['audit', '--region', 'eu-west-1', '--policy', 'p.json', '--max-age-days', '30', '--json', '--aws-timeout', '9'])).not.toThrow();
+    expect(() => parseArgs(['workshop', '--answers', 'a.yaml'])).not.toThrow();
+    expect(() => parseArgs(['recommend', '--force', '--help'])).not.toThrow();
+    expect(() => parseArgs(['schema', '--version'])).not.toThrow();
+  });
+});
