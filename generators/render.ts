@@ -84,9 +84,43 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('not', (a: unknown) => !a);
 }
 
+/**
+ * Bounds on one rendering, so a --templates overlay cannot run for ever (nested each over every list)
+ * or write megabytes: far above what any built-in template does (a few thousand steps, tens of kB).
+ */
+export const MAX_LOOP_STEPS = 200_000;
+export const MAX_RENDERED_BYTES = 1024 * 1024;
+
+/** Counts every step of every each (and every partial) in one rendering; past the bound, stops it. */
+function countSteps(hb: typeof Handlebars): { reset(): void } {
+  let steps = 0;
+  const step = () => {
+    if (++steps > MAX_LOOP_STEPS) throw new TemplateError(`it takes more than ${MAX_LOOP_STEPS} loop steps; a template loops far less`);
+  };
+  const builtInEach = hb.helpers.each!;
+  hb.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+    const fn = (value: unknown, more?: Handlebars.RuntimeOptions) => (step(), options.fn(value, more));
+    return builtInEach.call(this, context, { ...options, fn: Object.assign(fn, options.fn) });
+  });
+  return { reset: () => void (steps = 0) };
+}
+
+/**
+ * Templates never print to the terminal: {{log}} and Handlebars' own warnings (a denied prototype
+ * property, with the template's text in it) go nowhere. The logger is one object for every
+ * Handlebars environment of the process; no part of ami-wizard wants it on a terminal.
+ */
+function silence(hb: typeof Handlebars): void {
+  hb.registerHelper('log', () => '');
+  hb.logger.log = () => undefined;
+  (hb as unknown as { log: () => void }).log = () => undefined;
+}
+
 export function createRenderer(sources: TemplateSources): Renderer {
   const hb = Handlebars.create();
   registerHelpers(hb);
+  silence(hb);
+  const budget = countSteps(hb);
   for (const [name, spec] of sources) {
     if (name.includes('/partials/')) hb.registerPartial(name.replace(/\.hbs$/, ''), hb.template(spec));
   }
@@ -100,11 +134,17 @@ export function createRenderer(sources: TemplateSources): Renderer {
         template = hb.template(spec);
         compiled.set(name, template);
       }
+      let text: string;
       try {
-        return template(context);
+        budget.reset();
+        text = template(context);
       } catch (error) {
         throw new TemplateError(`templates/${name}: ${(error as Error).message}`);
       }
+      if (text.length > MAX_RENDERED_BYTES / 4 && Buffer.byteLength(text) > MAX_RENDERED_BYTES) {
+        throw new TemplateError(`templates/${name}: it renders more than ${MAX_RENDERED_BYTES} bytes; a generated file is far smaller`);
+      }
+      return text;
     },
   };
 }

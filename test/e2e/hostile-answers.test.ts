@@ -247,6 +247,41 @@ describe('unbounded sources', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  // Issue 21: an overlay could render for ever (nested each), write a file of megabytes, or print raw
+  // escape sequences through {{log}} and Handlebars' own warnings.
+  const overlay = (name: string, template: string) => {
+    const root = join(dir, `templates-${name}`);
+    mkdirSync(join(root, 'docs'), { recursive: true });
+    writeFileSync(join(root, 'docs', 'README.md.hbs'), template);
+    return root;
+  };
+  const runOverlay = (root: string) => {
+    const out = join(dir, `out-${root.split('-').at(-1)}`);
+    return { out, result: cli(['--answers', writeAnswers(dir, minimalAnswers()), '--out', out, '--templates', root], { timeoutMs: 60_000 }) };
+  };
+
+  it('a --templates overlay that loops without end is stopped, naming the template; nothing written', () => {
+    const nest = (depth: number): string => (depth === 0 ? 'x' : `{{#each @root.commonTags}}{{#each @root.policyTags}}${nest(depth - 1)}{{/each}}{{/each}}`);
+    const { out, result } = runOverlay(overlay('loop', nest(6)));
+    expect(result.code, `killed by the test's timeout? ${result.stderr}`).toBe(2);
+    expect(result.stderr).toMatch(/templates\/docs\/README\.md\.hbs: .*more than \d+ loop steps/);
+    expect(existsSync(out)).toBe(false);
+  }, 70_000);
+
+  it('a --templates overlay that writes megabytes is refused; nothing written', () => {
+    const { out, result } = runOverlay(overlay('huge', `{{#each @root.policyTags}}${'y'.repeat(300 * 1024)}{{/each}}`));
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/README\.md\.hbs: .*more than 1048576 bytes/);
+    expect(existsSync(out)).toBe(false);
+  }, 70_000);
+
+  it("a --templates overlay's {{log}} and Handlebars' warnings never reach the terminal", () => {
+    const root = overlay('log', '{{log "\u001b]0;owned\u0007"}}{{#with project}}{{lookup this "constructor"}}{{/with}}Readme');
+    const { result } = runOverlay(root);
+    expect(result.stdout + result.stderr).not.toContain('\u001b]0;owned');
+    expect(result.stdout + result.stderr).not.toMatch(/Handlebars: Access has been denied/);
+  }, 70_000);
+
   it('a FIFO that never ends is read up to the limit', () => {
     const fifo = join(dir, 'answers.fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
