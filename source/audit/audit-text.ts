@@ -1,6 +1,7 @@
 // The audit as a terminal table (one row per image, one column per check, within `width` columns),
 // the failure details and a summary line; or as JSON for scripts.
 import { printable } from '../text/printable.ts';
+import { shortened } from '../text/shortened.ts';
 import { wrap } from '../text/wrap.ts';
 import { CHECKS } from './checks.ts';
 import type { CheckId, CheckResult, ImageAudit } from './checks.ts';
@@ -22,6 +23,8 @@ const COMPACT: TableStyle = {
   cells: { pass: '.', fail: 'X', skip: '-' },
   legend: 'Checks: T tags, V values, A age, P public, E encrypted, I imdsv2, D deprecated.',
 };
+/** EC2 allows image names of 128 characters; anything longer is shortened (an endpoint may say anything). */
+const MAX_NAME = 128;
 /** The full headings are used when they leave at least this much room for names. */
 const WANTED_NAME = 24;
 const MIN_NAME = 8;
@@ -51,7 +54,7 @@ export function auditText(untrusted: AuditReport, width = 80): string {
     for (const audit of failing) {
       const title = `  ${audit.image.imageId}  ${audit.image.name || '(no name)'}`;
       // The full name lives here; if it does not fit beside the id it gets a line of its own.
-      out.push(...(title.length <= width ? [title] : [`  ${audit.image.imageId}`, `    ${audit.image.name}`]));
+      out.push(...(title.length <= width ? [title] : [`  ${fit(audit.image.imageId, width - 2)}`, `    ${fit(audit.image.name, width - 4)}`]));
       for (const r of audit.results.filter((x) => x.status === 'fail')) out.push(...wrap(`${r.check}: ${r.detail ?? ''}`, '    ', '      ', width));
     }
     out.push('');
@@ -68,7 +71,12 @@ function shown(report: AuditReport): AuditReport {
     ...(report.policySource ? { policySource: printable(report.policySource) } : {}),
     audits: report.audits.map((audit) => ({
       ...audit,
-      image: { ...audit.image, imageId: printable(audit.image.imageId), name: printable(audit.image.name), region: printable(audit.image.region) },
+      image: {
+        ...audit.image,
+        imageId: printable(shortened(audit.image.imageId, MAX_NAME)),
+        name: printable(shortened(audit.image.name, MAX_NAME)),
+        region: printable(shortened(audit.image.region, MAX_NAME)),
+      },
       results: audit.results.map((r) => (r.detail === undefined ? r : { ...r, detail: printable(r.detail) })),
     })),
   };
@@ -113,12 +121,12 @@ function summaryLines(report: AuditReport): string[] {
   return [`${count(total, 'image')} in ${where}: ${total - failing.length} compliant, ${failing.length} failing.`, `Failed: ${perCheck.join(', ')}.`];
 }
 
-/** One object per image: what a script needs to act on it. */
+/** One object per image: what a script needs to act on it (EC2's texts shortened as in the text report). */
 export function auditJson(audits: ImageAudit[]): string {
   const rows = audits.map(({ image, compliant, results }) => ({
-    imageId: image.imageId,
-    name: image.name,
-    region: image.region,
+    imageId: shortened(image.imageId, MAX_NAME),
+    name: shortened(image.name, MAX_NAME),
+    region: shortened(image.region, MAX_NAME),
     creationDate: image.creationDate ?? null,
     compliant,
     failed: results.filter((r) => r.status === 'fail').map(({ check, detail }) => ({ check, detail })),

@@ -3,6 +3,7 @@ import type { ImageRecord } from '../aws/image-record.ts';
 import { isDeprecated } from '../aws/image-record.ts';
 import type { TagRule } from './tag-policy.ts';
 import { valueAllowed } from './tag-policy.ts';
+import { shortened } from '../text/shortened.ts';
 
 export const CHECKS = ['tags', 'values', 'age', 'public', 'encrypted', 'imdsv2', 'deprecated'] as const;
 export type CheckId = (typeof CHECKS)[number];
@@ -48,8 +49,8 @@ function checkTagKeys(image: ImageRecord, rules: TagRule[] | undefined): CheckRe
     if (image.tags.some((t) => t.key === rule.key)) continue;
     // Tag keys are case-sensitive in EC2, so costcenter is a different tag from CostCenter.
     const nearly = image.tags.find((t) => t.key.toLowerCase() === rule.key.toLowerCase());
-    if (nearly) problems.push(`${nearly.key} should be ${rule.key}`);
-    else if (rule.required) problems.push(`missing ${rule.key}`);
+    if (nearly) problems.push(`${shortened(nearly.key)} should be ${shortened(rule.key)}`);
+    else if (rule.required) problems.push(`missing ${shortened(rule.key)}`);
   }
   return problems.length ? fail('tags', problems.join('; ')) : pass('tags');
 }
@@ -60,8 +61,8 @@ function checkTagValues(image: ImageRecord, rules: TagRule[] | undefined): Check
   for (const rule of rules) {
     const tag = image.tags.find((t) => t.key === rule.key);
     if (!tag || !rule.allowed || valueAllowed(tag.value, rule.allowed)) continue;
-    const allowed = rule.allowed.length ? rule.allowed.join(', ') : 'none';
-    problems.push(`${rule.key}=${JSON.stringify(tag.value)} not allowed (${allowed})`);
+    const allowed = rule.allowed.length ? shortened(rule.allowed.join(', '), 200) : 'none';
+    problems.push(`${shortened(rule.key)}=${JSON.stringify(shortened(tag.value))} not allowed (${allowed})`);
   }
   return problems.length ? fail('values', problems.join('; ')) : pass('values');
 }

@@ -171,3 +171,33 @@ describe('the pure modules stay pure', () => {
     },
   );
 });
+
+// Issue 21: untrusted tag values and names were printed at full length (two 1 MB lines for one image),
+// in text and in --json. What EC2 returns is shortened to what a reader can use, with its length said.
+describe('untrusted values from EC2 are shortened', () => {
+  const huge = 'v'.repeat(1024 * 1024);
+  const bad = image({
+    name: `n${'x'.repeat(1024 * 1024)}`,
+    tags: [
+      { key: 'CostCenter', value: huge },
+      { key: `owner${'k'.repeat(1024 * 1024)}`, value: 'x' },
+    ],
+  });
+  const rules: TagRule[] = [{ key: 'CostCenter', allowed: ['100'], required: true }, { key: `owner${'k'.repeat(1024 * 1024)}`.replace(/^o/, 'O'), required: true }];
+  const audit = auditImage(bad, { ...OPTIONS, rules });
+
+  it('in the text report: no line longer than the width, the length said', () => {
+    const text = auditText({ regions: ['eu-west-1'], audits: [audit], maxAgeDays: 90, policySource: 'p.json', ruleCount: 2 }, 100);
+    expect(text.length).toBeLessThan(4000);
+    for (const line of text.split('\n')) expect(line.length, line.slice(0, 120)).toBeLessThanOrEqual(100);
+    expect(text.replace(/\s+/g, " ")).toMatch(/1048576 characters/);
+  });
+
+  it('in --json: every string bounded, the length said', () => {
+    const json = auditJson([audit]);
+    expect(json.length).toBeLessThan(4000);
+    const [row] = JSON.parse(json) as { name: string; failed: { detail: string }[] }[];
+    expect(row!.name).toMatch(/1048577 characters/);
+    expect(row!.failed.map((f) => f.detail).join(' ')).toMatch(/1048576 characters/);
+  });
+});
