@@ -35,6 +35,12 @@ export function asFailure(error: unknown, folder: string, target: string): unkno
       );
     case 'ELOOP':
       return new FailureError(`Cannot write ${shownPath(target)}: a symlink is in the way; ami-wizard never follows one.\nRemove the link or re-run with --force.`);
+    case 'ENOENT':
+      // The plan saw it there: something else moved or removed part of the folder while we wrote.
+      return new FailureError(
+        `${where} changed while ami-wizard wrote to it: ${shownPath(target)} or its folder vanished (another program moved or removed it).\n` +
+          'Run again once nothing else changes that folder; the next run finishes or clears what this one started.',
+      );
     case 'ENAMETOOLONG':
       return new InputError(`Cannot write ${shownPath(target)}: the path is too long.\nChoose a shorter --out path.`);
     default:

@@ -52,8 +52,20 @@ async function removeOldTempFiles(outDir: string, plan: FilePlan): Promise<void>
   }
 }
 
-/** Carries out the plan: replaced links first, then stage, journal, commit (removals, writes, manifest). */
+/**
+ * Carries out the plan: replaced links first, then stage, journal, commit (removals, writes, manifest).
+ * A file-system error no step named (a path that vanished because another program changed the folder
+ * meanwhile) is named here, never reported as unexpected.
+ */
 export async function applyPlan(plan: FilePlan): Promise<void> {
+  try {
+    await applyPlanSteps(plan);
+  } catch (error) {
+    throw asFailure(error, plan.outDir, plan.outDir);
+  }
+}
+
+async function applyPlanSteps(plan: FilePlan): Promise<void> {
   const { outDir } = plan;
   await ensureOutDir(outDir);
   const writes = plan.entries.filter((e) => WRITES.has(e.action) && e.file);

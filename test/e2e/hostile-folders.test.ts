@@ -510,3 +510,38 @@ describe('a tampered manifest', () => {
     expect(existsSync(join(repo, path))).toBe(true);
   });
 });
+
+// Issue 21: while another process swapped folders under --out, some runs ended with "ami-wizard failed
+// unexpectedly: ENOENT ... rename" instead of saying the folder changed.
+describe('another process swapping folders under --out', () => {
+  it('every run ends with a named outcome: written, a conflict, or "the folder changed"; never "failed unexpectedly"', async () => {
+    assertBuilt();
+    const out = join(dir, 'out');
+    const answers = writeAnswers(dir, MINIMAL_YAML, 'ami-wizard.yaml');
+    expect(cli(['--answers', answers, '--out', out]).code).toBe(0);
+    // Moves folders the run writes into out of place and back, as fast as it can, for the whole test
+    // (a rename into one then finds its folder gone). test/output/disk-errors.test.ts holds the
+    // deterministic case; this one proves the whole run names it.
+    const swapper = spawn(
+      'sh',
+      ['-c', 'cd "$1" && while :; do mv packer/scripts s.tmp 2>/dev/null; mv s.tmp packer/scripts 2>/dev/null; mv config c.tmp 2>/dev/null; mv c.tmp config 2>/dev/null; done', 'sh', out],
+      { stdio: 'ignore' },
+    );
+    const outcomes: string[] = [];
+    try {
+      for (let run = 0; run < 20; run++) {
+        const result = await new Promise<{ code: number | null; stderr: string }>((done) => {
+          const child = spawn(process.execPath, [CLI, '--answers', answers, '--out', out, '--force'], { stdio: ['ignore', 'ignore', 'pipe'] });
+          let stderr = '';
+          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+          child.on('close', (code) => done({ code, stderr }));
+        });
+        outcomes.push(`${result.code}: ${result.stderr.split('\n')[0]}`);
+        expect(result.stderr, `run ${run}`).not.toMatch(/unexpectedly|\n\s+at /);
+      }
+    } finally {
+      swapper.kill('SIGKILL');
+    }
+    expect(outcomes.length).toBe(20);
+  }, 120_000);
+});
