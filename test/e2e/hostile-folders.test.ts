@@ -525,8 +525,9 @@ describe('another process swapping folders under --out', () => {
     const swapper = spawn(
       'sh',
       ['-c', 'cd "$1" && while :; do mv packer/scripts s.tmp 2>/dev/null; mv s.tmp packer/scripts 2>/dev/null; mv config c.tmp 2>/dev/null; mv c.tmp config 2>/dev/null; done', 'sh', out],
-      { stdio: 'ignore' },
+      { stdio: 'ignore', detached: true },
     );
+    const swapperDone = new Promise((done) => swapper.on('exit', done));
     const outcomes: string[] = [];
     try {
       for (let run = 0; run < 20; run++) {
@@ -540,7 +541,9 @@ describe('another process swapping folders under --out', () => {
         expect(result.stderr, `run ${run}`).not.toMatch(/unexpectedly|\n\s+at /);
       }
     } finally {
-      swapper.kill('SIGKILL');
+      // The loop and the mv it is running: the whole group, then wait, so nothing moves during cleanup.
+      process.kill(-swapper.pid!, 'SIGKILL');
+      await swapperDone;
     }
     expect(outcomes.length).toBe(20);
   }, 120_000);
