@@ -34,10 +34,12 @@ export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answ
 
   if (args.json) {
     io.stdout(jsonOutput({ outDir, dryRun: args.dryRun, decision: decisionJson(decision), baseImage, plan: plan.entries.map(planEntryJson) }));
-  } else {
-    io.stdout(runText({ decision, outDir, outLabel, plan, written: !args.dryRun }));
+    // JSON on stdout, and the conflict in words on stderr for the script's log.
+    const conflicts = conflictsError(plan);
+    if (conflicts) throw conflicts;
+    return EXIT.ok;
   }
-  const conflicts = conflictsError(plan);
-  if (conflicts) throw conflicts;
-  return EXIT.ok;
+  // The text ends once: its summary already says what was left and what to do about it.
+  io.stdout(runText({ decision, outDir, outLabel, plan, written: !args.dryRun }));
+  return plan.conflicts > 0 ? EXIT.failure : EXIT.ok;
 }

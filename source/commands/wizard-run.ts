@@ -43,10 +43,8 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
       io.stderr(outcome.written ? `Cancelled after the write, which completed: ${outcome.outDir} is whole.\n` : 'Cancelled, nothing was written.\n');
       return EXIT.cancelled;
     }
+    // One ending: the summary says what was left and what to do; exit 1 with a conflict left.
     io.stdout(runText(outcome, { byFolder: true }));
-    // Loaded when needed: the wizard's start stays free of the writer and the generators.
-    const conflicts = (await import('../output/prepare.ts')).conflictsError(outcome.plan);
-    if (conflicts) throw conflicts;
-    return EXIT.ok;
+    return outcome.plan.conflicts > 0 ? EXIT.failure : EXIT.ok;
   });
 }

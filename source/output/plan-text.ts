@@ -216,8 +216,11 @@ export interface FinishedRun {
  */
 export function runText(run: FinishedRun, options: { byFolder?: boolean } = {}): string {
   const plan = options.byFolder ? formatPlanByFolder(run.plan, run.written) : formatPlan(run.plan, run.written);
-  const lines = [designLine(run.decision), `${run.written ? 'Wrote' : 'Plan (dry run, nothing written) for'} ${run.outDir}:`, plan];
-  if (run.written) lines.push('', ...nextStepsLines(run.outLabel));
+  const wroteSomething = run.plan.entries.some((e) => WRITES.includes(e.action) || e.action === 'remove');
+  const head = !run.written ? 'Plan (dry run, nothing written) for' : wroteSomething ? 'Wrote' : 'Checked';
+  const lines = [designLine(run.decision), `${head} ${run.outDir}:`, plan];
+  // With a conflict left, the summary's hint is what to do next: building comes after it is resolved.
+  if (run.written && run.plan.conflicts === 0) lines.push('', ...nextStepsLines(run.outLabel));
   return `${lines.join('\n')}\n`;
 }
 

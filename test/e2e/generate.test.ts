@@ -64,7 +64,10 @@ describe('generate', () => {
     const conflict = cli(['--answers', answers, '--out', out]);
     expect(conflict.code).toBe(1);
     expect(conflict.stdout).toMatch(/conflict\s+packer\/variables\.pkr\.hcl/);
-    expect(conflict.stderr).toMatch(/--force/);
+    // One ending: the summary says what to do; nothing more on stderr.
+    expect(conflict.stdout).toMatch(/--force/);
+    expect(conflict.stdout).not.toMatch(/Next steps/);
+    expect(conflict.stderr).toBe("");
     expect(readFileSync(edited, 'utf8')).toBe('# mine\n');
     expect(readFileSync(join(out, 'packer/locals.pkr.hcl'), 'utf8')).toContain('"999"'); // untouched files still update
 

@@ -59,7 +59,8 @@ describe('symlinks inside --out', () => {
     const refused = cli(['--answers', answers, '--out', out]);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('conflict   packer/base.pkr.hcl (packer is a symlink; never followed)');
-    expect(refused.stderr).toMatch(/--force/);
+    expect(refused.stdout).toMatch(/--force/);
+    expect(refused.stderr).toBe("");
     expectOutsideUntouched();
 
     const forced = cli(['--answers', answers, '--out', out, '--force', '--json']);

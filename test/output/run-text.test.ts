@@ -48,3 +48,27 @@ describe('after saving the answers only', () => {
     expect(answersSavedText({ file: 'my team.yaml', outLabel: 'out', conflicts: true })).toContain("ami-wizard --answers 'my team.yaml' --out out --force");
   });
 });
+
+// Issue 21: a re-run over an edited file printed "Wrote DIR:", then "Nothing written, ... 1 conflict left
+// as is", then "Next steps: build the images", then the conflict again on stderr.
+describe('a run that leaves a conflict has one ending', () => {
+  async function conflicted(byFolder: boolean) {
+    const answers = answersFrom(minimalAnswers());
+    const files = await generate(answers);
+    const { sha256 } = await import('../../source/output/manifest.ts');
+    const hashes = Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)]));
+    const disk = new Map(files.map((f) => [f.path, f.path === 'README.md' ? sha256('edited') : hashes[f.path]!]));
+    const previous = { version: 1, generator: 'ami-wizard@0', files: hashes } as never;
+    const plan = planFiles({ outDir: '/work/out', previous, disk }, files, { force: false, generator: 'ami-wizard@0' });
+    expect(plan.conflicts).toBe(1);
+    return runText({ decision: decisionFor(answers), outDir: '/work/out', outLabel: 'out', plan, written: true }, { byFolder });
+  }
+
+  it.each([false, true])('byFolder %s: no "Wrote" when nothing was written, no next steps, one line saying what to do', async (byFolder) => {
+    const text = await conflicted(byFolder);
+    expect(text).not.toContain('Wrote ');
+    expect(text).not.toContain('Next steps');
+    expect(text).toMatch(/Nothing written/);
+    expect(text.match(/--force/g)).toHaveLength(1);
+  });
+});
