@@ -111,25 +111,25 @@ const packagesOncePerRole: AnswerRule = (a) => {
  * disagree. An entry that leaves one out takes the other's (placement.ts merges them).
  */
 const packageFactsAgree: AnswerRule = (a) => {
-  const first = new Map<string, { r: number; installMinutes?: number; changes?: string }>();
+  // Per package and key: the first value given, and the role that gave it.
+  const given = new Map<string, { value: unknown; role: string }>();
   for (const [r, role] of a.roles.entries()) {
     for (const [i, entry] of role.software.entries()) {
       if (typeof entry === 'string') continue;
-      const seen = first.get(entry.name) ?? { r };
       for (const key of ['installMinutes', 'changes'] as const) {
         const value = entry[key];
         if (value === undefined) continue;
-        if (seen[key] === undefined) (seen as Record<string, unknown>)[key] = value;
-        else if (seen[key] !== value) {
+        const first = given.get(`${entry.name} ${key}`);
+        if (!first) given.set(`${entry.name} ${key}`, { value, role: role.name });
+        else if (first.value !== value) {
           return {
             path: ['roles', r, 'software', i, key],
             message:
-              `${JSON.stringify(entry.name)} has ${key} ${JSON.stringify(seen[key])} in role ${a.roles[seen.r]!.name} and ${JSON.stringify(value)} here; ` +
+              `${JSON.stringify(entry.name)} has ${key} ${JSON.stringify(first.value)} in role ${first.role} and ${JSON.stringify(value)} here; ` +
               `it is one package wherever it is listed: give it the same ${key}, or set ${key} in one role only`,
           };
         }
       }
-      first.set(entry.name, seen);
     }
   }
   return undefined;

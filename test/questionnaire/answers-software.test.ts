@@ -72,6 +72,13 @@ describe('a package is one package', () => {
     ]);
     expect(differ.message).toMatch(/roles\[1\]\.software\[0\]\.changes: "jq" has changes "daily" in role web and "monthly" here; .*give it the same changes, or set changes in one role only/);
     expect(verdict([{ name: 'web', software: [{ name: 'jq', changes: 'daily' }] }, { name: 'api', software: ['jq', { name: 'curl' }] }]).ok).toBe(true);
+    // The message names the role that gave the first value, not the first role to list the package.
+    const third = verdict([
+      { name: 'web', software: [{ name: 'jq' }] },
+      { name: 'api', software: [{ name: 'jq', installMinutes: 1 }] },
+      { name: 'worker', software: [{ name: 'jq', installMinutes: 9 }] },
+    ]);
+    expect(third.message).toMatch(/roles\[2\]\.software\[0\]\.installMinutes: "jq" has installMinutes 1 in role api and 9 here/);
   });
 
   it("refuses a baseline Software tag longer than 256 characters: the shared packages and the agents", () => {
