@@ -11,16 +11,21 @@ export function generateBootstrap(ctx: BuildContext, templates: Renderer): Gener
   const view = {
     ...ctx,
     phase,
-    // Images are captured with an empty apt index; a design that installs packages at boot refreshes it first.
-    // (latestAtLaunch refreshes it anyway, to update the packages.)
-    refreshIndexAtBoot: ctx.bootstrapRunsConfig && phase === 'all' && ctx.platform.facts.packageManager === 'apt' && !ctx.guidance.latestAtLaunch,
+    // Images are captured with an empty apt index; a first boot that installs packages refreshes it first:
+    // phase all installs every package, phase app those placed at launch. (latestAtLaunch refreshes it
+    // anyway, to update the packages.)
+    refreshIndexAtBoot:
+      ctx.bootstrapRunsConfig &&
+      (phase === 'all' || ctx.roles.some((r) => r.launchSoftware.length > 0)) &&
+      ctx.platform.facts.packageManager === 'apt' &&
+      !ctx.guidance.latestAtLaunch,
     latestAtLaunch: ctx.guidance.latestAtLaunch,
     releaseLocked: ctx.platform.facts.releaseLocked,
     buildInstanceMarker: BUILD_INSTANCE_MARKER,
     onPremises: ctx.guidance.onPremises,
     phaseDescription:
       ctx.design === 'hybrid'
-        ? 'Hybrid: the image carries the baseline and middleware; deploy the latest application now.'
+        ? 'Hybrid: the image carries the baseline and middleware; install the packages placed at launch and deploy the latest application now.'
         : 'JeOS: the image carries only the OS and the agent; build the whole role now.',
     applyPartial: `bootstrap/partials/${FAMILY_SCRIPTS[ctx.platform.facts.family].partialPrefix}apply-${ctx.configTool}`,
   };

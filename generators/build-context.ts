@@ -9,6 +9,8 @@ import { platformFacts } from './platforms.ts';
 import { configToolFor } from '../questionnaire/config-tool.ts';
 import { GUIDANCE_TAG_KEYS, PROJECT_TAG_KEYS, copyRegions } from '../questionnaire/answer-rules.ts';
 import type { PlatformFacts } from './platforms.ts';
+import { baselineSoftware, entryName, placeSoftware, placedPackages, roleSoftwareAt, runsConfigAtBoot } from '../questionnaire/placement.ts';
+import type { PlacementRow } from '../questionnaire/placement.ts';
 
 type GuidanceTagKey = (typeof GUIDANCE_TAG_KEYS)[number];
 
@@ -28,7 +30,15 @@ export interface ResolvedBaseImage {
 
 export interface RoleView {
   name: string;
+  /** Every package the role lists: what the configuration tool's `all` phase installs. */
   software: string[];
+  /** Placed in the role image: what its build installs (ROLE_PACKAGES). */
+  imageSoftware: string[];
+  /** Placed at launch: what the `app` phase of a hybrid image's first boot installs. */
+  launchSoftware: string[];
+  /** What the role image carries from the answers, the baseline's packages with its own: its image test checks them. */
+  carriedSoftware: string[];
+  /** The role image's Software tag: its own packages. */
   softwareTag: string;
 }
 
@@ -41,6 +51,10 @@ export interface BuildContext {
   guidance: GuidanceAnswers;
   platform: Answers['platform'] & { buildRegion: string; instanceType: string; facts: PlatformFacts };
   roles: RoleView[];
+  /** What goes where (questionnaire/placement.ts): every package, the agents and the application, with the reason. */
+  placement: PlacementRow[];
+  /** The packages every role lists, baked into the baseline (BASE_PACKAGES). */
+  baseSoftware: string[];
   /** The roles that get an image of their own: all of them, except in the jeos design. */
   imageRoles: RoleView[];
   /** A role to show in examples (the first). An instance that names no role is refused, never given this one. */
@@ -85,11 +99,6 @@ export interface BuildContext {
   baseImage: ResolvedBaseImage | null;
 }
 
-/** What the baseline adds to its source image, for its Software tag. */
-function baseSoftware(design: Design, tool: ConfigTool): string {
-  return ['amazon-ssm-agent', 'amazon-cloudwatch-agent', ...(design === 'fully-baked' ? [] : [tool])].join(',');
-}
-
 /**
  * A lower-case name safe for image names, file names and SSM paths. A name with no ASCII letter or
  * digit (日本語のショップ) gets a short hash of itself, so two such projects never share image names
@@ -117,11 +126,20 @@ export function buildContext(
   const complianceTag = answers.project.compliance.length ? answers.project.compliance.join('+') : 'none';
   const project = { ...answers.project, slug };
   const systemName = answers.project.system ?? answers.project.name;
-  const roles = answers.roles.map((r) => ({
-    name: r.name,
-    software: r.software,
-    softwareTag: r.software.join(',') || 'none',
-  }));
+  const configTool = configToolFor(answers);
+  const placement = placeSoftware({ design, configTool, roles: answers.roles });
+  const baseSoftware = placedPackages(placement, 'base');
+  const roles = answers.roles.map((r): RoleView => {
+    const imageSoftware = roleSoftwareAt(placement, r, 'role-image');
+    return {
+      name: r.name,
+      software: r.software.map(entryName),
+      imageSoftware,
+      launchSoftware: roleSoftwareAt(placement, r, 'launch'),
+      carriedSoftware: r.software.map(entryName).filter((name) => baseSoftware.includes(name) || imageSoftware.includes(name)),
+      softwareTag: imageSoftware.join(',') || 'none',
+    };
+  });
   // The guidance's ten keys, each with its value on every image (undefined: set per image, Name,
   // Version, Role, Software) and the values the tag policy allows (empty: any). A Record over the keys
   // of GUIDANCE_TAG_KEYS, so a key added there must be given both here.
@@ -168,9 +186,11 @@ export function buildContext(
       facts,
     },
     roles,
+    placement,
+    baseSoftware,
     imageRoles,
     exampleRole: roles[0]!.name,
-    images: [{ name: 'base', software: baseSoftware(design, configToolFor(answers)) }, ...imageRoles.map((r) => ({ name: r.name, software: r.softwareTag }))],
+    images: [{ name: 'base', software: baselineSoftware(placement).join(',') }, ...imageRoles.map((r) => ({ name: r.name, software: r.softwareTag }))],
     imageStage: STAGES[0],
     costCenterPlaceholder: answers.project.costCenter === undefined,
     copyRegions: copies,
@@ -179,7 +199,7 @@ export function buildContext(
     manualCapture: answers.guidance.manualSteps
       ? { steps: answers.options.manualCaptureSteps.length ? answers.options.manualCaptureSteps : ['(list the steps in options.manualCaptureSteps of ami-wizard.yaml)'] }
       : null,
-    configTool: configToolFor(answers),
+    configTool,
     puppetDistribution: answers.options.puppetDistribution ?? 'openvox',
     commonTags,
     policyTags,
@@ -198,7 +218,7 @@ export function buildContext(
     configPath: answers.options.githubActions?.directory ?? '.',
     bakeApplication: design === 'fully-baked',
     engines: { packer: answers.builder !== 'image-builder', imageBuilder: answers.builder !== 'packer', both: answers.builder === 'both' },
-    bootstrapRunsConfig: design !== 'fully-baked',
+    bootstrapRunsConfig: runsConfigAtBoot(design),
     baseImage: meta.baseImage ?? null,
   };
 }

@@ -11,6 +11,8 @@ function roleView(ctx: BuildContext, role: RoleView) {
     role: {
       ...role,
       puppetClass: `role_${role.name.replace(/-/g, '_')}`,
+      /** Every package but those placed at launch: the ones the images carry. */
+      bakedSoftware: role.software.filter((name) => !role.launchSoftware.includes(name)),
       appMessage: `Deploy the application of role ${role.name} here.`,
     },
   };
@@ -42,16 +44,22 @@ export function generateConfigManagement(ctx: BuildContext, templates: Renderer)
       case 'puppet':
         files.push(file(`puppet/modules/${view.role.puppetClass}/manifests/init.pp`, 'puppet/init.pp.hbs', view));
         break;
-      case 'salt':
-        // init applies everything; app alone is what a hybrid image's first boot applies.
+      case 'salt': {
+        // init applies everything; app alone is what a hybrid image's first boot applies: the packages
+        // placed at launch (launch.sls) and the application. Windows: Chocolatey's states, since Salt's
+        // pkg states there need a winrepo nothing sets up.
+        const software = ctx.platform.facts.family === 'windows' ? 'salt/windows-software.sls.hbs' : 'salt/software.sls.hbs';
+        const states = [
+          { file: 'software', names: view.role.bakedSoftware, stateId: `${role.name}-software`, note: 'the packages its images carry' },
+          { file: 'launch', names: role.launchSoftware, stateId: `${role.name}-launch-software`, note: 'the packages placed at launch, installed at first boot' },
+        ];
         files.push(file(`salt/${role.name}/init.sls`, 'salt/init.sls.hbs', view));
-        // Windows: Chocolatey's states, since Salt's pkg states there need a winrepo nothing sets up.
-        if (role.software.length) {
-          const software = ctx.platform.facts.family === 'windows' ? 'salt/windows-software.sls.hbs' : 'salt/software.sls.hbs';
-          files.push(file(`salt/${role.name}/software.sls`, software, view));
+        for (const packages of states.filter((s) => s.names.length)) {
+          files.push(file(`salt/${role.name}/${packages.file}.sls`, software, { ...view, packages }));
         }
         files.push(file(`salt/${role.name}/app.sls`, 'salt/app.sls.hbs', view));
         break;
+      }
     }
   }
   return files;

@@ -2,6 +2,7 @@
 import { JUDGEMENT_NOTE, SCALE_TEXT, outscoredTexts, pointsText, requirementText, scoreBar, tieText } from '../questionnaire/decision.ts';
 import { DESIGN_DESCRIPTIONS } from '../questionnaire/designs.ts';
 import { DESIGN_LABELS, QUESTION_LABELS } from '../questionnaire/labels.ts';
+import { PLACEMENT_LABELS, PLACEMENT_LIMITS, placementRuleText } from '../questionnaire/placement.ts';
 import type { BuildContext } from './build-context.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import type { Renderer } from './render.ts';
@@ -31,10 +32,44 @@ function accessView(ctx: BuildContext) {
   };
 }
 
+/** decision.md's "What goes where" table: each row's cells as text (the template escapes them). */
+function placementView(ctx: BuildContext) {
+  const none = '—';
+  return {
+    placementRule: placementRuleText(ctx.design),
+    placementLimits: PLACEMENT_LIMITS,
+    placementRows: ctx.placement.map((row) => ({
+      name: row.name,
+      roles: row.everyRole ? 'all' : row.roles.join(', '),
+      installMinutes: row.installMinutes === undefined ? none : String(row.installMinutes),
+      changes: row.changes ?? none,
+      where: PLACEMENT_LABELS[row.placement],
+      reason: row.reason,
+    })),
+    placementSummary: placementSummary(ctx),
+  };
+}
+
+/** README's one sentence on what each image carries. */
+function placementSummary(ctx: BuildContext): string {
+  const count = (n: number) => `${n} package${n === 1 ? '' : 's'}`;
+  const base = ctx.baseSoftware.length;
+  const image = new Set(ctx.roles.flatMap((r) => r.imageSoftware)).size;
+  const launch = new Set(ctx.roles.flatMap((r) => r.launchSoftware)).size;
+  const carried = ['the management agents', ...(ctx.bootstrapRunsConfig ? [ctx.configTool] : []), ...(base ? [`${count(base)} every role lists`] : [])];
+  const parts = [
+    `the baseline carries ${carried.length > 1 ? `${carried.slice(0, -1).join(', ')} and ${carried.at(-1)}` : carried[0]}`,
+    ...(ctx.imageRoles.length ? [`each role image adds its role's own (${count(image)} in all)`] : []),
+    ...(launch ? [`${count(launch)} ${launch === 1 ? 'is' : 'are'} installed at first boot`] : []),
+  ];
+  return `What goes where: ${parts.join('; ')}.`;
+}
+
 function docsView(ctx: BuildContext) {
   const { decision } = ctx;
   return {
     ...ctx,
+    ...placementView(ctx),
     access: accessView(ctx),
     workflow: writesWorkflow(ctx),
     designLabel: DESIGN_LABELS[ctx.design],

@@ -90,7 +90,7 @@ function components(ctx: BuildContext, templates: Renderer, view: PackerView, bo
   const base: Component[] = [
     {
       id: 'Baseline',
-      description: `${slug}: security baseline and management agents (packer/scripts/baseline and agents)`,
+      description: `${slug}: security baseline, management agents and the packages every role lists (packer/scripts/baseline, agents, base-packages)`,
       phases: [
         {
           name: 'build',

@@ -64,11 +64,13 @@ export interface BuildEnv {
 const env = (name: string, value: string): BuildEnv => ({ name, value });
 
 function roleImageView(ctx: BuildContext, role: RoleView, installerEnv: BuildEnv[]) {
-  const validateEnv = [env('IMAGE_PACKAGES', role.software.join(' ')), env('IMAGE_ROLE', role.name)];
+  // The image test checks what the image carries: the baseline's packages and the role image's own.
+  const validateEnv = [env('IMAGE_PACKAGES', role.carriedSoftware.join(' ')), env('IMAGE_ROLE', role.name)];
   return {
     ...role,
     description: `${ctx.project.name} ${role.name} image (${ctx.design} design)`,
-    env: [env('ROLE', role.name), env('ROLE_PACKAGES', role.software.join(' ')), ...installerEnv],
+    // Only the packages placed in the role image: the baseline has the shared ones, the first boot pulls the rest.
+    env: [env('ROLE', role.name), env('ROLE_PACKAGES', role.imageSoftware.join(' ')), ...installerEnv],
     validateEnv,
   };
 }
@@ -98,10 +100,11 @@ export function packerView(ctx: BuildContext) {
     sourceImage: { minimal, nameFilter: minimal ? facts.minimalImageNameFilter! : facts.imageNameFilter, owners: facts.imageOwners },
     pinnedVersions: versions,
     buildSecrets: secrets,
-    baseEnv: installerEnv,
+    // The packages every role lists (placement base) are installed by scripts/base-packages.
+    baseEnv: [...installerEnv, env('BASE_PACKAGES', ctx.baseSoftware.join(' '))],
     /** What the base provisioner runs after the first wait, in order (BASE_SCRIPTS). */
     baseScripts: BASE_SCRIPTS.map((name) => `scripts/${name}.${FAMILY_SCRIPTS[facts.family].ext}`),
-    baseValidateEnv: [env('IMAGE_PACKAGES', ''), env('IMAGE_COMMANDS', baseCommands.join(' ')), env('IMAGE_ROLE', '')],
+    baseValidateEnv: [env('IMAGE_PACKAGES', ctx.baseSoftware.join(' ')), env('IMAGE_COMMANDS', baseCommands.join(' ')), env('IMAGE_ROLE', '')],
     imageRoles: ctx.imageRoles.map((role) => roleImageView(ctx, role, installerEnv)),
     stages: STAGES,
     buildInstanceMarker: BUILD_INSTANCE_MARKER,

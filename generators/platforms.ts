@@ -59,12 +59,12 @@ export interface FamilyScripts {
 }
 
 /**
- * The base image's own build scripts, in order: the security baseline, the management agents, then
- * the first-boot bootstrap installed. Packer's base provisioner runs them in one step (its partials
+ * The base image's own build scripts, in order: the security baseline, the management agents, the
+ * packages every role lists (questionnaire/placement.ts: base), then the first-boot bootstrap installed. Packer's base provisioner runs them in one step (its partials
  * list them from here, as `baseScripts`); Image Builder runs all but the last in its Baseline
  * component and the last with the bootstrap files in its Bootstrap component.
  */
-export const BASE_SCRIPTS = ['baseline', 'agents', 'install-bootstrap'] as const;
+export const BASE_SCRIPTS = ['baseline', 'agents', 'base-packages', 'install-bootstrap'] as const;
 
 export const FAMILY_SCRIPTS: Record<PlatformFacts['family'], FamilyScripts> = {
   linux: {

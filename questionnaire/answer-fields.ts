@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { CONFIG_TOOLS } from './config-tool.ts';
 import { ARCHITECTURES, BUILDERS, CONFIDENTIALITY, CONTROL_CHARACTERS, DELETE_AFTER_DEPRECATION_DAYS, OPERATING_SYSTEMS, REGION_CODE, REGION_PATTERN, STAGES } from './answer-values.ts';
 import { ANY_PACKAGE_NAME } from './package-names.ts';
+import { CHANGE_RATES, PLACEMENT_LIMITS } from './placement.ts';
 import { UNKNOWN_REGION, isKnownRegion } from './regions.ts';
 import { DESIGNS, QUESTIONS, completeGuidance } from './questions.ts';
 import type { GuidanceAnswers, Question } from './questions.ts';
@@ -114,6 +115,42 @@ const PlatformSchema = z.strictObject({
   ),
 });
 
+// Package names keep to a grammar with no quote, brace, $, %, space or leading dash: they reach
+// package-manager command lines, Ansible and Salt (Jinja), Chef, Puppet and PowerShell, inert in all.
+const packageName = () =>
+  z.string().check(
+    z.maxLength(128),
+    z.regex(ANY_PACKAGE_NAME, 'a package name: letters, digits and . _ + : = ~ ^ -, starting with a letter or digit'),
+  );
+const PACKAGE_NAME_NOTE =
+  "in the grammar of the OS's package manager (apt on Ubuntu, dnf on Amazon Linux and RHEL, Chocolatey on Windows). " +
+  'Package names reach package-manager command lines, Ansible and Salt (Jinja), Chef, Puppet and PowerShell, so quotes, ' +
+  'braces, $, %, spaces and a leading dash are refused rather than escaped.';
+const { defaultInstallMinutes, maxInstallMinutes, defaultChanges, launchMaxMinutes, launchChanges } = PLACEMENT_LIMITS;
+
+const PackageSchema = z.strictObject({
+  name: packageName().check(z.describe(`The package, ${PACKAGE_NAME_NOTE}`)),
+  installMinutes: z.optional(
+    z.int().check(
+      z.minimum(0),
+      z.maximum(maxInstallMinutes),
+      z.describe(
+        `How many minutes downloading, installing and configuring it takes (0 to ${maxInstallMinutes}; default ${defaultInstallMinutes}). ` +
+          `In a hybrid design a package that installs in more than ${launchMaxMinutes} minutes is baked into the role image, to keep launches fast.`,
+      ),
+    ),
+  ),
+  changes: z.optional(
+    z.enum(CHANGE_RATES).check(
+      z.describe(
+        `How often a new version is wanted (default ${defaultChanges}). In a hybrid design a package that changes ` +
+          `${launchChanges.join(' or ')} and installs within ${launchMaxMinutes} minutes is installed at first boot, so a new ` +
+          'version needs no image build; the others are baked in.',
+      ),
+    ),
+  ),
+});
+
 const RoleSchema = z.strictObject({
   name: z.string().check(
     z.regex(
@@ -124,16 +161,20 @@ const RoleSchema = z.strictObject({
   ),
   software: z._default(
     z.array(
-      z.string().check(
-        z.maxLength(128),
-        z.regex(ANY_PACKAGE_NAME, 'a package name: letters, digits and . _ + : = ~ ^ -, starting with a letter or digit'),
-        z.describe(
-          "A package the role needs, in the grammar of the OS's package manager (apt on Ubuntu, dnf on Amazon Linux and RHEL, " +
-            'Chocolatey on Windows). Package names reach package-manager command lines, Ansible and Salt (Jinja), Chef, Puppet ' +
-            'and PowerShell, so quotes, braces, $, %, spaces and a leading dash are refused rather than escaped.',
+      z.union([
+        packageName().check(z.describe(`A package the role needs, ${PACKAGE_NAME_NOTE}`)),
+        PackageSchema.check(
+          z.describe(
+            'A package the role needs, with what decides where it goes (decision.md, "What goes where"): a package every ' +
+              'role lists is baked into the shared baseline; in a hybrid design one that changes often and installs quickly ' +
+              'is installed at first boot, the others are baked into the role image.',
+          ),
         ),
-      ),
-    ).check(z.maxLength(50)),
+      ]),
+    ).check(
+      z.maxLength(50),
+      z.describe('The packages the role needs: each a package name, or {name, installMinutes, changes}. List a package once per role.'),
+    ),
     [],
   ),
 });

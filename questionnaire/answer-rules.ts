@@ -3,7 +3,10 @@
 // the compiled JSON Schema. One list, so the two cannot drift apart. No zod here: the quick path
 // must not load it.
 import type { Answers } from './answer-fields.ts';
+import { configToolFor } from './config-tool.ts';
 import { packageGrammar } from './package-names.ts';
+import { MANAGEMENT_AGENTS, entryName, sharedPackages } from './placement.ts';
+import type { SoftwareEntry } from './placement.ts';
 
 // Keys every generated image carries: the guidance's ten plus ami-wizard's lineage tags.
 export const GUIDANCE_TAG_KEYS = [
@@ -69,19 +72,89 @@ const noPolicyWildcard: AnswerRule = (a) => {
   };
 };
 
+/** Where an entry's name is: the entry itself, or its name key. */
+const namePath = (r: number, i: number, entry: SoftwareEntry): (string | number)[] => ['roles', r, 'software', i, ...(typeof entry === 'string' ? [] : ['name'])];
+
 /** Each software entry in the grammar of the package manager of the chosen OS (package-names.ts). */
 const packageNames: AnswerRule = (a) => {
   const grammar = packageGrammar(a.platform.os);
   for (const [r, role] of a.roles.entries()) {
-    const bad = role.software.findIndex((name) => !grammar.pattern.test(name));
+    const bad = role.software.findIndex((entry) => !grammar.pattern.test(entryName(entry)));
     if (bad >= 0) {
+      const entry = role.software[bad]!;
       return {
-        path: ['roles', r, 'software', bad],
-        message: `${JSON.stringify(role.software[bad])} is not ${grammar.noun} (${a.platform.os} installs packages with ${grammar.manager}); a package name is ${grammar.rule}`,
+        path: namePath(r, bad, entry),
+        message: `${JSON.stringify(entryName(entry))} is not ${grammar.noun} (${a.platform.os} installs packages with ${grammar.manager}); a package name is ${grammar.rule}`,
       };
     }
   }
   return undefined;
+};
+
+/** A role lists a package once: two entries could say two different things about it. */
+const packagesOncePerRole: AnswerRule = (a) => {
+  for (const [r, role] of a.roles.entries()) {
+    const names = role.software.map(entryName);
+    const again = names.findIndex((name, i) => names.indexOf(name) !== i);
+    if (again >= 0) {
+      return {
+        path: namePath(r, again, role.software[again]!),
+        message: `${JSON.stringify(names[again])} is already listed at roles[${r}].software[${names.indexOf(names[again]!)}]; list each package once per role (one entry with its installMinutes and changes)`,
+      };
+    }
+  }
+  return undefined;
+};
+
+/**
+ * installMinutes and changes describe the package, not the role: where two roles list it, they may not
+ * disagree. An entry that leaves one out takes the other's (placement.ts merges them).
+ */
+const packageFactsAgree: AnswerRule = (a) => {
+  // Per package and key: the first value given, and the role that gave it.
+  const given = new Map<string, { value: unknown; role: string }>();
+  for (const [r, role] of a.roles.entries()) {
+    for (const [i, entry] of role.software.entries()) {
+      if (typeof entry === 'string') continue;
+      for (const key of ['installMinutes', 'changes'] as const) {
+        const value = entry[key];
+        if (value === undefined) continue;
+        const first = given.get(`${entry.name} ${key}`);
+        if (!first) given.set(`${entry.name} ${key}`, { value, role: role.name });
+        else if (first.value !== value) {
+          return {
+            path: ['roles', r, 'software', i, key],
+            message:
+              `${JSON.stringify(entry.name)} has ${key} ${JSON.stringify(first.value)} in role ${first.role} and ${JSON.stringify(value)} here; ` +
+              `it is one package wherever it is listed: give it the same ${key}, or set ${key} in one role only`,
+          };
+        }
+      }
+    }
+  }
+  return undefined;
+};
+
+/** The Software tag holds at most 256 characters: each role image's, and the baseline's, which also names its agents. */
+const SOFTWARE_TAG_LIMIT = 256;
+const softwareTagsFit: AnswerRule = (a) => {
+  const tooLong = a.roles.findIndex((role) => role.software.map(entryName).join(',').length > SOFTWARE_TAG_LIMIT);
+  if (tooLong >= 0) {
+    return {
+      path: ['roles', tooLong, 'software'],
+      message: `a role's software list must fit the ${SOFTWARE_TAG_LIMIT}-character Software tag; shorten or group the names`,
+    };
+  }
+  // The packages every role lists go into the baseline (placement.ts), which also names its agents and
+  // the configuration tool when the design runs it at boot: counted here as if it did.
+  const baseline = [...MANAGEMENT_AGENTS, configToolFor(a), ...sharedPackages(a.roles)].join(',');
+  if (baseline.length <= SOFTWARE_TAG_LIMIT) return undefined;
+  return {
+    path: ['roles'],
+    message:
+      `the packages every role lists (${sharedPackages(a.roles).join(', ')}) are baked into the shared baseline, whose Software tag ` +
+      `also names its agents and must fit ${SOFTWARE_TAG_LIMIT} characters (it would have ${baseline.length}); shorten or group the names`,
+  };
 };
 
 /** Tag policies compare keys without case: Team and team would be one statement with two meanings. */
@@ -221,9 +294,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
   ),
   noPolicyWildcard,
   packageNames,
-  rule(
-    (a) => a.roles.every((r) => r.software.join(',').length <= 256),
-    "a role's software list must fit the 256-character Software tag; shorten or group the names",
-    ['roles'],
-  ),
+  packagesOncePerRole,
+  packageFactsAgree,
+  softwareTagsFit,
 ];

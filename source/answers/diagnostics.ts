@@ -107,6 +107,13 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: Path; te
             ? `${name} is longer than ${String(issue.maximum)} characters.`
             : `${name} must be at most ${String(issue.maximum)}.`,
       };
+    case 'invalid_union': {
+      // The option the value's kind chose (a package name, or its mapping): its first problem, where it is.
+      const chosen = issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0))?.[0];
+      if (chosen) return describeIssue({ ...chosen, path: [...path, ...chosen.path] } as z.core.$ZodIssue, data);
+      if (value === undefined) return { path, text: `missing required answer ${name}${expected ? ` (${expected})` : ''}. Add it to the file.` };
+      return { path, text: `${name} must be ${expected ?? 'another kind of value'}, not ${show(value)}.` };
+    }
     default:
       if (isUnknownRegionIssue(issue)) {
         const guess = didYouMean(String(value), REGION_CODES);

@@ -22,25 +22,39 @@ function unwrap(schema: AnySchema): AnySchema {
 
 /** The schema that describes the value at `path`, or undefined when the path leaves the schema. */
 function schemaAt(root: AnySchema, path: readonly PropertyKey[]): AnySchema | undefined {
-  let s: AnySchema | undefined = unwrap(root);
-  for (const key of path) {
-    if (!s) return undefined;
-    const def = defOf(s);
-    if (def.type === 'object') s = (def.shape as Record<string, AnySchema>)[String(key)];
-    else if (def.type === 'array') s = def.element as AnySchema;
-    else if (def.type === 'record') s = def.valueType as AnySchema;
-    else return undefined;
-    if (s) s = unwrap(s);
+  const s = unwrap(root);
+  const def = defOf(s);
+  // A union (a package name or its mapping): the first option the rest of the path leads into.
+  if (def.type === 'union' && path.length > 0) {
+    for (const option of def.options as AnySchema[]) {
+      const found = schemaAt(option, path);
+      if (found) return found;
+    }
+    return undefined;
   }
-  return s;
+  if (path.length === 0) return s;
+  const [key, ...rest] = path;
+  let next: AnySchema | undefined;
+  if (def.type === 'object') next = (def.shape as Record<string, AnySchema>)[String(key)];
+  else if (def.type === 'array') next = def.element as AnySchema;
+  else if (def.type === 'record') next = def.valueType as AnySchema;
+  return next ? schemaAt(next, rest) : undefined;
+}
+
+/** The object options of a union, or the schema itself. */
+function alternatives(s: AnySchema): AnySchema[] {
+  const def = defOf(s);
+  return def.type === 'union' ? (def.options as AnySchema[]).map(unwrap) : [s];
 }
 
 /** Keys an object schema accepts (empty for anything else). */
 export function keysAt(root: AnySchema, path: readonly PropertyKey[]): string[] {
   const s = schemaAt(root, path);
   if (!s) return [];
-  const def = defOf(s);
-  return def.type === 'object' ? Object.keys(def.shape as object) : [];
+  return alternatives(s).flatMap((option) => {
+    const def = defOf(option);
+    return def.type === 'object' ? Object.keys(def.shape as object) : [];
+  });
 }
 
 /** A short description of what the schema at `path` accepts, e.g. `one of: a, b` or `true or false`. */
@@ -65,6 +79,14 @@ export function expectedAt(root: AnySchema, path: readonly PropertyKey[]): strin
     case 'object':
     case 'record':
       return 'a mapping of keys to values';
+    case 'union':
+      // Each option; a mapping by its keys (a package name, or a mapping with name, installMinutes, changes).
+      return (
+        alternatives(s)
+          .map((option) => (defOf(option).type === 'object' ? `a mapping with ${Object.keys(defOf(option).shape as object).join(', ')}` : expectedAt(option, [])))
+          .filter(Boolean)
+          .join(', or ') || undefined
+      );
     default:
       return undefined;
   }

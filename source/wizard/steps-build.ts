@@ -156,7 +156,9 @@ async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK>
           section: 'Build settings',
           title: 'Which packages does each role install?',
           hint: `ROLE: package package; ROLE: package, e.g. ${roles[0]?.name ?? 'web'}: nginx curl. Roles: ${roles.map((r) => r.name).join(', ')}.`,
-          why: "Package names in the grammar of the OS's package manager (dnf, apt, or Chocolatey on Windows); they are installed into the role's image, or at first boot for JeOS.",
+          why:
+            "Package names in the grammar of the OS's package manager (dnf, apt, or Chocolatey on Windows). decision.md says where each goes " +
+            '(the shared baseline, the role image or first boot); installMinutes and changes in ami-wizard.yaml refine it.',
           initial: roleSoftwareText(roles),
           validate: (typed) => {
             const stray = unknownRoleNames(typed, roles);

@@ -27,7 +27,8 @@ function bothAgree(input: unknown): void {
 const PATHS = [
   'version', 'project', 'project.name', 'project.system', 'project.owner', 'project.costCenter', 'project.stage',
   'project.confidentiality', 'project.compliance', 'project.extra', 'platform', 'platform.os', 'platform.architecture',
-  'platform.regions', 'platform.instanceType', 'roles', 'roles.0', 'roles.0.name', 'roles.0.software', 'roles.1',
+  'platform.regions', 'platform.instanceType', 'roles', 'roles.0', 'roles.0.name', 'roles.0.software', 'roles.0.software.0',
+  'roles.0.software.0.installMinutes', 'roles.0.software.0.changes', 'roles.1', 'roles.1.software',
   'guidance', 'guidance.recoveryTime', 'guidance.manualSteps', 'guidance.existingTooling', 'guidance.awsExperience',
   'guidance.automatedPipeline', 'strategy', 'configManagement',
   'tags', 'tags.Team', 'tags.Team.value', 'tags.Team.allowed', 'tags.name', 'tags.aws:x', 'options', 'options.encryption',
@@ -43,6 +44,9 @@ const VALUES: unknown[] = [
   '111122223333', 'arn:aws:iam::111122223333:role/ami-build', 'alias/images', '/web-shop/images', 'build/ami', '../up',
   't3.small', 'pay ${AWS::AccountId}', '$ {x}', '{$x}', '$$', 'x {{y', 'x }}', [], ['eu-west-1'], ['eu-west-1', 'us-east-1'], ['a', 'a'], ['x*'], [long(200), long(100)], [{ name: 'web' }],
   [{ name: 'web' }, { name: 'web' }], [{ name: 'web', software: ['nginx'] }, { name: 'worker' }], ['111122223333'],
+  // roles[].software entries as mappings: placement's inputs, each bound on either side.
+  { name: 'nginx' }, { name: 'nginx', installMinutes: 30, changes: 'daily' }, { name: 'nginx', changes: 'hourly' }, { installMinutes: 2 },
+  [{ name: 'nginx', changes: 'weekly' }, 'curl'], [{ name: 'nginx', installMinutes: 3 }], ['nginx', { name: 'nginx' }], 'daily', 240, 241,
   {}, { value: 'x' }, { value: 'x', allowed: ['x', 'y'] }, { value: 'x', extra: 1 }, { accounts: ['111122223333'] },
   { roleArn: 'arn:aws:iam::111122223333:role/ami-build' }, Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`K${i}`, { value: 'v' }])),
 ];

@@ -33,6 +33,12 @@ const SOFTWARE: Record<OperatingSystem, string[]> = {
   'rhel-9': ['nginx', 'python3-pip'],
   'windows-server-2022': [],
 };
+/**
+ * A package of the built role (api) alone that changes daily and installs in a minute: placed at
+ * launch in a hybrid design (questionnaire/placement.ts), in the role image when fully baked. nginx,
+ * which both roles list, goes into the baseline; api's curl into its role image.
+ */
+const LAUNCH_PACKAGE = { name: 'jq', installMinutes: 1, changes: 'daily' as const };
 
 interface Case {
   design: Design;
@@ -68,7 +74,8 @@ function answersFor(c: Case) {
   a.configManagement = c.tool;
   a.platform = { os: c.os, regions: ['eu-west-1'] };
   // The second role is the one whose image is built: a bootstrap that falls back to the first is wrong.
-  a.roles = [{ name: 'web', software: SOFTWARE[c.os] }, { name: 'api', software: SOFTWARE[c.os].slice(0, 1) }];
+  // api's image installs curl, its own: every role build takes the package manager's lock.
+  a.roles = [{ name: 'web', software: SOFTWARE[c.os] }, { name: 'api', software: [...SOFTWARE[c.os].slice(0, 1), 'curl', LAUNCH_PACKAGE] }];
   if (c.folder) a.options = { githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: c.folder } };
   if (c.imageBuilder) a.builder = 'image-builder';
   return z.parse(AnswersSchema, a);
@@ -210,10 +217,31 @@ describe.skipIf(Boolean(unavailable)).each(CASES)('$design on $os with $tool, fo
     }
   });
 
+  it('puts each package where the placement says: the shared one in the baseline, curl in the role image, jq there or at first boot', () => {
+    const built = result.calls.filter((x) => x.step.startsWith('build-'));
+    const builtWith = (name: string) => built.some((x) => x.args.includes(name));
+    const image = (name: string) => result.file(`var/lib/sim-packages/${name}`) !== undefined;
+    // What the first boot installed: the package manager's own calls (shell), or what the tool applied.
+    const boot = result.callsIn('boot1').filter((x) => ['apt-get', 'dnf'].includes(x.tool) && x.args.includes('install')).flatMap((x) => x.args);
+    const atBoot = (name: string) => boot.includes(name) || new RegExp(`^\\S+ \\(stub\\): installed (\\S+ )*${name}( |$)`, 'm').test(result.steps.boot1!.log);
+    const where = (name: string) => (image(name) ? 'image' : atBoot(name) ? 'first boot' : 'nowhere');
+    const expected = {
+      'fully-baked': { nginx: 'image', curl: 'image', jq: 'image' },
+      hybrid: { nginx: 'image', curl: 'image', jq: 'first boot' },
+      jeos: { nginx: 'first boot', curl: 'first boot', jq: 'first boot' },
+    }[c.design];
+    expect({ nginx: where('nginx'), curl: where('curl'), jq: where('jq') }, result.steps.boot1!.log).toEqual(expected);
+    // Hybrid: no build so much as asked for jq, and the baseline's build installed nginx.
+    if (c.design === 'hybrid') expect(builtWith('jq')).toBe(false);
+    if (c.design !== 'jeos') expect(result.callsIn('build-base').some((x) => x.args.includes('nginx'))).toBe(true);
+    if (c.design !== 'jeos') expect(result.callsIn('build-base').some((x) => x.args.includes('curl'))).toBe(false);
+  });
+
   it('refreshes the emptied apt index at boot before a design that installs packages then', () => {
     const calls = result.callsIn('boot1').filter((x) => x.tool !== 'curl');
     const update = calls.findIndex((x) => x.tool === 'apt-get' && x.args.includes('update'));
-    const installsAtBoot = c.design === 'jeos' && c.os === 'ubuntu-24.04';
+    // JeOS installs every package at boot; hybrid the role's package placed at launch (jq).
+    const installsAtBoot = c.design !== 'fully-baked' && c.os === 'ubuntu-24.04';
     expect(update >= 0, calls.map((x) => `${x.tool} ${x.args.join(' ')}`).join('\n')).toBe(installsAtBoot);
     // The tool that installs the role's packages: the configuration tool, or for shell the role
     // script's own apt-get install (git, which clones the scripts, is the real one and records nothing).

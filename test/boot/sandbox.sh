@@ -59,6 +59,12 @@ settle() { # a reboot or a new machine ends the processes of the last boot (the 
     kill -- "${holders[@]}" 2>/dev/null || true
     pkill -f '/sim/lock-holder.sh' 2>/dev/null || true
     wait "${holders[@]}" 2>/dev/null || true
+    # The flock processes inside a holder end only after their children do: until they have, the
+    # machine's disk is busy and cannot be captured.
+    for _ in $(seq 100); do
+      pgrep -f '/sim/lock-holder.sh' >/dev/null || pgrep -x flock >/dev/null || break
+      sleep 0.05
+    done
   fi
   holders=()
 }

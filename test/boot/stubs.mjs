@@ -50,11 +50,6 @@ function option(name) {
 const mustExist = (path, what) => existsSync(path) || fail(`${what} ${path} does not exist`, 1);
 const forced = () => exitCodes[`${step}/${tool}`] ?? exitCodes[tool];
 /**
- * A configuration tool applying a role whose file installs packages, in phase "all", on an apt
- * system whose package index was emptied (the image cleanup does that): the real tool fails with
- * "No package matching", so the stub does too.
- */
-/**
  * The role the playbook applies for ami_role, as Ansible would choose it: the include_role whose
  * `when: ami_role == 'NAME'` holds, after the fail task whose `ami_role != 'NAME'` conditions must not
  * all hold. A playbook that names the role any other way (a Jinja expression) applies nothing here.
@@ -68,11 +63,55 @@ function playbookRole(playbook, role) {
   return applied[0][1];
 }
 
-function needsIndex(roleFile, phase) {
-  const installsPackages = /ansible\.builtin\.package|^package \[|package \{|pkg\.installed/m.test(readFileSync(roleFile, 'utf8'));
-  if (installsPackages && phase !== 'app' && os.packageManager === 'apt' && !existsSync(APT_INDEX)) {
+/** The strings of a list as the templates write them: YAML's "..." (JSON) or Ruby's and Puppet's '...'. */
+const quoted = (text) =>
+  [...text.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)].map((m) => (m[1] !== undefined ? JSON.parse(`"${m[1]}"`) : m[2].replace(/\\(.)/g, '$1')));
+
+/**
+ * The packages a role's file installs in a phase, read as its tool reads it (the forms the templates
+ * write): each package task, resource or state and the phase that guards it. A Salt state applies
+ * what it says and what it includes; AMI_PHASE means nothing to Salt.
+ */
+function rolePackages(roleFile, phase) {
+  const text = readFileSync(roleFile, 'utf8');
+  if (roleFile.endsWith('.yml')) {
+    return text.split(/^- /m).slice(1).filter((task) => /ansible\.builtin\.package:/.test(task)).flatMap((task) => {
+      const when = /^ +when: ami_phase == '(\w+)'$/m.exec(task)?.[1];
+      return when === undefined || when === phase ? quoted([...task.matchAll(/^ {6}- (".*")$/gm)].map((m) => m[1]).join(' ')) : [];
+    });
+  }
+  if (roleFile.endsWith('.rb')) {
+    return [...text.matchAll(/^package '[^']*' do\n([\s\S]*?)^end$/gm)].flatMap(([, body]) => {
+      const when = /only_if \{ phase == '(\w+)' \}/.exec(body)?.[1];
+      return when === undefined || when === phase ? quoted(/package_name \[(.*)\]/.exec(body)?.[1] ?? '') : [];
+    });
+  }
+  if (roleFile.endsWith('.pp')) {
+    return [...text.matchAll(/if \$facts\['ami_phase'\] (==|!=) '(\w+)' \{\n +package \{ \[(.*)\]:/g)].flatMap(([, op, value, list]) =>
+      (op === '==') === (phase === value) ? quoted(list) : [],
+    );
+  }
+  if (roleFile.endsWith('.sls')) {
+    const included = [...text.matchAll(/^ {2}- \.([\w-]+)$/gm)].map((m) => [join(dirname(roleFile), m[1], 'init.sls'), join(dirname(roleFile), `${m[1]}.sls`)].find(existsSync));
+    if (included.some((f) => f === undefined)) fail(`${roleFile} includes a state that does not exist`);
+    return [...quoted([...text.matchAll(/^ {8}- (".*")$/gm)].map((m) => m[1]).join(' ')), ...included.flatMap((f) => rolePackages(f, phase))];
+  }
+  fail(`no package reader for ${roleFile}`);
+}
+
+/**
+ * A configuration tool applying a role: it installs what the role's file says for the phase, and on
+ * an apt system whose package index was emptied (the image cleanup does that) the real tool fails
+ * with "No package matching", so the stub does too. What it installed is said on standard output.
+ */
+function applyRole(roleFile, phase) {
+  const names = rolePackages(roleFile, phase);
+  if (names.length === 0) return;
+  if (os.packageManager === 'apt' && !existsSync(APT_INDEX)) {
     fail(`No package matching the role's software is available (${roleFile}): the apt index is empty; run apt-get update first`, 2);
   }
+  install(names);
+  process.stdout.write(`${tool} (stub): installed ${names.join(' ')}\n`);
 }
 
 /**
@@ -285,7 +324,7 @@ const TOOLS = {
     const role = playbookRole(join(directory, playbook), vars.ami_role);
     const tasks = join(directory, dirname(playbook), 'roles', role, 'tasks/main.yml');
     mustExist(tasks, 'role tasks');
-    needsIndex(tasks, vars.ami_phase);
+    applyRole(tasks, vars.ami_phase);
     process.stdout.write(`ansible-pull (stub): applied role ${role}\n`);
     process.exit(forced() ?? 0);
   },
@@ -295,7 +334,7 @@ const TOOLS = {
     const vars = option('--extra-vars') ?? '';
     const tasks = join(dirname(playbook), 'roles', playbookRole(playbook, /ami_role=(\S+)/.exec(vars)?.[1] ?? '?'), 'tasks/main.yml');
     mustExist(tasks, 'role tasks');
-    needsIndex(tasks, /ami_phase=(\S+)/.exec(vars)?.[1]);
+    applyRole(tasks, /ami_phase=(\S+)/.exec(vars)?.[1]);
   },
   'chef-client'() {
     const cookbooks = /cookbook_path=(.*)/.exec(option('--config-option') ?? '')?.[1];
@@ -303,7 +342,7 @@ const TOOLS = {
     if (!cookbooks || !recipe) fail('needs --config-option cookbook_path=DIR and -o recipe[NAME]');
     const file = join(cookbooks, recipe, 'recipes/default.rb');
     mustExist(file, 'recipe');
-    needsIndex(file, process.env.AMI_PHASE);
+    applyRole(file, process.env.AMI_PHASE ?? 'all');
     process.exit(forced() ?? 0);
   },
   // puppet apply exits 0 even when resources fail, unless --detailed-exitcodes: then 0 no changes,
@@ -315,7 +354,7 @@ const TOOLS = {
     if (!modules || !klass) fail('needs --modulepath DIR and -e "include CLASS"');
     const file = join(modules, klass, 'manifests/init.pp');
     mustExist(file, 'module');
-    needsIndex(file, process.env.FACTER_ami_phase);
+    applyRole(file, process.env.FACTER_ami_phase);
     const detailed = forced() ?? 2;
     process.exit(args.includes('--detailed-exitcodes') ? detailed : 0);
   },
@@ -327,7 +366,7 @@ const TOOLS = {
     const path = state.split('.');
     const file = [join(root, ...path, 'init.sls'), `${join(root, ...path)}.sls`].find(existsSync);
     if (!file) fail(`state ${state} is not in ${root}`);
-    needsIndex(file, 'all'); // a state file applies what it says; AMI_PHASE means nothing to Salt
+    applyRole(file, 'all'); // a state file applies what it says and includes; AMI_PHASE means nothing to Salt
     const code = forced() ?? 0;
     process.exit(args.includes('--retcode-passthrough') ? code : 0);
   },

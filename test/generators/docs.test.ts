@@ -57,7 +57,7 @@ describe('decision.md', () => {
       const edges = checkFlowchart(diagram!);
       if (design === 'jeos') expect(edges.some((e) => e.startsWith('base --> inst'))).toBe(true);
       else expect(edges.filter((e) => e.startsWith('base --> role_'))).toHaveLength(2);
-      for (const heading of ['Context', 'Decision', 'Reasons', 'Alternatives considered', 'What would change it', 'Consequences', 'Next steps']) {
+      for (const heading of ['Context', 'Decision', 'Reasons', 'What goes where', 'Alternatives considered', 'What would change it', 'Consequences', 'Next steps']) {
         expect(text).toMatch(new RegExp(`^## ${heading}$`, 'm'));
       }
     });
@@ -99,6 +99,60 @@ describe('decision.md', () => {
   it('without an override, says it follows the recommendation', async () => {
     const { text } = await decisionFor(() => {});
     expect(text).not.toContain('overriding');
+  });
+});
+
+describe('decision.md: what goes where', () => {
+  /** The rows of the "What goes where" table, each cell as a reader sees it. */
+  function placementTable(markdown: string): string[][] {
+    const section = markdown.slice(markdown.indexOf('## What goes where'), markdown.indexOf('## Alternatives considered'));
+    const tokens = md.parse(section, {});
+    const rows: string[][] = [];
+    let row: string[] = [];
+    for (const [i, t] of tokens.entries()) {
+      if (t.type === 'tr_open') row = [];
+      if (t.type === 'inline' && ['th_open', 'td_open'].includes(tokens[i - 1]!.type)) row.push(t.content.replace(/\\(.)/g, '$1'));
+      if (t.type === 'tr_close') rows.push(row);
+    }
+    return rows;
+  }
+
+  it('hybrid: a row per package with its roles, minutes, changes, where and why, after the agents and before the application', async () => {
+    const { text, readme } = await decisionFor((a) => {
+      a.strategy = 'hybrid';
+      a.roles = [
+        { name: 'web', software: ['nginx', { name: 'java-17-amazon-corretto', installMinutes: 20 }, { name: 'jq', installMinutes: 1, changes: 'daily' }] },
+        { name: 'api', software: ['nginx'] },
+      ];
+    });
+    expect(text.indexOf('## Reasons')).toBeLessThan(text.indexOf('## What goes where'));
+    expect(text.indexOf('## What goes where')).toBeLessThan(text.indexOf('## Alternatives considered'));
+    expect(placementTable(text)).toEqual([
+      ['Package', 'Roles', 'Install (min)', 'Changes', 'Where', 'Why'],
+      ['amazon-ssm-agent', 'all', '—', '—', 'baseline image', expect.stringMatching(/^A server management agent every instance runs/)],
+      ['amazon-cloudwatch-agent', 'all', '—', '—', 'baseline image', expect.any(String)],
+      ['ansible', 'all', '—', '—', 'baseline image', 'The ansible tooling the bootstrap runs at first boot: baked into the baseline with the other agents.'],
+      ['nginx', 'all', '2', 'monthly', 'baseline image', expect.stringMatching(/^Every role lists it, so it is reusable across all instances/)],
+      ['java-17-amazon-corretto', 'web', '20', 'monthly', 'role image', expect.stringMatching(/^It takes 20 minutes to download, install and configure/)],
+      ['jq', 'web', '1', 'daily', 'first boot', 'It changes daily and installs in 1 minute: pulled at first boot, a new version needs no image build.'],
+      ['the application', 'all', '—', '—', 'first boot', expect.stringMatching(/the bootstrap pulls the latest build at first boot/)],
+    ]);
+    const seen = plain(text).replace(/\s+/g, ' ');
+    expect(seen).toContain('a package that changes weekly or daily and installs within 5 minutes is installed at first boot');
+    expect(plain(readme).replace(/\s+/g, ' ')).toContain(
+      'What goes where: the baseline carries the management agents, ansible and 1 package every role lists; each role image adds its role\'s own (1 package in all); 1 package is installed at first boot.',
+    );
+  });
+
+  it('escapes what it prints: a package name that is also Markdown stays text', async () => {
+    const { text } = await decisionFor((a) => {
+      a.strategy = 'jeos';
+      a.roles = [{ name: 'web', software: ['g++', 'lib_x_'] }];
+    });
+    const rows = placementTable(text);
+    expect(rows.map((r) => r[0])).toContain('g++');
+    expect(text).toMatch(/^\| lib\\_x\\_ \| web \|/m);
+    expect(rows.find((r) => r[0] === 'g++')![4]).toBe('first boot');
   });
 });
 

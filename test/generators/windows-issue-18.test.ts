@@ -238,7 +238,8 @@ describe('E: Salt on Windows', () => {
   });
 
   it("the role's software is installed by chocolatey.installed on Windows (pkg.installed needs a winrepo), and Linux keeps pkg.installed", async () => {
-    const { file } = await windowsFolder('jeos', 'salt');
+    // Fully baked: software.sls holds every package the role image carries (JeOS's are all in launch.sls).
+    const { file } = await windowsFolder('fully-baked', 'salt');
     const sls = file('config/salt/web/software.sls');
     expect(sls).not.toMatch(/pkg\.installed/);
     const states = parseYaml(sls) as Record<string, Record<string, unknown[]>>;
@@ -247,9 +248,9 @@ describe('E: Salt on Windows', () => {
     for (const args of installed) expect(args).toContainEqual({ retry: { attempts: expect.any(Number), interval: expect.any(Number) } });
 
     const a = minimalAnswers();
-    Object.assign(a, { strategy: 'jeos', configManagement: 'salt', platform: { os: 'ubuntu-24.04' }, roles: [{ name: 'web', software: ['nginx', 'g++'] }] });
+    Object.assign(a, { strategy: 'fully-baked', configManagement: 'salt', platform: { os: 'ubuntu-24.04' }, roles: [{ name: 'web', software: ['nginx', 'g++'] }] });
     const linux = (await generate(answersFrom(a))).find((f) => f.path === 'config/salt/web/software.sls')!.contents;
-    expect(linux).toBe('# Role web: the packages it needs.\nweb-software:\n  pkg.installed:\n    - pkgs:\n        - "nginx"\n        - "g++"\n');
+    expect(linux).toBe('# Role web: the packages its images carry.\nweb-software:\n  pkg.installed:\n    - pkgs:\n        - "nginx"\n        - "g++"\n');
   });
 });
 

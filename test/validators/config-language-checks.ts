@@ -196,7 +196,8 @@ export function configLanguageChecks(root: string, generated: Map<string, Genera
     });
 
     it.skipIf(!jinja)('Jinja as Salt applies it: every state renders to its own text, still YAML, and no salt function runs', () => {
-      const files = paths(name, (p) => /^config\/salt\/[^/]+\/init\.sls$/.test(p));
+      // Every state file: software.sls and launch.sls hold the package names.
+      const files = paths(name, (p) => /^config\/salt\/[^/]+\/[^/]+\.sls$/.test(p));
       if (files.length === 0) return void expect(name).not.toMatch(/-salt-/);
       const report = renderJinja(files, 'salt');
       expect(report.files).toBe(files.length);
