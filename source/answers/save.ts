@@ -36,7 +36,7 @@ async function existingMode(file: string): Promise<number | null> {
   if (stats?.isSymbolicLink()) {
     throw new FailureError(`Not saved: ${file} is a symlink; ami-wizard never writes through one.\nSave to a regular file (replace the link with a copy of its target).`);
   }
-  if (stats && !stats.isFile()) throw new FailureError(`Not saved: ${file} is not a regular file (a pipe, a device or a folder). Save to a regular file.`);
+  if (stats && !stats.isFile()) throw new FailureError(`Cannot save ${file}: it is not a regular file (a folder, a pipe or a device). Save to a regular file.`);
   return stats ? stats.mode & 0o7777 : null;
 }
 
@@ -69,7 +69,7 @@ async function readIfThere(file: string): Promise<string | undefined> {
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new FailureError(`Not saved: ${file} is not a regular file (a pipe, a device or a folder). Save to a regular file.`);
+    if (!stats.isFile()) throw new FailureError(`Cannot save ${file}: it is not a regular file (a folder, a pipe or a device). Save to a regular file.`);
     const buffer = Buffer.alloc(MAX_ANSWERS_BYTES + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (bytesRead > MAX_ANSWERS_BYTES) {

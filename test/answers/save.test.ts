@@ -56,7 +56,7 @@ describe('saving applies the bounds of loading', () => {
     expect(spawnSync('mkfifo', [file]).status).toBe(0);
     const error = await saveGuidance(file, guidance, 'shop').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FailureError);
-    expect((error as Error).message).toMatch(/Not saved: .*ami-wizard\.yaml is not a regular file/);
+    expect((error as Error).message).toMatch(/Cannot save .*ami-wizard\.yaml: it is not a regular file/);
     expect((await lstat(file)).isFIFO()).toBe(true);
   }, 10_000);
 
