@@ -7,13 +7,15 @@ type Def = { type: string; [k: string]: unknown };
 
 const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
-/** Strips optional/default wrappers. */
+/** Strips optional/default wrappers, and a pipe's transform (the answers schema completes its output). */
 function unwrap(schema: AnySchema): AnySchema {
   let s = schema;
   for (;;) {
     const def = defOf(s);
     if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) {
       s = def.innerType as AnySchema;
+    } else if (def.type === 'pipe' && def.in) {
+      s = def.in as AnySchema;
     } else return s;
   }
 }
