@@ -25,7 +25,7 @@ describe('recommendationText', () => {
   it('the Design line, the engine, then the sections in order', () => {
     expect(lines[0]).toBe(designLine(defaults));
     expect(lines[1]).toBe('Built with: EC2 Image Builder (imagebuilder/)');
-    const sections = ['Why:', 'What would change it:', 'Trade-offs:', 'Launch path:'].map((title) => lines.indexOf(title));
+    const sections = ['Why (points per design):', 'What would change it:', 'Trade-offs:', 'Launch path:'].map((title) => lines.indexOf(title));
     expect(sections.every((at) => at > 1)).toBe(true);
     expect([...sections].sort((a, b) => a - b)).toEqual(sections);
     expect(recommendationText(defaults).split('\n')[1]).toBe('');
