@@ -185,7 +185,7 @@ export interface MoveWords {
   reason: string;
 }
 
-/** "Moved: Hybrid → Fully baked. Team experience: New to both. <reason>", or "Still Hybrid. ..." */
+/** "Moved: Hybrid → Fully baked. Automation skill: New to it. <reason>", or "Still Hybrid. ..." */
 export function moveText(move: MoveWords, answer: string | boolean): string {
   const head = move.from === move.to ? `Still ${SHORT_DESIGN_LABELS[move.to]}.` : `Moved: ${SHORT_DESIGN_LABELS[move.from]} → ${SHORT_DESIGN_LABELS[move.to]}.`;
   return `${head} ${QUESTION_LABELS[move.key]}: ${choiceLabel(move.key, answer)}. ${move.reason}`;
