@@ -2,11 +2,11 @@
 // the wizard's and the workshop's answers so far; its JSON form (recommend --json, generate --json);
 // and the phrases every rendering of it shares (the terminal's, decision.md's).
 import { DESIGN_LABELS, QUESTION_LABELS, SHORT_DESIGN_LABELS } from './labels.ts';
-import { DESIGNS, QUESTION_KEYS, defaultGuidance } from './questions.ts';
-import type { Design, GuidanceAnswers } from './questions.ts';
+import { DESIGNS, QUESTIONS, QUESTION_KEYS, defaultGuidance } from './questions.ts';
+import type { Design, GuidanceAnswers, QuestionKey } from './questions.ts';
 import { decide } from './recommend.ts';
 import type { Decision, RankedDesign, Requirement } from './recommend.ts';
-import { TIE_BREAK, weightVariants } from './weights.ts';
+import { TIE_BREAK, WEIGHTS, weightVariants } from './weights.ts';
 import type { Weights } from './weights.ts';
 
 /** What a decision depends on, in the answers file's shape; questions not answered yet may be missing. */
@@ -66,13 +66,54 @@ export function requirementText(requirement: Requirement): string {
   return `"${requirement.answerLabel}" rules out ${requirement.rulesOut.map((d) => DESIGN_LABELS[d]).join(' and ')}. ${requirement.because}`;
 }
 
+/** An answer that is a requirement whatever the other answers are, and the designs it rules out. */
+export interface RequirementAnswer {
+  key: QuestionKey;
+  answerLabel: string;
+  rulesOut: readonly Design[];
+}
+
+/** Every answer that can be a requirement (weights.ts rulesOut), in question order: for the help that explains requirements. */
+export function requirementAnswers(): RequirementAnswer[] {
+  return QUESTION_KEYS.flatMap((key) =>
+    QUESTIONS[key].choices.flatMap((choice) => {
+      const entry = WEIGHTS[key][String(choice.value)];
+      const rulesOut = entry?.rulesOut ?? entry?.withPipeline?.rulesOut;
+      return rulesOut ? [{ key, answerLabel: choice.label, rulesOut: rulesOut.designs }] : [];
+    }),
+  );
+}
+
 /** "(the model's judgement; the guidance is silent here)" after a reason whose weight the guidance does not give. */
 export const JUDGEMENT_NOTE = "(The model's judgement: the guidance is silent here.)";
 
+/** Why a design wins a tie with those after it in TIE_BREAK, by its place there (the last wins none). */
+const TIE_WINS = ['the middle of the spectrum, which can later bake more in or less', 'the simpler deployment'] as const;
+
 /** Why TIE_BREAK orders the designs as it does; the model's own judgement, and said to be. */
 const TIE_BREAK_TEXT =
-  `a tie goes to ${DESIGN_LABELS[TIE_BREAK[0]!]}, the middle of the spectrum, which can later bake more in or less, ` +
-  `then to ${DESIGN_LABELS[TIE_BREAK[1]!]}, the simpler deployment (the model's judgement: the guidance gives no order)`;
+  `a tie goes to ${DESIGN_LABELS[TIE_BREAK[0]!]}, ${TIE_WINS[0]}, ` +
+  `then to ${DESIGN_LABELS[TIE_BREAK[1]!]}, ${TIE_WINS[1]} (the model's judgement: the guidance gives no order)`;
+
+/** How every tie is broken, said once where the scoring is explained (the recommendation screen's `?`). */
+export const TIE_BREAK_RULE = `When designs that meet every requirement score the same, ${TIE_BREAK_TEXT}.`;
+
+/**
+ * A tie at the top in a sentence that argues for the design that wins it and for no other:
+ * "Hybrid and Fully baked both score 9; Hybrid wins the tie as the middle of the spectrum, which can
+ * later bake more in or less (the model's judgement)." Short names, for screens with few rows;
+ * undefined when the recommended design wins outright.
+ */
+export function tieWinnerText(ranking: readonly RankedDesign[]): string | undefined {
+  const [first, ...rest] = ranking;
+  const tied = rest.filter((r) => r.score === first?.score && r.ruledOutBy.length === 0);
+  if (!first || first.ruledOutBy.length > 0 || tied.length === 0) return undefined;
+  const names = [first, ...tied].map((r) => SHORT_DESIGN_LABELS[r.design]);
+  const all = names.length === 2 ? 'both' : 'all';
+  // The winner is the first of the tied designs in TIE_BREAK, so its place says why it wins.
+  const why = TIE_WINS[TIE_BREAK.indexOf(first.design)];
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)} ${all} score ${first.score}; ${SHORT_DESIGN_LABELS[first.design]} wins the tie as ${why} (the model's judgement).`;
+}
 
 /** When the recommended design ties with another that meets every requirement: who ties, and why the recommended one wins; undefined when it wins outright. */
 export function tieText(ranking: readonly RankedDesign[]): string | undefined {

@@ -3,6 +3,7 @@
 // them and the choice filter knows which fields a screen can still change. Kept here, pure and
 // free of the screens, so the first frame (drawn before anything else loads) can count them too.
 import { QUESTION_KEYS, QUESTIONS } from './questions.ts';
+import type { QuestionKey } from './questions.ts';
 
 export interface WizardScreen {
   id: string;
@@ -11,7 +12,46 @@ export interface WizardScreen {
   fields: readonly string[];
 }
 
-const guidanceScreens = QUESTION_KEYS.map((key) => ({ id: `guidance.${key}`, title: QUESTIONS[key].prompt, fields: [`guidance.${key}`] }) as const);
+/** A screen of guidance questions: one question, or the few that share a screen. */
+export interface GuidanceScreen {
+  id: `guidance.${string}`;
+  /** The questions it asks, in QUESTION_KEYS order. */
+  keys: readonly QuestionKey[];
+  /** The question's prompt; a shared screen's own title and hint. */
+  title: string;
+  hint?: string;
+}
+
+// The two experience questions share a screen. They were one question ("AWS and configuration
+// automation") until the model split them; on two screens in a row the second reads like the first
+// asked again, while side by side under one title the difference is plain: a team can know AWS well
+// and be new to configuration automation, or the other way round. Two short lists, each with its own
+// default, are easier to answer than one list of nine combinations, and the wizard has one screen
+// more than before the split (the pipeline question), not two.
+const SHARED_SCREENS: readonly GuidanceScreen[] = [
+  {
+    id: 'guidance.experience',
+    keys: ['awsExperience', 'automationExperience'],
+    title: 'How experienced is the team?',
+    hint: 'Two answers: with AWS itself, and with configuration automation. A team can know one well and be new to the other.',
+  },
+];
+
+/** The guidance questions as the wizard and the workshop ask them: a screen each, but SHARED_SCREENS share one. */
+export const GUIDANCE_SCREENS: readonly GuidanceScreen[] = QUESTION_KEYS.flatMap((key): GuidanceScreen[] => {
+  const shared = SHARED_SCREENS.find((screen) => screen.keys.includes(key));
+  if (!shared) return [{ id: `guidance.${key}`, keys: [key], title: QUESTIONS[key].prompt }];
+  return shared.keys[0] === key ? [shared] : [];
+});
+
+/** Where a guidance screen's questions are among them all: "Question 3 of 11", "Questions 7 and 8 of 11". */
+export function questionsSection(keys: readonly QuestionKey[]): string {
+  const numbers = keys.map((key) => QUESTION_KEYS.indexOf(key) + 1);
+  const which = numbers.length === 1 ? `Question ${numbers[0]}` : `Questions ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+  return `${which} of ${QUESTION_KEYS.length}`;
+}
+
+const guidanceScreens = GUIDANCE_SCREENS.map((screen) => ({ id: screen.id, title: screen.title, fields: screen.keys.map((key) => `guidance.${key}`) }));
 
 export const WIZARD_SCREENS = [
   { id: 'welcome', title: 'Welcome', fields: [] },

@@ -5,7 +5,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { parseAnswers, readAnswersFile } from './read.ts';
 import { InputError } from '../errors.ts';
 import { isPlainObject } from '../text/parsed.ts';
-import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
+import { ADDED_QUESTIONS, QUESTION_KEYS } from '../../questionnaire/questions.ts';
 import { answeredProblems, problemLines } from './draft.ts';
 import type { Draft } from './draft.ts';
 
@@ -43,8 +43,12 @@ export async function draftFromFile(file: string): Promise<Prefill> {
   return { draft, given: new Set(givenFields(data)) };
 }
 
-/** The answers every file must give; the wizard asks for the ones a file leaves out. */
-const REQUIRED_FIELDS = ['project.name', ...QUESTION_KEYS.map((key) => `guidance.${key}`)];
+/**
+ * The answers every file must give; the wizard asks for the ones a file leaves out. A question
+ * added since version 1 may be left out (the file then means what ADDED_QUESTIONS says), so a file
+ * complete without it goes to generate; once the wizard runs, it asks that question too.
+ */
+const REQUIRED_FIELDS = ['project.name', ...QUESTION_KEYS.filter((key) => !(key in ADDED_QUESTIONS)).map((key) => `guidance.${key}`)];
 
 export interface Prefill {
   draft: Draft;

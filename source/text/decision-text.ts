@@ -68,6 +68,14 @@ export function requirementLines(recommendation: Pick<Recommendation, 'requireme
   return bulleted(requirementTexts(recommendation), bullet, width);
 }
 
+const NO_REQUIREMENT = 'No answer here is a requirement: no design is ruled out, and the highest score is recommended.';
+
+/** The answers that are requirements, one bullet each (the recommendation screen's Requirements tab), or a line saying there are none. */
+export function requirementAnswerLines(recommendation: Pick<Recommendation, 'requirements'>, width: number, bullet = '• '): string[] {
+  const texts = recommendation.requirements.map((q) => `${QUESTION_LABELS[q.key]}: ${requirementText(q)}`);
+  return texts.length === 0 ? wrapText(NO_REQUIREMENT, width) : bulleted(texts, bullet, width);
+}
+
 /** How the scores work, said once under the bars. */
 export function scaleLines(width: number): string[] {
   return wrapText(SCALE_TEXT, width);
@@ -177,15 +185,10 @@ export interface MoveWords {
   reason: string;
 }
 
-/** "Moved: Hybrid → Fully baked. Team experience: New to both. <reason>", or "Still Hybrid. ..." */
+/** "Moved: Hybrid → Fully baked. Automation skill: New to it. <reason>", or "Still Hybrid. ..." */
 export function moveText(move: MoveWords, answer: string | boolean): string {
   const head = move.from === move.to ? `Still ${SHORT_DESIGN_LABELS[move.to]}.` : `Moved: ${SHORT_DESIGN_LABELS[move.from]} → ${SHORT_DESIGN_LABELS[move.to]}.`;
   return `${head} ${QUESTION_LABELS[move.key]}: ${choiceLabel(move.key, answer)}. ${move.reason}`;
-}
-
-/** The what-if board's row for one question: ❯ marks the row being changed, ◀ ▶ its answer. */
-export function boardRow(key: QuestionKey, answer: string | boolean, selected: boolean): string {
-  return `${selected ? '❯' : ' '} ${QUESTION_LABELS[key].padEnd(17)} ${selected ? '◀' : ' '} ${choiceLabel(key, answer)} ${selected ? '▶' : ''}`;
 }
 
 const flipTexts = (recommendation: Pick<Recommendation, 'whatIf'>): string[] =>

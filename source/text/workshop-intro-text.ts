@@ -1,6 +1,6 @@
 // The workshop's first screen as lines of text, as much as the terminal holds. Apart from
 // spectrum-text.ts so the wizard's first frame, drawn before Ink loads, does not carry it.
-import { DESIGNS, defaultGuidance } from '../../questionnaire/questions.ts';
+import { DESIGNS, QUESTION_KEYS, defaultGuidance } from '../../questionnaire/questions.ts';
 import { SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import { tradeOff } from '../../questionnaire/trade-offs.ts';
 import { spectrumLines } from './spectrum-text.ts';
@@ -9,7 +9,7 @@ import { wrap, wrapText } from './wrap.ts';
 /** The rows the workshop intro's screen adds around introLines: header, title, keys and the spacing between. */
 export const INTRO_CHROME_ROWS = 6;
 
-const NEXT = 'Next, nine questions move a team along this line. Then change any answer and watch the recommendation move.';
+const NEXT = `Next, ${QUESTION_KEYS.length} questions move a team along this line. Then change any answer and watch the recommendation move.`;
 
 /** What each design bakes in and does at first boot; a wrapped line keeps its indent. */
 function designDetails(width: number): string[] {

@@ -5,6 +5,7 @@ import type { UiHost } from './host.tsx';
 import { multiSelectPrompt } from './multi-select-prompt.tsx';
 import { planPrompt } from './plan-screen.tsx';
 import { recommendationPrompt } from './recommendation-screen.tsx';
+import { selectGroupPrompt } from './select-group-prompt.tsx';
 import { selectPrompt } from './select-prompt.tsx';
 import { textPrompt } from './text-prompt.tsx';
 import { welcomePrompt } from './welcome-screen.tsx';
@@ -14,6 +15,7 @@ export function createPrompts(host: UiHost, progress: () => Progress): Prompts {
   return {
     welcome: (request) => welcomePrompt(host, request),
     select: (request) => selectPrompt(host, request, progress()),
+    selectGroup: (request) => selectGroupPrompt(host, request, progress()),
     text: (request) => textPrompt(host, request, progress()),
     multiSelect: (request) => multiSelectPrompt(host, request, progress()),
     recommendation: (request) => recommendationPrompt(host, request, progress()),

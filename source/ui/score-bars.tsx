@@ -1,10 +1,10 @@
-// The ranking as bars on one fixed scale; the leading design is highlighted, and a tie at the top
-// says why the recommended design wins (`tie={false}` where the screen has no room for it).
+// The ranking as bars on one fixed scale; the leading design is highlighted, and `notes` (a tie, a
+// ruled-out design with more points, the scale: text/scoring-help.ts) are drawn dim beneath.
 import { Box, Text } from 'ink';
 import type { RankedDesign } from '../../questionnaire/recommend.ts';
-import { scoreBars, tieLines } from '../text/decision-text.ts';
+import { scoreBars } from '../text/decision-text.ts';
 
-export function ScoreBars({ ranking, width, tie = true }: { ranking: readonly RankedDesign[]; width: number; tie?: boolean }) {
+export function ScoreBars({ ranking, width, notes = [] }: { ranking: readonly RankedDesign[]; width: number; notes?: readonly string[] }) {
   return (
     <Box flexDirection="column">
       {scoreBars(ranking, width).map((bar, i) => (
@@ -12,12 +12,11 @@ export function ScoreBars({ ranking, width, tie = true }: { ranking: readonly Ra
           {bar.text}
         </Text>
       ))}
-      {tie &&
-        tieLines(ranking, width).map((line, i) => (
-          <Text key={`tie${i}`} dimColor>
-            {line}
-          </Text>
-        ))}
+      {notes.map((line, i) => (
+        <Text key={`note${i}`} dimColor>
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -1,12 +1,15 @@
-// The what-if board: all nine answers on one screen. ↑↓ pick a question, ←→ change its answer, and
-// the ranking, the bars, the recommendation and its marker on the spectrum move at once, with the
-// reason for the move; f lists every answer that would flip it (in the bars' place); s asks the
-// workshop to save.
+// The what-if board: every answer on one screen, each with the points it gives each design and the
+// scores as the columns' sums. ↑↓ pick a question, ←→ change its answer, and the points, the scores,
+// the recommendation and its marker on the spectrum move at once, with the reason for the move; a
+// tie says why the winner wins it; f lists every answer that would flip it (in the table's place);
+// s asks the workshop to save.
 import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
+import { outscoredTexts, requirementText, tieWinnerText } from '../../questionnaire/decision.ts';
 import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
 import type { Progress } from '../wizard/context.ts';
-import { boardRow, flipLines, flipsText, moveText, recommendedLine, tieLines } from '../text/decision-text.ts';
+import { boardHeader, boardScoreRow, boardTableRow } from '../text/board-text.ts';
+import { flipLines, flipsText, moveText, recommendedLine } from '../text/decision-text.ts';
 import { miniSpectrum, spectrumLines } from '../text/spectrum-text.ts';
 import { wrapText } from '../text/wrap.ts';
 import type { BoardRequest, BoardResult } from '../wizard/what-if.ts';
@@ -21,16 +24,25 @@ export interface WhatIfBoardProps extends BoardRequest {
 }
 
 const MAX_FLIPS_SHOWN = 2;
-// Header, the nine rows, the recommendation with its marker, three bars, the footer and the blank
-// rows between, and a row to spare: what is left holds the status, the move (or why) and the flips.
-const FIXED_ROWS = 19;
-// Rows that at least the status, the move and the flips get before the extras (the question in
-// full, the tie-break, the whole spectrum) are shown.
+// The table (its head, a row per question, the scores) and the rest that is always there: header,
+// the recommendation with its marker, the footer, the blank rows between, and a row to spare.
+const TABLE_ROWS = QUESTION_KEYS.length + 2;
+const FIXED_ROWS = TABLE_ROWS + 6;
+// Rows that at least the status, the tie, the move and the flips get before the extras (the bars,
+// the question in full, the whole spectrum) are shown; the flips give way first.
 const INFO_ROWS = 5;
 
 interface InfoLine {
   text: string;
   color?: string;
+}
+
+const plain = (lines: string[], color?: string): InfoLine[] => lines.map((text) => ({ text, color }));
+
+/** `lines` in at most `rows` rows, the last saying how many more there are when they do not fit. */
+function fitRows(lines: InfoLine[], rows: number): InfoLine[] {
+  if (lines.length <= rows) return lines;
+  return [...lines.slice(0, Math.max(0, rows - 1)), { text: `… ${lines.length - rows + 1} more lines`, color: 'gray' }];
 }
 
 export function WhatIfBoard({ initial, change, row: initialRow = 0, status, first = false, progress, onDone }: WhatIfBoardProps) {
@@ -42,47 +54,52 @@ export function WhatIfBoard({ initial, change, row: initialRow = 0, status, firs
   const [message, setMessage] = useState(status);
   const key = QUESTION_KEYS[row]!;
   useInput((input, k) => {
-    if (k.upArrow) setRow((r) => (r + QUESTION_KEYS.length - 1) % QUESTION_KEYS.length);
+    if (input === 'f') setAllFlips((shown) => !shown);
+    else if (input === 's') onDone({ action: 'save', answers: state.answers, row });
+    else if (k.return || input === 'q') onDone({ action: 'done', answers: state.answers, row });
+    else if (k.escape && !first) onDone({ action: 'back', answers: state.answers, row });
+    // While the flips hide the table, the arrows would change answers no one sees.
+    else if (allFlips) return;
+    else if (k.upArrow) setRow((r) => (r + QUESTION_KEYS.length - 1) % QUESTION_KEYS.length);
     else if (k.downArrow) setRow((r) => (r + 1) % QUESTION_KEYS.length);
     else if (k.leftArrow || k.rightArrow) {
       setState((s) => change(s, key, k.leftArrow ? -1 : 1));
       setMessage(undefined);
     } else if (input === '?') setShowWhy((shown) => !shown);
-    else if (input === 'f') setAllFlips((shown) => !shown);
-    else if (input === 's') onDone({ action: 'save', answers: state.answers, row });
-    else if (k.return || input === 'q') onDone({ action: 'done', answers: state.answers, row });
-    else if (k.escape && !first) onDone({ action: 'back', answers: state.answers, row });
   });
   const { recommendation } = state;
 
-  // The extras, each only while the status, the move and the flips keep INFO_ROWS rows.
+  // The extras, each only while the status, the tie, the move and the flips keep INFO_ROWS rows.
   let spare = rows - FIXED_ROWS - INFO_ROWS;
   const extra = (lines: string[]): string[] => {
     if (lines.length > spare) return [];
     spare -= lines.length;
     return lines;
   };
-  const tie = extra(tieLines(recommendation.ranking, width));
+  // The bars say again what the scores say, drawn to scale: first of the extras.
+  const barRows = extra(allFlips ? [] : recommendation.ranking.map((r) => r.design)).length;
   const prompt = extra(wrapText(QUESTIONS[key].prompt, width));
   const spectrum = extra([...spectrumLines(width, { design: recommendation.recommended, label: 'recommended' }, true), '']);
 
+  const requirement = recommendation.requirements.find((q) => q.key === key);
   const move = state.move && moveText(state.move, state.answers[state.move.key]);
   const moved = state.move && state.move.from !== state.move.to;
+  const tie = tieWinnerText(recommendation.ranking);
   const info: InfoLine[] = [
     ...(message ? [{ text: message.text, color: message.ok ? 'green' : 'red' }] : []),
-    ...(allFlips
-      ? flipLines(recommendation, width).map((text) => ({ text }))
-      : [
-          ...(showWhy ? wrapText(QUESTIONS[key].why, width).map((text) => ({ text })) : []),
-          ...(!showWhy && move ? wrapText(move, width).map((text) => ({ text, color: moved ? 'yellow' : undefined })) : []),
-          ...wrapText(flipsText(recommendation, MAX_FLIPS_SHOWN), width).map((text) => ({ text })),
-        ]),
+    // Whatever else is shown, a tie says which design wins it and why, and a design with more
+    // points that is ruled out says so: the bars alone would argue for the other design.
+    ...(tie ? plain(wrapText(tie, width)) : []),
+    ...plain(outscoredTexts(recommendation.ranking, recommendation.requirements).flatMap((text) => wrapText(text, width))),
+    // An answer that rules a design out says why first: that is what the room asks about it.
+    ...(showWhy ? plain([...(requirement ? wrapText(requirementText(requirement), width) : []), ...wrapText(QUESTIONS[key].why, width)]) : []),
+    ...(!showWhy && move ? plain(wrapText(move, width), moved ? 'yellow' : undefined) : []),
   ];
-  // The list of every flip takes the bars' rows too.
-  const barRows = allFlips ? 0 : recommendation.ranking.length;
-  const infoRows = Math.max(INFO_ROWS, rows - FIXED_ROWS - tie.length - prompt.length - spectrum.length) + 3 - barRows;
-  const shown = info.length <= infoRows ? info : [...info.slice(0, infoRows - 1), { text: `… ${info.length - infoRows + 1} more lines`, color: 'gray' }];
-  const keys = `↑↓ pick · ←→ change · ? why · f flips · s save · Enter done${first ? '' : ' · Esc back'}`;
+  const infoRows = rows - FIXED_ROWS - barRows - prompt.length - spectrum.length;
+  // The flips come last, and only when they fit whole: f lists them all.
+  const flips = allFlips ? [] : plain(wrapText(flipsText(recommendation, MAX_FLIPS_SHOWN), width));
+  if (info.length + flips.length <= infoRows) info.push(...flips);
+  const keys = `↑↓ pick · ←→ change · ? why · f ${allFlips ? 'answers' : 'flips'} · s save · Enter done${first ? '' : ' · Esc back'}`;
   return (
     <Screen section="What if?" progress={progress} keys={keys}>
       {spectrum.map((line, i) => (
@@ -90,33 +107,42 @@ export function WhatIfBoard({ initial, change, row: initialRow = 0, status, firs
           {line || ' '}
         </Text>
       ))}
-      <Box flexDirection="column">
-        {QUESTION_KEYS.map((k, i) => (
-          <Text key={k} color={i === row ? 'cyan' : undefined} wrap="truncate-end">
-            {boardRow(k, state.answers[k], i === row)}
+      {allFlips ? (
+        <Box flexDirection="column" height={TABLE_ROWS}>
+          {fitRows(plain(flipLines(recommendation, width)), TABLE_ROWS).map((line, i) => (
+            <Text key={`f${i}`} color={line.color} wrap="truncate-end">
+              {line.text}
+            </Text>
+          ))}
+        </Box>
+      ) : (
+        <Box flexDirection="column">
+          <Text dimColor wrap="truncate-end">
+            {boardHeader(width)}
           </Text>
-        ))}
-      </Box>
+          {QUESTION_KEYS.map((k, i) => (
+            <Text key={k} color={i === row ? 'cyan' : undefined} wrap="truncate-end">
+              {boardTableRow(k, recommendation, i === row, width)}
+            </Text>
+          ))}
+          <Text bold wrap="truncate-end">
+            {boardScoreRow(recommendation, width)}
+          </Text>
+        </Box>
+      )}
       {prompt.map((line, i) => (
         <Text key={`q${i}`} dimColor>
           {line}
         </Text>
       ))}
-      <Box flexDirection="column" marginTop={1}>
-        <Text wrap="truncate-end">
-          <Text bold color="green">
-            {recommendedLine(recommendation).padEnd(26)}
-          </Text>
-          {miniSpectrum(recommendation.recommended, Math.max(20, width - 27))}
+      <Text wrap="truncate-end">
+        <Text bold color="green">
+          {recommendedLine(recommendation).padEnd(26)}
         </Text>
-        {!allFlips && <ScoreBars ranking={recommendation.ranking} width={width} tie={false} />}
-        {tie.map((line, i) => (
-          <Text key={`t${i}`} dimColor>
-            {line}
-          </Text>
-        ))}
-      </Box>
-      {shown.map((line, i) => (
+        {miniSpectrum(recommendation.recommended, Math.max(20, width - 27))}
+      </Text>
+      {barRows > 0 && <ScoreBars ranking={recommendation.ranking} width={width} />}
+      {fitRows(info, infoRows).map((line, i) => (
         <Text key={`i${i}`} color={line.color} wrap="truncate-end">
           {line.text}
         </Text>

@@ -2,7 +2,7 @@
 // the current value (else the default) without asking, otherwise the screen asks.
 import { ASKED_FIELDS } from '../../questionnaire/wizard-screens.ts';
 import { BACK } from './context.ts';
-import type { Back, QuestionContext, SelectRequest } from './context.ts';
+import type { Back, PromptChoice, QuestionContext, SelectRequest } from './context.ts';
 import type { Draft } from '../answers/draft.ts';
 import { fieldProblem, keepsValid } from '../answers/draft.ts';
 import type { StepResult } from './flow.ts';
@@ -42,16 +42,43 @@ export interface ChoiceFieldSpec<V extends string | boolean> extends Omit<Select
  */
 export function askChoice<V extends string | boolean>(ctx: QuestionContext, field: string, spec: ChoiceFieldSpec<V>): Promise<StepResult> {
   const { current, defaultValue, set, choices, ...request } = spec;
-  const askable = ASKED_FIELDS.filter((other) => other !== field && !ctx.given.has(other));
-  const agreeing = ctx.given.has(field) ? choices : choices.filter((choice) => keepsValid(ctx.draft, (copy) => set(copy, choice.value), askable));
-  const offered = agreeing.length > 0 ? agreeing : choices;
-  const isOffered = (value: V | undefined) => value !== undefined && offered.some((choice) => choice.value === value);
+  const offer = offeredChoices(ctx, field, spec);
   return ask<V>(ctx, field, {
-    current: isOffered(current) ? current : undefined,
-    fallback: isOffered(defaultValue) ? defaultValue : offered[0]!.value,
-    show: (initial) => ctx.prompts.select<V>({ ...request, choices: offered, initial, defaultValue: isOffered(defaultValue) ? defaultValue : undefined }),
+    current: offer.current,
+    fallback: offer.fallback,
+    show: (initial) => ctx.prompts.select<V>({ ...request, choices: offer.choices, initial, defaultValue: offer.defaultValue }),
     apply: (value) => set(ctx.draft, value),
   });
+}
+
+/** A field's choices as its screen offers them, with the current value and the default when they are among them. */
+export interface OfferedChoices<V> {
+  choices: readonly PromptChoice<V>[];
+  current: V | undefined;
+  defaultValue: V | undefined;
+  /** What --yes takes without a current value, and the screen highlights: the default, else the first offered. */
+  fallback: V;
+}
+
+/**
+ * The choices that agree with this field's rules and with the answers no other screen asks (see
+ * keepsValid); a current value or default that does not agree is not preselected.
+ */
+export function offeredChoices<V extends string | boolean>(
+  ctx: QuestionContext,
+  field: string,
+  spec: Pick<ChoiceFieldSpec<V>, 'choices' | 'current' | 'defaultValue' | 'set'>,
+): OfferedChoices<V> {
+  const askable = ASKED_FIELDS.filter((other) => other !== field && !ctx.given.has(other));
+  const agreeing = ctx.given.has(field) ? spec.choices : spec.choices.filter((choice) => keepsValid(ctx.draft, (copy) => spec.set(copy, choice.value), askable));
+  const offered = agreeing.length > 0 ? agreeing : spec.choices;
+  const isOffered = (value: V | undefined) => value !== undefined && offered.some((choice) => choice.value === value);
+  return {
+    choices: offered,
+    current: isOffered(spec.current) ? spec.current : undefined,
+    defaultValue: isOffered(spec.defaultValue) ? spec.defaultValue : undefined,
+    fallback: isOffered(spec.defaultValue) ? spec.defaultValue : offered[0]!.value,
+  };
 }
 
 export interface TextFieldSpec<T> {

@@ -35,6 +35,26 @@ export interface SelectRequest<V> {
   whyOpen?: boolean;
 }
 
+/** One of the questions a shared screen asks (SelectGroupRequest). */
+export interface SelectPart<V> {
+  title: string;
+  hint?: string;
+  /** The longer "why this matters", shown on `?` while this question is the one being answered. */
+  why?: string;
+  choices: readonly PromptChoice<V>[];
+  initial: V;
+  defaultValue?: V;
+}
+
+/** Questions that share one screen, answered one after the other by picking from a list each. */
+export interface SelectGroupRequest<V> {
+  section: string;
+  title: string;
+  hint?: string;
+  parts: readonly SelectPart<V>[];
+  whyOpen?: boolean;
+}
+
 export interface MultiSelectRequest<V extends string> {
   section: string;
   title: string;
@@ -89,6 +109,8 @@ export interface WelcomeRequest {
 export interface Prompts {
   welcome(request?: WelcomeRequest): Promise<void | Back>;
   select<V extends string | boolean>(request: SelectRequest<V>): Promise<V | Back>;
+  /** Several questions on one screen; resolves to their answers, in the parts' order. */
+  selectGroup<V extends string | boolean>(request: SelectGroupRequest<V>): Promise<V[] | Back>;
   text(request: TextRequest): Promise<string | Back>;
   /** A list where several answers may be ticked (regions, compliance); resolves to them in the order ticked. */
   multiSelect<V extends string>(request: MultiSelectRequest<V>): Promise<V[] | Back>;
@@ -107,7 +129,7 @@ export interface QuestionContext {
   draft: Draft;
   /** Fields the --answers file gave; their screens are skipped. */
   given: ReadonlySet<string>;
-  prompts: Pick<Prompts, 'select' | 'text'>;
+  prompts: Pick<Prompts, 'select' | 'selectGroup' | 'text'>;
 }
 
 /** The environment variables the wizard reads (AWS_REGION, AWS_DEFAULT_REGION), passed in rather than read from process.env. */

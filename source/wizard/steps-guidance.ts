@@ -1,8 +1,12 @@
-// The nine guidance questions, one screen each; prompts, hints and "why" come from questions.ts.
-import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
+// The guidance questions, a screen each as questionnaire/wizard-screens.ts's GUIDANCE_SCREENS lays
+// them out (the two experience questions share one); prompts, hints and "why" come from questions.ts.
+import { ADDED_QUESTIONS, QUESTIONS } from '../../questionnaire/questions.ts';
 import type { Choice, GuidanceAnswers, QuestionKey } from '../../questionnaire/questions.ts';
-import { askChoice } from './ask.ts';
-import type { QuestionContext } from './context.ts';
+import { questionsSection } from '../../questionnaire/wizard-screens.ts';
+import type { GuidanceScreen } from '../../questionnaire/wizard-screens.ts';
+import { askChoice, offeredChoices } from './ask.ts';
+import { BACK } from './context.ts';
+import type { QuestionContext, SelectPart } from './context.ts';
 import type { Step } from './flow.ts';
 
 /** A default that follows from earlier answers, and the sentence that says so on screen. */
@@ -11,27 +15,66 @@ export interface DerivedDefault<V> {
   note: string;
 }
 
-export interface GuidanceStepOptions<V> {
+type DerivedDefaults = { [K in QuestionKey]?: (ctx: QuestionContext) => DerivedDefault<GuidanceAnswers[K]> | undefined };
+
+export interface GuidanceStepOptions {
   whyOpen?: boolean;
-  derivedDefault?: (ctx: QuestionContext) => DerivedDefault<V> | undefined;
+  /** Defaults that follow from other answers, by question. */
+  derivedDefaults?: DerivedDefaults;
 }
 
-export function guidanceStep<K extends QuestionKey>(key: K, index: number, options: GuidanceStepOptions<GuidanceAnswers[K]> = {}): Step<QuestionContext> {
+type Value = string | boolean;
+
+/** What a screen needs to ask one question: its field, its texts, its offered choices and where the answer goes. */
+function questionSpec(ctx: QuestionContext, key: QuestionKey, options: GuidanceStepOptions) {
   const question = QUESTIONS[key];
-  type V = GuidanceAnswers[K];
-  return (ctx) => {
-    const derived = options.derivedDefault?.(ctx);
-    return askChoice<V>(ctx, `guidance.${key}`, {
-      section: `Question ${index + 1} of ${QUESTION_KEYS.length}`,
-      title: question.prompt,
-      hint: derived ? `${question.hint} ${derived.note}` : question.hint,
-      why: question.why,
-      choices: question.choices as readonly Choice<V>[],
-      whyOpen: options.whyOpen,
-      current: ctx.draft.guidance[key],
-      defaultValue: derived?.value ?? (question.defaultValue as V),
-      set: (draft, value) => void (draft.guidance[key] = value),
+  const derived = (options.derivedDefaults?.[key] as ((ctx: QuestionContext) => DerivedDefault<Value> | undefined) | undefined)?.(ctx);
+  const field = `guidance.${key}`;
+  const spec = {
+    title: question.prompt,
+    hint: derived ? `${question.hint} ${derived.note}` : question.hint,
+    why: question.why,
+    choices: question.choices as readonly Choice<Value>[],
+    current: ctx.draft.guidance[key] as Value | undefined,
+    defaultValue: derived?.value ?? (question.defaultValue as Value),
+    set: (draft: QuestionContext['draft'], value: Value) => void ((draft.guidance as Record<string, Value>)[key] = value),
+  };
+  return { field, spec };
+}
+
+/** One question on its screen. */
+function askOne(ctx: QuestionContext, key: QuestionKey, options: GuidanceStepOptions) {
+  const { field, spec } = questionSpec(ctx, key, options);
+  return askChoice<Value>(ctx, field, { ...spec, section: questionsSection([key]), whyOpen: options.whyOpen });
+}
+
+export function guidanceStep(screen: GuidanceScreen, options: GuidanceStepOptions = {}): Step<QuestionContext> {
+  return async (ctx) => {
+    // A question the --answers file gives is not asked; when only one is left, it gets the screen to itself.
+    const keys = screen.keys.filter((key) => !ctx.given.has(`guidance.${key}`));
+    if (keys.length === 0) return 'skipped';
+    if (keys.length === 1) return askOne(ctx, keys[0]!, options);
+    const asked = keys.map((key) => {
+      const { field, spec } = questionSpec(ctx, key, options);
+      return { spec, offer: offeredChoices(ctx, field, spec) };
     });
+    const apply = (values: readonly Value[]) => asked.forEach(({ spec }, i) => spec.set(ctx.draft, values[i]!));
+    if (ctx.args.yes) {
+      apply(asked.map(({ offer }) => offer.current ?? offer.fallback));
+      return 'skipped';
+    }
+    const parts: SelectPart<Value>[] = asked.map(({ spec, offer }) => ({
+      title: spec.title,
+      hint: spec.hint,
+      why: spec.why,
+      choices: offer.choices,
+      initial: offer.current ?? offer.fallback,
+      defaultValue: offer.defaultValue,
+    }));
+    const values = await ctx.prompts.selectGroup<Value>({ section: questionsSection(keys), title: screen.title, hint: screen.hint, parts, whyOpen: options.whyOpen });
+    if (values === BACK) return BACK;
+    apply(values);
+    return 'asked';
   };
 }
 
@@ -44,4 +87,15 @@ export const configurationsFromRoles = (ctx: QuestionContext): DerivedDefault<Gu
   const count = ctx.draft.roles?.length;
   if (!count) return undefined;
   return { value: configurationsForRoles(count), note: `Preselected from the ${count} role${count === 1 ? '' : 's'} you gave.` };
+};
+
+/**
+ * AWS experience asked after the automation answer (an answers file from before the split gives
+ * only that one): preselected as the file means it without this answer (ADDED_QUESTIONS).
+ */
+export const awsFromAutomation = (ctx: QuestionContext): DerivedDefault<GuidanceAnswers['awsExperience']> | undefined => {
+  const automation = ctx.draft.guidance.automationExperience;
+  // Answered on the same screen, it is no earlier answer to follow.
+  if (automation === undefined || !ctx.given.has('guidance.automationExperience')) return undefined;
+  return { value: ADDED_QUESTIONS.awsExperience({ automationExperience: automation } as Parameters<typeof ADDED_QUESTIONS.awsExperience>[0]), note: 'Preselected from the configuration automation answer, which used to cover both.' };
 };

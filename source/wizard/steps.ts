@@ -1,25 +1,22 @@
 // The wizard, in order: each screen of questionnaire/wizard-screens.ts (id, title, the fields it asks)
 // with the function that asks it. The count on the welcome frame and the fields a screen can still
 // change both come from that one list.
-import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
-import { WIZARD_SCREENS } from '../../questionnaire/wizard-screens.ts';
+import { GUIDANCE_SCREENS, WIZARD_SCREENS } from '../../questionnaire/wizard-screens.ts';
 import type { WizardScreenId } from '../../questionnaire/wizard-screens.ts';
 import type { WizardContext } from './context.ts';
 import type { Step, WizardStep } from './flow.ts';
 import { architectureStep, osStep, projectNameStep, regionsStep, rolesStep, welcomeStep } from './steps-project.ts';
-import { configurationsFromRoles, guidanceStep } from './steps-guidance.ts';
+import { awsFromAutomation, configurationsFromRoles, guidanceStep } from './steps-guidance.ts';
 import { recommendationStep } from './step-recommendation.ts';
 import { buildSettingsStep, builderStep, configToolStep } from './steps-build.ts';
 import { complianceStep, confidentialityStep, costCenterStep, stageStep } from './steps-tags.ts';
 import { filesStep } from './step-files.ts';
 
-const guidanceAsks = Object.fromEntries(
-  QUESTION_KEYS.map((key, index) => [
-    `guidance.${key}`,
-    key === 'distinctConfigurations' ? guidanceStep(key, index, { derivedDefault: configurationsFromRoles }) : guidanceStep(key, index),
-  ]),
-) as unknown as Record<`guidance.${(typeof QUESTION_KEYS)[number]}`, Step<WizardContext>>;
+const guidanceAsks: Record<`guidance.${string}`, Step<WizardContext>> = Object.fromEntries(
+  GUIDANCE_SCREENS.map((screen) => [screen.id, guidanceStep(screen, { derivedDefaults: { distinctConfigurations: configurationsFromRoles, awsExperience: awsFromAutomation } })]),
+);
 
+// Every guidance id is in guidanceAsks (the same GUIDANCE_SCREENS list), every other id is spelled out.
 const ASKS: Record<WizardScreenId, Step<WizardContext>> = {
   welcome: welcomeStep,
   'project-name': projectNameStep,
@@ -39,4 +36,4 @@ const ASKS: Record<WizardScreenId, Step<WizardContext>> = {
   files: filesStep,
 };
 
-export const WIZARD_STEPS: readonly WizardStep<WizardContext>[] = WIZARD_SCREENS.map((screen) => ({ ...screen, ask: ASKS[screen.id] }));
+export const WIZARD_STEPS: readonly WizardStep<WizardContext>[] = WIZARD_SCREENS.map((screen) => ({ ...screen, ask: ASKS[screen.id]! }));

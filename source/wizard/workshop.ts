@@ -1,8 +1,10 @@
-// `ami-wizard workshop` as steps over one context: the spectrum, the nine questions with their
-// "why" open, then the what-if board; with --answers, the board alone. `s` on the board asks where
-// to save (never replacing a file without asking), saves, and opens the board again.
-import { QUESTION_KEYS, defaultGuidance } from '../../questionnaire/questions.ts';
+// `ami-wizard workshop` as steps over one context: the spectrum, the guidance questions with their
+// "why" open (on the wizard's screens, GUIDANCE_SCREENS), then the what-if board; with --answers,
+// the board alone. `s` on the board asks where to save (never replacing a file without asking),
+// saves, and opens the board again.
+import { completeGuidance, defaultGuidance } from '../../questionnaire/questions.ts';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
+import { GUIDANCE_SCREENS } from '../../questionnaire/wizard-screens.ts';
 import { CancelledError } from '../errors.ts';
 import { BACK } from './context.ts';
 import type { Back, Progress, Prompts, QuestionContext } from './context.ts';
@@ -12,7 +14,7 @@ import { guidanceStep } from './steps-guidance.ts';
 import { boardState, changeAnswer } from './what-if.ts';
 import type { BoardRequest, BoardResult } from './what-if.ts';
 
-export interface WorkshopPrompts extends Pick<Prompts, 'select' | 'text'> {
+export interface WorkshopPrompts extends Pick<Prompts, 'select' | 'selectGroup' | 'text'> {
   spectrum(): Promise<void | Back>;
   board(request: BoardRequest): Promise<BoardResult>;
 }
@@ -49,10 +51,20 @@ async function saveFromBoard(ctx: WorkshopContext, answers: GuidanceAnswers): Pr
   }
 }
 
+/**
+ * The answers the board opens with: those given (by the questions, or the --answers file), a question
+ * added since version 1 that a file leaves out as the file means it (questions.ts ADDED_QUESTIONS,
+ * as `recommend` reads it), the rest their defaults.
+ */
+export function boardAnswers(given: Partial<GuidanceAnswers>): GuidanceAnswers {
+  const { awsExperience, automatedPipeline, ...defaults } = defaultGuidance();
+  return completeGuidance({ ...defaults, ...given });
+}
+
 const boardStep =
   (first: boolean): Step<WorkshopContext> =>
   async (ctx) => {
-    let answers: GuidanceAnswers = { ...defaultGuidance(), ...ctx.draft.guidance };
+    let answers = boardAnswers(ctx.draft.guidance);
     let row = 0;
     let status: BoardRequest['status'];
     for (;;) {
@@ -66,7 +78,7 @@ const boardStep =
 
 export const WORKSHOP_STEPS: readonly Step<WorkshopContext>[] = [
   spectrumStep,
-  ...QUESTION_KEYS.map((key, index) => guidanceStep(key, index, { whyOpen: true })),
+  ...GUIDANCE_SCREENS.map((screen) => guidanceStep(screen, { whyOpen: true })),
   boardStep(false),
 ];
 

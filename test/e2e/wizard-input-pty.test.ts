@@ -23,7 +23,7 @@ async function enterToEnd(s: PtySession, from: number): Promise<void> {
   const last = Number(/Step \d+ of (\d+)/.exec(s.screen())![1]);
   for (let n = from; n <= last; n++) {
     await s.waitFor(step(n));
-    await s.press(KEY.enter);
+    await s.enterScreen();
   }
 }
 
@@ -74,7 +74,7 @@ async function enterUntil(s: PtySession, from: number, marker: string): Promise<
   for (let n = from; ; n++) {
     await s.waitFor(step(n));
     if (s.screen().includes(marker)) return n;
-    await s.press(KEY.enter);
+    await s.enterScreen();
   }
 }
 

@@ -6,9 +6,10 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { QUESTIONS, defaultGuidance } from '../../questionnaire/questions.ts';
-import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
+import { DESIGN_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import { recommend } from '../../questionnaire/recommend.ts';
 import { WIZARD_STEP_COUNT } from '../../source/text/welcome-text.ts';
+import { GUIDANCE_SCREENS, WIZARD_SCREENS } from '../../questionnaire/wizard-screens.ts';
 import { chunk, readChunk, staticClosure } from '../support/bundle.ts';
 import { CLI, cli } from '../support/cli.ts';
 import { MINIMAL_YAML } from '../support/answers.ts';
@@ -38,7 +39,7 @@ function wizardThenStty(args: string[]): Session {
 async function enterThrough(s: Session, from = 1, to = WIZARD_STEP_COUNT): Promise<void> {
   for (let step = from; step <= to; step++) {
     await s.waitFor(step === 1 ? 'Enter start' : `Step ${step} of ${WIZARD_STEP_COUNT}`);
-    await s.press(KEY.enter);
+    await s.enterScreen();
   }
 }
 
@@ -77,11 +78,11 @@ describe('wizard in a terminal', () => {
     const question = QUESTIONS[flip.key];
     const choices = question.choices.map((c) => c.value as unknown);
     const s = wizard([], { rows: 45 });
-    await enterThrough(s, 1, 15);
+    await enterThrough(s, 1, WIZARD_SCREENS.findIndex((screen) => screen.id === 'recommendation'));
     await s.waitFor(`Recommended: ${DESIGN_LABELS[defaults.recommended]}`);
     // Esc back screen by screen until the question whose answer flips the recommendation.
     const promptStart = question.prompt.split(' ').slice(0, 5).join(' ');
-    for (let i = 0; i < 9 && !s.screen().includes(promptStart); i++) {
+    for (let i = 0; i < GUIDANCE_SCREENS.length && !s.screen().includes(promptStart); i++) {
       const before = s.screen().match(/Step (\d+) of/)![1];
       await s.press(KEY.escape);
       await s.waitFor(new RegExp(`Step (?!${before} )\\d+ of`));
@@ -94,7 +95,7 @@ describe('wizard in a terminal', () => {
     await s.waitFor(/Step \d+ of/);
     while (!s.screen().includes('Recommended:')) {
       const before = s.screen().match(/Step (\d+) of/)![1];
-      await s.press(KEY.enter);
+      await s.enterScreen();
       await s.waitFor(new RegExp(`Step (?!${before} )\\d+ of`));
     }
     await s.waitFor(`Recommended: ${DESIGN_LABELS[flip.strategy]}`);
@@ -153,7 +154,8 @@ describe('wizard in a terminal', () => {
     const partial = join(pty.dir, 'web-shop', 'partial.yaml');
     writeFileSync(partial, MINIMAL_YAML.replace(/^  baselineStability: .*\n/m, ''));
     const s = wizard(['--answers', 'partial.yaml', '--out', 'filled']);
-    const asked = (key: keyof typeof QUESTIONS) => s.raw.includes(QUESTIONS[key].prompt.split(' ').slice(0, 5).join(' '));
+    // Seven words tell the two experience questions apart ("How experienced is the team with ...").
+    const asked = (key: keyof typeof QUESTIONS) => s.raw.includes(QUESTIONS[key].prompt.split(' ').slice(0, 7).join(' '));
     // Enter on each screen as it comes, until the wizard ends.
     let exited = false;
     void s.exit.then(() => (exited = true));
@@ -162,14 +164,17 @@ describe('wizard in a terminal', () => {
       const screen = s.screen().match(/Step \d+ of \d+|Enter start/)?.[0];
       if (screen && screen !== last) {
         last = screen;
-        await s.press(KEY.enter);
+        await s.enterScreen();
       } else await Promise.race([s.nextFrame(), s.exit]);
     }
     expect(await s.exit).toBe(0);
-    expect(asked('baselineStability')).toBe(true);
-    for (const key of Object.keys(QUESTIONS) as (keyof typeof QUESTIONS)[]) if (key !== 'baselineStability') expect(asked(key), key).toBe(false);
-    const saved = load(readFileSync(join(pty.dir, 'web-shop', 'filled', 'ami-wizard.yaml'), 'utf8')) as { project: { name: string } };
+    // The file leaves out the baseline, and the two questions added since (it gives the automation
+    // answer, so AWS experience is asked on its own).
+    const left = ['baselineStability', 'awsExperience', 'automatedPipeline'];
+    for (const key of Object.keys(QUESTIONS) as (keyof typeof QUESTIONS)[]) expect(asked(key), key).toBe(left.includes(key));
+    const saved = load(readFileSync(join(pty.dir, 'web-shop', 'filled', 'ami-wizard.yaml'), 'utf8')) as { project: { name: string }; guidance: object };
     expect(saved.project.name).toBe('demo');
+    expect(Object.keys(saved.guidance).sort()).toEqual(Object.keys(QUESTIONS).sort());
 
     const complete = wizard(['--answers', join(pty.dir, 'web-shop', 'filled', 'ami-wizard.yaml'), '--out', 'again']);
     expect(await complete.exit).toBe(0);
@@ -183,10 +188,29 @@ describe('wizard in a terminal', () => {
       await s.waitFor(step === 1 ? 'Enter start' : `Step ${step} of ${WIZARD_STEP_COUNT}`);
       if (step === 7) await s.press('?'); // the longest question screen: with its why
       expect(s.wrappedLines(), s.screen()).toBe(0);
-      await s.press(KEY.enter);
+      await s.enterScreen();
+      expect(s.wrappedLines(), s.screen()).toBe(0);
     }
     expect(await s.exit).toBe(0);
     expect(existsSync(join(pty.dir, 'web-shop', 'narrow', 'ami-wizard.yaml'))).toBe(true);
+  });
+
+  it('the recommendation at 120x40 without colour: points with every reason, the scale, and ? explains the scores', async () => {
+    const s = wizard(['--out', 'wide'], { cols: 120, rows: 40, env: { NO_COLOR: '1' } });
+    const at = WIZARD_SCREENS.findIndex((screen) => screen.id === 'recommendation') + 1;
+    await enterThrough(s, 1, at - 1);
+    await s.waitFor(`Step ${at} of ${WIZARD_STEP_COUNT}`);
+    await s.waitFor('[Reasons (points)]');
+    expect(s.visible()).toMatch(/Recovery time: Within tens of minutes \(\+1 Fully baked, \+1 Hybrid\)\./);
+    expect(s.visible()).toContain("Score = the sum of each answer's points");
+    await s.press('?');
+    await s.waitFor('[How the scores work]');
+    expect(s.wrappedLines()).toBe(0);
+    expect(s.raw).not.toMatch(/\u001B\[(3[0-7]|9[0-7]|38;|1m|2m)/);
+    await s.press('?');
+    await s.waitFor('[Reasons (points)]');
+    await s.press(KEY.escape);
+    await s.waitFor(`Step ${at - 1} of ${WIZARD_STEP_COUNT}`);
   });
 
   it('NO_COLOR turns colour off (and without it there is colour)', async () => {
@@ -240,18 +264,19 @@ describe('without a terminal', () => {
 });
 
 describe('workshop in a terminal', () => {
-  const WORKSHOP_STEPS = 11;
+  // The spectrum, the guidance screens, the board.
+  const WORKSHOP_STEPS = GUIDANCE_SCREENS.length + 2;
 
   function workshop(args: string[] = []): Session {
     return wizard(['workshop', ...args]);
   }
 
-  /** Enter through the spectrum and the nine questions to the what-if board. */
+  /** Enter through the spectrum and the guidance questions to the what-if board. */
   async function toBoard(s: Session): Promise<void> {
     for (let step = 1; step < WORKSHOP_STEPS; step++) {
       await s.waitFor(`Step ${step} of ${WORKSHOP_STEPS}`);
       if (step === 2) expect(s.screen()).toContain('Why this matters'); // the questions come with their why
-      await s.press(KEY.enter);
+      await s.enterScreen();
     }
     await s.waitFor('What if?');
   }
@@ -288,8 +313,11 @@ describe('workshop in a terminal', () => {
     const s = workshop(['--answers', file]);
     // With --answers the board opens at once (issue 14): no spectrum, no questions.
     await s.waitFor('What if?');
-    expect(s.screen()).toMatch(/Team experience\s+New to both/);
-    expect(s.screen()).toContain('Recommended: Fully baked');
+    expect(s.screen()).toMatch(/Automation skill\s+New to it/);
+    // A file from before the split: AWS experience reads as its automation answer, as recommend reads it.
+    expect(s.screen()).toMatch(/AWS experience\s+New to AWS/);
+    const expected = recommend({ ...defaultGuidance(), automationExperience: 'new', awsExperience: 'new' }).recommended;
+    expect(s.screen()).toContain(`Recommended: ${SHORT_DESIGN_LABELS[expected]}`);
     await s.press(KEY.ctrlC);
     expect(await s.exit).toBe(130);
   });

@@ -27,7 +27,7 @@ async function enterToTheEnd(s: PtySession): Promise<number> {
     const now = s.screen().match(/Step \d+ of \d+|Enter start/)?.[0];
     if (now && now !== last) {
       last = now;
-      await s.press(KEY.enter);
+      await s.enterScreen();
     } else await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return s.exit;
@@ -103,7 +103,7 @@ describe('a partial --answers file in a terminal', () => {
         last = now[0];
         if (now[1]) seen.push(Number(now[1]));
         expect(now[2] === undefined || Number(now[2]) === total).toBe(true);
-        await s.press(KEY.enter);
+        await s.enterScreen();
       } else await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(await s.exit).toBe(0);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { MINIMAL_YAML } from '../support/answers.ts';
+import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
+import { GUIDANCE_SCREENS } from '../../questionnaire/wizard-screens.ts';
 import { cli } from '../support/cli.ts';
 import { PTY_KEY as KEY, PtySession, wizardSession, ptyTestFolder } from '../support/pty-session.ts';
 
@@ -35,12 +37,12 @@ function wrappedLines(s: PtySession): number {
 
 const step = (n: number) => new RegExp(`Step ${n} of \\d+`);
 
-/** From the intro to the board: Enter on the spectrum and on each of the nine questions. */
+/** From the intro to the board: Enter on the spectrum and on each screen of questions. */
 async function toBoard(s: PtySession): Promise<void> {
   await s.waitFor('Enter the questions');
-  for (let n = 1; n <= 10; n++) {
+  for (let n = 1; n <= 1 + GUIDANCE_SCREENS.length; n++) {
     await s.waitFor(step(n));
-    await s.press(KEY.enter);
+    await s.enterScreen();
   }
   await s.waitFor('Enter done');
 }
@@ -100,14 +102,31 @@ describe('workshop in a terminal', () => {
     expect(s.screen()).toContain('Answers saved to ami-wizard-2.yaml.');
   });
 
+  it('at 120x40 without colour, the board shows each answer\'s points, the scores and the bars, and a tie says who wins it', async () => {
+    writeFileSync(join(pty.dir, 'team.yaml'), MINIMAL_YAML);
+    const s = pty.track(wizardSession(room(), ['workshop', '--answers', join(pty.dir, 'team.yaml')], { cols: 120, rows: 40, env: { NO_COLOR: '1' } }));
+    await s.waitFor('Enter done');
+    const screen = visible(s);
+    expect(screen).toMatch(/Fully baked Hybrid JeOS\n❯ Recovery time\s+◀ Within tens of minutes ▶\s+\+1\s+\+1\s+·/);
+    expect(screen).toMatch(/Score: the sum of each column \(✗ ruled out\)\s+7\s+9\s+1/);
+    expect(screen).toMatch(/Hybrid\s+9 +│█+/);
+    await s.press(KEY.left); // recovery in minutes: Hybrid and Fully baked tie, JeOS is ruled out
+    await s.waitFor('Hybrid wins the tie');
+    expect(visible(s)).toMatch(/Score: the sum of each column \(✗ ruled out\)\s+9\s+9\s+✗ 1/);
+    expect(s.raw).not.toMatch(/\u001B\[(3[0-7]|9[0-7]|38;|1m|2m)/);
+    expect(wrappedLines(s)).toBe(0);
+    await s.press('q');
+    expect(await s.exit).toBe(0);
+  });
+
   it('with --answers the board opens at once, and the marker moves as an answer flips', async () => {
     writeFileSync(join(pty.dir, 'team.yaml'), MINIMAL_YAML);
     const s = run(['workshop', '--answers', join(pty.dir, 'team.yaml')]);
     await s.waitFor('Enter done');
     expect(s.screen()).not.toContain('Three ways to build an AMI');
     expect(s.screen()).toMatch(/Recommended: Hybrid\s+simpler ◀─*●─*◆─*●─*▶ flexible/);
-    // Team experience (row 7) to "New to both" flips it to Fully baked.
-    for (let n = 0; n < 6; n++) await s.press(KEY.down);
+    // Automation skill to "New to it" flips it to Fully baked.
+    for (let n = 0; n < QUESTION_KEYS.indexOf('automationExperience'); n++) await s.press(KEY.down);
     await s.press(KEY.left);
     await s.waitFor(/Recommended: Fully baked\s+simpler ◀─*◆─*●─*●─*▶ flexible/);
     await s.press('s');
@@ -127,7 +146,7 @@ async function toFiles(): Promise<PtySession> {
   for (let n = 1; ; n++) {
     await s.waitFor(step(n));
     if (s.screen().includes('Write these files?')) return s;
-    await s.press(KEY.enter);
+    await s.enterScreen();
   }
 }
 
@@ -179,7 +198,7 @@ describe('the wizard after writing', () => {
     for (let n = 1; ; n++) {
       await s.waitFor(step(n));
       if (s.screen().includes('Write these files?')) break;
-      await s.press(KEY.enter);
+      await s.enterScreen();
     }
     await s.press(KEY.enter);
     expect(await s.exit).toBe(0);

@@ -27,6 +27,9 @@ const baseEnv = {
   CI: 'true',
 } as Record<string, string>;
 
+// The footer of a screen of several questions while one after the current is still to come.
+const ENTER_NEXT_QUESTION = '· Enter next ·';
+
 // Ink wraps every frame in synchronized-output marks; between them the screen is half drawn.
 const FRAME_START = '\u001B[?2026h';
 const FRAME_END = '\u001B[?2026l';
@@ -85,6 +88,14 @@ export class PtySession {
     return lines.join('\n');
   }
 
+  /** What is on the terminal's screen now, without the scrollback above it. */
+  visible(): string {
+    const buffer = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = buffer.baseY; i < buffer.baseY + this.term.rows; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  }
+
   /** Lines the terminal had to wrap because they were wider than the screen. */
   wrappedLines(): number {
     const buffer = this.term.buffer.active;
@@ -119,6 +130,15 @@ export class PtySession {
     const frame = this.nextFrame();
     this.pty.write(key);
     await frame;
+  }
+
+  /**
+   * Enter on the screen showing, taking what is highlighted: once, or on a screen of several
+   * questions (the experience screen, whose footer says "Enter next" until its last) once for each.
+   */
+  async enterScreen(): Promise<void> {
+    while (this.visible().includes(ENTER_NEXT_QUESTION)) await this.press(PTY_KEY.enter);
+    await this.press(PTY_KEY.enter);
   }
 
   resize(cols: number, rows: number): void {

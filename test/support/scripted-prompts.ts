@@ -26,6 +26,7 @@ export function scripted(answer: Answer = () => undefined, progress?: () => { st
   const prompts: Prompts = {
     welcome: (r) => reply('welcome', 'welcome', r ?? {}, undefined) as Promise<void>,
     select: (r) => reply('select', r.title, r, r.initial) as never,
+    selectGroup: (r) => reply('selectGroup', r.title, r, r.parts.map((part) => part.initial)) as never,
     text: (r) => reply('text', r.title, r, r.initial) as never,
     multiSelect: (r) => reply('multiSelect', r.title, r, [...r.initial]) as never,
     recommendation: (r) => reply('recommendation', 'recommendation', r, 'auto') as never,

@@ -1,7 +1,7 @@
 // The score bars and the tie-break sentence: one fixed scale for every design and every answer set
 // (a negative score draws left of the zero mark), and a tie at the top says why the recommended one wins.
 import { describe, expect, it } from 'vitest';
-import { SCORE_RANGE, tieText } from '../../questionnaire/decision.ts';
+import { SCORE_RANGE, tieText, tieWinnerText } from '../../questionnaire/decision.ts';
 import { rank } from '../../questionnaire/recommend.ts';
 import { scoreBars, recommendationText } from '../../source/text/decision-text.ts';
 import { decisionFor } from '../../questionnaire/decision.ts';
@@ -64,5 +64,28 @@ describe('ties', () => {
     const reversed = rank({ 'fully-baked': 9, hybrid: 9, jeos: 1 }, [{ key: 'manualSteps', answerLabel: 'Yes', rulesOut: ['hybrid'], because: 'x' }]);
     expect(reversed[0]!.design).toBe('fully-baked');
     expect(tieText(reversed)).toBeUndefined();
+  });
+});
+
+describe('the tie sentence the screens show (tieWinnerText)', () => {
+  it('argues for the design that wins the tie, Hybrid: the middle of the spectrum', () => {
+    const text = tieWinnerText(rank({ 'fully-baked': 9, hybrid: 9, jeos: 1 }))!;
+    expect(text).toBe(
+      "Hybrid and Fully baked both score 9; Hybrid wins the tie as the middle of the spectrum, which can later bake more in or less (the model's judgement).",
+    );
+  });
+
+  it('argues for Fully baked when it wins a tie with JeOS, never for Hybrid, which is not in it', () => {
+    const ranking = rank({ 'fully-baked': 9, hybrid: 5, jeos: 9 });
+    expect(ranking[0]!.design).toBe('fully-baked');
+    const text = tieWinnerText(ranking)!;
+    expect(text).toBe("Fully baked and JeOS both score 9; Fully baked wins the tie as the simpler deployment (the model's judgement).");
+    expect(text).not.toContain('middle of the spectrum');
+  });
+
+  it('a design ruled out does not tie, and no tie is no sentence', () => {
+    const required = [{ key: 'recoveryTime' as const, answerLabel: 'Within a few minutes', rulesOut: ['jeos'] as const, because: '' }];
+    expect(tieWinnerText(rank({ 'fully-baked': 5, hybrid: 9, jeos: 9 }, required))).toBeUndefined();
+    expect(tieWinnerText(rank({ 'fully-baked': 10, hybrid: 11, jeos: 3 }))).toBeUndefined();
   });
 });

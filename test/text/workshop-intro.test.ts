@@ -2,6 +2,7 @@
 // spectrum stays (compact), and wrapped lines keep their indent.
 import { describe, expect, it } from 'vitest';
 import { INTRO_CHROME_ROWS, introLines } from '../../source/text/workshop-intro-text.ts';
+import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
 
 const fits = (width: number, rows: number) => {
   const lines = introLines(width, rows);
@@ -16,7 +17,7 @@ describe('the workshop intro', () => {
     const text = fits(80, 24).join('\n');
     expect(text).toMatch(/◀─*●─*●─*●─*▶/);
     expect(text).toContain('in the image: a minimal OS and the configuration-management agent');
-    expect(text).toContain('nine questions');
+    expect(text).toContain(`${QUESTION_KEYS.length} questions`);
   });
 
   it('at 60x20: the spectrum is still shown, compactly', () => {

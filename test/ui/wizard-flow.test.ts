@@ -12,7 +12,8 @@ import { runSteps } from '../../source/wizard/flow.ts';
 import { draftFromFile, prefillForGaps } from '../../source/answers/prefill.ts';
 import { WIZARD_STEPS } from '../../source/wizard/steps.ts';
 import { WIZARD_STEP_COUNT } from '../../source/text/welcome-text.ts';
-import { QUESTIONS } from '../../questionnaire/questions.ts';
+import { QUESTIONS, QUESTION_KEYS } from '../../questionnaire/questions.ts';
+import { GUIDANCE_SCREENS, WIZARD_SCREENS } from '../../questionnaire/wizard-screens.ts';
 import { MINIMAL_YAML, tempDir, writeAnswers } from '../support/answers.ts';
 import { scripted, wizardContext } from '../support/scripted-prompts.ts';
 import type { Call } from '../support/scripted-prompts.ts';
@@ -37,7 +38,7 @@ describe('wizard flow', () => {
     await runSteps(WIZARD_STEPS, ctx);
     expect(calls.map((c) => c.kind)).toEqual([
       'welcome', 'text', 'select', 'select', 'multiSelect', 'text',
-      ...Array(9).fill('select'),
+      ...GUIDANCE_SCREENS.map((screen) => (screen.keys.length === 1 ? 'select' : 'selectGroup')),
       'recommendation', 'select', 'select', 'select', 'text', 'select', 'select', 'multiSelect', 'confirmPlan', 'writing',
     ]);
     expect(ctx.outcome?.written).toBe(true);
@@ -45,7 +46,63 @@ describe('wizard flow', () => {
     expect(answers.project.name).toBe('shop');
     expect(answers.strategy).toBe('auto');
     expect(answers.guidance.recoveryTime).toBe(QUESTIONS.recoveryTime.defaultValue);
+    // Every question is in the saved file, the two added since version 1 too.
+    expect(Object.keys(answers.guidance).sort()).toEqual([...QUESTION_KEYS].sort());
     expect(ctx.outcome?.decision.strategy).toBe('hybrid');
+  });
+
+  it('has one screen more than before the model split experience and added the pipeline question', () => {
+    // Before: 24 screens, one per guidance question (9 of them) and 15 others. The two experience
+    // questions share a screen now, so the 11 questions take 10 screens.
+    const before = { guidance: 9, total: 24 };
+    const others = WIZARD_SCREENS.filter((screen) => !screen.id.startsWith('guidance.')).length;
+    expect(others + before.guidance).toBe(before.total);
+    expect(QUESTION_KEYS).toHaveLength(before.guidance + 2);
+    expect(WIZARD_STEP_COUNT).toBe(before.total + 1);
+    expect(GUIDANCE_SCREENS.filter((screen) => screen.keys.length > 1).map((screen) => screen.keys)).toEqual([['awsExperience', 'automationExperience']]);
+  });
+
+  it('the experience screen asks both experience questions, each with its why, and sets both', async () => {
+    const { prompts, calls } = scripted((call) => (call.kind === 'selectGroup' ? ['experienced', 'new'] : undefined));
+    await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
+    const group = calls.filter((c) => c.kind === 'selectGroup');
+    expect(group).toHaveLength(1);
+    const request = group[0]!.request;
+    expect(request.section).toBe('Questions 7 and 8 of 11');
+    expect(request.parts.map((part: { title: string }) => part.title)).toEqual([QUESTIONS.awsExperience.prompt, QUESTIONS.automationExperience.prompt]);
+    expect(request.parts.map((part: { why: string }) => part.why)).toEqual([QUESTIONS.awsExperience.why, QUESTIONS.automationExperience.why]);
+    expect(request.parts.map((part: { initial: string }) => part.initial)).toEqual(['some', 'some']);
+    expect(answersIn(join(dir, 'out')).guidance).toMatchObject({ awsExperience: 'experienced', automationExperience: 'new' });
+    // The questions after it count on: "Question 9 of 11".
+    expect(calls.find((c) => c.title === QUESTIONS.distinctConfigurations.prompt)!.request.section).toBe('Question 9 of 11');
+  });
+
+  it('a file that gives one experience answer gets the other asked on a screen of its own, and both saved', async () => {
+    for (const [given, asked, initial] of [
+      // A file from before the split: AWS experience starts as its automation answer, as the file means it.
+      [{ automationExperience: 'new' }, 'awsExperience', 'new'],
+      [{ awsExperience: 'experienced' }, 'automationExperience', 'some'],
+    ] as const) {
+      const file = writeAnswers(dir, { version: 1, project: { name: 'web-shop' }, guidance: given }, `${asked}.yaml`);
+      const { draft, given: fields } = await draftFromFile(file);
+      const { prompts, calls } = scripted();
+      const out = join(dir, `out-${asked}`);
+      await runSteps(WIZARD_STEPS, context(['--answers', file, '--out', out], prompts, { draft, given: fields }));
+      expect(calls.some((c) => c.kind === 'selectGroup')).toBe(false);
+      const screen = calls.find((c) => c.title === QUESTIONS[asked].prompt)!;
+      expect(screen.kind).toBe('select');
+      expect(screen.request.why).toBe(QUESTIONS[asked].why);
+      expect(screen.request.initial).toBe(initial);
+      expect(answersIn(out).guidance).toMatchObject({ ...given, [asked]: initial });
+    }
+  });
+
+  it('--yes with a file from before the split saves AWS experience as its automation answer', async () => {
+    const file = writeAnswers(dir, { version: 1, project: { name: 'web-shop' }, guidance: { automationExperience: 'experienced' } });
+    const { draft, given } = await draftFromFile(file);
+    const { prompts } = scripted();
+    await runSteps(WIZARD_STEPS, context(['--answers', file, '--yes', '--out', join(dir, 'out')], prompts, { draft, given }));
+    expect(answersIn(join(dir, 'out')).guidance).toMatchObject({ awsExperience: 'experienced', automationExperience: 'experienced', automatedPipeline: false });
   });
 
   it('every guidance screen carries its question, hint and why from questions.ts, and the progress moves', async () => {
@@ -67,23 +124,24 @@ describe('wizard flow', () => {
     const { prompts, calls } = scripted((call) => {
       if (call.kind === 'recommendation' && !goingBack && initialOnReturn === undefined) return ((goingBack = true), BACK);
       if (!goingBack) return undefined;
-      if (call.title === QUESTIONS.automationExperience.prompt) {
-        initialOnReturn = call.request.initial;
+      if (call.kind === 'selectGroup') {
+        initialOnReturn = call.request.parts.map((part: { initial: string }) => part.initial);
         goingBack = false;
-        return 'new'; // the answer whatIf names for the default answers
+        return ['some', 'new']; // automation experience: the answer whatIf names for the default answers
       }
       return BACK;
     });
     const ctx = context(['--out', join(dir, 'out')], prompts);
     await runSteps(WIZARD_STEPS, ctx);
-    expect(initialOnReturn).toBe('some');
+    expect(initialOnReturn).toEqual(['some', 'some']);
     const titles = calls.map((c) => c.title);
     const firstRecommendation = titles.indexOf('recommendation');
-    expect(titles.slice(firstRecommendation, firstRecommendation + 4)).toEqual([
+    expect(titles.slice(firstRecommendation, firstRecommendation + 5)).toEqual([
       'recommendation',
       QUESTIONS.latestAtLaunch.prompt,
+      QUESTIONS.automatedPipeline.prompt,
       QUESTIONS.distinctConfigurations.prompt,
-      QUESTIONS.automationExperience.prompt,
+      'How experienced is the team?',
     ]);
     const recommendations = calls.filter((c) => c.kind === 'recommendation').map((c) => c.request.decision.recommended);
     expect(recommendations).toEqual(['hybrid', 'fully-baked']);

@@ -12,7 +12,9 @@ import { saveGuidance } from '../../source/answers/save.ts';
 import { changeAnswer } from '../../source/wizard/what-if.ts';
 import { CancelledError } from '../../source/errors.ts';
 import { BACK } from '../../source/wizard/context.ts';
-import { BOARD_ONLY_STEPS, WORKSHOP_STEPS } from '../../source/wizard/workshop.ts';
+import { BOARD_ONLY_STEPS, WORKSHOP_STEPS, boardAnswers } from '../../source/wizard/workshop.ts';
+import { draftFromFile } from '../../source/answers/prefill.ts';
+import { GUIDANCE_SCREENS } from '../../questionnaire/wizard-screens.ts';
 import type { WorkshopContext, WorkshopPrompts } from '../../source/wizard/workshop.ts';
 import { tempDir } from '../support/answers.ts';
 
@@ -32,6 +34,7 @@ function boardPrompts(boards: ((request: Parameters<WorkshopPrompts['board']>[0]
   const prompts: WorkshopPrompts = {
     spectrum: async () => void seen.push('spectrum'),
     select: async (request) => (seen.push(`select: ${request.title}`), (replies.select ?? request.initial) as never),
+    selectGroup: async (request) => (seen.push(`selectGroup: ${request.title}`), request.parts.map((part) => part.initial) as never),
     text: async (request) => (seen.push(`text: ${request.title}`), replies.text ?? request.initial),
     board: async (request) => (seen.push('board'), boards.shift()!(request)),
   };
@@ -39,7 +42,7 @@ function boardPrompts(boards: ((request: Parameters<WorkshopPrompts['board']>[0]
 }
 
 describe('workshop flow', () => {
-  it('spectrum, the nine questions with their why open, then the board with those answers', async () => {
+  it('spectrum, the guidance questions with their why open, then the board with those answers', async () => {
     const seen: string[] = [];
     let boardAnswers: GuidanceAnswers | undefined;
     const prompts: WorkshopPrompts = {
@@ -48,6 +51,12 @@ describe('workshop flow', () => {
         expect(request.whyOpen).toBe(true);
         seen.push(request.title);
         return request.title === QUESTIONS.manualSteps.prompt ? (true as never) : request.initial;
+      },
+      // The shared experience screen: new to AWS, experienced with configuration automation.
+      selectGroup: async (request) => {
+        expect(request.whyOpen).toBe(true);
+        seen.push(request.title);
+        return ['new', 'experienced'] as never;
       },
       text: async () => '',
       board: async (request) => {
@@ -58,14 +67,16 @@ describe('workshop flow', () => {
     };
     const ctx = workshopContext(prompts, async () => {});
     await runSteps(WORKSHOP_STEPS, ctx);
-    expect(seen).toHaveLength(10);
+    // The spectrum, then a screen each as the wizard lays them out.
+    expect(seen).toHaveLength(1 + GUIDANCE_SCREENS.length);
     expect(seen[0]).toBe('spectrum');
-    expect(boardAnswers).toEqual({ ...defaultGuidance(), manualSteps: true });
-    expect(ctx.draft.guidance).toEqual({ ...defaultGuidance(), manualSteps: true, onPremises: true });
+    const experience = { awsExperience: 'new', automationExperience: 'experienced' };
+    expect(boardAnswers).toEqual({ ...defaultGuidance(), ...experience, manualSteps: true });
+    expect(ctx.draft.guidance).toEqual({ ...defaultGuidance(), ...experience, manualSteps: true, onPremises: true });
   });
 
   it('Esc on the first screen quits, as its footer says', async () => {
-    const prompts: WorkshopPrompts = { spectrum: async () => BACK, select: async () => BACK as never, text: async () => BACK, board: async () => ({ action: 'done', answers: defaultGuidance(), row: 0 }) };
+    const prompts: WorkshopPrompts = { spectrum: async () => BACK, select: async () => BACK as never, selectGroup: async () => BACK, text: async () => BACK, board: async () => ({ action: 'done', answers: defaultGuidance(), row: 0 }) };
     await expect(runSteps(WORKSHOP_STEPS, workshopContext(prompts, async () => {}))).rejects.toBeInstanceOf(CancelledError);
   });
 
@@ -75,6 +86,19 @@ describe('workshop flow', () => {
     await runSteps(BOARD_ONLY_STEPS, workshopContext(prompts, async () => {}));
     expect(seen).toEqual(['board']);
     expect(first).toBe(true);
+  });
+});
+
+describe('the answers the board opens with', () => {
+  it('a file from before the split opens with AWS experience as its automation answer, as recommend reads the file', async () => {
+    const file = join(dir, 'team.yaml');
+    writeFileSync(file, 'version: 1\nproject:\n  name: team\nguidance:\n  automationExperience: new\n');
+    const { draft } = await draftFromFile(file);
+    let opened: GuidanceAnswers | undefined;
+    const { prompts } = boardPrompts([(request) => ((opened = request.initial.answers), { action: 'done', answers: request.initial.answers, row: 0 })]);
+    await runSteps(BOARD_ONLY_STEPS, { ...workshopContext(prompts, async () => {}), draft });
+    expect(opened).toEqual({ ...defaultGuidance(), automationExperience: 'new', awsExperience: 'new', automatedPipeline: false });
+    expect(boardAnswers({ automationExperience: 'experienced', awsExperience: 'new' })).toMatchObject({ automationExperience: 'experienced', awsExperience: 'new' });
   });
 });
 
