@@ -219,7 +219,7 @@ describe('a run killed part-way', () => {
       }
       // The moments must really interrupt runs, or this test proves nothing.
       expect(kills).toBeGreaterThanOrEqual(Math.ceil(moments.length / 3));
-    });
+    }, 240_000);
   }
 });
 
