@@ -1,9 +1,8 @@
 // Two teams' answers side by side: which answers differ and how each difference moves the scores.
 import { DESIGNS, QUESTIONS, QUESTION_KEYS, choiceLabel } from './questions.ts';
 import type { Design, GuidanceAnswers, QuestionKey } from './questions.ts';
-import { recommend, recommendedDesign } from './recommend.ts';
+import { recommend, recommendedDesign, scores } from './recommend.ts';
 import type { Recommendation } from './recommend.ts';
-import { weightFor } from './weights.ts';
 import type { Weights } from './weights.ts';
 
 export interface AnswerDifference {
@@ -30,9 +29,12 @@ export function compareAnswers(a: GuidanceAnswers, b: GuidanceAnswers): Comparis
   const bDesign = recommendedDesign(b);
   for (const key of QUESTION_KEYS) {
     if (a[key] === b[key]) continue;
-    const wa = weightFor(key, a).weights;
-    const wb = weightFor(key, b).weights;
-    const shift = Object.fromEntries(DESIGNS.map((d) => [d, wb[d] - wa[d]])) as Weights;
+    // What this one difference does to B's scores: B as it is, minus B with A's answer here. One answer's
+    // weight can depend on another's (the configurations on the pipeline), so the shift is measured on
+    // B's whole scores, not on this question's own weight alone.
+    const withA = { ...b, [key]: a[key] } as GuidanceAnswers;
+    const [sb, sa] = [scores(b), scores(withA)];
+    const shift = Object.fromEntries(DESIGNS.map((d) => [d, sb[d] - sa[d]])) as Weights;
     differences.push({
       key,
       question: QUESTIONS[key].prompt,
@@ -41,7 +43,7 @@ export function compareAnswers(a: GuidanceAnswers, b: GuidanceAnswers): Comparis
       aLabel: choiceLabel(key, a[key]),
       bLabel: choiceLabel(key, b[key]),
       shift,
-      withoutIt: ((design) => (design === bDesign ? undefined : design))(recommendedDesign({ ...b, [key]: a[key] } as GuidanceAnswers)),
+      withoutIt: ((design) => (design === bDesign ? undefined : design))(recommendedDesign(withA)),
     });
   }
   return { a: recommend(a), b: recommend(b), differences };

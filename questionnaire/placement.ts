@@ -97,18 +97,20 @@ function placePackage(design: Design, p: Merged, roleCount: number): Pick<Placem
   const changes = p.changes ?? PLACEMENT_LIMITS.defaultChanges;
   const row = (placement: Placement, reason: string) => ({ placement, reason, installMinutes, changes });
   if (design === 'jeos') {
-    return row('launch', 'JeOS images carry only the OS and the configuration agent, which installs everything the role needs at first boot.');
+    return row('launch', 'JeOS images carry a minimal OS, the management agents and the configuration agent, which installs everything the role needs at first boot.');
+  }
+  const frequent = PLACEMENT_LIMITS.launchChanges.includes(changes);
+  const quick = installMinutes <= PLACEMENT_LIMITS.launchMaxMinutes;
+  // Hybrid pulls frequently changing software at launch, shared or not: baked into the baseline, each
+  // new version would rebuild the baseline and every role image on it.
+  if (design === 'hybrid' && frequent && quick) {
+    return row('launch', `It changes ${changes} and installs in ${minutes(installMinutes)}: pulled at first boot, a new version needs no image build.`);
   }
   if (roleCount >= 2 && p.roles.length === roleCount) {
     return row('base', 'Every role lists it, so it is reusable across all instances: baked once into the shared baseline, it keeps every launch fast.');
   }
   if (design === 'fully-baked') {
     return row('role-image', 'Fully baked: the role image carries all of its software, so instances start serving without installing anything.');
-  }
-  const frequent = PLACEMENT_LIMITS.launchChanges.includes(changes);
-  const quick = installMinutes <= PLACEMENT_LIMITS.launchMaxMinutes;
-  if (frequent && quick) {
-    return row('launch', `It changes ${changes} and installs in ${minutes(installMinutes)}: pulled at first boot, a new version needs no image build.`);
   }
   if (!quick) {
     return row(
@@ -185,8 +187,8 @@ export function placementRuleText(design: Design): string {
       return `Fully baked: ${shared}; the rest is baked into each role image, so instances install nothing at launch.`;
     case 'hybrid':
       return (
-        `Hybrid: ${shared}; a package that changes ${launchChanges.join(' or ')} and installs within ${launchMaxMinutes} minutes ` +
-        'is installed at first boot, so a new version needs no image build; the rest is baked into the role image, which keeps launches fast.'
+        `Hybrid: a package that changes ${launchChanges.join(' or ')} and installs within ${launchMaxMinutes} minutes ` +
+        `is installed at first boot, so a new version needs no image build; of the rest, ${shared}, and the others are baked into the role image, which keeps launches fast.`
       );
   }
 }

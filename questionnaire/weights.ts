@@ -36,12 +36,15 @@ export const WEIGHTS: WeightTable = {
       reason: 'Fully baked images launch fastest, the guidance says, so they suit replacing a failed instance or adding capacity quickly.',
       rulesOut: {
         designs: ['jeos'],
-        because: 'JeOS installs everything at first boot, which can significantly increase launch times: it cannot promise minutes.',
+        because:
+          'JeOS installs everything at first boot, which can significantly increase launch times; the guidance calls it less suitable ' +
+          'for quick replacement, and the model takes that as ruling out a promise of minutes (its judgement).',
       },
     },
     'tens-of-minutes': {
       weights: w(1, 1, 0),
       reason: 'Tens of minutes leaves time to finish a baked base at boot, while installing everything at boot (JeOS) can take longer.',
+      judgement: true,
     },
     hours: {
       weights: w(0, 0, 0),
@@ -94,7 +97,7 @@ export const WEIGHTS: WeightTable = {
   onPremises: {
     true: {
       weights: w(-1, 1, 3),
-      reason: 'JeOS offers the most portability and the least complexity for AWS and on-premises alike; each baked layer serves AWS only.',
+      reason: 'JeOS offers the highest portability and the least complexity for deploying to AWS and on-premises alike; hybrid bakes less than fully baked.',
     },
     false: {
       weights: w(0, 0, 0),
@@ -148,8 +151,10 @@ export const WEIGHTS: WeightTable = {
   },
   automationExperience: {
     new: {
-      weights: w(2, 0, -2),
-      reason: 'A team new to configuration automation is safest with complete images: JeOS is tightly coupled to a configuration-management system.',
+      weights: w(2, 0, -4),
+      reason:
+        'JeOS is tightly coupled to a configuration-management system and its teams typically have experience with configuration ' +
+        'automation; a complete image needs the least of it at launch.',
     },
     some: {
       weights: w(1, 2, 0),
@@ -167,7 +172,7 @@ export const WEIGHTS: WeightTable = {
     },
     several: {
       weights: w(0, 1, 1),
-      reason: 'A unique image for each of several configurations gets costly to maintain by hand; hybrid needs fewer images than fully baked, JeOS fewer still.',
+      reason: 'A unique image for each of several configurations gets costly to maintain by hand; hybrid and JeOS both need fewer images than fully baked.',
       withPipeline: {
         weights: w(2, 1, 1),
         reason: 'Several configurations: the automated pipeline keeps their complete images maintained, so fully baked stays workable at this scale.',

@@ -90,7 +90,7 @@ describe('decision.md', () => {
     });
     const rows = text.split('\n').filter((l) => /^\| (Hybrid|Fully baked|JeOS[^|]*) \| -?\d+ \|/.test(l));
     expect(rows).toHaveLength(3);
-    expect(rows[2]).toMatch(/\| -2 \| ·*█+│ \|$/);
+    expect(rows[2]).toMatch(/\| -4 \| ·*█+│ \|$/);
     expect(rows[0]).toMatch(/\| 11 \| ·*│█+ \|$/);
     const zero = (row: string) => row.slice(row.lastIndexOf('| ', row.length - 3)).indexOf('│');
     expect(new Set(rows.map(zero)).size).toBe(1);

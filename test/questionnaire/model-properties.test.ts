@@ -504,6 +504,20 @@ describe('j. a requirement is never outweighed', () => {
   });
 });
 
+describe('j2. JeOS needs a team that knows configuration automation', () => {
+  // Review of issue 20: a team new to automation with no configuration tool was given JeOS in 28
+  // combinations; the guidance ties JeOS to a configuration-management system and experienced teams.
+  it('a team new to configuration automation, with no tool or only scripts, never gets JeOS (exhaustive)', () => {
+    expect(
+      violations((a) =>
+        a.automationExperience === 'new' && (a.existingTooling === 'none' || a.existingTooling === 'shell-scripts') && DESIGNS[indexOf(a)] === 'jeos'
+          ? 'recommended jeos'
+          : undefined,
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('k. every question can change the recommendation', () => {
   it('for each question, some answers exist where changing only that answer changes the design (exhaustive)', () => {
     for (const key of QUESTION_KEYS) {

@@ -33,6 +33,20 @@ describe('placement by the guidance', () => {
     },
   );
 
+  // Review of issue 20: a package every role lists that changes daily was baked into the baseline, so
+  // each release rebuilt the baseline and every role image.
+  it('hybrid: a shared package that changes often and installs quickly is pulled at launch, not baked into the baseline', () => {
+    const roles: RoleSoftware[] = [
+      { name: 'web', software: [{ name: 'app-agent', installMinutes: 1, changes: 'daily' }, 'nginx'] },
+      { name: 'api', software: [{ name: 'app-agent', installMinutes: 1, changes: 'daily' }, 'nginx'] },
+    ];
+    const rows = place('hybrid', roles);
+    expect(row(rows, 'app-agent').placement).toBe('launch');
+    expect(row(rows, 'nginx').placement).toBe('base');
+    // Fully baked has no launch step for packages: a shared one still goes into the baseline.
+    expect(row(place('fully-baked', roles), 'app-agent').placement).toBe('base');
+  });
+
   it('one role: nothing is shared, so nothing goes into the baseline for it', () => {
     const rows = place('hybrid', [{ name: 'web', software: ['nginx', 'curl'] }]);
     expect(rows.filter((r) => r.kind === 'package').map((r) => r.placement)).toEqual(['role-image', 'role-image']);
@@ -76,7 +90,7 @@ describe('placement by the guidance', () => {
       { name: 'api', software: [{ name: 'jq', changes: 'daily' }] },
       { name: 'worker', software: ['jq'] },
     ]);
-    expect(rows.filter((r) => r.name === 'jq')).toEqual([expect.objectContaining({ roles: ['web', 'api', 'worker'], changes: 'daily', placement: 'base' })]);
+    expect(rows.filter((r) => r.name === 'jq')).toEqual([expect.objectContaining({ roles: ['web', 'api', 'worker'], changes: 'daily', placement: 'launch' })]);
     expect(row(rows, 'nginx').everyRole).toBe(false);
   });
 

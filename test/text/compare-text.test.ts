@@ -55,3 +55,17 @@ describe('recommend --compare never claims a direction the ranking does not foll
     expect(comparisonText(c, 'a.yaml', 'b.yaml').replace(/\s+/g, ' ')).toContain("with A's answer, B would get Fully baked");
   });
 });
+
+describe('recommend --compare when one answer changes the weight of another', () => {
+  // Review of issue 20: with many configurations, A and B differing only in the pipeline showed
+  // "Fully baked +1" while fully baked went from 5 to 10: the configurations' weight moved too.
+  it("the pipeline's shift is what it does to B's whole scores, so the shifts add up to the difference", () => {
+    const a = { ...defaultGuidance(), distinctConfigurations: 'many', automatedPipeline: false } as GuidanceAnswers;
+    const b = { ...a, automatedPipeline: true } as GuidanceAnswers;
+    const c = compareAnswers(a, b);
+    const score = (r: typeof c.a, d: string) => r.ranking.find((x) => x.design === d)!.score;
+    const [pipeline] = c.differences;
+    for (const d of ['fully-baked', 'hybrid', 'jeos'] as const) expect(pipeline!.shift[d], d).toBe(score(c.b, d) - score(c.a, d));
+    expect(pipeline!.shift['fully-baked']).toBe(5);
+  });
+});
