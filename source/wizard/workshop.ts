@@ -3,7 +3,8 @@
 // the board alone. `s` on the board asks where to save (never replacing a file without asking),
 // saves, and opens the board again. Leaving the board with answers that are not what the file holds
 // (the last save, or the --answers file as loaded; with neither, every answer is unsaved) asks
-// first: save (the way `s` saves), discard, or back to the board.
+// first: save (the way `s` saves), discard, or back to the board; Ctrl+C on the board asks too, then
+// cancels.
 import { completeGuidance, defaultGuidance } from '../../questionnaire/questions.ts';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { GUIDANCE_SCREENS } from '../../questionnaire/wizard-screens.ts';
@@ -122,8 +123,9 @@ const boardStep =
       else if (result.action === 'back') return BACK;
       else {
         const left = await leaveBoard(ctx, answers);
-        if (left === 'leave') return 'asked';
-        status = left.status;
+        if (left !== 'leave') status = left.status;
+        else if (result.action === 'quit') throw new CancelledError();
+        else return 'asked';
       }
     }
   };

@@ -169,6 +169,23 @@ describe('workshop in a terminal', () => {
     expect(readFileSync(team, 'utf8')).toBe(saved);
     expect((load(saved) as { guidance: { recoveryTime: string } }).guidance.recoveryTime).toBe('tens-of-minutes');
   });
+
+  it('issue 21: Ctrl+C on the board with a change asks too; Discard cancels and says nothing was saved', async () => {
+    const team = join(pty.dir, 'team.yaml');
+    writeFileSync(team, MINIMAL_YAML);
+    const s = run(['workshop', '--answers', team]);
+    await s.waitFor('Enter done');
+    await s.press(KEY.left);
+    await s.waitFor(/Recovery time\s+◀ Within a few minutes/);
+    await s.press(KEY.ctrlC);
+    await s.waitFor(/Save the changes before leaving\?|Cancelled/);
+    expect(s.screen()).toContain('Save the changes before leaving?');
+    await s.press(KEY.down); // Discard
+    await s.press(KEY.enter);
+    expect(await s.exit).toBe(130);
+    expect(s.screen()).toContain('Cancelled, nothing was written.');
+    expect(readFileSync(team, 'utf8')).toBe(MINIMAL_YAML);
+  });
 });
 
 /** The wizard from a partial answers file (it asks the rest), Enter on every screen up to the Files screen. */

@@ -241,6 +241,20 @@ describe('leaving the board with unsaved changes (issue 21)', () => {
     expect(answersSummary(ctx)).toBe('Answers saved to team.yaml.');
   });
 
+  it('Ctrl+C on the board with unsaved changes asks too; Discard then cancels', async () => {
+    const saves: [string, GuidanceAnswers][] = [];
+    const { prompts, seen } = boardPrompts([() => ({ action: 'quit', answers: flipped, row: 0 })], { select: ['discard'] });
+    await expect(runSteps(BOARD_ONLY_STEPS, teamContext(prompts, saves))).rejects.toBeInstanceOf(CancelledError);
+    expect(seen).toEqual(['board', UNSAVED]);
+    expect(saves).toEqual([]);
+  });
+
+  it('Ctrl+C on the board without unsaved changes cancels at once', async () => {
+    const { prompts, seen } = boardPrompts([(request) => ({ action: 'quit', answers: request.initial.answers, row: 0 })]);
+    await expect(runSteps(BOARD_ONLY_STEPS, teamContext(prompts))).rejects.toBeInstanceOf(CancelledError);
+    expect(seen).toEqual(['board']);
+  });
+
   it('without a file, leaving asks too; Discard says the answers were not saved', async () => {
     const { prompts, seen } = boardPrompts([(request) => ({ action: 'done', answers: request.initial.answers, row: 0 })], { select: ['discard'] });
     const ctx = workshopContext(prompts, async () => {});
