@@ -10,14 +10,15 @@ import { recommendationText } from '../text/decision-text.ts';
 import { createWorkshopPrompts } from '../ui/workshop-prompts.ts';
 import { runSteps } from '../wizard/flow.ts';
 import { defaultProjectName } from '../wizard/steps-project.ts';
-import { BOARD_ONLY_STEPS, WORKSHOP_STEPS } from '../wizard/workshop.ts';
+import { BOARD_ONLY_STEPS, WORKSHOP_STEPS, answersSummary, boardAnswers } from '../wizard/workshop.ts';
 import type { WorkshopContext } from '../wizard/workshop.ts';
 import type { CommandIO } from './context.ts';
 import { withHost } from './host-session.ts';
 
 export async function runWorkshop(args: CliArgs, io: CommandIO): Promise<number> {
   let saved: string | undefined;
-  const cancelledMessage = () => (saved ? `Cancelled. The answers saved earlier are in ${saved}.` : 'Cancelled, nothing was written.');
+  // Ctrl+C leaves without the board's last answers: what was saved is all this can vouch for.
+  const cancelledMessage = () => (saved ? `Cancelled. ${saved} holds the answers as last saved; any changes since were not saved.` : 'Cancelled, nothing was written.');
   return withHost(io, { cancelledMessage }, async ({ host }) => {
     const { draft } = args.answers ? await draftFromFile(args.answers) : { draft: emptyDraft() };
     const projectName = draft.project.name ?? defaultProjectName(io.cwd);
@@ -28,6 +29,8 @@ export async function runWorkshop(args: CliArgs, io: CommandIO): Promise<number>
       args: { yes: false },
       draft,
       given: new Set(),
+      // What the --answers file holds, as the board reads it: leaving with other answers asks first.
+      ...(args.answers ? { savedAnswers: boardAnswers(draft.guidance) } : {}),
       prompts: createWorkshopPrompts(host, () => context.progress),
       progress: { step: 0, total: steps.length },
       answersFile: args.answers ? relative(io.cwd, resolve(io.cwd, args.answers)) || args.answers : 'ami-wizard.yaml',
@@ -42,7 +45,7 @@ export async function runWorkshop(args: CliArgs, io: CommandIO): Promise<number>
     await runSteps(steps, context);
     host.close();
     io.stdout(recommendationText(decisionFor(context.draft)));
-    io.stdout(saved ? `\nAnswers saved to ${saved}.\n` : '\nThe answers were not saved (press s on the what-if board to save them).\n');
+    io.stdout(`\n${answersSummary(context)}\n`);
     return EXIT.ok;
   });
 }

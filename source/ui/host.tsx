@@ -14,9 +14,16 @@ const CLEAR_SCREEN = '\u001B[H\u001B[2J';
 
 export interface UiHost {
   /** Shows a screen until it calls `done`. A cancellable screen rejects with CancelledError on Ctrl+C. */
-  show<T>(screen: (done: (value: T) => void) => ReactElement, options?: { cancellable?: boolean }): Promise<T>;
+  show<T>(screen: (done: (value: T) => void) => ReactElement, options?: ShowOptions): Promise<T>;
   /** Erases the last screen and gives the terminal back (cursor shown, raw mode off). */
   close(): void;
+}
+
+export interface ShowOptions {
+  /** Ctrl+C (the key) rejects the screen with CancelledError; default true. */
+  cancellable?: boolean;
+  /** The screen takes the Ctrl+C key itself (the what-if board asks about unsaved changes first). */
+  ownsCtrlC?: boolean;
 }
 
 export interface HostOptions {
@@ -33,10 +40,10 @@ interface ScreenStore {
   get: () => ReactElement | null;
 }
 
-function Host({ store, onInterrupt }: { store: ScreenStore; onInterrupt: () => void }) {
+function Host({ store, onInterrupt, screenOwnsCtrlC }: { store: ScreenStore; onInterrupt: () => void; screenOwnsCtrlC: () => boolean }) {
   const screen = useSyncExternalStore(store.subscribe, store.get);
   useInput((input, key) => {
-    if (key.ctrl && input === 'c') onInterrupt();
+    if (key.ctrl && input === 'c' && !screenOwnsCtrlC()) onInterrupt();
   });
   return screen;
 }
@@ -70,15 +77,18 @@ export function createHost(options: HostOptions): UiHost {
     });
   };
   let rejectPending: ((error: Error) => void) | undefined;
+  let screenOwnsCtrlC = false;
   options.signal.addEventListener('abort', () => rejectPending?.(new CancelledError()), { once: true });
 
   return {
-    show<T>(build: (done: (value: T) => void) => ReactElement, { cancellable = true } = {}) {
+    show<T>(build: (done: (value: T) => void) => ReactElement, { cancellable = true, ownsCtrlC = false }: ShowOptions = {}) {
       return new Promise<T>((resolve, reject) => {
         if (cancellable && options.signal.aborted) return reject(new CancelledError());
         rejectPending = cancellable ? reject : undefined;
+        screenOwnsCtrlC = ownsCtrlC;
         const done = (value: T) => {
           rejectPending = undefined;
+          screenOwnsCtrlC = false;
           resolve(value);
         };
         // A fresh key per screen: two select screens in a row must not share their state.
@@ -92,7 +102,7 @@ export function createHost(options: HostOptions): UiHost {
           const before = options.stdout.listeners('resize');
           instance = render(
             <TerminalSizeProvider value={sizes}>
-              <Host store={store} onInterrupt={options.onInterrupt} />
+              <Host store={store} onInterrupt={options.onInterrupt} screenOwnsCtrlC={() => screenOwnsCtrlC} />
             </TerminalSizeProvider>,
             {
               // Ink reads keys one press at a time, each after the screen re-rendered (key-stream.ts).

@@ -54,7 +54,8 @@ export function WhatIfBoard({ initial, change, row: initialRow = 0, status, firs
   const [message, setMessage] = useState(status);
   const key = QUESTION_KEYS[row]!;
   useInput((input, k) => {
-    if (input === 'f') setAllFlips((shown) => !shown);
+    if (k.ctrl && input === 'c') onDone({ action: 'quit', answers: state.answers, row });
+    else if (input === 'f') setAllFlips((shown) => !shown);
     else if (input === 's') onDone({ action: 'save', answers: state.answers, row });
     else if (k.return || input === 'q') onDone({ action: 'done', answers: state.answers, row });
     else if (k.escape && !first) onDone({ action: 'back', answers: state.answers, row });
@@ -152,5 +153,6 @@ export function WhatIfBoard({ initial, change, row: initialRow = 0, status, firs
 }
 
 export function whatIfBoardPrompt(host: UiHost, request: BoardRequest, progress: Progress): Promise<BoardResult> {
-  return host.show<BoardResult>((done) => <WhatIfBoard {...request} progress={progress} onDone={done} />);
+  // Ctrl+C comes back as 'quit', so the workshop can ask about unsaved changes before it cancels.
+  return host.show<BoardResult>((done) => <WhatIfBoard {...request} progress={progress} onDone={done} />, { ownsCtrlC: true });
 }

@@ -130,6 +130,11 @@ export interface QuestionContext {
   /** Fields the --answers file gave; their screens are skipped. */
   given: ReadonlySet<string>;
   prompts: Pick<Prompts, 'select' | 'selectGroup' | 'text'>;
+  /**
+   * Fields with a default derived from earlier answers (steps-guidance.ts) whose answer was that
+   * default when it was given: the user did not pick it, so it follows the earlier answers.
+   */
+  followsDerived?: Set<string>;
 }
 
 /** The environment variables the wizard reads (AWS_REGION, AWS_DEFAULT_REGION), passed in rather than read from process.env. */

@@ -25,27 +25,43 @@ export interface GuidanceStepOptions {
 
 type Value = string | boolean;
 
-/** What a screen needs to ask one question: its field, its texts, its offered choices and where the answer goes. */
+/**
+ * What a screen needs to ask one question: its field, its texts, its offered choices and where the
+ * answer goes. An answer that was the derived default when given is not the user's choice: the
+ * screen preselects the default as the earlier answers derive it now (issue 21: 3 roles, Enter on
+ * "A few", back to 6 roles, and the screen offers "Several"). An answer that differs from the
+ * derived default is the user's, and is kept.
+ */
 function questionSpec(ctx: QuestionContext, key: QuestionKey, options: GuidanceStepOptions) {
   const question = QUESTIONS[key];
   const derived = (options.derivedDefaults?.[key] as ((ctx: QuestionContext) => DerivedDefault<Value> | undefined) | undefined)?.(ctx);
   const field = `guidance.${key}`;
+  const follows = derived !== undefined && ctx.followsDerived?.has(field) === true;
   const spec = {
     title: question.prompt,
     hint: derived ? `${question.hint} ${derived.note}` : question.hint,
     why: question.why,
     choices: question.choices as readonly Choice<Value>[],
-    current: ctx.draft.guidance[key] as Value | undefined,
+    current: follows ? undefined : (ctx.draft.guidance[key] as Value | undefined),
     defaultValue: derived?.value ?? (question.defaultValue as Value),
     set: (draft: QuestionContext['draft'], value: Value) => void ((draft.guidance as Record<string, Value>)[key] = value),
   };
-  return { field, spec };
+  /** After the answer is in the draft: whether it follows the derived default from now on. */
+  const remember = () => {
+    if (!derived || ctx.given.has(field)) return;
+    const following = (ctx.followsDerived ??= new Set());
+    if (ctx.draft.guidance[key] === derived.value) following.add(field);
+    else following.delete(field);
+  };
+  return { field, spec, remember };
 }
 
 /** One question on its screen. */
-function askOne(ctx: QuestionContext, key: QuestionKey, options: GuidanceStepOptions) {
-  const { field, spec } = questionSpec(ctx, key, options);
-  return askChoice<Value>(ctx, field, { ...spec, section: questionsSection([key]), whyOpen: options.whyOpen });
+async function askOne(ctx: QuestionContext, key: QuestionKey, options: GuidanceStepOptions) {
+  const { field, spec, remember } = questionSpec(ctx, key, options);
+  const result = await askChoice<Value>(ctx, field, { ...spec, section: questionsSection([key]), whyOpen: options.whyOpen });
+  if (result !== BACK) remember();
+  return result;
 }
 
 export function guidanceStep(screen: GuidanceScreen, options: GuidanceStepOptions = {}): Step<QuestionContext> {
@@ -55,10 +71,13 @@ export function guidanceStep(screen: GuidanceScreen, options: GuidanceStepOption
     if (keys.length === 0) return 'skipped';
     if (keys.length === 1) return askOne(ctx, keys[0]!, options);
     const asked = keys.map((key) => {
-      const { field, spec } = questionSpec(ctx, key, options);
-      return { spec, offer: offeredChoices(ctx, field, spec) };
+      const { field, spec, remember } = questionSpec(ctx, key, options);
+      return { spec, remember, offer: offeredChoices(ctx, field, spec) };
     });
-    const apply = (values: readonly Value[]) => asked.forEach(({ spec }, i) => spec.set(ctx.draft, values[i]!));
+    const apply = (values: readonly Value[]) => {
+      asked.forEach(({ spec }, i) => spec.set(ctx.draft, values[i]!));
+      asked.forEach(({ remember }) => remember());
+    };
     if (ctx.args.yes) {
       apply(asked.map(({ offer }) => offer.current ?? offer.fallback));
       return 'skipped';

@@ -33,10 +33,11 @@ export interface BoardRequest {
 
 /**
  * The board hands back its answers and the selected row whether the room is done, goes back to the
- * questions or asks to save (`s`: the workshop asks where, saves, and opens the board again).
+ * questions, asks to save (`s`: the workshop asks where, saves, and opens the board again) or quits
+ * (Ctrl+C: the workshop asks about unsaved changes first, then cancels).
  */
 export interface BoardResult {
-  action: 'done' | 'back' | 'save';
+  action: 'done' | 'back' | 'save' | 'quit';
   answers: GuidanceAnswers;
   row: number;
 }

@@ -1,7 +1,10 @@
 // `ami-wizard workshop` as steps over one context: the spectrum, the guidance questions with their
 // "why" open (on the wizard's screens, GUIDANCE_SCREENS), then the what-if board; with --answers,
 // the board alone. `s` on the board asks where to save (never replacing a file without asking),
-// saves, and opens the board again.
+// saves, and opens the board again. Leaving the board with answers that are not what the file holds
+// (the last save, or the --answers file as loaded; with neither, every answer is unsaved) asks
+// first: save (the way `s` saves), discard, or back to the board; Ctrl+C on the board asks too, then
+// cancels.
 import { completeGuidance, defaultGuidance } from '../../questionnaire/questions.ts';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { GUIDANCE_SCREENS } from '../../questionnaire/wizard-screens.ts';
@@ -30,6 +33,13 @@ export interface WorkshopContext extends QuestionContext {
   save: (name: string, answers: GuidanceAnswers) => Promise<void>;
   /** The file the answers were last saved to, as named. */
   saved?: string;
+  /**
+   * The answers as the file holds them: as last saved, else as loaded from --answers (as the board
+   * reads them, boardAnswers); undefined while no file holds them.
+   */
+  savedAnswers?: GuidanceAnswers;
+  /** The user chose to leave without saving the changes. */
+  discarded?: boolean;
 }
 
 // The first screen: Esc has nowhere to go back to, so it quits (the footer says so).
@@ -45,6 +55,8 @@ async function saveFromBoard(ctx: WorkshopContext, answers: GuidanceAnswers): Pr
   try {
     await ctx.save(name, answers);
     ctx.saved = name;
+    ctx.savedAnswers = answers;
+    ctx.discarded = false;
     return { text: `Saved to ${name}`, ok: true };
   } catch (error) {
     return { text: (error as Error).message, ok: false };
@@ -61,6 +73,42 @@ export function boardAnswers(given: Partial<GuidanceAnswers>): GuidanceAnswers {
   return completeGuidance({ ...defaults, ...given });
 }
 
+/** Whether the board shows answers the file does not hold. */
+export function hasUnsavedChanges(ctx: Pick<WorkshopContext, 'savedAnswers'>, answers: GuidanceAnswers): boolean {
+  if (!ctx.savedAnswers) return true;
+  const saved = ctx.savedAnswers;
+  return (Object.keys(answers) as (keyof GuidanceAnswers)[]).some((key) => answers[key] !== saved[key]);
+}
+
+type Leaving = 'save' | 'discard' | 'back';
+
+/**
+ * Leaving the board: with unsaved changes, asks save / discard / back first. Resolves to 'leave',
+ * or to the status the board reopens with ('back', or a save that was cancelled or failed).
+ */
+async function leaveBoard(ctx: WorkshopContext, answers: GuidanceAnswers): Promise<'leave' | { status: BoardRequest['status'] }> {
+  if (!hasUnsavedChanges(ctx, answers)) return 'leave';
+  const file = ctx.saved ?? ctx.answersFile;
+  const choice = await ctx.prompts.select<Leaving>({
+    section: 'What if?',
+    title: ctx.savedAnswers ? 'Save the changes before leaving?' : 'Save the answers before leaving?',
+    hint: ctx.savedAnswers ? `The answers on the board are not what ${file} holds.` : 'No file holds these answers yet.',
+    choices: [
+      { value: 'save', label: ctx.saved ? `Save them to ${ctx.saved}` : 'Save them…' },
+      { value: 'discard', label: ctx.savedAnswers ? 'Discard the changes' : 'Leave without saving' },
+      { value: 'back', label: 'Back to the board' },
+    ],
+    initial: 'save',
+  });
+  if (choice === 'discard') {
+    ctx.discarded = true;
+    return 'leave';
+  }
+  if (choice !== 'save') return { status: undefined };
+  const status = await saveFromBoard(ctx, answers);
+  return status?.ok ? 'leave' : { status };
+}
+
 const boardStep =
   (first: boolean): Step<WorkshopContext> =>
   async (ctx) => {
@@ -72,9 +120,28 @@ const boardStep =
       ({ answers, row } = result);
       ctx.draft.guidance = answers;
       if (result.action === 'save') status = await saveFromBoard(ctx, answers);
-      else return result.action === 'back' ? BACK : 'asked';
+      else if (result.action === 'back') return BACK;
+      else {
+        const left = await leaveBoard(ctx, answers);
+        if (left !== 'leave') status = left.status;
+        else if (result.action === 'quit') throw new CancelledError();
+        else return 'asked';
+      }
     }
   };
+
+/**
+ * What the summary says about the answers file, true to the file: "saved" only when it holds the
+ * answers shown.
+ */
+export function answersSummary(ctx: Pick<WorkshopContext, 'saved' | 'savedAnswers' | 'discarded' | 'answersFile' | 'draft'>): string {
+  const unsaved = hasUnsavedChanges(ctx, boardAnswers(ctx.draft.guidance));
+  if (ctx.saved && !unsaved) return `Answers saved to ${ctx.saved}.`;
+  if (ctx.saved) return `The changes since the answers were saved to ${ctx.saved} were not saved; ${ctx.saved} holds the answers as saved.`;
+  if (ctx.savedAnswers && !unsaved) return `No changes; ${ctx.answersFile} is as it was.`;
+  if (ctx.savedAnswers) return `The changes were not saved; ${ctx.answersFile} is as it was.`;
+  return 'The answers were not saved.';
+}
 
 export const WORKSHOP_STEPS: readonly Step<WorkshopContext>[] = [
   spectrumStep,

@@ -111,3 +111,48 @@ describe('a partial --answers file in a terminal', () => {
     expect(total).toBeLessThan(20);
   });
 });
+
+describe('the configurations default in a terminal (issue 21)', () => {
+  const ROLES = 'Which server roles are there?';
+  const CONFIGURATIONS = 'How many distinct server configurations';
+  /** The screen as one line of text: the hint wraps, and its search highlight is drawn inverse. */
+  const text = (s: PtySession) => s.screen().replace(/\u001B\[[0-9;]*m/g, '').replace(/\s+/g, ' ');
+
+  /** Enter on each screen until the configurations question is on screen. */
+  async function toConfigurations(s: PtySession): Promise<void> {
+    for (let screens = 0; !s.screen().includes(CONFIGURATIONS); screens++) {
+      expect(screens).toBeLessThan(15);
+      await s.enterScreen();
+    }
+  }
+
+  it('3 roles preselect "A few"; Esc back to the roles, 6 roles, and forward preselects "Several"', async () => {
+    const s = wizard({});
+    await toRegions(s);
+    await s.press(KEY.enter);
+    await s.waitFor(ROLES);
+    s.write(KEY.backspace.repeat(3) + 'web, api, db');
+    await s.waitFor('web, api, db');
+    await s.press(KEY.enter);
+    await toConfigurations(s);
+    expect(text(s)).toContain('Preselected from the 3 roles you gave');
+    expect(s.screen()).toMatch(/❯ A few \(1-3\)/);
+    await s.enterScreen();
+    await s.waitFor(/Step \d+ of/);
+    // Esc, screen by screen, until the roles screen is back (a frame can come before the screen's).
+    for (let screens = 0; ; screens++) {
+      expect(screens, s.screen()).toBeLessThan(15);
+      await s.press(KEY.escape);
+      if (await s.waitFor(ROLES, 500).then(() => true, () => false)) break;
+    }
+    await s.press(KEY.right); // edit the roles given, rather than replace them
+    s.write(', cache, queue, search');
+    await s.waitFor('web, api, db, cache, queue, search');
+    await s.press(KEY.enter);
+    await toConfigurations(s);
+    expect(text(s)).toContain('Preselected from the 6 roles you gave');
+    expect(s.screen()).toMatch(/❯ Several \(4-10\)/);
+    await s.press(KEY.ctrlC);
+    expect(await s.exit).toBe(130);
+  });
+});

@@ -116,6 +116,9 @@ describe('workshop in a terminal', () => {
     expect(s.raw).not.toMatch(/\u001B\[(3[0-7]|9[0-7]|38;|1m|2m)/);
     expect(wrappedLines(s)).toBe(0);
     await s.press('q');
+    await s.waitFor('Save the changes before leaving?');
+    await s.press(KEY.down); // Discard
+    await s.press(KEY.enter);
     expect(await s.exit).toBe(0);
   });
 
@@ -135,7 +138,53 @@ describe('workshop in a terminal', () => {
     await s.waitFor('Not saved.');
     expect(readFileSync(join(pty.dir, 'team.yaml'), 'utf8')).toBe(MINIMAL_YAML);
     await s.press('q');
+    await s.waitFor('Save the changes before leaving?');
+    await s.press(KEY.down); // Discard
+    await s.press(KEY.enter);
     expect(await s.exit).toBe(0);
+    expect(s.screen()).toContain('The changes were not saved; ../team.yaml is as it was.');
+  });
+
+  it('issue 21: Replace, then a change and Enter asks before leaving; Discard never says "saved"', async () => {
+    const team = join(pty.dir, 'team.yaml');
+    writeFileSync(team, MINIMAL_YAML);
+    const s = run(['workshop', '--answers', team]);
+    await s.waitFor('Enter done');
+    await s.press('s');
+    await s.waitFor(/team\.yaml already exists\. Replace it\?/);
+    await s.press(KEY.down); // from save-as to Replace
+    await s.press(KEY.enter);
+    await s.waitFor(/Saved to \S*team\.yaml/);
+    const saved = readFileSync(team, 'utf8');
+    await s.press(KEY.left); // Recovery time: within tens of minutes -> minutes
+    await s.waitFor(/Recovery time\s+◀ Within a few minutes/);
+    await s.press(KEY.enter);
+    await s.waitFor(/Save the changes before leaving\?|Answers saved to/);
+    expect(s.screen()).toContain('Save the changes before leaving?');
+    await s.press(KEY.down); // from Save to Discard
+    await s.press(KEY.enter);
+    expect(await s.exit).toBe(0);
+    expect(s.screen()).not.toContain('Answers saved to');
+    expect(s.screen()).toContain('were not saved');
+    expect(readFileSync(team, 'utf8')).toBe(saved);
+    expect((load(saved) as { guidance: { recoveryTime: string } }).guidance.recoveryTime).toBe('tens-of-minutes');
+  });
+
+  it('issue 21: Ctrl+C on the board with a change asks too; Discard cancels and says nothing was saved', async () => {
+    const team = join(pty.dir, 'team.yaml');
+    writeFileSync(team, MINIMAL_YAML);
+    const s = run(['workshop', '--answers', team]);
+    await s.waitFor('Enter done');
+    await s.press(KEY.left);
+    await s.waitFor(/Recovery time\s+◀ Within a few minutes/);
+    await s.press(KEY.ctrlC);
+    await s.waitFor(/Save the changes before leaving\?|Cancelled/);
+    expect(s.screen()).toContain('Save the changes before leaving?');
+    await s.press(KEY.down); // Discard
+    await s.press(KEY.enter);
+    expect(await s.exit).toBe(130);
+    expect(s.screen()).toContain('Cancelled, nothing was written.');
+    expect(readFileSync(team, 'utf8')).toBe(MINIMAL_YAML);
   });
 });
 

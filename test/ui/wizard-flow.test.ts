@@ -306,3 +306,46 @@ describe('wizard flow', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
+
+describe('a default derived from earlier answers (issue 21)', () => {
+  const CONFIGURATIONS = QUESTIONS.distinctConfigurations.prompt;
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `role${i + 1}`).join(', ');
+
+  /**
+   * 3 roles, on to the configurations question (answered with `first`, undefined = Enter), one
+   * screen further, then Esc back to the roles screen, 6 roles, and forward again.
+   */
+  function backToRoles(first?: string) {
+    let phase: 'forward' | 'back' | 'again' = 'forward';
+    return scripted((call) => {
+      if (/^Which server roles/.test(call.title)) {
+        if (phase === 'forward') return names(3);
+        phase = 'again';
+        return names(6);
+      }
+      if (phase === 'back') return BACK;
+      if (phase === 'forward' && call.title === CONFIGURATIONS) return ((phase = 'back'), first);
+      return undefined;
+    });
+  }
+
+  const configurationsCalls = (calls: Call[]) => calls.filter((c) => c.title === CONFIGURATIONS);
+
+  it('accepted as preselected, it follows the roles when they change: 6 roles preselect "several"', async () => {
+    const { prompts, calls } = backToRoles();
+    await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
+    const [first, , again] = configurationsCalls(calls);
+    expect(first!.request.initial).toBe('few');
+    expect(again!.request.hint).toContain('Preselected from the 6 roles you gave');
+    expect(again!.request.initial).toBe('several');
+    expect(answersIn(join(dir, 'out')).guidance.distinctConfigurations).toBe('several');
+  });
+
+  it('chosen by the user (another value than preselected), it is kept when the roles change', async () => {
+    const { prompts, calls } = backToRoles('many');
+    await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
+    const again = configurationsCalls(calls).at(-1)!;
+    expect(again.request.initial).toBe('many');
+    expect(answersIn(join(dir, 'out')).guidance.distinctConfigurations).toBe('many');
+  });
+});
