@@ -126,7 +126,8 @@ function formatPlanByFolder(plan: FilePlan, done = false, width = 80): string {
     ...wrap(view.topLevel, '  ', '  ', width),
     ...view.folders.map((line) => `  ${line}`),
     ...plan.entries.filter((e) => NOTABLE.includes(e.action)).map(planLine),
-    ...planSummaryLines(plan, done),
+    // Wrapped at a word: a hint cut by the terminal's edge splits "--force" in two.
+    ...planSummaryLines(plan, done).flatMap((line) => wrap(line, '', '', width)),
   ].join('\n');
 }
 
