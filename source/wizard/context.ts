@@ -35,16 +35,8 @@ export interface SelectRequest<V> {
   whyOpen?: boolean;
 }
 
-/** One of the questions a shared screen asks (SelectGroupRequest). */
-export interface SelectPart<V> {
-  title: string;
-  hint?: string;
-  /** The longer "why this matters", shown on `?` while this question is the one being answered. */
-  why?: string;
-  choices: readonly PromptChoice<V>[];
-  initial: V;
-  defaultValue?: V;
-}
+/** One of the questions a shared screen asks (SelectGroupRequest): a select's own fields; its `why` shows while it is the one being answered. */
+export type SelectPart<V> = Pick<SelectRequest<V>, 'title' | 'hint' | 'why' | 'choices' | 'initial' | 'defaultValue'>;
 
 /** Questions that share one screen, answered one after the other by picking from a list each. */
 export interface SelectGroupRequest<V> {
