@@ -45,9 +45,9 @@ export function RecommendationScreen({ decision, current, progress, onSubmit, on
   const initialIndex = Math.max(0, items.findIndex((item) => item.value === current));
   const notes = scoreNoteLines(decision, width);
   const tabs = [
-    { name: 'Reasons (points)', lines: reasonLines(decision, width) },
-    { name: 'Requirements', lines: requirementAnswerLines(decision, width) },
+    { name: 'Reasons', lines: reasonLines(decision, width) },
     { name: 'What would change it', lines: whatIfLines(decision, width) },
+    { name: 'Requirements', lines: requirementAnswerLines(decision, width) },
     { name: 'Trade-offs', lines: tradeOffLines({ tradeOffs: decision.tradeOffs, strategy: recommended }, width) },
   ];
   const height = Math.max(3, rows - FIXED_ROWS - notes.length);

@@ -1,7 +1,7 @@
-// Several questions on one screen (the experience screen), answered one after the other: the one
-// being answered shows its list, hint and (on `?`) why it matters; the others show their answer on
-// one line, so it is plain without colour which question the keys act on. The keys' effect is the
-// pure reducer in select-group-state.ts.
+// Several questions on one screen (the experience screen): the one the keys act on shows its list,
+// hint and (on `?`) why it matters; the others show their answer on one line, so it is plain
+// without colour which question the keys act on. Tab moves between them; one Enter confirms them
+// all. The keys' effect is the pure reducer in select-group-state.ts.
 import { useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { Indicator, Item } from 'ink-select-input';
@@ -47,7 +47,6 @@ export function SelectGroupScreen<V>(props: SelectGroupScreenProps<V>) {
     if (action === 'back') props.onBack();
     else if (action === 'confirm') props.onSubmit(parts.map((part, i) => part.choices[next.cursors[i]!]!.value));
   });
-  const last = state.part === parts.length - 1;
   const hasWhy = parts.some((part) => part.why);
   return (
     <Screen
@@ -55,7 +54,7 @@ export function SelectGroupScreen<V>(props: SelectGroupScreenProps<V>) {
       progress={props.progress}
       title={props.title}
       hint={props.hint}
-      keys={`↑↓ choose · Enter ${last ? 'confirm' : 'next'} · Tab switch · Esc back${hasWhy ? ' · ? why this matters' : ''}`}
+      keys={`↑↓ choose · Tab next · Enter confirm ${parts.length === 2 ? 'both' : 'all'} · Esc back${hasWhy ? ' · ? why this matters' : ''}`}
     >
       {parts.map((part, i) => {
         const cursor = state.cursors[i]!;

@@ -1,8 +1,9 @@
 // The state of a screen that asks several questions, each a list to pick from (the experience
 // screen), and the keys that change it, as a pure reducer: ↑↓, a digit or letters move within the
-// question being answered; Enter answers it and moves to the next, or confirms them all on the
-// last; Tab switches question; Esc goes back a question, or off the screen from the first. The
-// screen only draws the state.
+// question the keys act on; Tab and Shift+Tab switch question; Enter confirms the screen with every
+// answer as shown, from any question, so one Enter is one screen as everywhere else in the wizard
+// (a burst of Enters advances exactly that many screens); Esc goes back a question, or off the
+// screen from the first. The screen only draws the state.
 import { jumpTo } from './type-to-jump.ts';
 
 export interface SelectGroupState {
@@ -50,7 +51,7 @@ export function pressGroupKey(state: SelectGroupState, key: SelectGroupKey, part
     case 'back-tab':
       return [moved((state.part - 1 + parts.length) % parts.length), undefined];
     case 'enter':
-      return state.part < parts.length - 1 ? [moved(state.part + 1), undefined] : [state, 'confirm'];
+      return [state, 'confirm'];
     case 'escape':
       return state.part > 0 ? [moved(state.part - 1), undefined] : [state, 'back'];
     case 'why':

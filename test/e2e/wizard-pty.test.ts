@@ -200,7 +200,7 @@ describe('wizard in a terminal', () => {
     const at = WIZARD_SCREENS.findIndex((screen) => screen.id === 'recommendation') + 1;
     await enterThrough(s, 1, at - 1);
     await s.waitFor(`Step ${at} of ${WIZARD_STEP_COUNT}`);
-    await s.waitFor('[Reasons (points)]');
+    await s.waitFor('[Reasons]');
     expect(s.visible()).toMatch(/Recovery time: Within tens of minutes \(\+1 Fully baked, \+1 Hybrid\)\./);
     expect(s.visible()).toContain("Score = the sum of each answer's points");
     await s.press('?');
@@ -208,7 +208,7 @@ describe('wizard in a terminal', () => {
     expect(s.wrappedLines()).toBe(0);
     expect(s.raw).not.toMatch(/\u001B\[(3[0-7]|9[0-7]|38;|1m|2m)/);
     await s.press('?');
-    await s.waitFor('[Reasons (points)]');
+    await s.waitFor('[Reasons]');
     await s.press(KEY.escape);
     await s.waitFor(`Step ${at - 1} of ${WIZARD_STEP_COUNT}`);
   });

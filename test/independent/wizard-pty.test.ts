@@ -13,6 +13,7 @@ import { spawn } from 'node-pty';
 import type { IPty } from 'node-pty';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { GUIDANCE_SCREENS } from '../../questionnaire/wizard-screens.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KEY = { enter: '\r', up: '\u001B[A', down: '\u001B[B', backspace: '\u007F', tab: '\t', space: ' ' } as const;
@@ -20,6 +21,11 @@ const SYNC_BEGIN = '\u001B[?2026h';
 const SYNC_END = '\u001B[?2026l';
 const WAIT_MS = 20_000;
 const TEST_MS = 180_000;
+// The guidance questions start at step 7 and take one screen each (two share the experience
+// screen); the recommendation follows them. From the questionnaire, so a question added or folded
+// moves these with it.
+const FIRST_GUIDANCE_STEP = 7;
+const RECOMMENDATION_STEP = FIRST_GUIDANCE_STEP + GUIDANCE_SCREENS.length;
 
 let cli = '';
 let scratch = '';
@@ -298,12 +304,12 @@ describe('keys that arrive in one read', () => {
     expect(stepOf(probed)?.step).toBe(4);
     s.write('?');
     await s.until('the help closed', (text) => !text.includes('Why this matters'));
-    await enterUntil(s, 7);
-    s.write(KEY.enter.repeat(9)); // the nine guidance questions
-    await s.until('the recommendation', (text) => atStep(16)(text) && text.includes('Recommended:'));
+    await enterUntil(s, FIRST_GUIDANCE_STEP);
+    s.write(KEY.enter.repeat(GUIDANCE_SCREENS.length)); // the guidance screens
+    await s.until('the recommendation', (text) => atStep(RECOMMENDATION_STEP)(text) && text.includes('Recommended:'));
     s.write(KEY.tab);
     const details = await s.until('the second details tab', (text) => text.includes('[What would change it]'));
-    expect(stepOf(details)?.step).toBe(16);
+    expect(stepOf(details)?.step).toBe(RECOMMENDATION_STEP);
 
     const answers = await saveAnswersOnly(s, total);
     expect(answers.project.name).toBe(basename(s.cwd));
@@ -352,15 +358,15 @@ describe('digits never confirm', () => {
     s.write(KEY.enter);
     await s.until('the regions screen', atStep(5));
 
-    await enterUntil(s, 16);
+    await enterUntil(s, RECOMMENDATION_STEP);
     await s.until('the recommendation', (text) => text.includes('Recommended:') && text.includes('[Reasons]'));
     s.write('3');
     s.write(KEY.tab); // the probe: the details switch tab only if the 3 left the screen in place
     screen = await s.until('the second details tab', (text) => text.includes('[What would change it]'));
-    expect(stepOf(screen)?.step).toBe(16);
+    expect(stepOf(screen)?.step).toBe(RECOMMENDATION_STEP);
     const designRow = highlighted(screen);
     s.write(KEY.enter);
-    await s.until('the build engine screen', atStep(17));
+    await s.until('the build engine screen', atStep(RECOMMENDATION_STEP + 1));
 
     const answers = await saveAnswersOnly(s, total);
     expect(answers.platform.os).toBe(valueOf(OS_VALUE, osRow));

@@ -27,9 +27,6 @@ const baseEnv = {
   CI: 'true',
 } as Record<string, string>;
 
-// The footer of a screen of several questions while one after the current is still to come.
-const ENTER_NEXT_QUESTION = '· Enter next ·';
-
 // Ink wraps every frame in synchronized-output marks; between them the screen is half drawn.
 const FRAME_START = '\u001B[?2026h';
 const FRAME_END = '\u001B[?2026l';
@@ -132,12 +129,8 @@ export class PtySession {
     await frame;
   }
 
-  /**
-   * Enter on the screen showing, taking what is highlighted: once, or on a screen of several
-   * questions (the experience screen, whose footer says "Enter next" until its last) once for each.
-   */
+  /** Enter on the screen showing, taking what is highlighted (one Enter is one screen, the experience screen's two questions too). */
   async enterScreen(): Promise<void> {
-    while (this.visible().includes(ENTER_NEXT_QUESTION)) await this.press(PTY_KEY.enter);
     await this.press(PTY_KEY.enter);
   }
 

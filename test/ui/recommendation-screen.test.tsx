@@ -48,7 +48,7 @@ describe('recommendation screen', () => {
     expect(decision.recommended).toBe('hybrid');
     expect(frame).toContain('Recommended: Hybrid');
     for (const r of decision.ranking) expect(frame).toMatch(new RegExp(`${SHORT_DESIGN_LABELS[r.design]}\\s+${r.score} +│█+`));
-    expect(frame).toContain('[Reasons (points)]');
+    expect(frame).toContain('[Reasons]');
     const first = decision.reasons[0]!;
     expect(frame.replace(/\s+/g, ' ')).toContain(`${QUESTION_LABELS[first.key]}: ${first.answerLabel} (${pointsText(first.weights)}). ${first.sentence.split(' ').slice(0, 4).join(' ')}`);
     expect(frame).toContain('❯ Accept Hybrid (recommended)');
@@ -83,22 +83,22 @@ describe('recommendation screen', () => {
     expect(ruled.recommended).toBe('hybrid');
     expect(lastFrame()).toMatch(/Fully baked\s+16 +│█+ ruled out/);
     expect(lastFrame()!.replace(/\s+/g, ' ')).toContain('Fully baked has more points (16) but is not recommended: it cannot meet the latest at launch answer.');
-    await press(stdin, KEY.tab);
+    await press(stdin, KEY.tab, KEY.tab);
     expect(lastFrame()).toContain('[Requirements]');
     expect(lastFrame()!.replace(/\s+/g, ' ')).toContain('Recovery time: "Within a few minutes" rules out JeOS (just enough OS).');
     await press(stdin, KEY.pageDown);
     expect(lastFrame()!.replace(/\s+/g, ' ')).toContain('Latest at launch: "Yes, always the latest" rules out Fully baked. A fully baked image fixes its software');
   });
 
-  it('Tab shows the requirements, what would change it, then the trade-offs side by side', async () => {
+  it('Tab shows what would change it, the requirements, then the trade-offs side by side', async () => {
     const { stdin, lastFrame } = renderRecommendation();
-    await press(stdin, KEY.tab);
-    expect(lastFrame()).toContain('[Requirements]');
-    expect(lastFrame()).toContain('No answer here is a requirement');
     await press(stdin, KEY.tab);
     expect(lastFrame()).toContain('[What would change it]');
     const flip = decision.whatIf[0]!;
     expect(lastFrame()).toContain(`${flip.toLabel} would recommend Fully baked`);
+    await press(stdin, KEY.tab);
+    expect(lastFrame()).toContain('[Requirements]');
+    expect(lastFrame()).toContain('No answer here is a requirement');
     await press(stdin, KEY.tab);
     expect(lastFrame()).toContain('[Trade-offs]');
     expect(lastFrame()).toMatch(/Fully baked\s+Hybrid \*\s+JeOS/);
@@ -124,7 +124,7 @@ describe('recommendation screen', () => {
     expect(help).toContain('Latest at launch "Yes, always the latest" rules out Fully baked.');
     expect(help).toContain('Ties: When designs that meet every requirement score the same, a tie goes to Hybrid');
     await press(stdin, '?');
-    expect(lastFrame()).toContain('[Reasons (points)]');
+    expect(lastFrame()).toContain('[Reasons]');
   });
 
   it('fits 80x24 with a tie, a ruled-out design with more points, and the help open', async () => {

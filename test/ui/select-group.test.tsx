@@ -1,6 +1,8 @@
-// The experience screen: two questions on one screen, answered one after the other. The keys'
-// effect is a pure reducer (tested without a terminal); the screen shows the question being
-// answered as a list and the other as its answer on one line, at 80x24 with its why open too.
+// The experience screen: two questions on one screen. One Enter confirms the screen, as on every
+// other screen (a burst of Enters advances exactly that many screens); Tab moves between its
+// questions. The keys' effect is a pure reducer (tested without a terminal); the screen shows the
+// question the keys act on as a list and the other as its answer on one line, at 80x24 with its
+// why open too.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { QUESTIONS } from '../../questionnaire/questions.ts';
@@ -32,15 +34,16 @@ function keys(state: SelectGroupState, ...pressed: SelectGroupKey[]) {
 describe('select-group state', () => {
   const start = initialGroupState([1, 1]);
 
-  it('↑↓ move within the question being answered only; Enter goes on to the next, then confirms', () => {
+  it('↑↓ move within the question the keys act on only; one Enter confirms the screen from either question', () => {
     expect(keys(start, 'up').state).toMatchObject({ part: 0, cursors: [0, 1] });
-    expect(keys(start, 'enter', 'down').state).toMatchObject({ part: 1, cursors: [1, 2] });
-    expect(keys(start, 'enter').action).toBeUndefined();
-    expect(keys(start, 'enter', 'enter').action).toBe('confirm');
+    expect(keys(start, 'tab', 'down').state).toMatchObject({ part: 1, cursors: [1, 2] });
+    expect(keys(start, 'enter').action).toBe('confirm');
+    expect(keys(start, 'tab', 'enter').action).toBe('confirm');
+    expect(keys(start, 'up', 'tab', 'down', 'enter')).toMatchObject({ state: { cursors: [0, 2] }, action: 'confirm' });
   });
 
   it('Esc goes back a question, and off the screen from the first; Tab switches without answering', () => {
-    expect(keys(start, 'enter', 'escape')).toMatchObject({ state: { part: 0 }, action: undefined });
+    expect(keys(start, 'tab', 'escape')).toMatchObject({ state: { part: 0 }, action: undefined });
     expect(keys(start, 'escape').action).toBe('back');
     expect(keys(start, 'tab').state.part).toBe(1);
     expect(keys(start, 'tab', 'tab').state.part).toBe(0);
@@ -85,23 +88,28 @@ describe('select-group screen', () => {
     expect(frame).toMatch(/❯ Some experience \(default\)/);
     expect(frame).toContain(`${QUESTIONS.automationExperience.prompt} → Some experience`);
     expect(flat).not.toContain(QUESTIONS.automationExperience.hint);
-    expect(frame).toContain('Enter next');
+    expect(frame).toContain('Tab next · Enter confirm both');
   });
 
-  it('Enter moves on to the automation question, and Enter there answers both', async () => {
+  it('Tab moves to the automation question; one Enter answers both', async () => {
     const { stdin, lastFrame, onSubmit } = renderGroup();
-    await press(stdin, KEY.down, KEY.enter);
+    await press(stdin, KEY.down, KEY.tab);
     expect(onSubmit).not.toHaveBeenCalled();
     expect(lastFrame()).toContain(`${QUESTIONS.awsExperience.prompt} → Experienced`);
     expect(lastFrame()!.replace(/\s+/g, ' ')).toContain(QUESTIONS.automationExperience.hint);
-    expect(lastFrame()).toContain('Enter confirm');
     await press(stdin, KEY.up, KEY.enter);
     expect(onSubmit).toHaveBeenCalledExactlyOnceWith(['experienced', 'new']);
   });
 
+  it('one Enter on the first question confirms the screen with the other as shown', async () => {
+    const { stdin, onSubmit } = renderGroup();
+    await press(stdin, KEY.up, KEY.enter);
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith(['new', 'some']);
+  });
+
   it('? shows why the question being answered matters; Esc goes back a question, then off the screen', async () => {
     const { stdin, lastFrame, onBack } = renderGroup();
-    await press(stdin, KEY.enter, '?');
+    await press(stdin, KEY.tab, '?');
     expect(lastFrame()).toContain('Why this matters');
     expect(lastFrame()!.replace(/\s+/g, ' ')).toContain(QUESTIONS.automationExperience.why.split(' ').slice(0, 8).join(' '));
     await press(stdin, KEY.escape);
@@ -119,7 +127,7 @@ describe('select-group screen', () => {
       for (const line of lastFrame()!.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     };
     fits();
-    await press(stdin, KEY.enter);
+    await press(stdin, KEY.tab);
     fits();
   });
 });
