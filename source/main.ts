@@ -42,7 +42,7 @@ async function run(args: CliArgs, io: CommandIO): Promise<number> {
  */
 async function answersInTerminal(args: CliArgs, io: CommandIO, file: string): Promise<number> {
   const answers = await (await import('./answers/read.ts')).quickAnswers(file);
-  const prefill = answers ? undefined : await (await import('./answers/prefill.ts')).prefillForGaps(file);
+  const prefill = answers ? undefined : await (await import('./answers/prefill.ts')).prefillForGaps(file, { askAgain: !args.yes });
   if (prefill && isDumbTerminal()) return refuseWithoutTerminal(io, `The wizard ${DUMB_TERMINAL} Complete the answers file, then: ami-wizard --answers ${file}`);
   if (prefill) return (await import('./commands/wizard.ts')).wizardCommand(args, io, prefill);
   return (await import('./commands/generate.ts')).generateCommand(args, io, answers);

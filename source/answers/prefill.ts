@@ -7,6 +7,7 @@ import { InputError } from '../errors.ts';
 import { isPlainObject } from '../text/parsed.ts';
 import { ADDED_QUESTIONS, QUESTION_KEYS } from '../../questionnaire/questions.ts';
 import { answeredProblems, problemLines } from './draft.ts';
+import { askAgain } from './ask-again.ts';
 import type { Draft } from './draft.ts';
 
 /** The dotted path of every value the file gives (`project`, `project.name`, `roles`...), not into lists. */
@@ -18,7 +19,12 @@ function givenFields(data: Record<string, unknown>, prefix = ''): string[] {
   });
 }
 
-export async function draftFromFile(file: string): Promise<Prefill> {
+/**
+ * The file as the wizard's starting draft. `askAgain`: a wrong value on a field a screen asks is
+ * taken out and asked again (ask-again.ts) instead of stopping the run; the workshop and --yes
+ * keep the stop.
+ */
+export async function draftFromFile(file: string, options: { askAgain?: boolean } = {}): Promise<Prefill> {
   const text = readAnswersFile(file);
   let data: unknown;
   try {
@@ -37,10 +43,15 @@ export async function draftFromFile(file: string): Promise<Prefill> {
     else if (!isPlainObject(data[section])) throw new InputError(`${file}: ${section} must be a mapping of keys to values.`);
   }
   const problems = answeredProblems(draft);
+  const given = new Set(givenFields(data));
+  if (problems.length > 0 && options.askAgain) {
+    const again = askAgain(draft, given, problems);
+    if (again) return again;
+  }
   if (problems.length > 0) {
     throw new InputError(`${file} has values the wizard cannot use:\n${problemLines(problems.slice(0, 5))}\nFix them in the file and run again.`);
   }
-  return { draft, given: new Set(givenFields(data)) };
+  return { draft, given, corrections: [] };
 }
 
 /**
@@ -54,17 +65,20 @@ export interface Prefill {
   draft: Draft;
   /** Every field the file gives (dotted paths); the wizard skips the screen of each. */
   given: Set<string>;
+  /** The file's wrong values the wizard asks again, one sentence each (ask-again.ts). */
+  corrections: string[];
 }
 
 /**
- * The pre-fill when `file` is usable but leaves required answers out, so that in a terminal the
- * wizard asks for them (a complete file goes straight to generate). A file with a problem gives
- * undefined: generate then reports the problem with its line and column.
+ * The pre-fill when `file` is usable but leaves required answers out, or (with `askAgain`) has
+ * wrong values a screen can ask again, so that in a terminal the wizard asks for them (a complete,
+ * right file goes straight to generate). A file with another problem gives undefined: generate
+ * then reports the problem with its line and column.
  */
-export async function prefillForGaps(file: string): Promise<Prefill | undefined> {
+export async function prefillForGaps(file: string, options: { askAgain?: boolean } = {}): Promise<Prefill | undefined> {
   try {
-    const prefill = await draftFromFile(file);
-    return REQUIRED_FIELDS.some((field) => !prefill.given.has(field)) ? prefill : undefined;
+    const prefill = await draftFromFile(file, options);
+    return prefill.corrections.length > 0 || REQUIRED_FIELDS.some((field) => !prefill.given.has(field)) ? prefill : undefined;
   } catch {
     return undefined;
   }

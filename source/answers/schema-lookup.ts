@@ -91,3 +91,13 @@ export function expectedAt(root: AnySchema, path: readonly PropertyKey[]): strin
       return undefined;
   }
 }
+
+/** The values an enum (or a union of literals) at `path` accepts, or undefined for any other schema. */
+export function allowedValuesAt(root: AnySchema, path: readonly PropertyKey[]): string[] | undefined {
+  const s = schemaAt(root, path);
+  if (!s) return undefined;
+  const def = defOf(s);
+  if (def.type === 'enum') return Object.values(def.entries as Record<string, string>);
+  if (def.type === 'literal') return (def.values as unknown[]).filter((v): v is string => typeof v === 'string');
+  return undefined;
+}

@@ -19,7 +19,7 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
     firstFrame.restore();
   };
   return withHost(io, { beforeFirstFrame: () => firstFrame.erase(), afterClose: finish }, async ({ host, signal }) => {
-    const { draft, given } = prefill ?? (args.answers ? await (await import('../answers/prefill.ts')).draftFromFile(args.answers) : { draft: emptyDraft(), given: new Set<string>() });
+    const { draft, given, corrections } = prefill ?? (args.answers ? await (await import('../answers/prefill.ts')).draftFromFile(args.answers) : { draft: emptyDraft(), given: new Set<string>(), corrections: [] });
     const ctx: WizardContext = {
       args,
       cwd: io.cwd,
@@ -30,6 +30,7 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
       progress: { step: 0, total: WIZARD_STEPS.length },
       env: io.env ?? {},
       ...(args.answers ? { answersFile: args.answers } : {}),
+      askedAgain: corrections,
     };
     await runSteps(WIZARD_STEPS, ctx);
     host.close();

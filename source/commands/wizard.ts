@@ -11,7 +11,7 @@ import { loadUi } from './load-ui.ts';
 /** `prefill`: the --answers file as already read (main.ts reads it to choose the wizard). */
 export async function wizardCommand(args: CliArgs, io: CommandIO, prefill?: Prefill): Promise<number> {
   // With --yes nothing is asked, so there is no welcome to show.
-  const welcome = prefill && args.answers ? welcomeFor(prefill.given, basename(args.answers)) : {};
+  const welcome = prefill && args.answers ? welcomeFor(prefill.given, basename(args.answers), prefill.corrections) : {};
   const firstFrame = args.yes ? { erase() {}, restore() {} } : drawFirstFrame(io.terminal(), welcome);
   try {
     const { runWizard } = await loadUi(() => import('./wizard-run.ts'));

@@ -41,7 +41,7 @@ export function welcomeLines(width: number, total: number = WIZARD_STEP_COUNT, n
         'policy for it. Every question has a default.',
       width,
     ),
-    ...(note ? ['', ...wrapText(note, width)] : []),
+    ...(note ? ['', ...note.split('\n').flatMap((line) => wrapText(line, width))] : []),
   ];
 }
 
@@ -50,14 +50,31 @@ function answersFromFileNote(file: string, kept: number): string {
   return `${kept} answer${kept === 1 ? '' : 's'} come${kept === 1 ? 's' : ''} from ${file}; their screens are skipped and only the rest is asked.`;
 }
 
+/** Wrong values named on the welcome; the rest are counted, so the welcome fits 24 rows. */
+const MAX_CORRECTIONS_SHOWN = 3;
+
+/** The welcome's lines on the file's wrong values the wizard asks again (ask-again.ts), and only those. */
+function askedAgainNote(file: string, corrections: readonly string[]): string {
+  const count = corrections.length;
+  const shown = corrections.slice(0, count > MAX_CORRECTIONS_SHOWN ? MAX_CORRECTIONS_SHOWN - 1 : count);
+  const more = count - shown.length;
+  return [
+    `${file} has ${count} value${count === 1 ? '' : 's'} the wizard asks again:`,
+    ...shown.map((text) => `• ${text}`),
+    ...(more > 0 ? [`• and ${more} more, each on its screen`] : []),
+  ].join('\n');
+}
+
 /**
  * What the welcome says for a run: how many screens it shows, and, started from an answers file
- * (its base name), how many answers came from there. The first frame and the Ink welcome both ask here.
+ * (its base name), how many answers came from there and which of its values are asked again. The
+ * first frame and the Ink welcome both ask here.
  */
-export function welcomeFor(given: ReadonlySet<string>, file?: string): { total: number; note?: string } {
+export function welcomeFor(given: ReadonlySet<string>, file?: string, corrections: readonly string[] = []): { total: number; note?: string } {
   const total = shownScreenCount(given);
   if (file === undefined) return { total };
-  return { total, note: answersFromFileNote(file, ASKED_FIELDS.filter((field) => given.has(field)).length) };
+  const fromFile = answersFromFileNote(file, ASKED_FIELDS.filter((field) => given.has(field)).length);
+  return { total, note: corrections.length > 0 ? `${fromFile}\n${askedAgainNote(file, corrections)}` : fromFile };
 }
 
 /** The key line under the welcome; only the Ink screen shows it, once keys are read. */

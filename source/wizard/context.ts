@@ -143,6 +143,8 @@ export interface WizardContext extends QuestionContext {
   env?: WizardEnv;
   /** The --answers file as the user named it, when the run started from one. */
   answersFile?: string;
+  /** The file's wrong values the screens ask again, one sentence each, for the welcome (ask-again.ts). */
+  askedAgain?: readonly string[];
   /** Set by the files step. */
   outcome?: FinishedRun;
   /** Set by the files step when only the answers were saved: the file, as named, and the folder they are for. */

@@ -13,7 +13,7 @@ import type { Step } from './flow.ts';
 
 export const welcomeStep: Step<WizardContext> = async (ctx) => {
   if (ctx.args.yes) return 'skipped';
-  const welcome = welcomeFor(ctx.given, ctx.answersFile === undefined ? undefined : basename(ctx.answersFile));
+  const welcome = welcomeFor(ctx.given, ctx.answersFile === undefined ? undefined : basename(ctx.answersFile), ctx.askedAgain);
   return (await ctx.prompts.welcome(welcome)) === BACK ? BACK : 'asked';
 };
 
