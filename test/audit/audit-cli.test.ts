@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_PAGES, describeImagesXml, hybridTags, threePages } from '../aws/fixtures/images.ts';
 import { ok, withFakeEc2 } from '../aws/support/ec2-server.ts';
-import { HAS_SHARED, SHARED_DIR } from '../support/tools.ts';
+import { UPSTREAM_DIR } from '../support/tools.ts';
 import { awsEnv, expectAdvice, ROOT, runCli, TEST_ACCESS_KEY, tempHome } from '../aws/support/run-cli.ts';
 
-const SHARED_AWS = join(SHARED_DIR, 'data/aws');
+const UPSTREAM_AWS = join(UPSTREAM_DIR, 'aws');
 const FIXTURES = join(ROOT, 'test/aws/fixtures');
 
 let home: { dir: string; cleanup: () => void };
@@ -122,8 +122,8 @@ describe('audit over three pages', () => {
     });
   });
 
-  it('reads the documented DescribeImages response (own copy, and ../shared when present)', async () => {
-    const files = [join(FIXTURES, 'describe-images.xml'), ...(HAS_SHARED ? [join(SHARED_AWS, 'ec2-xml/describe-images.xml')] : [])];
+  it('reads the documented DescribeImages response (the EC2 API Reference\'s example, and our own copy)', async () => {
+    const files = [join(FIXTURES, 'describe-images.xml'), join(UPSTREAM_AWS, 'ec2-xml/describe-images.xml')];
     for (const file of files) {
       await withFakeEc2(() => ok(readFileSync(file, 'utf8')), async (ec2) => {
         const result = await runCli(['audit', '--policy', join(FIXTURES, 'tag-policies/effective.json'), '--json'], awsEnv(home.dir, { endpoint: ec2.url }));
@@ -167,12 +167,12 @@ describe('tag policies the audit reads', () => {
     'policy-c-append.json': { code: 1, failed: ['values'] }, // @@append alone: Marketing only
     'bad-two-wildcards.json': { code: 2 },
   };
-  const documented = HAS_SHARED ? readdirSync(join(SHARED_AWS, 'tag-policy-examples')).sort() : [];
-  it.skipIf(!HAS_SHARED)('reads the documented examples in ../shared: the valid ones audit, bad-two-wildcards is refused', async () => {
+  const documented = readdirSync(join(UPSTREAM_AWS, 'tag-policy-examples')).sort();
+  it('reads the documented examples: the valid ones audit, bad-two-wildcards is refused', async () => {
     const tagged = { ...image, tags: { CostCenter: '3001', Project: 'x' } };
     await withFakeEc2(() => ok(describeImagesXml([tagged])), async (ec2) => {
       for (const name of documented) {
-        const result = await runCli(['audit', '--policy', join(SHARED_AWS, 'tag-policy-examples', name), '--json'], awsEnv(home.dir, { endpoint: ec2.url }));
+        const result = await runCli(['audit', '--policy', join(UPSTREAM_AWS, 'tag-policy-examples', name), '--json'], awsEnv(home.dir, { endpoint: ec2.url }));
         const want = expected[name]!;
         expect(want, `no expectation written for ${name}`).toBeDefined();
         expect(result.code, `${name}: ${result.stderr}`).toBe(want.code);

@@ -7,7 +7,7 @@ import { describeImagesXml } from './fixtures/images.ts';
 import { closedPort, fail, ok, withFakeEc2 } from './support/ec2-server.ts';
 import type { Handler } from './support/ec2-server.ts';
 import { awsEnv, expectAdvice, runCli, tempHome } from './support/run-cli.ts';
-import { HAS_SHARED, SHARED_DIR } from '../support/tools.ts';
+import { UPSTREAM_DIR } from '../support/tools.ts';
 import type { AwsEnvOptions, CliResult } from './support/run-cli.ts';
 
 let home: { dir: string; cleanup: () => void };
@@ -90,10 +90,10 @@ describe('credentials and permissions', () => {
 });
 
 describe('other EC2 errors', () => {
-  const documented = join(SHARED_DIR, 'data/aws/ec2-xml/error.xml');
-  it('any other error code is named with its message (the documented error.xml when ../shared is present)', async () => {
-    const body = HAS_SHARED ? readFileSync(documented, 'utf8') : fail(400, 'InvalidInstanceID.NotFound', "The instance ID 'i-1a2b3c4d' does not exist");
-    const result = await audit(() => (typeof body === 'string' ? { status: 400, body } : body));
+  const documented = join(UPSTREAM_DIR, 'aws/ec2-xml/error.xml');
+  it('any other error code is named with its message (the EC2 API Reference\'s error response)', async () => {
+    const body = readFileSync(documented, 'utf8');
+    const result = await audit(() => ({ status: 400, body }));
     expectFailure(result, /EC2 refused DescribeImages in eu-west-1: InvalidInstanceID\.NotFound: The instance ID 'i-1a2b3c4d' does not exist/);
     expect(result.requests).toBe(1);
   });

@@ -1,6 +1,6 @@
 // The bootstrap's systemd unit among cloud-init's own units, as systemd orders them at boot. On
 // Debian and Ubuntu, cloud-final.service and cloud-init.target come After=multi-user.target; RHEL and
-// Amazon Linux ship the same units without that line (FACTS.md). The unit must join the boot with no
+// Amazon Linux ship the same units without that line (cloud-init's upstream units, as each distribution packages them). The unit must join the boot with no
 // ordering cycle on both, start after cloud-final (so user data has run), and be pulled in by the
 // targets the boot reaches. `systemd-analyze verify` reports a cycle as "Found ordering cycle".
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

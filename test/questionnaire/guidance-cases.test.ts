@@ -1,4 +1,4 @@
-// Cases written from the AWS AMI-design guidance (shared/reference/aws-ami-design-guidance.txt):
+// Cases written from AWS's guidance on AMI design (fully baked, hybrid or JeOS; see README, How the recommendation works):
 // each test is named by the statement of the guidance it paraphrases. Answers not mentioned by a
 // statement keep the questionnaire's defaults.
 import { describe, expect, it } from 'vitest';

@@ -1,10 +1,10 @@
 // Packer 1.6.6 (Debian's, the only one that installs here) reads every construct of our templates
-// except the ones newer than it (FACTS.md). Stage a copy without exactly those so `packer validate`
+// except the ones newer than it (measured: test/fixtures/upstream/packer/packer-1.6.6-rejects.txt). Stage a copy without exactly those so `packer validate`
 // can check everything else: references, provisioner files, attribute names and types.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// From ../shared/data/packer/packer-1.6.6-rejects.txt, for the names our templates use.
+// From test/fixtures/upstream/packer/packer-1.6.6-rejects.txt, for the names our templates use.
 const REJECTED_ATTRIBUTES = ['imds_support', 'deprecate_at', 'ami_org_arns', 'ami_ou_arns', 'temporary_security_group_source_public_ip'];
 const REJECTED_BLOCKS = ['packer', 'metadata_options'];
 // Provisioners from plugins that `packer init` installs; 1.6.6 has no init and no such plugin.

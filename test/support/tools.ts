@@ -18,16 +18,8 @@ export function hasTool(command: string, versionArgs: string[] = ['--version']):
   return found;
 }
 
-/** ../shared beside the checkout: present for developers and CI, absent on users' machines. */
-export const SHARED_DIR = fileURLToPath(new URL('../../../shared/', import.meta.url));
-/** Whether the checks against ../shared's documented data run; its absence is as loud as a missing tool. */
-export const HAS_SHARED = ((): boolean => {
-  if (existsSync(SHARED_DIR)) return true;
-  const message = `../shared is missing (${SHARED_DIR}), so the checks against its documented data do not run`;
-  if (REQUIRE_VALIDATORS) throw new Error(`${message} (CI always has it)`);
-  console.warn(`\n*** ${message}. ***\n`);
-  return false;
-})();
+/** Upstream data the checks rest on (the Packer plugin's schema, AWS's documented shapes, gitleaks' rules), kept in the repository; test/fixtures/upstream/SOURCES.md says where each file came from. */
+export const UPSTREAM_DIR = fileURLToPath(new URL('../fixtures/upstream/', import.meta.url));
 
 export function run(command: string, args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
   // A synchronous child blocks the test worker, where vitest's own timeout cannot reach: a validator that
@@ -41,7 +33,7 @@ export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'pyt
 
 /**
  * cloud-init's own schema check, from Debian's package unpacked into .tmp/cloud-init by .ci/run
- * (FACTS.md: never installed into /). Returns the command to run, or undefined after a loud warning.
+ * (unpacked, never installed into /, so the machine's packages stay as they are). Returns the command to run, or undefined after a loud warning.
  */
 export function cloudInitSchema(): ((file: string) => ReturnType<typeof run>) | undefined {
   const sitePackages = fileURLToPath(new URL('../../.tmp/cloud-init/usr/lib/python3/dist-packages', import.meta.url));
@@ -58,7 +50,7 @@ export function cloudInitSchema(): ((file: string) => ReturnType<typeof run>) | 
     run(PYTHON, ['-m', 'cloudinit.cmd.main', 'schema', '--config-file', file], { env: { ...process.env, PYTHONPATH: sitePackages } });
 }
 
-/** cloud-init's own systemd units, from the same unpacked Debian package (FACTS.md), or undefined after a loud warning. */
+/** cloud-init's own systemd units, from the same unpacked Debian package, or undefined after a loud warning. */
 export function cloudInitUnits(): string | undefined {
   const units = fileURLToPath(new URL('../../.tmp/cloud-init/lib/systemd/system', import.meta.url));
   if (!existsSync(join(units, 'cloud-final.service'))) {
