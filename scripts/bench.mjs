@@ -3,7 +3,7 @@
 // machine is shared and noisy (bare node varies by +-30%), so targets are judged on the fastest
 // run of each command, the one least disturbed by other load; medians are printed beside it.
 import { spawnSync } from 'node:child_process';
-import pty from 'node-pty';
+import pty from '@lydell/node-pty';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

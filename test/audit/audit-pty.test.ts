@@ -1,6 +1,6 @@
 // In a terminal the audit shows a spinner on stderr while pages arrive, erases it, and sizes the table
 // to the terminal. (In a pipe, audit-cli.test.ts shows stderr stays empty.)
-import { spawn } from 'node-pty';
+import { spawn } from '@lydell/node-pty';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { threePages } from '../aws/fixtures/images.ts';
 import { withFakeEc2 } from '../aws/support/ec2-server.ts';

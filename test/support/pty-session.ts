@@ -1,10 +1,11 @@
-// The built CLI in a real pseudo-terminal (node-pty), its screen read back through a headless xterm:
-// what a person at a terminal sees. `write` sends a string as one write (one read for the program),
-// `press` one key and waits for the frame it causes; `resize` changes both the pty and the emulator, as a window would.
+// The built CLI in a real pseudo-terminal (@lydell/node-pty: node-pty's code, prebuilt, so no
+// compiler is needed), its screen read back through a headless xterm: what a person at a terminal
+// sees. `write` sends a string as one write (one read for the program), `press` one key and waits
+// for the frame it causes; `resize` changes both the pty and the emulator, as a window would.
 import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
-import { spawn } from 'node-pty';
-import type { IPty } from 'node-pty';
+import { spawn } from '@lydell/node-pty';
+import type { IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import { CLI, assertBuilt } from './cli.ts';
 import { tempDir } from './answers.ts';
