@@ -1,11 +1,11 @@
 // Turns validated answers and the decision into the view every generator starts from (each adds its own fields).
 // Values stay raw here; templates escape them for the language they land in.
-import { createHash } from 'node:crypto';
 import type { Answers, ConfigTool } from '../questionnaire/answers-schema.ts';
 import { CONFIDENTIALITY, DELETE_AFTER_DEPRECATION_DAYS, STAGES } from '../questionnaire/answer-values.ts';
 import type { Decision } from '../questionnaire/recommend.ts';
 import type { Design, GuidanceAnswers } from '../questionnaire/questions.ts';
 import { platformFacts } from './platforms.ts';
+import { projectSlug } from './project-slug.ts';
 import { configToolFor } from '../questionnaire/config-tool.ts';
 import { GUIDANCE_TAG_KEYS, PROJECT_TAG_KEYS, copyRegions } from '../questionnaire/answer-rules.ts';
 import type { PlatformFacts } from './platforms.ts';
@@ -99,22 +99,6 @@ export interface BuildContext {
   baseImage: ResolvedBaseImage | null;
 }
 
-/**
- * A lower-case name safe for image names, file names and SSM paths. A name with no ASCII letter or
- * digit (日本語のショップ) gets a short hash of itself, so two such projects never share image names
- * or an SSM prefix.
- */
-function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  return slug || `project-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
-}
-
 export function buildContext(
   answers: Answers,
   decision: Decision,
@@ -122,7 +106,7 @@ export function buildContext(
 ): BuildContext {
   const facts = platformFacts(answers.platform.os, answers.platform.architecture);
   const design = decision.strategy;
-  const slug = slugify(answers.project.name);
+  const slug = projectSlug(answers.project.name);
   const complianceTag = answers.project.compliance.length ? answers.project.compliance.join('+') : 'none';
   const project = { ...answers.project, slug };
   const systemName = answers.project.system ?? answers.project.name;

@@ -72,3 +72,20 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 export function withoutControlCharacters(text: string): string {
   return text.replace(CONTROL, '');
 }
+
+const isLineBreak = (key: string) => key === '\r' || key === '\n';
+const isText = (key: string) => withoutControlCharacters(key) !== '' && !key.startsWith(ESC);
+
+/**
+ * The keys of one read on a text field, a paste without bracketed paste made text: when a line break
+ * is followed by more text in the same read, no person pressed it (a terminal delivers typing a key
+ * or a few at a time, not "line, Enter, line"), so every line break of the read becomes a space and
+ * the trailing ones go, as in a bracketed paste (pastedText). Text and one Enter at its end stay keys.
+ */
+export function lineBreaksAsText(keys: readonly string[]): string[] {
+  const textAfterBreak = keys.some((key, i) => isLineBreak(key) && keys.slice(i + 1).some(isText));
+  if (!textAfterBreak) return [...keys];
+  let end = keys.length;
+  while (end > 0 && isLineBreak(keys[end - 1]!)) end--;
+  return keys.slice(0, end).map((key) => (isLineBreak(key) ? ' ' : key));
+}

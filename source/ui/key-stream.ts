@@ -4,7 +4,7 @@
 // before the first Enter (the second was lost) and Down Down Enter moved one row. A bracketed paste
 // reaches Ink as its printable text alone, one input, so control characters never enter an answer.
 import { EventEmitter } from 'node:events';
-import { PASTE_START, pastedText, splitKeys } from './key-splitter.ts';
+import { PASTE_START, lineBreaksAsText, pastedText, splitKeys } from './key-splitter.ts';
 
 // Ink reports Backspace (DEL) and Delete (ESC[3~) alike as `key.delete`; Delete goes on as Ctrl+D,
 // readline's delete-forward, so a text field can tell them apart (line-editor.ts).
@@ -56,7 +56,9 @@ export class KeyStream extends EventEmitter {
     const cut = CUT_OFF_CSI.exec(data);
     const tail = cut ? data.slice(cut.index) : '';
     if (cut) data = data.slice(0, cut.index);
-    for (const key of splitKeys(data)) {
+    // On a text field a read of lines is a paste the terminal did not mark (key-splitter.ts).
+    const keys = this.pasteMarked ? lineBreaksAsText(splitKeys(data)) : splitKeys(data);
+    for (const key of keys) {
       if (key.startsWith(PASTE_START)) {
         const text = pastedText(key);
         if (text === undefined) this.paste = key;

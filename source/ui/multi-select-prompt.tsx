@@ -1,5 +1,7 @@
 // A list where several answers may be ticked (regions, compliance): type to filter, ↑↓ move, Space
-// ticks, Enter confirms; `?` shows the help. The keys' effect is the pure reducer in multi-select-state.ts.
+// ticks, Enter confirms; `?` shows the help, and where the first ticked value is marked (the build
+// region) `b` makes the highlighted row the first. Before anything is typed only: after that `?` and
+// `b` filter like any letter. The keys' effect is the pure reducer in multi-select-state.ts.
 import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { BACK } from '../wizard/context.ts';
@@ -34,11 +36,12 @@ export function MultiSelectScreen<V extends string>(props: MultiSelectScreenProp
     else if (key.backspace || key.delete) pressed = 'backspace';
     else if (input === ' ') pressed = 'space';
     else if (input === '?' && props.why && !state.filter) return setShowWhy((shown) => !shown);
+    else if (input === 'b' && props.lead && !state.filter) pressed = 'lead';
     else if (input && !key.ctrl && !key.meta && /^[\p{L}\p{N}._:/()+-]+$/u.test(input)) pressed = { text: input };
     if (!pressed) return;
     const [next, action] = pressKey(state, pressed, props);
     setState(next);
-    setProblem(undefined);
+    setProblem(typeof action === 'object' ? action.refused : undefined);
     if (action === 'confirm') {
       const found = props.validate(next.ticked);
       if (found) setProblem(found);
@@ -46,6 +49,8 @@ export function MultiSelectScreen<V extends string>(props: MultiSelectScreenProp
     }
   });
   const list = rows(state, props);
+  // Marked in the list always; on the Ticked line only when there is another to tell it from.
+  const leadMark = (value: V) => (props.lead && state.ticked[0] === value ? ` (${props.lead.label})` : '');
   const cursor = Math.min(state.cursor, Math.max(0, list.length - 1));
   const first = Math.max(0, Math.min(cursor - Math.floor(VISIBLE_ROWS / 2), list.length - VISIBLE_ROWS));
   const shown = list.slice(first, first + VISIBLE_ROWS);
@@ -55,7 +60,7 @@ export function MultiSelectScreen<V extends string>(props: MultiSelectScreenProp
       progress={props.progress}
       title={props.title}
       hint={props.hint}
-      keys={`type to filter · ↑↓ move · Space tick · Enter confirm · Esc back${props.why ? ' · ? help' : ''}`}
+      keys={`type to filter · ↑↓ move · Space tick${props.lead ? ` · b ${props.lead.label}` : ''} · Enter confirm · Esc back${props.why ? ' · ? help' : ''}`}
     >
       {showWhy && props.why && <HelpPanel heading="Help" text={props.why} />}
       <Text>
@@ -68,14 +73,15 @@ export function MultiSelectScreen<V extends string>(props: MultiSelectScreenProp
         const at = first + i === cursor;
         const pointer = at ? '❯ ' : '  ';
         if (row.kind === 'add') return <Text key="add" color={at ? 'cyan' : undefined}>{`${pointer}+ ${props.allowOther!.label} "${row.value}"`}</Text>;
+        if (row.kind === 'refused') return <Text key="refused" color="red">{`${pointer}✗ ${row.message}`}</Text>;
         const mark = state.ticked.includes(row.choice.value) ? '[x]' : '[ ]';
         const label = row.choice.label === row.choice.value ? row.choice.value : `${row.choice.value}  ${row.choice.label}`;
-        return <Text key={row.choice.value} color={at ? 'cyan' : undefined} wrap="truncate-end">{`${pointer}${mark} ${label}`}</Text>;
+        return <Text key={row.choice.value} color={at ? 'cyan' : undefined} wrap="truncate-end">{`${pointer}${mark} ${label}${leadMark(row.choice.value)}`}</Text>;
       })}
       {list.length === 0 && <Text dimColor>  (nothing matches; Backspace or Esc clears the filter)</Text>}
       {first + VISIBLE_ROWS < list.length && <Text dimColor>{`  ↓ ${list.length - first - VISIBLE_ROWS} more`}</Text>}
       <Box marginTop={1}>
-        <Text wrap="truncate-end">{`Ticked: ${state.ticked.length > 0 ? state.ticked.join(', ') : '(none)'}`}</Text>
+        <Text wrap="truncate-end">{`Ticked: ${state.ticked.length > 0 ? state.ticked.map((value) => value + (state.ticked.length > 1 ? leadMark(value) : '')).join(', ') : '(none)'}`}</Text>
       </Box>
       {problem && <Text color="red">{problem}</Text>}
     </Screen>

@@ -31,10 +31,12 @@ type PasteSwitch = { setBracketedPaste: (on: boolean) => void };
 function Field({ line, placeholder }: { line: LineState; placeholder: string }) {
   if (line.text === '') {
     const [first = ' ', ...rest] = Array.from(placeholder);
+    // Dim is colour's work and goes under NO_COLOR; the words keep a default unlike the same text typed.
     return (
       <Text>
         {`${INVERSE}${first}${INVERSE_OFF}`}
         <Text dimColor>{rest.join('')}</Text>
+        {placeholder && <Text dimColor>{'  (default)'}</Text>}
       </Text>
     );
   }
@@ -74,6 +76,7 @@ export function TextScreen(props: TextScreenProps) {
     setProblem(undefined);
     redraw((n) => n + 1);
   });
+  const preview = props.preview?.(submittedValue(line.current, placeholder));
   return (
     <Screen
       section={props.section}
@@ -87,7 +90,7 @@ export function TextScreen(props: TextScreenProps) {
         <Text color="cyan">{'› '}</Text>
         <Field line={line.current} placeholder={placeholder} />
       </Box>
-      {problem && <Text color="red">{problem}</Text>}
+      {problem ? <Text color="red">{problem}</Text> : preview && <Text>{preview}</Text>}
     </Screen>
   );
 }

@@ -94,6 +94,8 @@ export interface TextFieldSpec<T> {
   /** What the typed text means; an empty field means the fallback where that makes sense. */
   parse: (text: string) => T;
   set: (draft: Draft, value: T) => void;
+  /** How the value is used where that differs from what was typed, shown under the field as it is typed. */
+  preview?: (value: T) => string | undefined;
 }
 
 /** A free-text question whose value is checked against the answers schema before it is accepted. */
@@ -109,6 +111,7 @@ export function askText<T>(ctx: QuestionContext, field: string, spec: TextFieldS
         ...(spec.why ? { why: spec.why } : {}),
         initial: spec.format(initial),
         validate: (typed) => fieldProblem(ctx.draft, field, (copy) => spec.set(copy, spec.parse(typed))),
+        ...(spec.preview ? { preview: (typed: string) => spec.preview!(spec.parse(typed)) } : {}),
       });
       return text === BACK ? BACK : spec.parse(text);
     },

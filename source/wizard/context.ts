@@ -56,8 +56,13 @@ export interface MultiSelectRequest<V extends string> {
   choices: readonly PromptChoice<V>[];
   /** Ticked when the screen opens, in this order. */
   initial: readonly V[];
-  /** Typing filters the list (lower-cased when `lowerCase`); a filter that names no choice may be added as one. */
-  allowOther?: { lowerCase?: boolean; label: string };
+  /**
+   * Typing filters the list (lower-cased when `lowerCase`); a filter that names no choice may be added
+   * as one, unless `check` refuses it: it returns why (with the likely choice), which the screen shows where it was typed.
+   */
+  allowOther?: { lowerCase?: boolean; label: string; check?: (value: string) => string | undefined };
+  /** The first ticked value is this (the build region): the screen marks it, and `b` makes another the first. */
+  lead?: { label: string };
   /** A message saying what is wrong with the ticked values (in the order ticked), or undefined. */
   validate: (values: readonly V[]) => string | undefined;
 }
@@ -71,6 +76,8 @@ export interface TextRequest {
   initial: string;
   /** A message saying what is wrong with the value, or undefined when it may be submitted. */
   validate: (value: string) => string | undefined;
+  /** A line under the field saying how the value Enter would submit is used (the project name's slug), or undefined. */
+  preview?: (value: string) => string | undefined;
 }
 
 export interface RecommendationRequest {

@@ -4,6 +4,8 @@ import { ARCHITECTURES, OPERATING_SYSTEMS, OS_LABELS } from '../../questionnaire
 import { ARCHITECTURE_LABELS } from '../../questionnaire/labels.ts';
 import type { Architecture, OperatingSystem } from '../../questionnaire/answer-values.ts';
 import { AWS_REGIONS, isKnownRegion } from '../../questionnaire/regions.ts';
+import { projectSlug } from '../../generators/project-slug.ts';
+import { typedRegionRefusal } from '../text/region-text.ts';
 import { welcomeFor } from '../text/welcome-text.ts';
 import { ask, askChoice, askText } from './ask.ts';
 import { BACK } from './context.ts';
@@ -33,6 +35,12 @@ export const projectNameStep: Step<WizardContext> = (ctx) => {
     format: (name) => name,
     parse: (text) => text.trim() || fallback,
     set: (draft, name) => void (draft.project.name = name),
+    // The name is free text (the tags keep it as typed), so "My Project" is not refused; what image,
+    // stack and file names make of it is shown before Enter, as create-vite shows the package name.
+    preview: (name) => {
+      const slug = projectSlug(name);
+      return slug === name ? undefined : `Images and stacks are named "${slug}" (the tags keep the name as typed).`;
+    },
   });
 };
 
@@ -82,14 +90,17 @@ export const regionsStep: Step<WizardContext> = (ctx) => {
       ctx.prompts.multiSelect<string>({
         section: 'Platform',
         title: 'Which AWS regions must the images be in?',
-        hint: 'The first one ticked is the build region; the images are copied to every other one. Type to filter.',
+        hint: 'Images are built in the build region and copied to every other one ticked. Type to filter.',
         why:
-          'Packer (or Image Builder) builds each image once, in the first region, then copies it to the others so ' +
+          'Packer (or Image Builder) builds each image once, in the build region (the first of platform.regions in ami-wizard.yaml; b makes the highlighted region the build region), then copies it to the others so ' +
           'instances there launch from a local image (an AMI can only be launched in its own region). Each copy costs ' +
           'snapshot storage and a little build time. The preselected region comes from AWS_REGION or AWS_DEFAULT_REGION when set.',
         choices: AWS_REGIONS.map((region) => ({ value: region.code, label: region.name })),
         initial,
-        allowOther: { lowerCase: true, label: 'use' },
+        // A code AWS does not have is refused as it is typed, with the likely one (region-text.ts).
+        allowOther: { lowerCase: true, label: 'use', check: typedRegionRefusal },
+        // The first of platform.regions is where the images are built (build-context.ts, buildRegion).
+        lead: { label: 'build region' },
         validate: (regions) =>
           regions.length === 0
             ? 'Tick at least one region (Space ticks the highlighted one).'
