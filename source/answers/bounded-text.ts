@@ -19,6 +19,8 @@ export interface TextFileKind {
   binaryHint: string;
   /** After "FILE is not UTF-8 text. " */
   encodingHint: string;
+  /** Only a regular file will do: a symlink, a FIFO or a device is refused before a byte is read. */
+  regularOnly?: boolean;
 }
 
 /** The most an answers file may hold, loading and saving alike. */
@@ -46,15 +48,17 @@ function readBounded(file: string, maxBytes: number, kind: TextFileKind, shown: 
   try {
     // O_NONBLOCK: opening a FIFO that no program writes to would otherwise wait in open() forever. For
     // a regular file it changes nothing; a read that would block says EAGAIN and is waited for below.
-    fd = stdin ? 0 : openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = stdin ? 0 : openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (kind.regularOnly ? constants.O_NOFOLLOW : 0));
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`${kind.label} not found: ${shown}\n${kind.notFoundHint}`);
+    if (code === 'ELOOP' && kind.regularOnly) throw new InputError(`${shown} is a symlink, not a regular file.`);
     throw unreadable(shown, code);
   }
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(`${shown} is a folder. ${kind.folderHint(shown)}`);
+    if (kind.regularOnly && !stat.isFile()) throw new InputError(`${shown} is not a regular file (a pipe or a device).`);
     const fifo = stat.isFIFO() && !stdin;
     const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
 import type { Answers, AnswersInput } from '../../questionnaire/answers-schema.ts';
 import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
+import { ASKED_FIELDS } from '../../questionnaire/wizard-screens.ts';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { findSecret } from './secrets.ts';
 import { issueText } from './issue-text.ts';
@@ -65,6 +66,11 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let value = data;
   for (const key of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   return value;
+}
+
+/** How many of the wizard's questions the draft answers, leaving out those an --answers file gave. */
+export function answeredCount(draft: Draft, given: ReadonlySet<string> = new Set()): number {
+  return ASKED_FIELDS.filter((field) => !given.has(field) && valueAt(draft, field.split('.')) !== undefined).length;
 }
 
 /** Problems in the draft's own values, ignoring what is still unanswered. */

@@ -37,6 +37,15 @@ export async function draftFromFile(file: string, options: { askAgain?: boolean 
     await parseAnswers(text, file);
     throw new InputError(`${file} is not an answers file: expected a mapping with version: 1.`);
   }
+  return prefillFromData(data, file, options);
+}
+
+/**
+ * The pre-fill from answers already parsed (an answers file's, or a kept draft's): throws InputError,
+ * naming `file`, when a section is not a mapping or a value is one the wizard cannot use.
+ */
+export function prefillFromData(data: Record<string, unknown>, file: string, options: { askAgain?: boolean } = {}): Prefill {
+  if (data.version !== undefined && data.version !== 1) throw new InputError(`${file} is not an answers file: expected version: 1.`);
   const draft = { ...data, version: 1 } as unknown as Draft;
   for (const section of ['project', 'platform', 'guidance'] as const) {
     if (data[section] === undefined || data[section] === null) (draft as unknown as Record<string, unknown>)[section] = {};

@@ -26,7 +26,7 @@ export function readAnswersFile(file: string): string {
 }
 
 /** True for a tree of plain values in which no node is shared: js-yaml returns an alias as the same object. */
-function isPlainTree(value: unknown, seen = new Set<object>()): boolean {
+export function isPlainTree(value: unknown, seen = new Set<object>()): boolean {
   if (value === null || typeof value !== 'object') return true;
   if (seen.has(value)) return false;
   seen.add(value);

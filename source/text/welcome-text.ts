@@ -79,3 +79,6 @@ export function welcomeFor(given: ReadonlySet<string>, file?: string, correction
 
 /** The key line under the welcome; only the Ink screen shows it, once keys are read. */
 export const WELCOME_KEYS = 'Enter start · Ctrl+C quit';
+
+/** The key line when the welcome offers to resume a kept draft. */
+export const WELCOME_RESUME_KEYS = '↑↓ choose · Enter confirm · Ctrl+C quit';

@@ -103,10 +103,26 @@ export interface WelcomeRequest {
   total: number;
   /** Where the answers that are not asked come from. */
   note?: string;
+  /** A kept draft to offer: the label of the choice that resumes it ("Resume where you left off ..."). */
+  resume?: string;
+}
+
+/** The welcome's answer: start (over), or resume the kept draft it offered. */
+export type WelcomeChoice = 'start' | 'resume';
+
+/** A draft an earlier run kept, offered on the welcome screen (commands/wizard-run.ts finds it). */
+export interface ResumeOffer {
+  /** The answers it holds, checked as an --answers file's are. */
+  draft: Draft;
+  /** The screen it had reached (an id of WIZARD_SCREENS). */
+  screen: string;
+  label: string;
+  /** Deletes it: the user chose to start over. */
+  discard: () => Promise<void>;
 }
 
 export interface Prompts {
-  welcome(request?: WelcomeRequest): Promise<void | Back>;
+  welcome(request?: WelcomeRequest): Promise<WelcomeChoice | Back>;
   select<V extends string | boolean>(request: SelectRequest<V>): Promise<V | Back>;
   /** Several questions on one screen; resolves to their answers, in the parts' order. */
   selectGroup<V extends string | boolean>(request: SelectGroupRequest<V>): Promise<V[] | Back>;
@@ -152,6 +168,12 @@ export interface WizardContext extends QuestionContext {
   answersFile?: string;
   /** The file's wrong values the screens ask again, one sentence each, for the welcome (ask-again.ts). */
   askedAgain?: readonly string[];
+  /** The screen showing (an id of WIZARD_SCREENS), set as each step starts: where a kept draft resumes. */
+  screen?: string;
+  /** A kept draft to offer on the welcome screen; cleared once the user chose. */
+  resume?: ResumeOffer;
+  /** A line for the welcome screen (a draft that was found but ignored, and why). */
+  welcomeNote?: string;
   /** Set by the files step. */
   outcome?: FinishedRun;
   /** Set by the files step when only the answers were saved: the file, as named, and the folder they are for. */

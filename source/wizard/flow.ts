@@ -6,8 +6,12 @@ import type { WizardScreen } from '../../questionnaire/wizard-screens.ts';
 import { BACK } from './context.ts';
 import type { Back, Progress } from './context.ts';
 
-/** 'asked': the step showed a screen; 'skipped': it filled its value (or had nothing to ask). */
-export type StepResult = 'asked' | 'skipped' | Back;
+/**
+ * 'asked': the step showed a screen; 'skipped': it filled its value (or had nothing to ask);
+ * `{ goTo }`: it showed a screen, and the run goes on at that later screen (a resumed draft), with
+ * the screens in between behind it for Esc.
+ */
+export type StepResult = 'asked' | 'skipped' | Back | { goTo: string };
 export type Step<C> = (ctx: C) => Promise<StepResult>;
 
 /** A screen of the wizard (questionnaire/wizard-screens.ts) with the function that asks it. */
@@ -26,21 +30,35 @@ function progressOf(steps: readonly (Step<unknown> | WizardStep<unknown>)[], giv
   return shown.map((isShown) => ({ step: Math.max(1, (count += isShown ? 1 : 0)), total }));
 }
 
-export async function runSteps<C extends { progress: Progress; given?: ReadonlySet<string> }>(
+export async function runSteps<C extends { progress: Progress; given?: ReadonlySet<string>; screen?: string }>(
   steps: readonly (Step<C> | WizardStep<C>)[],
   ctx: C,
 ): Promise<void> {
-  const progress = progressOf(steps as readonly (Step<unknown> | WizardStep<unknown>)[], ctx.given ?? new Set());
+  const given = ctx.given ?? new Set<string>();
+  const progress = progressOf(steps as readonly (Step<unknown> | WizardStep<unknown>)[], given);
   const asked: number[] = [];
   let index = 0;
   while (index < steps.length) {
     ctx.progress = progress[index]!;
     const step = steps[index]!;
+    if (typeof step !== 'function') ctx.screen = step.id;
     const result = await (typeof step === 'function' ? step(ctx) : step.ask(ctx));
     if (result === BACK) {
       // On the first screen there is nowhere to go back to: show it again.
       index = asked.pop() ?? index;
       continue;
+    }
+    if (typeof result === 'object') {
+      const target = steps.findIndex((s, i) => i > index && typeof s !== 'function' && s.id === result.goTo);
+      asked.push(index);
+      if (target > index) {
+        for (let i = index + 1; i < target; i++) {
+          const between = steps[i]!;
+          if (typeof between === 'function' || screenIsShown(between, given)) asked.push(i);
+        }
+        index = target;
+        continue;
+      }
     }
     if (result === 'asked') asked.push(index);
     index++;

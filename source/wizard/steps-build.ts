@@ -17,7 +17,7 @@ import type { Step } from './flow.ts';
 import { fieldProblem } from '../answers/draft.ts';
 import { roleSoftwareFromText, roleSoftwareText, unknownRoleNames } from './role-software.ts';
 
-const DEFAULT_OUT = 'ami-build';
+export const DEFAULT_OUT = 'ami-build';
 
 /**
  * What is wrong with a typed output folder, checked where it is typed: the Files screen would

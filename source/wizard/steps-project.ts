@@ -16,7 +16,19 @@ import type { Step } from './flow.ts';
 export const welcomeStep: Step<WizardContext> = async (ctx) => {
   if (ctx.args.yes) return 'skipped';
   const welcome = welcomeFor(ctx.given, ctx.answersFile === undefined ? undefined : basename(ctx.answersFile), ctx.askedAgain);
-  return (await ctx.prompts.welcome(welcome)) === BACK ? BACK : 'asked';
+  const note = [welcome.note, ctx.welcomeNote].filter(Boolean).join('\n') || undefined;
+  const offer = ctx.resume;
+  const choice = await ctx.prompts.welcome({ ...welcome, note, ...(offer ? { resume: offer.label } : {}) });
+  if (choice === BACK) return BACK;
+  // Offered once: coming back to the welcome later shows it plain.
+  ctx.resume = undefined;
+  ctx.welcomeNote = undefined;
+  if (offer && choice === 'resume') {
+    ctx.draft = structuredClone(offer.draft);
+    return { goTo: offer.screen };
+  }
+  if (offer) await offer.discard();
+  return 'asked';
 };
 
 export function defaultProjectName(cwd: string): string {

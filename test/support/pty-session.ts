@@ -2,7 +2,9 @@
 // compiler is needed), its screen read back through a headless xterm: what a person at a terminal
 // sees. `write` sends a string as one write (one read for the program), `press` one key and waits
 // for the frame it causes; `resize` changes both the pty and the emulator, as a window would.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { spawn } from '@lydell/node-pty';
 import type { IPty } from '@lydell/node-pty';
@@ -23,9 +25,14 @@ export const PTY_KEY = {
 
 // CI=true on purpose: dev containers set it on people's terminals too, and Ink in CI mode would draw
 // nothing until exit. The wizard hides it from Ink (source/commands/load-ui.ts).
+// A wizard quit part-way keeps a draft in the user's state folder: never the real home's in a test.
+// One folder per test process, removed when it ends; a test that looks at drafts passes its own.
+const STATE_DIR = join(tmpdir(), `ami-wizard-test-state-${process.pid}`);
+process.once('exit', () => rmSync(STATE_DIR, { recursive: true, force: true }));
 const baseEnv = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(NO_COLOR|FORCE_COLOR)$/.test(key))),
+  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(NO_COLOR|FORCE_COLOR|AMI_WIZARD_STATE_DIR)$/.test(key))),
   CI: 'true',
+  AMI_WIZARD_STATE_DIR: STATE_DIR,
 } as Record<string, string>;
 
 // Ink wraps every frame in synchronized-output marks; between them the screen is half drawn.

@@ -24,7 +24,7 @@ export function scripted(answer: Answer = () => undefined, progress?: () => { st
     return Promise.resolve(given === undefined ? enter : given);
   };
   const prompts: Prompts = {
-    welcome: (r) => reply('welcome', 'welcome', r ?? {}, undefined) as Promise<void>,
+    welcome: (r) => reply('welcome', 'welcome', r ?? {}, 'start') as never,
     select: (r) => reply('select', r.title, r, r.initial) as never,
     selectGroup: (r) => reply('selectGroup', r.title, r, r.parts.map((part) => part.initial)) as never,
     text: (r) => reply('text', r.title, r, r.initial) as never,
