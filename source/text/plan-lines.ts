@@ -3,8 +3,25 @@
 // choices follow them, so ↑ from the choices reaches the last folder). Pure, so the
 // screen only draws a window of them that fits the terminal (issue 21: at 80x24 a long plan pushed
 // the header and the question off the top).
-import type { PlanView } from '../output/plan-text.ts';
 import { wrap, wrapText } from './wrap.ts';
+
+/** The plan for the confirm screen; the screen wraps `topLevel` to its width. */
+export interface PlanView {
+  /** The top-level files, comma-separated. */
+  topLevel: string;
+  /** `packer/         12 files`: one line per folder. */
+  folders: string[];
+  /** The files in each folder of `folders`, in the same order, named within their folder. */
+  folderFiles: string[][];
+  /** What is being written, restated: the design, the OS, the regions. */
+  about?: string[];
+  /** How to resolve the conflicts without answering every question again. */
+  resolve?: string[];
+  /** The summary line and hints, in the words `generate` prints. */
+  totals: string[];
+  /** `conflict  PATH (why)` and `replace   PATH (what happens to what is there)`, conflicts first. */
+  conflicts: string[];
+}
 
 export interface PlanLine {
   text: string;
