@@ -149,6 +149,25 @@ describe('wizard in a terminal', () => {
     expect(readFileSync(edited, 'utf8')).toBe('# mine\n');
   });
 
+  it('at 80x24 the ending leaves a trail of the answers above the Design line, and all of it stays on screen (issue 21)', async () => {
+    const s = wizard(['--out', 'trail'], { cols: 80, rows: 24 });
+    await enterThrough(s);
+    expect(await s.exit).toBe(0);
+    await s.waitFor('Replay these answers');
+    const ending = s.visible();
+    const lines = ending.split('\n');
+    const design = lines.findIndex((line) => line.startsWith('Design: Hybrid (recommended)'));
+    expect(design, ending).toBeGreaterThan(0);
+    expect(lines[design - 1]).toMatch(/^◇ Tags: Development · Internal/);
+    expect(ending).toMatch(/^◇ web-shop · Amazon Linux 2023, x86_64 · us-east-1 \(build\)$/m);
+    expect(ending).toMatch(/^◇ Guidance: the 11 defaults$/m);
+    expect(ending).toMatch(/^◇ Build: Packer · Ansible · t3\.small$/m);
+    expect(ending).toContain('Next steps: build the images');
+    expect(ending).toContain('make build');
+    expect(ending).toMatch(/Replay these answers: ami-wizard --answers/);
+    expect(s.wrappedLines()).toBe(0);
+  });
+
   it('at 80x24 the Files screen over a folder with conflicts keeps its header and question on screen; PgDn pages the plan (issue 21)', async () => {
     const first = wizard();
     await enterThrough(first);
