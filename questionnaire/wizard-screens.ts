@@ -65,10 +65,9 @@ export const WIZARD_SCREENS = [
   { id: 'builder', title: 'Build engine', fields: ['builder'] },
   { id: 'config-tool', title: 'Configuration tool', fields: ['configManagement'] },
   { id: 'build-settings', title: 'Build settings', fields: ['platform.instanceType', 'options.githubActions'] },
-  { id: 'cost-center', title: 'Cost center', fields: ['project.costCenter'] },
-  { id: 'stage', title: 'Stage', fields: ['project.stage'] },
-  { id: 'confidentiality', title: 'Confidentiality', fields: ['project.confidentiality'] },
-  { id: 'compliance', title: 'Compliance', fields: ['project.compliance'] },
+  // One screen that keeps the default tags unless the user chooses to change them (issue 21: four
+  // screens of tags after the build screens made the wizard long for answers most teams keep).
+  { id: 'tags', title: 'Tags', fields: ['project.costCenter', 'project.stage', 'project.confidentiality', 'project.compliance'] },
   { id: 'files', title: 'Files', fields: [] },
 ] as const satisfies readonly WizardScreen[];
 

@@ -6,11 +6,13 @@ import { lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliArgs } from '../cli-options.ts';
 import { EXIT } from '../errors.ts';
-import { answeredCount, emptyDraft } from '../answers/draft.ts';
+import { answeredCount, emptyDraft, validateDraft } from '../answers/draft.ts';
 import { DRAFT_DAYS, draftPath, draftsFolder } from '../answers/draft-location.ts';
 import type { Prefill } from '../answers/prefill.ts';
 import { answersSavedText, runText } from '../output/plan-text.ts';
 import { draftIgnoredNote, draftKeptLine, draftNotKeptLine, homeShortened, resumeLabel } from '../text/draft-text.ts';
+import { trailLines } from '../text/trail-text.ts';
+import { screenSize } from '../text/welcome-text.ts';
 import { createPrompts } from '../ui/prompts.ts';
 import type { FirstFrame } from '../ui/first-frame.ts';
 import type { WizardContext } from '../wizard/context.ts';
@@ -107,7 +109,10 @@ async function run(ctx: WizardContext, io: CommandIO, closeHost: () => void, sig
     io.stderr(outcome.written ? `Cancelled after the write, which completed: ${outcome.outDir} is whole.\n` : 'Cancelled, nothing was written.\n');
     return EXIT.cancelled;
   }
-  // One ending: the summary says what was left and what to do; exit 1 with a conflict left.
-  io.stdout(runText(outcome, { byFolder: true }));
+  // One ending: the summary says what was left and what to do; exit 1 with a conflict left. Once
+  // the files are written, a trail of the answers above it (as clack leaves), within 24 rows.
+  const validated = validateDraft(ctx.draft);
+  const trail = outcome.written && outcome.plan.conflicts === 0 && validated.ok ? trailLines(validated.answers, screenSize({ columns: io.columns }).width) : [];
+  io.stdout(runText(outcome, { byFolder: true, trail }));
   return outcome.plan.conflicts > 0 ? EXIT.failure : EXIT.ok;
 }

@@ -9,6 +9,7 @@ import { shWord } from '../../generators/escape.ts';
 import { designLine, nextStepsLines } from '../text/decision-text.ts';
 import { printable } from '../text/printable.ts';
 import { wrap } from '../text/wrap.ts';
+import type { PlanView } from '../text/plan-lines.ts';
 import { JOURNAL_PATH } from './manifest.ts';
 import { conflictKind, NOT_GENERATABLE } from './plan.ts';
 import type { ConflictKind, FilePlan, FilePlanEntry, PlanAction } from './plan.ts';
@@ -132,23 +133,8 @@ function formatPlanByFolder(plan: FilePlan, done = false, width = 80): string {
 }
 
 
-/** The plan for the confirm screen; the screen wraps `topLevel` to its width. */
-export interface PlanView {
-  /** The top-level files, comma-separated. */
-  topLevel: string;
-  /** `packer/         12 files`: one line per folder. */
-  folders: string[];
-  /** The files in each folder of `folders`, in the same order, named within their folder. */
-  folderFiles: string[][];
-  /** What is being written, restated: the design, the OS, the regions. */
-  about?: string[];
-  /** How to resolve the conflicts without answering every question again. */
-  resolve?: string[];
-  /** The summary line and hints, in the words `generate` prints. */
-  totals: string[];
-  /** `conflict  PATH (why)` and `replace   PATH (what happens to what is there)`, conflicts first. */
-  conflicts: string[];
-}
+// The plan for the confirm screen: its shape lives with the rows the screen draws from it.
+export type { PlanView };
 
 export function planView(plan: FilePlan): PlanView {
   const topLevel: string[] = [];
@@ -215,11 +201,11 @@ export interface FinishedRun {
  * plan (every path, or with `byFolder` the files by folder so the design and the folder stay on a
  * 24-row screen), what was done, the next steps.
  */
-export function runText(run: FinishedRun, options: { byFolder?: boolean } = {}): string {
+export function runText(run: FinishedRun, options: { byFolder?: boolean; trail?: readonly string[] } = {}): string {
   const plan = options.byFolder ? formatPlanByFolder(run.plan, run.written) : formatPlan(run.plan, run.written);
   const wroteSomething = run.plan.entries.some((e) => WRITES.includes(e.action) || e.action === 'remove');
   const head = !run.written ? 'Plan (dry run, nothing written) for' : wroteSomething ? 'Wrote' : 'Checked';
-  const lines = [designLine(run.decision), `${head} ${run.outDir}:`, plan];
+  const lines = [...(options.trail ?? []), designLine(run.decision), `${head} ${run.outDir}:`, plan];
   // With a conflict left, the summary's hint is what to do next: building comes after it is resolved.
   if (run.written && run.plan.conflicts === 0) lines.push('', ...nextStepsLines(run.outLabel));
   return `${lines.join('\n')}\n`;

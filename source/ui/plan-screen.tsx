@@ -1,12 +1,16 @@
 // The file plan before anything is written: what is being written (design, OS, regions), the folder,
-// the files by folder (→ or Enter opens a folder, ← folds it), the totals, every path left alone (a
-// conflict) or replaced under --force with how to resolve it, then write, quit or save the answers
+// the totals, every path left alone (a conflict) or replaced under --force with how to resolve it,
+// the files by folder (→ or Enter opens a folder, ← folds it), then write, quit or save the answers
 // only. One cursor runs over the folders and the choices; only Enter on a choice acts, never a digit.
+// The plan is a window that fits the terminal (PgDn PgUp page it), so the header, the question and
+// the choices stay on screen however long it is.
 import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { BACK } from '../wizard/context.ts';
 import type { Back, PlanChoice, PlanRequest, Progress } from '../wizard/context.ts';
-import { wrap, wrapText } from '../text/wrap.ts';
+import { wrapText } from '../text/wrap.ts';
+import { planLines, windowTop } from '../text/plan-lines.ts';
+import { scrollHint } from '../text/pages.ts';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
 import { useTerminalSize } from './terminal-size.ts';
@@ -17,14 +21,17 @@ export interface PlanScreenProps extends PlanRequest {
   onBack: () => void;
 }
 
-const MAX_CONFLICTS_SHOWN = 5;
-// Everything but the folder rows and an open folder's files at 80 columns, with a row to spare (a frame as
-// tall as the terminal scrolls, and what is printed after it joins its last line): keep in step with the layout.
-const FIXED_ROWS_BESIDES_FOLDERS = 15;
+// The rows besides the plan's window at any width: the header, a blank, the title, a blank above
+// the body, a blank and the three choices, a blank above the keys, and a spare row (a frame as tall
+// as the terminal scrolls, and what is printed after it joins its last line). The hint and the keys
+// add the rows they wrap to. Keep in step with the layout below.
+const FIXED_ROWS = 9;
+
+const TONES = { dim: { dimColor: true }, warning: { color: 'yellow' }, cursor: { color: 'cyan' } } as const;
 
 export function PlanScreen({ outDir, outLabel, view, dryRun, progress, onSubmit, onBack }: PlanScreenProps) {
   const { width, rows } = useTerminalSize();
-  const { totals, conflicts, folders, folderFiles } = view;
+  const { folders } = view;
   const choices: { label: string; value: PlanChoice }[] = [
     { label: dryRun ? 'Finish (dry run: nothing is written)' : `Yes, write the files to ${outLabel}`, value: true },
     { label: 'No, quit without writing', value: false },
@@ -33,75 +40,49 @@ export function PlanScreen({ outDir, outLabel, view, dryRun, progress, onSubmit,
   // Rows 0..folders-1 are the folders, then the choices; the cursor starts on the first choice.
   const [cursor, setCursor] = useState(folders.length);
   const [open, setOpen] = useState<number | undefined>();
+  // The plan's first row on screen as paged; the window follows the cursor onto a folder until PgDn or PgUp.
+  const [top, setTop] = useState(0);
+  const [follow, setFollow] = useState(true);
+  const keys = '↑↓ move · → open a folder · ← fold it · PgDn PgUp page · Enter choose · Esc back';
+  const plan = planLines(view, { cursor, open }, width);
+  const height = Math.max(1, rows - FIXED_ROWS - wrapText(outDir, width).length - wrapText(keys, width).length);
+  const paged = plan.lines.length > height;
+  const windowRows = paged ? Math.max(1, height - 1) : height;
+  const focus = follow && cursor < folders.length ? plan.folderRows[cursor] : undefined;
+  const start = windowTop(top, windowRows, plan.lines.length, focus);
+  const shown = plan.lines.slice(start, start + windowRows);
   const last = folders.length + choices.length - 1;
+  const move = (to: number) => {
+    setTop(start);
+    setFollow(true);
+    setCursor(to);
+  };
   useInput((_input, key) => {
     if (key.escape) onBack();
-    else if (key.upArrow) setCursor((c) => Math.max(0, c - 1));
-    else if (key.downArrow) setCursor((c) => Math.min(last, c + 1));
-    else if (cursor < folders.length && (key.rightArrow || key.return)) setOpen((o) => (key.return && o === cursor ? undefined : cursor));
-    else if (cursor < folders.length && key.leftArrow) setOpen(undefined);
+    else if (key.pageDown || key.pageUp) {
+      setFollow(false);
+      setTop(windowTop(start + (key.pageDown ? windowRows : -windowRows), windowRows, plan.lines.length));
+    } else if (key.upArrow) move(Math.max(0, cursor - 1));
+    else if (key.downArrow) move(Math.min(last, cursor + 1));
+    else if (cursor < folders.length && (key.rightArrow || key.return)) {
+      move(cursor);
+      setOpen((o) => (key.return && o === cursor ? undefined : cursor));
+    } else if (cursor < folders.length && key.leftArrow) setOpen(undefined);
     else if (cursor >= folders.length && key.return) onSubmit(choices[cursor - folders.length]!.value);
   });
-  const extra = [view.about, view.resolve].reduce((n, lines) => n + (lines?.length ?? 0), 0) + Math.min(conflicts.length, MAX_CONFLICTS_SHOWN + 1);
-  const openRows = Math.max(1, rows - FIXED_ROWS_BESIDES_FOLDERS - folders.length - extra);
-  const openLines = (files: readonly string[]): string[] => {
-    // One row: the files on one line, which the Text's truncate-end cuts with an ellipsis.
-    if (openRows === 1) return [`      ${files.join(', ')}`];
-    const lines = wrap(files.join(', '), '      ', '      ', width);
-    return lines.length <= openRows ? lines : [...lines.slice(0, openRows - 1), '      …'];
-  };
   return (
-    <Screen
-      section="Files"
-      progress={progress}
-      title={dryRun ? 'The files a run would write' : 'Write these files?'}
-      hint={outDir}
-      keys="↑↓ move · → open a folder · ← fold it · Enter choose · Esc back"
-    >
-      {view.about?.map((line) => (
-        <Text key={line} wrap="truncate-end">
-          {line}
+    <Screen section="Files" progress={progress} title={dryRun ? 'The files a run would write' : 'Write these files?'} hint={outDir} keys={keys}>
+      {shown.map((line, i) => (
+        <Text key={start + i} wrap="truncate-end" {...(line.tone ? TONES[line.tone] : {})}>
+          {line.text}
         </Text>
       ))}
-      <Box flexDirection="column" paddingLeft={2} marginTop={view.about ? 1 : 0}>
-        {wrapText(view.topLevel, width - 4).map((line, i) => (
-          <Text key={i} wrap="truncate-end">{`  ${line}`}</Text>
-        ))}
-        {folders.map((line, i) => (
-          <Box key={line} flexDirection="column">
-            <Text color={cursor === i ? 'cyan' : undefined} wrap="truncate-end">
-              {`${cursor === i ? '❯' : ' '} ${open === i ? '▾' : '▸'} ${line}`}
-            </Text>
-            {open === i &&
-              openLines(folderFiles[i] ?? []).map((fileLine, j) => (
-                <Text key={j} dimColor wrap="truncate-end">
-                  {fileLine}
-                </Text>
-              ))}
-          </Box>
-        ))}
-      </Box>
-      {totals.map((line, i) => (
-        <Text key={i} color={i > 0 ? 'yellow' : undefined}>
-          {line}
-        </Text>
-      ))}
-      {conflicts.length > 0 && (
-        <Box flexDirection="column" paddingLeft={2}>
-          {conflicts.slice(0, MAX_CONFLICTS_SHOWN).map((line) => (
-            <Text key={line} color="yellow" wrap="truncate-end">
-              {line}
-            </Text>
-          ))}
-          {conflicts.length > MAX_CONFLICTS_SHOWN && <Text color="yellow">{`… and ${conflicts.length - MAX_CONFLICTS_SHOWN} more`}</Text>}
-        </Box>
-      )}
-      {view.resolve?.flatMap((line) => wrapText(line, width)).map((line, i) => <Text key={`resolve${i}`}>{line}</Text>)}
+      {paged && <Text dimColor>{scrollHint(start, plan.lines.length - start - shown.length)}</Text>}
       <Box marginTop={1} flexDirection="column">
         {choices.map((choice, i) => {
           const selected = cursor === folders.length + i;
           return (
-            <Text key={choice.label} color={selected ? 'cyan' : undefined}>
+            <Text key={choice.label} color={selected ? 'cyan' : undefined} wrap="truncate-end">
               {`${selected ? '❯' : ' '} ${choice.label}`}
             </Text>
           );

@@ -15,6 +15,13 @@ export interface Progress {
   total: number;
 }
 
+/**
+ * Renumbers the running step's screens (set by runSteps): `count` screens follow its own (a "change"
+ * path such as Build settings' or Tags'), and the `nth` of them is showing (0: the step's own
+ * screen). Each counts as a step, so "Step N of M" stays true whichever path the user takes.
+ */
+export type SubSteps = (count: number, nth: number) => void;
+
 export interface PromptChoice<V> {
   value: V;
   label: string;
@@ -162,6 +169,8 @@ export interface WizardContext extends QuestionContext {
   /** Aborted by Ctrl+C. */
   signal: AbortSignal;
   progress: Progress;
+  /** Numbers the screens a step shows after its own; see SubSteps. */
+  subSteps?: SubSteps;
   /** The environment: the default region comes from AWS_REGION or AWS_DEFAULT_REGION. */
   env?: WizardEnv;
   /** The --answers file as the user named it, when the run started from one. */

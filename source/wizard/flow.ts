@@ -4,7 +4,7 @@
 import { screenIsShown } from '../../questionnaire/wizard-screens.ts';
 import type { WizardScreen } from '../../questionnaire/wizard-screens.ts';
 import { BACK } from './context.ts';
-import type { Back, Progress } from './context.ts';
+import type { Back, Progress, SubSteps } from './context.ts';
 
 /**
  * 'asked': the step showed a screen; 'skipped': it filled its value (or had nothing to ask);
@@ -30,16 +30,34 @@ function progressOf(steps: readonly (Step<unknown> | WizardStep<unknown>)[], giv
   return shown.map((isShown) => ({ step: Math.max(1, (count += isShown ? 1 : 0)), total }));
 }
 
-export async function runSteps<C extends { progress: Progress; given?: ReadonlySet<string>; screen?: string }>(
+/**
+ * The progress at step `index` and its `nth` screen, when the steps have shown `extra[i]` screens
+ * after their own: the ones before `index` move its number on, all of them add to the total.
+ */
+export function progressWithExtra(base: readonly Progress[], extra: readonly number[], index: number, nth = 0): Progress {
+  const sum = (counts: readonly number[]) => counts.reduce((a, b) => a + b, 0);
+  return { step: base[index]!.step + sum(extra.slice(0, index)) + nth, total: base[index]!.total + sum(extra) };
+}
+
+export async function runSteps<C extends { progress: Progress; given?: ReadonlySet<string>; screen?: string; subSteps?: SubSteps }>(
   steps: readonly (Step<C> | WizardStep<C>)[],
   ctx: C,
 ): Promise<void> {
   const given = ctx.given ?? new Set<string>();
   const progress = progressOf(steps as readonly (Step<unknown> | WizardStep<unknown>)[], given);
+  // The screens each step showed after its own, as the user last left it (Keep, or Change them).
+  const extra = steps.map(() => 0);
   const asked: number[] = [];
   let index = 0;
   while (index < steps.length) {
-    ctx.progress = progress[index]!;
+    const at = index;
+    // A step shown again starts from its own screen: what it shows next is counted anew.
+    extra[at] = 0;
+    ctx.progress = progressWithExtra(progress, extra, at);
+    ctx.subSteps = (count, nth) => {
+      extra[at] = count;
+      ctx.progress = progressWithExtra(progress, extra, at, nth);
+    };
     const step = steps[index]!;
     if (typeof step !== 'function') ctx.screen = step.id;
     const result = await (typeof step === 'function' ? step(ctx) : step.ask(ctx));

@@ -107,6 +107,7 @@ export const buildSettingsStep: Step<WizardContext> = async (ctx) => {
   const fields = ['platform.instanceType', 'options.githubActions'];
   if (ctx.args.yes || fields.every((field) => ctx.given.has(field))) return 'skipped';
   for (;;) {
+    ctx.subSteps?.(0, 0);
     const choice = await ctx.prompts.select<SettingsChoice>({
       section: 'Build',
       title: 'Build settings',
@@ -131,6 +132,16 @@ export const buildSettingsStep: Step<WizardContext> = async (ctx) => {
 
 async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK> {
   const { os = 'amazon-linux-2023', architecture = 'x86_64' } = ctx.draft.platform;
+  // The screens this path shows, each numbered in turn: a field the answers file gives is not asked.
+  const asks = {
+    instance: !ctx.given.has('platform.instanceType'),
+    software: !ctx.given.has('roles'),
+    workflow: packerBuilds(ctx) && !ctx.given.has('options.githubActions'),
+  };
+  const count = Object.values(asks).filter(Boolean).length + 1;
+  let nth = 0;
+  const next = () => ctx.subSteps?.(count, ++nth);
+  if (asks.instance) next();
   const instance = await askText<string | undefined>(ctx, 'platform.instanceType', {
     section: 'Build settings',
     title: 'Which instance type runs the builds?',
@@ -146,7 +157,8 @@ async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK>
     },
   });
   if (instance === BACK) return BACK;
-  if (!ctx.given.has('roles')) {
+  if (asks.software) {
+    next();
     const roles = ctx.draft.roles ?? [];
     const software = await ask<string>(ctx, 'roles', {
       current: roleSoftwareText(roles),
@@ -170,7 +182,8 @@ async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK>
     });
     if (software === BACK) return BACK;
   }
-  if (packerBuilds(ctx) && !ctx.given.has('options.githubActions')) {
+  if (asks.workflow) {
+    next();
     const workflow = await askText<string | undefined>(ctx, 'options.githubActions', {
       section: 'Build settings',
       title: 'Which IAM role may the GitHub workflow assume?',
@@ -188,6 +201,7 @@ async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK>
     });
     if (workflow === BACK) return BACK;
   }
+  next();
   const out = await ctx.prompts.text({
     section: 'Build settings',
     title: 'Which folder do the files go to?',

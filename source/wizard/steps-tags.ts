@@ -1,7 +1,11 @@
 // The tag values the tag policy and the images carry: cost center, stage, confidentiality, compliance.
+// One screen keeps them (the defaults, or what the answers file gives) unless the user chooses to
+// change them, as Build settings does; changing asks each one the file does not give.
 import { CONFIDENTIALITY, STAGES } from '../../questionnaire/answer-values.ts';
 import { CONFIDENTIALITY_LABELS, STAGE_LABELS } from '../../questionnaire/labels.ts';
+import { WIZARD_SCREENS } from '../../questionnaire/wizard-screens.ts';
 import { ask, askChoice, askText } from './ask.ts';
+import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
 import { fieldProblem } from '../answers/draft.ts';
 import type { Step } from './flow.ts';
@@ -9,8 +13,10 @@ import type { Step } from './flow.ts';
 type Stage = (typeof STAGES)[number];
 type Confidentiality = (typeof CONFIDENTIALITY)[number];
 
+const DEFAULT_STAGE: Stage = 'dev';
+const DEFAULT_CONFIDENTIALITY: Confidentiality = 'internal';
 
-export const costCenterStep: Step<WizardContext> = (ctx) =>
+const costCenterStep: Step<WizardContext> = (ctx) =>
   askText<string | undefined>(ctx, 'project.costCenter', {
     section: 'Tags',
     title: 'Which cost center pays for these images?',
@@ -26,7 +32,7 @@ export const costCenterStep: Step<WizardContext> = (ctx) =>
     },
   });
 
-export const stageStep: Step<WizardContext> = (ctx) =>
+const stageStep: Step<WizardContext> = (ctx) =>
   askChoice<Stage>(ctx, 'project.stage', {
     section: 'Tags',
     title: 'Which lifecycle stage are the images for?',
@@ -34,11 +40,11 @@ export const stageStep: Step<WizardContext> = (ctx) =>
     why: 'The stage instances run in unless their own Stage tag says otherwise; the bootstrap reads secrets under it. The images themselves are born at dev and move on with make promote.',
     choices: STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
     current: ctx.draft.project.stage,
-    defaultValue: 'dev',
+    defaultValue: DEFAULT_STAGE,
     set: (draft, stage) => void (draft.project.stage = stage),
   });
 
-export const confidentialityStep: Step<WizardContext> = (ctx) =>
+const confidentialityStep: Step<WizardContext> = (ctx) =>
   askChoice<Confidentiality>(ctx, 'project.confidentiality', {
     section: 'Tags',
     title: 'How confidential is the data these servers handle?',
@@ -46,14 +52,14 @@ export const confidentialityStep: Step<WizardContext> = (ctx) =>
     why: 'The Confidentiality tag lets access policies and audits treat images and instances by the data they handle; the tag policy only accepts the levels listed here.',
     choices: CONFIDENTIALITY.map((level) => ({ value: level, label: CONFIDENTIALITY_LABELS[level] })),
     current: ctx.draft.project.confidentiality,
-    defaultValue: 'internal',
+    defaultValue: DEFAULT_CONFIDENTIALITY,
     set: (draft, level) => void (draft.project.confidentiality = level),
   });
 
 /** Frameworks teams commonly name; any other may be typed in. */
 const COMMON_COMPLIANCE = ['PCI DSS', 'ISO 27001', 'SOC 2', 'HIPAA', 'GDPR', 'FedRAMP', 'NIST 800-53', 'CIS Benchmarks'] as const;
 
-export const complianceStep: Step<WizardContext> = (ctx) =>
+const complianceStep: Step<WizardContext> = (ctx) =>
   ask<string[]>(ctx, 'project.compliance', {
     current: ctx.draft.project.compliance,
     fallback: [],
@@ -70,3 +76,78 @@ export const complianceStep: Step<WizardContext> = (ctx) =>
       }),
     apply: (items) => void (ctx.draft.project.compliance = items),
   });
+
+const TAGS_SCREEN = WIZARD_SCREENS.find((screen) => screen.id === 'tags')!;
+/** The Tags screen's fields (questionnaire/wizard-screens.ts), asked in that order. */
+const TAG_FIELDS: readonly TagField[] = TAGS_SCREEN.fields;
+type TagField = Extract<(typeof WIZARD_SCREENS)[number], { id: 'tags' }>['fields'][number];
+
+/** Each tag's question, by the field it fills; the compiler asks for one per field of the screen. */
+const TAG_ASKS: Record<TagField, Step<WizardContext>> = {
+  'project.costCenter': costCenterStep,
+  'project.stage': stageStep,
+  'project.confidentiality': confidentialityStep,
+  'project.compliance': complianceStep,
+};
+
+/** The tags as they are now (the answers so far, else the defaults), in one line for the screen's hint. */
+export function tagsSummary(project: WizardContext['draft']['project']): string {
+  const compliance = project.compliance ?? [];
+  return [
+    `Cost center: ${project.costCenter ?? 'none (tagged unassigned)'}`,
+    `Stage: ${STAGE_LABELS[project.stage ?? DEFAULT_STAGE]}`,
+    `Confidentiality: ${CONFIDENTIALITY_LABELS[project.confidentiality ?? DEFAULT_CONFIDENTIALITY]}`,
+    `Compliance: ${compliance.length > 0 ? compliance.join(', ') : 'none'}`,
+  ].join(' · ');
+}
+
+/** Keeps each tag as it is (or its default), as --yes does: the same values four Enters would give. */
+async function keepTags(ctx: WizardContext, fields: readonly TagField[]): Promise<void> {
+  const keeping = { ...ctx, args: { ...ctx.args, yes: true } };
+  for (const field of fields) await TAG_ASKS[field](keeping);
+}
+
+type TagsChoice = 'keep' | 'change';
+
+/** Keep (Enter) or change the tags; changing asks each the file does not give, Esc on one returns here. */
+export const tagsStep: Step<WizardContext> = async (ctx) => {
+  const fields = TAG_FIELDS.filter((field) => !ctx.given.has(field));
+  if (fields.length === 0) return 'skipped';
+  if (ctx.args.yes) {
+    await keepTags(ctx, fields);
+    return 'skipped';
+  }
+  for (;;) {
+    ctx.subSteps?.(0, 0);
+    const choice = await ctx.prompts.select<TagsChoice>({
+      section: 'Tags',
+      title: 'Tags',
+      hint: tagsSummary(ctx.draft.project),
+      why:
+        'Every image and build instance carries these tags, and the tag policy (tags/) accepts only these values. CostCenter splits ' +
+        'the bill in Cost Explorer; Stage is where instances run unless their own tag says otherwise; Confidentiality and Compliance ' +
+        'let access policies and audits find the images by the data they handle and the frameworks they meet. All of them can be ' +
+        'changed later in ami-wizard.yaml (project.costCenter, project.stage, project.confidentiality, project.compliance).',
+      choices: [
+        { value: 'keep', label: 'Keep these tags' },
+        { value: 'change', label: 'Change them' },
+      ],
+      initial: 'keep',
+      defaultValue: 'keep',
+    });
+    if (choice === BACK) return BACK;
+    if (choice === 'keep') {
+      await keepTags(ctx, fields);
+      return 'asked';
+    }
+    if ((await changeTags(ctx, fields)) !== BACK) return 'asked';
+  }
+};
+
+async function changeTags(ctx: WizardContext, fields: readonly TagField[]): Promise<'done' | typeof BACK> {
+  for (const [i, field] of fields.entries()) {
+    ctx.subSteps?.(fields.length, i + 1);
+    if ((await TAG_ASKS[field](ctx)) === BACK) return BACK;
+  }
+  return 'done';
+}

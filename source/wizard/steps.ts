@@ -9,7 +9,7 @@ import { architectureStep, osStep, projectNameStep, regionsStep, rolesStep, welc
 import { awsFromAutomation, configurationsFromRoles, guidanceStep } from './steps-guidance.ts';
 import { recommendationStep } from './step-recommendation.ts';
 import { buildSettingsStep, builderStep, configToolStep } from './steps-build.ts';
-import { complianceStep, confidentialityStep, costCenterStep, stageStep } from './steps-tags.ts';
+import { tagsStep } from './steps-tags.ts';
 import { filesStep } from './step-files.ts';
 
 const guidanceAsks: Record<`guidance.${string}`, Step<WizardContext>> = Object.fromEntries(
@@ -29,10 +29,7 @@ const ASKS: Record<WizardScreenId, Step<WizardContext>> = {
   builder: builderStep,
   'config-tool': configToolStep,
   'build-settings': buildSettingsStep,
-  'cost-center': costCenterStep,
-  stage: stageStep,
-  confidentiality: confidentialityStep,
-  compliance: complianceStep,
+  tags: tagsStep,
   files: filesStep,
 };
 

@@ -149,6 +149,55 @@ describe('wizard in a terminal', () => {
     expect(readFileSync(edited, 'utf8')).toBe('# mine\n');
   });
 
+  it('at 80x24 the ending leaves a trail of the answers above the Design line, and all of it stays on screen (issue 21)', async () => {
+    const s = wizard(['--out', 'trail'], { cols: 80, rows: 24 });
+    await enterThrough(s);
+    expect(await s.exit).toBe(0);
+    await s.waitFor('Replay these answers');
+    const ending = s.visible();
+    const lines = ending.split('\n');
+    const design = lines.findIndex((line) => line.startsWith('Design: Hybrid (recommended)'));
+    expect(design, ending).toBeGreaterThan(0);
+    expect(lines[design - 1]).toMatch(/^◇ Tags: Development · Internal/);
+    expect(ending).toMatch(/^◇ web-shop · Amazon Linux 2023, x86_64 · us-east-1 \(build\)$/m);
+    expect(ending).toMatch(/^◇ Guidance: the 11 defaults$/m);
+    expect(ending).toMatch(/^◇ Build: Packer · Ansible · t3\.small$/m);
+    expect(ending).toContain('Next steps: build the images');
+    expect(ending).toContain('make build');
+    expect(ending).toMatch(/Replay these answers: ami-wizard --answers/);
+    expect(s.wrappedLines()).toBe(0);
+  });
+
+  it('at 80x24 the Files screen over a folder with conflicts keeps its header and question on screen; PgDn pages the plan (issue 21)', async () => {
+    const first = wizard();
+    await enterThrough(first);
+    expect(await first.exit).toBe(0);
+    const out = join(pty.dir, 'web-shop', 'ami-build');
+    const edited = listFiles(out).filter((file) => !file.startsWith('.ami-wizard') && file !== 'ami-wizard.yaml').slice(0, 8);
+    for (const file of edited) writeFileSync(join(out, file), '# mine\n');
+    const s = wizard([], { cols: 80, rows: 24 });
+    await enterThrough(s, 1, WIZARD_STEP_COUNT - 1);
+    await s.waitFor('Write these files?');
+    const files = s.visible();
+    expect(files).toMatch(new RegExp(`ami-wizard · Files +Step ${WIZARD_STEP_COUNT} of ${WIZARD_STEP_COUNT}`));
+    expect(files).toContain('Write these files?');
+    expect(files).toContain('Yes, write the files');
+    expect(files).toMatch(/8 conflicts/);
+    expect(files).toContain('PgDn');
+    expect(s.wrappedLines()).toBe(0);
+    // Every conflict can be read: PgDn shows the ones the first page leaves out, the header stays.
+    const seen = new Set<string>();
+    for (let page = 0; page < 6 && seen.size < edited.length; page++) {
+      for (const file of edited) if (s.visible().includes(`conflict  ${file}`)) seen.add(file);
+      await s.press(KEY.pageDown);
+      expect(s.visible()).toContain('Write these files?');
+    }
+    expect([...seen].sort()).toEqual([...edited].sort());
+    await s.press(KEY.escape);
+    await s.waitFor(`Step ${WIZARD_STEP_COUNT - 1} of ${WIZARD_STEP_COUNT}`);
+    s.kill();
+  });
+
   it('--answers with answers left out asks only for those; a complete file goes straight to generate', async () => {
     mkdirSync(join(pty.dir, 'web-shop'), { recursive: true });
     const partial = join(pty.dir, 'web-shop', 'partial.yaml');

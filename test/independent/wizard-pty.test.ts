@@ -13,7 +13,7 @@ import { spawn } from '@lydell/node-pty';
 import type { IPty } from '@lydell/node-pty';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GUIDANCE_SCREENS } from '../../questionnaire/wizard-screens.ts';
+import { GUIDANCE_SCREENS, WIZARD_SCREENS } from '../../questionnaire/wizard-screens.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KEY = { enter: '\r', up: '\u001B[A', down: '\u001B[B', backspace: '\u007F', tab: '\t', space: ' ' } as const;
@@ -26,6 +26,8 @@ const TEST_MS = 180_000;
 // moves these with it.
 const FIRST_GUIDANCE_STEP = 7;
 const RECOMMENDATION_STEP = FIRST_GUIDANCE_STEP + GUIDANCE_SCREENS.length;
+// The Tags screen (issue 21 folded the four tag screens into one that keeps them unless changed).
+const TAGS_STEP = WIZARD_SCREENS.findIndex((screen) => screen.id === 'tags') + 1;
 
 let cli = '';
 let scratch = '';
@@ -279,12 +281,21 @@ describe('keys that arrive in one read', () => {
     // Two screens in one read: Up + Enter on question 1, Down + Enter on question 2.
     s.write(`${KEY.up}${KEY.enter}${KEY.down}${KEY.enter}`);
     await s.until('question 3', (text) => atStep(9)(text) && text.includes('How often does the application code change?'));
-    await enterUntil(s, total - 3);
-    await s.until('the stage list', (text) => text.includes('Which lifecycle stage'));
+    // The tags: "Change them" on the Tags screen, the cost center as it is, then the stage list.
+    await enterUntil(s, TAGS_STEP);
+    await s.until('the Tags screen', (text) => text.includes('Keep these tags'));
+    await cursorTo(s, 'Change them');
+    s.write(KEY.enter);
+    await s.until('the cost center screen', (text) => atStep(TAGS_STEP + 1)(text) && text.includes('Which cost center'));
+    s.write(KEY.enter);
+    await s.until('the stage list', (text) => atStep(TAGS_STEP + 2)(text) && text.includes('Which lifecycle stage'));
     s.write(`${KEY.down}${KEY.down}${KEY.down}${KEY.enter}`);
-    await s.until('the confidentiality screen', (text) => atStep(total - 2)(text) && text.includes('How confidential'));
+    const confidentiality = await s.until('the confidentiality screen', (text) => atStep(TAGS_STEP + 3)(text) && text.includes('How confidential'));
+    // The tag screens "Change them" opened count as steps: the total grew by them.
+    const changedTotal = stepOf(confidentiality)!.of;
+    expect(changedTotal).toBeGreaterThan(total);
 
-    const answers = await saveAnswersOnly(s, total);
+    const answers = await saveAnswersOnly(s, changedTotal);
     expect(answers.platform.os).toBe('rhel-9');
     expect(answers.platform.architecture).toBe('arm64');
     expect(answers.guidance.recoveryTime).toBe('minutes');

@@ -39,6 +39,32 @@ describe('the summary after a run', () => {
   });
 });
 
+describe('the trail of answers after the wizard writes (issue 21)', () => {
+  it('one line per group of screens, above the Design line, and the whole ending within 23 rows at 80 columns', async () => {
+    const { trailLines } = await import('../../source/text/trail-text.ts');
+    const answers = answersFrom({ ...minimalAnswers(), project: { name: 'web-shop', stage: 'prod', compliance: ['PCI DSS'] }, platform: { regions: ['eu-west-1', 'eu-central-1'] }, roles: [{ name: 'web' }, { name: 'worker' }] });
+    const trail = trailLines(answers, 80);
+    expect(trail[0]).toBe('◇ web-shop · Amazon Linux 2023, x86_64 · eu-west-1 (build), eu-central-1');
+    expect(trail.join('\n')).toMatch(/^◇ Roles: web, worker$/m);
+    expect(trail.join('\n')).toMatch(/^◇ Guidance: /m);
+    expect(trail.join('\n')).toMatch(/^◇ Build: Packer · .*t3\.small/m);
+    expect(trail.join('\n')).toMatch(/^◇ Tags: .*Production.*PCI DSS/m);
+    for (const line of trail) expect(line.length).toBeLessThanOrEqual(80);
+
+    const files = await generate(answers);
+    const plan = planFiles({ outDir: '/work/out', previous: null, disk: new Map(files.map((f) => [f.path, null])) }, files, { force: false, generator: 'ami-wizard@0' });
+    const text = runText({ decision: decisionFor(answers), outDir: '/work/out', outLabel: 'out', plan, written: true }, { byFolder: true, trail });
+    const lines = text.trimEnd().split('\n');
+    expect(lines.slice(0, trail.length)).toEqual(trail);
+    expect(lines[trail.length]).toMatch(/^Design: /);
+    expect(text).toContain('Next steps: build the images');
+    expect(text).toContain('Replay these answers');
+    // One row is left for the shell prompt that follows.
+    expect(lines.length).toBeLessThanOrEqual(23);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  });
+});
+
 describe('after saving the answers only', () => {
   it('says where they are, that nothing else was written, and the command that writes the folder later', async () => {
     const { answersSavedText } = await import('../../source/output/plan-text.ts');

@@ -21,6 +21,7 @@ export const PTY_KEY = {
   left: '\u001B[D',
   backspace: '\u007F',
   ctrlC: '\u0003',
+  pageDown: '\u001B[6~',
 } as const;
 
 // CI=true on purpose: dev containers set it on people's terminals too, and Ink in CI mode would draw

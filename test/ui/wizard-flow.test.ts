@@ -39,7 +39,7 @@ describe('wizard flow', () => {
     expect(calls.map((c) => c.kind)).toEqual([
       'welcome', 'text', 'select', 'select', 'multiSelect', 'text',
       ...GUIDANCE_SCREENS.map((screen) => (screen.keys.length === 1 ? 'select' : 'selectGroup')),
-      'recommendation', 'select', 'select', 'select', 'text', 'select', 'select', 'multiSelect', 'confirmPlan', 'writing',
+      'recommendation', 'select', 'select', 'select', 'select', 'confirmPlan', 'writing',
     ]);
     expect(ctx.outcome?.written).toBe(true);
     const answers = answersIn(join(dir, 'out'));
@@ -51,14 +51,15 @@ describe('wizard flow', () => {
     expect(ctx.outcome?.decision.strategy).toBe('hybrid');
   });
 
-  it('has one screen more than before the model split experience and added the pipeline question', () => {
+  it('has one screen more than before the model split experience and added the pipeline question, and three fewer since the tags share one', () => {
     // Before: 24 screens, one per guidance question (9 of them) and 15 others. The two experience
-    // questions share a screen now, so the 11 questions take 10 screens.
+    // questions share a screen now, so the 11 questions take 10 screens. Issue 21 folded the four
+    // tag screens into one: 12 others.
     const before = { guidance: 9, total: 24 };
     const others = WIZARD_SCREENS.filter((screen) => !screen.id.startsWith('guidance.')).length;
-    expect(others + before.guidance).toBe(before.total);
+    expect(others + 3 + before.guidance).toBe(before.total);
     expect(QUESTION_KEYS).toHaveLength(before.guidance + 2);
-    expect(WIZARD_STEP_COUNT).toBe(before.total + 1);
+    expect(WIZARD_STEP_COUNT).toBe(before.total + 1 - 3);
     expect(GUIDANCE_SCREENS.filter((screen) => screen.keys.length > 1).map((screen) => screen.keys)).toEqual([['awsExperience', 'automationExperience']]);
   });
 
@@ -211,7 +212,7 @@ describe('wizard flow', () => {
   });
 
   it('text answers are checked by the answers schema: regions, roles, secrets', async () => {
-    const { prompts, calls } = scripted();
+    const { prompts, calls } = scripted((call) => (call.title === 'Tags' ? 'change' : undefined));
     await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
     const validate = (title: RegExp) => calls.find((c) => title.test(c.title))!.request.validate as (v: string) => string | undefined;
     expect(validate(/regions/)(['us-east-1', 'eu-west-1'] as never)).toBeUndefined();
@@ -228,6 +229,7 @@ describe('wizard flow', () => {
     const { prompts } = scripted((call) => {
       if (/regions/.test(call.title)) return ['eu-west-1', 'eu-central-1'];
       if (/^Which server roles/.test(call.title)) return 'web worker';
+      if (call.title === 'Tags') return 'change';
       if (/compliance/.test(call.title)) return ['PCI DSS', 'ISO 27001'];
       if (/cost center/.test(call.title)) return ' 4711 ';
       return undefined;

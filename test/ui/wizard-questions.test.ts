@@ -30,7 +30,7 @@ const findCall = (calls: Call[], title: RegExp) => calls.find((c) => title.test(
 
 async function run(answer: (call: Call) => unknown = () => undefined, options: { argv?: string[]; env?: Record<string, string>; file?: string } = {}) {
   const ref: { progress?: () => { step: number; total: number } } = {};
-  const { prompts, calls } = scripted(answer, () => ref.progress!());
+  const { prompts, calls } = scripted(answer, () => ({ ...ref.progress!() }));
   const out = join(dir, 'out');
   const prefill = options.file ? await draftFromFile(options.file) : undefined;
   const ctx = wizardContext(dir, [...(options.file ? ['--answers', options.file] : []), '--out', out, ...(options.argv ?? [])], prompts, {
@@ -159,6 +159,15 @@ describe('what the README says the wizard sets', () => {
     expect(existsSync(join(dir, 'elsewhere', '.github', 'workflows', 'ami-build.yml'))).toBe(true);
   });
 
+  it('build settings: "change" numbers each of its screens in turn, and the total counts them (issue 21)', async () => {
+    const { calls } = await run((call) => (/^Build settings/.test(call.title) ? 'change' : undefined));
+    const shown = calls.filter((c) => c.kind !== 'writing');
+    const at = shown.findIndex((c) => /^Build settings/.test(c.title));
+    expect(shown.slice(at + 1, at + 5).map((c) => c.request.section)).toEqual(Array(4).fill('Build settings'));
+    expect(shown.map((c) => c.progress!.step)).toEqual(shown.map((_, i) => i + 1));
+    expect(shown.slice(at + 1).every((c) => c.progress!.total === shown.length)).toBe(true);
+  });
+
   it('with Image Builder alone there is no GitHub workflow to set up (it builds with Packer)', async () => {
     const { calls } = await run((call) => (/engine/.test(call.title) ? 'image-builder' : /^Build settings/.test(call.title) ? 'change' : undefined));
     expect(findCall(calls, /^Build settings/)!.request.hint).toMatch(/GitHub workflow: not written \(it builds with Packer\)/);
@@ -166,7 +175,7 @@ describe('what the README says the wizard sets', () => {
   });
 
   it('compliance is a multi-select of common frameworks that takes others too', async () => {
-    const { calls, out } = await run((call) => (/compliance/.test(call.title) ? ['PCI DSS', 'ISO 27001'] : undefined));
+    const { calls, out } = await run((call) => (call.title === 'Tags' ? 'change' : /compliance/.test(call.title) ? ['PCI DSS', 'ISO 27001'] : undefined));
     const compliance = findCall(calls, /compliance/)!;
     expect(compliance.kind).toBe('multiSelect');
     expect(compliance.request.choices.map((c: { value: string }) => c.value)).toContain('PCI DSS');
@@ -176,7 +185,7 @@ describe('what the README says the wizard sets', () => {
   });
 
   it('every question screen has help for ?', async () => {
-    const { calls } = await run((call) => (/^Build settings/.test(call.title) ? 'change' : undefined));
+    const { calls } = await run((call) => (/^Build settings/.test(call.title) || call.title === 'Tags' ? 'change' : undefined));
     const questions = calls.filter((c) => ['select', 'text', 'multiSelect'].includes(c.kind));
     expect(questions.length).toBeGreaterThan(20);
     for (const call of questions) expect(call.request.why, call.title).toEqual(expect.any(String));
