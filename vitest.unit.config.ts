@@ -11,7 +11,7 @@ export const SLOW_TESTS = [
   'test/**/*-cli.test.ts', // the built CLI in a subprocess
   'test/**/*-pty.test.ts', // the built CLI in a pseudo-terminal
   'test/aws/sdk-loading.test.ts', // reads the built bundle (dist/)
-  'test/generators/escape.test.ts', // round-trips through bash, packer, pwsh and Python
+  'test/generators/escape.test.ts', // round-trips through bash, packer, pwsh and Python (its properties: escape-properties)
   'test/independent/**', // the Image Builder output read by an independent checker (AWS's resource specification, bash -n)
 ];
 

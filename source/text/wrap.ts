@@ -1,15 +1,24 @@
 // Word wrap for every text the CLI prints or draws: the recommendation, the audit, the wizard's screens.
+// Widths are terminal columns, as Ink measures them (string-width): a CJK character or an emoji takes
+// two, a combining mark none, so `.length` would misalign them.
+import stringWidth from 'string-width';
 
 /** Wraps words to `width` columns: the first line starts with `first`, the others with `rest`. */
-export function wrap(text: string, first: string, rest = ' '.repeat(first.length), width = 80): string[] {
+export function wrap(text: string, first: string, rest = ' '.repeat(stringWidth(first)), width = 80): string[] {
   const lines: string[] = [];
   let line = first;
+  let columns = stringWidth(first);
   let empty = true;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && line.length + 1 + word.length > width) {
+    const wordColumns = stringWidth(word);
+    if (!empty && columns + 1 + wordColumns > width) {
       lines.push(line);
       line = rest + word;
-    } else line += (empty ? '' : ' ') + word;
+      columns = stringWidth(rest) + wordColumns;
+    } else {
+      line += (empty ? '' : ' ') + word;
+      columns += (empty ? 0 : 1) + wordColumns;
+    }
     empty = false;
   }
   if (!empty) lines.push(line);
