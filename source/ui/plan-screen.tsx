@@ -59,7 +59,9 @@ export function PlanScreen({ outDir, outLabel, view, dryRun, progress, onSubmit,
   const paged = plan.lines.length > height;
   const windowRows = paged ? Math.max(1, height - 1) : height;
   const focus = follow && cursor < folders.length ? plan.folderRows[cursor] : undefined;
-  const start = windowTop(top, windowRows, plan.lines.length, focus);
+  // An open folder's files come into view below it, as many as fit with the folder's own row.
+  const lastFile = focus !== undefined && open === cursor ? (plan.folderRows[cursor + 1] ?? plan.lines.length) - 1 : focus;
+  const start = windowTop(windowTop(top, windowRows, plan.lines.length, lastFile), windowRows, plan.lines.length, focus);
   const shown = plan.lines.slice(start, start + windowRows);
   const last = folders.length + choices.length - 1;
   const move = (to: number) => {

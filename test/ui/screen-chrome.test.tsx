@@ -14,6 +14,8 @@ import { pageStarts } from '../../source/text/pages.ts';
 import { PlanScreen } from '../../source/ui/plan-screen.tsx';
 import { RecommendationScreen, recommendationLayout } from '../../source/ui/recommendation-screen.tsx';
 import { TerminalSizeProvider } from '../../source/ui/terminal-size.ts';
+import { WhatIfBoard } from '../../source/ui/what-if-board.tsx';
+import { boardState, changeAnswer } from '../../source/wizard/what-if.ts';
 import { KEY, press } from './keys.ts';
 
 afterEach(() => cleanup());
@@ -64,4 +66,18 @@ describe('the rows around a screen’s window are counted from what it draws', (
         expect(lastFrame()!.split('\n')).toHaveLength(chrome + page);
       });
   }
+
+  // A tie, a status and a question's "why" open: more to say than the rows under the table hold.
+  for (const width of [60, 80, 100])
+    it(`the what-if board with more to say than fits: ${width}x24 but its last row`, async () => {
+      const tied = { ...defaultGuidance(), recoveryTime: 'minutes' as const };
+      const { stdin, lastFrame } = render(
+        <TerminalSizeProvider value={fixedSize(width, 24)}>
+          <WhatIfBoard initial={boardState(tied)} change={changeAnswer} status={{ text: 'Saved to ami-wizard.yaml', ok: true }} progress={{ step: 12, total: 12 }} onDone={() => {}} />
+        </TerminalSizeProvider>,
+      );
+      await press(stdin, KEY.down, '?');
+      expect(lastFrame()).toMatch(/… \d+ more lines/);
+      expect(lastFrame()!.split('\n')).toHaveLength(23);
+    });
 });
