@@ -1,6 +1,6 @@
 // The detailed reading of an answers file: every problem becomes an InputError whose message names
 // the file, the line and column, the problem and the fix. Loaded only when the quick path in
-// answers-file.ts finds something wrong.
+// read.ts finds something wrong.
 import { LineCounter, parseDocument, isMap, isPair, isScalar } from 'yaml';
 import type { Document } from 'yaml';
 import * as z from 'zod/mini';

@@ -1,5 +1,5 @@
 // The answers while the wizard fills them in: the answers file's shape with the asked parts still
-// optional. Validation is the answers file's zod schema (which the quick path of answers-file.ts is
+// optional. Validation is the answers file's zod schema (which the quick path, quick-check.ts, is
 // held to), so both ways of answering agree.
 import * as z from 'zod/mini';
 import { AnswersSchema } from '../../questionnaire/answers-schema.ts';

@@ -1,5 +1,5 @@
 // Loading an answers file: read (I/O), then parse and validate (pure). A valid file takes the quick
-// path (js-yaml, small and fast to start); anything unusual is read again by answers-diagnostics.ts,
+// path (js-yaml, small and fast to start); anything unusual is read again by diagnostics.ts,
 // which keeps node positions, so every problem is reported with its line and column.
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Answers } from '../../questionnaire/answers-schema.ts';

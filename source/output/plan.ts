@@ -69,7 +69,7 @@ export function assertGeneratedPath(path: string): void {
   const reason = unsafePathReason(path);
   if (reason) throw new Error(`Generated path ${JSON.stringify(path)} is not allowed: ${reason}.`);
   if (!isGeneratablePath(path)) {
-    throw new Error(`Generated path ${JSON.stringify(path)} is outside the paths ami-wizard generates: add its folder to source/generated-paths.ts.`);
+    throw new Error(`Generated path ${JSON.stringify(path)} is outside the paths ami-wizard generates: add its folder to source/output/generated-paths.ts.`);
   }
 }
 

@@ -1,4 +1,4 @@
-// Applies a FilePlan inside the real output folder, as a journalled transaction (write-journal.ts):
+// Applies a FilePlan inside the real output folder, as a journalled transaction (journal.ts):
 // an interrupted run never leaves a half-written file, a false conflict or a temporary file behind,
 // and no path is ever read, written or deleted through a symlink (safe-path.ts).
 import { readdir, realpath, unlink } from 'node:fs/promises';

@@ -11,6 +11,9 @@ export interface DetailTab {
   lines: string[];
 }
 
+/** The row of tab names, the active one in brackets (it wraps like any text when narrow). */
+export const tabRow = (names: readonly string[], active: number): string => names.map((name, i) => (i === active ? `[${name}]` : ` ${name} `)).join(' ');
+
 export function DetailTabs({ tabs, height }: { tabs: readonly DetailTab[]; height: number }) {
   const [active, setActive] = useState(0);
   const [page, setPage] = useState(0);
@@ -30,7 +33,7 @@ export function DetailTabs({ tabs, height }: { tabs: readonly DetailTab[]; heigh
   const end = starts[index + 1] ?? lines.length;
   return (
     <Box flexDirection="column">
-      <Text>{tabs.map((tab, i) => (i === active ? `[${tab.name}]` : ` ${tab.name} `)).join(' ')}</Text>
+      <Text>{tabRow(tabs.map((tab) => tab.name), active)}</Text>
       {lines.slice(top, end).map((line, i) => (
         <Text key={i} wrap="truncate-end">
           {line || ' '}

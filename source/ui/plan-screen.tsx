@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { BACK } from '../wizard/context.ts';
 import type { Back, PlanChoice, PlanRequest, Progress } from '../wizard/context.ts';
+import { printableMessage } from '../text/printable.ts';
 import { wrapText } from '../text/wrap.ts';
 import { planLines, windowTop } from '../text/plan-lines.ts';
 import { scrollHint } from '../text/pages.ts';
@@ -21,11 +22,19 @@ export interface PlanScreenProps extends PlanRequest {
   onBack: () => void;
 }
 
-// The rows besides the plan's window at any width: the header, a blank, the title, a blank above
-// the body, a blank and the three choices, a blank above the keys, and a spare row (a frame as tall
-// as the terminal scrolls, and what is printed after it joins its last line). The hint and the keys
-// add the rows they wrap to. Keep in step with the layout below.
-const FIXED_ROWS = 9;
+// A frame as tall as the terminal scrolls, and what is printed after it joins its last line.
+const SPARE_ROWS = 1;
+
+/**
+ * The rows the screen draws besides the plan's window, as wrapped at `width`: the header, a blank,
+ * the title and the hint, a blank above the window, a blank and the choices (a row each), a blank
+ * and the keys. Keep in step with the layout below (test/ui/screen-chrome.test.tsx renders the
+ * screen and counts).
+ */
+function chromeRows(parts: { title: string; hint: string; choices: number; keys: string }, width: number): number {
+  const rowsOf = (text: string) => wrapText(printableMessage(text), width).length;
+  return 1 + 1 + rowsOf(parts.title) + rowsOf(parts.hint) + 1 + 1 + parts.choices + 1 + rowsOf(parts.keys);
+}
 
 const TONES = { dim: { dimColor: true }, warning: { color: 'yellow' }, cursor: { color: 'cyan' } } as const;
 
@@ -45,11 +54,14 @@ export function PlanScreen({ outDir, outLabel, view, dryRun, progress, onSubmit,
   const [follow, setFollow] = useState(true);
   const keys = '↑↓ move · → open a folder · ← fold it · PgDn PgUp page · Enter choose · Esc back';
   const plan = planLines(view, { cursor, open }, width);
-  const height = Math.max(1, rows - FIXED_ROWS - wrapText(outDir, width).length - wrapText(keys, width).length);
+  const title = dryRun ? 'The files a run would write' : 'Write these files?';
+  const height = Math.max(1, rows - SPARE_ROWS - chromeRows({ title, hint: outDir, choices: choices.length, keys }, width));
   const paged = plan.lines.length > height;
   const windowRows = paged ? Math.max(1, height - 1) : height;
   const focus = follow && cursor < folders.length ? plan.folderRows[cursor] : undefined;
-  const start = windowTop(top, windowRows, plan.lines.length, focus);
+  // An open folder's files come into view below it, as many as fit with the folder's own row.
+  const lastFile = focus !== undefined && open === cursor ? (plan.folderRows[cursor + 1] ?? plan.lines.length) - 1 : focus;
+  const start = windowTop(windowTop(top, windowRows, plan.lines.length, lastFile), windowRows, plan.lines.length, focus);
   const shown = plan.lines.slice(start, start + windowRows);
   const last = folders.length + choices.length - 1;
   const move = (to: number) => {
@@ -71,10 +83,10 @@ export function PlanScreen({ outDir, outLabel, view, dryRun, progress, onSubmit,
     else if (cursor >= folders.length && key.return) onSubmit(choices[cursor - folders.length]!.value);
   });
   return (
-    <Screen section="Files" progress={progress} title={dryRun ? 'The files a run would write' : 'Write these files?'} hint={outDir} keys={keys}>
+    <Screen section="Files" progress={progress} title={title} hint={outDir} keys={keys}>
       {shown.map((line, i) => (
         <Text key={start + i} wrap="truncate-end" {...(line.tone ? TONES[line.tone] : {})}>
-          {line.text}
+          {line.text || ' '}
         </Text>
       ))}
       {paged && <Text dimColor>{scrollHint(start, plan.lines.length - start - shown.length)}</Text>}

@@ -6,12 +6,14 @@ import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { ChoiceList } from './choice-list.tsx';
 import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
+import type { Decision } from '../../questionnaire/recommend.ts';
 import type { Design } from '../../questionnaire/questions.ts';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress, RecommendationRequest } from '../wizard/context.ts';
 import { reasonLines, recommendedLine, requirementAnswerLines, tradeOffLines, whatIfLines } from '../text/decision-text.ts';
 import { scoreNoteLines, scoringHelpLines } from '../text/scoring-help.ts';
-import { DetailTabs } from './detail-tabs.tsx';
+import { wrapText } from '../text/wrap.ts';
+import { DetailTabs, tabRow } from './detail-tabs.tsx';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
 import { ScoreBars } from './score-bars.tsx';
@@ -23,10 +25,38 @@ export interface RecommendationScreenProps extends RecommendationRequest {
   onBack: () => void;
 }
 
-// Everything on the screen but the notes under the bars and the detail lines, with two rows to
-// spare so a wrapped line never pushes the screen past the terminal's height: keep in step with the
-// layout below.
-const FIXED_ROWS = 17;
+// A frame as tall as the terminal scrolls, and what is printed after it joins its last line.
+const SPARE_ROWS = 1;
+const DETAIL_TABS = ['Reasons', 'What would change it', 'Requirements', 'Trade-offs'] as const;
+const HELP_TAB = 'How the scores work';
+
+function choiceItems(decision: Decision): { key: string; label: string; value: Design | 'auto' }[] {
+  const recommended = decision.recommended;
+  return [
+    { key: 'auto', label: `Accept ${DESIGN_LABELS[recommended]} (recommended)`, value: 'auto' },
+    ...decision.ranking
+      .filter((r) => r.design !== recommended)
+      .map((r) => ({ key: r.design, label: `Use ${DESIGN_LABELS[r.design]} instead`, value: r.design })),
+  ];
+}
+
+/**
+ * What the screen draws besides the details' page, counted in rows as wrapped at `width`, and the
+ * page's height: the rest of the terminal but a spare row. Keep in step with the layout below
+ * (test/ui/screen-chrome.test.tsx renders the screen and counts).
+ */
+export function recommendationLayout(decision: Decision, width: number, rows: number, help: boolean) {
+  const rowsOf = (text: string, w = width) => wrapText(text, w).length;
+  const notes = scoreNoteLines(decision, width);
+  const keys = `↑↓ Enter choose · ${help ? '? details' : 'Tab details · ? how scores work'} · PgDn more · Esc back`;
+  const tabs = tabRow(help ? [HELP_TAB] : DETAIL_TABS, 0);
+  // The choices are drawn after a two-column pointer.
+  const choices = choiceItems(decision).reduce((sum, item) => sum + rowsOf(item.label, width - 2), 0);
+  // The header, a blank, the recommendation, the bars and their notes, a blank, the tabs (the page)
+  // and the scroll hint, a blank, the choices, a blank, the keys.
+  const chrome = 1 + 1 + rowsOf(recommendedLine(decision)) + decision.ranking.length + notes.length + 1 + rowsOf(tabs) + 1 + 1 + choices + 1 + rowsOf(keys);
+  return { chrome, height: Math.max(3, rows - SPARE_ROWS - chrome), notes, keys };
+}
 
 export function RecommendationScreen({ decision, current, progress, onSubmit, onBack }: RecommendationScreenProps) {
   const { width, rows } = useTerminalSize();
@@ -35,23 +65,16 @@ export function RecommendationScreen({ decision, current, progress, onSubmit, on
     if (key.escape) onBack();
     else if (input === '?') setHelp((shown) => !shown);
   });
-  const recommended = decision.recommended;
-  const items: { key: string; label: string; value: Design | 'auto' }[] = [
-    { key: 'auto', label: `Accept ${DESIGN_LABELS[recommended]} (recommended)`, value: 'auto' },
-    ...decision.ranking
-      .filter((r) => r.design !== recommended)
-      .map((r) => ({ key: r.design, label: `Use ${DESIGN_LABELS[r.design]} instead`, value: r.design })),
-  ];
+  const items = choiceItems(decision);
   const initialIndex = Math.max(0, items.findIndex((item) => item.value === current));
-  const notes = scoreNoteLines(decision, width);
+  const { notes, height, keys } = recommendationLayout(decision, width, rows, help);
+  const [reasons, whatIf, requirements, tradeOffs] = DETAIL_TABS;
   const tabs = [
-    { name: 'Reasons', lines: reasonLines(decision, width) },
-    { name: 'What would change it', lines: whatIfLines(decision, width) },
-    { name: 'Requirements', lines: requirementAnswerLines(decision, width) },
-    { name: 'Trade-offs', lines: tradeOffLines({ tradeOffs: decision.tradeOffs, strategy: recommended }, width) },
+    { name: reasons, lines: reasonLines(decision, width) },
+    { name: whatIf, lines: whatIfLines(decision, width) },
+    { name: requirements, lines: requirementAnswerLines(decision, width) },
+    { name: tradeOffs, lines: tradeOffLines({ tradeOffs: decision.tradeOffs, strategy: decision.recommended }, width) },
   ];
-  const height = Math.max(3, rows - FIXED_ROWS - notes.length);
-  const keys = `↑↓ Enter choose · ${help ? '? details' : 'Tab details · ? how scores work'} · PgDn more · Esc back`;
   return (
     <Screen section="Recommendation" progress={progress} keys={keys}>
       <Text bold color="green">
@@ -61,7 +84,7 @@ export function RecommendationScreen({ decision, current, progress, onSubmit, on
       <Box marginTop={1}>
         {/* Keyed apart, so each opens on its first page. */}
         {help ? (
-          <DetailTabs key="help" tabs={[{ name: 'How the scores work', lines: scoringHelpLines(width) }]} height={height} />
+          <DetailTabs key="help" tabs={[{ name: HELP_TAB, lines: scoringHelpLines(width) }]} height={height} />
         ) : (
           <DetailTabs key="details" tabs={tabs} height={height} />
         )}

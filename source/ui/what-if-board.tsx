@@ -24,10 +24,17 @@ export interface WhatIfBoardProps extends BoardRequest {
 }
 
 const MAX_FLIPS_SHOWN = 2;
-// The table (its head, a row per question, the scores) and the rest that is always there: header,
-// the recommendation with its marker, the footer, the blank rows between, and a row to spare.
+// The table: its head, a row per question, the scores.
 const TABLE_ROWS = QUESTION_KEYS.length + 2;
-const FIXED_ROWS = TABLE_ROWS + 6;
+// A frame as tall as the terminal scrolls, and what is printed after it joins its last line.
+const SPARE_ROWS = 1;
+
+/**
+ * The rows that are always there, as wrapped at `width`: the header, a blank, the table, the
+ * recommendation with its marker, a blank and the keys, and the spare row. Keep in step with the
+ * layout below (test/ui/screen-chrome.test.tsx renders the board and counts).
+ */
+const fixedRows = (keys: string, width: number): number => 1 + 1 + TABLE_ROWS + 1 + 1 + wrapText(keys, width).length + SPARE_ROWS;
 // Rows that at least the status, the tie, the move and the flips get before the extras (the bars,
 // the question in full, the whole spectrum) are shown; the flips give way first.
 const INFO_ROWS = 5;
@@ -69,9 +76,11 @@ export function WhatIfBoard({ initial, change, row: initialRow = 0, status, firs
     } else if (input === '?') setShowWhy((shown) => !shown);
   });
   const { recommendation } = state;
+  const keys = `↑↓ pick · ←→ change · ? why · f ${allFlips ? 'answers' : 'flips'} · s save · Enter done${first ? '' : ' · Esc back'}`;
+  const fixed = fixedRows(keys, width);
 
   // The extras, each only while the status, the tie, the move and the flips keep INFO_ROWS rows.
-  let spare = rows - FIXED_ROWS - INFO_ROWS;
+  let spare = rows - fixed - INFO_ROWS;
   const extra = (lines: string[]): string[] => {
     if (lines.length > spare) return [];
     spare -= lines.length;
@@ -96,11 +105,10 @@ export function WhatIfBoard({ initial, change, row: initialRow = 0, status, firs
     ...(showWhy ? plain([...(requirement ? wrapText(requirementText(requirement), width) : []), ...wrapText(QUESTIONS[key].why, width)]) : []),
     ...(!showWhy && move ? plain(wrapText(move, width), moved ? 'yellow' : undefined) : []),
   ];
-  const infoRows = rows - FIXED_ROWS - barRows - prompt.length - spectrum.length;
+  const infoRows = rows - fixed - barRows - prompt.length - spectrum.length;
   // The flips come last, and only when they fit whole: f lists them all.
   const flips = allFlips ? [] : plain(wrapText(flipsText(recommendation, MAX_FLIPS_SHOWN), width));
   if (info.length + flips.length <= infoRows) info.push(...flips);
-  const keys = `↑↓ pick · ←→ change · ? why · f ${allFlips ? 'answers' : 'flips'} · s save · Enter done${first ? '' : ' · Esc back'}`;
   return (
     <Screen section="What if?" progress={progress} keys={keys}>
       {spectrum.map((line, i) => (

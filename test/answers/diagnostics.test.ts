@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseAnswers } from '../../source/answers/diagnostics.ts';
 import { InputError } from '../../source/errors.ts';
-import { MINIMAL_YAML } from '../support/answers.ts';
+import { MINIMAL_YAML, aliasBomb } from '../support/answers.ts';
 
 /** The message diagnoseAnswers throws for `text`, read as `answers.yaml`. */
 function problem(text: string): string {
@@ -45,9 +45,7 @@ describe('diagnoseAnswers', () => {
   it('no answers, a list instead of a mapping, too many aliases', () => {
     expect(problem('# nothing\n')).toBe('answers.yaml holds no answers. Start from an example in examples/.');
     expect(problem('- a\n- b\n')).toMatch(/^answers\.yaml:1:1: the answers file must be a YAML mapping/);
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
-    expect(problem(`${bomb.join('\n')}\n`)).toMatch(/too many or unresolved YAML aliases[\s\S]*Write the values out/);
+    expect(problem(aliasBomb())).toMatch(/too many or unresolved YAML aliases[\s\S]*Write the values out/);
   });
 
   it('a secret: where it is and where secrets belong, without echoing it', () => {

@@ -1,4 +1,4 @@
-// The answers file shares the policy's bounded reader (source/bounded-text.ts): a FIFO that nothing
+// The answers file shares the policy's bounded reader (source/answers/bounded-text.ts): a FIFO that nothing
 // writes to ends the run with a message instead of waiting forever in open().
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';

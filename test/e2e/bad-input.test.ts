@@ -2,7 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MINIMAL_YAML, minimalAnswers, tempDir, writeAnswers } from '../support/answers.ts';
+import { MINIMAL_YAML, aliasBomb, minimalAnswers, tempDir, writeAnswers } from '../support/answers.ts';
 import { cli } from '../support/cli.ts';
 
 let dir: string;
@@ -76,9 +76,7 @@ describe('answers file errors', () => {
   });
 
   it('alias bomb is refused', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
-    expectRejected(writeAnswers(dir, `${bomb.join('\n')}\n`), /aliases/);
+    expectRejected(writeAnswers(dir, aliasBomb()), /aliases/);
   });
 
   it('binary file', () => {

@@ -47,3 +47,17 @@ export function writeAnswers(dir: string, answers: unknown, name = 'answers.yaml
   writeFileSync(file, typeof answers === 'string' ? answers : stringify(answers));
   return file;
 }
+
+/**
+ * A "billion laughs" YAML document: twelve anchors, each a list of nine aliases of the one before, so
+ * resolving the last means 9^12 values. Nine and twelve are not counts of anything in ami-wizard:
+ * any fan-out and depth whose product is far past the reader's alias limit will do.
+ */
+export function aliasBomb(): string {
+  const FAN_OUT = 9;
+  const DEPTH = 12;
+  const name = (i: number) => String.fromCharCode(97 + i);
+  const lines = [`a: &a [${Array(FAN_OUT).fill('x').join(', ')}]`];
+  for (let i = 1; i < DEPTH; i++) lines.push(`${name(i)}: &${name(i)} [${Array(FAN_OUT).fill(`*${name(i - 1)}`).join(', ')}]`);
+  return `${lines.join('\n')}\n`;
+}

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { QUESTIONS } from '../../questionnaire/questions.ts';
-import { GUIDANCE_SCREENS } from '../../questionnaire/wizard-screens.ts';
+import { GUIDANCE_SCREENS, questionsSection } from '../../questionnaire/wizard-screens.ts';
 import { SelectGroupScreen } from '../../source/ui/select-group-prompt.tsx';
 import { initialGroupState, pressGroupKey } from '../../source/ui/select-group-state.ts';
 import type { SelectGroupKey, SelectGroupState } from '../../source/ui/select-group-state.ts';
@@ -64,7 +64,7 @@ function renderGroup(whyOpen = false) {
   const onBack = vi.fn();
   const ui = render(
     <SelectGroupScreen
-      section="Questions 7 and 8 of 11"
+      section={questionsSection(screen.keys)}
       title={screen.title}
       hint={screen.hint}
       parts={parts}
@@ -81,7 +81,7 @@ describe('select-group screen', () => {
   it('answers the AWS question first, with its list; the other shows its answer on one line', () => {
     const frame = renderGroup().lastFrame()!;
     const flat = frame.replace(/\s+/g, ' ');
-    expect(frame).toContain('ami-wizard · Questions 7 and 8 of 11');
+    expect(frame).toContain(`ami-wizard · ${questionsSection(screen.keys)}`);
     expect(frame).toContain(screen.title);
     expect(frame).toContain(QUESTIONS.awsExperience.prompt);
     expect(flat).toContain(QUESTIONS.awsExperience.hint);

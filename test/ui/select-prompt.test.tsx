@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { QUESTIONS } from '../../questionnaire/questions.ts';
+import { questionsSection } from '../../questionnaire/wizard-screens.ts';
 import { SelectScreen } from '../../source/ui/select-prompt.tsx';
 import { KEY, press } from './keys.ts';
 
@@ -13,7 +14,7 @@ function renderQuestion(initial: string = question.defaultValue) {
   const onBack = vi.fn();
   const ui = render(
     <SelectScreen
-      section="Question 1 of 9"
+      section={questionsSection(['recoveryTime'])}
       title={question.prompt}
       hint={question.hint}
       why={question.why}

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { QUESTIONS } from '../../questionnaire/questions.ts';
+import { questionsSection } from '../../questionnaire/wizard-screens.ts';
 import { SelectScreen } from '../../source/ui/select-prompt.tsx';
 import { jumpTo } from '../../source/ui/type-to-jump.ts';
 import { KEY, press } from './keys.ts';
@@ -25,7 +26,7 @@ describe('type to jump', () => {
     const onSubmit = vi.fn();
     const { stdin, lastFrame } = render(
       <SelectScreen
-        section="Question 6 of 9"
+        section={questionsSection(['existingTooling'])}
         title={tooling.prompt}
         choices={tooling.choices}
         initial={tooling.defaultValue}
