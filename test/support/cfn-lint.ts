@@ -13,3 +13,9 @@ export function cfnLint(files: string[]): ReturnType<typeof run> {
   if (files.length === 0) throw new Error('cfnLint needs at least one file (with none, cfn-lint reads standard input)');
   return run('cfn-lint', ['--format', 'parseable', '--', ...files]);
 }
+
+/**
+ * A test's limit when it runs cfn-lint: 13 s on a quiet machine, past 60 s on two busy cores. The
+ * run itself is bounded at 5 minutes (tools.ts `run`); the test waits as long.
+ */
+export const CFN_LINT_MS = 300_000;

@@ -24,7 +24,7 @@ import { rubyEvaluatedStrings, rubySyntax } from '../support/ruby.ts';
 import { hasTool, run } from '../support/tools.ts';
 import { checkTemplate, parseTemplate } from '../support/cfn-spec.ts';
 import { checkComponentDocument } from '../support/awstoe.ts';
-import { cfnLint, isCfnTemplate } from '../support/cfn-lint.ts';
+import { CFN_LINT_MS, cfnLint, isCfnTemplate } from '../support/cfn-lint.ts';
 
 const MARKER = '/tmp/ami-wizard-accepted-values-marker';
 const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
@@ -239,7 +239,7 @@ describe('values the schema accepts, inside EC2 Image Builder (YAML inside YAML 
     expect(paths.length).toBeGreaterThanOrEqual(3 * CASES.length);
     const result = cfnLint(paths);
     expect(result.code, result.output).toBe(0);
-  });
+  }, CFN_LINT_MS);
 });
 
 describe('values the schema accepts, in iam/ (policies, trust and tags in CloudFormation)', () => {
@@ -300,5 +300,5 @@ describe('values the schema accepts, in iam/ (policies, trust and tags in CloudF
     expect(paths.length).toBeGreaterThanOrEqual(3 * CASES.length);
     const result = cfnLint(paths);
     expect(result.code, result.output).toBe(0);
-  });
+  }, CFN_LINT_MS);
 });

@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { GUIDANCE_TAG_KEYS } from '../../questionnaire/answers-schema.ts';
 import { parseAnswers } from '../../source/answers/read.ts';
 import { tempDir } from '../support/answers.ts';
-import { cfnLint, isCfnTemplate } from '../support/cfn-lint.ts';
+import { CFN_LINT_MS, cfnLint, isCfnTemplate } from '../support/cfn-lint.ts';
 import { answersFrom, generate, writeFiles } from '../support/generate.ts';
 import { stagePackerDir } from '../support/packer-stage.ts';
 import { UPSTREAM_DIR, cloudInitSchema, hasTool, run } from '../support/tools.ts';
@@ -63,7 +63,7 @@ export function checkFolders(cases: Case[]): void {
       const result = cfnLint([bad]);
       expect(result.code & 2, result.output).toBe(2);
       expect(result.output).toMatch(/:E1029:/);
-    });
+    }, CFN_LINT_MS);
   });
 
   const files = (name: string, suffix: string) =>
@@ -153,8 +153,7 @@ export function checkFolders(cases: Case[]): void {
       if (input.builder !== 'image-builder' || input.options?.githubActions?.repository) expect(templates).toContain('iam/access.yaml');
       const result = cfnLint(templates.map((path) => join(root.dir, name, path)));
       expect(result.code, `${templates.join(', ')}\n${result.output}`).toBe(0);
-      // cfn-lint takes 13 s on a quiet machine and passed 60 s on two busy cores: the run itself is bounded at 5 minutes.
-    }, 300_000);
+    }, CFN_LINT_MS);
 
     it('YAML files parse; the answers copy replays to the same folder', async () => {
       for (const file of [...files(name, '.yml'), ...files(name, '.sls')]) {
