@@ -1,36 +1,8 @@
 #!/usr/bin/env node
-import type { CommandIO } from './commands/context.ts';
-import { awsWorkAbandoned } from './aws/deadline.ts';
-import { main } from './main.ts';
-import { printableMessage } from './text/printable.ts';
+// The entry. V8's compile cache goes on first (compile-cache.ts), so the rest of the CLI, loaded by
+// the one dynamic import below, is compiled from the cache when there is one: a static import would
+// load it before the cache is on.
+import { enableCompileCache } from './compile-cache.ts';
 
-// Every line a command prints passes here: whatever an answers file, an option or AWS put into a
-// message, the terminal never receives a raw control sequence (the Ink screens draw on their own).
-const io: CommandIO = {
-  stdout: (text) => void process.stdout.write(printableMessage(text)),
-  stderr: (text) => void process.stderr.write(printableMessage(text)),
-  cwd: process.cwd(),
-  env: process.env,
-  // Asked only by commands that may need a terminal. stdout first: process.stdin builds a stream
-  // when touched, which a run whose output is not a terminal never needs.
-  get isInteractive() {
-    return Boolean(process.stdout.isTTY && process.stdin.isTTY);
-  },
-  status: process.stderr,
-  get columns() {
-    return (process.stdout.isTTY && process.stdout.columns) || undefined;
-  },
-  terminal: () => ({ stdin: process.stdin, stdout: process.stdout }),
-  onInterrupt(handler) {
-    process.on('SIGINT', handler);
-    return () => void process.off('SIGINT', handler);
-  },
-};
-process.exitCode = await main(process.argv.slice(2), io);
-// An AWS call given up at its deadline may leave a credential_process child or a socket behind, and
-// Node would wait for it (a `sleep 600` for ten minutes). Exit once the output is written out.
-if (awsWorkAbandoned()) {
-  const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
-  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-  process.exit();
-}
+enableCompileCache();
+await import('./cli-main.ts');

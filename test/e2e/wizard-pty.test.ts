@@ -10,7 +10,7 @@ import { DESIGN_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.t
 import { recommend } from '../../questionnaire/recommend.ts';
 import { WIZARD_STEP_COUNT } from '../../source/text/welcome-text.ts';
 import { GUIDANCE_SCREENS, WIZARD_SCREENS } from '../../questionnaire/wizard-screens.ts';
-import { chunk, readChunk, staticClosure } from '../support/bundle.ts';
+import { chunk, readChunk, startClosure, staticClosure } from '../support/bundle.ts';
 import { CLI, cli } from '../support/cli.ts';
 import { MINIMAL_YAML } from '../support/answers.ts';
 import { PTY_KEY, PtySession as Session, ptyTestFolder } from '../support/pty-session.ts';
@@ -287,7 +287,8 @@ describe('the bundle', () => {
   const isUi = (file: string) => /Raw mode is not supported|react\.transitional\.element/.test(readChunk(file));
 
   it('Ink and React load only with the wizard and the workshop', () => {
-    for (const entry of ['cli.js', chunk('generate'), chunk('recommend'), chunk('schema'), chunk('wizard')]) {
+    expect([...startClosure()].filter(isUi), 'the start').toEqual([]);
+    for (const entry of [chunk('generate'), chunk('recommend'), chunk('schema'), chunk('wizard')]) {
       expect([...loadedWith(entry)].filter(isUi), entry).toEqual([]);
     }
     expect([...loadedWith(chunk('wizard-run'))].some(isUi)).toBe(true);

@@ -21,5 +21,15 @@ export function staticClosure(file: string, seen = new Set<string>()): Set<strin
   return seen;
 }
 
+/**
+ * Every chunk that loads before any command's own: the entry (dist/cli.js) and cli-main, which the
+ * entry imports at once after turning the compile cache on (source/cli.ts).
+ */
+export function startClosure(): Set<string> {
+  const main = chunk('cli-main');
+  if (!main || !dynamicImports('cli.js').includes(main)) throw new Error('dist/cli.js does not import a cli-main chunk: the start-up checks would see too little');
+  return new Set([...staticClosure('cli.js'), ...staticClosure(main)]);
+}
+
 /** The chunk of a lazily loaded module, e.g. chunk('recommend') -> recommend-AB12CD34.js. */
 export const chunk = (name: string): string | undefined => readdirSync(DIST).find((f) => new RegExp(`^${name}-[A-Z0-9]+\\.js$`).test(f));
