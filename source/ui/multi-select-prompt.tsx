@@ -2,7 +2,7 @@
 // ticks, Enter confirms; `?` shows the help, and where the first ticked value is marked (the build
 // region) `b` makes the highlighted row the first. Before anything is typed only: after that `?` and
 // `b` filter like any letter. The keys' effect is the pure reducer in multi-select-state.ts.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { BACK } from '../wizard/context.ts';
 import type { Back, MultiSelectRequest, Progress } from '../wizard/context.ts';
@@ -23,23 +23,27 @@ export interface MultiSelectScreenProps<V extends string> extends MultiSelectReq
 
 export function MultiSelectScreen<V extends string>(props: MultiSelectScreenProps<V>) {
   const [state, setState] = useState(() => initialState(props.initial, props));
+  // Each key acts on the state the key before left, whether or not React has drawn it yet: Esc right
+  // after an Enter that cleared the filter goes back, as it would a moment later.
+  const latest = useRef(state);
   const [showWhy, setShowWhy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
   useInput((input, key) => {
     let pressed: MultiSelectKey | undefined;
     if (key.escape) {
-      if (!state.filter) return props.onBack();
+      if (!latest.current.filter) return props.onBack();
       pressed = 'clear';
     } else if (key.upArrow) pressed = 'up';
     else if (key.downArrow) pressed = 'down';
     else if (key.return) pressed = 'enter';
     else if (key.backspace || key.delete) pressed = 'backspace';
     else if (input === ' ') pressed = 'space';
-    else if (input === '?' && props.why && !state.filter) return setShowWhy((shown) => !shown);
-    else if (input === 'b' && props.lead && !state.filter) pressed = 'lead';
+    else if (input === '?' && props.why && !latest.current.filter) return setShowWhy((shown) => !shown);
+    else if (input === 'b' && props.lead && !latest.current.filter) pressed = 'lead';
     else if (input && !key.ctrl && !key.meta && /^[\p{L}\p{N}._:/()+-]+$/u.test(input)) pressed = { text: input };
     if (!pressed) return;
-    const [next, action] = pressKey(state, pressed, props);
+    const [next, action] = pressKey(latest.current, pressed, props);
+    latest.current = next;
     setState(next);
     setProblem(typeof action === 'object' ? action.refused : undefined);
     if (action === 'confirm') {

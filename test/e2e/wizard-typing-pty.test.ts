@@ -79,10 +79,21 @@ describe('a region code is checked where it is typed', () => {
     s.write('xx-newregion-1');
     await s.waitFor(/xx-newregion-1 is not an AWS region/);
     expect(s.screen()).not.toContain('+ use');
-    s.write(KEY.enter); // draws nothing: Esc after it, read in order, shows nothing was ticked
-    await s.press(KEY.escape);
+    await s.press(KEY.enter); // ticks nothing and clears the filter; the message stays
     await s.waitFor(/Filter: \s*$/m);
+    expect(s.screen()).toContain('xx-newregion-1 is not an AWS region');
     expect(lineWith(s, 'Ticked:')).toBe('Ticked: us-east-1');
+  });
+
+  it('keys in one read act in order: Enter on a refused code, then Esc, goes back a screen', async () => {
+    // Esc with a filter clears it; without one it goes back. The Enter cleared the filter, so the Esc
+    // read with it goes back, whether or not the screen was drawn in between.
+    const s = wizard();
+    await toRegions(s);
+    s.write('xx-newregion-1');
+    await s.waitFor(/xx-newregion-1 is not an AWS region/);
+    s.write(`${KEY.enter}${KEY.escape}`);
+    await s.waitFor('Which CPU architecture?');
   });
 });
 

@@ -78,3 +78,16 @@ describe('multi-select screen', () => {
     expect(onBack).toHaveBeenCalled();
   });
 });
+
+describe('multi-select screen: keys before a redraw', () => {
+  it('each key acts on the state the key before left: Enter ticks and clears the filter, then Esc goes back', async () => {
+    const { stdin, onBack, lastFrame } = renderList();
+    await press(stdin, 'e', 'u', '-', 'w');
+    expect(lastFrame()).toMatch(/Filter: eu-w/);
+    // Two keys with no redraw between them, as when the terminal delivers them in one read.
+    stdin.write(KEY.enter);
+    stdin.write(KEY.escape);
+    await press(stdin);
+    expect(onBack).toHaveBeenCalledOnce();
+  });
+});
