@@ -17,21 +17,6 @@ function wizard(env: Record<string, string>): PtySession {
   return pty.track(wizardSession(join(pty.dir, 'shop'), ['--out', 'out'], { env: { ...NO_AWS_ENV, ...env } }));
 }
 
-/** Enter on each screen as it comes (a new "Step n of N"), until the wizard ends. */
-async function enterToTheEnd(s: PtySession): Promise<number> {
-  let exited = false;
-  void s.exit.then(() => (exited = true));
-  let last = s.screen().match(/Step \d+ of \d+/)?.[0];
-  await s.press(KEY.enter);
-  while (!exited) {
-    const now = s.screen().match(/Step \d+ of \d+|Enter start/)?.[0];
-    if (now && now !== last) {
-      last = now;
-      await s.enterScreen();
-    } else await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return s.exit;
-}
 
 /** Enter on the welcome, the project name, the OS and the architecture (steps 1 to 4). */
 async function toRegions(s: PtySession): Promise<void> {
@@ -52,7 +37,7 @@ describe('regions in a terminal', () => {
     await toRegions(s);
     expect(s.screen()).toContain('Ticked: eu-central-1');
     expect(s.screen()).toMatch(/cop(y|ied)/);
-    expect(await enterToTheEnd(s)).toBe(0);
+    expect(await s.enterToTheEnd()).toBe(0);
     expect(savedRegions()).toEqual(['eu-central-1']);
   });
 
@@ -76,7 +61,7 @@ describe('regions in a terminal', () => {
     await s.waitFor('❯ [ ] eu-west-1');
     await s.press(KEY.enter); // ticks the highlighted match
     await s.waitFor('Ticked: us-east-1 (build region), eu-west-1');
-    expect(await enterToTheEnd(s)).toBe(0);
+    expect(await s.enterToTheEnd()).toBe(0);
     expect(savedRegions()).toEqual(['us-east-1', 'eu-west-1']);
   });
 });

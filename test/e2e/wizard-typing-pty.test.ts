@@ -36,21 +36,6 @@ async function toRegions(s: PtySession): Promise<void> {
   await s.waitFor(REGIONS);
 }
 
-/** Enter on each screen as it comes (a new "Step n of N"), until the wizard ends. */
-async function enterToTheEnd(s: PtySession): Promise<number> {
-  let exited = false;
-  void s.exit.then(() => (exited = true));
-  let last = s.screen().match(/Step \d+ of \d+/)?.[0];
-  await s.press(KEY.enter);
-  while (!exited) {
-    const now = s.screen().match(/Step \d+ of \d+|Enter start/)?.[0];
-    if (now && now !== last) {
-      last = now;
-      await s.enterScreen();
-    } else await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return s.exit;
-}
 
 const saved = () => load(readFileSync(join(pty.dir, 'shop', 'out', 'ami-wizard.yaml'), 'utf8')) as any;
 
@@ -69,7 +54,7 @@ describe('a region code is checked where it is typed', () => {
     await s.waitFor('❯ [ ] eu-west-1');
     await s.press(KEY.enter);
     await s.waitFor('Ticked: us-east-1 (build region), eu-west-1');
-    expect(await enterToTheEnd(s)).toBe(0);
+    expect(await s.enterToTheEnd()).toBe(0);
     expect(saved().platform.regions).toEqual(['us-east-1', 'eu-west-1']);
   });
 
@@ -116,7 +101,7 @@ describe('the build region', () => {
     await s.waitFor('Ticked: eu-west-1 (build region), us-east-1');
     expect(lineWith(s, '[x] eu-west-1')).toContain('(build region)');
     expect(lineWith(s, '[x] us-east-1')).not.toContain('(build region)');
-    expect(await enterToTheEnd(s)).toBe(0);
+    expect(await s.enterToTheEnd()).toBe(0);
     expect(saved().platform.regions).toEqual(['eu-west-1', 'us-east-1']);
   });
 });

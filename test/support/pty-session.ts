@@ -143,6 +143,22 @@ export class PtySession {
     await this.press(PTY_KEY.enter);
   }
 
+  /** Enter now, then on each screen as it comes (a new "Step n of N"), until the wizard ends; its exit code. */
+  async enterToTheEnd(): Promise<number> {
+    let exited = false;
+    void this.exit.then(() => (exited = true));
+    let last = this.screen().match(/Step \d+ of \d+/)?.[0];
+    await this.press(PTY_KEY.enter);
+    while (!exited) {
+      const now = this.screen().match(/Step \d+ of \d+|Enter start/)?.[0];
+      if (now && now !== last) {
+        last = now;
+        await this.enterScreen();
+      } else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return this.exit;
+  }
+
   resize(cols: number, rows: number): void {
     this.pty.resize(cols, rows);
     this.term.resize(cols, rows);
