@@ -14,6 +14,7 @@ import { ask, askChoice, askText } from './ask.ts';
 import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
 import type { Step } from './flow.ts';
+import { keepOrChange } from './keep-or-change.ts';
 import { fieldProblem } from '../answers/draft.ts';
 import { roleSoftwareFromText, roleSoftwareText, unknownRoleNames } from './role-software.ts';
 
@@ -97,8 +98,6 @@ function settingsSummary(ctx: WizardContext): string {
   ].join(' · ');
 }
 
-type SettingsChoice = 'keep' | 'change';
-
 /** The workflow builds with Packer: it is written only when Packer is one of the engines. */
 const packerBuilds = (ctx: WizardContext): boolean => (ctx.draft.builder ?? 'packer') !== 'image-builder';
 
@@ -106,28 +105,18 @@ const packerBuilds = (ctx: WizardContext): boolean => (ctx.draft.builder ?? 'pac
 export const buildSettingsStep: Step<WizardContext> = async (ctx) => {
   const fields = ['platform.instanceType', 'options.githubActions'];
   if (ctx.args.yes || fields.every((field) => ctx.given.has(field))) return 'skipped';
-  for (;;) {
-    ctx.subSteps?.(0, 0);
-    const choice = await ctx.prompts.select<SettingsChoice>({
-      section: 'Build',
-      title: 'Build settings',
-      hint: settingsSummary(ctx),
-      why:
-        'The instance type runs the builds (not your servers). Role packages are installed into each role image (or at boot for JeOS). ' +
-        'The GitHub workflow (.github/workflows/ami-build.yml) validates on pull requests and builds on a schedule, assuming an IAM role through ' +
-        'GitHub OIDC; it is written only when you give that role. All of these can be changed later in ami-wizard.yaml ' +
-        '(platform.instanceType, roles[].software, options.githubActions); the output folder is --out.',
-      choices: [
-        { value: 'keep', label: 'Keep these settings' },
-        { value: 'change', label: 'Change them' },
-      ],
-      initial: 'keep',
-      defaultValue: 'keep',
-    });
-    if (choice === BACK) return BACK;
-    if (choice === 'keep') return 'asked';
-    if ((await changeSettings(ctx)) !== BACK) return 'asked';
-  }
+  return keepOrChange(ctx, {
+    section: 'Build',
+    title: 'Build settings',
+    summary: () => settingsSummary(ctx),
+    why:
+      'The instance type runs the builds (not your servers). Role packages are installed into each role image (or at boot for JeOS). ' +
+      'The GitHub workflow (.github/workflows/ami-build.yml) validates on pull requests and builds on a schedule, assuming an IAM role through ' +
+      'GitHub OIDC; it is written only when you give that role. All of these can be changed later in ami-wizard.yaml ' +
+      '(platform.instanceType, roles[].software, options.githubActions); the output folder is --out.',
+    keepLabel: 'Keep these settings',
+    change: () => changeSettings(ctx),
+  });
 };
 
 async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK> {

@@ -9,6 +9,7 @@ import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
 import { fieldProblem } from '../answers/draft.ts';
 import type { Step } from './flow.ts';
+import { keepOrChange } from './keep-or-change.ts';
 
 type Stage = (typeof STAGES)[number];
 type Confidentiality = (typeof CONFIDENTIALITY)[number];
@@ -107,8 +108,6 @@ async function keepTags(ctx: WizardContext, fields: readonly TagField[]): Promis
   for (const field of fields) await TAG_ASKS[field](keeping);
 }
 
-type TagsChoice = 'keep' | 'change';
-
 /** Keep (Enter) or change the tags; changing asks each the file does not give, Esc on one returns here. */
 export const tagsStep: Step<WizardContext> = async (ctx) => {
   const fields = TAG_FIELDS.filter((field) => !ctx.given.has(field));
@@ -117,31 +116,19 @@ export const tagsStep: Step<WizardContext> = async (ctx) => {
     await keepTags(ctx, fields);
     return 'skipped';
   }
-  for (;;) {
-    ctx.subSteps?.(0, 0);
-    const choice = await ctx.prompts.select<TagsChoice>({
-      section: 'Tags',
-      title: 'Tags',
-      hint: tagsSummary(ctx.draft.project),
-      why:
-        'Every image and build instance carries these tags, and the tag policy (tags/) accepts only these values. CostCenter splits ' +
-        'the bill in Cost Explorer; Stage is where instances run unless their own tag says otherwise; Confidentiality and Compliance ' +
-        'let access policies and audits find the images by the data they handle and the frameworks they meet. All of them can be ' +
-        'changed later in ami-wizard.yaml (project.costCenter, project.stage, project.confidentiality, project.compliance).',
-      choices: [
-        { value: 'keep', label: 'Keep these tags' },
-        { value: 'change', label: 'Change them' },
-      ],
-      initial: 'keep',
-      defaultValue: 'keep',
-    });
-    if (choice === BACK) return BACK;
-    if (choice === 'keep') {
-      await keepTags(ctx, fields);
-      return 'asked';
-    }
-    if ((await changeTags(ctx, fields)) !== BACK) return 'asked';
-  }
+  return keepOrChange(ctx, {
+    section: 'Tags',
+    title: 'Tags',
+    summary: () => tagsSummary(ctx.draft.project),
+    why:
+      'Every image and build instance carries these tags, and the tag policy (tags/) accepts only these values. CostCenter splits ' +
+      'the bill in Cost Explorer; Stage is where instances run unless their own tag says otherwise; Confidentiality and Compliance ' +
+      'let access policies and audits find the images by the data they handle and the frameworks they meet. All of them can be ' +
+      'changed later in ami-wizard.yaml (project.costCenter, project.stage, project.confidentiality, project.compliance).',
+    keepLabel: 'Keep these tags',
+    keep: () => keepTags(ctx, fields),
+    change: () => changeTags(ctx, fields),
+  });
 };
 
 async function changeTags(ctx: WizardContext, fields: readonly TagField[]): Promise<'done' | typeof BACK> {

@@ -2,26 +2,10 @@
 // breaks. On a text field (bracketed paste switched on) a line break followed by more text in the
 // same read is pasted text: the breaks become spaces and nothing is pressed. A trailing Enter after
 // typed text in one read is still Enter (issue 21).
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { KeyStream } from '../../source/ui/key-stream.ts';
+import { keyStream, settleKeys as settle } from './key-stream-harness.ts';
 import { lineBreaksAsText } from '../../source/ui/key-splitter.ts';
 
-function stream(textField: boolean) {
-  const source = Object.assign(new EventEmitter(), { isTTY: true, read: () => null, setEncoding: () => undefined }) as unknown as NodeJS.ReadStream;
-  const keys = new KeyStream(source, { write: () => true });
-  keys.setBracketedPaste(textField);
-  const seen: string[] = [];
-  keys.on('readable', () => {
-    const key = keys.read();
-    if (key !== null) seen.push(key);
-  });
-  return { keys, seen };
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 200; i++) await new Promise((done) => setImmediate(done));
-}
 
 describe('lineBreaksAsText', () => {
   it('turns the line breaks of a burst with text after a break into spaces, dropping trailing ones', () => {
@@ -35,21 +19,21 @@ describe('lineBreaksAsText', () => {
 
 describe('the key stream', () => {
   it('on a text field, a read of lines is text', async () => {
-    const { keys, seen } = stream(true);
+    const { keys, seen } = keyStream({ textField: true });
     keys.push('first\r\nsecond\nthird\r');
     await settle();
     expect(seen.join('')).toBe('first second third');
   });
 
   it('on a text field, typed text and one Enter in one read still press Enter', async () => {
-    const { keys, seen } = stream(true);
+    const { keys, seen } = keyStream({ textField: true });
     keys.push('webx\u007F, worker\r');
     await settle();
     expect(seen.at(-1)).toBe('\r');
   });
 
   it('elsewhere, Enters in one read stay keys', async () => {
-    const { keys, seen } = stream(false);
+    const { keys, seen } = keyStream({ textField: false });
     keys.push('\r\r');
     await settle();
     expect(seen).toEqual(['\r', '\r']);

@@ -1,29 +1,13 @@
 // Adversarial review of issue 14's key stream: a bracketed paste whose end marker never comes (a
 // broken terminal, a script that sends ESC[200~, a paste cut off) held every later key as paste
 // text, Ctrl+C included, so the wizard could not even be quit. A Ctrl+C read on its own ends it.
-import { EventEmitter } from 'node:events';
 import { expect, it } from 'vitest';
-import { KeyStream } from '../../source/ui/key-stream.ts';
+import { keyStream, settleKeys as settle } from './key-stream-harness.ts';
 import { PASTE_END, PASTE_START } from '../../source/ui/key-splitter.ts';
 
-function stream() {
-  const source = Object.assign(new EventEmitter(), { isTTY: true, read: () => null, setEncoding: () => undefined }) as unknown as NodeJS.ReadStream;
-  const keys = new KeyStream(source);
-  const seen: string[] = [];
-  keys.on('readable', () => {
-    const key = keys.read();
-    if (key !== null) seen.push(key);
-  });
-  return { keys, seen };
-}
-
-/** Lets the stream deliver everything queued (three turns of the event loop per key). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 60; i++) await new Promise((done) => setImmediate(done));
-}
 
 it('Ctrl+C read on its own ends a paste whose end marker never came, and reaches the screen', async () => {
-  const { keys, seen } = stream();
+  const { keys, seen } = keyStream();
   keys.push(`${PASTE_START}half a paste`);
   keys.push('\u0003');
   await settle();
@@ -31,7 +15,7 @@ it('Ctrl+C read on its own ends a paste whose end marker never came, and reaches
 });
 
 it('a paste split over reads is still one paste, with a control character inside it dropped', async () => {
-  const { keys, seen } = stream();
+  const { keys, seen } = keyStream();
   keys.push(`${PASTE_START}my`);
   keys.push(`\u0003shop${PASTE_END}`);
   await settle();
@@ -39,7 +23,7 @@ it('a paste split over reads is still one paste, with a control character inside
 });
 
 it('an escape sequence cut between two reads is one key: a paste marker split so is still a paste', async () => {
-  const { keys, seen } = stream();
+  const { keys, seen } = keyStream();
   keys.push('\u001B[20');
   keys.push(`0~web\rshop${PASTE_END}`);
   keys.push('\u001B[');
