@@ -9,13 +9,19 @@ const SCHEMA_FILE = 'ami-wizard.schema.json';
 
 /** A stable fingerprint of the answers: the same answers always give the same checksum. */
 export function answersChecksum(answers: Answers): string {
-  return createHash('sha256').update(JSON.stringify(sortKeys(answers))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(sortKeys(answers)))
+    .digest('hex');
 }
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }

@@ -31,22 +31,51 @@ export function generateBootstrap(ctx: BuildContext, templates: Renderer): Gener
   };
   if (ctx.platform.facts.family === 'windows') {
     // EC2Launch v2 rather than cloud-init, a scheduled task rather than systemd.
-    return [{ path: 'bootstrap/ami-bootstrap.ps1', contents: templates.render('bootstrap/ami-bootstrap.ps1.hbs', view), mode: 0o644 }];
+    return [
+      {
+        path: 'bootstrap/ami-bootstrap.ps1',
+        contents: templates.render('bootstrap/ami-bootstrap.ps1.hbs', view),
+        mode: 0o644,
+      },
+    ];
   }
   const script = templates.render('bootstrap/ami-bootstrap.sh.hbs', view);
   // Base64 keeps any byte of the script intact in YAML; 76-character lines keep it readable.
-  const scriptBase64Lines = Buffer.from(script, 'utf8').toString('base64').match(/.{1,76}/g) ?? [];
+  const scriptBase64Lines =
+    Buffer.from(script, 'utf8')
+      .toString('base64')
+      .match(/.{1,76}/g) ?? [];
   const files = [
     { path: 'bootstrap/ami-bootstrap.sh', contents: script, mode: 0o755 },
-    { path: 'bootstrap/ami-bootstrap.service', contents: templates.render('bootstrap/ami-bootstrap.service.hbs', view), mode: 0o644 },
-    { path: 'bootstrap/cloud-config.yaml', contents: templates.render('bootstrap/cloud-config.yaml.hbs', { ...view, scriptBase64Lines }), mode: 0o644 },
+    {
+      path: 'bootstrap/ami-bootstrap.service',
+      contents: templates.render('bootstrap/ami-bootstrap.service.hbs', view),
+      mode: 0o644,
+    },
+    {
+      path: 'bootstrap/cloud-config.yaml',
+      contents: templates.render('bootstrap/cloud-config.yaml.hbs', { ...view, scriptBase64Lines }),
+      mode: 0o644,
+    },
   ];
   if (ctx.guidance.onPremises) {
     // The same bootstrap for the data centre's servers: settings from a file, no instance metadata.
     files.push(
-      { path: 'bootstrap/install-on-premises.sh', contents: templates.render('bootstrap/install-on-premises.sh.hbs', view), mode: 0o755 },
-      { path: 'bootstrap/ami-bootstrap-local.service', contents: templates.render('bootstrap/ami-bootstrap-local.service.hbs', view), mode: 0o644 },
-      { path: 'bootstrap/settings.env.example', contents: templates.render('bootstrap/settings.env.example.hbs', view), mode: 0o644 },
+      {
+        path: 'bootstrap/install-on-premises.sh',
+        contents: templates.render('bootstrap/install-on-premises.sh.hbs', view),
+        mode: 0o755,
+      },
+      {
+        path: 'bootstrap/ami-bootstrap-local.service',
+        contents: templates.render('bootstrap/ami-bootstrap-local.service.hbs', view),
+        mode: 0o644,
+      },
+      {
+        path: 'bootstrap/settings.env.example',
+        contents: templates.render('bootstrap/settings.env.example.hbs', view),
+        mode: 0o644,
+      },
     );
   }
   return files;

@@ -9,7 +9,14 @@ import { projectSlug } from './project-slug.ts';
 import { configToolFor } from '../questionnaire/config-tool.ts';
 import { GUIDANCE_TAG_KEYS, PROJECT_TAG_KEYS, copyRegions } from '../questionnaire/answer-rules.ts';
 import type { PlatformFacts } from './platforms.ts';
-import { baselineSoftware, entryName, placeSoftware, placedPackages, roleSoftwareAt, runsConfigAtBoot } from '../questionnaire/placement.ts';
+import {
+  baselineSoftware,
+  entryName,
+  placeSoftware,
+  placedPackages,
+  roleSoftwareAt,
+  runsConfigAtBoot,
+} from '../questionnaire/placement.ts';
 import type { PlacementRow } from '../questionnaire/placement.ts';
 
 type GuidanceTagKey = (typeof GUIDANCE_TAG_KEYS)[number];
@@ -120,7 +127,9 @@ export function buildContext(
       software: r.software.map(entryName),
       imageSoftware,
       launchSoftware: roleSoftwareAt(placement, r, 'launch'),
-      carriedSoftware: r.software.map(entryName).filter((name) => baseSoftware.includes(name) || imageSoftware.includes(name)),
+      carriedSoftware: r.software
+        .map(entryName)
+        .filter((name) => baseSoftware.includes(name) || imageSoftware.includes(name)),
       softwareTag: imageSoftware.join(',') || 'none',
     };
   });
@@ -134,7 +143,10 @@ export function buildContext(
     Role: { allowed: ['base', ...roles.map((r) => r.name)] },
     System: { value: systemName, allowed: [systemName] },
     Project: { value: answers.project.name, allowed: [answers.project.name] },
-    CostCenter: { value: answers.project.costCenter ?? 'unassigned', allowed: answers.project.costCenter ? [answers.project.costCenter] : [] },
+    CostCenter: {
+      value: answers.project.costCenter ?? 'unassigned',
+      allowed: answers.project.costCenter ? [answers.project.costCenter] : [],
+    },
     Stage: { value: STAGES[0], allowed: [...STAGES] },
     Confidentiality: { value: answers.project.confidentiality, allowed: [...CONFIDENTIALITY] },
     Compliance: { value: complianceTag, allowed: [complianceTag] },
@@ -142,7 +154,9 @@ export function buildContext(
   const owner: Record<(typeof PROJECT_TAG_KEYS)[number], string | undefined> = { Owner: answers.project.owner };
   const ownerKeys = PROJECT_TAG_KEYS.filter((k) => owner[k] !== undefined);
   const commonTags: Tag[] = [
-    ...GUIDANCE_TAG_KEYS.flatMap((key) => (guidance[key].value === undefined ? [] : [{ key, value: guidance[key].value! }])),
+    ...GUIDANCE_TAG_KEYS.flatMap((key) =>
+      guidance[key].value === undefined ? [] : [{ key, value: guidance[key].value! }],
+    ),
     ...ownerKeys.map((key) => ({ key, value: owner[key]! })),
     ...Object.entries(answers.tags).map(([key, tag]) => ({ key, value: tag.value })),
   ];
@@ -174,14 +188,23 @@ export function buildContext(
     baseSoftware,
     imageRoles,
     exampleRole: roles[0]!.name,
-    images: [{ name: 'base', software: baselineSoftware(placement).join(',') }, ...imageRoles.map((r) => ({ name: r.name, software: r.softwareTag }))],
+    images: [
+      { name: 'base', software: baselineSoftware(placement).join(',') },
+      ...imageRoles.map((r) => ({ name: r.name, software: r.softwareTag })),
+    ],
     imageStage: STAGES[0],
     costCenterPlaceholder: answers.project.costCenter === undefined,
     copyRegions: copies,
     encryptBoot,
-    regionKeys: encryptBoot ? copies.map((region) => ({ region, key: kmsKeyId!.startsWith('alias/') ? kmsKeyId! : regionKmsKeyIds[region]! })) : [],
+    regionKeys: encryptBoot
+      ? copies.map((region) => ({ region, key: kmsKeyId!.startsWith('alias/') ? kmsKeyId! : regionKmsKeyIds[region]! }))
+      : [],
     manualCapture: answers.guidance.manualSteps
-      ? { steps: answers.options.manualCaptureSteps.length ? answers.options.manualCaptureSteps : ['(list the steps in options.manualCaptureSteps of ami-wizard.yaml)'] }
+      ? {
+          steps: answers.options.manualCaptureSteps.length
+            ? answers.options.manualCaptureSteps
+            : ['(list the steps in options.manualCaptureSteps of ami-wizard.yaml)'],
+        }
       : null,
     configTool,
     puppetDistribution: answers.options.puppetDistribution ?? 'openvox',
@@ -194,14 +217,19 @@ export function buildContext(
     },
     retention: {
       deprecateAfterDays: answers.options.deprecateAfterDays,
-      deleteAfterDays: answers.options.deleteAfterDays ?? answers.options.deprecateAfterDays + DELETE_AFTER_DEPRECATION_DAYS,
+      deleteAfterDays:
+        answers.options.deleteAfterDays ?? answers.options.deprecateAfterDays + DELETE_AFTER_DEPRECATION_DAYS,
       keepImages: answers.options.keepImages,
       keptStage: STAGES.at(-1)!,
     },
     ssmPrefix: `/${slug}/${answers.project.stage}`,
     configPath: answers.options.githubActions?.directory ?? '.',
     bakeApplication: design === 'fully-baked',
-    engines: { packer: answers.builder !== 'image-builder', imageBuilder: answers.builder !== 'packer', both: answers.builder === 'both' },
+    engines: {
+      packer: answers.builder !== 'image-builder',
+      imageBuilder: answers.builder !== 'packer',
+      both: answers.builder === 'both',
+    },
     bootstrapRunsConfig: runsConfigAtBoot(design),
     baseImage: meta.baseImage ?? null,
   };

@@ -15,5 +15,7 @@ export const BUILD_INSTANCE_MARKER = 'AMI_WIZARD_BUILD_INSTANCE=true';
  * data, scripts/winrm-listener.ps1).
  */
 export function buildUserData(family: PlatformFacts['family']): string {
-  return family === 'windows' ? `<powershell>\n<#\n${BUILD_INSTANCE_MARKER}\n#>\n</powershell>\n` : `#!/bin/sh\n${BUILD_INSTANCE_MARKER}\n`;
+  return family === 'windows'
+    ? `<powershell>\n<#\n${BUILD_INSTANCE_MARKER}\n#>\n</powershell>\n`
+    : `#!/bin/sh\n${BUILD_INSTANCE_MARKER}\n`;
 }

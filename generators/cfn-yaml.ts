@@ -19,7 +19,9 @@ export type IntrinsicTag = (typeof SCALAR_TAGS)[number];
 export const ref = (name: string) => new Intrinsic('!Ref', name);
 export const sub = (text: string) => new Intrinsic('!Sub', text);
 export const getAtt = (resource: string, attribute: string) => new Intrinsic('!GetAtt', `${resource}.${attribute}`);
-export const fnIf = (condition: string, then: unknown, otherwise: unknown) => ({ 'Fn::If': [condition, then, otherwise] });
+export const fnIf = (condition: string, then: unknown, otherwise: unknown) => ({
+  'Fn::If': [condition, then, otherwise],
+});
 export const fnEquals = (a: unknown, b: unknown) => ({ 'Fn::Equals': [a, b] });
 export const fnNot = (condition: unknown) => ({ 'Fn::Not': [condition] });
 export const fnJoin = (separator: string, items: unknown) => ({ 'Fn::Join': [separator, items] });

@@ -21,5 +21,7 @@ export function generateCi(ctx: BuildContext, templates: Renderer): GeneratedFil
     actions: pinnedUses(),
     sessionSeconds: MAX_SESSION_SECONDS,
   };
-  return [{ path: '.github/workflows/ami-build.yml', contents: templates.render('ci/ami-build.yml.hbs', view), mode: 0o644 }];
+  return [
+    { path: '.github/workflows/ami-build.yml', contents: templates.render('ci/ami-build.yml.hbs', view), mode: 0o644 },
+  ];
 }

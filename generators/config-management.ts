@@ -48,10 +48,21 @@ export function generateConfigManagement(ctx: BuildContext, templates: Renderer)
         // init applies everything; app alone is what a hybrid image's first boot applies: the packages
         // placed at launch (launch.sls) and the application. Windows: Chocolatey's states, since Salt's
         // pkg states there need a winrepo nothing sets up.
-        const software = ctx.platform.facts.family === 'windows' ? 'salt/windows-software.sls.hbs' : 'salt/software.sls.hbs';
+        const software =
+          ctx.platform.facts.family === 'windows' ? 'salt/windows-software.sls.hbs' : 'salt/software.sls.hbs';
         const states = [
-          { file: 'software', names: view.role.bakedSoftware, stateId: `${role.name}-software`, note: 'the packages its images carry' },
-          { file: 'launch', names: role.launchSoftware, stateId: `${role.name}-launch-software`, note: 'the packages placed at launch, installed at first boot' },
+          {
+            file: 'software',
+            names: view.role.bakedSoftware,
+            stateId: `${role.name}-software`,
+            note: 'the packages its images carry',
+          },
+          {
+            file: 'launch',
+            names: role.launchSoftware,
+            stateId: `${role.name}-launch-software`,
+            note: 'the packages placed at launch, installed at first boot',
+          },
         ];
         files.push(file(`salt/${role.name}/init.sls`, 'salt/init.sls.hbs', view));
         for (const packages of states.filter((s) => s.names.length)) {

@@ -1,5 +1,13 @@
 // README.md and decision.md: the design explained for the people who keep the generated folder.
-import { JUDGEMENT_NOTE, SCALE_TEXT, outscoredTexts, pointsText, requirementText, scoreBar, tieText } from '../questionnaire/decision.ts';
+import {
+  JUDGEMENT_NOTE,
+  SCALE_TEXT,
+  outscoredTexts,
+  pointsText,
+  requirementText,
+  scoreBar,
+  tieText,
+} from '../questionnaire/decision.ts';
 import { DESIGN_DESCRIPTIONS } from '../questionnaire/designs.ts';
 import { DESIGN_LABELS, QUESTION_LABELS } from '../questionnaire/labels.ts';
 import { PLACEMENT_LABELS, PLACEMENT_LIMITS, placementRuleText } from '../questionnaire/placement.ts';
@@ -23,7 +31,12 @@ function accessView(ctx: BuildContext) {
     buildActions: packerBuildActions(ctx),
     accessFile: ctx.engines.packer || Boolean(ci?.repository),
     github: ci?.repository
-      ? { repository: ci.repository, environment: ci.environment, subject: githubSubject(ci.repository, ci.environment), roleName: githubRoleName(ci.roleArn).name }
+      ? {
+          repository: ci.repository,
+          environment: ci.environment,
+          subject: githubSubject(ci.repository, ci.environment),
+          roleName: githubRoleName(ci.roleArn).name,
+        }
       : null,
     githubWithoutRepository: Boolean(ci) && !ci?.repository,
     imageStack: imageStackName(ctx),
@@ -56,7 +69,11 @@ function placementSummary(ctx: BuildContext): string {
   const base = ctx.baseSoftware.length;
   const image = new Set(ctx.roles.flatMap((r) => r.imageSoftware)).size;
   const launch = new Set(ctx.roles.flatMap((r) => r.launchSoftware)).size;
-  const carried = ['the management agents', ...(ctx.bootstrapRunsConfig ? [ctx.configTool] : []), ...(base ? [`${count(base)} every role lists`] : [])];
+  const carried = [
+    'the management agents',
+    ...(ctx.bootstrapRunsConfig ? [ctx.configTool] : []),
+    ...(base ? [`${count(base)} every role lists`] : []),
+  ];
   const parts = [
     `the baseline carries ${carried.length > 1 ? `${carried.slice(0, -1).join(', ')} and ${carried.at(-1)}` : carried[0]}`,
     ...(ctx.imageRoles.length ? [`each role image adds its role's own (${count(image)} in all)`] : []),
@@ -92,7 +109,12 @@ function docsView(ctx: BuildContext) {
     scale: SCALE_TEXT,
     requirements: decision.requirements.map((q) => ({ label: QUESTION_LABELS[q.key], text: requirementText(q) })),
     outscored: outscoredTexts(decision.ranking, decision.requirements),
-    reasons: decision.reasons.map((r) => ({ ...r, label: QUESTION_LABELS[r.key], points: pointsText(r.weights), note: r.judgement ? JUDGEMENT_NOTE : '' })),
+    reasons: decision.reasons.map((r) => ({
+      ...r,
+      label: QUESTION_LABELS[r.key],
+      points: pointsText(r.weights),
+      note: r.judgement ? JUDGEMENT_NOTE : '',
+    })),
     whatIf: decision.whatIf.map((w) => ({ ...w, strategyLabel: DESIGN_LABELS[w.strategy] })),
     alternatives: decision.tradeOffs
       .filter((t) => t.design !== ctx.design)
@@ -101,7 +123,11 @@ function docsView(ctx: BuildContext) {
         score: decision.ranking.find((r) => r.design === t.design)?.score ?? 0,
         summary: DESIGN_DESCRIPTIONS[t.design].summary,
       })),
-    tradeOffs: decision.tradeOffs.map((t) => ({ ...t, label: DESIGN_LABELS[t.design], chosen: t.design === ctx.design })),
+    tradeOffs: decision.tradeOffs.map((t) => ({
+      ...t,
+      label: DESIGN_LABELS[t.design],
+      chosen: t.design === ctx.design,
+    })),
   };
 }
 

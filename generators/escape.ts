@@ -59,13 +59,15 @@ const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, 'g');
  * `cat decision.md` never sends an escape sequence to a terminal.
  */
 export function markdownText(s: string): string {
-  return s
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(CONTROL, hex4)
-    // Edge whitespace is invisible in HTML but not inert in Markdown: four leading spaces start a code
-    // block, two trailing ones a hard break, and `** x **` is no longer bold.
-    .trim()
-    .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+  return (
+    s
+      .replace(/[\r\n\t]+/g, ' ')
+      .replace(CONTROL, hex4)
+      // Edge whitespace is invisible in HTML but not inert in Markdown: four leading spaces start a code
+      // block, two trailing ones a hard break, and `** x **` is no longer bold.
+      .trim()
+      .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)
+  );
 }
 
 /** A single-quoted PowerShell string; PowerShell also treats the typographic quotes as quotes. */

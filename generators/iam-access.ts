@@ -17,7 +17,8 @@ const GITHUB_AUDIENCE = 'sts.amazonaws.com';
 export const MAX_SESSION_SECONDS = 4 * 3600;
 
 /** The subject GitHub puts in the OIDC token of a job that runs in `environment` of `repository`. */
-export const githubSubject = (repository: string, environment: string): string => `repo:${repository}:environment:${environment}`;
+export const githubSubject = (repository: string, environment: string): string =>
+  `repo:${repository}:environment:${environment}`;
 
 /** The GitHub role's name and path, from options.githubActions.roleArn, so the workflow assumes exactly this role. */
 export function githubRoleName(roleArn: string): { path: string; name: string } {
@@ -31,7 +32,13 @@ function managedPolicies(prefix: string, description: string, statements: Policy
   return Object.fromEntries(
     packStatements(statements).map((pack, i, all) => [
       `${prefix}${i + 1}`,
-      { Type: 'AWS::IAM::ManagedPolicy', Properties: { Description: all.length > 1 ? `${description} (${i + 1} of ${all.length})` : description, PolicyDocument: policyDocument(pack) } },
+      {
+        Type: 'AWS::IAM::ManagedPolicy',
+        Properties: {
+          Description: all.length > 1 ? `${description} (${i + 1} of ${all.length})` : description,
+          PolicyDocument: policyDocument(pack),
+        },
+      },
     ]),
   );
 }
@@ -45,8 +52,16 @@ export function accessTemplate(ctx: BuildContext): Record<string, unknown> | nul
   const imageStack = github ? imageStackStatements(ctx) : [];
   if (!packer.length && !github) return null;
 
-  const packerPolicies = managedPolicies('PackerBuildPolicy', `Build the ${slug} images with Packer (ami-wizard, iam/access.yaml)`, packer);
-  const stackPolicies = managedPolicies('ImageStackPolicy', `Deploy and run the ${slug} EC2 Image Builder stack`, imageStack);
+  const packerPolicies = managedPolicies(
+    'PackerBuildPolicy',
+    `Build the ${slug} images with Packer (ami-wizard, iam/access.yaml)`,
+    packer,
+  );
+  const stackPolicies = managedPolicies(
+    'ImageStackPolicy',
+    `Deploy and run the ${slug} EC2 Image Builder stack`,
+    imageStack,
+  );
   const resources: Record<string, unknown> = { ...packerPolicies, ...stackPolicies };
   const refs = (policies: Record<string, unknown>) => Object.keys(policies).map((id) => ref(id));
 
@@ -57,7 +72,13 @@ export function accessTemplate(ctx: BuildContext): Record<string, unknown> | nul
         Description: `Packer builds of the ${slug} images; people of this account with sts:AssumeRole on it`,
         AssumeRolePolicyDocument: {
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') }, Action: 'sts:AssumeRole' }],
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
+              Action: 'sts:AssumeRole',
+            },
+          ],
         },
         ManagedPolicyArns: refs(packerPolicies),
         MaxSessionDuration: MAX_SESSION_SECONDS,
@@ -70,7 +91,10 @@ export function accessTemplate(ctx: BuildContext): Record<string, unknown> | nul
       Type: 'AWS::IAM::Role',
       Properties: {
         Description: `The ${slug} Packer build instance: reached through Session Manager, nothing else`,
-        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        },
         Policies: [{ PolicyName: 'session-manager-only', PolicyDocument: policyDocument([SESSION_MANAGER_STATEMENT]) }],
       },
     };
@@ -97,7 +121,9 @@ export function accessTemplate(ctx: BuildContext): Record<string, unknown> | nul
           Statement: [
             {
               Effect: 'Allow',
-              Principal: { Federated: fnIf('CreateGitHubOidcProvider', ref('GitHubOidcProvider'), ref('GitHubOidcProviderArn')) },
+              Principal: {
+                Federated: fnIf('CreateGitHubOidcProvider', ref('GitHubOidcProvider'), ref('GitHubOidcProviderArn')),
+              },
               Action: 'sts:AssumeRoleWithWebIdentity',
               Condition: {
                 StringEquals: {
@@ -130,8 +156,22 @@ export function accessTemplate(ctx: BuildContext): Record<string, unknown> | nul
       : {}),
     Resources: resources,
     Outputs: {
-      ...(packer.length ? { PackerBuildRoleArn: { Description: 'Assume this role to run make build', Value: getAtt('PackerBuildRole', 'Arn') } } : {}),
-      ...(github ? { GitHubBuildRoleArn: { Description: 'options.githubActions.roleArn names this role', Value: getAtt('GitHubBuildRole', 'Arn') } } : {}),
+      ...(packer.length
+        ? {
+            PackerBuildRoleArn: {
+              Description: 'Assume this role to run make build',
+              Value: getAtt('PackerBuildRole', 'Arn'),
+            },
+          }
+        : {}),
+      ...(github
+        ? {
+            GitHubBuildRoleArn: {
+              Description: 'options.githubActions.roleArn names this role',
+              Value: getAtt('GitHubBuildRole', 'Arn'),
+            },
+          }
+        : {}),
     },
   };
 }

@@ -26,7 +26,8 @@ export function arn(service: string, region: string, account: string, resource: 
   for (const part of [service, region, resource]) {
     if (!ARN_PART.test(part)) throw new Error(`not an ARN part: ${JSON.stringify(part)}`);
   }
-  if (account !== ACCOUNT && account !== '' && !/^\d{12}$/.test(account)) throw new Error(`not an account: ${JSON.stringify(account)}`);
+  if (account !== ACCOUNT && account !== '' && !/^\d{12}$/.test(account))
+    throw new Error(`not an account: ${JSON.stringify(account)}`);
   return `arn:${PARTITION}:${service}:${region}:${account}:${resource}`;
 }
 
@@ -59,7 +60,8 @@ export function packStatements(statements: PolicyStatement[], limit = MANAGED_PO
   let current: PolicyStatement[] = [];
   let used = 0;
   for (const s of statements) {
-    if (size(s) > limit) throw new Error(`statement ${s.Sid} alone exceeds a managed policy's ${MANAGED_POLICY_LIMIT} characters`);
+    if (size(s) > limit)
+      throw new Error(`statement ${s.Sid} alone exceeds a managed policy's ${MANAGED_POLICY_LIMIT} characters`);
     if (used + size(s) > limit && current.length) {
       packs.push(current);
       current = [];

@@ -24,7 +24,9 @@ export function imageResourceTags(ctx: BuildContext, image: string, recipeName: 
  * up (an image is kept at most six days longer, never less).
  */
 function age(days: number): { Type: 'AGE'; Value: number; Unit: 'DAYS' | 'WEEKS' } {
-  return days <= 1000 ? { Type: 'AGE', Value: days, Unit: 'DAYS' } : { Type: 'AGE', Value: Math.ceil(days / 7), Unit: 'WEEKS' };
+  return days <= 1000
+    ? { Type: 'AGE', Value: days, Unit: 'DAYS' }
+    : { Type: 'AGE', Value: Math.ceil(days / 7), Unit: 'WEEKS' };
 }
 
 export function lifecyclePolicies(
@@ -38,8 +40,15 @@ export function lifecyclePolicies(
       Type: 'AWS::IAM::Role',
       Properties: {
         Description: `Image Builder deprecates and deletes old ${ctx.project.slug} images`,
-        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'imagebuilder.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
-        ManagedPolicyArns: [sub('arn:${AWS::Partition}:iam::aws:policy/service-role/EC2ImageBuilderLifecycleExecutionPolicy')],
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'imagebuilder.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          ],
+        },
+        ManagedPolicyArns: [
+          sub('arn:${AWS::Partition}:iam::aws:policy/service-role/EC2ImageBuilderLifecycleExecutionPolicy'),
+        ],
       },
     },
   };

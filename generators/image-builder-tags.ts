@@ -24,8 +24,10 @@ const BUILD_DATE = '{{imagebuilder:buildDate}}';
 
 /** What each lineage key holds on an Image Builder image, and why, in words for decision.md. */
 export const LINEAGE_IN_IMAGE_BUILDER: Record<LineageKey, string> = {
-  Version: "the recipe's version and the build's number (RECIPE-VERSION/BUILD), the end of the Ec2ImageBuilderArn tag Image Builder adds itself",
-  SourceAMI: "the parent as the recipe names it: the public SSM parameter, or the baseline's newest image (x.x.x); Image Builder resolves it at build time, and the image's details in Image Builder name the image it used",
+  Version:
+    "the recipe's version and the build's number (RECIPE-VERSION/BUILD), the end of the Ec2ImageBuilderArn tag Image Builder adds itself",
+  SourceAMI:
+    "the parent as the recipe names it: the public SSM parameter, or the baseline's newest image (x.x.x); Image Builder resolves it at build time, and the image's details in Image Builder name the image it used",
   SourceAMIName: 'the name of that parent, newest when built',
   BuildTime: "the build's date and time, filled in by Image Builder",
   AnswersChecksum: 'the checksum of the answers, as with Packer',
@@ -33,9 +35,15 @@ export const LINEAGE_IN_IMAGE_BUILDER: Record<LineageKey, string> = {
 };
 
 /** What the build instances carry instead of the two dynamic tags, which Image Builder fills in only in its images. */
-export const BUILD_INSTANCE_LINEAGE = "a build instance has the recipe's version as Version and its own launch time (BuildTime: see LaunchTime)";
+export const BUILD_INSTANCE_LINEAGE =
+  "a build instance has the recipe's version as Version and its own launch time (BuildTime: see LaunchTime)";
 
-function tags(ctx: BuildContext, image: string, recipeName: string, lineage: Record<LineageKey, unknown>): Record<string, unknown> {
+function tags(
+  ctx: BuildContext,
+  image: string,
+  recipeName: string,
+  lineage: Record<LineageKey, unknown>,
+): Record<string, unknown> {
   // In Packer's order: common tags, Version and lineage, then Name, Role and Software.
   return {
     ...Object.fromEntries(ctx.commonTags.map((t) => [t.key, t.value])),
@@ -55,8 +63,18 @@ const common = (ctx: BuildContext, parent: ImageParent) => ({
 });
 
 /** The tags of one image on its AMIs and snapshots. */
-export function imageBuilderImageTags(ctx: BuildContext, image: string, recipeName: string, recipeVersion: string, parent: ImageParent): Record<string, unknown> {
-  return tags(ctx, image, recipeName, { ...common(ctx, parent), Version: `${recipeVersion}/${BUILD_NUMBER}`, BuildTime: BUILD_DATE });
+export function imageBuilderImageTags(
+  ctx: BuildContext,
+  image: string,
+  recipeName: string,
+  recipeVersion: string,
+  parent: ImageParent,
+): Record<string, unknown> {
+  return tags(ctx, image, recipeName, {
+    ...common(ctx, parent),
+    Version: `${recipeVersion}/${BUILD_NUMBER}`,
+    BuildTime: BUILD_DATE,
+  });
 }
 
 /**
@@ -67,7 +85,17 @@ export function imageBuilderImageTags(ctx: BuildContext, image: string, recipeNa
 const RESERVED_ON_BUILD_INSTANCES = ['CreatedBy', 'Ec2ImageBuilderArn', 'Name', 'Tags'];
 
 /** The image's tags as its build instances carry them: no dynamic tags there, and no Name. */
-export function buildInstanceTags(ctx: BuildContext, image: string, recipeName: string, recipeVersion: string, parent: ImageParent): Record<string, unknown> {
-  const all = tags(ctx, image, recipeName, { ...common(ctx, parent), Version: recipeVersion, BuildTime: 'see LaunchTime' });
+export function buildInstanceTags(
+  ctx: BuildContext,
+  image: string,
+  recipeName: string,
+  recipeVersion: string,
+  parent: ImageParent,
+): Record<string, unknown> {
+  const all = tags(ctx, image, recipeName, {
+    ...common(ctx, parent),
+    Version: recipeVersion,
+    BuildTime: 'see LaunchTime',
+  });
   return Object.fromEntries(Object.entries(all).filter(([key]) => !RESERVED_ON_BUILD_INSTANCES.includes(key)));
 }

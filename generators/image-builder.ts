@@ -23,7 +23,13 @@ import { imageResourceTags, lifecyclePolicies } from './image-builder-lifecycle.
 /** Image Builder keeps a component's document inline only up to this many characters. */
 export const COMPONENT_DATA_LIMIT = 16_000;
 
-type Step = { name: string; action: string; inputs: unknown; onFailure?: 'Abort' | 'Continue' | 'Ignore'; timeoutSeconds?: number };
+type Step = {
+  name: string;
+  action: string;
+  inputs: unknown;
+  onFailure?: 'Abort' | 'Continue' | 'Ignore';
+  timeoutSeconds?: number;
+};
 type Phase = { name: 'build' | 'validate' | 'test'; steps: Step[] };
 
 interface Component {
@@ -54,7 +60,11 @@ const FIRST_BASE_IMAGE = 'FirstBaseImage';
 
 /** The last of the base image's scripts installs the bootstrap: it runs with the bootstrap files. */
 const BOOTSTRAP_INSTALLER = BASE_SCRIPTS.at(-1)!;
-const logicalId = (name: string) => name.split(/[^A-Za-z0-9]+/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+const logicalId = (name: string) =>
+  name
+    .split(/[^A-Za-z0-9]+/)
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('');
 
 /**
  * A script step: the variables Packer passes as environment_vars, then the script itself. Image
@@ -62,7 +72,9 @@ const logicalId = (name: string) => name.split(/[^A-Za-z0-9]+/).map((p) => p.cha
  */
 function scriptStep(view: PackerView, name: string, text: string, buildEnv: BuildEnv[] = []): Step {
   // A secret's value never goes into a component: the script reads it from its SSM parameter.
-  const env = buildEnv.map((e) => (e.ssmParameter === undefined ? e : { name: `${e.name}_PARAMETER`, value: e.ssmParameter }));
+  const env = buildEnv.map((e) =>
+    e.ssmParameter === undefined ? e : { name: `${e.name}_PARAMETER`, value: e.ssmParameter },
+  );
   if (view.platform.facts.family === 'windows') {
     const assignments = env.map((e) => `$env:${e.name} = ${powershellString(e.value)}`);
     return { name, action: 'ExecutePowerShell', inputs: { commands: [...assignments, text] } };
@@ -76,11 +88,21 @@ function createFiles(name: string, files: { path: string; content: string; mode:
   return {
     name,
     action: 'CreateFile',
-    inputs: files.map((f) => ({ path: f.path, content: f.content, overwrite: true, ...(windows ? {} : { permissions: f.mode.toString(8).padStart(4, '0') }) })),
+    inputs: files.map((f) => ({
+      path: f.path,
+      content: f.content,
+      overwrite: true,
+      ...(windows ? {} : { permissions: f.mode.toString(8).padStart(4, '0') }),
+    })),
   };
 }
 
-function components(ctx: BuildContext, templates: Renderer, view: PackerView, bootstrapFiles: GeneratedFile[]): { base: Component[]; roles: Map<string, Component[]>; finish: (image: string) => Component } {
+function components(
+  ctx: BuildContext,
+  templates: Renderer,
+  view: PackerView,
+  bootstrapFiles: GeneratedFile[],
+): { base: Component[]; roles: Map<string, Component[]>; finish: (image: string) => Component } {
   const windows = ctx.platform.facts.family === 'windows';
   const script = (name: string) => buildScript(templates, view, name);
   const slug = ctx.project.slug;
@@ -97,7 +119,12 @@ function components(ctx: BuildContext, templates: Renderer, view: PackerView, bo
           steps: [
             ...(windows ? [] : [scriptStep(view, 'WaitForCloudInit', script('wait-for-cloud-init'))]),
             ...BASE_SCRIPTS.slice(0, -1).map((name) => scriptStep(view, logicalId(name), script(name), installers)),
-            ...(windows ? [{ name: 'WindowsUpdates', action: 'UpdateOS', inputs: {} }, { name: 'RestartAfterUpdates', action: 'Reboot', inputs: { delaySeconds: 60 } }] : []),
+            ...(windows
+              ? [
+                  { name: 'WindowsUpdates', action: 'UpdateOS', inputs: {} },
+                  { name: 'RestartAfterUpdates', action: 'Reboot', inputs: { delaySeconds: 60 } },
+                ]
+              : []),
           ],
         },
       ],
@@ -109,7 +136,15 @@ function components(ctx: BuildContext, templates: Renderer, view: PackerView, bo
         {
           name: 'build',
           steps: [
-            createFiles('BootstrapFiles', bootstrapFiles.map((f) => ({ path: `${bootstrapDir}/${f.path.slice('bootstrap/'.length)}`, content: f.contents, mode: f.mode })), windows),
+            createFiles(
+              'BootstrapFiles',
+              bootstrapFiles.map((f) => ({
+                path: `${bootstrapDir}/${f.path.slice('bootstrap/'.length)}`,
+                content: f.contents,
+                mode: f.mode,
+              })),
+              windows,
+            ),
             scriptStep(view, logicalId(BOOTSTRAP_INSTALLER), script(BOOTSTRAP_INSTALLER)),
           ],
         },
@@ -129,7 +164,15 @@ function components(ctx: BuildContext, templates: Renderer, view: PackerView, bo
             steps: [
               // The role's build instance boots from the base image: cloud-init and its user data first, as Packer's role build waits too.
               ...(windows ? [] : [scriptStep(view, 'WaitForCloudInit', script('wait-for-cloud-init'))]),
-              createFiles('ConfigFiles', config.map((f) => ({ path: `${configDir}/${f.path.slice('config/'.length)}`, content: f.contents, mode: f.mode })), windows),
+              createFiles(
+                'ConfigFiles',
+                config.map((f) => ({
+                  path: `${configDir}/${f.path.slice('config/'.length)}`,
+                  content: f.contents,
+                  mode: f.mode,
+                })),
+                windows,
+              ),
               scriptStep(view, 'Role', script('role'), role.env),
             ],
           },
@@ -141,14 +184,34 @@ function components(ctx: BuildContext, templates: Renderer, view: PackerView, bo
   // instance launched from the new image).
   const finish = (image: string): Component => {
     // The same variables the Packer build gives scripts/validate.
-    const validateEnv = image === 'base' ? view.baseValidateEnv : view.imageRoles.find((r) => r.name === image)!.validateEnv;
+    const validateEnv =
+      image === 'base' ? view.baseValidateEnv : view.imageRoles.find((r) => r.name === image)!.validateEnv;
     return {
       id: `Finish${logicalId(image)}`,
       description: `${slug}: cleanup before capture and the image test of ${image} (packer/scripts/cleanup and validate)`,
       phases: [
-        ...(windows ? [] : [{ name: 'build' as const, steps: [scriptStep(view, 'Cleanup', script('cleanup'), [{ name: 'AMI_BUILD_WORKDIR', value: LINUX_WORKING_DIRECTORY }])] }]),
+        ...(windows
+          ? []
+          : [
+              {
+                name: 'build' as const,
+                steps: [
+                  scriptStep(view, 'Cleanup', script('cleanup'), [
+                    { name: 'AMI_BUILD_WORKDIR', value: LINUX_WORKING_DIRECTORY },
+                  ]),
+                ],
+              },
+            ]),
         { name: 'validate', steps: [scriptStep(view, 'ImageTest', script('validate'), validateEnv)] },
-        { name: 'test', steps: [scriptStep(view, 'LaunchedImageTest', script('validate'), [...validateEnv, { name: 'IMAGE_LAUNCHED', value: '1' }])] },
+        {
+          name: 'test',
+          steps: [
+            scriptStep(view, 'LaunchedImageTest', script('validate'), [
+              ...validateEnv,
+              { name: 'IMAGE_LAUNCHED', value: '1' },
+            ]),
+          ],
+        },
       ],
     };
   };
@@ -159,26 +222,51 @@ function componentDocument(c: Component, name: string): string {
   return yamlDocument({ name, description: c.description, schemaVersion: '1.0', phases: c.phases });
 }
 
-export function generateImageBuilder(ctx: BuildContext, templates: Renderer, bootstrapFiles: GeneratedFile[]): GeneratedFile[] {
+export function generateImageBuilder(
+  ctx: BuildContext,
+  templates: Renderer,
+  bootstrapFiles: GeneratedFile[],
+): GeneratedFile[] {
   const view = packerView(ctx);
   const { facts } = ctx.platform;
   const windows = facts.family === 'windows';
   const slug = ctx.project.slug;
-  const { base, roles, finish } = components(ctx, templates, view, bootstrapFiles.filter((f) => f.path === `bootstrap/ami-bootstrap.${windows ? 'ps1' : 'sh'}` || f.path === 'bootstrap/ami-bootstrap.service'));
+  const { base, roles, finish } = components(
+    ctx,
+    templates,
+    view,
+    bootstrapFiles.filter(
+      (f) =>
+        f.path === `bootstrap/ami-bootstrap.${windows ? 'ps1' : 'sh'}` || f.path === 'bootstrap/ami-bootstrap.service',
+    ),
+  );
   const resources: Record<string, unknown> = {};
   const stackTags = { Project: ctx.project.name, GeneratedBy: ctx.generator };
 
   const addComponent = (c: Component, image: string): string => {
     const name = `${slug}-${image === 'base' ? '' : `${image}-`}${c.id.toLowerCase()}`.replace(/-+/g, '-');
     const data = componentDocument(c, name);
-    if (data.length > COMPONENT_DATA_LIMIT) throw new Error(`component ${name} is ${data.length} characters; Image Builder keeps at most ${COMPONENT_DATA_LIMIT} inline`);
+    if (data.length > COMPONENT_DATA_LIMIT)
+      throw new Error(
+        `component ${name} is ${data.length} characters; Image Builder keeps at most ${COMPONENT_DATA_LIMIT} inline`,
+      );
     // AWSTOE substitutes {{ ... }} anywhere in a document (its variables); answers cannot hold it and
     // the built-in templates never write it, but a team's --templates could.
-    if (data.includes('{{')) throw new TemplateError(`component ${name} holds "{{", which AWSTOE would read as one of its variables on the build instance; take it out of the template that writes this script`);
+    if (data.includes('{{'))
+      throw new TemplateError(
+        `component ${name} holds "{{", which AWSTOE would read as one of its variables on the build instance; take it out of the template that writes this script`,
+      );
     const id = `${logicalId(image)}${c.id}Component`;
     resources[id] = {
       Type: 'AWS::ImageBuilder::Component',
-      Properties: { Name: name, Version: contentVersion(data), Platform: windows ? 'Windows' : 'Linux', Description: c.description, Data: data, Tags: stackTags },
+      Properties: {
+        Name: name,
+        Version: contentVersion(data),
+        Platform: windows ? 'Windows' : 'Linux',
+        Description: c.description,
+        Data: data,
+        Tags: stackTags,
+      },
     };
     return id;
   };
@@ -202,13 +290,25 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
   const recipeName = (image: string) => `${slug}-${image}`;
   for (const image of images) {
     const id = logicalId(image);
-    const componentIds = image === 'base' ? base.map((c) => addComponent(c, 'base')) : roles.get(image)!.map((c) => addComponent(c, image));
+    const componentIds =
+      image === 'base'
+        ? base.map((c) => addComponent(c, 'base'))
+        : roles.get(image)!.map((c) => addComponent(c, image));
     componentIds.push(addComponent(finish(image), image));
-    const parent = image === 'base' ? parentOfBase : sub(`arn:\${AWS::Partition}:imagebuilder:\${AWS::Region}:\${AWS::AccountId}:image/${recipeName('base')}/x.x.x`);
-    const parentName = image === 'base' ? `${facts.label}, newest when built` : `${recipeName('base')}, newest when built`;
+    const parent =
+      image === 'base'
+        ? parentOfBase
+        : sub(
+            `arn:\${AWS::Partition}:imagebuilder:\${AWS::Region}:\${AWS::AccountId}:image/${recipeName('base')}/x.x.x`,
+          );
+    const parentName =
+      image === 'base' ? `${facts.label}, newest when built` : `${recipeName('base')}, newest when built`;
     const recipe = {
       Name: recipeName(image),
-      Description: image === 'base' ? `${slug} baseline (${facts.label}, ${ctx.design} design)` : `${slug} ${image} role image on the baseline`,
+      Description:
+        image === 'base'
+          ? `${slug} baseline (${facts.label}, ${ctx.design} design)`
+          : `${slug} ${image} role image on the baseline`,
       ParentImage: parent,
       Components: componentIds.map((c) => ({ ComponentArn: ref(c) })),
       BlockDeviceMappings: [volume],
@@ -220,7 +320,9 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
         : {
             AdditionalInstanceConfiguration: {
               ...(windows ? {} : { SystemsManagerAgent: { UninstallAfterBuild: false } }),
-              ...(image === 'base' ? {} : { UserDataOverride: Buffer.from(roleBuildUserData(windows)).toString('base64') }),
+              ...(image === 'base'
+                ? {}
+                : { UserDataOverride: Buffer.from(roleBuildUserData(windows)).toString('base64') }),
             },
           }),
       Tags: stackTags,
@@ -231,13 +333,26 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
       // A role recipe names the baseline's newest image (x.x.x): the stack builds the first one
       // (FirstBaseImage) before it creates them, so the first deploy needs no second step.
       ...(image === 'base' ? {} : { DependsOn: FIRST_BASE_IMAGE }),
-      Properties: { ...recipe, Version: contentVersion(JSON.stringify({ recipe, data: componentIds.map((c) => (resources[c] as { Properties: { Data: string } }).Properties.Data) })) },
+      Properties: {
+        ...recipe,
+        Version: contentVersion(
+          JSON.stringify({
+            recipe,
+            data: componentIds.map((c) => (resources[c] as { Properties: { Data: string } }).Properties.Data),
+          }),
+        ),
+      },
     };
     const version = (resources[`${id}Recipe`] as { Properties: { Version: string } }).Properties.Version;
     // The keys Packer gives this image (image-builder-tags.ts); its build instances carry them too.
     const lineage = { source: parent, name: parentName };
     const imageTags = imageBuilderImageTags(ctx, image, recipeName(image), version, lineage);
-    resources[`${id}Infrastructure`] = infrastructureConfiguration(ctx, recipeName(image), buildInstanceTags(ctx, image, recipeName(image), version, lineage), stackTags);
+    resources[`${id}Infrastructure`] = infrastructureConfiguration(
+      ctx,
+      recipeName(image),
+      buildInstanceTags(ctx, image, recipeName(image), version, lineage),
+      stackTags,
+    );
     resources[`${id}Distribution`] = {
       Type: 'AWS::ImageBuilder::DistributionConfiguration',
       Properties: {
@@ -252,7 +367,16 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
             ...regionKey(ctx, region, i === 0),
             // No launch permission: images are shared when promoted past their first stage (promotion.ts).
           },
-          ...(ctx.options.publishToSsm && i === 0 ? { SsmParameterConfigurations: [{ ParameterName: `${ctx.options.publishToSsm}/${image}/${ctx.imageStage}`, DataType: 'aws:ec2:image' }] } : {}),
+          ...(ctx.options.publishToSsm && i === 0
+            ? {
+                SsmParameterConfigurations: [
+                  {
+                    ParameterName: `${ctx.options.publishToSsm}/${image}/${ctx.imageStage}`,
+                    DataType: 'aws:ec2:image',
+                  },
+                ],
+              }
+            : {}),
         })),
         Tags: stackTags,
       },
@@ -273,7 +397,8 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
     }
     // The baseline as generators/schedules.ts says (the workflow's schedule too); role pipelines check
     // daily and build only when the baseline has a newer image (Image Builder's dependency updates).
-    const schedule = image === 'base' ? baselinePipelineSchedule(ctx.guidance.baselineStability) : rolePipelineSchedule();
+    const schedule =
+      image === 'base' ? baselinePipelineSchedule(ctx.guidance.baselineStability) : rolePipelineSchedule();
     resources[`${id}Pipeline`] = {
       Type: 'AWS::ImageBuilder::ImagePipeline',
       // cfn-lint 1.51's schemas (May 2026) predate ImagePipeline's ImageTags, which AWS's resource
@@ -282,13 +407,18 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
       Metadata: { 'cfn-lint': { config: { ignore_checks: ['E3002'] } } },
       Properties: {
         Name: recipeName(image),
-        Description: image === 'base' ? `Builds the ${slug} baseline` : `Builds ${recipeName(image)} on each new baseline`,
+        Description:
+          image === 'base' ? `Builds the ${slug} baseline` : `Builds ${recipeName(image)} on each new baseline`,
         ImageRecipeArn: ref(`${id}Recipe`),
         InfrastructureConfigurationArn: ref(`${id}Infrastructure`),
         DistributionConfigurationArn: ref(`${id}Distribution`),
         ImageTestsConfiguration: { ImageTestsEnabled: true, TimeoutMinutes: 90 },
         EnhancedImageMetadataEnabled: true,
-        Schedule: { ScheduleExpression: schedule, PipelineExecutionStartCondition: image === 'base' ? 'EXPRESSION_MATCH_ONLY' : 'EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE' },
+        Schedule: {
+          ScheduleExpression: schedule,
+          PipelineExecutionStartCondition:
+            image === 'base' ? 'EXPRESSION_MATCH_ONLY' : 'EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE',
+        },
         Status: 'ENABLED',
         // The Image Builder images it builds, tagged so that their lifecycle policy selects every one.
         ImageTags: imageResourceTags(ctx, image, recipeName(image)),
@@ -299,17 +429,39 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
 
   Object.assign(
     resources,
-    buildInstanceRole(ctx, view.buildSecrets.map((v) => v.ssmParameter)),
-    lifecyclePolicies(ctx, images.map((image) => ({ logicalId: logicalId(image), recipeName: recipeName(image) })), stackTags),
+    buildInstanceRole(
+      ctx,
+      view.buildSecrets.map((v) => v.ssmParameter),
+    ),
+    lifecyclePolicies(
+      ctx,
+      images.map((image) => ({ logicalId: logicalId(image), recipeName: recipeName(image) })),
+      stackTags,
+    ),
   );
   const template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `EC2 Image Builder pipelines for ${slug} (${ctx.design} design), generated by ${ctx.generator}`,
     Parameters: {
-      SubnetId: { Type: 'String', Default: '', Description: 'Subnet for the build and test instances; empty: the default VPC.' },
-      SecurityGroupIds: { Type: 'CommaDelimitedList', Default: '', Description: 'Security groups of the build instances; empty: the default one.' },
+      SubnetId: {
+        Type: 'String',
+        Default: '',
+        Description: 'Subnet for the build and test instances; empty: the default VPC.',
+      },
+      SecurityGroupIds: {
+        Type: 'CommaDelimitedList',
+        Default: '',
+        Description: 'Security groups of the build instances; empty: the default one.',
+      },
       NotificationTopicArn: { Type: 'String', Default: '', Description: 'SNS topic told of every build; empty: none.' },
-      ...(facts.ssmParameter ? {} : { ParentImageId: { Type: 'AWS::EC2::Image::Id', Description: `Current ${facts.label} image in this region (ami-wizard lookup --os ${ctx.platform.os} finds it).` } }),
+      ...(facts.ssmParameter
+        ? {}
+        : {
+            ParentImageId: {
+              Type: 'AWS::EC2::Image::Id',
+              Description: `Current ${facts.label} image in this region (ami-wizard lookup --os ${ctx.platform.os} finds it).`,
+            },
+          }),
     },
     Conditions: {
       HasSubnet: fnNot(fnEquals(ref('SubnetId'), '')),
@@ -319,13 +471,23 @@ export function generateImageBuilder(ctx: BuildContext, templates: Renderer, boo
     Resources: resources,
     Outputs: Object.fromEntries(
       images.flatMap((image) => [
-        [`${logicalId(image)}PipelineArn`, { Description: `Start a build: aws imagebuilder start-image-pipeline-execution --image-pipeline-arn <this>`, Value: ref(`${logicalId(image)}Pipeline`) }],
+        [
+          `${logicalId(image)}PipelineArn`,
+          {
+            Description: `Start a build: aws imagebuilder start-image-pipeline-execution --image-pipeline-arn <this>`,
+            Value: ref(`${logicalId(image)}Pipeline`),
+          },
+        ],
         [`${logicalId(image)}RecipeArn`, { Value: ref(`${logicalId(image)}Recipe`) }],
       ]),
     ),
   };
   return [
-    { path: 'imagebuilder/image-builder.yaml', contents: `# EC2 Image Builder for ${oneLine(ctx.project.name)}, generated by ${ctx.generator}. Deploy: see README.md.\n${yamlDocument(template)}`, mode: 0o644 },
+    {
+      path: 'imagebuilder/image-builder.yaml',
+      contents: `# EC2 Image Builder for ${oneLine(ctx.project.name)}, generated by ${ctx.generator}. Deploy: see README.md.\n${yamlDocument(template)}`,
+      mode: 0o644,
+    },
     // Without packer/ (and its make promote), the promote script comes with the stack.
     ...(ctx.engines.packer ? [] : [promoteScript(ctx, templates, 'imagebuilder/promote-image.sh')]),
   ];
@@ -373,7 +535,15 @@ function buildInstanceRole(ctx: BuildContext, secrets: string[]): Record<string,
                   PolicyName: 'read-build-secrets',
                   PolicyDocument: {
                     Version: '2012-10-17',
-                    Statement: [{ Effect: 'Allow', Action: 'ssm:GetParameter', Resource: secrets.map((p) => sub(`arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${p}`)) }],
+                    Statement: [
+                      {
+                        Effect: 'Allow',
+                        Action: 'ssm:GetParameter',
+                        Resource: secrets.map((p) =>
+                          sub(`arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${p}`),
+                        ),
+                      },
+                    ],
                   },
                 },
               ],
@@ -386,7 +556,12 @@ function buildInstanceRole(ctx: BuildContext, secrets: string[]): Record<string,
 }
 
 /** Where one image's build and test instances run: IMDSv2 only, tagged with that image's tags. */
-function infrastructureConfiguration(ctx: BuildContext, name: string, instanceTags: Record<string, unknown>, stackTags: Record<string, string>): Record<string, unknown> {
+function infrastructureConfiguration(
+  ctx: BuildContext,
+  name: string,
+  instanceTags: Record<string, unknown>,
+  stackTags: Record<string, string>,
+): Record<string, unknown> {
   return {
     Type: 'AWS::ImageBuilder::InfrastructureConfiguration',
     Properties: {

@@ -21,20 +21,59 @@ export const imageStackName = (ctx: BuildContext): string => `${ctx.project.slug
  */
 export const IMAGE_STACK_RESOURCE_ACTIONS: Record<string, string[] | 'administrator'> = {
   'AWS::ImageBuilder::Component': ['CreateComponent', 'GetComponent', 'DeleteComponent'],
-  'AWS::ImageBuilder::ImageRecipe': ['CreateImageRecipe', 'GetImageRecipe', 'DeleteImageRecipe', 'GetComponent', 'GetImage'],
-  'AWS::ImageBuilder::InfrastructureConfiguration': ['CreateInfrastructureConfiguration', 'GetInfrastructureConfiguration', 'UpdateInfrastructureConfiguration', 'DeleteInfrastructureConfiguration'],
-  'AWS::ImageBuilder::DistributionConfiguration': ['CreateDistributionConfiguration', 'GetDistributionConfiguration', 'UpdateDistributionConfiguration', 'DeleteDistributionConfiguration'],
-  'AWS::ImageBuilder::ImagePipeline': ['CreateImagePipeline', 'GetImagePipeline', 'UpdateImagePipeline', 'DeleteImagePipeline'],
+  'AWS::ImageBuilder::ImageRecipe': [
+    'CreateImageRecipe',
+    'GetImageRecipe',
+    'DeleteImageRecipe',
+    'GetComponent',
+    'GetImage',
+  ],
+  'AWS::ImageBuilder::InfrastructureConfiguration': [
+    'CreateInfrastructureConfiguration',
+    'GetInfrastructureConfiguration',
+    'UpdateInfrastructureConfiguration',
+    'DeleteInfrastructureConfiguration',
+  ],
+  'AWS::ImageBuilder::DistributionConfiguration': [
+    'CreateDistributionConfiguration',
+    'GetDistributionConfiguration',
+    'UpdateDistributionConfiguration',
+    'DeleteDistributionConfiguration',
+  ],
+  'AWS::ImageBuilder::ImagePipeline': [
+    'CreateImagePipeline',
+    'GetImagePipeline',
+    'UpdateImagePipeline',
+    'DeleteImagePipeline',
+  ],
   'AWS::ImageBuilder::Image': ['CreateImage', 'GetImage', 'DeleteImage', 'CancelImageCreation'],
-  'AWS::ImageBuilder::LifecyclePolicy': ['CreateLifecyclePolicy', 'GetLifecyclePolicy', 'UpdateLifecyclePolicy', 'DeleteLifecyclePolicy'],
+  'AWS::ImageBuilder::LifecyclePolicy': [
+    'CreateLifecyclePolicy',
+    'GetLifecyclePolicy',
+    'UpdateLifecyclePolicy',
+    'DeleteLifecyclePolicy',
+  ],
   'AWS::IAM::Role': 'administrator',
   'AWS::IAM::InstanceProfile': 'administrator',
 };
 
 /** Image Builder's ARN types of the stack's resources, all named `<slug>-...`. */
-const IMAGE_BUILDER_TYPES = ['component', 'image-recipe', 'image-pipeline', 'infrastructure-configuration', 'distribution-configuration', 'image', 'lifecycle-policy'];
+const IMAGE_BUILDER_TYPES = [
+  'component',
+  'image-recipe',
+  'image-pipeline',
+  'infrastructure-configuration',
+  'distribution-configuration',
+  'image',
+  'lifecycle-policy',
+];
 
-const statement = (Sid: string, Action: string[], Resource: string[], Condition?: PolicyStatement['Condition']): PolicyStatement => ({
+const statement = (
+  Sid: string,
+  Action: string[],
+  Resource: string[],
+  Condition?: PolicyStatement['Condition'],
+): PolicyStatement => ({
   Sid,
   Effect: 'Allow',
   Action,
@@ -53,7 +92,13 @@ export function imageStackStatements(ctx: BuildContext): PolicyStatement[] {
     // aws cloudformation deploy (a change set, run) and describe-stacks (the pipeline's ARN).
     statement(
       'DeployImageStack',
-      ['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet', 'cloudformation:DescribeStacks', 'cloudformation:ExecuteChangeSet', 'cloudformation:GetTemplateSummary'],
+      [
+        'cloudformation:CreateChangeSet',
+        'cloudformation:DescribeChangeSet',
+        'cloudformation:DescribeStacks',
+        'cloudformation:ExecuteChangeSet',
+        'cloudformation:GetTemplateSummary',
+      ],
       [arn('cloudformation', region, ACCOUNT, `stack/${stack}/*`)],
     ),
     // What CloudFormation does for the caller with the stack's Image Builder resources.
@@ -63,13 +108,38 @@ export function imageStackStatements(ctx: BuildContext): PolicyStatement[] {
       IMAGE_BUILDER_TYPES.map((t) => arn('imagebuilder', region, ACCOUNT, `${t}/${slug}-*`)),
     ),
     // aws imagebuilder start-image-pipeline-execution
-    statement('StartImagePipelines', ['imagebuilder:StartImagePipelineExecution'], [arn('imagebuilder', region, ACCOUNT, `image-pipeline/${slug}-*`)]),
+    statement(
+      'StartImagePipelines',
+      ['imagebuilder:StartImagePipelineExecution'],
+      [arn('imagebuilder', region, ACCOUNT, `image-pipeline/${slug}-*`)],
+    ),
     // A recipe's parent image: described, and read from AWS's public parameter when the recipe names one.
-    statement('DescribeParentImages', ['ec2:DescribeImages'], ['*'], { StringEquals: { 'aws:RequestedRegion': [region] } }),
-    ...(ctx.platform.facts.ssmParameter ? [statement('ReadPublicImageParameters', ['ssm:GetParameter'], [arn('ssm', region, '', 'parameter/aws/service/*')])] : []),
+    statement('DescribeParentImages', ['ec2:DescribeImages'], ['*'], {
+      StringEquals: { 'aws:RequestedRegion': [region] },
+    }),
+    ...(ctx.platform.facts.ssmParameter
+      ? [
+          statement(
+            'ReadPublicImageParameters',
+            ['ssm:GetParameter'],
+            [arn('ssm', region, '', 'parameter/aws/service/*')],
+          ),
+        ]
+      : []),
     // The stack's roles, created by an administrator: read, and passed to the services they are for.
-    statement('ReadImageStackRoles', ['iam:GetRole'], [arn('iam', '', ACCOUNT, `role/${stack}-*`), arn('iam', '', ACCOUNT, 'role/aws-service-role/imagebuilder.amazonaws.com/*')]),
-    statement('ReadImageStackInstanceProfile', ['iam:GetInstanceProfile'], [arn('iam', '', ACCOUNT, `instance-profile/${stack}-*`)]),
+    statement(
+      'ReadImageStackRoles',
+      ['iam:GetRole'],
+      [
+        arn('iam', '', ACCOUNT, `role/${stack}-*`),
+        arn('iam', '', ACCOUNT, 'role/aws-service-role/imagebuilder.amazonaws.com/*'),
+      ],
+    ),
+    statement(
+      'ReadImageStackInstanceProfile',
+      ['iam:GetInstanceProfile'],
+      [arn('iam', '', ACCOUNT, `instance-profile/${stack}-*`)],
+    ),
     statement('PassImageStackRoles', ['iam:PassRole'], [arn('iam', '', ACCOUNT, `role/${stack}-*`)], {
       StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com', 'imagebuilder.amazonaws.com'] },
     }),
@@ -77,4 +147,3 @@ export function imageStackStatements(ctx: BuildContext): PolicyStatement[] {
     statement('NotifyBuilds', ['sns:Publish'], [arn('sns', region, ACCOUNT, '*')]),
   ];
 }
-

@@ -25,8 +25,17 @@ export interface GeneratorMeta {
   baseImage?: ResolvedBaseImage | undefined;
 }
 
-export function generateFiles(answers: Answers, decision: Decision, sources: TemplateSources, meta: GeneratorMeta): GeneratedFile[] {
-  const ctx = buildContext(answers, decision, { generator: meta.generator, answersChecksum: answersChecksum(answers), baseImage: meta.baseImage });
+export function generateFiles(
+  answers: Answers,
+  decision: Decision,
+  sources: TemplateSources,
+  meta: GeneratorMeta,
+): GeneratedFile[] {
+  const ctx = buildContext(answers, decision, {
+    generator: meta.generator,
+    answersChecksum: answersChecksum(answers),
+    baseImage: meta.baseImage,
+  });
   const templates = createRenderer(sources);
   const bootstrap = generateBootstrap(ctx, templates);
   // Both engines run the same scripts; `builder` says which folders to write.

@@ -41,14 +41,16 @@ export const INSTALLER_SOURCES: readonly InstallerSource[] = [
     url: /^https:\/\/amazoncloudwatch-agent\.s3\.amazonaws\.com\/(ubuntu|redhat)\/(amd64|arm64)\/latest\/amazon-cloudwatch-agent\.(deb|rpm)(\.sig)?$/,
     check: 'gpg-signature',
     checked: CHECKED,
-    reference: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/verify-CloudWatch-Agent-Package-Signature.html',
+    reference:
+      'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/verify-CloudWatch-Agent-Package-Signature.html',
   },
   {
-    name: "CloudWatch agent signing key (fingerprint 9376 16F3 450B 7D80 6CBD 9725 D581 6730 3B78 9C72)",
+    name: 'CloudWatch agent signing key (fingerprint 9376 16F3 450B 7D80 6CBD 9725 D581 6730 3B78 9C72)',
     url: /^https:\/\/amazoncloudwatch-agent\.s3\.amazonaws\.com\/assets\/amazon-cloudwatch-agent\.gpg$/,
     check: 'gpg-fingerprint',
     checked: CHECKED,
-    reference: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/verify-CloudWatch-Agent-Package-Signature.html',
+    reference:
+      'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/verify-CloudWatch-Agent-Package-Signature.html',
   },
   {
     name: 'SSM agent package for RHEL and its signature (key 1C5B 395C BE5E 74E2 F1CA 2159 2784 DBF3 88D1 9D46)',
@@ -111,7 +113,8 @@ export const INSTALLER_SOURCES: readonly InstallerSource[] = [
     url: /^https:\/\/amazoncloudwatch-agent\.s3\.amazonaws\.com\/windows\/amd64\/latest\/amazon-cloudwatch-agent\.msi$/,
     check: 'authenticode',
     checked: CHECKED,
-    reference: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/download-CloudWatch-Agent-on-EC2-Instance-commandline-first.html',
+    reference:
+      'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/download-CloudWatch-Agent-on-EC2-Instance-commandline-first.html',
   },
   {
     // Vox Pupuli signs its Windows MSIs; the signer's organization has not been confirmed from a public

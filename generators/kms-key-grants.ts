@@ -19,16 +19,19 @@ export interface KeyPolicyStatement {
 
 const USE = ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
 
-const sidPrefix = (ctx: BuildContext): string => `AmiWizard${ctx.project.slug.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}`;
+const sidPrefix = (ctx: BuildContext): string =>
+  `AmiWizard${ctx.project.slug.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}`;
 const CONSUMERS = ['Accounts', 'Organizations', 'OrganizationalUnits'] as const;
 const PURPOSES = ['Use', 'Grant'] as const;
-const sidOf = (ctx: BuildContext, consumer: (typeof CONSUMERS)[number], purpose: (typeof PURPOSES)[number]) => `${sidPrefix(ctx)}${consumer}${purpose}`;
+const sidOf = (ctx: BuildContext, consumer: (typeof CONSUMERS)[number], purpose: (typeof PURPOSES)[number]) =>
+  `${sidPrefix(ctx)}${consumer}${purpose}`;
 
 /**
  * Every Sid these statements can have: they name the project, so a merge removes this project's
  * earlier statements (a consumer since removed from the answers included) and no one else's.
  */
-export const keyPolicySids = (ctx: BuildContext): string[] => CONSUMERS.flatMap((c) => PURPOSES.map((p) => sidOf(ctx, c, p)));
+export const keyPolicySids = (ctx: BuildContext): string[] =>
+  CONSUMERS.flatMap((c) => PURPOSES.map((p) => sidOf(ctx, c, p)));
 
 /** The organization path of an OU ARN: the OU and everything below it, wherever it sits under the root. */
 function ouPaths(ouArn: string): string[] {
@@ -44,13 +47,39 @@ export function keyPolicyStatements(ctx: BuildContext): KeyPolicyStatement[] {
   const { accounts, organizations, organizationalUnits } = ctx.options.shareWith;
   if (imageKeys(ctx).length === 0) return [];
   const grant = { Bool: { 'kms:GrantIsForAWSResource': true } };
-  const pair = (name: (typeof CONSUMERS)[number], Principal: KeyPolicyStatement['Principal'], condition?: KeyPolicyStatement['Condition']): KeyPolicyStatement[] => [
-    { Sid: sidOf(ctx, name, 'Use'), Effect: 'Allow', Principal, Action: USE, Resource: '*', ...(condition ? { Condition: condition } : {}) },
-    { Sid: sidOf(ctx, name, 'Grant'), Effect: 'Allow', Principal, Action: ['kms:CreateGrant'], Resource: '*', Condition: { ...condition, ...grant } },
+  const pair = (
+    name: (typeof CONSUMERS)[number],
+    Principal: KeyPolicyStatement['Principal'],
+    condition?: KeyPolicyStatement['Condition'],
+  ): KeyPolicyStatement[] => [
+    {
+      Sid: sidOf(ctx, name, 'Use'),
+      Effect: 'Allow',
+      Principal,
+      Action: USE,
+      Resource: '*',
+      ...(condition ? { Condition: condition } : {}),
+    },
+    {
+      Sid: sidOf(ctx, name, 'Grant'),
+      Effect: 'Allow',
+      Principal,
+      Action: ['kms:CreateGrant'],
+      Resource: '*',
+      Condition: { ...condition, ...grant },
+    },
   ];
   return [
     ...(accounts.length ? pair('Accounts', { AWS: accounts.map((a) => `arn:aws:iam::${a}:root`) }) : []),
-    ...(organizations.length ? pair('Organizations', '*', { StringEquals: { 'aws:PrincipalOrgID': organizations.map((o) => o.split('/').at(-1)!) } }) : []),
-    ...(organizationalUnits.length ? pair('OrganizationalUnits', '*', { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': organizationalUnits.flatMap(ouPaths) } }) : []),
+    ...(organizations.length
+      ? pair('Organizations', '*', {
+          StringEquals: { 'aws:PrincipalOrgID': organizations.map((o) => o.split('/').at(-1)!) },
+        })
+      : []),
+    ...(organizationalUnits.length
+      ? pair('OrganizationalUnits', '*', {
+          'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': organizationalUnits.flatMap(ouPaths) },
+        })
+      : []),
   ];
 }

@@ -20,13 +20,43 @@ const FILE = 0o644;
 export function pinnedVersions(ctx: BuildContext) {
   const windows = ctx.platform.facts.family === 'windows';
   const all = [
-    { name: 'chef_version', env: 'CHEF_VERSION', default: '18.5.0', description: 'Chef Infra Client version installed by the builds.', when: ctx.configTool === 'chef' && !windows },
-    { name: 'salt_version', env: 'SALT_VERSION', default: '3007.1', description: 'Salt version installed by salt-bootstrap.', when: ctx.configTool === 'salt' },
+    {
+      name: 'chef_version',
+      env: 'CHEF_VERSION',
+      default: '18.5.0',
+      description: 'Chef Infra Client version installed by the builds.',
+      when: ctx.configTool === 'chef' && !windows,
+    },
+    {
+      name: 'salt_version',
+      env: 'SALT_VERSION',
+      default: '3007.1',
+      description: 'Salt version installed by salt-bootstrap.',
+      when: ctx.configTool === 'salt',
+    },
     // From v2024.11.07 on, salt-bootstrap finds Salt at packages.broadcom.com (the old repository is gone).
-    { name: 'salt_bootstrap_version', env: 'SALT_BOOTSTRAP_VERSION', default: 'v2024.12.12', description: 'Release of salt-bootstrap (its script is checked against the release checksum).', when: ctx.configTool === 'salt' },
-    { name: 'chocolatey_version', env: 'CHOCOLATEY_VERSION', default: '2.3.0', description: 'Chocolatey version installed on Windows images.', when: windows },
+    {
+      name: 'salt_bootstrap_version',
+      env: 'SALT_BOOTSTRAP_VERSION',
+      default: 'v2024.12.12',
+      description: 'Release of salt-bootstrap (its script is checked against the release checksum).',
+      when: ctx.configTool === 'salt',
+    },
+    {
+      name: 'chocolatey_version',
+      env: 'CHOCOLATEY_VERSION',
+      default: '2.3.0',
+      description: 'Chocolatey version installed on Windows images.',
+      when: windows,
+    },
     // Vox Pupuli's MSIs: https://downloads.voxpupuli.org/windows/openvox8/ (https://voxpupuli.org/openvox/install/).
-    { name: 'openvox_agent_version', env: 'OPENVOX_AGENT_VERSION', default: '8.25.0', description: "OpenVox agent version installed from Vox Pupuli's Windows MSI.", when: windows && ctx.configTool === 'puppet' },
+    {
+      name: 'openvox_agent_version',
+      env: 'OPENVOX_AGENT_VERSION',
+      default: '8.25.0',
+      description: "OpenVox agent version installed from Vox Pupuli's Windows MSI.",
+      when: windows && ctx.configTool === 'puppet',
+    },
   ];
   return all.filter((v) => v.when);
 }
@@ -97,14 +127,22 @@ export function packerView(ctx: BuildContext) {
     baseDescription: `${ctx.project.name} baseline image (${facts.label}, ${ctx.design} design)`,
     agentPartial: toolPartial('agent'),
     bakePartial: toolPartial('bake'),
-    sourceImage: { minimal, nameFilter: minimal ? facts.minimalImageNameFilter! : facts.imageNameFilter, owners: facts.imageOwners },
+    sourceImage: {
+      minimal,
+      nameFilter: minimal ? facts.minimalImageNameFilter! : facts.imageNameFilter,
+      owners: facts.imageOwners,
+    },
     pinnedVersions: versions,
     buildSecrets: secrets,
     // The packages every role lists (placement base) are installed by scripts/base-packages.
     baseEnv: [...installerEnv, env('BASE_PACKAGES', ctx.baseSoftware.join(' '))],
     /** What the base provisioner runs after the first wait, in order (BASE_SCRIPTS). */
     baseScripts: BASE_SCRIPTS.map((name) => `scripts/${name}.${FAMILY_SCRIPTS[facts.family].ext}`),
-    baseValidateEnv: [env('IMAGE_PACKAGES', ctx.baseSoftware.join(' ')), env('IMAGE_COMMANDS', baseCommands.join(' ')), env('IMAGE_ROLE', '')],
+    baseValidateEnv: [
+      env('IMAGE_PACKAGES', ctx.baseSoftware.join(' ')),
+      env('IMAGE_COMMANDS', baseCommands.join(' ')),
+      env('IMAGE_ROLE', ''),
+    ],
     imageRoles: ctx.imageRoles.map((role) => roleImageView(ctx, role, installerEnv)),
     stages: STAGES,
     buildInstanceMarker: BUILD_INSTANCE_MARKER,
@@ -154,17 +192,36 @@ export function generatePacker(ctx: BuildContext, templates: Renderer): Generate
   const scripts = FAMILY_SCRIPTS[ctx.platform.facts.family];
   for (const name of scripts.packerScripts) {
     if (name === 'role' && !ctx.imageRoles.length) continue;
-    files.push({ path: `packer/scripts/${name}.${scripts.ext}`, contents: buildScript(templates, view, name), mode: scripts.mode });
+    files.push({
+      path: `packer/scripts/${name}.${scripts.ext}`,
+      contents: buildScript(templates, view, name),
+      mode: scripts.mode,
+    });
   }
   // These run on the build machine (make, shell-local), whatever the image's OS.
-  const buildMachine = [...(ctx.imageRoles.length ? ['image-id'] : []), ...(ctx.options.publishToSsm ? ['publish-image-id'] : [])];
+  const buildMachine = [
+    ...(ctx.imageRoles.length ? ['image-id'] : []),
+    ...(ctx.options.publishToSsm ? ['publish-image-id'] : []),
+  ];
   for (const name of buildMachine) {
-    files.push({ path: `packer/scripts/${name}.sh`, contents: templates.render(`packer/scripts/${name}.sh.hbs`, view), mode: SCRIPT });
+    files.push({
+      path: `packer/scripts/${name}.sh`,
+      contents: templates.render(`packer/scripts/${name}.sh.hbs`, view),
+      mode: SCRIPT,
+    });
   }
   files.push(promoteScript(ctx, templates, 'packer/scripts/promote-image.sh'));
   // EC2 filter values read * and ? as wildcards, \ as their escape (DescribeImages, Filter.N.Value).
   const exactly = (value: string) => value.replace(/[\\*?]/g, (c) => `\\${c}`);
-  const prune = { ...view, regions: [ctx.platform.buildRegion, ...ctx.copyRegions], projectFilter: asciiJson({ Name: 'tag:Project', Values: [exactly(ctx.project.name)] }) };
-  files.push({ path: 'packer/scripts/prune-images.sh', contents: templates.render('packer/scripts/prune-images.sh.hbs', prune), mode: SCRIPT });
+  const prune = {
+    ...view,
+    regions: [ctx.platform.buildRegion, ...ctx.copyRegions],
+    projectFilter: asciiJson({ Name: 'tag:Project', Values: [exactly(ctx.project.name)] }),
+  };
+  files.push({
+    path: 'packer/scripts/prune-images.sh',
+    contents: templates.render('packer/scripts/prune-images.sh.hbs', prune),
+    mode: SCRIPT,
+  });
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -56,8 +56,7 @@ export type PinnedActionName = keyof typeof PINNED_ACTIONS;
 /** What a template prints for each action: the reference (`owner/repo@sha`) and the tag for its comment. */
 export function pinnedUses(): Record<PinnedActionName, { uses: string; version: string }> {
   const entries = Object.entries(PINNED_ACTIONS) as [PinnedActionName, PinnedAction][];
-  return Object.fromEntries(entries.map(([name, p]) => [name, { uses: `${p.action}@${p.sha}`, version: p.version }])) as Record<
-    PinnedActionName,
-    { uses: string; version: string }
-  >;
+  return Object.fromEntries(
+    entries.map(([name, p]) => [name, { uses: `${p.action}@${p.sha}`, version: p.version }]),
+  ) as Record<PinnedActionName, { uses: string; version: string }>;
 }

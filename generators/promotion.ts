@@ -24,7 +24,9 @@ function sharing(ctx: BuildContext) {
   const parts = [
     ...(accounts.length ? [plural(accounts.length, 'account', 'accounts')] : []),
     ...(organizations.length ? [plural(organizations.length, 'organization', 'organizations')] : []),
-    ...(organizationalUnits.length ? [plural(organizationalUnits.length, 'organizational unit', 'organizational units')] : []),
+    ...(organizationalUnits.length
+      ? [plural(organizationalUnits.length, 'organizational unit', 'organizational units')]
+      : []),
   ];
   return {
     launchPermission: JSON.stringify({ Add: add }),
@@ -34,8 +36,17 @@ function sharing(ctx: BuildContext) {
 }
 
 /** The promote script at `path`, for the engine that writes it. */
-export function promoteScript(ctx: BuildContext, templates: Renderer, path: 'packer/scripts/promote-image.sh' | 'imagebuilder/promote-image.sh'): GeneratedFile {
+export function promoteScript(
+  ctx: BuildContext,
+  templates: Renderer,
+  path: 'packer/scripts/promote-image.sh' | 'imagebuilder/promote-image.sh',
+): GeneratedFile {
   const usage = `usage: ${path.startsWith('packer/') ? 'make promote IMAGE=ami-... STAGE=test' : 'imagebuilder/promote-image.sh ami-... test'}`;
-  const contents = templates.render('packer/scripts/promote-image.sh.hbs', { ...ctx, stages: STAGES, usage, sharing: sharing(ctx) });
+  const contents = templates.render('packer/scripts/promote-image.sh.hbs', {
+    ...ctx,
+    stages: STAGES,
+    usage,
+    sharing: sharing(ctx),
+  });
   return { path, contents, mode: 0o755 };
 }

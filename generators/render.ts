@@ -56,7 +56,8 @@ export const ESCAPE_HELPERS: Record<string, (value: unknown) => string> = {
   pp: (v) => backslashSingleQuoted(asText(v)),
   id: (v) => {
     const text = asText(v);
-    if (!SAFE_ID.test(text)) throw new TemplateError(`{{id}} got a value that is not a plain identifier: ${JSON.stringify(text)}`);
+    if (!SAFE_ID.test(text))
+      throw new TemplateError(`{{id}} got a value that is not a plain identifier: ${JSON.stringify(text)}`);
     return text;
   },
 };
@@ -65,17 +66,25 @@ export const ESCAPE_HELPERS: Record<string, (value: unknown) => string> = {
 export const LIST_HELPERS = ['hclList', 'hclEnvList'] as const;
 
 function registerHelpers(hb: typeof Handlebars): void {
-  for (const [name, escape] of Object.entries(ESCAPE_HELPERS)) hb.registerHelper(name, (value: unknown) => escape(value));
+  for (const [name, escape] of Object.entries(ESCAPE_HELPERS))
+    hb.registerHelper(name, (value: unknown) => escape(value));
   // Lists in HCL: ["a", "b"]; each item escaped as an HCL string.
-  hb.registerHelper('hclList', (items: unknown) =>
-    `[${(Array.isArray(items) ? items : []).map((i) => hclString(asText(i))).join(', ')}]`,
+  hb.registerHelper(
+    'hclList',
+    (items: unknown) => `[${(Array.isArray(items) ? items : []).map((i) => hclString(asText(i))).join(', ')}]`,
   );
   // environment_vars in HCL: "NAME=value" escaped, or "NAME=${var.x}" for a value a Packer variable
   // holds, which Packer evaluates (an escaped $${var.x} would pass the expression's text).
-  hb.registerHelper('hclEnvList', (items: unknown) =>
-    `[${(Array.isArray(items) ? (items as { name: string; value: string; variable?: string }[]) : [])
-      .map((e) => (e.variable === undefined ? hclString(`${e.name}=${e.value}`) : `"${ESCAPE_HELPERS.id!(e.name)}=\${var.${ESCAPE_HELPERS.id!(e.variable)}}"`))
-      .join(', ')}]`,
+  hb.registerHelper(
+    'hclEnvList',
+    (items: unknown) =>
+      `[${(Array.isArray(items) ? (items as { name: string; value: string; variable?: string }[]) : [])
+        .map((e) =>
+          e.variable === undefined
+            ? hclString(`${e.name}=${e.value}`)
+            : `"${ESCAPE_HELPERS.id!(e.name)}=\${var.${ESCAPE_HELPERS.id!(e.variable)}}"`,
+        )
+        .join(', ')}]`,
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
@@ -95,7 +104,8 @@ export const MAX_RENDERED_BYTES = 1024 * 1024;
 function countSteps(hb: typeof Handlebars): { reset(): void } {
   let steps = 0;
   const step = () => {
-    if (++steps > MAX_LOOP_STEPS) throw new TemplateError(`it takes more than ${MAX_LOOP_STEPS} loop steps; a template loops far less`);
+    if (++steps > MAX_LOOP_STEPS)
+      throw new TemplateError(`it takes more than ${MAX_LOOP_STEPS} loop steps; a template loops far less`);
   };
   const builtInEach = hb.helpers.each!;
   hb.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
@@ -142,7 +152,9 @@ export function createRenderer(sources: TemplateSources): Renderer {
         throw new TemplateError(`templates/${name}: ${(error as Error).message}`);
       }
       if (text.length > MAX_RENDERED_BYTES / 4 && Buffer.byteLength(text) > MAX_RENDERED_BYTES) {
-        throw new TemplateError(`templates/${name}: it renders more than ${MAX_RENDERED_BYTES} bytes; a generated file is far smaller`);
+        throw new TemplateError(
+          `templates/${name}: it renders more than ${MAX_RENDERED_BYTES} bytes; a generated file is far smaller`,
+        );
       }
       return text;
     },

@@ -17,7 +17,13 @@ interface Schedule {
   text: string;
 }
 
-const MONTHLY: Schedule = { minute: 0, hour: 4, dayOfMonth: 1, dayOfWeek: 'every', text: 'on the first of each month at 04:00 UTC' };
+const MONTHLY: Schedule = {
+  minute: 0,
+  hour: 4,
+  dayOfMonth: 1,
+  dayOfWeek: 'every',
+  text: 'on the first of each month at 04:00 UTC',
+};
 
 /** The baseline is rebuilt as often as it changes, and at least monthly. */
 const BASELINE: Record<Stability, Schedule> = {
@@ -27,11 +33,23 @@ const BASELINE: Record<Stability, Schedule> = {
 };
 
 /** Image Builder's role pipelines check daily, after the baseline's time, and build only on a newer baseline. */
-const ROLE_CHECK: Schedule = { minute: 0, hour: 6, dayOfMonth: 'every', dayOfWeek: 'every', text: 'every day at 06:00 UTC' };
+const ROLE_CHECK: Schedule = {
+  minute: 0,
+  hour: 6,
+  dayOfMonth: 'every',
+  dayOfWeek: 'every',
+  text: 'every day at 06:00 UTC',
+};
 
 /** GitHub Actions' five-field cron: minute hour day-of-month month day-of-week (Monday is 1). */
 function githubCron(s: Schedule): string {
-  return [s.minute, s.hour, s.dayOfMonth === 'every' ? '*' : s.dayOfMonth, '*', s.dayOfWeek === 'monday' ? 1 : '*'].join(' ');
+  return [
+    s.minute,
+    s.hour,
+    s.dayOfMonth === 'every' ? '*' : s.dayOfMonth,
+    '*',
+    s.dayOfWeek === 'monday' ? 1 : '*',
+  ].join(' ');
 }
 
 /**

@@ -8,6 +8,12 @@ import type { PolicyStatement } from './iam-policy.ts';
 export const SESSION_MANAGER_STATEMENT: PolicyStatement = {
   Sid: 'SessionManagerOnly',
   Effect: 'Allow',
-  Action: ['ssm:UpdateInstanceInformation', 'ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'],
+  Action: [
+    'ssm:UpdateInstanceInformation',
+    'ssmmessages:CreateControlChannel',
+    'ssmmessages:CreateDataChannel',
+    'ssmmessages:OpenControlChannel',
+    'ssmmessages:OpenDataChannel',
+  ],
   Resource: ['*'],
 };

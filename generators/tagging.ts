@@ -65,7 +65,14 @@ export function tagPolicy(ctx: BuildContext): Record<string, unknown> {
     // Policy statement names are case-insensitive identifiers; the key's exact case is in tag_key.
     tags[key.toLowerCase()] = {
       tag_key: { '@@assign': key, [CHILD_OPERATORS]: NONE },
-      ...(allowed.length ? { tag_value: { '@@append': allowed, [CHILD_OPERATORS]: tagKeyFacts(key).values === 'project' ? NONE : APPEND_ONLY } } : {}),
+      ...(allowed.length
+        ? {
+            tag_value: {
+              '@@append': allowed,
+              [CHILD_OPERATORS]: tagKeyFacts(key).values === 'project' ? NONE : APPEND_ONLY,
+            },
+          }
+        : {}),
       enforced_for: { '@@append': enforced, [CHILD_OPERATORS]: APPEND_ONLY },
     };
   }
@@ -94,8 +101,14 @@ function configRules(ctx: BuildContext) {
       resourceTypes: CARRIED_BY_TYPES[carriedBy],
       tags: tags.map((tag, j) => {
         const csv = tag.allowed.join(',');
-        const csvSafe = tag.allowed.length > 0 && !tag.allowed.some((v) => v.includes(',')) && csv.length <= CONFIG_PARAMETER_MAX;
-        return { key: tag.key, keyParameter: `tag${j + 1}Key`, valueParameter: `tag${j + 1}Value`, valuesCsv: csvSafe ? csv : null };
+        const csvSafe =
+          tag.allowed.length > 0 && !tag.allowed.some((v) => v.includes(',')) && csv.length <= CONFIG_PARAMETER_MAX;
+        return {
+          key: tag.key,
+          keyParameter: `tag${j + 1}Key`,
+          valueParameter: `tag${j + 1}Value`,
+          valuesCsv: csvSafe ? csv : null,
+        };
       }),
     };
   });
@@ -103,7 +116,8 @@ function configRules(ctx: BuildContext) {
 
 const CHECKED: Record<keyof typeof CARRIED_BY_TYPES, string> = {
   instances: 'Every instance in the account carries its name and the role it applies',
-  launched: 'Every instance and volume in the account carries the keys of who owns it, pays for it and how it is classified',
+  launched:
+    'Every instance and volume in the account carries the keys of who owns it, pays for it and how it is classified',
 };
 
 /**
@@ -119,6 +133,10 @@ export function generateTagging(ctx: BuildContext, templates: Renderer): Generat
   const view = { ...ctx, rules: configRules(ctx), description };
   return [
     { path: 'tagging/tag-policy.json', contents: `${JSON.stringify(tagPolicy(ctx), null, 2)}\n`, mode: 0o644 },
-    { path: 'tagging/config-rules.yaml', contents: templates.render('tagging/config-rules.yaml.hbs', view), mode: 0o644 },
+    {
+      path: 'tagging/config-rules.yaml',
+      contents: templates.render('tagging/config-rules.yaml.hbs', view),
+      mode: 0o644,
+    },
   ];
 }

@@ -10,7 +10,16 @@ import type { SoftwareEntry } from './placement.ts';
 
 // Keys every generated image carries: the guidance's ten plus ami-wizard's lineage tags.
 export const GUIDANCE_TAG_KEYS = [
-  'Name', 'Version', 'Software', 'Role', 'System', 'Project', 'CostCenter', 'Stage', 'Confidentiality', 'Compliance',
+  'Name',
+  'Version',
+  'Software',
+  'Role',
+  'System',
+  'Project',
+  'CostCenter',
+  'Stage',
+  'Confidentiality',
+  'Compliance',
 ] as const;
 export const LINEAGE_TAG_KEYS = ['SourceAMI', 'SourceAMIName', 'BuildTime', 'AnswersChecksum', 'GeneratedBy'] as const;
 /** Set from other answers: Owner from project.owner. */
@@ -29,7 +38,10 @@ export interface AnswerProblem {
 export type AnswerRule = (answers: Answers) => AnswerProblem | undefined;
 
 /** A rule that holds or not, always reported at the same path. */
-const rule = (ok: (a: Answers) => boolean, message: string, path: string[]): AnswerRule => (a) => (ok(a) ? undefined : { path, message });
+const rule =
+  (ok: (a: Answers) => boolean, message: string, path: string[]): AnswerRule =>
+  (a) =>
+    ok(a) ? undefined : { path, message };
 
 /** An answer that becomes an allowed value in tagging/tag-policy.json, with where it is in the answers. */
 export interface PolicyValueField {
@@ -44,7 +56,8 @@ export interface PolicyValueField {
  */
 export function policyValueFields(a: Answers): PolicyValueField[] {
   const p = a.project;
-  const optional = (key: 'system' | 'owner' | 'costCenter'): PolicyValueField[] => (p[key] === undefined ? [] : [{ path: ['project', key], value: p[key] }]);
+  const optional = (key: 'system' | 'owner' | 'costCenter'): PolicyValueField[] =>
+    p[key] === undefined ? [] : [{ path: ['project', key], value: p[key] }];
   return [
     { path: ['project', 'name'], value: p.name },
     ...optional('system'),
@@ -73,7 +86,13 @@ const noPolicyWildcard: AnswerRule = (a) => {
 };
 
 /** Where an entry's name is: the entry itself, or its name key. */
-const namePath = (r: number, i: number, entry: SoftwareEntry): (string | number)[] => ['roles', r, 'software', i, ...(typeof entry === 'string' ? [] : ['name'])];
+const namePath = (r: number, i: number, entry: SoftwareEntry): (string | number)[] => [
+  'roles',
+  r,
+  'software',
+  i,
+  ...(typeof entry === 'string' ? [] : ['name']),
+];
 
 /** Each software entry in the grammar of the package manager of the chosen OS (package-names.ts). */
 const packageNames: AnswerRule = (a) => {
@@ -163,7 +182,10 @@ const tagKeysDifferInCase: AnswerRule = (a) => {
   for (const key of Object.keys(a.tags)) {
     const other = seen.get(key.toLowerCase());
     if (other !== undefined) {
-      return { path: ['tags', key], message: `tag keys "${other}" and "${key}" differ only in case; AWS tag policies treat them as one key, so keep one` };
+      return {
+        path: ['tags', key],
+        message: `tag keys "${other}" and "${key}" differ only in case; AWS tag policies treat them as one key, so keep one`,
+      };
     }
     seen.set(key.toLowerCase(), key);
   }
@@ -193,12 +215,21 @@ const instanceTagsFit: AnswerRule = (a) => {
 /** Every region the images must be in appears once: platform.regions, then options.copyToRegions. */
 const regionsOnce: AnswerRule = (a) => {
   const seen = new Set<string>();
-  for (const [field, list] of [['regions', a.platform.regions], ['copyToRegions', a.options.copyToRegions]] as const) {
+  for (const [field, list] of [
+    ['regions', a.platform.regions],
+    ['copyToRegions', a.options.copyToRegions],
+  ] as const) {
     for (const [i, region] of list.entries()) {
       if (seen.has(region)) {
         return field === 'regions'
-          ? { path: ['platform', 'regions', i], message: `${region} is listed twice; list each region the images must be in once` }
-          : { path: ['options', 'copyToRegions', i], message: `${region} is already in platform.regions (every region after the first gets a copy); remove it here` };
+          ? {
+              path: ['platform', 'regions', i],
+              message: `${region} is listed twice; list each region the images must be in once`,
+            }
+          : {
+              path: ['options', 'copyToRegions', i],
+              message: `${region} is already in platform.regions (every region after the first gets a copy); remove it here`,
+            };
       }
       seen.add(region);
     }
@@ -217,7 +248,11 @@ const keyPerCopyRegion: AnswerRule = (a) => {
   const { kmsKeyId, regionKmsKeyIds = {} } = a.options;
   const copies = copyRegions(a);
   const stray = Object.keys(regionKmsKeyIds).find((r) => !copies.includes(r));
-  if (stray) return { path: ['options', 'regionKmsKeyIds', stray], message: `${stray} is not a copy region (platform.regions after the first, or options.copyToRegions); remove its key` };
+  if (stray)
+    return {
+      path: ['options', 'regionKmsKeyIds', stray],
+      message: `${stray} is not a copy region (platform.regions after the first, or options.copyToRegions); remove its key`,
+    };
   if (!a.options.encryption || !kmsKeyId || kmsKeyId.startsWith('alias/')) return undefined;
   const missing = copies.find((r) => !Object.hasOwn(regionKmsKeyIds, r));
   if (!missing) return undefined;
@@ -255,7 +290,11 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       'the steps in config/ and set guidance.manualSteps: false',
     ['builder'],
   ),
-  rule((a) => new Set(a.roles.map((r) => r.name)).size === a.roles.length, 'role names must be unique; rename the repeated role', ['roles']),
+  rule(
+    (a) => new Set(a.roles.map((r) => r.name)).size === a.roles.length,
+    'role names must be unique; rename the repeated role',
+    ['roles'],
+  ),
   rule(
     (a) => !(a.platform.os === 'windows-server-2022' && a.platform.architecture === 'arm64'),
     'windows-server-2022 has no arm64 images; set platform.architecture to x86_64',
@@ -286,7 +325,8 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
   rule(
     (a) => {
       const { encryption, kmsKeyId, shareWith } = a.options;
-      const shared = shareWith.accounts.length + shareWith.organizations.length + shareWith.organizationalUnits.length > 0;
+      const shared =
+        shareWith.accounts.length + shareWith.organizations.length + shareWith.organizationalUnits.length > 0;
       return !(encryption && shared && !kmsKeyId);
     },
     'sharing an encrypted image needs a customer-managed KMS key (the default EBS key cannot be shared); set options.kmsKeyId',

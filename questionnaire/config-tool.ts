@@ -25,4 +25,3 @@ export function configToolFor(answers: {
   const tool = TOOL_FOR_EXISTING[answers.guidance.existingTooling];
   return tool === 'ansible' && answers.platform.os === 'windows-server-2022' ? 'shell' : tool;
 }
-

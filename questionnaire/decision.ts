@@ -46,13 +46,19 @@ export function scoreBar(score: number, width: number, fill: string, blank = ' '
   const cells = (n: number): number => Math.round((n / (SCORE_RANGE.high - SCORE_RANGE.low)) * (width - 1));
   const zero = cells(-SCORE_RANGE.low);
   const length = Math.min(score < 0 ? zero : width - 1 - zero, cells(Math.abs(score)));
-  return score < 0 ? `${blank.repeat(zero - length)}${fill.repeat(length)}│` : `${blank.repeat(zero)}│${fill.repeat(length)}`;
+  return score < 0
+    ? `${blank.repeat(zero - length)}${fill.repeat(length)}│`
+    : `${blank.repeat(zero)}│${fill.repeat(length)}`;
 }
 
 /** An answer's points, largest first, zeros left out: "+2 Hybrid, +1 Fully baked", or "no points" when all are zero. */
 export function pointsText(weights: Weights): string {
-  const given = DESIGNS.filter((d) => weights[d] !== 0).sort((a, b) => weights[b] - weights[a] || DESIGNS.indexOf(a) - DESIGNS.indexOf(b));
-  return given.length === 0 ? 'no points' : given.map((d) => `${weights[d] > 0 ? '+' : '−'}${Math.abs(weights[d])} ${SHORT_DESIGN_LABELS[d]}`).join(', ');
+  const given = DESIGNS.filter((d) => weights[d] !== 0).sort(
+    (a, b) => weights[b] - weights[a] || DESIGNS.indexOf(a) - DESIGNS.indexOf(b),
+  );
+  return given.length === 0
+    ? 'no points'
+    : given.map((d) => `${weights[d] > 0 ? '+' : '−'}${Math.abs(weights[d])} ${SHORT_DESIGN_LABELS[d]}`).join(', ');
 }
 
 /** The scale, said once wherever scores are shown. */
@@ -88,7 +94,10 @@ export function requirementAnswers(): RequirementAnswer[] {
 export const JUDGEMENT_NOTE = "(The model's judgement: the guidance is silent here.)";
 
 /** Why a design wins a tie with those after it in TIE_BREAK, by its place there (the last wins none). */
-const TIE_WINS = ['the middle of the spectrum, which can later bake more in or less', 'the simpler deployment'] as const;
+const TIE_WINS = [
+  'the middle of the spectrum, which can later bake more in or less',
+  'the simpler deployment',
+] as const;
 
 /** Why TIE_BREAK orders the designs as it does; the model's own judgement, and said to be. */
 const TIE_BREAK_TEXT =
@@ -144,7 +153,14 @@ export function decisionJson(decision: Decision) {
     overridden: decision.overridden,
     ranking: decision.ranking,
     requirements: decision.requirements.map(({ key, rulesOut, because }) => ({ key, rulesOut, because })),
-    reasons: decision.reasons.map(({ key, answer, favours, weights, sentence, judgement }) => ({ key, answer, favours, weights, reason: sentence, judgement })),
+    reasons: decision.reasons.map(({ key, answer, favours, weights, sentence, judgement }) => ({
+      key,
+      answer,
+      favours,
+      weights,
+      reason: sentence,
+      judgement,
+    })),
     whatIf: decision.whatIf.map(({ key, from, to, strategy }) => ({ key, from, to, strategy })),
     tradeOffs: decision.tradeOffs,
   };

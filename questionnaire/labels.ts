@@ -38,7 +38,12 @@ export const ARCHITECTURE_LABELS: Record<Architecture, string> = {
   arm64: 'arm64 (AWS Graviton)',
 };
 
-export const STAGE_LABELS: Record<(typeof STAGES)[number], string> = { dev: 'Development', test: 'Test', staging: 'Staging', prod: 'Production' };
+export const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
+  dev: 'Development',
+  test: 'Test',
+  staging: 'Staging',
+  prod: 'Production',
+};
 
 export const CONFIDENTIALITY_LABELS: Record<(typeof CONFIDENTIALITY)[number], string> = {
   public: 'Public',
@@ -46,7 +51,6 @@ export const CONFIDENTIALITY_LABELS: Record<(typeof CONFIDENTIALITY)[number], st
   confidential: 'Confidential',
   restricted: 'Restricted',
 };
-
 
 export const BUILDER_LABELS: Record<Builder, string> = {
   packer: 'Packer',

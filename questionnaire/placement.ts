@@ -29,7 +29,9 @@ export const PLACEMENT_LIMITS = {
 } as const;
 
 /** A roles[].software entry: a package name, or the name with how long it installs and how often it changes. */
-export type SoftwareEntry = string | { name: string; installMinutes?: number | undefined; changes?: ChangeRate | undefined };
+export type SoftwareEntry =
+  | string
+  | { name: string; installMinutes?: number | undefined; changes?: ChangeRate | undefined };
 
 export interface RoleSoftware {
   name: string;
@@ -87,30 +89,48 @@ export function mergedPackages(roles: readonly RoleSoftware[]): Merged[] {
 /** The packages listed by every role, when there are two roles or more. */
 export function sharedPackages(roles: readonly RoleSoftware[]): string[] {
   if (roles.length < 2) return [];
-  return mergedPackages(roles).filter((p) => p.roles.length === roles.length).map((p) => p.name);
+  return mergedPackages(roles)
+    .filter((p) => p.roles.length === roles.length)
+    .map((p) => p.name);
 }
 
 const minutes = (n: number): string => `${n} minute${n === 1 ? '' : 's'}`;
 
-function placePackage(design: Design, p: Merged, roleCount: number): Pick<PlacementRow, 'placement' | 'reason' | 'installMinutes' | 'changes'> {
+function placePackage(
+  design: Design,
+  p: Merged,
+  roleCount: number,
+): Pick<PlacementRow, 'placement' | 'reason' | 'installMinutes' | 'changes'> {
   const installMinutes = p.installMinutes ?? PLACEMENT_LIMITS.defaultInstallMinutes;
   const changes = p.changes ?? PLACEMENT_LIMITS.defaultChanges;
   const row = (placement: Placement, reason: string) => ({ placement, reason, installMinutes, changes });
   if (design === 'jeos') {
-    return row('launch', 'JeOS images carry a minimal OS, the management agents and the configuration agent, which installs everything the role needs at first boot.');
+    return row(
+      'launch',
+      'JeOS images carry a minimal OS, the management agents and the configuration agent, which installs everything the role needs at first boot.',
+    );
   }
   const frequent = PLACEMENT_LIMITS.launchChanges.includes(changes);
   const quick = installMinutes <= PLACEMENT_LIMITS.launchMaxMinutes;
   // Hybrid pulls frequently changing software at launch, shared or not: baked into the baseline, each
   // new version would rebuild the baseline and every role image on it.
   if (design === 'hybrid' && frequent && quick) {
-    return row('launch', `It changes ${changes} and installs in ${minutes(installMinutes)}: pulled at first boot, a new version needs no image build.`);
+    return row(
+      'launch',
+      `It changes ${changes} and installs in ${minutes(installMinutes)}: pulled at first boot, a new version needs no image build.`,
+    );
   }
   if (roleCount >= 2 && p.roles.length === roleCount) {
-    return row('base', 'Every role lists it, so it is reusable across all instances: baked once into the shared baseline, it keeps every launch fast.');
+    return row(
+      'base',
+      'Every role lists it, so it is reusable across all instances: baked once into the shared baseline, it keeps every launch fast.',
+    );
   }
   if (design === 'fully-baked') {
-    return row('role-image', 'Fully baked: the role image carries all of its software, so instances start serving without installing anything.');
+    return row(
+      'role-image',
+      'Fully baked: the role image carries all of its software, so instances start serving without installing anything.',
+    );
   }
   if (!quick) {
     return row(
@@ -119,36 +139,79 @@ function placePackage(design: Design, p: Merged, roleCount: number): Pick<Placem
         (frequent ? ` even though it changes ${changes}.` : '.'),
     );
   }
-  return row('role-image', `It changes ${changes === 'rarely' ? 'rarely' : 'only monthly'}, so it is baked into the role image, which keeps launches fast.`);
+  return row(
+    'role-image',
+    `It changes ${changes === 'rarely' ? 'rarely' : 'only monthly'}, so it is baked into the role image, which keeps launches fast.`,
+  );
 }
 
 /**
  * The whole story for a design: the management agents and the configuration tool the baseline carries,
  * each package the roles list (merged across roles), then the application.
  */
-export function placeSoftware(input: { design: Design; configTool: ConfigTool; roles: readonly RoleSoftware[] }): PlacementRow[] {
+export function placeSoftware(input: {
+  design: Design;
+  configTool: ConfigTool;
+  roles: readonly RoleSoftware[];
+}): PlacementRow[] {
   const { design, configTool, roles } = input;
   const everyRole = roles.map((r) => r.name);
-  const fixed = (kind: PlacementRow['kind'], name: string, placement: Placement, reason: string): PlacementRow => ({ kind, name, roles: everyRole, everyRole: true, placement, reason });
+  const fixed = (kind: PlacementRow['kind'], name: string, placement: Placement, reason: string): PlacementRow => ({
+    kind,
+    name,
+    roles: everyRole,
+    everyRole: true,
+    placement,
+    reason,
+  });
   const agents = [
     ...MANAGEMENT_AGENTS.map((name) =>
-      fixed('agent', name, 'base', 'A server management agent every instance runs: baked into the shared baseline to reduce launch times.'),
+      fixed(
+        'agent',
+        name,
+        'base',
+        'A server management agent every instance runs: baked into the shared baseline to reduce launch times.',
+      ),
     ),
     ...(runsConfigAtBoot(design)
-      ? [fixed('agent', configTool, 'base', `The ${configTool} tooling the bootstrap runs at first boot: baked into the baseline with the other agents.`)]
+      ? [
+          fixed(
+            'agent',
+            configTool,
+            'base',
+            `The ${configTool} tooling the bootstrap runs at first boot: baked into the baseline with the other agents.`,
+          ),
+        ]
       : []),
   ];
-  const packages = mergedPackages(roles).map((p): PlacementRow => ({
-    kind: 'package',
-    name: p.name,
-    roles: p.roles,
-    everyRole: roles.length >= 2 && p.roles.length === roles.length,
-    ...placePackage(design, p, roles.length),
-  }));
+  const packages = mergedPackages(roles).map(
+    (p): PlacementRow => ({
+      kind: 'package',
+      name: p.name,
+      roles: p.roles,
+      everyRole: roles.length >= 2 && p.roles.length === roles.length,
+      ...placePackage(design, p, roles.length),
+    }),
+  );
   const application: Record<Design, PlacementRow> = {
-    'fully-baked': fixed('application', 'the application', 'role-image', 'Fully baked: each role image carries the application and its configuration, so instances serve as soon as they boot.'),
-    hybrid: fixed('application', 'the application', 'launch', 'Application code changes often: the bootstrap pulls the latest build at first boot, so a release needs no image build.'),
-    jeos: fixed('application', 'the application', 'launch', 'JeOS: the configuration agent installs and configures it at first boot.'),
+    'fully-baked': fixed(
+      'application',
+      'the application',
+      'role-image',
+      'Fully baked: each role image carries the application and its configuration, so instances serve as soon as they boot.',
+    ),
+    hybrid: fixed(
+      'application',
+      'the application',
+      'launch',
+      'Application code changes often: the bootstrap pulls the latest build at first boot, so a release needs no image build.',
+    ),
+    jeos: fixed(
+      'application',
+      'the application',
+      'launch',
+      'JeOS: the configuration agent installs and configures it at first boot.',
+    ),
   };
   return [...agents, ...packages, application[design]];
 }
@@ -179,7 +242,8 @@ export const PLACEMENT_LABELS: Record<Placement, string> = {
 /** The rule a design places packages by, in one sentence (decision.md). */
 export function placementRuleText(design: Design): string {
   const { launchChanges, launchMaxMinutes } = PLACEMENT_LIMITS;
-  const shared = 'a package every role lists is reusable across all instances and is baked once into the shared baseline';
+  const shared =
+    'a package every role lists is reusable across all instances and is baked once into the shared baseline';
   switch (design) {
     case 'jeos':
       return 'JeOS: the one image carries only the OS, the management agents and the configuration agent, which installs every package at first boot.';

@@ -209,14 +209,18 @@ export function choiceLabel(key: QuestionKey, value: string | boolean): string {
  * file said it had a pipeline.
  */
 export const ADDED_QUESTIONS = {
-  awsExperience: (guidance: Omit<GuidanceAnswers, 'awsExperience' | 'automatedPipeline'>): GuidanceAnswers['awsExperience'] => guidance.automationExperience,
+  awsExperience: (
+    guidance: Omit<GuidanceAnswers, 'awsExperience' | 'automatedPipeline'>,
+  ): GuidanceAnswers['awsExperience'] => guidance.automationExperience,
   automatedPipeline: (): GuidanceAnswers['automatedPipeline'] => false,
 } as const;
 
 export type AddedQuestion = keyof typeof ADDED_QUESTIONS;
 
 /** The guidance answers with the questions a file left out filled in as ADDED_QUESTIONS says. */
-export function completeGuidance(guidance: Omit<GuidanceAnswers, AddedQuestion> & Partial<Pick<GuidanceAnswers, AddedQuestion>>): GuidanceAnswers {
+export function completeGuidance(
+  guidance: Omit<GuidanceAnswers, AddedQuestion> & Partial<Pick<GuidanceAnswers, AddedQuestion>>,
+): GuidanceAnswers {
   return {
     ...guidance,
     awsExperience: guidance.awsExperience ?? ADDED_QUESTIONS.awsExperience(guidance),

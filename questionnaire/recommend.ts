@@ -73,7 +73,9 @@ export function scores(answers: GuidanceAnswers): Weights {
 export function requirements(answers: GuidanceAnswers): Requirement[] {
   return QUESTION_KEYS.flatMap((key) => {
     const { rulesOut } = weightFor(key, answers);
-    return rulesOut ? [{ key, answerLabel: choiceLabel(key, answers[key]), rulesOut: rulesOut.designs, because: rulesOut.because }] : [];
+    return rulesOut
+      ? [{ key, answerLabel: choiceLabel(key, answers[key]), rulesOut: rulesOut.designs, because: rulesOut.because }]
+      : [];
   });
 }
 
@@ -84,7 +86,11 @@ export function requirements(answers: GuidanceAnswers): Requirement[] {
 export function rank(total: Weights, required: readonly Requirement[] = []): RankedDesign[] {
   const order = (r: RankedDesign) => [r.ruledOutBy.length > 0 ? 1 : 0, -r.score, TIE_BREAK.indexOf(r.design)];
   return [...TIE_BREAK]
-    .map((design) => ({ design, score: total[design], ruledOutBy: required.filter((q) => q.rulesOut.includes(design)).map((q) => q.key) }))
+    .map((design) => ({
+      design,
+      score: total[design],
+      ruledOutBy: required.filter((q) => q.rulesOut.includes(design)).map((q) => q.key),
+    }))
     .sort((a, b) => {
       const [x, y] = [order(a), order(b)];
       return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;

@@ -33,7 +33,8 @@ export const WEIGHTS: WeightTable = {
   recoveryTime: {
     minutes: {
       weights: w(3, 1, 0),
-      reason: 'Fully baked images launch fastest, the guidance says, so they suit replacing a failed instance or adding capacity quickly.',
+      reason:
+        'Fully baked images launch fastest, the guidance says, so they suit replacing a failed instance or adding capacity quickly.',
       rulesOut: {
         designs: ['jeos'],
         because:
@@ -43,7 +44,8 @@ export const WEIGHTS: WeightTable = {
     },
     'tens-of-minutes': {
       weights: w(1, 1, 0),
-      reason: 'Tens of minutes leaves time to finish a baked base at boot, while installing everything at boot (JeOS) can take longer.',
+      reason:
+        'Tens of minutes leaves time to finish a baked base at boot, while installing everything at boot (JeOS) can take longer.',
       judgement: true,
     },
     hours: {
@@ -63,7 +65,8 @@ export const WEIGHTS: WeightTable = {
     },
     weekly: {
       weights: w(0, 1, 2),
-      reason: 'Each change to software baked into an image needs a new image; a baseline that moves weekly means the fewer images, the better.',
+      reason:
+        'Each change to software baked into an image needs a new image; a baseline that moves weekly means the fewer images, the better.',
     },
   },
   appReleaseCadence: {
@@ -73,11 +76,13 @@ export const WEIGHTS: WeightTable = {
     },
     weekly: {
       weights: w(0, 2, 1),
-      reason: 'Hybrid merges frequently changing application code, pulled at launch, with a baked base that changes seldom.',
+      reason:
+        'Hybrid merges frequently changing application code, pulled at launch, with a baked base that changes seldom.',
     },
     daily: {
       weights: w(0, 2, 2),
-      reason: 'Each release baked in needs a new image: daily releases mean a fully baked image a day, where hybrid and JeOS pull the release at launch.',
+      reason:
+        'Each release baked in needs a new image: daily releases mean a fully baked image a day, where hybrid and JeOS pull the release at launch.',
     },
   },
   manualSteps: {
@@ -97,7 +102,8 @@ export const WEIGHTS: WeightTable = {
   onPremises: {
     true: {
       weights: w(-1, 1, 3),
-      reason: 'JeOS offers the highest portability and the least complexity for deploying to AWS and on-premises alike; hybrid bakes less than fully baked.',
+      reason:
+        'JeOS offers the highest portability and the least complexity for deploying to AWS and on-premises alike; hybrid bakes less than fully baked.',
     },
     false: {
       weights: w(0, 0, 0),
@@ -107,7 +113,8 @@ export const WEIGHTS: WeightTable = {
   existingTooling: {
     none: {
       weights: w(1, 0, -1),
-      reason: 'JeOS needs tight coupling with a configuration-management system, and hybrid is best combined with one; a fully baked image needs none at launch.',
+      reason:
+        'JeOS needs tight coupling with a configuration-management system, and hybrid is best combined with one; a fully baked image needs none at launch.',
     },
     'golden-images': {
       weights: w(3, 1, -1),
@@ -115,12 +122,14 @@ export const WEIGHTS: WeightTable = {
     },
     'shell-scripts': {
       weights: w(1, 0, -1),
-      reason: 'Scripts can bake an image or run at boot alike, but they are not a configuration-management system, which JeOS needs and hybrid is best combined with: counted as no tool.',
+      reason:
+        'Scripts can bake an image or run at boot alike, but they are not a configuration-management system, which JeOS needs and hybrid is best combined with: counted as no tool.',
       judgement: true,
     },
     ansible: {
       weights: w(0, 2, 2),
-      reason: 'Ansible (ansible-pull) can finish a baked base or build a whole minimal image at launch: hybrid or JeOS.',
+      reason:
+        'Ansible (ansible-pull) can finish a baked base or build a whole minimal image at launch: hybrid or JeOS.',
     },
     chef: {
       weights: w(0, 2, 2),
@@ -138,7 +147,8 @@ export const WEIGHTS: WeightTable = {
   awsExperience: {
     new: {
       weights: w(2, 1, -1),
-      reason: 'Fully baked images suit teams new to AWS and used to image-based deployments; JeOS teams typically know AWS well.',
+      reason:
+        'Fully baked images suit teams new to AWS and used to image-based deployments; JeOS teams typically know AWS well.',
     },
     some: {
       weights: w(1, 2, 0),
@@ -168,33 +178,40 @@ export const WEIGHTS: WeightTable = {
   distinctConfigurations: {
     few: {
       weights: w(2, 1, 0),
-      reason: 'With few configurations, one complete image each stays manageable: fully baked suits smaller deployments.',
+      reason:
+        'With few configurations, one complete image each stays manageable: fully baked suits smaller deployments.',
     },
     several: {
       weights: w(0, 1, 1),
-      reason: 'A unique image for each of several configurations gets costly to maintain by hand; hybrid and JeOS both need fewer images than fully baked.',
+      reason:
+        'A unique image for each of several configurations gets costly to maintain by hand; hybrid and JeOS both need fewer images than fully baked.',
       withPipeline: {
         weights: w(2, 1, 1),
-        reason: 'Several configurations: the automated pipeline keeps their complete images maintained, so fully baked stays workable at this scale.',
+        reason:
+          'Several configurations: the automated pipeline keeps their complete images maintained, so fully baked stays workable at this scale.',
       },
     },
     many: {
       weights: w(-2, 1, 2),
-      reason: 'At scale, unique images for every configuration are expensive and cumbersome to maintain by hand; JeOS needs the fewest images.',
+      reason:
+        'At scale, unique images for every configuration are expensive and cumbersome to maintain by hand; JeOS needs the fewest images.',
       withPipeline: {
         weights: w(2, 1, 2),
-        reason: 'Many configurations: fully baked images at scale suit an automated build and management system, which the team runs; JeOS still needs the fewest images.',
+        reason:
+          'Many configurations: fully baked images at scale suit an automated build and management system, which the team runs; JeOS still needs the fewest images.',
       },
     },
   },
   automatedPipeline: {
     true: {
       weights: w(1, 1, 0),
-      reason: 'The guidance recommends an automated image build and management system with hybrid images, and with fully baked ones at scale.',
+      reason:
+        'The guidance recommends an automated image build and management system with hybrid images, and with fully baked ones at scale.',
     },
     false: {
       weights: w(0, 0, 0),
-      reason: 'Without an automated pipeline, the number of images to rebuild by hand weighs against baking (see the configurations answer).',
+      reason:
+        'Without an automated pipeline, the number of images to rebuild by hand weighs against baking (see the configurations answer).',
     },
   },
   latestAtLaunch: {
@@ -203,7 +220,8 @@ export const WEIGHTS: WeightTable = {
       reason: 'Hybrid and JeOS images both pull the latest software builds and updates at launch.',
       rulesOut: {
         designs: ['fully-baked'],
-        because: 'A fully baked image fixes its software when it is built, so it cannot pull the latest builds at launch.',
+        because:
+          'A fully baked image fixes its software when it is built, so it cannot pull the latest builds at launch.',
       },
     },
     false: {
@@ -223,7 +241,9 @@ export function weightFor(key: QuestionKey, answers: GuidanceAnswers): AnswerWei
 
 /** Every weight an answer can have, whatever the other answers (for the scale's bounds and the tests). */
 export function weightVariants(key: QuestionKey): AnswerWeight[] {
-  return Object.values(WEIGHTS[key]).flatMap(({ withPipeline, ...own }) => (withPipeline ? [own, withPipeline] : [own]));
+  return Object.values(WEIGHTS[key]).flatMap(({ withPipeline, ...own }) =>
+    withPipeline ? [own, withPipeline] : [own],
+  );
 }
 
 // Fixed order used when two designs score the same: the middle of the spectrum first, then the simplest.

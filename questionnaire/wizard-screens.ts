@@ -47,11 +47,18 @@ export const GUIDANCE_SCREENS: readonly GuidanceScreen[] = QUESTION_KEYS.flatMap
 /** Where a guidance screen's questions are among them all: "Question 3 of 11", "Questions 7 and 8 of 11". */
 export function questionsSection(keys: readonly QuestionKey[]): string {
   const numbers = keys.map((key) => QUESTION_KEYS.indexOf(key) + 1);
-  const which = numbers.length === 1 ? `Question ${numbers[0]}` : `Questions ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+  const which =
+    numbers.length === 1
+      ? `Question ${numbers[0]}`
+      : `Questions ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
   return `${which} of ${QUESTION_KEYS.length}`;
 }
 
-const guidanceScreens = GUIDANCE_SCREENS.map((screen) => ({ id: screen.id, title: screen.title, fields: screen.keys.map((key) => `guidance.${key}`) }));
+const guidanceScreens = GUIDANCE_SCREENS.map((screen) => ({
+  id: screen.id,
+  title: screen.title,
+  fields: screen.keys.map((key) => `guidance.${key}`),
+}));
 
 export const WIZARD_SCREENS = [
   { id: 'welcome', title: 'Welcome', fields: [] },
@@ -67,7 +74,11 @@ export const WIZARD_SCREENS = [
   { id: 'build-settings', title: 'Build settings', fields: ['platform.instanceType', 'options.githubActions'] },
   // One screen that keeps the default tags unless the user chooses to change them (issue 21: four
   // screens of tags after the build screens made the wizard long for answers most teams keep).
-  { id: 'tags', title: 'Tags', fields: ['project.costCenter', 'project.stage', 'project.confidentiality', 'project.compliance'] },
+  {
+    id: 'tags',
+    title: 'Tags',
+    fields: ['project.costCenter', 'project.stage', 'project.confidentiality', 'project.compliance'],
+  },
   { id: 'files', title: 'Files', fields: [] },
 ] as const satisfies readonly WizardScreen[];
 
@@ -84,4 +95,5 @@ export const screenIsShown = (screen: WizardScreen, given: ReadonlySet<string>):
   screen.fields.length === 0 || screen.fields.some((field) => !given.has(field));
 
 /** The number of screens a run with these given fields shows: the "N" of "Step n of N". */
-export const shownScreenCount = (given: ReadonlySet<string>): number => WIZARD_SCREENS.filter((s) => screenIsShown(s, given)).length;
+export const shownScreenCount = (given: ReadonlySet<string>): number =>
+  WIZARD_SCREENS.filter((s) => screenIsShown(s, given)).length;

@@ -55,7 +55,9 @@ function timeInPty(c) {
         term.kill('SIGKILL');
       }
     });
-    term.onExit(() => (ms === undefined ? reject(new Error(`${c.name}: no "${c.marker}" on the screen`)) : resolve(ms)));
+    term.onExit(() =>
+      ms === undefined ? reject(new Error(`${c.name}: no "${c.marker}" on the screen`)) : resolve(ms),
+    );
   });
 }
 
@@ -67,13 +69,21 @@ rmSync(work, { recursive: true, force: true });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const min = (xs) => Math.min(...xs);
-console.log(`bench: ${RUNS} runs each, interleaved, on node ${process.version}; ratio = fastest run / fastest bare node (median ratio in brackets)`);
+console.log(
+  `bench: ${RUNS} runs each, interleaved, on node ${process.version}; ratio = fastest run / fastest bare node (median ratio in brackets)`,
+);
 function report(list, all) {
   const [baseMin, baseMedian] = [min(all[0]), median(all[0])];
   list.forEach((c, k) => {
     const ratio = min(all[k]) / baseMin;
     const medianRatio = median(all[k]) / baseMedian;
-    const verdict = c.target ? (ratio <= c.target ? `target <= ${c.target}x: met` : `target <= ${c.target}x: MISSED`) : k === 0 ? 'baseline' : '';
+    const verdict = c.target
+      ? ratio <= c.target
+        ? `target <= ${c.target}x: met`
+        : `target <= ${c.target}x: MISSED`
+      : k === 0
+        ? 'baseline'
+        : '';
     console.log(
       `${c.name.padEnd(38)} ${min(all[k]).toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x  (median ${median(all[k]).toFixed(1)} ms, ${medianRatio.toFixed(2)}x)  ${verdict}`,
     );

@@ -13,7 +13,14 @@ const templatesDir = join(root, 'templates');
 
 /** The exports of `code` (TypeScript importing the package's own modules), bundled and loaded here. */
 async function sourceModule(code) {
-  const out = await build({ stdin: { contents: code, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+  const out = await build({
+    stdin: { contents: code, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
   return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
 }
 
@@ -23,7 +30,9 @@ async function precompiledTemplatesModule() {
     "export { readTemplateSources } from './source/template-modules/read.ts'; export { PRECOMPILE_OPTIONS } from './generators/render.ts';",
   );
   const sources = await readTemplateSources(templatesDir);
-  const specs = [...sources].map(([name, text]) => `${JSON.stringify(name)}: ${Handlebars.precompile(text, PRECOMPILE_OPTIONS)}`);
+  const specs = [...sources].map(
+    ([name, text]) => `${JSON.stringify(name)}: ${Handlebars.precompile(text, PRECOMPILE_OPTIONS)}`,
+  );
   return `const specs = {\n${specs.join(',\n')}\n};\nexport async function builtInTemplates() { return new Map(Object.entries(specs)); }\n`;
 }
 
@@ -66,7 +75,10 @@ const answersShape = {
 const noDevtools = {
   name: 'no-react-devtools',
   setup(b) {
-    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty-module' }));
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({
+      path: 'react-devtools-core',
+      namespace: 'empty-module',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'export default {};', loader: 'js' }));
   },
 };
@@ -91,7 +103,9 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   plugins: [precompiledTemplates, answersShape, noDevtools],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
-  banner: { js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 const old = `dist.old-${process.pid}`;

@@ -23,9 +23,18 @@ interface Option<T> {
 
 const flag = (help: string, short?: string): Option<boolean> => ({ help, short, read: (given) => given.length > 0 });
 /** A value, given once. */
-const text = (value: string, help: string): Option<string | undefined> => ({ help, value, read: (given) => given.at(-1) });
+const text = (value: string, help: string): Option<string | undefined> => ({
+  help,
+  value,
+  read: (given) => given.at(-1),
+});
 /** A value that may be given more than once: every one counts. */
-const repeated = (value: string, help: string): Option<string[]> => ({ help, value, repeatable: true, read: (given) => [...given] });
+const repeated = (value: string, help: string): Option<string[]> => ({
+  help,
+  value,
+  repeatable: true,
+  read: (given) => [...given],
+});
 
 const DEFAULT_AWS_TIMEOUT_MS = 30_000;
 
@@ -43,7 +52,9 @@ const OPTIONS = {
   answers: text('FILE', 'Answers file (YAML) to read instead of asking.'),
   out: text('DIR', 'Folder to generate into (default: ./ami-build).'),
   'dry-run': flag('Print the file plan (create/update/unchanged/conflict); write nothing.'),
-  force: flag('Replace generated files you edited since the last run; a file ami-wizard never wrote is kept as NAME.orig. Never follows a symlink.'),
+  force: flag(
+    'Replace generated files you edited since the last run; a file ami-wizard never wrote is kept as NAME.orig. Never follows a symlink.',
+  ),
   json: flag('Print machine-readable JSON instead of text.'),
   templates: text('DIR', 'Folder of template modules that add to or replace the built-in ones.'),
   yes: flag('Accept the defaults for every question not in --answers (wizard).'),
@@ -51,7 +62,10 @@ const OPTIONS = {
   resolve: flag('generate: look up the current base AMI first and record it (needs AWS credentials).'),
   os: text('OS', `lookup: ${orList(OPERATING_SYSTEMS)}.`),
   arch: text('ARCH', `lookup: ${orList(ARCHITECTURES)}.`),
-  region: { ...repeated('REGION', 'lookup, audit: AWS region (audit: repeatable); default from the AWS config.'), key: 'regions' },
+  region: {
+    ...repeated('REGION', 'lookup, audit: AWS region (audit: repeatable); default from the AWS config.'),
+    key: 'regions',
+  },
   policy: text('FILE', 'audit: tag policy JSON to check against (default: from --answers).'),
   'max-age-days': text('N', 'audit: images older than this fail (default: the answers, else 365).'),
   // The deadline of one AWS call, retries and credential lookup included, in milliseconds.
@@ -97,7 +111,10 @@ const COMMANDS = {
     usage: ['[region ...]', '[policy|answers]', '[json]'],
     also: ['max-age-days', 'aws-timeout'],
   },
-  workshop: { help: 'Walk a team through the design spectrum and a live what-if board (terminal).', usage: ['[answers]'] },
+  workshop: {
+    help: 'Walk a team through the design spectrum and a live what-if board (terminal).',
+    usage: ['[answers]'],
+  },
 } as const satisfies Record<string, Command>;
 type CommandName = keyof typeof COMMANDS;
 
@@ -108,7 +125,13 @@ const ANYWHERE: readonly OptionName[] = ['help', 'version'];
 
 /** The options a usage line names: `[a|b ...]` gives a and b. */
 const usageOptions = (usage: readonly UsageWord[]): OptionName[] =>
-  usage.flatMap((word) => word.replace(/^\[|\]$/g, '').split(' ')[0]!.split('|') as OptionName[]);
+  usage.flatMap(
+    (word) =>
+      word
+        .replace(/^\[|\]$/g, '')
+        .split(' ')[0]!
+        .split('|') as OptionName[],
+  );
 
 function optionsTakenBy(command: CommandName | undefined): Set<OptionName> {
   const of = (name: CommandName) => {
@@ -121,7 +144,9 @@ function optionsTakenBy(command: CommandName | undefined): Set<OptionName> {
 const andList = (items: readonly string[], last: string): string =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 
-type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
 type FieldOf<N extends OptionName> = (typeof OPTIONS)[N] extends { key: infer K extends string } ? K : CamelCase<N>;
 type ValueOf<N extends OptionName> = ReturnType<(typeof OPTIONS)[N]['read']>;
 type Fields = { [N in OptionName as FieldOf<N>]: ValueOf<N> };
@@ -156,7 +181,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       // Own properties only: --constructor or --toString must not find Object.prototype.
       if (!Object.hasOwn(OPTIONS, rawName)) {
         const guess = didYouMean(rawName, Object.keys(OPTIONS));
-        throw new InputError(`Unknown option --${printable(rawName)}.${guess ? ` Did you mean --${guess}?` : ''} See ami-wizard --help.`);
+        throw new InputError(
+          `Unknown option --${printable(rawName)}.${guess ? ` Did you mean --${guess}?` : ''} See ami-wizard --help.`,
+        );
       }
       const name = rawName as OptionName;
       const placeholder = (OPTIONS[name] as Option<unknown>).value;
@@ -173,7 +200,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     } else if (!command && Object.hasOwn(COMMANDS, arg)) command = arg as CommandName;
     else {
       const guess = didYouMean(arg, Object.keys(COMMANDS));
-      throw new InputError(`Unknown command "${printable(arg)}".${guess ? ` Did you mean "${guess}"?` : ''} See ami-wizard --help.`);
+      throw new InputError(
+        `Unknown command "${printable(arg)}".${guess ? ` Did you mean "${guess}"?` : ''} See ami-wizard --help.`,
+      );
     }
   }
   checkGiven(command, given);
@@ -189,16 +218,21 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 function checkGiven(command: CommandName | undefined, given: ReadonlyMap<OptionName, string[]>): void {
   if (ANYWHERE.some((name) => given.has(name))) return;
   for (const [name, values] of given) {
-    if (values.length > 1 && !(OPTIONS[name] as Option<unknown>).repeatable) throw new InputError(`--${name} was given twice; give it once.`);
+    if (values.length > 1 && !(OPTIONS[name] as Option<unknown>).repeatable)
+      throw new InputError(`--${name} was given twice; give it once.`);
   }
   const taken = optionsTakenBy(command);
   const refused = [...given.keys()].filter((name) => !taken.has(name));
   if (refused.length === 0) return;
   const who = command ?? (given.has('answers') ? 'ami-wizard --answers' : 'The wizard');
-  const takes = (Object.keys(OPTIONS) as OptionName[]).filter((name) => taken.has(name) && !ANYWHERE.includes(name)).map((name) => `--${name}`);
+  const takes = (Object.keys(OPTIONS) as OptionName[])
+    .filter((name) => taken.has(name) && !ANYWHERE.includes(name))
+    .map((name) => `--${name}`);
   throw new InputError(
-    `${who} does not take ${andList(refused.map((name) => `--${name}`), 'or')}. ` +
-      `It takes ${takes.length ? andList(takes, 'and') : 'no options'}. See ami-wizard --help.`,
+    `${who} does not take ${andList(
+      refused.map((name) => `--${name}`),
+      'or',
+    )}. ` + `It takes ${takes.length ? andList(takes, 'and') : 'no options'}. See ami-wizard --help.`,
   );
 }
 

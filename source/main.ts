@@ -7,8 +7,8 @@ import type { CommandIO } from './commands/context.ts';
 import { VERSION } from './version.ts';
 
 async function run(args: CliArgs, io: CommandIO): Promise<number> {
-  if (args.help) return io.stdout(helpText(VERSION)), EXIT.ok;
-  if (args.version) return io.stdout(`${VERSION}\n`), EXIT.ok;
+  if (args.help) return (io.stdout(helpText(VERSION)), EXIT.ok);
+  if (args.version) return (io.stdout(`${VERSION}\n`), EXIT.ok);
   if (!args.command && args.answers && io.isInteractive) return answersInTerminal(args, io, args.answers);
   const command = args.command ?? (args.answers ? 'generate' : undefined);
   switch (command) {
@@ -23,13 +23,29 @@ async function run(args: CliArgs, io: CommandIO): Promise<number> {
     case 'audit':
       return (await import('./commands/audit.ts')).auditCommand(args, io);
     case 'workshop':
-      if (!io.isInteractive) return refuseWithoutTerminal(io, 'workshop needs a terminal. For scripts use: ami-wizard recommend --answers FILE');
-      if (isDumbTerminal()) return refuseWithoutTerminal(io, `workshop ${DUMB_TERMINAL} For scripts use: ami-wizard recommend --answers FILE`);
+      if (!io.isInteractive)
+        return refuseWithoutTerminal(
+          io,
+          'workshop needs a terminal. For scripts use: ami-wizard recommend --answers FILE',
+        );
+      if (isDumbTerminal())
+        return refuseWithoutTerminal(
+          io,
+          `workshop ${DUMB_TERMINAL} For scripts use: ami-wizard recommend --answers FILE`,
+        );
       return (await import('./commands/workshop.ts')).workshopCommand(args, io);
     default:
       // Refuse before any UI code loads, so a pipe never sees Ink's raw-mode error.
-      if (!io.isInteractive) return refuseWithoutTerminal(io, 'No terminal to ask questions in. Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR');
-      if (isDumbTerminal()) return refuseWithoutTerminal(io, `The wizard ${DUMB_TERMINAL} Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR`);
+      if (!io.isInteractive)
+        return refuseWithoutTerminal(
+          io,
+          'No terminal to ask questions in. Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR',
+        );
+      if (isDumbTerminal())
+        return refuseWithoutTerminal(
+          io,
+          `The wizard ${DUMB_TERMINAL} Pass an answers file: ami-wizard --answers ami-wizard.yaml --out DIR`,
+        );
       return (await import('./commands/wizard.ts')).wizardCommand(args, io);
   }
 }
@@ -42,8 +58,14 @@ async function run(args: CliArgs, io: CommandIO): Promise<number> {
  */
 async function answersInTerminal(args: CliArgs, io: CommandIO, file: string): Promise<number> {
   const answers = await (await import('./answers/read.ts')).quickAnswers(file);
-  const prefill = answers ? undefined : await (await import('./answers/prefill.ts')).prefillForGaps(file, { askAgain: !args.yes });
-  if (prefill && isDumbTerminal()) return refuseWithoutTerminal(io, `The wizard ${DUMB_TERMINAL} Complete the answers file, then: ami-wizard --answers ${file}`);
+  const prefill = answers
+    ? undefined
+    : await (await import('./answers/prefill.ts')).prefillForGaps(file, { askAgain: !args.yes });
+  if (prefill && isDumbTerminal())
+    return refuseWithoutTerminal(
+      io,
+      `The wizard ${DUMB_TERMINAL} Complete the answers file, then: ami-wizard --answers ${file}`,
+    );
   if (prefill) return (await import('./commands/wizard.ts')).wizardCommand(args, io, prefill);
   return (await import('./commands/generate.ts')).generateCommand(args, io, answers);
 }
@@ -72,4 +94,3 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     return EXIT.failure;
   }
 }
-

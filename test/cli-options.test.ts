@@ -5,7 +5,15 @@ import { InputError } from '../source/errors.ts';
 import { helpText, parseArgs } from '../source/cli-options.ts';
 import type { CliArgs } from '../source/cli-options.ts';
 
-const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
+const PROTOTYPE_NAMES = [
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  '__proto__',
+  'valueOf',
+  'isPrototypeOf',
+  '__defineGetter__',
+];
 
 describe('parseArgs', () => {
   it.each(PROTOTYPE_NAMES)('refuses --%s: not an option', (name) => {
@@ -25,7 +33,9 @@ describe('parseArgs', () => {
   it('reads --aws-timeout as seconds', () => {
     expect(parseArgs(['audit', '--aws-timeout', '5']).awsTimeoutMs).toBe(5000);
     expect(parseArgs(['audit']).awsTimeoutMs).toBe(30_000);
-    expect(() => parseArgs(['audit', '--aws-timeout', 'soon'])).toThrow(/--aws-timeout needs a number of seconds between 1 and 3600/);
+    expect(() => parseArgs(['audit', '--aws-timeout', 'soon'])).toThrow(
+      /--aws-timeout needs a number of seconds between 1 and 3600/,
+    );
     expect(() => parseArgs(['audit', '--aws-timeout', '0'])).toThrow(/--aws-timeout/);
   });
 
@@ -36,19 +46,52 @@ describe('parseArgs', () => {
   });
 
   it('gives every flag false and the defaults when nothing is given', () => {
-    expect(parseArgs([])).toEqual({ dryRun: false, force: false, json: false, yes: false, resolve: false, regions: [], awsTimeoutMs: 30_000, help: false, version: false });
+    expect(parseArgs([])).toEqual({
+      dryRun: false,
+      force: false,
+      json: false,
+      yes: false,
+      resolve: false,
+      regions: [],
+      awsTimeoutMs: 30_000,
+      help: false,
+      version: false,
+    });
   });
 
   it('reads values after the option or after =, the last one given counting; --region every time', () => {
-    const args = parseArgs(['audit', '--region', 'eu-west-1', '--region=us-east-1', '--out', 'a', '--out=b', '--max-age-days', '90', '--dry-run', '-h', '-v']);
-    expect(args).toMatchObject({ command: 'audit', regions: ['eu-west-1', 'us-east-1'], out: 'b', maxAgeDays: '90', dryRun: true, help: true, version: true });
+    const args = parseArgs([
+      'audit',
+      '--region',
+      'eu-west-1',
+      '--region=us-east-1',
+      '--out',
+      'a',
+      '--out=b',
+      '--max-age-days',
+      '90',
+      '--dry-run',
+      '-h',
+      '-v',
+    ]);
+    expect(args).toMatchObject({
+      command: 'audit',
+      regions: ['eu-west-1', 'us-east-1'],
+      out: 'b',
+      maxAgeDays: '90',
+      dryRun: true,
+      help: true,
+      version: true,
+    });
   });
 
   it('refuses a missing value, a value on a flag and a second command, naming the way out', () => {
     expect(() => parseArgs(['--answers'])).toThrow('--answers needs a value: --answers FILE');
     expect(() => parseArgs(['--answers', '--json'])).toThrow('--answers needs a value: --answers FILE');
     expect(() => parseArgs(['--json=yes'])).toThrow('--json takes no value.');
-    expect(() => parseArgs(['--anwsers', 'x.yaml'])).toThrow('Unknown option --anwsers. Did you mean --answers? See ami-wizard --help.');
+    expect(() => parseArgs(['--anwsers', 'x.yaml'])).toThrow(
+      'Unknown option --anwsers. Did you mean --answers? See ami-wizard --help.',
+    );
     expect(() => parseArgs(['recommend', 'generate'])).toThrow('Unknown command "generate".');
   });
 
@@ -57,7 +100,9 @@ describe('parseArgs', () => {
     expectTypeOf<CliArgs['awsTimeoutMs']>().toEqualTypeOf<number>();
     expectTypeOf<CliArgs['dryRun']>().toEqualTypeOf<boolean>();
     expectTypeOf<CliArgs['maxAgeDays']>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<CliArgs['command']>().toEqualTypeOf<'generate' | 'recommend' | 'schema' | 'lookup' | 'audit' | 'workshop' | undefined>();
+    expectTypeOf<CliArgs['command']>().toEqualTypeOf<
+      'generate' | 'recommend' | 'schema' | 'lookup' | 'audit' | 'workshop' | undefined
+    >();
   });
 });
 
@@ -80,12 +125,38 @@ describe('helpText', () => {
   it('every option, with its value, once; the commands; the exit codes', () => {
     const options = section('Options').map((line) => line.trim().split(/\s{2,}|(?<=SECONDS) /)[0]);
     expect(options).toEqual([
-      '--answers FILE', '--out DIR', '--dry-run', '--force', '--json', '--templates DIR', '--yes', '--compare FILE', '--resolve',
-      '--os OS', '--arch ARCH', '--region REGION', '--policy FILE', '--max-age-days N', '--aws-timeout SECONDS', '--help', '--version',
+      '--answers FILE',
+      '--out DIR',
+      '--dry-run',
+      '--force',
+      '--json',
+      '--templates DIR',
+      '--yes',
+      '--compare FILE',
+      '--resolve',
+      '--os OS',
+      '--arch ARCH',
+      '--region REGION',
+      '--policy FILE',
+      '--max-age-days N',
+      '--aws-timeout SECONDS',
+      '--help',
+      '--version',
     ]);
-    expect(section('Commands').map((line) => line.trim().split(' ')[0])).toEqual(['generate', 'recommend', 'schema', 'lookup', 'audit', 'workshop']);
-    expect(help).toContain('--os OS               lookup: amazon-linux-2023, ubuntu-24.04, rhel-9 or windows-server-2022.');
-    expect(help.trimEnd().split('\n').at(-1)).toBe('Exit codes: 0 success, 1 failure or conflicts, 2 bad input, 130 cancelled.');
+    expect(section('Commands').map((line) => line.trim().split(' ')[0])).toEqual([
+      'generate',
+      'recommend',
+      'schema',
+      'lookup',
+      'audit',
+      'workshop',
+    ]);
+    expect(help).toContain(
+      '--os OS               lookup: amazon-linux-2023, ubuntu-24.04, rhel-9 or windows-server-2022.',
+    );
+    expect(help.trimEnd().split('\n').at(-1)).toBe(
+      'Exit codes: 0 success, 1 failure or conflicts, 2 bad input, 130 cancelled.',
+    );
   });
 });
 
@@ -96,26 +167,80 @@ describe('options the command does not take, and options given twice', () => {
     expect(() => parseArgs(['recommend', '--answers', 'a.yaml', '--compare', 'a', '--compare', 'b'])).toThrow(
       '--compare was given twice; give it once.',
     );
-    expect(() => parseArgs(['--answers', 'a.yaml', '--answers=b.yaml'])).toThrow('--answers was given twice; give it once.');
-    expect(() => parseArgs(['--answers', 'a.yaml', '--force', '--force'])).toThrow('--force was given twice; give it once.');
-    expect(parseArgs(['audit', '--region', 'eu-west-1', '--region', 'us-east-1']).regions).toEqual(['eu-west-1', 'us-east-1']);
+    expect(() => parseArgs(['--answers', 'a.yaml', '--answers=b.yaml'])).toThrow(
+      '--answers was given twice; give it once.',
+    );
+    expect(() => parseArgs(['--answers', 'a.yaml', '--force', '--force'])).toThrow(
+      '--force was given twice; give it once.',
+    );
+    expect(parseArgs(['audit', '--region', 'eu-west-1', '--region', 'us-east-1']).regions).toEqual([
+      'eu-west-1',
+      'us-east-1',
+    ]);
   });
 
   it('refuses an option the command does not take, naming both and what it takes', () => {
-    expect(() => parseArgs(['recommend', '--answers', 'a.yaml', '--force', '--os', 'rhel-9', '--policy', 'x.json'])).toThrow(
+    expect(() =>
+      parseArgs(['recommend', '--answers', 'a.yaml', '--force', '--os', 'rhel-9', '--policy', 'x.json']),
+    ).toThrow(
       /^recommend does not take --force, --os or --policy\. It takes --answers, --json and --compare\. See ami-wizard --help\.$/,
     );
     expect(() => parseArgs(['schema', '--out', 'x'])).toThrow(/^schema does not take --out\. It takes no options\./);
     expect(() => parseArgs(['workshop', '--json'])).toThrow(/^workshop does not take --json\. It takes --answers\./);
-    expect(() => parseArgs(['lookup', '--os', 'rhel-9', '--arch', 'x86_64', '--compare', 'b.yaml'])).toThrow(/^lookup does not take --compare\./);
+    expect(() => parseArgs(['lookup', '--os', 'rhel-9', '--arch', 'x86_64', '--compare', 'b.yaml'])).toThrow(
+      /^lookup does not take --compare\./,
+    );
   });
 
   it('accepts what each command documents, and --help or --version anywhere', () => {
-    expect(() => parseArgs(['--answers', 'a.yaml', '--out', 'o', '--dry-run', '--force', '--json', '--templates', 't', '--resolve', '--aws-timeout', '5'])).not.toThrow();
+    expect(() =>
+      parseArgs([
+        '--answers',
+        'a.yaml',
+        '--out',
+        'o',
+        '--dry-run',
+        '--force',
+        '--json',
+        '--templates',
+        't',
+        '--resolve',
+        '--aws-timeout',
+        '5',
+      ]),
+    ).not.toThrow();
     expect(() => parseArgs(['--out', 'o', '--yes', '--templates', 't', '--dry-run'])).not.toThrow();
     expect(() => parseArgs(['recommend', '--answers', 'a.yaml', '--compare', 'b.yaml', '--json'])).not.toThrow();
-    expect(() => parseArgs(['lookup', '--os', 'rhel-9', '--arch', 'arm64', '--region', 'eu-west-1', '--json', '--answers', 'a.yaml', '--aws-timeout', '9'])).not.toThrow();
-    expect(() => parseArgs(['audit', '--region', 'eu-west-1', '--policy', 'p.json', '--max-age-days', '30', '--json', '--aws-timeout', '9'])).not.toThrow();
+    expect(() =>
+      parseArgs([
+        'lookup',
+        '--os',
+        'rhel-9',
+        '--arch',
+        'arm64',
+        '--region',
+        'eu-west-1',
+        '--json',
+        '--answers',
+        'a.yaml',
+        '--aws-timeout',
+        '9',
+      ]),
+    ).not.toThrow();
+    expect(() =>
+      parseArgs([
+        'audit',
+        '--region',
+        'eu-west-1',
+        '--policy',
+        'p.json',
+        '--max-age-days',
+        '30',
+        '--json',
+        '--aws-timeout',
+        '9',
+      ]),
+    ).not.toThrow();
     expect(() => parseArgs(['workshop', '--answers', 'a.yaml'])).not.toThrow();
     expect(() => parseArgs(['recommend', '--force', '--help'])).not.toThrow();
     expect(() => parseArgs(['schema', '--version'])).not.toThrow();

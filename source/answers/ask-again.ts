@@ -23,17 +23,19 @@ export interface AskedAgain {
 
 const MAX_SHOWN = 24;
 const quoted = (value: unknown): string => {
-  const text = printable(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
+  const text = printable(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
   return `"${text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text}"`;
 };
 
 /** The screen's field a problem is about (`platform.regions` for `platform.regions.1`), if a screen asks it. */
-const askedFieldOf = (path: string): string | undefined => ASKED_FIELDS.find((field) => path === field || path.startsWith(`${field}.`));
+const askedFieldOf = (path: string): string | undefined =>
+  ASKED_FIELDS.find((field) => path === field || path.startsWith(`${field}.`));
 
 function parentAndKey(draft: Draft, path: string): [Record<string, unknown> | unknown[] | undefined, string] {
   const keys = path.split('.');
   let node: unknown = draft;
-  for (const key of keys.slice(0, -1)) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  for (const key of keys.slice(0, -1))
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
   return [node && typeof node === 'object' ? (node as Record<string, unknown>) : undefined, keys.at(-1)!];
 }
 
@@ -45,7 +47,11 @@ const shownPath = (path: string): string => path.replace(/\.(\d+)(?=\.|$)/g, '[$
  * value) and those fields no longer given, so their screens ask them; undefined when a problem is
  * on a field no screen asks, or remains once they are taken out.
  */
-export function askAgain(draft: Draft, given: ReadonlySet<string>, problems: readonly Problem[]): AskedAgain | undefined {
+export function askAgain(
+  draft: Draft,
+  given: ReadonlySet<string>,
+  problems: readonly Problem[],
+): AskedAgain | undefined {
   const next = structuredClone(draft);
   const nextGiven = new Set(given);
   const corrections: string[] = [];
@@ -57,7 +63,8 @@ export function askAgain(draft: Draft, given: ReadonlySet<string>, problems: rea
     if (!parent) return undefined;
     const value = (parent as Record<string, unknown>)[key];
     const inList = Array.isArray(parent);
-    const allowed = inList && field === 'platform.regions' ? REGION_CODES : allowedValuesAt(AnswersSchema, problem.path.split('.'));
+    const allowed =
+      inList && field === 'platform.regions' ? REGION_CODES : allowedValuesAt(AnswersSchema, problem.path.split('.'));
     const guess = typeof value === 'string' && allowed ? didYouMean(value, allowed) : undefined;
     const where = `${shownPath(problem.path)} is ${quoted(value)}`;
     if (guess !== undefined) {
@@ -65,7 +72,11 @@ export function askAgain(draft: Draft, given: ReadonlySet<string>, problems: rea
       (parent as Record<string, unknown>)[key] = guess;
     } else {
       const expected = allowed ? `one of ${allowed.join(', ')}` : expectedAt(AnswersSchema, problem.path.split('.'));
-      corrections.push(expected && !inList ? `${where}; allowed: ${expected.replace(/^one of:? /, '')}` : `${where}: ${problem.message}`);
+      corrections.push(
+        expected && !inList
+          ? `${where}; allowed: ${expected.replace(/^one of:? /, '')}`
+          : `${where}: ${problem.message}`,
+      );
       if (inList) dropped.push({ list: parent, index: Number(key) });
       else delete (parent as Record<string, unknown>)[key];
     }

@@ -35,7 +35,8 @@ const FIFO_SILENCE_MS = 5_000;
 /** The text of `file` (UTF-8, without a BOM); `shown` names it in messages (as typed, not resolved). */
 export function readBoundedText(file: string, maxBytes: number, kind: TextFileKind, shown = file): string {
   const bytes = readBounded(file, maxBytes, kind, shown);
-  if (bytes.includes(0)) throw new InputError(`${shown} is not a text file (it contains NUL bytes). ${kind.binaryHint}`);
+  if (bytes.includes(0))
+    throw new InputError(`${shown} is not a text file (it contains NUL bytes). ${kind.binaryHint}`);
   if (!isUtf8(bytes)) throw new InputError(`${shown} is not UTF-8 text. ${kind.encodingHint}`);
   const text = bytes.toString('utf8');
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -48,17 +49,21 @@ function readBounded(file: string, maxBytes: number, kind: TextFileKind, shown: 
   try {
     // O_NONBLOCK: opening a FIFO that no program writes to would otherwise wait in open() forever. For
     // a regular file it changes nothing; a read that would block says EAGAIN and is waited for below.
-    fd = stdin ? 0 : openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (kind.regularOnly ? constants.O_NOFOLLOW : 0));
+    fd = stdin
+      ? 0
+      : openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (kind.regularOnly ? constants.O_NOFOLLOW : 0));
   } catch (error) {
     const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`${kind.label} not found: ${shown}\n${kind.notFoundHint}`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new InputError(`${kind.label} not found: ${shown}\n${kind.notFoundHint}`);
     if (code === 'ELOOP' && kind.regularOnly) throw new InputError(`${shown} is a symlink, not a regular file.`);
     throw unreadable(shown, code);
   }
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(`${shown} is a folder. ${kind.folderHint(shown)}`);
-    if (kind.regularOnly && !stat.isFile()) throw new InputError(`${shown} is not a regular file (a pipe or a device).`);
+    if (kind.regularOnly && !stat.isFile())
+      throw new InputError(`${shown} is not a regular file (a pipe or a device).`);
     const fifo = stat.isFIFO() && !stdin;
     const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;
@@ -91,7 +96,9 @@ function readBounded(file: string, maxBytes: number, kind: TextFileKind, shown: 
       if (n === 0) {
         if (writerSeen) break;
         if (Date.now() >= giveUpAt) {
-          throw new InputError(`${shown} is a pipe that nothing wrote to within ${FIFO_WRITER_WAIT_MS / 1000} s.\nStart the program that writes to it first, or pass a file.`);
+          throw new InputError(
+            `${shown} is a pipe that nothing wrote to within ${FIFO_WRITER_WAIT_MS / 1000} s.\nStart the program that writes to it first, or pass a file.`,
+          );
         }
         Atomics.wait(PAUSE, 0, 0, 10);
         continue;
@@ -99,7 +106,8 @@ function readBounded(file: string, maxBytes: number, kind: TextFileKind, shown: 
       writerSeen = true;
       silentSince = Date.now();
       length += n;
-      if (length > maxBytes) throw new InputError(`${shown} holds more than ${maxBytes} bytes; ${kind.sizeNote}. Is this the right file?`);
+      if (length > maxBytes)
+        throw new InputError(`${shown} holds more than ${maxBytes} bytes; ${kind.sizeNote}. Is this the right file?`);
     }
     return buffer.subarray(0, length);
   } finally {

@@ -83,9 +83,13 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: Path; te
     case 'invalid_type':
     case 'invalid_value':
       if (value === undefined) {
-        return { path, text: `missing required answer ${name}${expected ? ` (${expected})` : ''}. Add it to the file.` };
+        return {
+          path,
+          text: `missing required answer ${name}${expected ? ` (${expected})` : ''}. Add it to the file.`,
+        };
       }
-      if (issue.code === 'invalid_type') return { path, text: `${name} must be ${expected ?? issue.expected}, not ${show(value)}.` };
+      if (issue.code === 'invalid_type')
+        return { path, text: `${name} must be ${expected ?? issue.expected}, not ${show(value)}.` };
       return { path, text: `${name} is ${show(value)}; allowed: ${issue.values.map(String).join(', ')}.` };
     case 'invalid_format':
       return { path, text: `${name} is ${show(value)}; expected ${issue.message}.` };
@@ -109,15 +113,24 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: Path; te
       };
     case 'invalid_union': {
       // The option the value's kind chose (a package name, or its mapping): its first problem, where it is.
-      const chosen = issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0))?.[0];
+      const chosen = issue.errors.find(
+        (errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0),
+      )?.[0];
       if (chosen) return describeIssue({ ...chosen, path: [...path, ...chosen.path] } as z.core.$ZodIssue, data);
-      if (value === undefined) return { path, text: `missing required answer ${name}${expected ? ` (${expected})` : ''}. Add it to the file.` };
+      if (value === undefined)
+        return {
+          path,
+          text: `missing required answer ${name}${expected ? ` (${expected})` : ''}. Add it to the file.`,
+        };
       return { path, text: `${name} must be ${expected ?? 'another kind of value'}, not ${show(value)}.` };
     }
     default:
       if (isUnknownRegionIssue(issue)) {
         const guess = didYouMean(String(value), REGION_CODES);
-        return { path, text: `${name} is ${show(value)}; not an AWS region. ${guess ? `Did you mean "${guess}"?` : 'Use a commercial region code such as eu-west-1.'}` };
+        return {
+          path,
+          text: `${name} is ${show(value)}; not an AWS region. ${guess ? `Did you mean "${guess}"?` : 'Use a commercial region code such as eu-west-1.'}`,
+        };
       }
       return { path, text: `${name}: ${issue.message}.` };
   }
@@ -144,7 +157,9 @@ export function diagnoseAnswers(text: string, file: string): Answers {
   if (syntax) {
     const { line, col } = counter.linePos(syntax.pos[0]);
     const first = syntax.message.split('\n')[0];
-    throw new InputError(`${file}:${line}:${col}: YAML syntax error: ${first}\nFix the YAML at that line and run again.`);
+    throw new InputError(
+      `${file}:${line}:${col}: YAML syntax error: ${first}\nFix the YAML at that line and run again.`,
+    );
   }
   let data: unknown;
   try {
@@ -159,7 +174,9 @@ export function diagnoseAnswers(text: string, file: string): Answers {
     throw new InputError(`${file} holds no answers. Start from an example in examples/.`);
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new InputError(`${file}:1:1: the answers file must be a YAML mapping (key: value lines), starting with version: 1.`);
+    throw new InputError(
+      `${file}:1:1: the answers file must be a YAML mapping (key: value lines), starting with version: 1.`,
+    );
   }
 
   const secret = findSecret(data);
@@ -191,7 +208,9 @@ export function diagnoseAnswers(text: string, file: string): Answers {
   const result = z.safeParse(AnswersSchema, data);
   if (result.success) return result.data;
   // Unknown keys first: a misspelt key also shows up as a missing one, and the spelling is the fix.
-  const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  const issues = [...result.error.issues].sort(
+    (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
+  );
   const lines = issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => {
     const { path, text: problem, keyOnly } = describeIssue(issue, data);
     return `${file}:${locate(doc, counter, path, keyOnly)}: ${problem}`;
@@ -201,4 +220,3 @@ export function diagnoseAnswers(text: string, file: string): Answers {
   lines.push('Run "ami-wizard schema" for every key and allowed value.');
   throw new InputError(lines.join('\n'));
 }
-

@@ -23,7 +23,13 @@ const HEADER = '# ami-wizard: the answers of a run that was quit before it wrote
 /** The draft file's text; undefined when the answers hold something that looks like a secret (never written down). */
 export function draftText(draft: Draft, screen: string, savedAt: Date): string | undefined {
   if (findSecret(draft)) return undefined;
-  return HEADER + dump({ savedAt: savedAt.toISOString(), screen, answers: draft }, { schema: CORE_SCHEMA, noRefs: true, lineWidth: -1 });
+  return (
+    HEADER +
+    dump(
+      { savedAt: savedAt.toISOString(), screen, answers: draft },
+      { schema: CORE_SCHEMA, noRefs: true, lineWidth: -1 },
+    )
+  );
 }
 
 export type KeptDraft =
@@ -44,8 +50,12 @@ export function parseDraft(text: string, now: Date, file: string): KeptDraft {
   // Aliases could make one node stand for millions: a draft we wrote has none.
   if (!isPlainObject(data) || !isPlainTree(data)) return invalid('it is not a draft');
   const { savedAt, screen, answers } = data;
-  const saved = typeof savedAt === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(savedAt) ? new Date(savedAt) : undefined;
-  if (!saved || Number.isNaN(saved.getTime()) || saved.getTime() > now.getTime() + CLOCK_SKEW_MS) return invalid('it has no valid savedAt date');
+  const saved =
+    typeof savedAt === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(savedAt)
+      ? new Date(savedAt)
+      : undefined;
+  if (!saved || Number.isNaN(saved.getTime()) || saved.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    return invalid('it has no valid savedAt date');
   if (now.getTime() - saved.getTime() > DRAFT_MAX_AGE_MS) return { kind: 'expired' };
   const index = WIZARD_SCREENS.findIndex((s) => s.id === screen);
   if (typeof screen !== 'string' || index < 0) return invalid('it names no screen of the wizard');

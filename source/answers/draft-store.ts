@@ -30,10 +30,13 @@ export async function readKeptDraft(file: string, now: Date): Promise<KeptDraft 
   try {
     stats = lstatSync(file);
   } catch (error) {
-    return errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR' ? undefined : { kind: 'invalid', reason: 'it cannot be read' };
+    return errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR'
+      ? undefined
+      : { kind: 'invalid', reason: 'it cannot be read' };
   }
   if (!stats.isFile()) return { kind: 'invalid', reason: 'it is not a regular file' };
-  if (ownUid() !== undefined && stats.uid !== ownUid()) return { kind: 'invalid', reason: 'it belongs to another user' };
+  if (ownUid() !== undefined && stats.uid !== ownUid())
+    return { kind: 'invalid', reason: 'it belongs to another user' };
   let text: string;
   try {
     text = readBoundedText(file, MAX_ANSWERS_BYTES, DRAFT_FILE, basename(file));
@@ -49,7 +52,10 @@ export async function readKeptDraft(file: string, now: Date): Promise<KeptDraft 
 /** "NAME holds more than N bytes; ..." -> "it holds more than N bytes". */
 function readerReason(message: string, name: string): string {
   if (!message.startsWith(`${name} `)) return 'it cannot be read';
-  return `it ${message.slice(name.length + 1).split('\n')[0]!.replace(/[.;].*$/, '')}`;
+  return `it ${message
+    .slice(name.length + 1)
+    .split('\n')[0]!
+    .replace(/[.;].*$/, '')}`;
 }
 
 /** Removes the draft at `file` (a link there is removed, never followed); quietly, as there may be none. */
@@ -65,7 +71,8 @@ export async function removeDraft(file: string): Promise<void> {
 export async function keepDraft(file: string, text: string, outDir: string): Promise<string | undefined> {
   const folder = dirname(file);
   const inside = relative(outDir, folder);
-  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) return 'the state folder is inside the output folder';
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)))
+    return 'the state folder is inside the output folder';
   if (Buffer.byteLength(text) > MAX_ANSWERS_BYTES) return `the answers would take more than ${MAX_ANSWERS_BYTES} bytes`;
   try {
     await mkdir(folder, { recursive: true, mode: 0o700 });

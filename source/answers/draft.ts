@@ -49,7 +49,11 @@ export type Validated = { ok: true; answers: Answers } | { ok: false; problems: 
 /** The finished answers, exactly as the answers file would give them. */
 export function validateDraft(draft: Draft): Validated {
   const secret = findSecret(draft);
-  if (secret) return { ok: false, problems: [{ path: secret.path.join('.'), message: `this looks like ${secret.kind}: ${SECRET_ADVICE}` }] };
+  if (secret)
+    return {
+      ok: false,
+      problems: [{ path: secret.path.join('.'), message: `this looks like ${secret.kind}: ${SECRET_ADVICE}` }],
+    };
   const result = z.safeParse(AnswersSchema, draft);
   if (result.success) return { ok: true, answers: result.data };
   const problems = result.error.issues.map((issue) => ({
@@ -57,14 +61,19 @@ export function validateDraft(draft: Draft): Validated {
     // Pattern messages name what is expected ("an AWS region code such as ..."); others are sentences.
     message: isUnknownRegionIssue(issue)
       ? unknownRegionText(String(valueAt(draft, issue.path)))
-      : issueText(issue, valueAt(draft, issue.path), issue.code === 'invalid_format' ? `use ${issue.message}` : issue.message),
+      : issueText(
+          issue,
+          valueAt(draft, issue.path),
+          issue.code === 'invalid_format' ? `use ${issue.message}` : issue.message,
+        ),
   }));
   return { ok: false, problems };
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let value = data;
-  for (const key of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   return value;
 }
 
@@ -91,7 +100,8 @@ export function fieldProblem(draft: Draft, field: string, change: (copy: Draft) 
 }
 
 /** A problem reported on `field`, on a part of it, or on a parent of it. */
-const concerns = (p: Problem, field: string): boolean => p.path === field || p.path.startsWith(`${field}.`) || field.startsWith(`${p.path}.`);
+const concerns = (p: Problem, field: string): boolean =>
+  p.path === field || p.path.startsWith(`${field}.`) || field.startsWith(`${p.path}.`);
 
 /**
  * True when the draft with `change` has no problem, except on `askable` fields: those a screen can

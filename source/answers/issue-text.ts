@@ -16,13 +16,15 @@ function quoted(value: unknown): string {
 function sizeText(issue: z.core.$ZodIssue, value: unknown): string | undefined {
   if (issue.code === 'too_big') {
     const max = String(issue.maximum);
-    if (typeof value === 'string') return `${quoted(value)} is ${Array.from(value).length} characters; at most ${max} are allowed`;
+    if (typeof value === 'string')
+      return `${quoted(value)} is ${Array.from(value).length} characters; at most ${max} are allowed`;
     if (Array.isArray(value)) return `${value.length} entries; at most ${max} are allowed`;
     return `at most ${max} is allowed`;
   }
   if (issue.code === 'too_small') {
     const min = String(issue.minimum);
-    if (typeof value === 'string') return Number(issue.minimum) <= 1 ? 'an empty answer is not allowed' : `at least ${min} characters are needed`;
+    if (typeof value === 'string')
+      return Number(issue.minimum) <= 1 ? 'an empty answer is not allowed' : `at least ${min} characters are needed`;
     if (Array.isArray(value)) return `at least ${min} entr${min === '1' ? 'y is' : 'ies are'} needed`;
     return `at least ${min} is needed`;
   }

@@ -44,12 +44,19 @@ export async function draftFromFile(file: string, options: { askAgain?: boolean 
  * The pre-fill from answers already parsed (an answers file's, or a kept draft's): throws InputError,
  * naming `file`, when a section is not a mapping or a value is one the wizard cannot use.
  */
-export function prefillFromData(data: Record<string, unknown>, file: string, options: { askAgain?: boolean } = {}): Prefill {
-  if (data.version !== undefined && data.version !== 1) throw new InputError(`${file} is not an answers file: expected version: 1.`);
+export function prefillFromData(
+  data: Record<string, unknown>,
+  file: string,
+  options: { askAgain?: boolean } = {},
+): Prefill {
+  if (data.version !== undefined && data.version !== 1)
+    throw new InputError(`${file} is not an answers file: expected version: 1.`);
   const draft = { ...data, version: 1 } as unknown as Draft;
   for (const section of ['project', 'platform', 'guidance'] as const) {
-    if (data[section] === undefined || data[section] === null) (draft as unknown as Record<string, unknown>)[section] = {};
-    else if (!isPlainObject(data[section])) throw new InputError(`${file}: ${section} must be a mapping of keys to values.`);
+    if (data[section] === undefined || data[section] === null)
+      (draft as unknown as Record<string, unknown>)[section] = {};
+    else if (!isPlainObject(data[section]))
+      throw new InputError(`${file}: ${section} must be a mapping of keys to values.`);
   }
   const problems = answeredProblems(draft);
   const given = new Set(givenFields(data));
@@ -58,7 +65,9 @@ export function prefillFromData(data: Record<string, unknown>, file: string, opt
     if (again) return again;
   }
   if (problems.length > 0) {
-    throw new InputError(`${file} has values the wizard cannot use:\n${problemLines(problems.slice(0, 5))}\nFix them in the file and run again.`);
+    throw new InputError(
+      `${file} has values the wizard cannot use:\n${problemLines(problems.slice(0, 5))}\nFix them in the file and run again.`,
+    );
   }
   return { draft, given, corrections: [] };
 }
@@ -68,7 +77,10 @@ export function prefillFromData(data: Record<string, unknown>, file: string, opt
  * added since version 1 may be left out (the file then means what ADDED_QUESTIONS says), so a file
  * complete without it goes to generate; once the wizard runs, it asks that question too.
  */
-const REQUIRED_FIELDS = ['project.name', ...QUESTION_KEYS.filter((key) => !(key in ADDED_QUESTIONS)).map((key) => `guidance.${key}`)];
+const REQUIRED_FIELDS = [
+  'project.name',
+  ...QUESTION_KEYS.filter((key) => !(key in ADDED_QUESTIONS)).map((key) => `guidance.${key}`),
+];
 
 export interface Prefill {
   draft: Draft;
@@ -87,7 +99,9 @@ export interface Prefill {
 export async function prefillForGaps(file: string, options: { askAgain?: boolean } = {}): Promise<Prefill | undefined> {
   try {
     const prefill = await draftFromFile(file, options);
-    return prefill.corrections.length > 0 || REQUIRED_FIELDS.some((field) => !prefill.given.has(field)) ? prefill : undefined;
+    return prefill.corrections.length > 0 || REQUIRED_FIELDS.some((field) => !prefill.given.has(field))
+      ? prefill
+      : undefined;
   } catch {
     return undefined;
   }

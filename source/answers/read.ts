@@ -10,7 +10,6 @@ import { InputError } from '../errors.ts';
 import { isPlainObject } from '../text/parsed.ts';
 import { findSecret } from './secrets.ts';
 
-
 const ANSWERS_FILE: TextFileKind = {
   label: 'Answers file',
   notFoundHint: 'Check the path, or create one: run ami-wizard in a terminal, or start from the examples/ folder.',
@@ -49,7 +48,9 @@ function parseQuickly(text: string): Answers | undefined {
 /** Parses and validates answers text; throws InputError with a user-facing message. */
 export async function parseAnswers(text: string, file: string): Promise<Answers> {
   if (text.trim() === '') {
-    throw new InputError(`${file} is empty. Start from an example in examples/, or run ami-wizard in a terminal to write one.`);
+    throw new InputError(
+      `${file} is empty. Start from an example in examples/, or run ami-wizard in a terminal to write one.`,
+    );
   }
   return parseQuickly(text) ?? (await import('./diagnostics.ts')).diagnoseAnswers(text, file);
 }

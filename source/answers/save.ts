@@ -23,7 +23,8 @@ async function removeStaleTemps(file: string): Promise<void> {
   const entries = await readdir(dirname(file), { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     const id = entry.name.startsWith(prefix) ? entry.name.slice(prefix.length) : '';
-    if (entry.isFile() && /^[0-9a-f]{12}\.tmp$/.test(id)) await unlink(join(dirname(file), entry.name)).catch(() => undefined);
+    if (entry.isFile() && /^[0-9a-f]{12}\.tmp$/.test(id))
+      await unlink(join(dirname(file), entry.name)).catch(() => undefined);
   }
 }
 
@@ -34,9 +35,14 @@ async function existingMode(file: string): Promise<number | null> {
     throw new FailureError(`Cannot save ${file}: ${error.message}`);
   });
   if (stats?.isSymbolicLink()) {
-    throw new FailureError(`Not saved: ${file} is a symlink; ami-wizard never writes through one.\nSave to a regular file (replace the link with a copy of its target).`);
+    throw new FailureError(
+      `Not saved: ${file} is a symlink; ami-wizard never writes through one.\nSave to a regular file (replace the link with a copy of its target).`,
+    );
   }
-  if (stats && !stats.isFile()) throw new FailureError(`Cannot save ${file}: it is not a regular file (a folder, a pipe or a device). Save to a regular file.`);
+  if (stats && !stats.isFile())
+    throw new FailureError(
+      `Cannot save ${file}: it is not a regular file (a folder, a pipe or a device). Save to a regular file.`,
+    );
   return stats ? stats.mode & 0o7777 : null;
 }
 
@@ -69,11 +75,16 @@ async function readIfThere(file: string): Promise<string | undefined> {
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new FailureError(`Cannot save ${file}: it is not a regular file (a folder, a pipe or a device). Save to a regular file.`);
+    if (!stats.isFile())
+      throw new FailureError(
+        `Cannot save ${file}: it is not a regular file (a folder, a pipe or a device). Save to a regular file.`,
+      );
     const buffer = Buffer.alloc(MAX_ANSWERS_BYTES + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (bytesRead > MAX_ANSWERS_BYTES) {
-      throw new FailureError(`Not saved: ${file} holds more than ${MAX_ANSWERS_BYTES} bytes; an answers file is at most that. Is this the right file?`);
+      throw new FailureError(
+        `Not saved: ${file} holds more than ${MAX_ANSWERS_BYTES} bytes; an answers file is at most that. Is this the right file?`,
+      );
     }
     return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
@@ -85,7 +96,12 @@ async function readIfThere(file: string): Promise<string | undefined> {
  * Writes `guidance` into `file`. A new file starts from `base` when given (the --answers file, so a
  * copy saved under another name keeps the team's other answers), else from the minimal valid file.
  */
-export async function saveGuidance(file: string, guidance: GuidanceAnswers, projectName: string, base?: string): Promise<void> {
+export async function saveGuidance(
+  file: string,
+  guidance: GuidanceAnswers,
+  projectName: string,
+  base?: string,
+): Promise<void> {
   const mode = (await existingMode(file)) ?? 0o644;
   const existing = (await readIfThere(file)) ?? (base === undefined ? undefined : await readIfThere(base));
   if (existing === undefined || existing.trim() === '') {
@@ -102,7 +118,9 @@ export async function saveGuidance(file: string, guidance: GuidanceAnswers, proj
   const text = doc.toString();
   // Never write a file that loading would refuse.
   if (Buffer.byteLength(text) > MAX_ANSWERS_BYTES) {
-    throw new FailureError(`Not saved: ${file} would hold more than ${MAX_ANSWERS_BYTES} bytes, more than an answers file may. Trim its comments, then save again.`);
+    throw new FailureError(
+      `Not saved: ${file} would hold more than ${MAX_ANSWERS_BYTES} bytes, more than an answers file may. Trim its comments, then save again.`,
+    );
   }
   await replaceFile(file, text, mode);
 }

@@ -83,7 +83,11 @@ export function expectedAt(root: AnySchema, path: readonly PropertyKey[]): strin
       // Each option; a mapping by its keys (a package name, or a mapping with name, installMinutes, changes).
       return (
         alternatives(s)
-          .map((option) => (defOf(option).type === 'object' ? `a mapping with ${Object.keys(defOf(option).shape as object).join(', ')}` : expectedAt(option, [])))
+          .map((option) =>
+            defOf(option).type === 'object'
+              ? `a mapping with ${Object.keys(defOf(option).shape as object).join(', ')}`
+              : expectedAt(option, []),
+          )
           .filter(Boolean)
           .join(', or ') || undefined
       );

@@ -31,7 +31,10 @@ function entropy(text: string): number {
  * each in all but about 1% of keys. A 40-character CamelCase name has the entropy but few capitals.
  */
 const awsSecretKeyShape = (key: string): boolean =>
-  entropy(key) >= 4.2 && (key.match(/[A-Z]/g)?.length ?? 0) >= 9 && (key.match(/[a-z]/g)?.length ?? 0) >= 9 && /[0-9/+]/.test(key);
+  entropy(key) >= 4.2 &&
+  (key.match(/[A-Z]/g)?.length ?? 0) >= 9 &&
+  (key.match(/[a-z]/g)?.length ?? 0) >= 9 &&
+  /[0-9/+]/.test(key);
 
 const RULES: SecretRule[] = [
   {
@@ -54,7 +57,8 @@ const RULES: SecretRule[] = [
   { kind: 'a JSON Web Token', pattern: /\bey[A-Za-z0-9]{17,}\.ey[A-Za-z0-9/\\_-]{17,}\.[A-Za-z0-9/\\_-]{10,}/ },
   {
     kind: 'a password or token assignment',
-    pattern: /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|credentials?)["']?\s*(?::=|=>|=|:)\s*["']?[^\s"']{4,}/i,
+    pattern:
+      /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|credentials?)["']?\s*(?::=|=>|=|:)\s*["']?[^\s"']{4,}/i,
   },
 ];
 

@@ -14,7 +14,15 @@ interface TableStyle {
 }
 
 const FULL: TableStyle = {
-  labels: { tags: 'TAGS', values: 'VALUES', age: 'AGE', public: 'PUBLIC', encrypted: 'ENCRYPT', imdsv2: 'IMDSV2', deprecated: 'DEPREC' },
+  labels: {
+    tags: 'TAGS',
+    values: 'VALUES',
+    age: 'AGE',
+    public: 'PUBLIC',
+    encrypted: 'ENCRYPT',
+    imdsv2: 'IMDSV2',
+    deprecated: 'DEPREC',
+  },
   cells: { pass: 'ok', fail: 'FAIL', skip: '-' },
 };
 // For 80 columns: one character per check, so the image names still fit beside the ids.
@@ -54,8 +62,13 @@ export function auditText(untrusted: AuditReport, width = 80): string {
     for (const audit of failing) {
       const title = `  ${audit.image.imageId}  ${audit.image.name || '(no name)'}`;
       // The full name lives here; if it does not fit beside the id it gets a line of its own.
-      out.push(...(title.length <= width ? [title] : [`  ${fit(audit.image.imageId, width - 2)}`, `    ${fit(audit.image.name, width - 4)}`]));
-      for (const r of audit.results.filter((x) => x.status === 'fail')) out.push(...wrap(`${r.check}: ${r.detail ?? ''}`, '    ', '      ', width));
+      out.push(
+        ...(title.length <= width
+          ? [title]
+          : [`  ${fit(audit.image.imageId, width - 2)}`, `    ${fit(audit.image.name, width - 4)}`]),
+      );
+      for (const r of audit.results.filter((x) => x.status === 'fail'))
+        out.push(...wrap(`${r.check}: ${r.detail ?? ''}`, '    ', '      ', width));
     }
     out.push('');
   }
@@ -86,7 +99,9 @@ function table(audits: ImageAudit[], width: number): string[] {
   const idWidth = Math.max(5, ...audits.map((a) => a.image.imageId.length));
   const longestName = Math.max(4, ...audits.map((a) => a.image.name.length));
   const layout = (style: TableStyle) => {
-    const cols = CHECKS.map((c) => Math.max(style.labels[c].length, ...Object.values(style.cells).map((v) => v.length)));
+    const cols = CHECKS.map((c) =>
+      Math.max(style.labels[c].length, ...Object.values(style.cells).map((v) => v.length)),
+    );
     // The name goes last and takes what is left.
     return { style, cols, nameWidth: width - idWidth - cols.reduce((sum, w) => sum + 1 + w, 0) - 1 };
   };
@@ -94,11 +109,23 @@ function table(audits: ImageAudit[], width: number): string[] {
   const { style, cols, nameWidth } = full.nameWidth >= Math.min(longestName, WANTED_NAME) ? full : layout(COMPACT);
   const showName = nameWidth >= MIN_NAME; // else dropped: the failure details name each image
   const row = (id: string, cells: string[], name: string) =>
-    [id.padEnd(idWidth), ...cells.map((c, i) => c.padEnd(cols[i]!)), ...(showName ? [fit(name, nameWidth)] : [])].join(' ').trimEnd();
+    [id.padEnd(idWidth), ...cells.map((c, i) => c.padEnd(cols[i]!)), ...(showName ? [fit(name, nameWidth)] : [])]
+      .join(' ')
+      .trimEnd();
   return [
     ...(style.legend ? wrap(style.legend, '', '  ', width) : []),
-    row('IMAGE', CHECKS.map((c) => style.labels[c]), 'NAME'),
-    ...audits.map((a) => row(a.image.imageId, a.results.map((r) => style.cells[r.status]), a.image.name)),
+    row(
+      'IMAGE',
+      CHECKS.map((c) => style.labels[c]),
+      'NAME',
+    ),
+    ...audits.map((a) =>
+      row(
+        a.image.imageId,
+        a.results.map((r) => style.cells[r.status]),
+        a.image.name,
+      ),
+    ),
   ];
 }
 
@@ -115,10 +142,15 @@ function summaryLines(report: AuditReport): string[] {
   if (!total) return [`No images owned by this account in ${where}.`];
   const failing = report.audits.filter((a) => !a.compliant);
   if (!failing.length) return [`${count(total, 'image')} in ${where}: all compliant.`];
-  const perCheck = CHECKS.map((c) => [c, failing.filter((a) => a.results.some((r) => r.check === c && r.status === 'fail')).length] as const)
+  const perCheck = CHECKS.map(
+    (c) => [c, failing.filter((a) => a.results.some((r) => r.check === c && r.status === 'fail')).length] as const,
+  )
     .filter(([, n]) => n > 0)
     .map(([c, n]) => `${c} ${n}`);
-  return [`${count(total, 'image')} in ${where}: ${total - failing.length} compliant, ${failing.length} failing.`, `Failed: ${perCheck.join(', ')}.`];
+  return [
+    `${count(total, 'image')} in ${where}: ${total - failing.length} compliant, ${failing.length} failing.`,
+    `Failed: ${perCheck.join(', ')}.`,
+  ];
 }
 
 /** One object per image: what a script needs to act on it (EC2's texts shortened as in the text report). */

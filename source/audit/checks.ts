@@ -36,8 +36,12 @@ export function auditImage(image: ImageRecord, options: AuditOptions): ImageAudi
     checkAge(image, options),
     image.public ? fail('public', 'anyone can launch it (public launch permission)') : pass('public'),
     checkEncryption(image),
-    image.imdsSupport === 'v2.0' ? pass('imdsv2') : fail('imdsv2', `imdsSupport is ${image.imdsSupport ?? 'unset'}, so instances may use IMDSv1`),
-    isDeprecated(image, options.now) ? fail('deprecated', `deprecated since ${image.deprecationTime}`) : pass('deprecated'),
+    image.imdsSupport === 'v2.0'
+      ? pass('imdsv2')
+      : fail('imdsv2', `imdsSupport is ${image.imdsSupport ?? 'unset'}, so instances may use IMDSv1`),
+    isDeprecated(image, options.now)
+      ? fail('deprecated', `deprecated since ${image.deprecationTime}`)
+      : pass('deprecated'),
   ];
   return { image, compliant: results.every((r) => r.status !== 'fail'), results };
 }
@@ -78,7 +82,10 @@ function checkEncryption(image: ImageRecord): CheckResult {
   // An audit cannot vouch for what EC2 did not report, so a missing Encrypted flag counts as unencrypted.
   const plain = image.ebs.filter((d) => d.encrypted !== true);
   if (!plain.length) return pass('encrypted');
-  return fail('encrypted', `unencrypted: ${plain.map((d) => `${d.snapshotId ?? 'no snapshot'} (${d.device})`).join(', ')}`);
+  return fail(
+    'encrypted',
+    `unencrypted: ${plain.map((d) => `${d.snapshotId ?? 'no snapshot'} (${d.device})`).join(', ')}`,
+  );
 }
 
 const pass = (check: CheckId): CheckResult => ({ check, status: 'pass' });

@@ -37,7 +37,10 @@ export async function auditPolicy(args: CliArgs, cwd: string): Promise<AuditPoli
     rules = parseTagPolicy(await generatedTagPolicy(answers), args.answers);
     source = `${args.answers} (as in ${TAG_POLICY_PATH})`;
   }
-  const maxAgeDays = args.maxAgeDays !== undefined ? parseDays(args.maxAgeDays) : (answers?.options.deprecateAfterDays ?? DEFAULT_MAX_AGE_DAYS);
+  const maxAgeDays =
+    args.maxAgeDays !== undefined
+      ? parseDays(args.maxAgeDays)
+      : (answers?.options.deprecateAfterDays ?? DEFAULT_MAX_AGE_DAYS);
   return { ...(rules ? { rules } : {}), ...(source ? { source } : {}), maxAgeDays };
 }
 

@@ -15,12 +15,19 @@ export interface TagRule {
   required: boolean;
 }
 
-const STATEMENT_FIELDS = new Set(['tag_key', 'tag_value', 'enforced_for', 'report_required_tag_for', '@@operators_allowed_for_child_policies']);
+const STATEMENT_FIELDS = new Set([
+  'tag_key',
+  'tag_value',
+  'enforced_for',
+  'report_required_tag_for',
+  '@@operators_allowed_for_child_policies',
+]);
 const LIST_OPERATORS = new Set(['@@assign', '@@append', '@@remove', '@@operators_allowed_for_child_policies']);
 
 export function parseTagPolicy(doc: unknown, source: string): TagRule[] {
   const fail = (problem: string) => new InputError(`${source} is not a usable tag policy: ${problem}`);
-  if (!isPlainObject(doc) || !isPlainObject(doc.tags)) throw fail('it needs a "tags" object, as in {"tags": {"costcenter": {"tag_key": {"@@assign": "CostCenter"}}}}.');
+  if (!isPlainObject(doc) || !isPlainObject(doc.tags))
+    throw fail('it needs a "tags" object, as in {"tags": {"costcenter": {"tag_key": {"@@assign": "CostCenter"}}}}.');
   const rules: TagRule[] = [];
   for (const [statement, body] of Object.entries(doc.tags)) {
     const at = `tags.${statement}`;
@@ -30,7 +37,8 @@ export function parseTagPolicy(doc: unknown, source: string): TagRule[] {
     const key = tagKey(body.tag_key, statement, `${at}.tag_key`, fail);
     const allowed = stringList(body.tag_value, `${at}.tag_value`, fail);
     const bad = allowed?.find((v) => v.split('*').length > 2);
-    if (bad !== undefined) throw fail(`${at}.tag_value "${bad}" has more than one "*"; AWS allows one wildcard per value.`);
+    if (bad !== undefined)
+      throw fail(`${at}.tag_value "${bad}" has more than one "*"; AWS allows one wildcard per value.`);
     const requiredFor = stringList(body.report_required_tag_for, `${at}.report_required_tag_for`, fail);
     stringList(body.enforced_for, `${at}.enforced_for`, fail);
     rules.push({ key, ...(allowed ? { allowed } : {}), required: requiredForImages(requiredFor) });
@@ -77,7 +85,8 @@ function stringList(block: unknown, at: string, fail: (p: string) => InputError)
 }
 
 function strings(value: unknown, at: string, fail: (p: string) => InputError): string[] {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw fail(`${at} must be a list of strings.`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw fail(`${at} must be a list of strings.`);
   return value as string[];
 }
 

@@ -15,13 +15,41 @@ export interface AwsCallContext {
   configProblem?: ConfigFileProblem;
 }
 
-const OFFLINE_NOTE = ['Offline? Only lookup and audit need AWS; generate works without it:', 'ami-wizard --answers FILE --out DIR'];
+const OFFLINE_NOTE = [
+  'Offline? Only lookup and audit need AWS; generate works without it:',
+  'ami-wizard --answers FILE --out DIR',
+];
 
 const EXPIRED = ['RequestExpired', 'ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired'];
 const DENIED = ['UnauthorizedOperation', 'Client.UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException'];
-const BAD_CREDENTIALS = ['AuthFailure', 'InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'IncompleteSignature', 'MissingAuthenticationToken'];
-const THROTTLED = ['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'EC2ThrottledException', 'RequestThrottled', 'SlowDown'];
-const NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE'];
+const BAD_CREDENTIALS = [
+  'AuthFailure',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'MissingAuthenticationToken',
+];
+const THROTTLED = [
+  'RequestLimitExceeded',
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'EC2ThrottledException',
+  'RequestThrottled',
+  'SlowDown',
+];
+const NETWORK_CODES = [
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+];
 
 interface SdkErrorShape {
   name?: string;
@@ -53,7 +81,8 @@ export function configFilesToCheck(error: unknown): ConfigFileProblem['kind'][] 
 
 const isRegionMissing = (message: string) => /Region is missing/.test(message);
 const isCredentialsMissing = (name: string, message: string) =>
-  (name === 'CredentialsProviderError' || /Could not load credentials/.test(message)) && !/expired|refresh/i.test(message);
+  (name === 'CredentialsProviderError' || /Could not load credentials/.test(message)) &&
+  !/expired|refresh/i.test(message);
 
 export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   const e = (error ?? {}) as SdkErrorShape;
@@ -62,16 +91,23 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   const where = ctx.region ? ` in ${printable(ctx.region)}` : '';
   const attempts = e.$metadata?.attempts && e.$metadata.attempts > 1 ? ` after ${e.$metadata.attempts} attempts` : '';
 
-  if (e.name === 'AwsDeadlineError' && e.timeoutMs) return e.totalMs ? budgetAdvice(e.timeoutMs, e.totalMs) : deadlineAdvice(e.timeoutMs, e.phase);
+  if (e.name === 'AwsDeadlineError' && e.timeoutMs)
+    return e.totalMs ? budgetAdvice(e.timeoutMs, e.totalMs) : deadlineAdvice(e.timeoutMs, e.phase);
   if (e.problem && e.name && ANSWER_ERRORS.includes(e.name)) return answerAdvice(e, ctx, attempts);
   if (ctx.configProblem && (isRegionMissing(message) || isCredentialsMissing(e.name ?? '', message))) {
     return configFileAdvice(ctx.configProblem, isRegionMissing(message) ? 'region' : 'credentials');
   }
   if (isRegionMissing(message)) {
-    return lines('No AWS region is configured.', 'Pass --region eu-west-1, set AWS_REGION, or set region in the AWS profile.');
+    return lines(
+      'No AWS region is configured.',
+      'Pass --region eu-west-1, set AWS_REGION, or set region in the AWS profile.',
+    );
   }
   if (/Region not accepted|Invalid region/i.test(message)) {
-    return lines(`The configured AWS region is not valid (${oneLine(message)}).`, 'Pass --region with a region code such as eu-west-1, or fix AWS_REGION.');
+    return lines(
+      `The configured AWS region is not valid (${oneLine(message)}).`,
+      'Pass --region with a region code such as eu-west-1, or fix AWS_REGION.',
+    );
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials/.test(message)) {
     if (/expired|refresh/i.test(message)) return expiredAdvice('');
@@ -114,14 +150,18 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   }
   const status = e.$metadata?.httpStatusCode;
   if (e.$fault === 'server' || (status !== undefined && status >= 500)) {
-    return lines(`EC2 is not answering properly${where} (${name || `HTTP ${status}`})${attempts}.`, 'This is on the AWS side; try again in a few minutes.');
+    return lines(
+      `EC2 is not answering properly${where} (${name || `HTTP ${status}`})${attempts}.`,
+      'This is on the AWS side; try again in a few minutes.',
+    );
   }
   const network = networkCode(e);
   if (network || name === 'TimeoutError' || name === 'AbortError') {
     return networkAdvice(e, network, ctx, attempts);
   }
   // The answer passed the shape check (ec2-answer.ts) but its XML is broken inside.
-  if (/XML parse error/.test(message)) return lines(`The endpoint did not answer like EC2 (${oneLine(message)})${attempts}.`, ...NOT_EC2_ADVICE);
+  if (/XML parse error/.test(message))
+    return lines(`The endpoint did not answer like EC2 (${oneLine(message)})${attempts}.`, ...NOT_EC2_ADVICE);
   if (e.$metadata) {
     return lines(`EC2 refused ${ctx.action.replace(/^ec2:/, '')}${where}: ${name}: ${oneLine(message)}`);
   }
@@ -142,9 +182,17 @@ function deadlineAdvice(timeoutMs: number, phase: string | undefined): string {
     );
   }
   if (phase === 'config') {
-    return lines(`Reading the AWS configuration took longer than ${seconds} s (--aws-timeout ${seconds}).`, `Check AWS_CONFIG_FILE and ~/.aws, or allow longer: ${longer}`);
+    return lines(
+      `Reading the AWS configuration took longer than ${seconds} s (--aws-timeout ${seconds}).`,
+      `Check AWS_CONFIG_FILE and ~/.aws, or allow longer: ${longer}`,
+    );
   }
-  return lines(`EC2 did not answer ${limit}.`, `Check the network, a proxy, or ${ENDPOINT_VARIABLES};`, `a slow link may need longer: ${longer}`, ...OFFLINE_NOTE);
+  return lines(
+    `EC2 did not answer ${limit}.`,
+    `Check the network, a proxy, or ${ENDPOINT_VARIABLES};`,
+    `a slow link may need longer: ${longer}`,
+    ...OFFLINE_NOTE,
+  );
 }
 
 /** Every call was in time, but all of them together were not (deadline.ts, TOTAL_DEADLINE_CALLS). */
@@ -205,12 +253,19 @@ function networkAdvice(e: SdkErrorShape, code: string | undefined, ctx: AwsCallC
   const host = rawHost && printable(rawHost);
   const regionHost = rawHost && ctx.region && rawHost === `ec2.${ctx.region}.amazonaws.com`;
   if (code === 'ENOTFOUND' && regionHost) {
-    return lines(`Unknown region "${printable(ctx.region!)}": ${host} does not exist.`, 'Check --region or AWS_REGION (region codes look like eu-west-1).', ...OFFLINE_NOTE);
+    return lines(
+      `Unknown region "${printable(ctx.region!)}": ${host} does not exist.`,
+      'Check --region or AWS_REGION (region codes look like eu-west-1).',
+      ...OFFLINE_NOTE,
+    );
   }
   const limit = ctx.timeoutMs ? ` within ${ctx.timeoutMs / 1000} s` : ' in time';
-  const what = code && code !== 'ETIMEDOUT'
-    ? `is unreachable (${code})`
-    : /establish a connection/.test(e.message ?? '') ? 'did not accept a connection in time' : `did not answer${limit}`;
+  const what =
+    code && code !== 'ETIMEDOUT'
+      ? `is unreachable (${code})`
+      : /establish a connection/.test(e.message ?? '')
+        ? 'did not accept a connection in time'
+        : `did not answer${limit}`;
   return lines(
     `EC2${host ? ` at ${host}` : ''} ${what}${attempts}.`,
     'Check the network, a proxy, or AWS_ENDPOINT_URL_EC2 / AWS_ENDPOINT_URL.',

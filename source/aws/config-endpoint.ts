@@ -76,7 +76,10 @@ function configProfiles(sections: Map<string, Section>): Map<string, Section> {
 }
 
 /** The endpoint_url the SDK sends EC2 calls to, from the files, and what is wrong with it; undefined when nothing is. */
-export function configEndpointProblem(env: Env, files: { config?: IniFile; credentials?: IniFile }): string | undefined {
+export function configEndpointProblem(
+  env: Env,
+  files: { config?: IniFile; credentials?: IniFile },
+): string | undefined {
   // A variable wins over the files (endpoint-url.ts checks it).
   if (env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL) return undefined;
   const config = files.config ? configProfiles(parseIni(files.config, 'config')) : new Map<string, Section>();
@@ -85,7 +88,10 @@ export function configEndpointProblem(env: Env, files: { config?: IniFile; crede
   const profile = new Map([...(credentials.get(profileName) ?? []), ...(config.get(profileName) ?? [])]);
   // The SDK reads the variable when it is "true" or "false", else the profile's setting.
   const ignoreVariable = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS;
-  const ignore = ignoreVariable === 'true' || ignoreVariable === 'false' ? ignoreVariable === 'true' : profile.get('ignore_configured_endpoint_urls')?.value === 'true';
+  const ignore =
+    ignoreVariable === 'true' || ignoreVariable === 'false'
+      ? ignoreVariable === 'true'
+      : profile.get('ignore_configured_endpoint_urls')?.value === 'true';
   if (ignore) return undefined;
   const servicesName = profile.get('services')?.value;
   let services: Section | undefined;

@@ -43,7 +43,12 @@ export function iniProblem(text: string): IniProblem | undefined {
     if (equals < 0) {
       const first = content.split(/\s+/)[0]!;
       // Name the setting it starts with when that reads as a setting name; a stray secret is never echoed.
-      return { line, reason: SETTING_NAME.test(first) ? `is not "name = value" (it starts with "${first}")` : 'is not "name = value"' };
+      return {
+        line,
+        reason: SETTING_NAME.test(first)
+          ? `is not "name = value" (it starts with "${first}")`
+          : 'is not "name = value"',
+      };
     }
   }
   return undefined;
@@ -64,7 +69,10 @@ export function configFilePaths(env: Env, home = homedir()): Record<ConfigFilePr
 }
 
 /** The first malformed line among the files of `kinds`, in that order; a missing file is no problem. */
-export async function findConfigFileProblem(kinds: readonly ConfigFileProblem['kind'][], env: Env = process.env): Promise<ConfigFileProblem | undefined> {
+export async function findConfigFileProblem(
+  kinds: readonly ConfigFileProblem['kind'][],
+  env: Env = process.env,
+): Promise<ConfigFileProblem | undefined> {
   const paths = configFilePaths(env, env.HOME || homedir());
   for (const kind of kinds) {
     const text = await readFile(paths[kind], 'utf8').catch(() => undefined);

@@ -16,7 +16,9 @@ export class AwsDeadlineError extends Error {
     /** Set when the command's budget ran out, not the call's own deadline: its length. */
     readonly totalMs?: number,
   ) {
-    super(`AWS ${totalMs ? `work exceeded its ${totalMs} ms budget` : `call exceeded its ${timeoutMs} ms deadline`} while waiting for ${phase}`);
+    super(
+      `AWS ${totalMs ? `work exceeded its ${totalMs} ms budget` : `call exceeded its ${timeoutMs} ms deadline`} while waiting for ${phase}`,
+    );
     this.name = 'AwsDeadlineError';
   }
 }

@@ -35,7 +35,11 @@ export async function describeImages(
   try {
     do {
       if (pages === MAX_PAGES) throw new FailureError(tooManyPages(session, records.length));
-      const pageInput = { ...input, ...(options.pageSize ? { MaxResults: options.pageSize } : {}), ...(token ? { NextToken: token } : {}) };
+      const pageInput = {
+        ...input,
+        ...(options.pageSize ? { MaxResults: options.pageSize } : {}),
+        ...(token ? { NextToken: token } : {}),
+      };
       const page = await session.call((abortSignal) => session.client.describeImages(pageInput, { abortSignal }));
       for (const image of page.Images ?? []) records.push(toImageRecord(image, session.region));
       options.onPage?.({ pages: ++pages, images: records.length });
@@ -44,7 +48,11 @@ export async function describeImages(
       if (token !== undefined) seenTokens.add(token);
     } while (token !== undefined);
   } catch (error) {
-    throw await awsFailure(error, { action: 'ec2:DescribeImages', region: session.region, timeoutMs: TIMEOUTS.requestMs });
+    throw await awsFailure(error, {
+      action: 'ec2:DescribeImages',
+      region: session.region,
+      timeoutMs: TIMEOUTS.requestMs,
+    });
   }
   return records;
 }

@@ -2,7 +2,12 @@
 // deserializer does, reads the body (bounded in size), checks it is EC2's (ec2-answer.ts), and hands the
 // bytes on. An answer that is not EC2's becomes Ec2AnswerError, shaped like an SDK service error
 // (HTTP status in $metadata, $fault) so the retry strategy still retries a 5xx from a gateway.
-import type { DeserializeHandler, DeserializeHandlerArguments, DeserializeHandlerOutput, HandlerExecutionContext } from '@smithy/types';
+import type {
+  DeserializeHandler,
+  DeserializeHandlerArguments,
+  DeserializeHandlerOutput,
+  HandlerExecutionContext,
+} from '@smithy/types';
 import { answerProblem, queryAction } from './ec2-answer.ts';
 import type { AnswerProblem } from './ec2-answer.ts';
 
@@ -28,7 +33,12 @@ export class Ec2AnswerError extends Error {
     readonly action: string,
   ) {
     super(`the endpoint's answer to ${action} (HTTP ${problem.status}) is not EC2's: ${problem.kind}`);
-    this.name = problem.kind === 'redirect' ? 'EndpointRedirect' : problem.kind === 'too-large' ? 'AnswerTooLarge' : 'NotEc2Answer';
+    this.name =
+      problem.kind === 'redirect'
+        ? 'EndpointRedirect'
+        : problem.kind === 'too-large'
+          ? 'AnswerTooLarge'
+          : 'NotEc2Answer';
     this.$fault = problem.status >= 500 ? 'server' : 'client';
     this.$metadata = { httpStatusCode: problem.status };
   }

@@ -15,11 +15,14 @@ export interface AnswerFacts {
   location?: string;
 }
 
-export type AnswerProblem = { kind: 'redirect'; status: number; location?: string } | { kind: 'not-ec2'; status: number; contentType?: string };
+export type AnswerProblem =
+  | { kind: 'redirect'; status: number; location?: string }
+  | { kind: 'not-ec2'; status: number; contentType?: string };
 
 export function answerProblem(answer: AnswerFacts): AnswerProblem | undefined {
   const { status } = answer;
-  if (status >= 300 && status < 400) return { kind: 'redirect', status, ...(answer.location ? { location: answer.location } : {}) };
+  if (status >= 300 && status < 400)
+    return { kind: 'redirect', status, ...(answer.location ? { location: answer.location } : {}) };
   // EC2's errors are <Response><Errors>; other AWS query services use <ErrorResponse>.
   const roots = status >= 200 && status < 300 ? [`${answer.action}Response`] : ['Response', 'ErrorResponse'];
   const document = rootOf(answer.text);

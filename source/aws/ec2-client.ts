@@ -53,7 +53,13 @@ export async function openEc2(options: Ec2Options): Promise<Ec2Session> {
   try {
     // endpoint_url in the AWS files, checked before the SDK loads; under the deadline like the SDK's own
     // reading of those files (a stuck network file system).
-    const fileProblem = await withDeadline(options.timeoutMs, 'config', () => findConfigEndpointProblem(process.env), undefined, budget);
+    const fileProblem = await withDeadline(
+      options.timeoutMs,
+      'config',
+      () => findConfigEndpointProblem(process.env),
+      undefined,
+      budget,
+    );
     if (fileProblem) throw new InputError(fileProblem);
   } catch (error) {
     throw await awsFailure(error, context);
@@ -73,7 +79,8 @@ export async function openEc2(options: Ec2Options): Promise<Ec2Session> {
   });
   client.middlewareStack.add(ec2AnswerCheck, { step: 'deserialize', priority: 'low', name: 'amiWizardEc2AnswerCheck' });
   // At a deadline the client goes too: its sockets close, so nothing of the call keeps Node busy.
-  const within = <T>(phase: AwsCallPhase, run: (signal: AbortSignal) => Promise<T>) => withDeadline(options.timeoutMs, phase, run, () => client.destroy(), budget);
+  const within = <T>(phase: AwsCallPhase, run: (signal: AbortSignal) => Promise<T>) =>
+    withDeadline(options.timeoutMs, phase, run, () => client.destroy(), budget);
   try {
     // The SDK refuses a region that is not a host name label (an ESC in AWS_REGION) right here.
     const region = await within('config', () => client.config.region());
@@ -108,7 +115,8 @@ function silenceSdkNodeVersionWarning(): void {
   process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
     const message = typeof warning === 'string' ? warning : warning.message;
     const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
-    const fromSdk = /AWS SDK for JavaScript/.test(message) && (SDK_NODE_WARNING.test(message) || SDK_NODE_WARNING.test(type ?? ''));
+    const fromSdk =
+      /AWS SDK for JavaScript/.test(message) && (SDK_NODE_WARNING.test(message) || SDK_NODE_WARNING.test(type ?? ''));
     if (fromSdk) return;
     return (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
   } as typeof process.emitWarning;

@@ -22,15 +22,24 @@ export function urlProblem(value: string): string | undefined {
 }
 
 /** The value for a message: escaped, and cut, one line whatever it holds. */
-export const shownValue = (value: string): string => printable(value.length > 100 ? `${value.slice(0, 100)}...` : value);
+export const shownValue = (value: string): string =>
+  printable(value.length > 100 ? `${value.slice(0, 100)}...` : value);
 
 /** The problem with the endpoint variable the SDK would use, or undefined when there is none. */
 export function endpointUrlProblem(env: Env): string | undefined {
   // The SDK ignores both variables when told to (and an empty value as if unset).
   if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined;
-  const name = env.AWS_ENDPOINT_URL_EC2 ? 'AWS_ENDPOINT_URL_EC2' : env.AWS_ENDPOINT_URL ? 'AWS_ENDPOINT_URL' : undefined;
+  const name = env.AWS_ENDPOINT_URL_EC2
+    ? 'AWS_ENDPOINT_URL_EC2'
+    : env.AWS_ENDPOINT_URL
+      ? 'AWS_ENDPOINT_URL'
+      : undefined;
   if (!name) return undefined;
   const problem = urlProblem(env[name]!);
   if (!problem) return undefined;
-  return [`${name}="${shownValue(env[name]!)}" ${problem}.`, `Set the endpoint's address, e.g. ${name}=${ENDPOINT_EXAMPLE}`, `or unset ${name} to use the region's own endpoint.`].join('\n  ');
+  return [
+    `${name}="${shownValue(env[name]!)}" ${problem}.`,
+    `Set the endpoint's address, e.g. ${name}=${ENDPOINT_EXAMPLE}`,
+    `or unset ${name} to use the region's own endpoint.`,
+  ].join('\n  ');
 }

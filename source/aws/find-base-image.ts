@@ -60,7 +60,9 @@ export async function findBaseImage(query: BaseImageQuery, options: FindOptions)
       );
     }
     if (!/^ami-[0-9a-f]{8,17}$/.test(current.imageId)) {
-      throw new FailureError(`EC2 answered with an image id that is not one (${printable(current.imageId.slice(0, 40))}); is AWS_ENDPOINT_URL_EC2 pointing at EC2?`);
+      throw new FailureError(
+        `EC2 answered with an image id that is not one (${printable(current.imageId.slice(0, 40))}); is AWS_ENDPOINT_URL_EC2 pointing at EC2?`,
+      );
     }
     return {
       os: query.os,

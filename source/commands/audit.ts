@@ -32,7 +32,11 @@ export async function auditCommand(args: CliArgs, io: CommandIO): Promise<number
         const found = await describeImages(
           session,
           { Owners: ['self'], IncludeDeprecated: true },
-          { pageSize: PAGE_SIZE, onPage: ({ pages, images: n }) => spinner.update(`Listing images in ${session.region}: page ${pages}, ${n} images`) },
+          {
+            pageSize: PAGE_SIZE,
+            onPage: ({ pages, images: n }) =>
+              spinner.update(`Listing images in ${session.region}: page ${pages}, ${n} images`),
+          },
         );
         images.push(...found);
       } finally {

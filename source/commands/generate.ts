@@ -13,7 +13,8 @@ import { jsonOutput } from '../text/json-output.ts';
 
 /** `given`: the answers when the caller has already loaded them from args.answers. */
 export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answers): Promise<number> {
-  if (!args.answers) throw new InputError('generate needs an answers file: ami-wizard --answers ami-wizard.yaml --out build/ami');
+  if (!args.answers)
+    throw new InputError('generate needs an answers file: ami-wizard --answers ami-wizard.yaml --out build/ami');
   const answers = given ?? (await loadAnswers(args.answers));
   // --resolve: the only path of generate that talks to AWS; the SDK loads inside find-base-image.
   const baseImage = args.resolve
@@ -22,7 +23,10 @@ export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answ
         { timeoutMs: args.awsTimeoutMs },
       )
     : undefined;
-  if (baseImage && !args.json) io.stdout(`Base image: ${printable(baseImage.name)} (${printable(baseImage.imageId)}, created ${printable(baseImage.creationDate)})\n`);
+  if (baseImage && !args.json)
+    io.stdout(
+      `Base image: ${printable(baseImage.name)} (${printable(baseImage.imageId)}, created ${printable(baseImage.creationDate)})\n`,
+    );
   const { decision, outDir, outLabel, plan } = await prepareFolder(answers, {
     cwd: io.cwd,
     out: args.out,
@@ -33,7 +37,15 @@ export async function generateCommand(args: CliArgs, io: CommandIO, given?: Answ
   if (!args.dryRun) await applyPlan(plan);
 
   if (args.json) {
-    io.stdout(jsonOutput({ outDir, dryRun: args.dryRun, decision: decisionJson(decision), baseImage, plan: plan.entries.map(planEntryJson) }));
+    io.stdout(
+      jsonOutput({
+        outDir,
+        dryRun: args.dryRun,
+        decision: decisionJson(decision),
+        baseImage,
+        plan: plan.entries.map(planEntryJson),
+      }),
+    );
     // JSON on stdout, and the conflict in words on stderr for the script's log.
     const conflicts = conflictsError(plan);
     if (conflicts) throw conflicts;

@@ -20,12 +20,22 @@ export interface HostOptions {
   cancelledMessage?: (error: CancelledError) => string;
 }
 
-export async function withHost(io: CommandIO, options: HostOptions, run: (session: HostSession) => Promise<number>): Promise<number> {
+export async function withHost(
+  io: CommandIO,
+  options: HostOptions,
+  run: (session: HostSession) => Promise<number>,
+): Promise<number> {
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   const stopListening = io.onInterrupt(interrupt);
   const { stdin, stdout } = io.terminal();
-  const host = createHost({ stdin, stdout, signal: controller.signal, onInterrupt: interrupt, beforeFirstFrame: options.beforeFirstFrame });
+  const host = createHost({
+    stdin,
+    stdout,
+    signal: controller.signal,
+    onInterrupt: interrupt,
+    beforeFirstFrame: options.beforeFirstFrame,
+  });
   let closed = false;
   const close = () => {
     if (closed) return;

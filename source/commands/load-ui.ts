@@ -14,7 +14,8 @@ export async function loadUi<T>(load: () => Promise<T>, env: NodeJS.ProcessEnv =
   for (const [key] of hidden) delete env[key];
   // Read as a descriptor: reading globalThis.fetch itself would load undici, the cost being avoided.
   const fetchDescriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  if (fetchDescriptor) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  if (fetchDescriptor)
+    Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   try {
     return await load();
   } finally {

@@ -17,7 +17,10 @@ export async function lookupCommand(args: CliArgs, io: CommandIO): Promise<numbe
   spinner.update('Loading the AWS SDK');
   let image;
   try {
-    image = await findBaseImage(query, { timeoutMs: args.awsTimeoutMs, onRequest: (region) => spinner.update(`Looking up the current base image in ${region}`) });
+    image = await findBaseImage(query, {
+      timeoutMs: args.awsTimeoutMs,
+      onRequest: (region) => spinner.update(`Looking up the current base image in ${region}`),
+    });
   } finally {
     spinner.stop();
   }
@@ -27,12 +30,19 @@ export async function lookupCommand(args: CliArgs, io: CommandIO): Promise<numbe
 
 async function lookupQuery(args: CliArgs): Promise<BaseImageQuery> {
   if (args.regions.length > 1) throw new InputError('lookup takes one --region; run it once per region.');
-  const platform = args.answers ? (await (await import('../answers/read.ts')).loadAnswers(args.answers)).platform : undefined;
+  const platform = args.answers
+    ? (await (await import('../answers/read.ts')).loadAnswers(args.answers)).platform
+    : undefined;
   const os = args.os ?? platform?.os;
   const architecture = args.arch ?? platform?.architecture ?? 'x86_64';
-  if (!os) throw new InputError(`lookup needs --os (${OPERATING_SYSTEMS.join(', ')}), e.g. ami-wizard lookup --os amazon-linux-2023 --arch arm64`);
-  if (!(OPERATING_SYSTEMS as readonly string[]).includes(os)) throw new InputError(`--os ${JSON.stringify(os)} is not supported; use one of ${OPERATING_SYSTEMS.join(', ')}.`);
-  if (!(ARCHITECTURES as readonly string[]).includes(architecture)) throw new InputError(`--arch ${JSON.stringify(architecture)} is not supported; use ${orList(ARCHITECTURES)}.`);
+  if (!os)
+    throw new InputError(
+      `lookup needs --os (${OPERATING_SYSTEMS.join(', ')}), e.g. ami-wizard lookup --os amazon-linux-2023 --arch arm64`,
+    );
+  if (!(OPERATING_SYSTEMS as readonly string[]).includes(os))
+    throw new InputError(`--os ${JSON.stringify(os)} is not supported; use one of ${OPERATING_SYSTEMS.join(', ')}.`);
+  if (!(ARCHITECTURES as readonly string[]).includes(architecture))
+    throw new InputError(`--arch ${JSON.stringify(architecture)} is not supported; use ${orList(ARCHITECTURES)}.`);
   const region = args.regions[0] ?? platform?.regions[0];
   return { os: os as OperatingSystem, architecture: architecture as Architecture, ...(region ? { region } : {}) };
 }

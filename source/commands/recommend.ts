@@ -9,7 +9,8 @@ import { compareAnswers } from '../../questionnaire/compare.ts';
 import { comparisonText } from '../text/compare-text.ts';
 
 export async function recommendCommand(args: CliArgs, io: CommandIO): Promise<number> {
-  if (!args.answers) throw new InputError('recommend needs an answers file: ami-wizard recommend --answers ami-wizard.yaml');
+  if (!args.answers)
+    throw new InputError('recommend needs an answers file: ami-wizard recommend --answers ami-wizard.yaml');
   const answers = await loadAnswers(args.answers);
   if (args.compare) {
     const other = await loadAnswers(args.compare);

@@ -22,7 +22,12 @@ import { WIZARD_STEPS } from '../wizard/steps.ts';
 import type { CommandIO } from './context.ts';
 import { withHost } from './host-session.ts';
 
-export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstFrame, prefill?: Prefill): Promise<number> {
+export async function runWizard(
+  args: CliArgs,
+  io: CommandIO,
+  firstFrame: FirstFrame,
+  prefill?: Prefill,
+): Promise<number> {
   const finish = () => {
     firstFrame.erase();
     firstFrame.restore();
@@ -36,24 +41,31 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
   let ctx: WizardContext | undefined;
   let code: number;
   try {
-    code = await withHost(io, { beforeFirstFrame: () => firstFrame.erase(), afterClose: finish }, async ({ host, signal }) => {
-      const { draft, given, corrections } =
-        prefill ?? (args.answers ? await (await import('../answers/prefill.ts')).draftFromFile(args.answers) : { draft: emptyDraft(), given: new Set<string>(), corrections: [] });
-      ctx = {
-        args,
-        cwd: io.cwd,
-        draft,
-        given,
-        prompts: createPrompts(host, () => ctx!.progress),
-        signal,
-        progress: { step: 0, total: WIZARD_STEPS.length },
-        env,
-        ...(args.answers ? { answersFile: args.answers } : {}),
-        askedAgain: corrections,
-        ...(draftFile && !args.answers ? await resumeOffer(draftFile, shown(draftFile)) : {}),
-      };
-      return run(ctx, io, host.close, signal);
-    });
+    code = await withHost(
+      io,
+      { beforeFirstFrame: () => firstFrame.erase(), afterClose: finish },
+      async ({ host, signal }) => {
+        const { draft, given, corrections } =
+          prefill ??
+          (args.answers
+            ? await (await import('../answers/prefill.ts')).draftFromFile(args.answers)
+            : { draft: emptyDraft(), given: new Set<string>(), corrections: [] });
+        ctx = {
+          args,
+          cwd: io.cwd,
+          draft,
+          given,
+          prompts: createPrompts(host, () => ctx!.progress),
+          signal,
+          progress: { step: 0, total: WIZARD_STEPS.length },
+          env,
+          ...(args.answers ? { answersFile: args.answers } : {}),
+          askedAgain: corrections,
+          ...(draftFile && !args.answers ? await resumeOffer(draftFile, shown(draftFile)) : {}),
+        };
+        return run(ctx, io, host.close, signal);
+      },
+    );
   } catch (error) {
     await keepOrRemove(ctx, io);
     throw error;
@@ -68,11 +80,16 @@ export async function runWizard(args: CliArgs, io: CommandIO, firstFrame: FirstF
     const count = answeredCount(ended.draft, ended.given);
     if (finished ? !somethingAt(draftFile) : count === 0) return;
     // The draft modules (and js-yaml) load only here and when a draft is found, not at start-up.
-    const [{ keepDraft, removeDraft }, { draftText }] = await Promise.all([import('../answers/draft-store.ts'), import('../answers/draft-file.ts')]);
+    const [{ keepDraft, removeDraft }, { draftText }] = await Promise.all([
+      import('../answers/draft-store.ts'),
+      import('../answers/draft-file.ts'),
+    ]);
     if (finished) return removeDraft(draftFile);
     const text = draftText(ended.draft, ended.screen ?? 'welcome', new Date());
     const problem = text === undefined ? 'an answer looks like a secret' : await keepDraft(draftFile, text, outDir);
-    out.stderr(`${problem === undefined ? draftKeptLine(count, shown(draftFile), DRAFT_DAYS, { out: args.out, fromAnswers: args.answers !== undefined }) : draftNotKeptLine(problem)}\n`);
+    out.stderr(
+      `${problem === undefined ? draftKeptLine(count, shown(draftFile), DRAFT_DAYS, { out: args.out, fromAnswers: args.answers !== undefined }) : draftNotKeptLine(problem)}\n`,
+    );
   }
 }
 
@@ -84,7 +101,14 @@ async function resumeOffer(file: string, shownFile: string): Promise<Pick<Wizard
   const kept = await readKeptDraft(file, now);
   if (kept === undefined || kept.kind === 'expired') return {};
   if (kept.kind === 'invalid') return { welcomeNote: draftIgnoredNote(shownFile, kept.reason) };
-  return { resume: { draft: kept.prefill.draft, screen: kept.screen, label: resumeLabel(kept.step, kept.savedAt, now), discard: () => removeDraft(file) } };
+  return {
+    resume: {
+      draft: kept.prefill.draft,
+      screen: kept.screen,
+      label: resumeLabel(kept.step, kept.savedAt, now),
+      discard: () => removeDraft(file),
+    },
+  };
 }
 
 function somethingAt(file: string): boolean {
@@ -106,13 +130,20 @@ async function run(ctx: WizardContext, io: CommandIO, closeHost: () => void, sig
   const outcome = ctx.outcome!;
   if (signal.aborted) {
     // Ctrl+C during the write waited for it: every file is whole and the manifest matches them.
-    io.stderr(outcome.written ? `Cancelled after the write, which completed: ${outcome.outDir} is whole.\n` : 'Cancelled, nothing was written.\n');
+    io.stderr(
+      outcome.written
+        ? `Cancelled after the write, which completed: ${outcome.outDir} is whole.\n`
+        : 'Cancelled, nothing was written.\n',
+    );
     return EXIT.cancelled;
   }
   // One ending: the summary says what was left and what to do; exit 1 with a conflict left. Once
   // the files are written, a trail of the answers above it (as clack leaves), within 24 rows.
   const validated = validateDraft(ctx.draft);
-  const trail = outcome.written && outcome.plan.conflicts === 0 && validated.ok ? trailLines(validated.answers, screenSize({ columns: io.columns }).width) : [];
+  const trail =
+    outcome.written && outcome.plan.conflicts === 0 && validated.ok
+      ? trailLines(validated.answers, screenSize({ columns: io.columns }).width)
+      : [];
   io.stdout(runText(outcome, { byFolder: true, trail }));
   return outcome.plan.conflicts > 0 ? EXIT.failure : EXIT.ok;
 }

@@ -18,7 +18,10 @@ import { withHost } from './host-session.ts';
 export async function runWorkshop(args: CliArgs, io: CommandIO): Promise<number> {
   let saved: string | undefined;
   // Ctrl+C leaves without the board's last answers: what was saved is all this can vouch for.
-  const cancelledMessage = () => (saved ? `Cancelled. ${saved} holds the answers as last saved; any changes since were not saved.` : 'Cancelled, nothing was written.');
+  const cancelledMessage = () =>
+    saved
+      ? `Cancelled. ${saved} holds the answers as last saved; any changes since were not saved.`
+      : 'Cancelled, nothing was written.';
   return withHost(io, { cancelledMessage }, async ({ host }) => {
     const { draft } = args.answers ? await draftFromFile(args.answers) : { draft: emptyDraft() };
     const projectName = draft.project.name ?? defaultProjectName(io.cwd);

@@ -6,7 +6,13 @@
 /** Top-level folders whose every file ami-wizard may generate. */
 const GENERATED_FOLDERS: readonly string[] = ['packer', 'bootstrap', 'config', 'tagging', 'imagebuilder', 'iam'];
 /** Single files ami-wizard generates outside those folders. */
-const GENERATED_FILES: readonly string[] = ['README.md', 'decision.md', 'ami-wizard.yaml', 'ami-wizard.schema.json', '.github/workflows/ami-build.yml'];
+const GENERATED_FILES: readonly string[] = [
+  'README.md',
+  'decision.md',
+  'ami-wizard.yaml',
+  'ami-wizard.schema.json',
+  '.github/workflows/ami-build.yml',
+];
 
 /** True when `path` (already a safe relative path) is one ami-wizard could ever generate. */
 export function isGeneratablePath(path: string): boolean {

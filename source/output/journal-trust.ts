@@ -32,18 +32,22 @@ export function journalProblem(journal: Journal, ctx: JournalContext): string | 
   for (const write of journal.writes) {
     const path = shown(write.path);
     if (!ctx.paths.has(write.path)) return `it writes ${path}, which this run does not generate`;
-    if (entryOf(journal.manifest, write.path) !== write.to) return `it writes ${path} with contents its own manifest does not record`;
+    if (entryOf(journal.manifest, write.path) !== write.to)
+      return `it writes ${path} with contents its own manifest does not record`;
     const staged = ctx.staged.get(write.staged);
-    if (staged !== undefined && staged !== write.to) return `the staged file for ${path} does not hold what the journal says`;
+    if (staged !== undefined && staged !== write.to)
+      return `the staged file for ${path} does not hold what the journal says`;
     // Only a write that sets the old file aside (keep) may replace what the last run did not write.
     const now = entryOf(ctx.previous, write.path);
-    if (!write.keep && write.from !== null && write.from !== now && now !== write.to) return `it overwrites ${path}, which is not what the last run wrote`;
+    if (!write.keep && write.from !== null && write.from !== now && now !== write.to)
+      return `it overwrites ${path}, which is not what the last run wrote`;
   }
   for (const removal of journal.removals) {
     const path = shown(removal.path);
     if (!isGeneratablePath(removal.path)) return `it removes ${path}, which ami-wizard never generates`;
     const now = entryOf(ctx.previous, removal.path);
-    if (now !== null && now !== removal.hash) return `it removes ${path}, which the last run did not write with that content`;
+    if (now !== null && now !== removal.hash)
+      return `it removes ${path}, which the last run did not write with that content`;
   }
   return null;
 }

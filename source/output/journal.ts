@@ -69,7 +69,11 @@ export const SYMLINK = 'symlink-on-the-way';
 export type PathHash = string | null;
 
 /** Looks at a path without following links, fresh (for writing) or through the snapshot's cache. */
-export async function pathHash(root: string, rel: string, cache?: Parameters<typeof inspect>[2]): Promise<{ hash: PathHash; link?: string }> {
+export async function pathHash(
+  root: string,
+  rel: string,
+  cache?: Parameters<typeof inspect>[2],
+): Promise<{ hash: PathHash; link?: string }> {
   const found = await inspect(root, rel, cache);
   switch (found.kind) {
     case 'missing':
@@ -131,7 +135,11 @@ export function rollForward(
   }
   const skipped: JournalWrite[] = [];
   for (const write of journal.writes) {
-    const step = writeStep(write, stagedPresent.has(write.staged) ? 'present' : 'missing', after.get(write.path) ?? null);
+    const step = writeStep(
+      write,
+      stagedPresent.has(write.staged) ? 'present' : 'missing',
+      after.get(write.path) ?? null,
+    );
     if (step === 'apply') after.set(write.path, write.to);
     if (step === 'skip') skipped.push(write);
   }
@@ -170,7 +178,8 @@ export function parseJournal(text: string): Journal | string {
     if (problem) return `a write ${problem}`;
     if (typeof w.path !== 'string' || seen.has(w.path)) return 'a path is written twice';
     seen.add(w.path);
-    if (typeof w.staged !== 'string' || !STAGED_NAME.test(w.staged)) return `the write of ${w.path} names no staged file`;
+    if (typeof w.staged !== 'string' || !STAGED_NAME.test(w.staged))
+      return `the write of ${w.path} names no staged file`;
     if (!isFound(w.from) || !isSha256(w.to) || typeof w.keep !== 'boolean' || !(w.last === null || isSha256(w.last))) {
       return `the write of ${w.path} is incomplete`;
     }
@@ -181,7 +190,12 @@ export function parseJournal(text: string): Journal | string {
     if (problem) return `a removal ${problem}`;
     if (!isSha256(r.hash)) return 'a removal has no sha256';
   }
-  return { version, writes: writes as JournalWrite[], removals: removals as JournalRemoval[], manifest: parsedManifest };
+  return {
+    version,
+    writes: writes as JournalWrite[],
+    removals: removals as JournalRemoval[],
+    manifest: parsedManifest,
+  };
 }
 
 /** Writes `contents` to a new file in the staging folder and fsyncs it; returns its name. */
@@ -202,7 +216,8 @@ async function replaceMetaFile(root: string, rel: string, text: string): Promise
 
 // Git leaves out what only a killed run leaves behind, so a journal is never committed by accident
 // (one committed on purpose is still checked: journal-trust.ts).
-const META_IGNORE = '# ami-wizard: what an interrupted run leaves here belongs to this machine only.\n/journal.json\n/staging/\n';
+const META_IGNORE =
+  '# ami-wizard: what an interrupted run leaves here belongs to this machine only.\n/journal.json\n/staging/\n';
 
 /** Writes .ami-wizard/.gitignore unless it already reads so. */
 export async function ensureMetaIgnore(root: string): Promise<void> {
@@ -232,13 +247,17 @@ async function removeIfUnchanged(root: string, removal: JournalRemoval): Promise
   try {
     await unlink(join(root, removal.path));
   } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw asFailure(error, join(root, dirname(removal.path)), join(root, removal.path));
+    if (errorCode(error) !== 'ENOENT')
+      throw asFailure(error, join(root, dirname(removal.path)), join(root, removal.path));
   }
   for (let dir = dirname(removal.path); dir !== '.'; dir = dirname(dir)) {
     // Checked again first (rmdir would follow a folder above it swapped for a link); rmdir only
     // removes an empty folder, so anything the user put there stays.
     if ((await inspect(root, dir)).kind !== 'folder') break;
-    const removed = await rmdir(join(root, dir)).then(() => true, () => false);
+    const removed = await rmdir(join(root, dir)).then(
+      () => true,
+      () => false,
+    );
     if (!removed) break;
   }
 }
@@ -291,7 +310,9 @@ export async function commitJournal(root: string, journal: Journal): Promise<voi
   const onDisk = await readSmallFile(join(root, MANIFEST_PATH), LIMITS.fileBytes).catch(() => null);
   if (onDisk !== text) await replaceMetaFile(root, MANIFEST_PATH, text);
   // The journal finished here is the one planning read; should the file be gone since, nothing is left to delete.
-  await unlink(join(root, JOURNAL_PATH)).catch((error: unknown) => (errorCode(error) === 'ENOENT' ? undefined : Promise.reject(error)));
+  await unlink(join(root, JOURNAL_PATH)).catch((error: unknown) =>
+    errorCode(error) === 'ENOENT' ? undefined : Promise.reject(error),
+  );
   await syncFolder(join(root, META_DIR));
   await clearStaging(root);
   if (failures.length > 0) throw failures[0];

@@ -56,8 +56,10 @@ export function unsafePathReason(path: string): string | null {
   if (path.includes('\\') || path.includes('\0')) return 'it contains a backslash or NUL';
   if (hasControlCharacter(path)) return 'it contains a control character (a line break, ESC or a bidi control)';
   const segments = path.split('/');
-  if (segments.some((part) => part === '' || part === '.' || part === '..')) return 'it has an empty, "." or ".." segment';
-  if (segments.some((part) => Buffer.byteLength(part) > LIMITS.segmentBytes)) return `a name in it is too long (over ${LIMITS.segmentBytes} bytes)`;
+  if (segments.some((part) => part === '' || part === '.' || part === '..'))
+    return 'it has an empty, "." or ".." segment';
+  if (segments.some((part) => Buffer.byteLength(part) > LIMITS.segmentBytes))
+    return `a name in it is too long (over ${LIMITS.segmentBytes} bytes)`;
   if (path === META_DIR || path.startsWith(`${META_DIR}/`)) return `${META_DIR}/ is reserved for the manifest`;
   if (segments.some(isVcsFolder)) return 'it is inside a version control folder: .git, .hg or .svn';
   return null;

@@ -10,7 +10,8 @@ import { printable } from '../text/printable.ts';
 import { inspect } from './safe-path.ts';
 
 // mountinfo writes space, tab, newline and backslash in a mount point as octal escapes.
-const unescapeMountPath = (field: string): string => field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
+const unescapeMountPath = (field: string): string =>
+  field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
 
 /** The mount points strictly below `root` (a real path), relative to it and sorted, from the text of /proc/self/mountinfo. */
 export function mountPointsBelow(mountinfo: string, root: string): string[] {

@@ -38,9 +38,12 @@ const tooLong = (path: string): InputError =>
 
 function refuse(code: string | undefined, outDir: string, error: unknown): never {
   if (code === 'ENAMETOOLONG') throw tooLong(outDir);
-  if (code === 'ELOOP') throw new InputError(`--out ${shownPath(outDir)} goes through a loop of symlinks.\nChoose another folder.`);
+  if (code === 'ELOOP')
+    throw new InputError(`--out ${shownPath(outDir)} goes through a loop of symlinks.\nChoose another folder.`);
   if (code === 'EACCES' || code === 'EPERM') {
-    throw new FailureError(`Cannot read ${shownPath(outDir)}: permission denied.\nChoose another --out folder or fix its permissions.`);
+    throw new FailureError(
+      `Cannot read ${shownPath(outDir)}: permission denied.\nChoose another --out folder or fix its permissions.`,
+    );
   }
   throw error;
 }
@@ -55,7 +58,9 @@ async function refusePseudoFileSystem(real: string, outDir: string): Promise<voi
     }
   }
   if (type) {
-    throw new InputError(`--out ${shownPath(outDir)} is on a pseudo file system of the kernel (${type}); files cannot be written there.\nChoose a folder on a disk.`);
+    throw new InputError(
+      `--out ${shownPath(outDir)} is on a pseudo file system of the kernel (${type}); files cannot be written there.\nChoose a folder on a disk.`,
+    );
   }
 }
 
@@ -65,7 +70,10 @@ async function refusePseudoFileSystem(real: string, outDir: string): Promise<voi
  */
 export async function resolveOutDir(outDir: string): Promise<string> {
   const absolute = resolve(outDir);
-  if (Buffer.byteLength(absolute) > PATH_MAX_BYTES || absolute.split('/').some((name) => Buffer.byteLength(name) > NAME_MAX_BYTES)) {
+  if (
+    Buffer.byteLength(absolute) > PATH_MAX_BYTES ||
+    absolute.split('/').some((name) => Buffer.byteLength(name) > NAME_MAX_BYTES)
+  ) {
     throw tooLong(absolute);
   }
   const missing: string[] = [];
@@ -92,8 +100,11 @@ export async function resolveOutDir(outDir: string): Promise<string> {
     );
   }
   if (!(await stat(real)).isDirectory()) {
-    if (missing.length === 0) throw new InputError(`--out DIR names a file, not a folder: ${absolute}\nChoose a folder path.`);
-    throw new FailureError(`Cannot write to ${shownPath(absolute)}: part of that path is a file, not a folder.\nChoose another --out folder or move that file away.`);
+    if (missing.length === 0)
+      throw new InputError(`--out DIR names a file, not a folder: ${absolute}\nChoose a folder path.`);
+    throw new FailureError(
+      `Cannot write to ${shownPath(absolute)}: part of that path is a file, not a folder.\nChoose another --out folder or move that file away.`,
+    );
   }
   await refusePseudoFileSystem(real, absolute);
   const result = join(real, ...missing);

@@ -28,7 +28,8 @@ const SUMMARY: ReadonlyArray<[PlanAction, (n: number) => string]> = [
 /** What the writer does to what is there: for the plan line and the JSON report. */
 function entryNote(entry: FilePlanEntry): string | undefined {
   if (entry.keptAs) return `yours kept as ${printable(entry.keptAs)}`;
-  if (entry.action === 'replace' && entry.symlink) return `symlink ${printable(entry.symlink)} removed, target untouched`;
+  if (entry.action === 'replace' && entry.symlink)
+    return `symlink ${printable(entry.symlink)} removed, target untouched`;
   return entry.reason && printable(entry.reason);
 }
 
@@ -62,9 +63,16 @@ const countsOf = (plan: FilePlan, labels: typeof SUMMARY): string[] =>
 /** `23 files written (20 created, 3 updated), 2 unchanged`: what a plan did once applied. */
 export function doneSummaryLine(plan: FilePlan): string {
   const written = plan.entries.filter((e) => WRITES.includes(e.action)).length;
-  const writes = countsOf(plan, DONE.filter(([action]) => WRITES.includes(action)));
-  const others = countsOf(plan, DONE.filter(([action]) => !WRITES.includes(action)));
-  const head = written > 0 ? `${written} ${written === 1 ? 'file' : 'files'} written (${writes.join(', ')})` : 'Nothing written';
+  const writes = countsOf(
+    plan,
+    DONE.filter(([action]) => WRITES.includes(action)),
+  );
+  const others = countsOf(
+    plan,
+    DONE.filter(([action]) => !WRITES.includes(action)),
+  );
+  const head =
+    written > 0 ? `${written} ${written === 1 ? 'file' : 'files'} written (${writes.join(', ')})` : 'Nothing written';
   return [head, ...others].join(', ');
 }
 
@@ -76,7 +84,10 @@ export function planSummaryLines(plan: FilePlan, done = false): string[] {
   const count = (kind: ConflictKind): number => conflicts.filter((e) => conflictKind(e) === kind).length;
   if (count('edited') > 0) {
     const what = count('edited') === 1 ? 'The conflicting file was' : 'The conflicting files were';
-    const how = count('edited') === 1 ? 'overwrite it (yours is kept as NAME.orig)' : 'overwrite them (yours are kept as NAME.orig)';
+    const how =
+      count('edited') === 1
+        ? 'overwrite it (yours is kept as NAME.orig)'
+        : 'overwrite them (yours are kept as NAME.orig)';
     lines.push(`${what} edited since the last run; left as is. Re-run with --force to ${how}.`);
   }
   if (count('notOurs') > 0) {
@@ -87,7 +98,9 @@ export function planSummaryLines(plan: FilePlan, done = false): string[] {
     );
   }
   if (count('symlink') > 0) {
-    lines.push('A symlink is in the way; ami-wizard never follows one. Re-run with --force to replace the link (its target is left alone).');
+    lines.push(
+      'A symlink is in the way; ami-wizard never follows one. Re-run with --force to replace the link (its target is left alone).',
+    );
   }
   if (plan.entries.some((e) => e.action === 'keep' && !e.reason)) {
     lines.push('Kept files are no longer generated but were edited since the last run; left as is.');
@@ -99,10 +112,14 @@ export function planSummaryLines(plan: FilePlan, done = false): string[] {
     lines.push('The manifest names files ami-wizard never generates; they are not deleted and leave the manifest.');
   }
   if (plan.interrupted && 'finish' in plan.interrupted) {
-    lines.push(`An interrupted run is finished first, as its journal (${JOURNAL_PATH}) records; the plan starts from there.`);
+    lines.push(
+      `An interrupted run is finished first, as its journal (${JOURNAL_PATH}) records; the plan starts from there.`,
+    );
   }
   if (plan.interrupted && 'discard' in plan.interrupted) {
-    lines.push(`The journal of an interrupted run (${JOURNAL_PATH}) is discarded under --force: ${printable(plan.interrupted.discard)}.`);
+    lines.push(
+      `The journal of an interrupted run (${JOURNAL_PATH}) is discarded under --force: ${printable(plan.interrupted.discard)}.`,
+    );
   }
   return lines;
 }
@@ -132,7 +149,6 @@ function formatPlanByFolder(plan: FilePlan, done = false, width = 80): string {
   ].join('\n');
 }
 
-
 // The plan for the confirm screen: its shape lives with the rows the screen draws from it.
 export type { PlanView };
 
@@ -153,10 +169,15 @@ export function planView(plan: FilePlan): PlanView {
   };
   return {
     topLevel: topLevel.join(', '),
-    folders: [...folders].map(([folder, files]) => `${folder.padEnd(14)} ${files.length} ${files.length === 1 ? 'file' : 'files'}`),
+    folders: [...folders].map(
+      ([folder, files]) => `${folder.padEnd(14)} ${files.length} ${files.length === 1 ? 'file' : 'files'}`,
+    ),
     folderFiles: [...folders.values()],
     totals: planSummaryLines(plan),
-    conflicts: [...plan.entries.filter((e) => e.action === 'conflict').map(line), ...plan.entries.filter((e) => e.action === 'replace').map(line)],
+    conflicts: [
+      ...plan.entries.filter((e) => e.action === 'conflict').map(line),
+      ...plan.entries.filter((e) => e.action === 'replace').map(line),
+    ],
   };
 }
 

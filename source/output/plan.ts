@@ -69,7 +69,9 @@ export function assertGeneratedPath(path: string): void {
   const reason = unsafePathReason(path);
   if (reason) throw new Error(`Generated path ${JSON.stringify(path)} is not allowed: ${reason}.`);
   if (!isGeneratablePath(path)) {
-    throw new Error(`Generated path ${JSON.stringify(path)} is outside the paths ami-wizard generates: add its folder to source/output/generated-paths.ts.`);
+    throw new Error(
+      `Generated path ${JSON.stringify(path)} is outside the paths ami-wizard generates: add its folder to source/output/generated-paths.ts.`,
+    );
   }
 }
 
@@ -94,7 +96,8 @@ export function planFiles(
   };
 
   const entries: FilePlanEntry[] = [];
-  if (state.metaSymlink) entries.push({ path: state.metaSymlink, action: 'replace', symlink: state.metaSymlink, found: null });
+  if (state.metaSymlink)
+    entries.push({ path: state.metaSymlink, action: 'replace', symlink: state.metaSymlink, found: null });
   const newHashes = new Map<string, string>();
   const generated = new Set<string>();
   for (const file of files) {
@@ -115,7 +118,8 @@ export function planFiles(
     const link = state.links?.get(path);
     // Nothing behind a symlink is ever deleted: the link may lead anywhere.
     if (link) entries.push({ path, action: 'keep', symlink: link, reason: symlinkReason(link) });
-    else if (current === null) continue; // already gone: nothing to do
+    else if (current === null)
+      continue; // already gone: nothing to do
     // Whatever hash a tampered manifest claims, a file ami-wizard could not have written is not its own.
     else if (!isGeneratablePath(path)) entries.push({ path, action: 'keep', reason: NOT_GENERATABLE });
     // A kept file leaves the manifest: from now on it belongs to the user.
@@ -136,12 +140,20 @@ export function planFiles(
   };
 }
 
-function planGenerated(file: GeneratedFile, current: string | null, last: string | undefined, state: OutputState, force: boolean): FilePlanEntry {
+function planGenerated(
+  file: GeneratedFile,
+  current: string | null,
+  last: string | undefined,
+  state: OutputState,
+  force: boolean,
+): FilePlanEntry {
   const path = file.path;
   const link = state.links?.get(path);
   if (link) {
     // --force removes the link itself; then nothing is at the path.
-    return force ? { path, action: 'replace', file, symlink: link, found: null } : { path, action: 'conflict', file, symlink: link, reason: symlinkReason(link) };
+    return force
+      ? { path, action: 'replace', file, symlink: link, found: null }
+      : { path, action: 'conflict', file, symlink: link, reason: symlinkReason(link) };
   }
   if (current === null) return { path, action: 'create', file, found: null };
   if (current === sha256(file.contents)) return { path, action: 'unchanged', file };
@@ -153,19 +165,27 @@ function planGenerated(file: GeneratedFile, current: string | null, last: string
     return { path, action: 'overwrite', file, keptAs: state.origNames?.get(path) ?? `${path}.orig`, found: current };
   }
   // Something ami-wizard never wrote (or a folder) is in the way: --force sets it aside, never destroys it.
-  if (force) return { path, action: 'replace', file, keptAs: state.origNames?.get(path) ?? `${path}.orig`, found: current };
-  return { path, action: 'conflict', file, reason: current === NOT_A_FILE ? 'a folder or special file is in the way' : 'not written by ami-wizard' };
+  if (force)
+    return { path, action: 'replace', file, keptAs: state.origNames?.get(path) ?? `${path}.orig`, found: current };
+  return {
+    path,
+    action: 'conflict',
+    file,
+    reason: current === NOT_A_FILE ? 'a folder or special file is in the way' : 'not written by ami-wizard',
+  };
 }
 
 export type ConflictKind = 'edited' | 'notOurs' | 'symlink';
 /** Why a conflict is left alone: edited since the last run, not written by ami-wizard, or behind a symlink. */
-export const conflictKind = (entry: FilePlanEntry): ConflictKind => (entry.symlink ? 'symlink' : entry.reason ? 'notOurs' : 'edited');
+export const conflictKind = (entry: FilePlanEntry): ConflictKind =>
+  entry.symlink ? 'symlink' : entry.reason ? 'notOurs' : 'edited';
 
 /** The actions that write a generated file's contents. */
 export const WRITES: ReadonlySet<PlanAction> = new Set(['create', 'update', 'overwrite', 'replace']);
 
 /** How many paths applying the plan changes on disk: the files it writes and the ones it removes. */
-export const changeCount = (plan: FilePlan): number => plan.entries.filter((e) => WRITES.has(e.action) || e.action === 'remove').length;
+export const changeCount = (plan: FilePlan): number =>
+  plan.entries.filter((e) => WRITES.has(e.action) || e.action === 'remove').length;
 
 /** True when every conflict is a generated file edited since the last run (the common case). */
 export function onlyEditedConflicts(plan: FilePlan): boolean {

@@ -47,13 +47,18 @@ export async function prepareFolder(answers: Answers, options: FolderOptions): P
     folder = generateFolder(answers, sources, { ...GENERATOR_META, baseImage: options.baseImage });
   } catch (error) {
     // Only a team's own --templates can be bad input; a failing built-in template is our bug.
-    if (error instanceof TemplateError && options.templates) throw new InputError(`Cannot render the templates: ${error.message}`);
+    if (error instanceof TemplateError && options.templates)
+      throw new InputError(`Cannot render the templates: ${error.message}`);
     throw error;
   }
   const { decision, files } = folder;
   const outLabel = options.out ?? DEFAULT_OUT;
   // readOutputState resolves --out once (it may be a symlink the user chose); the plan holds the real folder.
-  const state = await readOutputState(resolve(options.cwd, outLabel), files.map((f) => f.path), { force: options.force });
+  const state = await readOutputState(
+    resolve(options.cwd, outLabel),
+    files.map((f) => f.path),
+    { force: options.force },
+  );
   const plan = planFiles(state, files, { force: options.force, generator: GENERATOR });
   return { decision, outDir: plan.outDir, outLabel, plan };
 }
@@ -62,7 +67,9 @@ export async function prepareFolder(answers: Answers, options: FolderOptions): P
 export function conflictsError(plan: FilePlan): FailureError | undefined {
   if (plan.conflicts === 0) return undefined;
   if (onlyEditedConflicts(plan)) {
-    return new FailureError(`${plan.conflicts} file(s) were edited since the last run and were left as they are. Re-run with --force to overwrite them (yours are kept as NAME.orig).`);
+    return new FailureError(
+      `${plan.conflicts} file(s) were edited since the last run and were left as they are. Re-run with --force to overwrite them (yours are kept as NAME.orig).`,
+    );
   }
   return new FailureError(
     `${plan.conflicts} file(s) were left as they are (edited since the last run, not written by ami-wizard, or behind a symlink; see the plan).\n` +

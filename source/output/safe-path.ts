@@ -31,7 +31,9 @@ async function lstatOrNull(path: string): Promise<Stats | null> {
     const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new FailureError(`Cannot read ${shownPath(path)}: permission denied.\nFix its permissions or choose another --out folder.`);
+      throw new FailureError(
+        `Cannot read ${shownPath(path)}: permission denied.\nFix its permissions or choose another --out folder.`,
+      );
     }
     throw asFailure(error, path, path);
   }
@@ -93,7 +95,9 @@ export async function hashRegularFile(abs: string): Promise<string | null | 'sym
     if (code === 'ELOOP') return 'symlink';
     if (code === 'ENXIO' || code === 'EISDIR') return 'other';
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new FailureError(`Cannot read ${shownPath(abs)}: permission denied.\nFix its permissions or choose another --out folder.`);
+      throw new FailureError(
+        `Cannot read ${shownPath(abs)}: permission denied.\nFix its permissions or choose another --out folder.`,
+      );
     }
     throw error;
   }
@@ -158,7 +162,8 @@ export async function assertRealParents(root: string, rel: string): Promise<void
   if (parent === '') return;
   const found = await inspect(root, parent);
   if (found.kind === 'symlink') throw new SymlinkInTheWay(root, found.at);
-  if (found.kind !== 'folder') throw asFailure(Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }), join(root, parent), join(root, rel));
+  if (found.kind !== 'folder')
+    throw asFailure(Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }), join(root, parent), join(root, rel));
 }
 
 /** Removes the symlink at `rel` itself (never its target); nothing happens when no link is there. */
@@ -174,12 +179,19 @@ export async function removeSymlink(root: string, rel: string): Promise<void> {
 }
 
 /** The first of NAME.orig, NAME.orig.1, … that nothing occupies (and that `taken` does not hold). */
-export async function firstFreeOrig(root: string, rel: string, taken: ReadonlySet<string> = new Set(), cache?: LstatCache): Promise<string> {
+export async function firstFreeOrig(
+  root: string,
+  rel: string,
+  taken: ReadonlySet<string> = new Set(),
+  cache?: LstatCache,
+): Promise<string> {
   for (let n = 0; n < 1000; n++) {
     const name = n === 0 ? `${rel}.orig` : `${rel}.orig.${n}`;
     if (!taken.has(name) && (await cachedLstat(join(root, name), cache)) === null) return name;
   }
-  throw new FailureError(`Cannot keep ${shownPath(rel)}: ${rel}.orig through ${rel}.orig.999 all exist.\nClear some of them away.`);
+  throw new FailureError(
+    `Cannot keep ${shownPath(rel)}: ${rel}.orig through ${rel}.orig.999 all exist.\nClear some of them away.`,
+  );
 }
 
 /** Moves `from` to `to` within `root`, both folders checked right before; `to` must be free. */

@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import { errorCode, FailureError, InputError } from '../errors.ts';
 import { assertGeneratedPath, NOT_A_FILE, type Interrupted, type OutputState } from './plan.ts';
 import { journalProblem, journalToFinish } from './journal-trust.ts';
-import { JOURNAL_PATH, LIMITS, MANIFEST_PATH, META_DIR, STAGING_DIR, parseManifest, shownPath, type Manifest } from './manifest.ts';
+import {
+  JOURNAL_PATH,
+  LIMITS,
+  MANIFEST_PATH,
+  META_DIR,
+  STAGING_DIR,
+  parseManifest,
+  shownPath,
+  type Manifest,
+} from './manifest.ts';
 import { assertPathsFit, resolveOutDir } from './out-dir.ts';
 import { firstFreeOrig, hashRegularFile, inspect, readSmallFile, type LstatCache } from './safe-path.ts';
 import { SYMLINK, parseJournal, pathHash, rollForward, type Journal, type PathHash } from './journal.ts';
@@ -27,7 +36,11 @@ function symlinkInMeta(root: string, link: string): FailureError {
   );
 }
 
-async function readMetaFile(root: string, rel: string, cache: LstatCache): Promise<string | null | { invalid: string }> {
+async function readMetaFile(
+  root: string,
+  rel: string,
+  cache: LstatCache,
+): Promise<string | null | { invalid: string }> {
   const found = await inspect(root, rel, cache);
   if (found.kind === 'missing') return null;
   if (found.kind !== 'file') return { invalid: 'it is not a file' };
@@ -44,7 +57,9 @@ async function readMetaFile(root: string, rel: string, cache: LstatCache): Promi
 async function readMeta(root: string, force: boolean, cache: LstatCache): Promise<Meta> {
   const folder = await inspect(root, META_DIR, cache);
   if (folder.kind === 'file' || folder.kind === 'other') {
-    throw new FailureError(`${join(root, META_DIR)} is not a folder; ami-wizard keeps its manifest in a folder of that name.\nMove it away or choose another --out folder.`);
+    throw new FailureError(
+      `${join(root, META_DIR)} is not a folder; ami-wizard keeps its manifest in a folder of that name.\nMove it away or choose another --out folder.`,
+    );
   }
   // A link at .ami-wizard/ or the manifest hides the last run; one at the journal or staging/ hides
   // only an interrupted run's leftovers, which --force then discards.
@@ -105,7 +120,13 @@ async function stagedHashes(root: string, journal: Journal, cache: LstatCache): 
  * The journal to finish, checked against what this run generates (journal-trust.ts). One that does
  * not match is refused, naming why; --force discards it, and the plan says so.
  */
-async function checkedJournal(root: string, meta: Meta, paths: readonly string[], force: boolean, cache: LstatCache): Promise<Interrupted | undefined> {
+async function checkedJournal(
+  root: string,
+  meta: Meta,
+  paths: readonly string[],
+  force: boolean,
+  cache: LstatCache,
+): Promise<Interrupted | undefined> {
   if (meta.journalInvalid) return { discard: meta.journalInvalid };
   if (!meta.journal) return undefined;
   const staged = await stagedHashes(root, meta.journal, cache);
@@ -124,7 +145,11 @@ async function checkedJournal(root: string, meta: Meta, paths: readonly string[]
  * journal left by an interrupted run). With `force`, a malformed manifest or journal is ignored
  * instead of stopping the run, and a symlink in .ami-wizard/ is planned for replacement.
  */
-export async function readOutputState(outDir: string, paths: readonly string[], options: { force?: boolean } = {}): Promise<OutputState> {
+export async function readOutputState(
+  outDir: string,
+  paths: readonly string[],
+  options: { force?: boolean } = {},
+): Promise<OutputState> {
   paths.forEach(assertGeneratedPath);
   const force = options.force ?? false;
   const root = await resolveOutDir(outDir);
@@ -155,7 +180,9 @@ export async function readOutputState(outDir: string, paths: readonly string[], 
   let previousText = meta.previousText;
   if (journal) {
     // The staged files were hashed (and, when there, found to hold what the journal says) just above.
-    const staged = await Promise.all(journal.writes.map(async (w) => (await inspect(root, `${STAGING_DIR}/${w.staged}`, cache)).kind === 'file'));
+    const staged = await Promise.all(
+      journal.writes.map(async (w) => (await inspect(root, `${STAGING_DIR}/${w.staged}`, cache)).kind === 'file'),
+    );
     const after = rollForward(journal, disk, new Set(journal.writes.filter((_, i) => staged[i]).map((w) => w.staged)));
     disk = after.disk;
     previous = after.manifest;
@@ -174,5 +201,14 @@ export async function readOutputState(outDir: string, paths: readonly string[], 
   }
 
   const publicDisk = new Map([...disk].map(([path, hash]) => [path, hash === SYMLINK ? NOT_A_FILE : hash]));
-  return { outDir: root, previous, previousText, disk: publicDisk, links, origNames, metaSymlink: meta.metaSymlink, ...(interrupted && { interrupted }) };
+  return {
+    outDir: root,
+    previous,
+    previousText,
+    disk: publicDisk,
+    links,
+    origNames,
+    metaSymlink: meta.metaSymlink,
+    ...(interrupted && { interrupted }),
+  };
 }

@@ -31,7 +31,8 @@ async function settleInterruptedRun(plan: FilePlan, metaLinkReplaced: boolean): 
     return;
   }
   if (metaLinkReplaced) for (const rel of [JOURNAL_PATH, STAGING_DIR]) await removeSymlink(outDir, rel);
-  if ((await inspect(outDir, JOURNAL_PATH)).kind !== 'missing') await unlink(join(outDir, JOURNAL_PATH)).catch(() => undefined);
+  if ((await inspect(outDir, JOURNAL_PATH)).kind !== 'missing')
+    await unlink(join(outDir, JOURNAL_PATH)).catch(() => undefined);
   await clearStaging(outDir);
 }
 
@@ -40,14 +41,18 @@ async function removeOldTempFiles(outDir: string, plan: FilePlan): Promise<void>
   const namesByFolder = new Map<string, Set<string>>();
   for (const path of [...plan.entries.map((e) => e.path), MANIFEST_PATH]) {
     const folder = dirname(path);
-    namesByFolder.set(folder, (namesByFolder.get(folder) ?? new Set()).add(path.slice(folder === '.' ? 0 : folder.length + 1)));
+    namesByFolder.set(
+      folder,
+      (namesByFolder.get(folder) ?? new Set()).add(path.slice(folder === '.' ? 0 : folder.length + 1)),
+    );
   }
   for (const [folder, names] of namesByFolder) {
     if (folder !== '.' && (await inspect(outDir, folder)).kind !== 'folder') continue;
     const abs = folder === '.' ? outDir : join(outDir, folder);
     for (const entry of await readdir(abs, { withFileTypes: true }).catch(() => [])) {
       const match = /^\.(.+)\.[0-9a-f]{12}\.tmp$/.exec(entry.name);
-      if (match?.[1] && names.has(match[1]) && entry.isFile()) await unlink(join(abs, entry.name)).catch(() => undefined);
+      if (match?.[1] && names.has(match[1]) && entry.isFile())
+        await unlink(join(abs, entry.name)).catch(() => undefined);
     }
   }
 }
@@ -71,12 +76,22 @@ async function applyPlanSteps(plan: FilePlan): Promise<void> {
   const writes = plan.entries.filter((e) => WRITES.has(e.action) && e.file);
   const removals = plan.entries.filter((e) => e.action === 'remove');
   // Every path a rename may land on, the interrupted run's too (all of them generated paths).
-  const touched = [...plan.entries.filter((e) => e.file || e.action === 'remove').map((e) => e.path), MANIFEST_PATH, META_IGNORE_PATH, JOURNAL_PATH];
+  const touched = [
+    ...plan.entries.filter((e) => e.file || e.action === 'remove').map((e) => e.path),
+    MANIFEST_PATH,
+    META_IGNORE_PATH,
+    JOURNAL_PATH,
+  ];
   await assertOneMount(outDir, `${STAGING_DIR}/x`, touched);
   // --force replaces a link itself, never what it points to; .ami-wizard/ first (it sorts first).
-  const links = [...new Set(plan.entries.filter((e) => e.action === 'replace' && e.symlink).map((e) => e.symlink as string))];
+  const links = [
+    ...new Set(plan.entries.filter((e) => e.action === 'replace' && e.symlink).map((e) => e.symlink as string)),
+  ];
   for (const link of links) await removeSymlink(outDir, link);
-  await settleInterruptedRun(plan, links.some((link) => link === META_DIR || link.startsWith(`${META_DIR}/`)));
+  await settleInterruptedRun(
+    plan,
+    links.some((link) => link === META_DIR || link.startsWith(`${META_DIR}/`)),
+  );
 
   if (writes.length > 0 || removals.length > 0 || !plan.manifestUnchanged) {
     await ensureFolders(outDir, STAGING_DIR);

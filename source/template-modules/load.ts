@@ -12,9 +12,12 @@ export async function loadTemplateSources(overlayDir?: string): Promise<Template
   if (overlayDir) {
     const info = await stat(overlayDir).catch(() => undefined);
     if (!info?.isDirectory()) {
-      throw new InputError(`--templates ${overlayDir}: no such folder. Point it at a folder laid out like the package's templates/.`);
+      throw new InputError(
+        `--templates ${overlayDir}: no such folder. Point it at a folder laid out like the package's templates/.`,
+      );
     }
-    for (const [name, spec] of await precompileTemplates(await readTemplateSources(overlayDir), overlayDir)) templates.set(name, spec);
+    for (const [name, spec] of await precompileTemplates(await readTemplateSources(overlayDir), overlayDir))
+      templates.set(name, spec);
   }
   return templates;
 }

@@ -5,7 +5,10 @@ import { PRECOMPILE_OPTIONS } from '../../generators/render.ts';
 import type { TemplateSpec } from '../../generators/render.ts';
 import { InputError } from '../errors.ts';
 
-export async function precompileTemplates(sources: ReadonlyMap<string, string>, origin: string): Promise<Map<string, TemplateSpec>> {
+export async function precompileTemplates(
+  sources: ReadonlyMap<string, string>,
+  origin: string,
+): Promise<Map<string, TemplateSpec>> {
   const { default: Handlebars } = await import('handlebars');
   const specs = new Map<string, TemplateSpec>();
   for (const [name, source] of sources) {
@@ -14,7 +17,9 @@ export async function precompileTemplates(sources: ReadonlyMap<string, string>, 
       code = Handlebars.precompile(source, PRECOMPILE_OPTIONS) as unknown as string;
     } catch (error) {
       const first = (error as Error).message.split('\n').slice(0, 3).join(' ');
-      throw new InputError(`${origin}/${name}: the template does not parse: ${first}\nFix that template and run again.`);
+      throw new InputError(
+        `${origin}/${name}: the template does not parse: ${first}\nFix that template and run again.`,
+      );
     }
     // precompile() returns JavaScript source for a spec object, as `handlebars --precompile` writes it.
     specs.set(name, new Function(`return ${code};`)() as TemplateSpec);

@@ -13,7 +13,8 @@ export async function readTemplateSources(dir: string): Promise<Map<string, stri
     .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
-  if (names.length > MAX_TEMPLATES) throw new InputError(`--templates ${dir} holds ${names.length} templates; at most ${MAX_TEMPLATES}.`);
+  if (names.length > MAX_TEMPLATES)
+    throw new InputError(`--templates ${dir} holds ${names.length} templates; at most ${MAX_TEMPLATES}.`);
   const texts = await Promise.all(names.map((name) => readBounded(join(dir, name))));
   return new Map(names.map((name, i) => [name, texts[i]!]));
 }
@@ -26,7 +27,8 @@ async function readBounded(file: string): Promise<string> {
     for (let n = -1; n !== 0 && length <= MAX_TEMPLATE_BYTES; length += n) {
       n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
     }
-    if (length > MAX_TEMPLATE_BYTES) throw new InputError(`${file} is larger than ${MAX_TEMPLATE_BYTES} bytes; a template module is far smaller.`);
+    if (length > MAX_TEMPLATE_BYTES)
+      throw new InputError(`${file} is larger than ${MAX_TEMPLATE_BYTES} bytes; a template module is far smaller.`);
     return buffer.subarray(0, length).toString('utf8');
   } finally {
     await handle.close();

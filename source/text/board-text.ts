@@ -15,11 +15,14 @@ const CELLS_WIDTH = CELL_WIDTHS.reduce((a, b) => a + b, 0);
 const ROW_MARKS = 7;
 
 /** The columns left of the points: every answer in full at 80 columns, cut with … on a narrower terminal. */
-const leftWidth = (width: number): number => Math.min(LABEL_WIDTH + ANSWER_WIDTH + ROW_MARKS, Math.max(LABEL_WIDTH + ROW_MARKS + 4, width - CELLS_WIDTH));
+const leftWidth = (width: number): number =>
+  Math.min(LABEL_WIDTH + ANSWER_WIDTH + ROW_MARKS, Math.max(LABEL_WIDTH + ROW_MARKS + 4, width - CELLS_WIDTH));
 
-const fit = (text: string, columns: number): string => (text.length <= columns ? text.padEnd(columns) : `${text.slice(0, columns - 1)}…`);
+const fit = (text: string, columns: number): string =>
+  text.length <= columns ? text.padEnd(columns) : `${text.slice(0, columns - 1)}…`;
 
-const cells = (text: (design: Design) => string): string => DESIGNS.map((design, i) => text(design).padStart(CELL_WIDTHS[i]!)).join('');
+const cells = (text: (design: Design) => string): string =>
+  DESIGNS.map((design, i) => text(design).padStart(CELL_WIDTHS[i]!)).join('');
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '·');
 
@@ -29,7 +32,12 @@ export function boardHeader(width: number): string {
 }
 
 /** A question's row: ❯ and ◀ ▶ mark the row being changed; then its answer's points per design, ✗ for a design it rules out. */
-export function boardTableRow(key: QuestionKey, recommendation: Pick<Recommendation, 'reasons' | 'requirements'>, selected: boolean, width: number): string {
+export function boardTableRow(
+  key: QuestionKey,
+  recommendation: Pick<Recommendation, 'reasons' | 'requirements'>,
+  selected: boolean,
+  width: number,
+): string {
   const reason = recommendation.reasons.find((r) => r.key === key)!;
   const rulesOut = recommendation.requirements.find((q) => q.key === key)?.rulesOut ?? [];
   const answerColumns = leftWidth(width) - LABEL_WIDTH - ROW_MARKS;

@@ -25,10 +25,15 @@ export function comparisonText(c: Comparison, nameA: string, nameB: string): str
       ? `decides B's design: with A's answer, B would get ${DESIGN_LABELS[d.withoutIt]}`
       : `B's design would be the same with A's answer`;
     out.push(...wrap(`${QUESTION_LABELS[d.key]}: A "${d.aLabel}", B "${d.bLabel}": ${effect}`, '  - '));
-    out.push(`      ${DESIGNS.map((design) => `${SHORT_DESIGN_LABELS[design]} ${signed(d.shift[design])}`).join(', ')}`);
+    out.push(
+      `      ${DESIGNS.map((design) => `${SHORT_DESIGN_LABELS[design]} ${signed(d.shift[design])}`).join(', ')}`,
+    );
   }
   out.push('');
-  for (const [name, r] of [['A', c.a], ['B', c.b]] as const) {
+  for (const [name, r] of [
+    ['A', c.a],
+    ['B', c.b],
+  ] as const) {
     out.push(`${name} scores: ${r.ranking.map((x) => `${DESIGN_LABELS[x.design]} ${x.score}`).join(', ')}`);
   }
   return `${out.join('\n')}\n`;

@@ -5,7 +5,15 @@
 // questionnaire/decision.ts and says them in Markdown.
 import { join } from 'node:path';
 import { shWord } from '../../generators/escape.ts';
-import { JUDGEMENT_NOTE, SCALE_TEXT, outscoredTexts, pointsText, requirementText, scoreBar, tieText } from '../../questionnaire/decision.ts';
+import {
+  JUDGEMENT_NOTE,
+  SCALE_TEXT,
+  outscoredTexts,
+  pointsText,
+  requirementText,
+  scoreBar,
+  tieText,
+} from '../../questionnaire/decision.ts';
 import { BUILDER_LABELS, DESIGN_LABELS, QUESTION_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import type { Builder } from '../../questionnaire/answer-values.ts';
 import { DESIGNS, choiceLabel } from '../../questionnaire/questions.ts';
@@ -16,7 +24,9 @@ import { wrap, wrapText } from './wrap.ts';
 
 /** `Design: Hybrid (recommended)`, or `Design: Hybrid (overridden; the model advises JeOS (just enough OS))`. */
 export function designLine(decision: Pick<Decision, 'strategy' | 'recommended' | 'overridden'>): string {
-  const why = decision.overridden ? `overridden; the model advises ${DESIGN_LABELS[decision.recommended]}` : 'recommended';
+  const why = decision.overridden
+    ? `overridden; the model advises ${DESIGN_LABELS[decision.recommended]}`
+    : 'recommended';
   return `Design: ${DESIGN_LABELS[decision.strategy]} (${why})`;
 }
 
@@ -52,7 +62,8 @@ export function tieLines(ranking: readonly RankedDesign[], width: number): strin
 /** Each answer, its points and why: `Recovery time: Within tens of minutes (+1 Fully baked, +1 Hybrid). <reason>` */
 export function reasonTexts(recommendation: Pick<Recommendation, 'reasons'>): string[] {
   return recommendation.reasons.map(
-    (r) => `${QUESTION_LABELS[r.key]}: ${r.answerLabel} (${pointsText(r.weights)}). ${r.sentence}${r.judgement ? ` ${JUDGEMENT_NOTE}` : ''}`,
+    (r) =>
+      `${QUESTION_LABELS[r.key]}: ${r.answerLabel} (${pointsText(r.weights)}). ${r.sentence}${r.judgement ? ` ${JUDGEMENT_NOTE}` : ''}`,
   );
 }
 
@@ -64,14 +75,22 @@ export function requirementTexts(recommendation: Pick<Recommendation, 'requireme
   ];
 }
 
-export function requirementLines(recommendation: Pick<Recommendation, 'requirements' | 'ranking'>, width: number, bullet = '• '): string[] {
+export function requirementLines(
+  recommendation: Pick<Recommendation, 'requirements' | 'ranking'>,
+  width: number,
+  bullet = '• ',
+): string[] {
   return bulleted(requirementTexts(recommendation), bullet, width);
 }
 
 const NO_REQUIREMENT = 'No answer here is a requirement: no design is ruled out, and the highest score is recommended.';
 
 /** The answers that are requirements, one bullet each (the recommendation screen's Requirements tab), or a line saying there are none. */
-export function requirementAnswerLines(recommendation: Pick<Recommendation, 'requirements'>, width: number, bullet = '• '): string[] {
+export function requirementAnswerLines(
+  recommendation: Pick<Recommendation, 'requirements'>,
+  width: number,
+  bullet = '• ',
+): string[] {
   const texts = recommendation.requirements.map((q) => `${QUESTION_LABELS[q.key]}: ${requirementText(q)}`);
   return texts.length === 0 ? wrapText(NO_REQUIREMENT, width) : bulleted(texts, bullet, width);
 }
@@ -85,10 +104,13 @@ const NO_SINGLE_CHANGE = 'No single changed answer would change the recommendati
 
 /** Each single changed answer that would recommend another design; none, when no such answer exists. */
 export function whatIfTexts(recommendation: Pick<Recommendation, 'whatIf'>): string[] {
-  return recommendation.whatIf.map((w) => `${QUESTION_LABELS[w.key]}: ${w.toLabel} would recommend ${DESIGN_LABELS[w.strategy]}`);
+  return recommendation.whatIf.map(
+    (w) => `${QUESTION_LABELS[w.key]}: ${w.toLabel} would recommend ${DESIGN_LABELS[w.strategy]}`,
+  );
 }
 
-const bulleted = (texts: readonly string[], bullet: string, width: number): string[] => texts.flatMap((text) => wrap(text, bullet, ' '.repeat(bullet.length), width));
+const bulleted = (texts: readonly string[], bullet: string, width: number): string[] =>
+  texts.flatMap((text) => wrap(text, bullet, ' '.repeat(bullet.length), width));
 
 export function reasonLines(recommendation: Pick<Recommendation, 'reasons'>, width: number, bullet = '• '): string[] {
   return bulleted(reasonTexts(recommendation), bullet, width);
@@ -111,15 +133,21 @@ export function tradeOffLines(decision: Pick<Decision, 'tradeOffs' | 'strategy'>
   const labelWidth = 15;
   const column = Math.max(8, Math.floor((width - labelWidth) / DESIGNS.length));
   const cell = (text: string) => text.slice(0, column - 1).padEnd(column);
-  const header = decision.tradeOffs.map((t) => cell(`${SHORT_DESIGN_LABELS[t.design]}${t.design === decision.strategy ? ' *' : ''}`));
-  const rows = TRADE_OFF_ROWS.map(([label, value]) => `${label.padEnd(labelWidth)}${decision.tradeOffs.map((t) => cell(value(t))).join('')}`.trimEnd());
+  const header = decision.tradeOffs.map((t) =>
+    cell(`${SHORT_DESIGN_LABELS[t.design]}${t.design === decision.strategy ? ' *' : ''}`),
+  );
+  const rows = TRADE_OFF_ROWS.map(([label, value]) =>
+    `${label.padEnd(labelWidth)}${decision.tradeOffs.map((t) => cell(value(t))).join('')}`.trimEnd(),
+  );
   return [`${' '.repeat(labelWidth)}${header.join('')}`.trimEnd(), ...rows, 'Builds a month are estimates.'];
 }
 
 /** What each design's image holds and what its first boot does. */
 function launchPathLines(decision: Pick<Decision, 'tradeOffs'>, width: number, bullet = '• '): string[] {
   return bulleted(
-    decision.tradeOffs.map((t) => `${DESIGN_LABELS[t.design]}: the image has ${t.bakedIn}; at first boot, ${t.atBoot}.`),
+    decision.tradeOffs.map(
+      (t) => `${DESIGN_LABELS[t.design]}: the image has ${t.bakedIn}; at first boot, ${t.atBoot}.`,
+    ),
     bullet,
     width,
   );
@@ -127,7 +155,11 @@ function launchPathLines(decision: Pick<Decision, 'tradeOffs'>, width: number, b
 
 const indent = (lines: readonly string[]): string[] => lines.map((line) => (line ? `  ${line}` : line));
 
-const BUILDER_FOLDERS: Record<Builder, string> = { packer: 'packer/', 'image-builder': 'imagebuilder/', both: 'packer/ and imagebuilder/' };
+const BUILDER_FOLDERS: Record<Builder, string> = {
+  packer: 'packer/',
+  'image-builder': 'imagebuilder/',
+  both: 'packer/ and imagebuilder/',
+};
 
 /** `Built with: EC2 Image Builder (imagebuilder/)`: the engine the answers choose and the folder it reads. */
 function builderLine(builder: Builder): string {
@@ -187,7 +219,10 @@ export interface MoveWords {
 
 /** "Moved: Hybrid → Fully baked. Automation skill: New to it. <reason>", or "Still Hybrid. ..." */
 export function moveText(move: MoveWords, answer: string | boolean): string {
-  const head = move.from === move.to ? `Still ${SHORT_DESIGN_LABELS[move.to]}.` : `Moved: ${SHORT_DESIGN_LABELS[move.from]} → ${SHORT_DESIGN_LABELS[move.to]}.`;
+  const head =
+    move.from === move.to
+      ? `Still ${SHORT_DESIGN_LABELS[move.to]}.`
+      : `Moved: ${SHORT_DESIGN_LABELS[move.from]} → ${SHORT_DESIGN_LABELS[move.to]}.`;
   return `${head} ${QUESTION_LABELS[move.key]}: ${choiceLabel(move.key, answer)}. ${move.reason}`;
 }
 
@@ -204,5 +239,7 @@ export function flipsText(recommendation: Pick<Recommendation, 'whatIf'>, shown:
 /** Every single change that would flip the recommendation, one bullet each (the board's `f`). */
 export function flipLines(recommendation: Pick<Recommendation, 'whatIf'>, width: number): string[] {
   const flips = flipTexts(recommendation);
-  return flips.length === 0 ? ['No single changed answer would flip it.'] : ['Flips it:', ...bulleted(flips, '• ', width)];
+  return flips.length === 0
+    ? ['No single changed answer would flip it.']
+    : ['Flips it:', ...bulleted(flips, '• ', width)];
 }

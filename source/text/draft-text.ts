@@ -12,9 +12,16 @@ export function homeShortened(path: string, home: string | undefined): string {
  * get them back. `out`: --out as given (the draft belongs to that folder); `fromAnswers`: the run
  * started from --answers, and a resume is offered only without it; `days`: how long it is offered.
  */
-export function draftKeptLine(count: number, shownFile: string, days: number, options: { out?: string; fromAnswers?: boolean } = {}): string {
+export function draftKeptLine(
+  count: number,
+  shownFile: string,
+  days: number,
+  options: { out?: string; fromAnswers?: boolean } = {},
+): string {
   const again = ['ami-wizard', ...(options.out === undefined ? [] : ['--out', options.out])].join(' ');
-  const how = options.fromAnswers ? `Run ${again} again in this folder, without --answers, to resume` : `Run ${again} again in this folder to resume`;
+  const how = options.fromAnswers
+    ? `Run ${again} again in this folder, without --answers, to resume`
+    : `Run ${again} again in this folder to resume`;
   return `Draft kept: ${count} answer${count === 1 ? '' : 's'}, in ${printable(shownFile)}. ${how} (kept ${days} days).`;
 }
 
@@ -30,8 +37,11 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** When a draft was saved, in local time: 14:05 today, else 3 Dec 14:05. */
 export function savedTime(savedAt: Date, now: Date): string {
   const time = `${pad(savedAt.getHours())}:${pad(savedAt.getMinutes())}`;
-  return savedAt.toDateString() === now.toDateString() ? time : `${savedAt.getDate()} ${MONTHS[savedAt.getMonth()]} ${time}`;
+  return savedAt.toDateString() === now.toDateString()
+    ? time
+    : `${savedAt.getDate()} ${MONTHS[savedAt.getMonth()]} ${time}`;
 }
 
-export const resumeLabel = (step: number, savedAt: Date, now: Date): string => `Resume where you left off (step ${step}, saved ${savedTime(savedAt, now)})`;
+export const resumeLabel = (step: number, savedAt: Date, now: Date): string =>
+  `Resume where you left off (step ${step}, saved ${savedTime(savedAt, now)})`;
 export const START_OVER_LABEL = 'Start over (the draft is deleted)';

@@ -8,6 +8,8 @@ import { UNSAFE_TEXT } from './printable.ts';
 export function jsonOutput(value: unknown): string {
   // The only raw control JSON.stringify writes is the line break of its indentation; every other match
   // is inside a string, where a \u escape means the same character.
-  const text = JSON.stringify(value, null, 2).replace(UNSAFE_TEXT, (c) => (c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const text = JSON.stringify(value, null, 2).replace(UNSAFE_TEXT, (c) =>
+    c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `${text}\n`;
 }

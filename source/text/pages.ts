@@ -21,7 +21,10 @@ const lineCount = (n: number): string => `${n} ${n === 1 ? 'line' : 'lines'}`;
 
 /** `↑ 4 lines above (PgUp) · ↓ 9 more lines below (PgDn)`, or what applies of it; empty when all is shown. */
 export function scrollHint(above: number, below: number): string {
-  return [above > 0 ? `↑ ${lineCount(above)} above (PgUp)` : '', below > 0 ? `↓ ${below} more ${below === 1 ? 'line' : 'lines'} below (PgDn)` : '']
+  return [
+    above > 0 ? `↑ ${lineCount(above)} above (PgUp)` : '',
+    below > 0 ? `↓ ${below} more ${below === 1 ? 'line' : 'lines'} below (PgDn)` : '',
+  ]
     .filter(Boolean)
     .join(' · ');
 }

@@ -34,13 +34,18 @@ export interface PlanLines {
   folderRows: number[];
 }
 
-export function planLines(view: PlanView, state: { cursor: number; open: number | undefined }, width: number): PlanLines {
+export function planLines(
+  view: PlanView,
+  state: { cursor: number; open: number | undefined },
+  width: number,
+): PlanLines {
   const lines: PlanLine[] = [];
   const folderRows: number[] = [];
   for (const line of view.about ?? []) lines.push({ text: line });
   if (view.about) lines.push({ text: '' });
   view.totals.forEach((line, i) => {
-    for (const part of wrapText(line, width)) lines.push({ text: part, ...(i > 0 ? { tone: 'warning' as const } : {}) });
+    for (const part of wrapText(line, width))
+      lines.push({ text: part, ...(i > 0 ? { tone: 'warning' as const } : {}) });
   });
   for (const line of view.conflicts) lines.push({ text: `  ${line}`, tone: 'warning' });
   for (const line of (view.resolve ?? []).flatMap((text) => wrapText(text, width))) lines.push({ text: line });
@@ -49,8 +54,13 @@ export function planLines(view: PlanView, state: { cursor: number; open: number 
   view.folders.forEach((line, i) => {
     folderRows.push(lines.length);
     const here = state.cursor === i;
-    lines.push({ text: `  ${here ? '❯' : ' '} ${state.open === i ? '▾' : '▸'} ${line}`, ...(here ? { tone: 'cursor' as const } : {}) });
-    if (state.open === i) for (const files of wrap((view.folderFiles[i] ?? []).join(', '), '        ', '        ', width)) lines.push({ text: files, tone: 'dim' });
+    lines.push({
+      text: `  ${here ? '❯' : ' '} ${state.open === i ? '▾' : '▸'} ${line}`,
+      ...(here ? { tone: 'cursor' as const } : {}),
+    });
+    if (state.open === i)
+      for (const files of wrap((view.folderFiles[i] ?? []).join(', '), '        ', '        ', width))
+        lines.push({ text: files, tone: 'dim' });
   });
   return { lines, folderRows };
 }

@@ -19,7 +19,11 @@ function center(text: string, width: number): string {
  */
 export function spectrumLines(width: number, marked?: { design: Design; label: string }, compact = false): string[] {
   const column = Math.floor(width / 3);
-  const row = (cells: string[]) => cells.map((cell) => center(cell, column)).join('').trimEnd();
+  const row = (cells: string[]) =>
+    cells
+      .map((cell) => center(cell, column))
+      .join('')
+      .trimEnd();
   const ends = ['simpler deployment', 'more flexible deployment'];
   const gap = Math.max(1, width - ends[0]!.length - ends[1]!.length);
   const axis = [...'─'.repeat(width - 2)];

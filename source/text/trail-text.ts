@@ -4,7 +4,13 @@
 import type { Answers } from '../../questionnaire/answers-schema.ts';
 import { OS_LABELS } from '../../questionnaire/answer-values.ts';
 import { configToolFor } from '../../questionnaire/config-tool.ts';
-import { BUILDER_LABELS, CONFIDENTIALITY_LABELS, CONFIG_TOOL_LABELS, QUESTION_LABELS, STAGE_LABELS } from '../../questionnaire/labels.ts';
+import {
+  BUILDER_LABELS,
+  CONFIDENTIALITY_LABELS,
+  CONFIG_TOOL_LABELS,
+  QUESTION_LABELS,
+  STAGE_LABELS,
+} from '../../questionnaire/labels.ts';
 import { QUESTION_KEYS, choiceLabel, defaultGuidance } from '../../questionnaire/questions.ts';
 import { platformFacts } from '../../generators/platforms.ts';
 import { printable } from './printable.ts';

@@ -70,7 +70,11 @@ function askedAgainNote(file: string, corrections: readonly string[]): string {
  * (its base name), how many answers came from there and which of its values are asked again. The
  * first frame and the Ink welcome both ask here.
  */
-export function welcomeFor(given: ReadonlySet<string>, file?: string, corrections: readonly string[] = []): { total: number; note?: string } {
+export function welcomeFor(
+  given: ReadonlySet<string>,
+  file?: string,
+  corrections: readonly string[] = [],
+): { total: number; note?: string } {
   const total = shownScreenCount(given);
   if (file === undefined) return { total };
   const fromFile = answersFromFileNote(file, ASKED_FIELDS.filter((field) => given.has(field)).length);

@@ -16,7 +16,11 @@ function designDetails(width: number): string[] {
   return DESIGNS.flatMap((design) => {
     // What is baked and what happens at boot does not depend on the answers.
     const t = tradeOff(design, defaultGuidance(), 1);
-    return [SHORT_DESIGN_LABELS[design], ...wrap(`in the image: ${t.bakedIn}`, '  ', '    ', width), ...wrap(`at first boot: ${t.atBoot}`, '  ', '    ', width)];
+    return [
+      SHORT_DESIGN_LABELS[design],
+      ...wrap(`in the image: ${t.bakedIn}`, '  ', '    ', width),
+      ...wrap(`at first boot: ${t.atBoot}`, '  ', '    ', width),
+    ];
   });
 }
 

@@ -29,7 +29,12 @@ export function ChoiceList<V>({ items, initialIndex = 0, onSelect, typeToJump = 
   const [typed, setTyped] = useState('');
   useInput((input, key) => {
     if (typeToJump && /^[a-z]$/i.test(input) && !key.ctrl && !key.meta) {
-      const jump = jumpTo(items.map((item) => item.label), typed, input, highlighted);
+      const jump = jumpTo(
+        items.map((item) => item.label),
+        typed,
+        input,
+        highlighted,
+      );
       if (jump) {
         setHighlighted(jump.index);
         setTyped(jump.typed);

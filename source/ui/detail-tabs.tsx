@@ -12,7 +12,8 @@ export interface DetailTab {
 }
 
 /** The row of tab names, the active one in brackets (it wraps like any text when narrow). */
-export const tabRow = (names: readonly string[], active: number): string => names.map((name, i) => (i === active ? `[${name}]` : ` ${name} `)).join(' ');
+export const tabRow = (names: readonly string[], active: number): string =>
+  names.map((name, i) => (i === active ? `[${name}]` : ` ${name} `)).join(' ');
 
 export function DetailTabs({ tabs, height }: { tabs: readonly DetailTab[]; height: number }) {
   const [active, setActive] = useState(0);
@@ -33,7 +34,12 @@ export function DetailTabs({ tabs, height }: { tabs: readonly DetailTab[]; heigh
   const end = starts[index + 1] ?? lines.length;
   return (
     <Box flexDirection="column">
-      <Text>{tabRow(tabs.map((tab) => tab.name), active)}</Text>
+      <Text>
+        {tabRow(
+          tabs.map((tab) => tab.name),
+          active,
+        )}
+      </Text>
       {lines.slice(top, end).map((line, i) => (
         <Text key={i} wrap="truncate-end">
           {line || ' '}

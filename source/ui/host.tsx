@@ -40,7 +40,15 @@ interface ScreenStore {
   get: () => ReactElement | null;
 }
 
-function Host({ store, onInterrupt, screenOwnsCtrlC }: { store: ScreenStore; onInterrupt: () => void; screenOwnsCtrlC: () => boolean }) {
+function Host({
+  store,
+  onInterrupt,
+  screenOwnsCtrlC,
+}: {
+  store: ScreenStore;
+  onInterrupt: () => void;
+  screenOwnsCtrlC: () => boolean;
+}) {
   const screen = useSyncExternalStore(store.subscribe, store.get);
   useInput((input, key) => {
     if (key.ctrl && input === 'c' && !screenOwnsCtrlC()) onInterrupt();
@@ -81,7 +89,10 @@ export function createHost(options: HostOptions): UiHost {
   options.signal.addEventListener('abort', () => rejectPending?.(new CancelledError()), { once: true });
 
   return {
-    show<T>(build: (done: (value: T) => void) => ReactElement, { cancellable = true, ownsCtrlC = false }: ShowOptions = {}) {
+    show<T>(
+      build: (done: (value: T) => void) => ReactElement,
+      { cancellable = true, ownsCtrlC = false }: ShowOptions = {},
+    ) {
       return new Promise<T>((resolve, reject) => {
         if (cancellable && options.signal.aborted) return reject(new CancelledError());
         rejectPending = cancellable ? reject : undefined;
@@ -112,7 +123,9 @@ export function createHost(options: HostOptions): UiHost {
               patchConsole: false,
             },
           );
-          inkResized = options.stdout.listeners('resize').filter((listener) => !before.includes(listener)) as (() => void)[];
+          inkResized = options.stdout
+            .listeners('resize')
+            .filter((listener) => !before.includes(listener)) as (() => void)[];
           inkResized.forEach((resized) => options.stdout.off('resize', resized));
           options.stdout.on('resize', onResize);
         }

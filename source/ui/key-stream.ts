@@ -36,7 +36,10 @@ export class KeyStream extends EventEmitter {
     super();
     this.isTTY = Boolean(source.isTTY);
     this.on('newListener', (event) => event === 'readable' && this.startReading());
-    this.on('removeListener', (event) => event === 'readable' && this.listenerCount('readable') === 0 && this.stopReading());
+    this.on(
+      'removeListener',
+      (event) => event === 'readable' && this.listenerCount('readable') === 0 && this.stopReading(),
+    );
   }
 
   private readonly onReadable = () => {

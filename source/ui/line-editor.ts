@@ -13,7 +13,9 @@ export interface LineState {
 
 export type LineEdit =
   | { kind: 'insert'; text: string }
-  | { kind: 'left' | 'right' | 'home' | 'end' | 'backspace' | 'delete' | 'kill-to-start' | 'kill-to-end' | 'kill-word' };
+  | {
+      kind: 'left' | 'right' | 'home' | 'end' | 'backspace' | 'delete' | 'kill-to-start' | 'kill-to-end' | 'kill-word';
+    };
 
 /** The parts of Ink's key that the editor reads. */
 export interface EditorKey {
@@ -66,7 +68,10 @@ export const emptyLine: LineState = { text: '', cursor: 0 };
 export function editLine(state: LineState, edit: LineEdit, placeholder = ''): LineState {
   const chars = Array.from(state.text);
   const at = Math.min(state.cursor, chars.length);
-  const line = (next: string[], cursor: number): LineState => ({ text: next.join(''), cursor: Math.max(0, Math.min(cursor, next.length)) });
+  const line = (next: string[], cursor: number): LineState => ({
+    text: next.join(''),
+    cursor: Math.max(0, Math.min(cursor, next.length)),
+  });
   if (chars.length === 0 && placeholder && ['left', 'right', 'home', 'end'].includes(edit.kind)) {
     // A cursor key on the placeholder takes the default into the field, to edit it.
     const taken = Array.from(placeholder);

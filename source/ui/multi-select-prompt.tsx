@@ -76,13 +76,26 @@ export function MultiSelectScreen<V extends string>(props: MultiSelectScreenProp
       {shown.map((row, i) => {
         const at = first + i === cursor;
         const pointer = at ? '❯ ' : '  ';
-        if (row.kind === 'add') return <Text key="add" color={at ? 'cyan' : undefined}>{`${pointer}+ ${props.allowOther!.label} "${row.value}"`}</Text>;
+        if (row.kind === 'add')
+          return (
+            <Text
+              key="add"
+              color={at ? 'cyan' : undefined}
+            >{`${pointer}+ ${props.allowOther!.label} "${row.value}"`}</Text>
+          );
         if (row.kind === 'refused') return <Text key="refused" color="red">{`${pointer}✗ ${row.message}`}</Text>;
         const mark = state.ticked.includes(row.choice.value) ? '[x]' : '[ ]';
-        const label = row.choice.label === row.choice.value ? row.choice.value : `${row.choice.value}  ${row.choice.label}`;
-        return <Text key={row.choice.value} color={at ? 'cyan' : undefined} wrap="truncate-end">{`${pointer}${mark} ${label}${leadMark(row.choice.value)}`}</Text>;
+        const label =
+          row.choice.label === row.choice.value ? row.choice.value : `${row.choice.value}  ${row.choice.label}`;
+        return (
+          <Text
+            key={row.choice.value}
+            color={at ? 'cyan' : undefined}
+            wrap="truncate-end"
+          >{`${pointer}${mark} ${label}${leadMark(row.choice.value)}`}</Text>
+        );
       })}
-      {list.length === 0 && <Text dimColor>  (nothing matches; Backspace or Esc clears the filter)</Text>}
+      {list.length === 0 && <Text dimColor> (nothing matches; Backspace or Esc clears the filter)</Text>}
       {first + VISIBLE_ROWS < list.length && <Text dimColor>{`  ↓ ${list.length - first - VISIBLE_ROWS} more`}</Text>}
       <Box marginTop={1}>
         <Text wrap="truncate-end">{`Ticked: ${state.ticked.length > 0 ? state.ticked.map((value) => value + (state.ticked.length > 1 ? leadMark(value) : '')).join(', ') : '(none)'}`}</Text>
@@ -92,6 +105,12 @@ export function MultiSelectScreen<V extends string>(props: MultiSelectScreenProp
   );
 }
 
-export function multiSelectPrompt<V extends string>(host: UiHost, request: MultiSelectRequest<V>, progress: Progress): Promise<V[] | Back> {
-  return host.show<V[] | Back>((done) => <MultiSelectScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />);
+export function multiSelectPrompt<V extends string>(
+  host: UiHost,
+  request: MultiSelectRequest<V>,
+  progress: Progress,
+): Promise<V[] | Back> {
+  return host.show<V[] | Back>((done) => (
+    <MultiSelectScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />
+  ));
 }

@@ -29,7 +29,10 @@ export type MultiSelectKey = 'up' | 'down' | 'space' | 'enter' | 'backspace' | '
 /** Confirm the ticked values, or say why what was typed is not ticked. */
 export type MultiSelectAction = 'confirm' | { refused: string } | undefined;
 
-export function initialState<V extends string>(initial: readonly V[], options: MultiSelectOptions<V>): MultiSelectState<V> {
+export function initialState<V extends string>(
+  initial: readonly V[],
+  options: MultiSelectOptions<V>,
+): MultiSelectState<V> {
   const known = new Set(options.choices.map((c) => c.value));
   return { filter: '', cursor: 0, ticked: [...initial], others: initial.filter((value) => !known.has(value)) };
 }
@@ -41,7 +44,9 @@ function allChoices<V extends string>(state: MultiSelectState<V>, options: Multi
 export function rows<V extends string>(state: MultiSelectState<V>, options: MultiSelectOptions<V>): Row<V>[] {
   const needle = state.filter.trim().toLowerCase();
   const choices = allChoices(state, options);
-  const matching = choices.filter((c) => !needle || c.value.toLowerCase().includes(needle) || c.label.toLowerCase().includes(needle));
+  const matching = choices.filter(
+    (c) => !needle || c.value.toLowerCase().includes(needle) || c.label.toLowerCase().includes(needle),
+  );
   const exact = choices.some((c) => c.value.toLowerCase() === needle);
   const listed = matching.map((choice) => ({ kind: 'choice' as const, choice }));
   if (!options.allowOther || !needle || exact) return listed;
@@ -53,14 +58,20 @@ export function rows<V extends string>(state: MultiSelectState<V>, options: Mult
   return [{ kind: 'refused', value, message: refusal }];
 }
 
-const toggle = <V extends string>(ticked: V[], value: V): V[] => (ticked.includes(value) ? ticked.filter((v) => v !== value) : [...ticked, value]);
+const toggle = <V extends string>(ticked: V[], value: V): V[] =>
+  ticked.includes(value) ? ticked.filter((v) => v !== value) : [...ticked, value];
 
-export function pressKey<V extends string>(state: MultiSelectState<V>, key: MultiSelectKey, options: MultiSelectOptions<V>): [MultiSelectState<V>, MultiSelectAction] {
+export function pressKey<V extends string>(
+  state: MultiSelectState<V>,
+  key: MultiSelectKey,
+  options: MultiSelectOptions<V>,
+): [MultiSelectState<V>, MultiSelectAction] {
   const list = rows(state, options);
   const row = list[Math.min(state.cursor, list.length - 1)];
   const withFilter = (filter: string): MultiSelectState<V> => ({ ...state, filter, cursor: 0 });
   if (key === 'up') return [{ ...state, cursor: Math.max(0, state.cursor - 1) }, undefined];
-  if (key === 'down') return [{ ...state, cursor: Math.min(Math.max(0, list.length - 1), state.cursor + 1) }, undefined];
+  if (key === 'down')
+    return [{ ...state, cursor: Math.min(Math.max(0, list.length - 1), state.cursor + 1) }, undefined];
   // By code point: a letter outside the BMP is two UTF-16 units, and half of one is no text.
   if (key === 'backspace') return [withFilter(Array.from(state.filter).slice(0, -1).join('')), undefined];
   if (key === 'clear') return [withFilter(''), undefined];
@@ -84,7 +95,15 @@ export function pressKey<V extends string>(state: MultiSelectState<V>, key: Mult
   if (row.kind === 'add') {
     const value = row.value;
     const known = allChoices(state, options).some((c) => c.value === value);
-    return [{ filter: '', cursor: 0, ticked: toggle(state.ticked, value), others: known ? state.others : [...state.others, value] }, undefined];
+    return [
+      {
+        filter: '',
+        cursor: 0,
+        ticked: toggle(state.ticked, value),
+        others: known ? state.others : [...state.others, value],
+      },
+      undefined,
+    ];
   }
   const ticked = toggle(state.ticked, row.choice.value);
   return [key === 'enter' ? { ...state, ticked, filter: '', cursor: 0 } : { ...state, ticked }, undefined];

@@ -55,13 +55,22 @@ export function PlanScreen({ outDir, outLabel, view, dryRun, progress, onSubmit,
   const keys = '↑↓ move · → open a folder · ← fold it · PgDn PgUp page · Enter choose · Esc back';
   const plan = planLines(view, { cursor, open }, width);
   const title = dryRun ? 'The files a run would write' : 'Write these files?';
-  const height = Math.max(1, rows - SPARE_ROWS - chromeRows({ title, hint: outDir, choices: choices.length, keys }, width));
+  const height = Math.max(
+    1,
+    rows - SPARE_ROWS - chromeRows({ title, hint: outDir, choices: choices.length, keys }, width),
+  );
   const paged = plan.lines.length > height;
   const windowRows = paged ? Math.max(1, height - 1) : height;
   const focus = follow && cursor < folders.length ? plan.folderRows[cursor] : undefined;
   // An open folder's files come into view below it, as many as fit with the folder's own row.
-  const lastFile = focus !== undefined && open === cursor ? (plan.folderRows[cursor + 1] ?? plan.lines.length) - 1 : focus;
-  const start = windowTop(windowTop(top, windowRows, plan.lines.length, lastFile), windowRows, plan.lines.length, focus);
+  const lastFile =
+    focus !== undefined && open === cursor ? (plan.folderRows[cursor + 1] ?? plan.lines.length) - 1 : focus;
+  const start = windowTop(
+    windowTop(top, windowRows, plan.lines.length, lastFile),
+    windowRows,
+    plan.lines.length,
+    focus,
+  );
   const shown = plan.lines.slice(start, start + windowRows);
   const last = folders.length + choices.length - 1;
   const move = (to: number) => {
@@ -105,5 +114,7 @@ export function PlanScreen({ outDir, outLabel, view, dryRun, progress, onSubmit,
 }
 
 export function planPrompt(host: UiHost, request: PlanRequest, progress: Progress): Promise<PlanChoice | Back> {
-  return host.show<PlanChoice | Back>((done) => <PlanScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />);
+  return host.show<PlanChoice | Back>((done) => (
+    <PlanScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />
+  ));
 }

@@ -10,7 +10,13 @@ import type { Decision } from '../../questionnaire/recommend.ts';
 import type { Design } from '../../questionnaire/questions.ts';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress, RecommendationRequest } from '../wizard/context.ts';
-import { reasonLines, recommendedLine, requirementAnswerLines, tradeOffLines, whatIfLines } from '../text/decision-text.ts';
+import {
+  reasonLines,
+  recommendedLine,
+  requirementAnswerLines,
+  tradeOffLines,
+  whatIfLines,
+} from '../text/decision-text.ts';
 import { scoreNoteLines, scoringHelpLines } from '../text/scoring-help.ts';
 import { wrapText } from '../text/wrap.ts';
 import { DetailTabs, tabRow } from './detail-tabs.tsx';
@@ -54,7 +60,19 @@ export function recommendationLayout(decision: Decision, width: number, rows: nu
   const choices = choiceItems(decision).reduce((sum, item) => sum + rowsOf(item.label, width - 2), 0);
   // The header, a blank, the recommendation, the bars and their notes, a blank, the tabs (the page)
   // and the scroll hint, a blank, the choices, a blank, the keys.
-  const chrome = 1 + 1 + rowsOf(recommendedLine(decision)) + decision.ranking.length + notes.length + 1 + rowsOf(tabs) + 1 + 1 + choices + 1 + rowsOf(keys);
+  const chrome =
+    1 +
+    1 +
+    rowsOf(recommendedLine(decision)) +
+    decision.ranking.length +
+    notes.length +
+    1 +
+    rowsOf(tabs) +
+    1 +
+    1 +
+    choices +
+    1 +
+    rowsOf(keys);
   return { chrome, height: Math.max(3, rows - SPARE_ROWS - chrome), notes, keys };
 }
 
@@ -66,7 +84,10 @@ export function RecommendationScreen({ decision, current, progress, onSubmit, on
     else if (input === '?') setHelp((shown) => !shown);
   });
   const items = choiceItems(decision);
-  const initialIndex = Math.max(0, items.findIndex((item) => item.value === current));
+  const initialIndex = Math.max(
+    0,
+    items.findIndex((item) => item.value === current),
+  );
   const { notes, height, keys } = recommendationLayout(decision, width, rows, help);
   const [reasons, whatIf, requirements, tradeOffs] = DETAIL_TABS;
   const tabs = [
@@ -96,7 +117,11 @@ export function RecommendationScreen({ decision, current, progress, onSubmit, on
   );
 }
 
-export function recommendationPrompt(host: UiHost, request: RecommendationRequest, progress: Progress): Promise<Design | 'auto' | Back> {
+export function recommendationPrompt(
+  host: UiHost,
+  request: RecommendationRequest,
+  progress: Progress,
+): Promise<Design | 'auto' | Back> {
   return host.show<Design | 'auto' | Back>((done) => (
     <RecommendationScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />
   ));

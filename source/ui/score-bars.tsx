@@ -4,7 +4,15 @@ import { Box, Text } from 'ink';
 import type { RankedDesign } from '../../questionnaire/recommend.ts';
 import { scoreBars } from '../text/decision-text.ts';
 
-export function ScoreBars({ ranking, width, notes = [] }: { ranking: readonly RankedDesign[]; width: number; notes?: readonly string[] }) {
+export function ScoreBars({
+  ranking,
+  width,
+  notes = [],
+}: {
+  ranking: readonly RankedDesign[];
+  width: number;
+  notes?: readonly string[];
+}) {
   return (
     <Box flexDirection="column">
       {scoreBars(ranking, width).map((bar, i) => (

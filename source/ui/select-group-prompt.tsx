@@ -25,7 +25,12 @@ export function SelectGroupScreen<V>(props: SelectGroupScreenProps<V>) {
   const labels = parts.map((part) => part.choices.map((choice) => choice.label));
   const [state, setState] = useState(() =>
     initialGroupState(
-      parts.map((part) => Math.max(0, part.choices.findIndex((choice) => choice.value === part.initial))),
+      parts.map((part) =>
+        Math.max(
+          0,
+          part.choices.findIndex((choice) => choice.value === part.initial),
+        ),
+      ),
       Boolean(props.whyOpen),
     ),
   );
@@ -80,7 +85,10 @@ export function SelectGroupScreen<V>(props: SelectGroupScreenProps<V>) {
             {part.choices.map((choice, j) => (
               <Box key={j}>
                 <Indicator isSelected={j === cursor} />
-                <Item label={printable(choice.value === part.defaultValue ? `${choice.label} (default)` : choice.label)} isSelected={j === cursor} />
+                <Item
+                  label={printable(choice.value === part.defaultValue ? `${choice.label} (default)` : choice.label)}
+                  isSelected={j === cursor}
+                />
               </Box>
             ))}
           </Box>
@@ -90,6 +98,12 @@ export function SelectGroupScreen<V>(props: SelectGroupScreenProps<V>) {
   );
 }
 
-export function selectGroupPrompt<V>(host: UiHost, request: SelectGroupRequest<V>, progress: Progress): Promise<V[] | Back> {
-  return host.show<V[] | Back>((done) => <SelectGroupScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />);
+export function selectGroupPrompt<V>(
+  host: UiHost,
+  request: SelectGroupRequest<V>,
+  progress: Progress,
+): Promise<V[] | Back> {
+  return host.show<V[] | Back>((done) => (
+    <SelectGroupScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />
+  ));
 }

@@ -32,12 +32,20 @@ const withCursor = (state: SelectGroupState, cursor: number): SelectGroupState =
   cursors: state.cursors.map((c, i) => (i === state.part ? cursor : c)),
 });
 
-export function pressGroupKey(state: SelectGroupState, key: SelectGroupKey, parts: PartLabels): [SelectGroupState, SelectGroupAction] {
+export function pressGroupKey(
+  state: SelectGroupState,
+  key: SelectGroupKey,
+  parts: PartLabels,
+): [SelectGroupState, SelectGroupAction] {
   const labels = parts[state.part]!;
   const cursor = state.cursors[state.part]!;
   const moved = (part: number): SelectGroupState => ({ ...state, part, typed: '' });
   if (typeof key === 'object') {
-    if (/^[1-9]$/.test(key.text)) return [Number(key.text) <= labels.length ? { ...withCursor(state, Number(key.text) - 1), typed: '' } : state, undefined];
+    if (/^[1-9]$/.test(key.text))
+      return [
+        Number(key.text) <= labels.length ? { ...withCursor(state, Number(key.text) - 1), typed: '' } : state,
+        undefined,
+      ];
     const jump = jumpTo(labels, state.typed, key.text, cursor);
     return [jump ? { ...withCursor(state, jump.index), typed: jump.typed } : state, undefined];
   }

@@ -26,7 +26,10 @@ export function SelectScreen<V>(props: SelectScreenProps<V>) {
     label: choice.value === props.defaultValue ? `${choice.label} (default)` : choice.label,
     value: index,
   }));
-  const initialIndex = Math.max(0, choices.findIndex((choice) => choice.value === props.initial));
+  const initialIndex = Math.max(
+    0,
+    choices.findIndex((choice) => choice.value === props.initial),
+  );
   return (
     <Screen
       section={props.section}
@@ -36,11 +39,18 @@ export function SelectScreen<V>(props: SelectScreenProps<V>) {
       keys={`↑↓ or type to choose · Enter confirm · Esc back${why ? ' · ? why this matters' : ''}`}
     >
       {showWhy && why && <HelpPanel heading="Why this matters" text={why} />}
-      <ChoiceList typeToJump items={items} initialIndex={initialIndex} onSelect={(item) => props.onSubmit(choices[item.value]!.value)} />
+      <ChoiceList
+        typeToJump
+        items={items}
+        initialIndex={initialIndex}
+        onSelect={(item) => props.onSubmit(choices[item.value]!.value)}
+      />
     </Screen>
   );
 }
 
 export function selectPrompt<V>(host: UiHost, request: SelectRequest<V>, progress: Progress): Promise<V | Back> {
-  return host.show<V | Back>((done) => <SelectScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />);
+  return host.show<V | Back>((done) => (
+    <SelectScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />
+  ));
 }

@@ -8,14 +8,27 @@ import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
 import { useTerminalSize } from './terminal-size.ts';
 
-export function SpectrumScreen({ progress, onNext, onBack }: { progress: Progress; onNext: () => void; onBack: () => void }) {
+export function SpectrumScreen({
+  progress,
+  onNext,
+  onBack,
+}: {
+  progress: Progress;
+  onNext: () => void;
+  onBack: () => void;
+}) {
   const { width, rows } = useTerminalSize();
   useInput((_input, key) => {
     if (key.return) onNext();
     else if (key.escape) onBack();
   });
   return (
-    <Screen section="Workshop" progress={progress} title="Three ways to build an AMI, on one line" keys="Enter the questions · Esc quit">
+    <Screen
+      section="Workshop"
+      progress={progress}
+      title="Three ways to build an AMI, on one line"
+      keys="Enter the questions · Esc quit"
+    >
       {introLines(width, rows).map((line, i) => (
         <Text key={i} wrap="truncate-end">
           {line || ' '}
@@ -26,5 +39,7 @@ export function SpectrumScreen({ progress, onNext, onBack }: { progress: Progres
 }
 
 export function spectrumPrompt(host: UiHost, progress: Progress): Promise<void | Back> {
-  return host.show<void | Back>((done) => <SpectrumScreen progress={progress} onNext={() => done()} onBack={() => done(BACK)} />);
+  return host.show<void | Back>((done) => (
+    <SpectrumScreen progress={progress} onNext={() => done()} onBack={() => done(BACK)} />
+  ));
 }

@@ -96,5 +96,7 @@ export function TextScreen(props: TextScreenProps) {
 }
 
 export function textPrompt(host: UiHost, request: TextRequest, progress: Progress): Promise<string | Back> {
-  return host.show<string | Back>((done) => <TextScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />);
+  return host.show<string | Back>((done) => (
+    <TextScreen {...request} progress={progress} onSubmit={done} onBack={() => done(BACK)} />
+  ));
 }

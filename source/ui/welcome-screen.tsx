@@ -8,7 +8,13 @@ import { ChoiceList } from './choice-list.tsx';
 import type { UiHost } from './host.tsx';
 import { useTerminalSize } from './terminal-size.ts';
 
-export function WelcomeScreen({ onNext, request }: { onNext: (choice: WelcomeChoice) => void; request?: WelcomeRequest }) {
+export function WelcomeScreen({
+  onNext,
+  request,
+}: {
+  onNext: (choice: WelcomeChoice) => void;
+  request?: WelcomeRequest;
+}) {
   const { width } = useTerminalSize();
   const resume = request?.resume;
   useInput((_input, key) => {

@@ -34,7 +34,8 @@ const SPARE_ROWS = 1;
  * recommendation with its marker, a blank and the keys, and the spare row. Keep in step with the
  * layout below (test/ui/screen-chrome.test.tsx renders the board and counts).
  */
-const fixedRows = (keys: string, width: number): number => 1 + 1 + TABLE_ROWS + 1 + 1 + wrapText(keys, width).length + SPARE_ROWS;
+const fixedRows = (keys: string, width: number): number =>
+  1 + 1 + TABLE_ROWS + 1 + 1 + wrapText(keys, width).length + SPARE_ROWS;
 // Rows that at least the status, the tie, the move and the flips get before the extras (the bars,
 // the question in full, the whole spectrum) are shown; the flips give way first.
 const INFO_ROWS = 5;
@@ -52,7 +53,15 @@ function fitRows(lines: InfoLine[], rows: number): InfoLine[] {
   return [...lines.slice(0, Math.max(0, rows - 1)), { text: `… ${lines.length - rows + 1} more lines`, color: 'gray' }];
 }
 
-export function WhatIfBoard({ initial, change, row: initialRow = 0, status, first = false, progress, onDone }: WhatIfBoardProps) {
+export function WhatIfBoard({
+  initial,
+  change,
+  row: initialRow = 0,
+  status,
+  first = false,
+  progress,
+  onDone,
+}: WhatIfBoardProps) {
   const { width, rows } = useTerminalSize();
   const [state, setState] = useState(initial);
   const [row, setRow] = useState(initialRow);
@@ -89,7 +98,10 @@ export function WhatIfBoard({ initial, change, row: initialRow = 0, status, firs
   // The bars say again what the scores say, drawn to scale: first of the extras.
   const barRows = extra(allFlips ? [] : recommendation.ranking.map((r) => r.design)).length;
   const prompt = extra(wrapText(QUESTIONS[key].prompt, width));
-  const spectrum = extra([...spectrumLines(width, { design: recommendation.recommended, label: 'recommended' }, true), '']);
+  const spectrum = extra([
+    ...spectrumLines(width, { design: recommendation.recommended, label: 'recommended' }, true),
+    '',
+  ]);
 
   const requirement = recommendation.requirements.find((q) => q.key === key);
   const move = state.move && moveText(state.move, state.answers[state.move.key]);
@@ -100,9 +112,16 @@ export function WhatIfBoard({ initial, change, row: initialRow = 0, status, firs
     // Whatever else is shown, a tie says which design wins it and why, and a design with more
     // points that is ruled out says so: the bars alone would argue for the other design.
     ...(tie ? plain(wrapText(tie, width)) : []),
-    ...plain(outscoredTexts(recommendation.ranking, recommendation.requirements).flatMap((text) => wrapText(text, width))),
+    ...plain(
+      outscoredTexts(recommendation.ranking, recommendation.requirements).flatMap((text) => wrapText(text, width)),
+    ),
     // An answer that rules a design out says why first: that is what the room asks about it.
-    ...(showWhy ? plain([...(requirement ? wrapText(requirementText(requirement), width) : []), ...wrapText(QUESTIONS[key].why, width)]) : []),
+    ...(showWhy
+      ? plain([
+          ...(requirement ? wrapText(requirementText(requirement), width) : []),
+          ...wrapText(QUESTIONS[key].why, width),
+        ])
+      : []),
     ...(!showWhy && move ? plain(wrapText(move, width), moved ? 'yellow' : undefined) : []),
   ];
   const infoRows = rows - fixed - barRows - prompt.length - spectrum.length;
@@ -162,5 +181,7 @@ export function WhatIfBoard({ initial, change, row: initialRow = 0, status, firs
 
 export function whatIfBoardPrompt(host: UiHost, request: BoardRequest, progress: Progress): Promise<BoardResult> {
   // Ctrl+C comes back as 'quit', so the workshop can ask about unsaved changes before it cancels.
-  return host.show<BoardResult>((done) => <WhatIfBoard {...request} progress={progress} onDone={done} />, { ownsCtrlC: true });
+  return host.show<BoardResult>((done) => <WhatIfBoard {...request} progress={progress} onDone={done} />, {
+    ownsCtrlC: true,
+  });
 }

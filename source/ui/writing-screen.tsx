@@ -13,7 +13,13 @@ function WritingScreen({ outLabel, count, progress }: { outLabel: string; count:
   );
 }
 
-export async function writingProgress<T>(host: UiHost, outLabel: string, count: number, work: () => Promise<T>, progress: Progress): Promise<T> {
+export async function writingProgress<T>(
+  host: UiHost,
+  outLabel: string,
+  count: number,
+  work: () => Promise<T>,
+  progress: Progress,
+): Promise<T> {
   let finish = () => {};
   const shown = host.show<void>(
     (done) => {

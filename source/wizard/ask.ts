@@ -7,7 +7,6 @@ import type { Draft } from '../answers/draft.ts';
 import { fieldProblem, keepsValid } from '../answers/draft.ts';
 import type { StepResult } from './flow.ts';
 
-
 export interface AskSpec<V> {
   current: V | undefined;
   fallback: V;
@@ -28,7 +27,8 @@ export async function ask<V>(ctx: QuestionContext, field: string, spec: AskSpec<
   return 'asked';
 }
 
-export interface ChoiceFieldSpec<V extends string | boolean> extends Omit<SelectRequest<V>, 'initial' | 'defaultValue'> {
+export interface ChoiceFieldSpec<V extends string | boolean>
+  extends Omit<SelectRequest<V>, 'initial' | 'defaultValue'> {
   current: V | undefined;
   /** Marked as the default; taken by --yes when there is no current value. */
   defaultValue: V;
@@ -40,13 +40,18 @@ export interface ChoiceFieldSpec<V extends string | boolean> extends Omit<Select
  * and with the answers no other screen asks are offered (see keepsValid); a current value or default that does not
  * agree is not preselected.
  */
-export function askChoice<V extends string | boolean>(ctx: QuestionContext, field: string, spec: ChoiceFieldSpec<V>): Promise<StepResult> {
+export function askChoice<V extends string | boolean>(
+  ctx: QuestionContext,
+  field: string,
+  spec: ChoiceFieldSpec<V>,
+): Promise<StepResult> {
   const { current, defaultValue, set, choices, ...request } = spec;
   const offer = offeredChoices(ctx, field, spec);
   return ask<V>(ctx, field, {
     current: offer.current,
     fallback: offer.fallback,
-    show: (initial) => ctx.prompts.select<V>({ ...request, choices: offer.choices, initial, defaultValue: offer.defaultValue }),
+    show: (initial) =>
+      ctx.prompts.select<V>({ ...request, choices: offer.choices, initial, defaultValue: offer.defaultValue }),
     apply: (value) => set(ctx.draft, value),
   });
 }
@@ -70,7 +75,9 @@ export function offeredChoices<V extends string | boolean>(
   spec: Pick<ChoiceFieldSpec<V>, 'choices' | 'current' | 'defaultValue' | 'set'>,
 ): OfferedChoices<V> {
   const askable = ASKED_FIELDS.filter((other) => other !== field && !ctx.given.has(other));
-  const agreeing = ctx.given.has(field) ? spec.choices : spec.choices.filter((choice) => keepsValid(ctx.draft, (copy) => spec.set(copy, choice.value), askable));
+  const agreeing = ctx.given.has(field)
+    ? spec.choices
+    : spec.choices.filter((choice) => keepsValid(ctx.draft, (copy) => spec.set(copy, choice.value), askable));
   const offered = agreeing.length > 0 ? agreeing : spec.choices;
   const isOffered = (value: V | undefined) => value !== undefined && offered.some((choice) => choice.value === value);
   return {

@@ -34,15 +34,19 @@ function progressOf(steps: readonly (Step<unknown> | WizardStep<unknown>)[], giv
  * The progress at step `index` and its `nth` screen, when the steps have shown `extra[i]` screens
  * after their own: the ones before `index` move its number on, all of them add to the total.
  */
-export function progressWithExtra(base: readonly Progress[], extra: readonly number[], index: number, nth = 0): Progress {
+export function progressWithExtra(
+  base: readonly Progress[],
+  extra: readonly number[],
+  index: number,
+  nth = 0,
+): Progress {
   const sum = (counts: readonly number[]) => counts.reduce((a, b) => a + b, 0);
   return { step: base[index]!.step + sum(extra.slice(0, index)) + nth, total: base[index]!.total + sum(extra) };
 }
 
-export async function runSteps<C extends { progress: Progress; given?: ReadonlySet<string>; screen?: string; subSteps?: SubSteps }>(
-  steps: readonly (Step<C> | WizardStep<C>)[],
-  ctx: C,
-): Promise<void> {
+export async function runSteps<
+  C extends { progress: Progress; given?: ReadonlySet<string>; screen?: string; subSteps?: SubSteps },
+>(steps: readonly (Step<C> | WizardStep<C>)[], ctx: C): Promise<void> {
   const given = ctx.given ?? new Set<string>();
   const progress = progressOf(steps as readonly (Step<unknown> | WizardStep<unknown>)[], given);
   // The screens each step showed after its own, as the user last left it (Keep, or Change them).

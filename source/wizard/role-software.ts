@@ -35,7 +35,9 @@ export function unknownRoleNames(text: string, roles: Roles): string[] {
 export function roleSoftwareFromText(text: string, roles: Roles): Roles {
   const lists = listsFromText(text);
   const entryFor = (role: Roles[number], name: string): Entry => {
-    const described = [role, ...roles].flatMap((r) => r.software ?? []).find((entry) => typeof entry !== 'string' && entry.name === name);
+    const described = [role, ...roles]
+      .flatMap((r) => r.software ?? [])
+      .find((entry) => typeof entry !== 'string' && entry.name === name);
     return described === undefined ? name : { ...(described as Exclude<Entry, string>) };
   };
   return roles.map((role) => ({ ...role, software: (lists.get(role.name) ?? []).map((name) => entryFor(role, name)) }));

@@ -12,8 +12,10 @@ const ANSWERS_FILE_NAME = /\.ya?ml$/;
 /** What a file name typed at "Save the answers as" must be. */
 export function answersFileNameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'Type a file name, such as team.yaml.';
-  if (hasControlCharacter(name)) return 'A file name without control characters, bidi overrides or invisible characters, such as team.yaml.';
-  if (!ANSWERS_FILE_NAME.test(name)) return `${name} does not end in .yaml or .yml; answers files are YAML (for example team.yaml).`;
+  if (hasControlCharacter(name))
+    return 'A file name without control characters, bidi overrides or invisible characters, such as team.yaml.';
+  if (!ANSWERS_FILE_NAME.test(name))
+    return `${name} does not end in .yaml or .yml; answers files are YAML (for example team.yaml).`;
   return undefined;
 }
 

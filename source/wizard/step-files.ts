@@ -24,17 +24,28 @@ export const filesStep: Step<WizardContext> = async (ctx) => {
   const { aboutLines, conflictAdvice, planView } = await import('../output/plan-text.ts');
   const { applyPlan } = await import('../output/write.ts');
   const { args } = ctx;
-  const prepared = await prepareFolder(validated.answers, { cwd: ctx.cwd, out: args.out, templates: args.templates, force: args.force });
+  const prepared = await prepareFolder(validated.answers, {
+    cwd: ctx.cwd,
+    out: args.out,
+    templates: args.templates,
+    force: args.force,
+  });
   const { outLabel, plan } = prepared;
 
   if (!args.yes) {
-    const view = { ...planView(plan), about: aboutLines(validated.answers, prepared.decision), resolve: conflictAdvice(plan, outLabel, ANSWERS_FILE) };
+    const view = {
+      ...planView(plan),
+      about: aboutLines(validated.answers, prepared.decision),
+      resolve: conflictAdvice(plan, outLabel, ANSWERS_FILE),
+    };
     for (;;) {
       const confirmed = await ctx.prompts.confirmPlan({ outDir: prepared.outDir, outLabel, view, dryRun: args.dryRun });
       if (confirmed === BACK) return BACK;
       if (confirmed === 'save-answers') {
         const { answersFileExists, saveAnswersText } = await import('../answers/save.ts');
-        const file = await chooseAnswersFile(ctx.prompts, 'Files', ANSWERS_FILE, (name) => answersFileExists(resolve(ctx.cwd, name)));
+        const file = await chooseAnswersFile(ctx.prompts, 'Files', ANSWERS_FILE, (name) =>
+          answersFileExists(resolve(ctx.cwd, name)),
+        );
         // Cancelled: back to the plan, nothing written.
         if (file === BACK) continue;
         // The generated folder's own ami-wizard.yaml is the whole answers file, comments and all.
@@ -46,7 +57,13 @@ export const filesStep: Step<WizardContext> = async (ctx) => {
           // A name that cannot be written (no such folder, a folder, a symlink): say why and go back
           // to the plan, instead of ending the run with every answer lost.
           if (!(error instanceof FailureError)) throw error;
-          await ctx.prompts.select({ section: 'Files', title: `Not saved: ${file}`, hint: error.message, choices: [{ value: 'back', label: 'Back to the files' }], initial: 'back' });
+          await ctx.prompts.select({
+            section: 'Files',
+            title: `Not saved: ${file}`,
+            hint: error.message,
+            choices: [{ value: 'back', label: 'Back to the files' }],
+            initial: 'back',
+          });
           continue;
         }
         ctx.answersSaved = { file, outLabel, conflicts: plan.conflicts > 0 };

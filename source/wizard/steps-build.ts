@@ -27,7 +27,8 @@ export const DEFAULT_OUT = 'ami-build';
 function outFolderProblem(cwd: string, typed: string): string | undefined {
   const folder = typed.trim();
   if (!folder) return 'Give a folder, e.g. ami-build.';
-  if (hasControlCharacter(folder)) return 'A folder name without control characters, bidi overrides or invisible characters, e.g. ami-build.';
+  if (hasControlCharacter(folder))
+    return 'A folder name without control characters, bidi overrides or invisible characters, e.g. ami-build.';
   // The nearest part of the path that is there must be a folder (a symlink to one is the user's choice).
   for (let at = resolve(cwd, folder); ; at = dirname(at)) {
     // ENOTDIR (a file on the way) and the like: look further up, where the file is found.
@@ -83,8 +84,11 @@ export const configToolStep: Step<WizardContext> = (ctx) => {
 /** What the build settings are now, in one line each, for the screen's hint. */
 function settingsSummary(ctx: WizardContext): string {
   const { os = 'amazon-linux-2023', architecture = 'x86_64', instanceType } = ctx.draft.platform;
-  const type = instanceType ?? `${platformFacts(os, architecture).defaultInstanceType} (the default for ${architecture})`;
-  const software = (ctx.draft.roles ?? []).some((role) => (role.software ?? []).length > 0) ? roleSoftwareText(ctx.draft.roles ?? []) : 'none yet';
+  const type =
+    instanceType ?? `${platformFacts(os, architecture).defaultInstanceType} (the default for ${architecture})`;
+  const software = (ctx.draft.roles ?? []).some((role) => (role.software ?? []).length > 0)
+    ? roleSoftwareText(ctx.draft.roles ?? [])
+    : 'none yet';
   const workflow = !packerBuilds(ctx)
     ? 'not written (it builds with Packer)'
     : ctx.draft.options?.githubActions
@@ -163,7 +167,8 @@ async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK>
           initial: roleSoftwareText(roles),
           validate: (typed) => {
             const stray = unknownRoleNames(typed, roles);
-            if (stray.length > 0) return `${stray.join(', ')} ${stray.length === 1 ? 'is not a role' : 'are not roles'}; the roles are ${roles.map((r) => r.name).join(', ')}.`;
+            if (stray.length > 0)
+              return `${stray.join(', ')} ${stray.length === 1 ? 'is not a role' : 'are not roles'}; the roles are ${roles.map((r) => r.name).join(', ')}.`;
             return fieldProblem(ctx.draft, 'roles', (copy) => void (copy.roles = roleSoftwareFromText(typed, roles)));
           },
         }),
@@ -203,4 +208,3 @@ async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK>
   ctx.args = { ...ctx.args, out: out.trim() };
   return 'done';
 }
-

@@ -15,7 +15,9 @@ export interface DerivedDefault<V> {
   note: string;
 }
 
-type DerivedDefaults = { [K in QuestionKey]?: (ctx: QuestionContext) => DerivedDefault<GuidanceAnswers[K]> | undefined };
+type DerivedDefaults = {
+  [K in QuestionKey]?: (ctx: QuestionContext) => DerivedDefault<GuidanceAnswers[K]> | undefined;
+};
 
 export interface GuidanceStepOptions {
   whyOpen?: boolean;
@@ -34,7 +36,9 @@ type Value = string | boolean;
  */
 function questionSpec(ctx: QuestionContext, key: QuestionKey, options: GuidanceStepOptions) {
   const question = QUESTIONS[key];
-  const derived = (options.derivedDefaults?.[key] as ((ctx: QuestionContext) => DerivedDefault<Value> | undefined) | undefined)?.(ctx);
+  const derived = (
+    options.derivedDefaults?.[key] as ((ctx: QuestionContext) => DerivedDefault<Value> | undefined) | undefined
+  )?.(ctx);
   const field = `guidance.${key}`;
   const follows = derived !== undefined && ctx.followsDerived?.has(field) === true;
   const spec = {
@@ -44,7 +48,8 @@ function questionSpec(ctx: QuestionContext, key: QuestionKey, options: GuidanceS
     choices: question.choices as readonly Choice<Value>[],
     current: follows ? undefined : (ctx.draft.guidance[key] as Value | undefined),
     defaultValue: derived?.value ?? (question.defaultValue as Value),
-    set: (draft: QuestionContext['draft'], value: Value) => void ((draft.guidance as Record<string, Value>)[key] = value),
+    set: (draft: QuestionContext['draft'], value: Value) =>
+      void ((draft.guidance as Record<string, Value>)[key] = value),
   };
   /** After the answer is in the draft: whether it follows the derived default from now on. */
   const remember = () => {
@@ -59,7 +64,11 @@ function questionSpec(ctx: QuestionContext, key: QuestionKey, options: GuidanceS
 /** One question on its screen. */
 async function askOne(ctx: QuestionContext, key: QuestionKey, options: GuidanceStepOptions) {
   const { field, spec, remember } = questionSpec(ctx, key, options);
-  const result = await askChoice<Value>(ctx, field, { ...spec, section: questionsSection([key]), whyOpen: options.whyOpen });
+  const result = await askChoice<Value>(ctx, field, {
+    ...spec,
+    section: questionsSection([key]),
+    whyOpen: options.whyOpen,
+  });
   if (result !== BACK) remember();
   return result;
 }
@@ -90,7 +99,13 @@ export function guidanceStep(screen: GuidanceScreen, options: GuidanceStepOption
       initial: offer.current ?? offer.fallback,
       defaultValue: offer.defaultValue,
     }));
-    const values = await ctx.prompts.selectGroup<Value>({ section: questionsSection(keys), title: screen.title, hint: screen.hint, parts, whyOpen: options.whyOpen });
+    const values = await ctx.prompts.selectGroup<Value>({
+      section: questionsSection(keys),
+      title: screen.title,
+      hint: screen.hint,
+      parts,
+      whyOpen: options.whyOpen,
+    });
     if (values === BACK) return BACK;
     apply(values);
     return 'asked';
@@ -102,19 +117,31 @@ function configurationsForRoles(count: number): GuidanceAnswers['distinctConfigu
   return count <= 3 ? 'few' : count <= 10 ? 'several' : 'many';
 }
 
-export const configurationsFromRoles = (ctx: QuestionContext): DerivedDefault<GuidanceAnswers['distinctConfigurations']> | undefined => {
+export const configurationsFromRoles = (
+  ctx: QuestionContext,
+): DerivedDefault<GuidanceAnswers['distinctConfigurations']> | undefined => {
   const count = ctx.draft.roles?.length;
   if (!count) return undefined;
-  return { value: configurationsForRoles(count), note: `Preselected from the ${count} role${count === 1 ? '' : 's'} you gave.` };
+  return {
+    value: configurationsForRoles(count),
+    note: `Preselected from the ${count} role${count === 1 ? '' : 's'} you gave.`,
+  };
 };
 
 /**
  * AWS experience asked after the automation answer (an answers file from before the split gives
  * only that one): preselected as the file means it without this answer (ADDED_QUESTIONS).
  */
-export const awsFromAutomation = (ctx: QuestionContext): DerivedDefault<GuidanceAnswers['awsExperience']> | undefined => {
+export const awsFromAutomation = (
+  ctx: QuestionContext,
+): DerivedDefault<GuidanceAnswers['awsExperience']> | undefined => {
   const automation = ctx.draft.guidance.automationExperience;
   // Answered on the same screen, it is no earlier answer to follow.
   if (automation === undefined || !ctx.given.has('guidance.automationExperience')) return undefined;
-  return { value: ADDED_QUESTIONS.awsExperience({ automationExperience: automation } as Parameters<typeof ADDED_QUESTIONS.awsExperience>[0]), note: 'Preselected from the configuration automation answer, which used to cover both.' };
+  return {
+    value: ADDED_QUESTIONS.awsExperience({ automationExperience: automation } as Parameters<
+      typeof ADDED_QUESTIONS.awsExperience
+    >[0]),
+    note: 'Preselected from the configuration automation answer, which used to cover both.',
+  };
 };

@@ -15,7 +15,11 @@ import type { Step } from './flow.ts';
 
 export const welcomeStep: Step<WizardContext> = async (ctx) => {
   if (ctx.args.yes) return 'skipped';
-  const welcome = welcomeFor(ctx.given, ctx.answersFile === undefined ? undefined : basename(ctx.answersFile), ctx.askedAgain);
+  const welcome = welcomeFor(
+    ctx.given,
+    ctx.answersFile === undefined ? undefined : basename(ctx.answersFile),
+    ctx.askedAgain,
+  );
   const note = [welcome.note, ctx.welcomeNote].filter(Boolean).join('\n') || undefined;
   const offer = ctx.resume;
   const choice = await ctx.prompts.welcome({ ...welcome, note, ...(offer ? { resume: offer.label } : {}) });
@@ -141,6 +145,8 @@ export const rolesStep: Step<WizardContext> = (ctx) => {
     },
     // A role that existed before keeps its software list.
     set: (draft, names) =>
-      void (draft.roles = names.map((name) => draft.roles?.find((role) => role.name === name) ?? { name, software: [] })),
+      void (draft.roles = names.map(
+        (name) => draft.roles?.find((role) => role.name === name) ?? { name, software: [] },
+      )),
   });
 };

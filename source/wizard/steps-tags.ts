@@ -58,7 +58,16 @@ const confidentialityStep: Step<WizardContext> = (ctx) =>
   });
 
 /** Frameworks teams commonly name; any other may be typed in. */
-const COMMON_COMPLIANCE = ['PCI DSS', 'ISO 27001', 'SOC 2', 'HIPAA', 'GDPR', 'FedRAMP', 'NIST 800-53', 'CIS Benchmarks'] as const;
+const COMMON_COMPLIANCE = [
+  'PCI DSS',
+  'ISO 27001',
+  'SOC 2',
+  'HIPAA',
+  'GDPR',
+  'FedRAMP',
+  'NIST 800-53',
+  'CIS Benchmarks',
+] as const;
 
 const complianceStep: Step<WizardContext> = (ctx) =>
   ask<string[]>(ctx, 'project.compliance', {
@@ -73,7 +82,8 @@ const complianceStep: Step<WizardContext> = (ctx) =>
         choices: COMMON_COMPLIANCE.map((name) => ({ value: name, label: name })),
         initial,
         allowOther: { label: 'add' },
-        validate: (items) => fieldProblem(ctx.draft, 'project.compliance', (copy) => void (copy.project.compliance = [...items])),
+        validate: (items) =>
+          fieldProblem(ctx.draft, 'project.compliance', (copy) => void (copy.project.compliance = [...items])),
       }),
     apply: (items) => void (ctx.draft.project.compliance = items),
   });

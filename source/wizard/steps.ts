@@ -13,7 +13,12 @@ import { tagsStep } from './steps-tags.ts';
 import { filesStep } from './step-files.ts';
 
 const guidanceAsks: Record<`guidance.${string}`, Step<WizardContext>> = Object.fromEntries(
-  GUIDANCE_SCREENS.map((screen) => [screen.id, guidanceStep(screen, { derivedDefaults: { distinctConfigurations: configurationsFromRoles, awsExperience: awsFromAutomation } })]),
+  GUIDANCE_SCREENS.map((screen) => [
+    screen.id,
+    guidanceStep(screen, {
+      derivedDefaults: { distinctConfigurations: configurationsFromRoles, awsExperience: awsFromAutomation },
+    }),
+  ]),
 );
 
 // Every guidance id is in guidanceAsks (the same GUIDANCE_SCREENS list), every other id is spelled out.
@@ -33,4 +38,7 @@ const ASKS: Record<WizardScreenId, Step<WizardContext>> = {
   files: filesStep,
 };
 
-export const WIZARD_STEPS: readonly WizardStep<WizardContext>[] = WIZARD_SCREENS.map((screen) => ({ ...screen, ask: ASKS[screen.id]! }));
+export const WIZARD_STEPS: readonly WizardStep<WizardContext>[] = WIZARD_SCREENS.map((screen) => ({
+  ...screen,
+  ask: ASKS[screen.id]!,
+}));

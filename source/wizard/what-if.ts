@@ -53,5 +53,9 @@ export function changeAnswer(state: BoardState, key: QuestionKey, step: 1 | -1):
   const answers = { ...state.answers, [key]: values[(at + step + values.length) % values.length] } as GuidanceAnswers;
   const recommendation = recommend(answers);
   const reason = recommendation.reasons.find((r) => r.key === key)!.sentence;
-  return { answers, recommendation, move: { key, from: state.recommendation.recommended, to: recommendation.recommended, reason } };
+  return {
+    answers,
+    recommendation,
+    move: { key, from: state.recommendation.recommended, to: recommendation.recommended, reason },
+  };
 }

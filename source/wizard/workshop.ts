@@ -86,13 +86,18 @@ type Leaving = 'save' | 'discard' | 'back';
  * Leaving the board: with unsaved changes, asks save / discard / back first. Resolves to 'leave',
  * or to the status the board reopens with ('back', or a save that was cancelled or failed).
  */
-async function leaveBoard(ctx: WorkshopContext, answers: GuidanceAnswers): Promise<'leave' | { status: BoardRequest['status'] }> {
+async function leaveBoard(
+  ctx: WorkshopContext,
+  answers: GuidanceAnswers,
+): Promise<'leave' | { status: BoardRequest['status'] }> {
   if (!hasUnsavedChanges(ctx, answers)) return 'leave';
   const file = ctx.saved ?? ctx.answersFile;
   const choice = await ctx.prompts.select<Leaving>({
     section: 'What if?',
     title: ctx.savedAnswers ? 'Save the changes before leaving?' : 'Save the answers before leaving?',
-    hint: ctx.savedAnswers ? `The answers on the board are not what ${file} holds.` : 'No file holds these answers yet.',
+    hint: ctx.savedAnswers
+      ? `The answers on the board are not what ${file} holds.`
+      : 'No file holds these answers yet.',
     choices: [
       { value: 'save', label: ctx.saved ? `Save them to ${ctx.saved}` : 'Save them…' },
       { value: 'discard', label: ctx.savedAnswers ? 'Discard the changes' : 'Leave without saving' },
@@ -116,7 +121,13 @@ const boardStep =
     let row = 0;
     let status: BoardRequest['status'];
     for (;;) {
-      const result = await ctx.prompts.board({ initial: boardState(answers), change: changeAnswer, row, status, first });
+      const result = await ctx.prompts.board({
+        initial: boardState(answers),
+        change: changeAnswer,
+        row,
+        status,
+        first,
+      });
       ({ answers, row } = result);
       ctx.draft.guidance = answers;
       if (result.action === 'save') status = await saveFromBoard(ctx, answers);
@@ -134,10 +145,13 @@ const boardStep =
  * What the summary says about the answers file, true to the file: "saved" only when it holds the
  * answers shown.
  */
-export function answersSummary(ctx: Pick<WorkshopContext, 'saved' | 'savedAnswers' | 'discarded' | 'answersFile' | 'draft'>): string {
+export function answersSummary(
+  ctx: Pick<WorkshopContext, 'saved' | 'savedAnswers' | 'discarded' | 'answersFile' | 'draft'>,
+): string {
   const unsaved = hasUnsavedChanges(ctx, boardAnswers(ctx.draft.guidance));
   if (ctx.saved && !unsaved) return `Answers saved to ${ctx.saved}.`;
-  if (ctx.saved) return `The changes since the answers were saved to ${ctx.saved} were not saved; ${ctx.saved} holds the answers as saved.`;
+  if (ctx.saved)
+    return `The changes since the answers were saved to ${ctx.saved} were not saved; ${ctx.saved} holds the answers as saved.`;
   if (ctx.savedAnswers && !unsaved) return `No changes; ${ctx.answersFile} is as it was.`;
   if (ctx.savedAnswers) return `The changes were not saved; ${ctx.answersFile} is as it was.`;
   return 'The answers were not saved.';

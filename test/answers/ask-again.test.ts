@@ -6,7 +6,8 @@ import { answeredProblems } from '../../source/answers/draft.ts';
 import type { Draft } from '../../source/answers/draft.ts';
 import { welcomeFor, welcomeLines } from '../../source/text/welcome-text.ts';
 
-const draftOf = (extra: Partial<Draft>): Draft => ({ version: 1, project: { name: 'demo' }, platform: {}, guidance: {}, ...extra }) as Draft;
+const draftOf = (extra: Partial<Draft>): Draft =>
+  ({ version: 1, project: { name: 'demo' }, platform: {}, guidance: {}, ...extra }) as Draft;
 const run = (draft: Draft, given: string[]) => askAgain(draft, new Set(given), answeredProblems(draft));
 
 describe('askAgain', () => {
@@ -26,7 +27,9 @@ describe('askAgain', () => {
   });
 
   it('a list keeps its right entries: a region typo becomes its region, an entry with no match is dropped', () => {
-    const again = run(draftOf({ platform: { regions: ['us-east-1', 'eu-wset-1', 'nowhere-at-all-9'] } }), ['platform.regions'])!;
+    const again = run(draftOf({ platform: { regions: ['us-east-1', 'eu-wset-1', 'nowhere-at-all-9'] } }), [
+      'platform.regions',
+    ])!;
     expect(again.draft.platform.regions).toEqual(['us-east-1', 'eu-west-1']);
     expect(again.corrections[0]).toBe('platform.regions[1] is "eu-wset-1"; did you mean "eu-west-1"?');
     expect(again.corrections[1]).toMatch(/^platform\.regions\[2\] is "nowhere-at-all-9": /);
@@ -38,13 +41,22 @@ describe('askAgain', () => {
   });
 
   it('a wrong value no screen asks keeps stopping the run', () => {
-    const draft = draftOf({ project: { name: 'demo', owner: 'ops {{lookup}}' }, guidance: { recoveryTime: 'minuts' as never } });
-    expect(answeredProblems(draft).map((p) => p.path).sort()).toEqual(['guidance.recoveryTime', 'project.owner']);
+    const draft = draftOf({
+      project: { name: 'demo', owner: 'ops {{lookup}}' },
+      guidance: { recoveryTime: 'minuts' as never },
+    });
+    expect(
+      answeredProblems(draft)
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(['guidance.recoveryTime', 'project.owner']);
     expect(run(draft, ['project.owner', 'guidance.recoveryTime'])).toBeUndefined();
   });
 
   it('a value shown on the welcome is printable and cut short, whatever the file holds', () => {
-    const again = run(draftOf({ guidance: { recoveryTime: `\u001B[31m${'x'.repeat(200)}` as never } }), ['guidance.recoveryTime'])!;
+    const again = run(draftOf({ guidance: { recoveryTime: `\u001B[31m${'x'.repeat(200)}` as never } }), [
+      'guidance.recoveryTime',
+    ])!;
     expect(again.corrections[0]).not.toContain('\u001B');
     expect(again.corrections[0]!.length).toBeLessThan(120);
   });

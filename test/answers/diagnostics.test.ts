@@ -25,7 +25,9 @@ describe('diagnoseAnswers', () => {
   });
 
   it('a YAML syntax error: file, line and column', () => {
-    expect(problem('version: 1\nproject: [\n')).toMatch(/^answers\.yaml:\d+:\d+: YAML syntax error: .*\nFix the YAML at that line and run again\.$/);
+    expect(problem('version: 1\nproject: [\n')).toMatch(
+      /^answers\.yaml:\d+:\d+: YAML syntax error: .*\nFix the YAML at that line and run again\.$/,
+    );
   });
 
   it('an unknown key: where it is, and the key meant', () => {
@@ -36,10 +38,16 @@ describe('diagnoseAnswers', () => {
   });
 
   it('a wrong type, a missing answer and a bad version each name the key and the fix', () => {
-    expect(problem(MINIMAL_YAML.replace('manualSteps: false', 'manualSteps: "yes"'))).toMatch(/guidance\.manualSteps must be true or false, not "yes"/);
-    expect(problem(MINIMAL_YAML.replace(/^  latestAtLaunch: .*\n/m, ''))).toMatch(/missing required answer guidance\.latestAtLaunch \(true or false\)/);
+    expect(problem(MINIMAL_YAML.replace('manualSteps: false', 'manualSteps: "yes"'))).toMatch(
+      /guidance\.manualSteps must be true or false, not "yes"/,
+    );
+    expect(problem(MINIMAL_YAML.replace(/^  latestAtLaunch: .*\n/m, ''))).toMatch(
+      /missing required answer guidance\.latestAtLaunch \(true or false\)/,
+    );
     expect(problem(MINIMAL_YAML.replace('version: 1', 'version: 2'))).toMatch(/unsupported version 2[\s\S]*version: 1/);
-    expect(problem(MINIMAL_YAML.replace('version: 1\n', ''))).toBe('answers.yaml: missing version. Add "version: 1" as the first line.');
+    expect(problem(MINIMAL_YAML.replace('version: 1\n', ''))).toBe(
+      'answers.yaml: missing version. Add "version: 1" as the first line.',
+    );
   });
 
   it('no answers, a list instead of a mapping, too many aliases', () => {
@@ -51,12 +59,16 @@ describe('diagnoseAnswers', () => {
   it('a secret: where it is and where secrets belong, without echoing it', () => {
     const key = 'AKIAQYLPMN5HHHFPZAM2';
     const message = problem(MINIMAL_YAML.replace('  name: demo\n', `  name: demo\n  owner: ${key}\n`));
-    expect(message).toMatch(/^answers\.yaml:4:10: project\.owner looks like an AWS access key id; nothing was written\.\n/);
+    expect(message).toMatch(
+      /^answers\.yaml:4:10: project\.owner looks like an AWS access key id; nothing was written\.\n/,
+    );
     expect(message).toContain('SSM Parameter Store');
     expect(message).not.toContain(key);
   });
 
   it('a __proto__ key is named, not dropped', () => {
-    expect(problem(`${MINIMAL_YAML}tags:\n  __proto__:\n    value: x\n`)).toMatch(/tags\.__proto__: a key named __proto__ is not allowed/);
+    expect(problem(`${MINIMAL_YAML}tags:\n  __proto__:\n    value: x\n`)).toMatch(
+      /tags\.__proto__: a key named __proto__ is not allowed/,
+    );
   });
 });

@@ -27,7 +27,9 @@ describe('where a draft is kept', () => {
     expect(draftsFolder({ XDG_STATE_HOME: '/x', HOME: '/h' })).toBe('/x/ami-wizard/drafts');
     expect(draftsFolder({ HOME: '/h' })).toBe('/h/.local/state/ami-wizard/drafts');
     // A relative value would put the draft in the folder the wizard runs in: never.
-    expect(draftsFolder({ AMI_WIZARD_STATE_DIR: 'state', XDG_STATE_HOME: '.', HOME: '/h' })).toBe('/h/.local/state/ami-wizard/drafts');
+    expect(draftsFolder({ AMI_WIZARD_STATE_DIR: 'state', XDG_STATE_HOME: '.', HOME: '/h' })).toBe(
+      '/h/.local/state/ami-wizard/drafts',
+    );
     expect(draftsFolder({ HOME: 'relative' })).toBeUndefined();
     expect(draftsFolder({})).toBeUndefined();
   });
@@ -35,7 +37,9 @@ describe('where a draft is kept', () => {
   it('is named by the first 16 hex digits of the sha256 of the output folder', () => {
     const hash = createHash('sha256').update('/home/ana/web-shop/ami-build').digest('hex').slice(0, 16);
     expect(draftPath('/s/drafts', '/home/ana/web-shop/ami-build')).toBe(`/s/drafts/${hash}.yaml`);
-    expect(draftPath('/s/drafts', '/home/ana/other/ami-build')).not.toBe(draftPath('/s/drafts', '/home/ana/web-shop/ami-build'));
+    expect(draftPath('/s/drafts', '/home/ana/other/ami-build')).not.toBe(
+      draftPath('/s/drafts', '/home/ana/web-shop/ami-build'),
+    );
   });
 });
 
@@ -77,10 +81,22 @@ describe('a draft file', () => {
     ['answers of another version', `savedAt: ${NOW.toISOString()}\nscreen: os\nanswers: {version: 2}\n`],
     ['an unknown answer', `savedAt: ${NOW.toISOString()}\nscreen: os\nanswers: {version: 1, run: 'curl x | sh'}\n`],
     ['a wrong value', `savedAt: ${NOW.toISOString()}\nscreen: os\nanswers: {version: 1, platform: {os: windows-95}}\n`],
-    ['a section that is not a mapping', `savedAt: ${NOW.toISOString()}\nscreen: os\nanswers: {version: 1, project: [1]}\n`],
-    ['a secret', `savedAt: ${NOW.toISOString()}\nscreen: os\nanswers: {version: 1, project: {costCenter: password=hunter22}}\n`],
-    ['aliases', `savedAt: ${NOW.toISOString()}\nscreen: os\na: &a [x, x, x]\nb: &b [*a, *a, *a]\nanswers: {version: 1}\n`],
-    ['a JavaScript tag', `savedAt: ${NOW.toISOString()}\nscreen: os\nanswers: !!js/function "function () { return 1 }"\n`],
+    [
+      'a section that is not a mapping',
+      `savedAt: ${NOW.toISOString()}\nscreen: os\nanswers: {version: 1, project: [1]}\n`,
+    ],
+    [
+      'a secret',
+      `savedAt: ${NOW.toISOString()}\nscreen: os\nanswers: {version: 1, project: {costCenter: password=hunter22}}\n`,
+    ],
+    [
+      'aliases',
+      `savedAt: ${NOW.toISOString()}\nscreen: os\na: &a [x, x, x]\nb: &b [*a, *a, *a]\nanswers: {version: 1}\n`,
+    ],
+    [
+      'a JavaScript tag',
+      `savedAt: ${NOW.toISOString()}\nscreen: os\nanswers: !!js/function "function () { return 1 }"\n`,
+    ],
   ];
   it.each(hostile)('with %s is ignored, with a reason', (_what, text) => {
     const kept = parseDraft(text, NOW, 'd.yaml');
@@ -94,7 +110,9 @@ describe('what the wizard says about a draft', () => {
     expect(draftKeptLine(15, '~/.local/state/ami-wizard/drafts/0123456789abcdef.yaml', 7)).toBe(
       'Draft kept: 15 answers, in ~/.local/state/ami-wizard/drafts/0123456789abcdef.yaml. Run ami-wizard again in this folder to resume (kept 7 days).',
     );
-    expect(draftKeptLine(1, 'f', 7, { out: 'build' })).toMatch(/^Draft kept: 1 answer, in f\. Run ami-wizard --out build again/);
+    expect(draftKeptLine(1, 'f', 7, { out: 'build' })).toMatch(
+      /^Draft kept: 1 answer, in f\. Run ami-wizard --out build again/,
+    );
     expect(draftKeptLine(2, 'f', 7, { fromAnswers: true })).toContain('without --answers, to resume');
   });
 
@@ -108,6 +126,8 @@ describe('what the wizard says about a draft', () => {
     const saved = new Date(2026, 11, 6, 9, 5);
     expect(savedTime(saved, new Date(2026, 11, 6, 18, 0))).toBe('09:05');
     expect(savedTime(saved, new Date(2026, 11, 8, 18, 0))).toBe('6 Dec 09:05');
-    expect(resumeLabel(16, saved, new Date(2026, 11, 6, 18, 0))).toBe('Resume where you left off (step 16, saved 09:05)');
+    expect(resumeLabel(16, saved, new Date(2026, 11, 6, 18, 0))).toBe(
+      'Resume where you left off (step 16, saved 09:05)',
+    );
   });
 });

@@ -11,13 +11,21 @@ describe('messages under a text field', () => {
   });
 
   it('a project name with ${ is refused with the reason, as in an answers file', () => {
-    const message = fieldProblem(emptyDraft(), 'project.name', (draft) => void (draft.project.name = 'pay ${AWS::AccountId}'));
+    const message = fieldProblem(
+      emptyDraft(),
+      'project.name',
+      (draft) => void (draft.project.name = 'pay ${AWS::AccountId}'),
+    );
     expect(message).toMatch(/\$\{ \(CloudFormation.*substitution/);
   });
 
   it('a role name that is too long is named', () => {
     const long = `web${'x'.repeat(120)}`;
-    const message = fieldProblem(emptyDraft(), 'roles', (draft) => void (draft.roles = [{ name: 'app' }, { name: long }] as never));
+    const message = fieldProblem(
+      emptyDraft(),
+      'roles',
+      (draft) => void (draft.roles = [{ name: 'app' }, { name: long }] as never),
+    );
     expect(message).toBeDefined();
     expect(message).not.toContain('Invalid input');
     expect(message).toContain('"webxxxx');

@@ -47,7 +47,9 @@ describe('keeping a draft', () => {
 
   it('says why when the folder cannot be made', async () => {
     writeFileSync(join(dir, 'file'), '');
-    expect(await keepDraft(join(dir, 'file', 'drafts', 'a.yaml'), text(), join(dir, 'out'))).toMatch(/ENOTDIR|EEXIST|not a directory|file already exists/i);
+    expect(await keepDraft(join(dir, 'file', 'drafts', 'a.yaml'), text(), join(dir, 'out'))).toMatch(
+      /ENOTDIR|EEXIST|not a directory|file already exists/i,
+    );
   });
 });
 

@@ -27,7 +27,13 @@ function problem(answers: Record<string, any>): string {
 /** Answers with a value in every field that reaches the tag policy; `patch` puts the wildcard in one. */
 function answers(patch: (a: Record<string, any>) => void = () => undefined): Record<string, any> {
   const a = minimalAnswers();
-  a.project = { name: 'web-shop', system: 'shop', owner: 'team-web', costCenter: 'CC-1', compliance: ['pci-dss', 'sox'] };
+  a.project = {
+    name: 'web-shop',
+    system: 'shop',
+    owner: 'team-web',
+    costCenter: 'CC-1',
+    compliance: ['pci-dss', 'sox'],
+  };
   a.roles = [{ name: 'web', software: [] }];
   a.tags = { Team: { value: 'web', allowed: ['web', 'platform'] }, DataClass: { value: 'internal' } };
   patch(a);
@@ -70,13 +76,23 @@ describe('policyValueFields: the one list of answers that become allowed values'
     const ctx = buildContext(a, decisionFor(a), { generator: 'test', answersChecksum: '' });
     const fromAnswers = new Set(policyValueFields(a).map((f) => f.value));
     // ami-wizard's own vocabulary, and values it composes (Compliance joins the frameworks with +).
-    const vocabulary = new Set<string>([...STAGES, ...CONFIDENTIALITY, 'base', ...a.roles.map((r) => r.name), 'unassigned', 'none']);
+    const vocabulary = new Set<string>([
+      ...STAGES,
+      ...CONFIDENTIALITY,
+      'base',
+      ...a.roles.map((r) => r.name),
+      'unassigned',
+      'none',
+    ]);
     const statements = Object.values(tagPolicy(ctx).tags as Record<string, { tag_value?: { '@@append': string[] } }>);
     const values = statements.flatMap((s) => s.tag_value?.['@@append'] ?? []);
     expect(values.length).toBeGreaterThan(10);
     for (const value of values) {
       if (vocabulary.has(value)) continue;
-      expect(value.split('+').every((part) => fromAnswers.has(part)), value).toBe(true);
+      expect(
+        value.split('+').every((part) => fromAnswers.has(part)),
+        value,
+      ).toBe(true);
     }
   });
 });

@@ -21,11 +21,25 @@ const SECRETS = [
   'key: k7Qz9Vb2Lm4Xc8Rt1Yp6Wn3Hs5Jd0Fg/Ae+Ui2Oq',
 ];
 const ORDINARY = [
-  'web-shop', 'nginx', 'openjdk-21-jre-headless', 'Billing & "EU" $(touch /tmp/x) ${var.y} {{z}}', 'arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456',
-  '/web-shop/prod/db/password', 'alias/images', 'AKIAIOSFODNN7EXAMPLE', 'pci-dss', 'eu-west-1', 'tokenizer', 'passwordless-login',
+  'web-shop',
+  'nginx',
+  'openjdk-21-jre-headless',
+  'Billing & "EU" $(touch /tmp/x) ${var.y} {{z}}',
+  'arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456',
+  '/web-shop/prod/db/password',
+  'alias/images',
+  'AKIAIOSFODNN7EXAMPLE',
+  'pci-dss',
+  'eu-west-1',
+  'tokenizer',
+  'passwordless-login',
   // 40-character names: long, varied, but not random base64.
-  'PlatformEngineeringTeamEuropeWestGermany', 'MyCompanyWebShop2024ProductionEuWest1abc', 'Billing2024EuropeCentralPlatformTeamXY12',
-  'arn/aws/iam/111122223333/role/amibuild12', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '0123456789012345678901234567890123456789',
+  'PlatformEngineeringTeamEuropeWestGermany',
+  'MyCompanyWebShop2024ProductionEuWest1abc',
+  'Billing2024EuropeCentralPlatformTeamXY12',
+  'arn/aws/iam/111122223333/role/amibuild12',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  '0123456789012345678901234567890123456789',
 ];
 
 describe('findSecretInText', () => {
@@ -36,7 +50,12 @@ describe('findSecretInText', () => {
 describe('findSecret', () => {
   it('reports the path of the first secret, in values and under secret-named keys', () => {
     expect(findSecret({ project: { owner: 'AKIAQYLPMN5HHHFPZAM2' } })?.path).toEqual(['project', 'owner']);
-    expect(findSecret({ roles: [{ software: ['ok', 'password=hunter2hunter2'] }] })?.path).toEqual(['roles', 0, 'software', 1]);
+    expect(findSecret({ roles: [{ software: ['ok', 'password=hunter2hunter2'] }] })?.path).toEqual([
+      'roles',
+      0,
+      'software',
+      1,
+    ]);
     expect(findSecret({ project: { dbPassword: 'x' } })?.kind).toMatch(/dbPassword/);
     expect(findSecret({ project: { name: 'ok' }, tags: { Team: { value: 'a' } } })).toBeUndefined();
   });
@@ -69,7 +88,9 @@ describe("agrees with gitleaks' rules", () => {
 describe('a bare AWS secret access key', () => {
   it('is found in nearly every random 40-character base64 key', () => {
     // Deterministic random keys: base64 of SHA-256 digests (30 bytes give exactly 40 characters).
-    const keys = Array.from({ length: 2000 }, (_, i) => createHash('sha256').update(String(i)).digest().subarray(0, 30).toString('base64'));
+    const keys = Array.from({ length: 2000 }, (_, i) =>
+      createHash('sha256').update(String(i)).digest().subarray(0, 30).toString('base64'),
+    );
     const found = keys.filter((key) => findSecretInText(key) !== undefined).length;
     expect(found / keys.length).toBeGreaterThan(0.97);
   });

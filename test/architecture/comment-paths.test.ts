@@ -68,7 +68,15 @@ async function generatedPaths(): Promise<string[]> {
     for (const builder of BUILDERS)
       for (const configManagement of CONFIG_TOOLS) {
         const answers = minimalAnswers();
-        const input = { ...answers, guidance: { ...answers.guidance, onPremises: true }, platform: { os }, roles, builder, configManagement, strategy: 'fully-baked' };
+        const input = {
+          ...answers,
+          guidance: { ...answers.guidance, onPremises: true },
+          platform: { os },
+          roles,
+          builder,
+          configManagement,
+          strategy: 'fully-baked',
+        };
         const parsed = z.safeParse(AnswersSchema, input);
         if (parsed.success) for (const file of await generate(parsed.data)) paths.add(file.path);
       }
@@ -80,14 +88,19 @@ const GENERATED: readonly string[] = await generatedPaths();
 
 const word = `(?:[\\w.*-]+/)*[\\w*-][\\w.*-]*\\.(?:${EXTENSIONS.join('|')})`;
 const MENTION = new RegExp(`(?<![\\w./@:-])(${word})(?![\\w/-]|\\.\\w)`, 'g');
-const PATH_IN_STRING = new RegExp(`(?<![\\w./@:-])((?:${TOP_FOLDERS.map((f) => f.replace('.', '\\.')).join('|')})/${word})(?![\\w/-]|\\.\\w)`, 'g');
+const PATH_IN_STRING = new RegExp(
+  `(?<![\\w./@:-])((?:${TOP_FOLDERS.map((f) => f.replace('.', '\\.')).join('|')})/${word})(?![\\w/-]|\\.\\w)`,
+  'g',
+);
 
 /** The comments of a file, and its string literals (a rough lexer: good enough for our own files). */
 function commentsAndStrings(path: string, text: string): { comments: string[]; strings: string[] } {
-  if (!/\.(ts|tsx|mjs|cjs|js)$/.test(path)) return { comments: text.split('\n').filter((line) => /^\s*#/.test(line)), strings: [] };
+  if (!/\.(ts|tsx|mjs|cjs|js)$/.test(path))
+    return { comments: text.split('\n').filter((line) => /^\s*#/.test(line)), strings: [] };
   const comments: string[] = [];
   const strings: string[] = [];
-  const token = /\/\/[^\n]*|\/\*[\s\S]*?\*\/|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`|\/(?![*/])(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[])+\/[a-z]*/g;
+  const token =
+    /\/\/[^\n]*|\/\*[\s\S]*?\*\/|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`|\/(?![*/])(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[])+\/[a-z]*/g;
   for (const [t] of text.matchAll(token)) {
     if (t.startsWith('//') || t.startsWith('/*')) comments.push(t);
     else if (!t.startsWith('/')) strings.push(t);
@@ -113,8 +126,10 @@ function mentions(): { file: string; mention: string }[] {
   for (const file of FILES.filter((f) => SCANNED.some((s) => f === s || f.startsWith(`${s}/`)))) {
     if (!/\.(ts|tsx|mjs|cjs|js)$/.test(file) && file !== '.ci/run') continue;
     const { comments, strings } = commentsAndStrings(file, readFileSync(join(ROOT, file), 'utf8'));
-    for (const comment of comments) for (const [, mention] of comment.matchAll(MENTION)) found.push({ file, mention: mention! });
-    for (const string of strings) for (const [, mention] of string.matchAll(PATH_IN_STRING)) found.push({ file, mention: mention! });
+    for (const comment of comments)
+      for (const [, mention] of comment.matchAll(MENTION)) found.push({ file, mention: mention! });
+    for (const string of strings)
+      for (const [, mention] of string.matchAll(PATH_IN_STRING)) found.push({ file, mention: mention! });
   }
   return found;
 }
@@ -123,7 +138,9 @@ describe('comments name files that exist', () => {
   it('finds mentions to check (the scanner works)', () => {
     const all = mentions();
     expect(all.length).toBeGreaterThan(50);
-    expect(GENERATED).toEqual(expect.arrayContaining(['decision.md', 'packer/variables.pkr.hcl', 'imagebuilder/image-builder.yaml']));
+    expect(GENERATED).toEqual(
+      expect.arrayContaining(['decision.md', 'packer/variables.pkr.hcl', 'imagebuilder/image-builder.yaml']),
+    );
     expect(all).toContainEqual({ file: 'source/output/plan.ts', mention: 'generated-paths.ts' });
   });
 

@@ -19,7 +19,8 @@ function files(dir: string): string[] {
   );
 }
 
-const IMPORT = /(?:^|\n)\s*(import|export)(\s+type)?\s[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(import|export)(\s+type)?\s[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Every import in a file: relative ones resolved to a path from the repository root. */
 export function importsOf(file: string, text = readFileSync(join(ROOT, file), 'utf8')): Edge[] {
@@ -38,7 +39,9 @@ function folderOf(path: string): string {
 }
 
 const ALL = CODE.flatMap(files);
-const EDGES = ALL.flatMap((file) => importsOf(file)).filter((e) => !e.to.startsWith('node:') && e.to.includes('/') && CODE.some((c) => e.to.startsWith(`${c}/`)));
+const EDGES = ALL.flatMap((file) => importsOf(file)).filter(
+  (e) => !e.to.startsWith('node:') && e.to.includes('/') && CODE.some((c) => e.to.startsWith(`${c}/`)),
+);
 
 function cycles(nodes: string[], edges: [string, string][]): string[][] {
   const next = new Map(nodes.map((n) => [n, new Set<string>()]));
@@ -61,7 +64,12 @@ describe('the import rule', () => {
   it('reads the imports it judges (the rule cannot pass on an empty graph)', () => {
     expect(ALL.length).toBeGreaterThan(100);
     expect(EDGES.length).toBeGreaterThan(300);
-    expect(importsOf('x/a.ts', "import type { A } from './b.ts';\nimport { c } from '../c.ts';\nconst d = await import('./d/e.ts');")).toEqual([
+    expect(
+      importsOf(
+        'x/a.ts',
+        "import type { A } from './b.ts';\nimport { c } from '../c.ts';\nconst d = await import('./d/e.ts');",
+      ),
+    ).toEqual([
       { from: 'x/a.ts', to: 'x/b.ts', typeOnly: true },
       { from: 'x/a.ts', to: 'c.ts', typeOnly: false },
       { from: 'x/a.ts', to: 'x/d/e.ts', typeOnly: false },
@@ -70,20 +78,42 @@ describe('the import rule', () => {
 
   it('no two folders import each other, directly or around a loop', () => {
     const folders = [...new Set(ALL.map(folderOf))];
-    expect(cycles(folders, EDGES.map((e) => [folderOf(e.from), folderOf(e.to)]))).toEqual([]);
+    expect(
+      cycles(
+        folders,
+        EDGES.map((e) => [folderOf(e.from), folderOf(e.to)]),
+      ),
+    ).toEqual([]);
     // The check itself finds a loop when there is one.
-    expect(cycles(['a', 'b', 'c'], [['a', 'b'], ['b', 'c'], ['c', 'a']])).toEqual([['a', 'b', 'c', 'a']]);
+    expect(
+      cycles(
+        ['a', 'b', 'c'],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+        ],
+      ),
+    ).toEqual([['a', 'b', 'c', 'a']]);
   });
 
   it('no file in questionnaire/ imports itself back around a loop', () => {
     const own = EDGES.filter((e) => folderOf(e.from) === 'questionnaire' && folderOf(e.to) === 'questionnaire');
-    expect(cycles(files('questionnaire'), own.map((e) => [e.from, e.to]))).toEqual([]);
+    expect(
+      cycles(
+        files('questionnaire'),
+        own.map((e) => [e.from, e.to]),
+      ),
+    ).toEqual([]);
   });
 
   it('questionnaire/ and generators/ are pure: nothing from source/, no file, process or network I/O', () => {
-    const io = /^node:(fs|child_process|net|http|https|dgram|tls|worker_threads|process|readline)(\/|$)|^(fs|child_process|net|http|https)$/;
+    const io =
+      /^node:(fs|child_process|net|http|https|dgram|tls|worker_threads|process|readline)(\/|$)|^(fs|child_process|net|http|https)$/;
     for (const folder of ['questionnaire', 'generators']) {
-      const bad = files(folder).flatMap((f) => importsOf(f)).filter((e) => e.to.startsWith('source/') || io.test(e.to));
+      const bad = files(folder)
+        .flatMap((f) => importsOf(f))
+        .filter((e) => e.to.startsWith('source/') || io.test(e.to));
       expect(show(bad), folder).toEqual([]);
     }
   });
@@ -103,7 +133,10 @@ describe('the import rule', () => {
   });
 
   it('commands/ wire: only commands/ (and the entry) put the host and the screens together', () => {
-    const wiring = EDGES.filter((e) => folderOf(e.to) === 'source/ui' && !e.typeOnly && !['source/ui', 'source/commands'].includes(folderOf(e.from)));
+    const wiring = EDGES.filter(
+      (e) =>
+        folderOf(e.to) === 'source/ui' && !e.typeOnly && !['source/ui', 'source/commands'].includes(folderOf(e.from)),
+    );
     expect(show(wiring)).toEqual([]);
   });
 

@@ -38,7 +38,9 @@ describe('audit over three pages', () => {
         expect(req.owners).toEqual(['self']);
         expect(req.params.IncludeDeprecated).toBe('true');
         expect(req.params.MaxResults).toBe('200');
-        expect(req.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${TEST_ACCESS_KEY}/\\d{8}/eu-west-1/ec2/aws4_request`));
+        expect(req.authorization).toMatch(
+          new RegExp(`^AWS4-HMAC-SHA256 Credential=${TEST_ACCESS_KEY}/\\d{8}/eu-west-1/ec2/aws4_request`),
+        );
       }
       expect(ec2.requests.map((r) => r.params.NextToken)).toEqual([undefined, 'token-page-2', 'token-page-3']);
 
@@ -51,7 +53,14 @@ describe('audit over three pages', () => {
       const row = (n: string) => lines.find((l) => l.startsWith(`ami-0a00000000000000${n} `))!;
       const cells = (n: string) => row(n).split(/\s+/).slice(1, 8).join('');
       expect(['1', '6', '9'].map(cells)).toEqual(['.......', '.......', '.......']);
-      expect(['2', '3', '4', '5', '7', '8'].map(cells)).toEqual(['X......', '.X.....', '..X...X', '...X...', '....X..', '.....X.']);
+      expect(['2', '3', '4', '5', '7', '8'].map(cells)).toEqual([
+        'X......',
+        '.X.....',
+        '..X...X',
+        '...X...',
+        '....X..',
+        '.....X.',
+      ]);
       expect(row('1')).toMatch(/ web-shop-base-2025-06-01$/);
       expect(row('7')).toMatch(/ web-shop-web-unencryp\.\.[a-z-]*-does-not-fit$/); // long names lose their middle
       expect(row('7').length).toBe(80);
@@ -70,11 +79,23 @@ describe('audit over three pages', () => {
 
   it('--json prints one object per image with the failed checks', async () => {
     await withFakeEc2(threePages(), async (ec2) => {
-      const result = await runCli(['audit', '--policy', generatedPolicy, '--json'], awsEnv(home.dir, { endpoint: ec2.url }));
+      const result = await runCli(
+        ['audit', '--policy', generatedPolicy, '--json'],
+        awsEnv(home.dir, { endpoint: ec2.url }),
+      );
       expect(result.code, result.stderr).toBe(1);
-      const rows = JSON.parse(result.stdout) as { imageId: string; name: string; compliant: boolean; failed: { check: string; detail: string }[] }[];
+      const rows = JSON.parse(result.stdout) as {
+        imageId: string;
+        name: string;
+        compliant: boolean;
+        failed: { check: string; detail: string }[];
+      }[];
       expect(rows.map((r) => r.imageId)).toEqual(AUDIT_PAGES.flat().map((i) => i.id));
-      expect(rows.filter((r) => r.compliant).map((r) => r.imageId)).toEqual(['ami-0a000000000000001', 'ami-0a000000000000006', 'ami-0a000000000000009']);
+      expect(rows.filter((r) => r.compliant).map((r) => r.imageId)).toEqual([
+        'ami-0a000000000000001',
+        'ami-0a000000000000006',
+        'ami-0a000000000000009',
+      ]);
       const four = rows.find((r) => r.imageId === 'ami-0a000000000000004')!;
       expect(four.name).toBe('web-shop-web-2024-01-01');
       expect(four.failed.map((f) => f.check)).toEqual(['age', 'deprecated']);
@@ -86,77 +107,123 @@ describe('audit over three pages', () => {
 
   it('exits 0 when every image passes, and --answers gives the same policy as the generated file', async () => {
     const compliant = [AUDIT_PAGES[0]![0]!, AUDIT_PAGES[1]![2]!];
-    await withFakeEc2(() => ok(describeImagesXml(compliant)), async (ec2) => {
-      const env = awsEnv(home.dir, { endpoint: ec2.url });
-      const byPolicy = await runCli(['audit', '--policy', generatedPolicy], env);
-      const byAnswers = await runCli(['audit', '--answers', 'examples/hybrid.yaml'], env);
-      expect(byPolicy.code, byPolicy.stderr).toBe(0);
-      expect(byAnswers.code, byAnswers.stderr).toBe(0);
-      expect(byPolicy.stdout).toContain('2 images in eu-west-1: all compliant.');
-      expect(byAnswers.stdout).toContain('examples/hybrid.yaml (as in tagging/tag-policy.json), 12 tags');
-      const afterPolicyLine = (text: string) => text.slice(text.indexOf('\n\n'));
-      expect(afterPolicyLine(byAnswers.stdout)).toEqual(afterPolicyLine(byPolicy.stdout));
-    });
+    await withFakeEc2(
+      () => ok(describeImagesXml(compliant)),
+      async (ec2) => {
+        const env = awsEnv(home.dir, { endpoint: ec2.url });
+        const byPolicy = await runCli(['audit', '--policy', generatedPolicy], env);
+        const byAnswers = await runCli(['audit', '--answers', 'examples/hybrid.yaml'], env);
+        expect(byPolicy.code, byPolicy.stderr).toBe(0);
+        expect(byAnswers.code, byAnswers.stderr).toBe(0);
+        expect(byPolicy.stdout).toContain('2 images in eu-west-1: all compliant.');
+        expect(byAnswers.stdout).toContain('examples/hybrid.yaml (as in tagging/tag-policy.json), 12 tags');
+        const afterPolicyLine = (text: string) => text.slice(text.indexOf('\n\n'));
+        expect(afterPolicyLine(byAnswers.stdout)).toEqual(afterPolicyLine(byPolicy.stdout));
+      },
+    );
   });
 
   it('--max-age-days overrides the window; --region is repeatable and each region is listed', async () => {
-    await withFakeEc2(() => ok(describeImagesXml([AUDIT_PAGES[0]![0]!])), async (ec2) => {
-      const result = await runCli(
-        ['audit', '--answers', 'examples/hybrid.yaml', '--max-age-days', '7', '--region', 'us-east-1', '--region', 'us-west-2', '--json'],
-        awsEnv(home.dir, { endpoint: ec2.url }),
-      );
-      expect(result.code).toBe(1);
-      const rows = JSON.parse(result.stdout) as { region: string; failed: { check: string; detail: string }[] }[];
-      expect(rows.map((r) => r.region)).toEqual(['us-east-1', 'us-west-2']);
-      expect(rows[0]!.failed).toEqual([{ check: 'age', detail: '30 days old, window 7 days' }]);
-      expect(ec2.requests.map((r) => /\/(\w+-\w+-\d)\/ec2\//.exec(r.authorization)?.[1])).toEqual(['us-east-1', 'us-west-2']);
-    });
+    await withFakeEc2(
+      () => ok(describeImagesXml([AUDIT_PAGES[0]![0]!])),
+      async (ec2) => {
+        const result = await runCli(
+          [
+            'audit',
+            '--answers',
+            'examples/hybrid.yaml',
+            '--max-age-days',
+            '7',
+            '--region',
+            'us-east-1',
+            '--region',
+            'us-west-2',
+            '--json',
+          ],
+          awsEnv(home.dir, { endpoint: ec2.url }),
+        );
+        expect(result.code).toBe(1);
+        const rows = JSON.parse(result.stdout) as { region: string; failed: { check: string; detail: string }[] }[];
+        expect(rows.map((r) => r.region)).toEqual(['us-east-1', 'us-west-2']);
+        expect(rows[0]!.failed).toEqual([{ check: 'age', detail: '30 days old, window 7 days' }]);
+        expect(ec2.requests.map((r) => /\/(\w+-\w+-\d)\/ec2\//.exec(r.authorization)?.[1])).toEqual([
+          'us-east-1',
+          'us-west-2',
+        ]);
+      },
+    );
   });
 
   it('without a policy the tag checks are skipped and say so; no images is a pass', async () => {
-    await withFakeEc2(() => ok(describeImagesXml([])), async (ec2) => {
-      const result = await runCli(['audit'], awsEnv(home.dir, { endpoint: ec2.url }));
-      expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toContain('No tag policy given (--policy FILE or --answers FILE): tag checks skipped');
-      expect(result.stdout).toContain('No images owned by this account in eu-west-1.');
-    });
+    await withFakeEc2(
+      () => ok(describeImagesXml([])),
+      async (ec2) => {
+        const result = await runCli(['audit'], awsEnv(home.dir, { endpoint: ec2.url }));
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toContain('No tag policy given (--policy FILE or --answers FILE): tag checks skipped');
+        expect(result.stdout).toContain('No images owned by this account in eu-west-1.');
+      },
+    );
   });
 
-  it('reads the documented DescribeImages response (the EC2 API Reference\'s example, and our own copy)', async () => {
+  it("reads the documented DescribeImages response (the EC2 API Reference's example, and our own copy)", async () => {
     const files = [join(FIXTURES, 'describe-images.xml'), join(UPSTREAM_AWS, 'ec2-xml/describe-images.xml')];
     for (const file of files) {
-      await withFakeEc2(() => ok(readFileSync(file, 'utf8')), async (ec2) => {
-        const result = await runCli(['audit', '--policy', join(FIXTURES, 'tag-policies/effective.json'), '--json'], awsEnv(home.dir, { endpoint: ec2.url }));
-        expect(result.code, `${file}: ${result.stderr}`).toBe(1);
-        const [row] = JSON.parse(result.stdout) as { imageId: string; name: string; failed: { check: string }[] }[];
-        expect(row!.imageId).toBe('ami-1a2b3c4d');
-        expect(row!.name).toBe('getting-started');
-        // Public, no Encrypted flag on its snapshot, created 2024, deprecated 2026-01-15; CostCenter=100 and v2.0 pass.
-        expect(row!.failed.map((f) => f.check)).toEqual(['age', 'public', 'encrypted', 'deprecated']);
-      });
+      await withFakeEc2(
+        () => ok(readFileSync(file, 'utf8')),
+        async (ec2) => {
+          const result = await runCli(
+            ['audit', '--policy', join(FIXTURES, 'tag-policies/effective.json'), '--json'],
+            awsEnv(home.dir, { endpoint: ec2.url }),
+          );
+          expect(result.code, `${file}: ${result.stderr}`).toBe(1);
+          const [row] = JSON.parse(result.stdout) as { imageId: string; name: string; failed: { check: string }[] }[];
+          expect(row!.imageId).toBe('ami-1a2b3c4d');
+          expect(row!.name).toBe('getting-started');
+          // Public, no Encrypted flag on its snapshot, created 2024, deprecated 2026-01-15; CostCenter=100 and v2.0 pass.
+          expect(row!.failed.map((f) => f.check)).toEqual(['age', 'public', 'encrypted', 'deprecated']);
+        },
+      );
     }
   });
 });
 
 describe('tag policies the audit reads', () => {
-  const image = { id: 'ami-0c000000000000001', name: 'tagged', ageDays: 1, tags: { CostCenter: '3001', Project: 'x', department: 'Sales' } };
+  const image = {
+    id: 'ami-0c000000000000001',
+    name: 'tagged',
+    ageDays: 1,
+    tags: { CostCenter: '3001', Project: 'x', department: 'Sales' },
+  };
 
   it('accepts @@assign / @@append / @@remove, wildcards and report_required_tag_for', async () => {
-    await withFakeEc2(() => ok(describeImagesXml([image])), async (ec2) => {
-      const result = await runCli(['audit', '--policy', join(FIXTURES, 'tag-policies/operators.json'), '--json'], awsEnv(home.dir, { endpoint: ec2.url }));
-      const [row] = JSON.parse(result.stdout) as { failed: { check: string; detail: string }[] }[];
-      // 3001 matches "300*"; Department is required on instances only, but its key case is still checked.
-      expect(row!.failed).toEqual([{ check: 'tags', detail: 'department should be Department' }]);
-    });
+    await withFakeEc2(
+      () => ok(describeImagesXml([image])),
+      async (ec2) => {
+        const result = await runCli(
+          ['audit', '--policy', join(FIXTURES, 'tag-policies/operators.json'), '--json'],
+          awsEnv(home.dir, { endpoint: ec2.url }),
+        );
+        const [row] = JSON.parse(result.stdout) as { failed: { check: string; detail: string }[] }[];
+        // 3001 matches "300*"; Department is required on instances only, but its key case is still checked.
+        expect(row!.failed).toEqual([{ check: 'tags', detail: 'department should be Department' }]);
+      },
+    );
   });
 
   it('refuses a policy with two wildcards in one value (exit 2, before any AWS call)', async () => {
-    await withFakeEc2(() => ok(describeImagesXml([image])), async (ec2) => {
-      const result = await runCli(['audit', '--policy', join(FIXTURES, 'tag-policies/two-wildcards.json')], awsEnv(home.dir, { endpoint: ec2.url }));
-      expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/"\*@\*\.com" has more than one "\*"/);
-      expect(ec2.requests).toHaveLength(0);
-    });
+    await withFakeEc2(
+      () => ok(describeImagesXml([image])),
+      async (ec2) => {
+        const result = await runCli(
+          ['audit', '--policy', join(FIXTURES, 'tag-policies/two-wildcards.json')],
+          awsEnv(home.dir, { endpoint: ec2.url }),
+        );
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/"\*@\*\.com" has more than one "\*"/);
+        expect(ec2.requests).toHaveLength(0);
+      },
+    );
   });
 
   // What the documented examples say about an image tagged CostCenter=3001, Project=x.
@@ -170,26 +237,42 @@ describe('tag policies the audit reads', () => {
   const documented = readdirSync(join(UPSTREAM_AWS, 'tag-policy-examples')).sort();
   it('reads the documented examples: the valid ones audit, bad-two-wildcards is refused', async () => {
     const tagged = { ...image, tags: { CostCenter: '3001', Project: 'x' } };
-    await withFakeEc2(() => ok(describeImagesXml([tagged])), async (ec2) => {
-      for (const name of documented) {
-        const result = await runCli(['audit', '--policy', join(UPSTREAM_AWS, 'tag-policy-examples', name), '--json'], awsEnv(home.dir, { endpoint: ec2.url }));
-        const want = expected[name]!;
-        expect(want, `no expectation written for ${name}`).toBeDefined();
-        expect(result.code, `${name}: ${result.stderr}`).toBe(want.code);
-        if (want.code === 2) {
-          expect(result.stderr, name).toMatch(/more than one "\*"/);
-          continue;
+    await withFakeEc2(
+      () => ok(describeImagesXml([tagged])),
+      async (ec2) => {
+        for (const name of documented) {
+          const result = await runCli(
+            ['audit', '--policy', join(UPSTREAM_AWS, 'tag-policy-examples', name), '--json'],
+            awsEnv(home.dir, { endpoint: ec2.url }),
+          );
+          const want = expected[name]!;
+          expect(want, `no expectation written for ${name}`).toBeDefined();
+          expect(result.code, `${name}: ${result.stderr}`).toBe(want.code);
+          if (want.code === 2) {
+            expect(result.stderr, name).toMatch(/more than one "\*"/);
+            continue;
+          }
+          const [row] = JSON.parse(result.stdout) as { failed: { check: string }[] }[];
+          if (want.failed)
+            expect(
+              row!.failed.map((f) => f.check),
+              name,
+            ).toEqual(want.failed);
         }
-        const [row] = JSON.parse(result.stdout) as { failed: { check: string }[] }[];
-        if (want.failed) expect(row!.failed.map((f) => f.check), name).toEqual(want.failed);
-      }
-    });
+      },
+    );
   });
 });
 
 describe('hybrid tags fixture', () => {
   it('matches the generated policy keys', () => {
-    const policy = JSON.parse(readFileSync(generatedPolicy, 'utf8')) as { tags: Record<string, { tag_key: { '@@assign': string } }> };
-    expect(Object.values(policy.tags).map((t) => t.tag_key['@@assign']).sort()).toEqual(Object.keys(hybridTags()).sort());
+    const policy = JSON.parse(readFileSync(generatedPolicy, 'utf8')) as {
+      tags: Record<string, { tag_key: { '@@assign': string } }>;
+    };
+    expect(
+      Object.values(policy.tags)
+        .map((t) => t.tag_key['@@assign'])
+        .sort(),
+    ).toEqual(Object.keys(hybridTags()).sort());
   });
 });

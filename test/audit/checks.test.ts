@@ -39,36 +39,63 @@ function image(patch: Partial<ImageRecord> = {}): ImageRecord {
 }
 
 const failed = (record: ImageRecord, options = OPTIONS) =>
-  Object.fromEntries(auditImage(record, options).results.filter((r) => r.status === 'fail').map((r) => [r.check, r.detail]));
+  Object.fromEntries(
+    auditImage(record, options)
+      .results.filter((r) => r.status === 'fail')
+      .map((r) => [r.check, r.detail]),
+  );
 
 describe('auditImage', () => {
   it('a well-kept image passes every check', () => {
     const audit = auditImage(image(), OPTIONS);
     expect(audit.compliant).toBe(true);
     expect(audit.results.map((r) => `${r.check}:${r.status}`)).toEqual([
-      'tags:pass', 'values:pass', 'age:pass', 'public:pass', 'encrypted:pass', 'imdsv2:pass', 'deprecated:pass',
+      'tags:pass',
+      'values:pass',
+      'age:pass',
+      'public:pass',
+      'encrypted:pass',
+      'imdsv2:pass',
+      'deprecated:pass',
     ]);
   });
 
   it('tags: a missing required key, and a key in the wrong case (even for a tag not required)', () => {
-    const tags = [{ key: 'costcenter', value: '100' }, { key: 'department', value: 'Sales' }];
-    expect(failed(image({ tags }))).toEqual({ tags: 'costcenter should be CostCenter; missing Owner; department should be Department' });
+    const tags = [
+      { key: 'costcenter', value: '100' },
+      { key: 'department', value: 'Sales' },
+    ];
+    expect(failed(image({ tags }))).toEqual({
+      tags: 'costcenter should be CostCenter; missing Owner; department should be Department',
+    });
   });
 
   it('values: outside the allowed list; the wildcard and unconstrained keys pass', () => {
-    const tags = [{ key: 'CostCenter', value: '300' }, { key: 'Owner', value: 'any' }, { key: 'Department', value: 'sales' }];
-    expect(failed(image({ tags }))).toEqual({ values: 'CostCenter="300" not allowed (100, 200*); Department="sales" not allowed (Sales)' });
+    const tags = [
+      { key: 'CostCenter', value: '300' },
+      { key: 'Owner', value: 'any' },
+      { key: 'Department', value: 'sales' },
+    ];
+    expect(failed(image({ tags }))).toEqual({
+      values: 'CostCenter="300" not allowed (100, 200*); Department="sales" not allowed (Sales)',
+    });
   });
 
   it('age: the window is inclusive; one day more fails', () => {
     expect(failed(image({ creationDate: daysAgo(90) }))).toEqual({});
     expect(failed(image({ creationDate: daysAgo(91) }))).toEqual({ age: '91 days old, window 90 days' });
-    expect(auditImage(image({ creationDate: undefined }), OPTIONS).results.find((r) => r.check === 'age')).toEqual({ check: 'age', status: 'skip', detail: 'creation date unknown' });
+    expect(auditImage(image({ creationDate: undefined }), OPTIONS).results.find((r) => r.check === 'age')).toEqual({
+      check: 'age',
+      status: 'skip',
+      detail: 'creation date unknown',
+    });
   });
 
   it('public, imdsv2 and deprecated', () => {
     expect(failed(image({ public: true }))).toEqual({ public: 'anyone can launch it (public launch permission)' });
-    expect(failed(image({ imdsSupport: undefined }))).toEqual({ imdsv2: 'imdsSupport is unset, so instances may use IMDSv1' });
+    expect(failed(image({ imdsSupport: undefined }))).toEqual({
+      imdsv2: 'imdsSupport is unset, so instances may use IMDSv1',
+    });
     expect(failed(image({ deprecationTime: daysAgo(1) }))).toEqual({ deprecated: `deprecated since ${daysAgo(1)}` });
     expect(failed(image({ deprecationTime: daysAgo(-30) }))).toEqual({}); // deprecation planned, not yet reached
   });
@@ -106,16 +133,31 @@ describe('pickCurrentImage', () => {
 describe('the audit table', () => {
   const audits = [
     auditImage(image({ imageId: 'ami-0aaaaaaaaaaaaaaa1', name: 'demo-web-2026-05-20' }), OPTIONS),
-    auditImage(image({ imageId: 'ami-0aaaaaaaaaaaaaaa2', name: 'demo-api-2025-01-01', creationDate: daysAgo(500), public: true }), OPTIONS),
+    auditImage(
+      image({
+        imageId: 'ami-0aaaaaaaaaaaaaaa2',
+        name: 'demo-api-2025-01-01',
+        creationDate: daysAgo(500),
+        public: true,
+      }),
+      OPTIONS,
+    ),
   ];
   const report = { regions: ['eu-west-1'], audits, policySource: 'tag-policy.json', ruleCount: 3, maxAgeDays: 90 };
 
   it('fits 80 columns: one character per check, names beside the ids', () => {
     const text = auditText(report, 80);
     expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
-    expect(text).toContain('IMAGE                 T V A P E I D NAME\nami-0aaaaaaaaaaaaaaa1 . . . . . . . demo-web-2026-05-20\nami-0aaaaaaaaaaaaaaa2 . . X X . . . demo-api-2025-01-01\n');
-    expect(text).toContain('  ami-0aaaaaaaaaaaaaaa2  demo-api-2025-01-01\n    age: 500 days old, window 90 days\n    public: anyone can launch it');
-    expect(text.trimEnd().split('\n').slice(-2)).toEqual(['2 images in eu-west-1: 1 compliant, 1 failing.', 'Failed: age 1, public 1.']);
+    expect(text).toContain(
+      'IMAGE                 T V A P E I D NAME\nami-0aaaaaaaaaaaaaaa1 . . . . . . . demo-web-2026-05-20\nami-0aaaaaaaaaaaaaaa2 . . X X . . . demo-api-2025-01-01\n',
+    );
+    expect(text).toContain(
+      '  ami-0aaaaaaaaaaaaaaa2  demo-api-2025-01-01\n    age: 500 days old, window 90 days\n    public: anyone can launch it',
+    );
+    expect(text.trimEnd().split('\n').slice(-2)).toEqual([
+      '2 images in eu-west-1: 1 compliant, 1 failing.',
+      'Failed: age 1, public 1.',
+    ]);
   });
 
   it('spells the checks out when the terminal is wide', () => {
@@ -125,13 +167,22 @@ describe('the audit table', () => {
   });
 
   it('drops the name column when even the compact table leaves no room', () => {
-    const header = auditText(report, 40).split('\n').find((l) => l.startsWith('IMAGE'));
+    const header = auditText(report, 40)
+      .split('\n')
+      .find((l) => l.startsWith('IMAGE'));
     expect(header).toBe('IMAGE                 T V A P E I D');
   });
 
   it('JSON: one object per image with imageId, name, compliant and the failed checks', () => {
     expect(JSON.parse(auditJson(audits))).toEqual([
-      { imageId: 'ami-0aaaaaaaaaaaaaaa1', name: 'demo-web-2026-05-20', region: 'eu-west-1', creationDate: daysAgo(10), compliant: true, failed: [] },
+      {
+        imageId: 'ami-0aaaaaaaaaaaaaaa1',
+        name: 'demo-web-2026-05-20',
+        region: 'eu-west-1',
+        creationDate: daysAgo(10),
+        compliant: true,
+        failed: [],
+      },
       {
         imageId: 'ami-0aaaaaaaaaaaaaaa2',
         name: 'demo-api-2025-01-01',
@@ -164,12 +215,17 @@ describe('progress', () => {
 });
 
 describe('the pure modules stay pure', () => {
-  it.each(['audit/checks.ts', 'audit/tag-policy.ts', 'audit/audit-text.ts', 'aws/image-record.ts', 'aws/lookup-text.ts', 'aws/advice.ts', 'aws/progress.ts'])(
-    'source/%s does not import the SDK',
-    (file) => {
-      expect(readFileSync(join(ROOT, 'source', file), 'utf8')).not.toMatch(/@aws-sdk|@smithy/);
-    },
-  );
+  it.each([
+    'audit/checks.ts',
+    'audit/tag-policy.ts',
+    'audit/audit-text.ts',
+    'aws/image-record.ts',
+    'aws/lookup-text.ts',
+    'aws/advice.ts',
+    'aws/progress.ts',
+  ])('source/%s does not import the SDK', (file) => {
+    expect(readFileSync(join(ROOT, 'source', file), 'utf8')).not.toMatch(/@aws-sdk|@smithy/);
+  });
 });
 
 // Issue 21: untrusted tag values and names were printed at full length (two 1 MB lines for one image),
@@ -183,14 +239,20 @@ describe('untrusted values from EC2 are shortened', () => {
       { key: `owner${'k'.repeat(1024 * 1024)}`, value: 'x' },
     ],
   });
-  const rules: TagRule[] = [{ key: 'CostCenter', allowed: ['100'], required: true }, { key: `owner${'k'.repeat(1024 * 1024)}`.replace(/^o/, 'O'), required: true }];
+  const rules: TagRule[] = [
+    { key: 'CostCenter', allowed: ['100'], required: true },
+    { key: `owner${'k'.repeat(1024 * 1024)}`.replace(/^o/, 'O'), required: true },
+  ];
   const audit = auditImage(bad, { ...OPTIONS, rules });
 
   it('in the text report: no line longer than the width, the length said', () => {
-    const text = auditText({ regions: ['eu-west-1'], audits: [audit], maxAgeDays: 90, policySource: 'p.json', ruleCount: 2 }, 100);
+    const text = auditText(
+      { regions: ['eu-west-1'], audits: [audit], maxAgeDays: 90, policySource: 'p.json', ruleCount: 2 },
+      100,
+    );
     expect(text.length).toBeLessThan(4000);
     for (const line of text.split('\n')) expect(line.length, line.slice(0, 120)).toBeLessThanOrEqual(100);
-    expect(text.replace(/\s+/g, " ")).toMatch(/1048576 characters/);
+    expect(text.replace(/\s+/g, ' ')).toMatch(/1048576 characters/);
   });
 
   it('in --json: every string bounded, the length said', () => {

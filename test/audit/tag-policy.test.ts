@@ -10,14 +10,31 @@ import { decisionFor } from '../../questionnaire/decision.ts';
 import { parseTagPolicy, valueAllowed } from '../../source/audit/tag-policy.ts';
 import { ROOT } from '../aws/support/run-cli.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test/aws/fixtures/tag-policies', name), 'utf8')) as unknown;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'test/aws/fixtures/tag-policies', name), 'utf8')) as unknown;
 
 describe('parseTagPolicy', () => {
   it("reads the generator's policy: every key required, with its exact case and allowed values", () => {
-    const answers = answersFrom({ ...minimalAnswers(), project: { name: 'demo', costCenter: 'CC-7' }, tags: { Team: { value: 'a', allowed: ['a', 'b'] } } });
+    const answers = answersFrom({
+      ...minimalAnswers(),
+      project: { name: 'demo', costCenter: 'CC-7' },
+      tags: { Team: { value: 'a', allowed: ['a', 'b'] } },
+    });
     const policy = tagPolicy(buildContext(answers, decisionFor(answers), { generator: 'test', answersChecksum: '' }));
     const rules = parseTagPolicy(policy, 'tag-policy.json');
-    expect(rules.map((r) => r.key)).toEqual(['Name', 'Version', 'Software', 'Role', 'System', 'Project', 'CostCenter', 'Stage', 'Confidentiality', 'Compliance', 'Team']);
+    expect(rules.map((r) => r.key)).toEqual([
+      'Name',
+      'Version',
+      'Software',
+      'Role',
+      'System',
+      'Project',
+      'CostCenter',
+      'Stage',
+      'Confidentiality',
+      'Compliance',
+      'Team',
+    ]);
     expect(rules.every((r) => r.required)).toBe(true);
     expect(rules.find((r) => r.key === 'Name')!.allowed).toBeUndefined();
     expect(rules.find((r) => r.key === 'CostCenter')!.allowed).toEqual(['CC-7']);
@@ -25,10 +42,18 @@ describe('parseTagPolicy', () => {
   });
 
   it("reads the generator's @@append value lists as the allowed values", () => {
-    const answers = answersFrom({ ...minimalAnswers(), project: { name: 'web-shop', system: 'shop', compliance: ['pci-dss'] } });
-    const policy = tagPolicy(buildContext(answers, decisionFor(answers), { generator: 'test', answersChecksum: '' })) as { tags: Record<string, any> };
+    const answers = answersFrom({
+      ...minimalAnswers(),
+      project: { name: 'web-shop', system: 'shop', compliance: ['pci-dss'] },
+    });
+    const policy = tagPolicy(
+      buildContext(answers, decisionFor(answers), { generator: 'test', answersChecksum: '' }),
+    ) as { tags: Record<string, any> };
     // The generated shape composes with other tag policies: nothing is @@assign'ed but the key's case.
-    expect(policy.tags.project.tag_value).toEqual({ '@@append': ['web-shop'], '@@operators_allowed_for_child_policies': ['@@none'] });
+    expect(policy.tags.project.tag_value).toEqual({
+      '@@append': ['web-shop'],
+      '@@operators_allowed_for_child_policies': ['@@none'],
+    });
     const rules = parseTagPolicy(JSON.parse(JSON.stringify(policy)), 'tag-policy.json');
     const allowed = (key: string) => rules.find((r) => r.key === key)!.allowed;
     expect(allowed('Project')).toEqual(['web-shop']);
@@ -40,7 +65,15 @@ describe('parseTagPolicy', () => {
   });
 
   it('an @@append-only list is the allowed values; @@remove still takes away', () => {
-    const doc = { tags: { project: { tag_key: { '@@assign': 'Project' }, tag_value: { '@@append': ['a', 'b*', 'c'], '@@remove': ['c'] }, enforced_for: { '@@append': ['ec2:image'] } } } };
+    const doc = {
+      tags: {
+        project: {
+          tag_key: { '@@assign': 'Project' },
+          tag_value: { '@@append': ['a', 'b*', 'c'], '@@remove': ['c'] },
+          enforced_for: { '@@append': ['ec2:image'] },
+        },
+      },
+    };
     expect(parseTagPolicy(doc, 'p')).toEqual([{ key: 'Project', allowed: ['a', 'b*'], required: true }]);
   });
 
@@ -53,18 +86,24 @@ describe('parseTagPolicy', () => {
   });
 
   it('reads the operator-free effective policy form', () => {
-    expect(parseTagPolicy(fixture('effective.json'), 'effective.json')).toEqual([{ key: 'CostCenter', allowed: ['100', '200'], required: true }]);
+    expect(parseTagPolicy(fixture('effective.json'), 'effective.json')).toEqual([
+      { key: 'CostCenter', allowed: ['100', '200'], required: true },
+    ]);
   });
 
   it('report_required_tag_for covering images keeps the tag required', () => {
     for (const type of ['ec2:image', 'ec2:*', 'ec2:ALL_SUPPORTED']) {
-      const doc = { tags: { owner: { tag_key: { '@@assign': 'Owner' }, report_required_tag_for: { '@@assign': [type] } } } };
+      const doc = {
+        tags: { owner: { tag_key: { '@@assign': 'Owner' }, report_required_tag_for: { '@@assign': [type] } } },
+      };
       expect(parseTagPolicy(doc, 'p')[0]!.required, type).toBe(true);
     }
   });
 
   it('without tag_key the statement name is the key', () => {
-    expect(parseTagPolicy({ tags: { Owner: { tag_value: { '@@assign': ['x'] } } } }, 'p')).toEqual([{ key: 'Owner', allowed: ['x'], required: true }]);
+    expect(parseTagPolicy({ tags: { Owner: { tag_value: { '@@assign': ['x'] } } } }, 'p')).toEqual([
+      { key: 'Owner', allowed: ['x'], required: true },
+    ]);
   });
 
   it.each([

@@ -75,17 +75,23 @@ describe('a malformed AWS config file', () => {
 });
 
 describe('AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL', () => {
-  it.each(['AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL'])('%s that is not a URL is bad input (exit 2), named with an example', async (name) => {
-    const env = awsEnv(home.dir, { extra: { [name]: 'not a url' } });
-    const result = await runCli(['audit'], env);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`${name}="not a url" is not a URL`));
-    expect(result.stderr).toMatch(/https:\/\/ec2\.eu-west-1\.amazonaws\.com/);
-    expect(result.stderr).not.toMatch(/failed unexpectedly/);
-  });
+  it.each(['AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL'])(
+    '%s that is not a URL is bad input (exit 2), named with an example',
+    async (name) => {
+      const env = awsEnv(home.dir, { extra: { [name]: 'not a url' } });
+      const result = await runCli(['audit'], env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`${name}="not a url" is not a URL`));
+      expect(result.stderr).toMatch(/https:\/\/ec2\.eu-west-1\.amazonaws\.com/);
+      expect(result.stderr).not.toMatch(/failed unexpectedly/);
+    },
+  );
 
   it('a URL of another scheme is refused too; lookup and --resolve share the check', async () => {
-    const result = await runCli(['lookup', '--os', 'amazon-linux-2023'], awsEnv(home.dir, { extra: { AWS_ENDPOINT_URL_EC2: 'ftp://ec2.example' } }));
+    const result = await runCli(
+      ['lookup', '--os', 'amazon-linux-2023'],
+      awsEnv(home.dir, { extra: { AWS_ENDPOINT_URL_EC2: 'ftp://ec2.example' } }),
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/AWS_ENDPOINT_URL_EC2="ftp:\/\/ec2\.example" is not an http or https URL/);
   });
@@ -100,7 +106,10 @@ describe('AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL', () => {
 describe('endpoint_url in the AWS config file', () => {
   // No endpoint variable: the SDK takes endpoint_url from the profile (or its services section).
   async function lookup(config: string, extra: Record<string, string> = {}): Promise<CliResult> {
-    return runCli(['lookup', '--os', 'amazon-linux-2023'], awsEnv(home.dir, { extra: { AWS_CONFIG_FILE: config, ...extra } }));
+    return runCli(
+      ['lookup', '--os', 'amazon-linux-2023'],
+      awsEnv(home.dir, { extra: { AWS_CONFIG_FILE: config, ...extra } }),
+    );
   }
 
   it('[default] endpoint_url that is not a URL is bad input (exit 2): the file, the line, an example', async () => {
@@ -117,14 +126,19 @@ describe('endpoint_url in the AWS config file', () => {
     const config = file('config-endpoint-file', '[default]\nendpoint_url = file:///etc/passwd\n');
     const result = await runCli(['audit'], awsEnv(home.dir, { extra: { AWS_CONFIG_FILE: config } }));
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toContain(`${config}, line 2: endpoint_url = "file:///etc/passwd" is not an http or https URL`);
+    expect(result.stderr).toContain(
+      `${config}, line 2: endpoint_url = "file:///etc/passwd" is not an http or https URL`,
+    );
     expect(result.stderr).not.toMatch(/unreachable/);
   });
 
   it('the ec2 endpoint of the services section of AWS_PROFILE', async () => {
     // With AWS_PROFILE set the SDK takes no keys from the environment, so the profile holds test keys.
     const keys = 'aws_access_key_id = AKIDPROFILETESTONLY00\naws_secret_access_key = profile-test-secret\n';
-    const config = file('config-endpoint-services', `[profile build]\nregion = eu-west-1\n${keys}services = local\n[services local]\nec2 =\n  endpoint_url = not a url\n`);
+    const config = file(
+      'config-endpoint-services',
+      `[profile build]\nregion = eu-west-1\n${keys}services = local\n[services local]\nec2 =\n  endpoint_url = not a url\n`,
+    );
     const result = await lookup(config, { AWS_PROFILE: 'build' });
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain(`${config}, line 8: ec2 endpoint_url = "not a url" is not a URL.`);
@@ -140,7 +154,10 @@ describe('endpoint_url in the AWS config file', () => {
         expect(byFile.code, byFile.stderr).toBe(0);
         expect(ec2.requests).toHaveLength(1);
         const bad = file('config-endpoint-overridden', '[default]\nendpoint_url = not a url\n');
-        const byVariable = await runCli(['audit', '--json'], awsEnv(home.dir, { endpoint: ec2.url, extra: { AWS_CONFIG_FILE: bad } }));
+        const byVariable = await runCli(
+          ['audit', '--json'],
+          awsEnv(home.dir, { endpoint: ec2.url, extra: { AWS_CONFIG_FILE: bad } }),
+        );
         expect(byVariable.code, byVariable.stderr).toBe(0);
         expect(ec2.requests).toHaveLength(2);
       },

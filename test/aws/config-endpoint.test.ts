@@ -12,13 +12,20 @@ const files = (config?: string, credentials?: string) => ({
 
 describe('configEndpointProblem', () => {
   it('[default] endpoint_url that is not a URL: the file, the line and an example', () => {
-    const problem = configEndpointProblem({}, files('# team\n[default]\nregion = eu-west-1\nendpoint_url = not a url\n'));
-    expect(problem).toMatch(/^The AWS config file \/home\/u\/\.aws\/config, line 4: endpoint_url = "not a url" is not a URL\./);
+    const problem = configEndpointProblem(
+      {},
+      files('# team\n[default]\nregion = eu-west-1\nendpoint_url = not a url\n'),
+    );
+    expect(problem).toMatch(
+      /^The AWS config file \/home\/u\/\.aws\/config, line 4: endpoint_url = "not a url" is not a URL\./,
+    );
     expect(problem).toMatch(/endpoint_url = https:\/\/ec2\.eu-west-1\.amazonaws\.com/);
   });
 
   it('file:///etc/passwd is not an http or https URL', () => {
-    expect(configEndpointProblem({}, files('[default]\nendpoint_url = file:///etc/passwd\n'))).toMatch(/line 2: endpoint_url = "file:\/\/\/etc\/passwd" is not an http or https URL/);
+    expect(configEndpointProblem({}, files('[default]\nendpoint_url = file:///etc/passwd\n'))).toMatch(
+      /line 2: endpoint_url = "file:\/\/\/etc\/passwd" is not an http or https URL/,
+    );
   });
 
   it('the profile AWS_PROFILE names, not [default]', () => {
@@ -29,45 +36,84 @@ describe('configEndpointProblem', () => {
   });
 
   it('the ec2 endpoint of the services section the profile names wins over its own endpoint_url', () => {
-    const text = ['[profile build]', 'services = local', 'endpoint_url = https://ec2.local', '[services local]', 's3 =', '  endpoint_url = not a url', 'ec2 =', '  endpoint_url = not a url either'].join('\n');
+    const text = [
+      '[profile build]',
+      'services = local',
+      'endpoint_url = https://ec2.local',
+      '[services local]',
+      's3 =',
+      '  endpoint_url = not a url',
+      'ec2 =',
+      '  endpoint_url = not a url either',
+    ].join('\n');
     const problem = configEndpointProblem({ AWS_PROFILE: 'build' }, files(text));
     expect(problem).toMatch(/line 8: ec2 endpoint_url = "not a url either" is not a URL/);
     expect(problem).toMatch(/\[services local\]/);
   });
 
   it('a services section without an ec2 endpoint leaves the profile endpoint_url in charge', () => {
-    const text = '[default]\nservices = local\nendpoint_url = ftp://x\n[services local]\ns3 =\n  endpoint_url = http://s3.local\n';
-    expect(configEndpointProblem({}, files(text))).toMatch(/line 3: endpoint_url = "ftp:\/\/x" is not an http or https URL/);
+    const text =
+      '[default]\nservices = local\nendpoint_url = ftp://x\n[services local]\ns3 =\n  endpoint_url = http://s3.local\n';
+    expect(configEndpointProblem({}, files(text))).toMatch(
+      /line 3: endpoint_url = "ftp:\/\/x" is not an http or https URL/,
+    );
   });
 
   it('a services section that does not exist: the SDK then takes no endpoint from the file at all', () => {
-    expect(configEndpointProblem({}, files('[default]\nservices = missing\nendpoint_url = not a url\n'))).toBeUndefined();
+    expect(
+      configEndpointProblem({}, files('[default]\nservices = missing\nendpoint_url = not a url\n')),
+    ).toBeUndefined();
   });
 
-  it('a setting after an indented block is the section\'s own again', () => {
+  it("a setting after an indented block is the section's own again", () => {
     const text = '[default]\ns3 =\n  endpoint_url = http://s3.local\nendpoint_url = not a url\n';
     expect(configEndpointProblem({}, files(text))).toMatch(/line 4:/);
   });
 
   it('[profile default] is the default profile too, and replaces a [default] section wherever it is', () => {
     expect(configEndpointProblem({}, files('[profile default]\nendpoint_url = not a url\n'))).toMatch(/line 2:/);
-    expect(configEndpointProblem({}, files('[default]\nendpoint_url = not a url\n[profile default]\nregion = eu-west-1\n'))).toBeUndefined();
-    expect(configEndpointProblem({}, files('[profile default]\nregion = eu-west-1\n[default]\nendpoint_url = not a url\n'))).toBeUndefined();
+    expect(
+      configEndpointProblem({}, files('[default]\nendpoint_url = not a url\n[profile default]\nregion = eu-west-1\n')),
+    ).toBeUndefined();
+    expect(
+      configEndpointProblem({}, files('[profile default]\nregion = eu-west-1\n[default]\nendpoint_url = not a url\n')),
+    ).toBeUndefined();
   });
 
   it('a section without settings does not exist for the SDK: an empty [profile default] replaces nothing', () => {
-    expect(configEndpointProblem({}, files('[default]\nendpoint_url = not a url\n[profile default]\n'))).toMatch(/line 2:/);
-    expect(configEndpointProblem({}, files('[default]\nservices = local\nendpoint_url = not a url\n[services local]\n'))).toBeUndefined();
+    expect(configEndpointProblem({}, files('[default]\nendpoint_url = not a url\n[profile default]\n'))).toMatch(
+      /line 2:/,
+    );
+    expect(
+      configEndpointProblem({}, files('[default]\nservices = local\nendpoint_url = not a url\n[services local]\n')),
+    ).toBeUndefined();
   });
 
   it('a section given twice: the later value of a setting counts', () => {
-    expect(configEndpointProblem({}, files('[default]\nendpoint_url = not a url\n[default]\nendpoint_url = https://ec2.local\n'))).toBeUndefined();
-    expect(configEndpointProblem({}, files('[default]\nendpoint_url = https://ec2.local\n[default]\nendpoint_url = not a url\n'))).toMatch(/line 4:/);
+    expect(
+      configEndpointProblem(
+        {},
+        files('[default]\nendpoint_url = not a url\n[default]\nendpoint_url = https://ec2.local\n'),
+      ),
+    ).toBeUndefined();
+    expect(
+      configEndpointProblem(
+        {},
+        files('[default]\nendpoint_url = https://ec2.local\n[default]\nendpoint_url = not a url\n'),
+      ),
+    ).toMatch(/line 4:/);
   });
 
   it('the credentials file counts for its profile; the config file wins where both set it', () => {
-    expect(configEndpointProblem({}, files(undefined, '[default]\nendpoint_url = not a url\n'))).toMatch(/^The AWS credentials file \/home\/u\/\.aws\/credentials, line 2:/);
-    expect(configEndpointProblem({}, files('[default]\nendpoint_url = https://ec2.local\n', '[default]\nendpoint_url = not a url\n'))).toBeUndefined();
+    expect(configEndpointProblem({}, files(undefined, '[default]\nendpoint_url = not a url\n'))).toMatch(
+      /^The AWS credentials file \/home\/u\/\.aws\/credentials, line 2:/,
+    );
+    expect(
+      configEndpointProblem(
+        {},
+        files('[default]\nendpoint_url = https://ec2.local\n', '[default]\nendpoint_url = not a url\n'),
+      ),
+    ).toBeUndefined();
   });
 
   it.each([
@@ -79,14 +125,19 @@ describe('configEndpointProblem', () => {
   });
 
   it('the profile may ignore configured endpoints itself', () => {
-    expect(configEndpointProblem({}, files('[default]\nignore_configured_endpoint_urls = true\nendpoint_url = not a url\n'))).toBeUndefined();
+    expect(
+      configEndpointProblem({}, files('[default]\nignore_configured_endpoint_urls = true\nendpoint_url = not a url\n')),
+    ).toBeUndefined();
   });
 
   it.each([
     ['no files', files()],
     ['a valid endpoint', files('[default]\nendpoint_url = http://127.0.0.1:4566 # local\n')],
     ['a comment', files('[default]\n# endpoint_url = not a url\n')],
-    ['a services section the profile does not name', files('[default]\n[services local]\nec2 =\n  endpoint_url = not a url\n')],
+    [
+      'a services section the profile does not name',
+      files('[default]\n[services local]\nec2 =\n  endpoint_url = not a url\n'),
+    ],
   ])('no problem: %s', (_name, given) => {
     expect(configEndpointProblem({}, given)).toBeUndefined();
   });

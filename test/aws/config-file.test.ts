@@ -43,7 +43,13 @@ describe('iniProblem', () => {
 
 describe('configFilePaths', () => {
   it('AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, else ~/.aws', () => {
-    expect(configFilePaths({}, '/home/u')).toEqual({ config: '/home/u/.aws/config', credentials: '/home/u/.aws/credentials' });
-    expect(configFilePaths({ AWS_CONFIG_FILE: '/c', AWS_SHARED_CREDENTIALS_FILE: '~/k' }, '/home/u')).toEqual({ config: '/c', credentials: '/home/u/k' });
+    expect(configFilePaths({}, '/home/u')).toEqual({
+      config: '/home/u/.aws/config',
+      credentials: '/home/u/.aws/credentials',
+    });
+    expect(configFilePaths({ AWS_CONFIG_FILE: '/c', AWS_SHARED_CREDENTIALS_FILE: '~/k' }, '/home/u')).toEqual({
+      config: '/c',
+      credentials: '/home/u/k',
+    });
   });
 });

@@ -1,16 +1,31 @@
 // The deadline of one AWS call: it ends the wait even when the work ignores its AbortSignal.
 import { describe, expect, it } from 'vitest';
-import { AwsDeadlineError, TOTAL_DEADLINE_CALLS, awsWorkAbandoned, commandBudget, withDeadline } from '../../source/aws/deadline.ts';
+import {
+  AwsDeadlineError,
+  TOTAL_DEADLINE_CALLS,
+  awsWorkAbandoned,
+  commandBudget,
+  withDeadline,
+} from '../../source/aws/deadline.ts';
 
 describe('withDeadline', () => {
   it('passes a result through and leaves nothing behind', async () => {
     let expired = false;
-    await expect(withDeadline(1_000, 'answer', async () => 'page', () => (expired = true))).resolves.toBe('page');
+    await expect(
+      withDeadline(
+        1_000,
+        'answer',
+        async () => 'page',
+        () => (expired = true),
+      ),
+    ).resolves.toBe('page');
     expect(expired).toBe(false);
   });
 
   it('passes an error through', async () => {
-    await expect(withDeadline(1_000, 'answer', async () => Promise.reject(new Error('AuthFailure')))).rejects.toThrow('AuthFailure');
+    await expect(withDeadline(1_000, 'answer', async () => Promise.reject(new Error('AuthFailure')))).rejects.toThrow(
+      'AuthFailure',
+    );
   });
 
   it('gives up on work that never ends and ignores the signal: aborts it, calls onExpire, names the phase', async () => {
@@ -25,7 +40,7 @@ describe('withDeadline', () => {
     expect(awsWorkAbandoned()).toBe(true); // the CLI exits explicitly after printing
   });
 
-  it('the command\'s budget ends a call before its own deadline, and says it was the total', async () => {
+  it("the command's budget ends a call before its own deadline, and says it was the total", async () => {
     let signal: AbortSignal | undefined;
     const never = (s: AbortSignal) => ((signal = s), new Promise<never>(() => {}));
     const budget = { endsAt: Date.now() + 20, totalMs: 20 };
@@ -37,13 +52,27 @@ describe('withDeadline', () => {
   it('a budget already spent starts no call', async () => {
     let called = false;
     const budget = { endsAt: Date.now() - 1, totalMs: 20 };
-    const error = await withDeadline(60_000, 'answer', async () => void (called = true), () => {}, budget).catch((e: unknown) => e);
+    const error = await withDeadline(
+      60_000,
+      'answer',
+      async () => void (called = true),
+      () => {},
+      budget,
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AwsDeadlineError', totalMs: 20 });
     expect(called).toBe(false);
   });
 
   it('a call that ends within both passes through', async () => {
-    await expect(withDeadline(1_000, 'answer', async () => 'page', () => {}, { endsAt: Date.now() + 1_000, totalMs: 1_000 })).resolves.toBe('page');
+    await expect(
+      withDeadline(
+        1_000,
+        'answer',
+        async () => 'page',
+        () => {},
+        { endsAt: Date.now() + 1_000, totalMs: 1_000 },
+      ),
+    ).resolves.toBe('page');
   });
 });
 

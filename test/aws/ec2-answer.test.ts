@@ -4,15 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { answerProblem, queryAction } from '../../source/aws/ec2-answer.ts';
 import { readBody } from '../../source/aws/ec2-answer-check.ts';
 
-const answer = (status: number, text: string, extra: { contentType?: string; location?: string } = {}) => answerProblem({ status, text, action: 'DescribeImages', ...extra });
+const answer = (status: number, text: string, extra: { contentType?: string; location?: string } = {}) =>
+  answerProblem({ status, text, action: 'DescribeImages', ...extra });
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 describe('answerProblem', () => {
   it.each([
-    ['the action document', `${DECLARATION}<DescribeImagesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><imagesSet/></DescribeImagesResponse>\n`],
+    [
+      'the action document',
+      `${DECLARATION}<DescribeImagesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><imagesSet/></DescribeImagesResponse>\n`,
+    ],
     ['without a declaration', '<DescribeImagesResponse><imagesSet/></DescribeImagesResponse>'],
     ['a root that closes itself', '<DescribeImagesResponse xmlns="x"/>'],
-    ['comments before the root (as in the documented examples)', `${DECLARATION}<!-- example -->\n<!-- two -->\n<DescribeImagesResponse></DescribeImagesResponse>`],
+    [
+      'comments before the root (as in the documented examples)',
+      `${DECLARATION}<!-- example -->\n<!-- two -->\n<DescribeImagesResponse></DescribeImagesResponse>`,
+    ],
   ])('a 200 with %s is EC2', (_label, text) => {
     expect(answer(200, text)).toBeUndefined();
   });
@@ -27,17 +34,27 @@ describe('answerProblem', () => {
     ['a prefix of the name', '<DescribeImagesResponseX></DescribeImagesResponseX>'],
     ['an answer cut short', `${DECLARATION}<DescribeImagesResponse><imagesSet>`],
   ])('a 200 with %s is not', (_label, text) => {
-    expect(answer(200, text, { contentType: 'text/html' })).toEqual({ kind: 'not-ec2', status: 200, contentType: 'text/html' });
+    expect(answer(200, text, { contentType: 'text/html' })).toEqual({
+      kind: 'not-ec2',
+      status: 200,
+      contentType: 'text/html',
+    });
   });
 
   it('an error status needs EC2 error XML (<Response>, or <ErrorResponse>)', () => {
-    expect(answer(400, `${DECLARATION}<Response><Errors><Error><Code>X</Code></Error></Errors></Response>`)).toBeUndefined();
+    expect(
+      answer(400, `${DECLARATION}<Response><Errors><Error><Code>X</Code></Error></Errors></Response>`),
+    ).toBeUndefined();
     expect(answer(403, '<ErrorResponse><Error/></ErrorResponse>')).toBeUndefined();
     expect(answer(502, '<html>Bad Gateway</html>')).toEqual({ kind: 'not-ec2', status: 502 });
   });
 
   it('any 3xx is a redirect, with its target when there is one', () => {
-    expect(answer(301, '', { location: 'https://elsewhere/' })).toEqual({ kind: 'redirect', status: 301, location: 'https://elsewhere/' });
+    expect(answer(301, '', { location: 'https://elsewhere/' })).toEqual({
+      kind: 'redirect',
+      status: 301,
+      location: 'https://elsewhere/',
+    });
     expect(answer(304, '')).toEqual({ kind: 'redirect', status: 304 });
   });
 });
@@ -58,9 +75,11 @@ describe('readBody', () => {
   });
 
   it('stops, and destroys the stream, past the limit', async () => {
-    const stream = Readable.from((function* () {
-      for (;;) yield Buffer.alloc(1024);
-    })());
+    const stream = Readable.from(
+      (function* () {
+        for (;;) yield Buffer.alloc(1024);
+      })(),
+    );
     expect(await readBody(stream, 10_000)).toBeUndefined();
     expect(stream.destroyed).toBe(true);
   });

@@ -15,7 +15,10 @@ describe('endpointUrlProblem', () => {
   });
 
   it.each([
-    [{ AWS_ENDPOINT_URL_EC2: 'not a url' }, /^AWS_ENDPOINT_URL_EC2="not a url" is not a URL\.\n {2}Set the endpoint's address, e\.g\. AWS_ENDPOINT_URL_EC2=https:\/\/ec2\.eu-west-1\.amazonaws\.com/],
+    [
+      { AWS_ENDPOINT_URL_EC2: 'not a url' },
+      /^AWS_ENDPOINT_URL_EC2="not a url" is not a URL\.\n {2}Set the endpoint's address, e\.g\. AWS_ENDPOINT_URL_EC2=https:\/\/ec2\.eu-west-1\.amazonaws\.com/,
+    ],
     [{ AWS_ENDPOINT_URL: 'localhost:4566' }, /^AWS_ENDPOINT_URL="localhost:4566" is not an http or https URL\./],
     [{ AWS_ENDPOINT_URL_EC2: 'file:///etc/passwd' }, /is not an http or https URL/],
     [{ AWS_ENDPOINT_URL_EC2: 'x\x1b[2J' }, /^AWS_ENDPOINT_URL_EC2="x\\x1b\[2J" is not a URL/],

@@ -14,7 +14,11 @@ let home: { dir: string; cleanup: () => void };
 beforeAll(() => void (home = tempHome()));
 afterAll(() => home.cleanup());
 
-async function audit(handler: Handler, env: AwsEnvOptions = {}, args: string[] = []): Promise<CliResult & { requests: number }> {
+async function audit(
+  handler: Handler,
+  env: AwsEnvOptions = {},
+  args: string[] = [],
+): Promise<CliResult & { requests: number }> {
   return withFakeEc2(handler, async (ec2) => {
     const result = await runCli(['audit', ...args], awsEnv(home.dir, { endpoint: ec2.url, ...env }));
     return { ...result, requests: ec2.requests.length };
@@ -28,7 +32,8 @@ function expectFailure(result: CliResult, ...patterns: RegExp[]) {
   expectAdvice(result, expect);
 }
 
-const OFFLINE = /Offline\? Only lookup and audit need AWS; generate works without it:\n {2}ami-wizard --answers FILE --out DIR/;
+const OFFLINE =
+  /Offline\? Only lookup and audit need AWS; generate works without it:\n {2}ami-wizard --answers FILE --out DIR/;
 const ENCODED = 'Uz4t-EXAMPLE-encoded-authorization-failure-0123456789abcdef';
 
 describe('configuration', () => {
@@ -58,7 +63,11 @@ describe('configuration', () => {
   it('a region the account cannot use (OptInRequired / InvalidRegion)', async () => {
     for (const code of ['OptInRequired', 'InvalidRegion']) {
       const result = await audit(() => fail(403, code, 'You are not subscribed to this service.'));
-      expectFailure(result, new RegExp(`region eu-west-1 is not available to this account \\(${code}\\)`), /describe-regions/);
+      expectFailure(
+        result,
+        new RegExp(`region eu-west-1 is not available to this account \\(${code}\\)`),
+        /describe-regions/,
+      );
     }
   });
 });
@@ -77,8 +86,14 @@ describe('credentials and permissions', () => {
   });
 
   it('AuthFailure: the credentials were not accepted', async () => {
-    const result = await audit(() => fail(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials'));
-    expectFailure(result, /AWS did not accept the credentials \(AuthFailure\) in eu-west-1/, /aws sts get-caller-identity/);
+    const result = await audit(() =>
+      fail(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials'),
+    );
+    expectFailure(
+      result,
+      /AWS did not accept the credentials \(AuthFailure\) in eu-west-1/,
+      /aws sts get-caller-identity/,
+    );
   });
 
   it('expired token or request: how to refresh, and the clock hint', async () => {
@@ -91,10 +106,13 @@ describe('credentials and permissions', () => {
 
 describe('other EC2 errors', () => {
   const documented = join(UPSTREAM_DIR, 'aws/ec2-xml/error.xml');
-  it('any other error code is named with its message (the EC2 API Reference\'s error response)', async () => {
+  it("any other error code is named with its message (the EC2 API Reference's error response)", async () => {
     const body = readFileSync(documented, 'utf8');
     const result = await audit(() => ({ status: 400, body }));
-    expectFailure(result, /EC2 refused DescribeImages in eu-west-1: InvalidInstanceID\.NotFound: The instance ID 'i-1a2b3c4d' does not exist/);
+    expectFailure(
+      result,
+      /EC2 refused DescribeImages in eu-west-1: InvalidInstanceID\.NotFound: The instance ID 'i-1a2b3c4d' does not exist/,
+    );
     expect(result.requests).toBe(1);
   });
 });
@@ -102,12 +120,18 @@ describe('other EC2 errors', () => {
 describe('throttling and outages', () => {
   it('throttling is retried by the SDK (AWS_MAX_ATTEMPTS=2), then a clear message', async () => {
     const result = await audit(() => fail(503, 'RequestLimitExceeded', 'Request limit exceeded.'));
-    expectFailure(result, /EC2 throttled the requests \(RequestLimitExceeded\) after 2 attempts in eu-west-1/, /AWS_MAX_ATTEMPTS=10/);
+    expectFailure(
+      result,
+      /EC2 throttled the requests \(RequestLimitExceeded\) after 2 attempts in eu-west-1/,
+      /AWS_MAX_ATTEMPTS=10/,
+    );
     expect(result.requests).toBe(2);
   });
 
   it('one throttled page is retried and the audit goes on', async () => {
-    const result = await audit((_req, i) => (i === 0 ? fail(400, 'Throttling', 'Rate exceeded') : ok(describeImagesXml([]))));
+    const result = await audit((_req, i) =>
+      i === 0 ? fail(400, 'Throttling', 'Rate exceeded') : ok(describeImagesXml([])),
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.requests).toBe(2);
     expect(result.stdout).toContain('No images owned by this account in eu-west-1.');
@@ -129,15 +153,23 @@ describe('network', () => {
   it('connection refused: unreachable after the retries, with the offline note', async () => {
     const port = await closedPort();
     const result = await runCli(['audit'], awsEnv(home.dir, { endpoint: `http://127.0.0.1:${port}` }));
-    expectFailure(result, new RegExp(`EC2 at 127\\.0\\.0\\.1:${port} is unreachable \\(ECONNREFUSED\\) after 2 attempts`), /AWS_ENDPOINT_URL_EC2/, OFFLINE);
+    expectFailure(
+      result,
+      new RegExp(`EC2 at 127\\.0\\.0\\.1:${port} is unreachable \\(ECONNREFUSED\\) after 2 attempts`),
+      /AWS_ENDPOINT_URL_EC2/,
+      OFFLINE,
+    );
   });
 
   it('AWS_ENDPOINT_URL (all services) is honoured like AWS_ENDPOINT_URL_EC2', async () => {
-    await withFakeEc2(() => ok(describeImagesXml([])), async (ec2) => {
-      const result = await runCli(['audit', '--json'], awsEnv(home.dir, { extra: { AWS_ENDPOINT_URL: ec2.url } }));
-      expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toBe('[]\n');
-      expect(ec2.requests).toHaveLength(1);
-    });
+    await withFakeEc2(
+      () => ok(describeImagesXml([])),
+      async (ec2) => {
+        const result = await runCli(['audit', '--json'], awsEnv(home.dir, { extra: { AWS_ENDPOINT_URL: ec2.url } }));
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toBe('[]\n');
+        expect(ec2.requests).toHaveLength(1);
+      },
+    );
   });
 });

@@ -19,7 +19,11 @@ afterAll(() => home.cleanup());
 /** Far beyond any deadline under test: a run still going then is a hang. */
 const KILL_AFTER_MS = 25_000;
 
-async function run(handler: Handler, args: string[], env: AwsEnvOptions = {}): Promise<CliResult & { requests: number }> {
+async function run(
+  handler: Handler,
+  args: string[],
+  env: AwsEnvOptions = {},
+): Promise<CliResult & { requests: number }> {
   return withFakeEc2(handler, async (ec2) => {
     const result = await runCli(args, awsEnv(home.dir, { endpoint: ec2.url, ...env }), { timeoutMs: KILL_AFTER_MS });
     return { ...result, requests: ec2.requests.length };
@@ -49,13 +53,19 @@ describe('--aws-timeout: one deadline per AWS call', () => {
     const answersFile = join(home.dir, 'answers.yaml');
     writeFileSync(answersFile, stringify(minimalAnswers()));
     const out = join(home.dir, 'resolve-out');
-    const result = await run(() => 'trickle', ['--answers', answersFile, '--out', out, '--resolve', '--aws-timeout', '1']);
+    const result = await run(
+      () => 'trickle',
+      ['--answers', answersFile, '--out', out, '--resolve', '--aws-timeout', '1'],
+    );
     expectDeadline(result, 1);
     expect(existsSync(out)).toBe(false);
   });
 
   it('retries count against the deadline: ten slow 503s do not take ten attempts', async () => {
-    const slow503: Handler = () => ({ ...(fail(503, 'Unavailable', 'The server is overloaded.') as { status: number; body: string }), delayMs: 1_500 });
+    const slow503: Handler = () => ({
+      ...(fail(503, 'Unavailable', 'The server is overloaded.') as { status: number; body: string }),
+      delayMs: 1_500,
+    });
     const result = await run(slow503, ['audit', '--aws-timeout', '2'], { maxAttempts: 10 });
     expectDeadline(result, 2);
     expect(result.requests).toBeLessThan(10);
@@ -101,7 +111,10 @@ describe('--aws-timeout: one deadline per AWS call', () => {
 describe('a deadline for the whole command', () => {
   // Each page answers well within --aws-timeout 1, and there is always one more: without a total
   // deadline this listing runs to the 500-page cap (2.5 minutes at 0.3 s a page), far past the kill timer.
-  const slowEndless: Handler = (_req, i) => ({ ...(ok(describeImagesXml([], `token-${i + 1}`)) as { status: number; body: string }), delayMs: 300 });
+  const slowEndless: Handler = (_req, i) => ({
+    ...(ok(describeImagesXml([], `token-${i + 1}`)) as { status: number; body: string }),
+    delayMs: 300,
+  });
 
   it('audit: every call in time, the whole listing still ends (10 x --aws-timeout), with advice', async () => {
     const result = await run(slowEndless, ['audit', '--aws-timeout', '1']);
@@ -129,7 +142,10 @@ describe('page cap', () => {
   }, 60_000);
 
   it('a token that repeats ends the listing at once (no loop)', async () => {
-    const result = await run((_req, i) => ok(describeImagesXml([], i < 3 ? `token-${i}` : 'token-2')), ['audit', '--json']);
+    const result = await run(
+      (_req, i) => ok(describeImagesXml([], i < 3 ? `token-${i}` : 'token-2')),
+      ['audit', '--json'],
+    );
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/EC2 sent the same page token twice/);
     expect(result.requests).toBe(4);

@@ -22,15 +22,25 @@ const NOT_EC2 = /did not answer like EC2/;
 const CAUSES = /captive portal|proxy/;
 const ENDPOINT = /AWS_ENDPOINT_URL_EC2/;
 
-const PORTAL = '<!DOCTYPE html>\n<html><head><title>Hotel Wi-Fi</title></head><body><form action="/login">Accept the terms</form></body></html>';
+const PORTAL =
+  '<!DOCTYPE html>\n<html><head><title>Hotel Wi-Fi</title></head><body><form action="/login">Accept the terms</form></body></html>';
 
 describe('a 200 that is not EC2', () => {
   const cases: [string, Reply][] = [
     ['an HTML captive portal', other(PORTAL)],
     ['an empty body', other('', 'text/xml')],
     ['JSON', other('{"Images":[]}', 'application/json')],
-    ['XML with another root', other('<?xml version="1.0"?>\n<DescribeRegionsResponse><regionInfo/></DescribeRegionsResponse>', 'text/xml')],
-    ['XML in the right shape, cut short', other('<?xml version="1.0"?>\n<DescribeImagesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><imagesSet>', 'text/xml')],
+    [
+      'XML with another root',
+      other('<?xml version="1.0"?>\n<DescribeRegionsResponse><regionInfo/></DescribeRegionsResponse>', 'text/xml'),
+    ],
+    [
+      'XML in the right shape, cut short',
+      other(
+        '<?xml version="1.0"?>\n<DescribeImagesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><imagesSet>',
+        'text/xml',
+      ),
+    ],
     ['plain text', other('OK', 'text/plain')],
   ];
   it.each(cases)('audit: %s', async (_label, reply) => {
@@ -65,22 +75,30 @@ describe('a 200 that is not EC2', () => {
 });
 
 describe('a redirect', () => {
-  it.each([301, 302, 307, 308])('HTTP %i: says the endpoint redirected, and to check the region or endpoint URL', async (status) => {
-    const result = await run(() => redirect(status, 'https://ec2.us-east-1.amazonaws.com/\x9b2J'), ['audit']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).not.toMatch(/Unknown/);
-    expect(result.stderr).toMatch(new RegExp(`redirected the request \\(HTTP ${status}\\) to https://ec2\\.us-east-1\\.amazonaws\\.com/`));
-    expect(result.stderr).toContain('amazonaws.com/\\x9b2J'); // the target as visible text
-    expect(result.stderr).toMatch(/--region/);
-    expect(result.stderr).toMatch(ENDPOINT);
-    expect(result.requests).toBe(1); // not followed: a redirect could send signed requests anywhere
-    expectAdvice(result, expect);
-  });
+  it.each([301, 302, 307, 308])(
+    'HTTP %i: says the endpoint redirected, and to check the region or endpoint URL',
+    async (status) => {
+      const result = await run(() => redirect(status, 'https://ec2.us-east-1.amazonaws.com/\x9b2J'), ['audit']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).not.toMatch(/Unknown/);
+      expect(result.stderr).toMatch(
+        new RegExp(`redirected the request \\(HTTP ${status}\\) to https://ec2\\.us-east-1\\.amazonaws\\.com/`),
+      );
+      expect(result.stderr).toContain('amazonaws.com/\\x9b2J'); // the target as visible text
+      expect(result.stderr).toMatch(/--region/);
+      expect(result.stderr).toMatch(ENDPOINT);
+      expect(result.requests).toBe(1); // not followed: a redirect could send signed requests anywhere
+      expectAdvice(result, expect);
+    },
+  );
 });
 
 describe('an error status whose body is not an EC2 error', () => {
   it('a proxy refusing with an HTML 403 is named by its status, not "Unknown"', async () => {
-    const result = await run(() => ({ status: 403, body: PORTAL, headers: { 'content-type': 'text/html' } }), ['audit']);
+    const result = await run(
+      () => ({ status: 403, body: PORTAL, headers: { 'content-type': 'text/html' } }),
+      ['audit'],
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).not.toMatch(/Unknown/);
     expect(result.stderr).toMatch(/HTTP 403/);
@@ -88,7 +106,10 @@ describe('an error status whose body is not an EC2 error', () => {
   });
 
   it('an HTML 502 from a gateway is still retried, then named by its status', async () => {
-    const result = await run(() => ({ status: 502, body: '<html><body>Bad Gateway</body></html>', headers: { 'content-type': 'text/html' } }), ['audit']);
+    const result = await run(
+      () => ({ status: 502, body: '<html><body>Bad Gateway</body></html>', headers: { 'content-type': 'text/html' } }),
+      ['audit'],
+    );
     expect(result.code).toBe(1);
     expect(result.requests).toBe(2); // AWS_MAX_ATTEMPTS=2 in awsEnv
     expect(result.stderr).not.toMatch(/Unknown/);

@@ -17,7 +17,8 @@ describe('the bundle', () => {
     expect(found.every(Boolean), `chunks found for ${commands.join(', ')}: ${found.join(', ')}`).toBe(true);
     for (const file of atStart) expect(read(file), `${file} (loaded at start)`).not.toContain(SDK_MARKER);
     for (const start of found as string[]) {
-      for (const file of staticClosure(start)) expect(read(file), `${file} (loaded with ${start})`).not.toContain(SDK_MARKER);
+      for (const file of staticClosure(start))
+        expect(read(file), `${file} (loaded with ${start})`).not.toContain(SDK_MARKER);
     }
 
     // The control: the marker is in the bundle, behind a dynamic import that only audit and lookup reach.
@@ -27,8 +28,13 @@ describe('the bundle', () => {
       const file = chunk(command)!;
       expect(entryDynamic).toContain(file);
       const lazilyLoaded = [...staticClosure(file)].flatMap((f) => dynamicImports(f));
-      expect(lazilyLoaded, command).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(sdkChunks.map((c) => c.replace('.', '\\.')).join('|')))]));
-      for (const f of staticClosure(file)) expect(read(f), `${f} (static part of ${command})`).not.toContain(SDK_MARKER);
+      expect(lazilyLoaded, command).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(sdkChunks.map((c) => c.replace('.', '\\.')).join('|'))),
+        ]),
+      );
+      for (const f of staticClosure(file))
+        expect(read(f), `${f} (static part of ${command})`).not.toContain(SDK_MARKER);
     }
   });
 });

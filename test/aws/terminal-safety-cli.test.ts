@@ -37,7 +37,9 @@ describe('image data', () => {
     const result = await run(() => ok(describeImagesXml([image()])), ['lookup', '--os', 'amazon-linux-2023']);
     expect(result.code, result.stderr).toBe(0);
     expectNothingRaw(result, expect);
-    expect(result.stdout).toContain('  name        al2023-ami-2023.7\\x1b]0;owned\\x07\\x9b2J\\u202eevil\\u2028x\\x0aami-0fake00000000000  forged line\n');
+    expect(result.stdout).toContain(
+      '  name        al2023-ami-2023.7\\x1b]0;owned\\x07\\x9b2J\\u202eevil\\u2028x\\x0aami-0fake00000000000  forged line\n',
+    );
     expect(result.stdout.split('\n').some((line) => line.startsWith('ami-0fake'))).toBe(false);
   });
 
@@ -59,7 +61,10 @@ describe('image data', () => {
   });
 
   it('audit --json: valid JSON with the exact values', async () => {
-    const result = await run(() => ok(describeImagesXml([image({ id: 'ami-0a000000000000001' })])), ['audit', '--json']);
+    const result = await run(
+      () => ok(describeImagesXml([image({ id: 'ami-0a000000000000001' })])),
+      ['audit', '--json'],
+    );
     expectNothingRaw(result, expect);
     expect(JSON.parse(result.stdout)[0].name).toBe(HOSTILE);
   });
@@ -82,7 +87,10 @@ describe('generate --resolve', () => {
     const answers = join(home.dir, 'resolve-json.yaml');
     writeFileSync(answers, MINIMAL_YAML);
     const out = join(home.dir, 'resolve-json-out');
-    const result = await run(() => ok(describeImagesXml([image()])), ['--answers', answers, '--out', out, '--resolve', '--json', '--dry-run']);
+    const result = await run(
+      () => ok(describeImagesXml([image()])),
+      ['--answers', answers, '--out', out, '--resolve', '--json', '--dry-run'],
+    );
     expect(result.code, result.stderr).toBe(0);
     expectNothingRaw(result, expect);
     expect(JSON.parse(result.stdout).baseImage.name).toBe(HOSTILE);
@@ -92,7 +100,10 @@ describe('generate --resolve', () => {
     const out = join(home.dir, 'resolve-bad-id');
     const answers = join(home.dir, 'resolve-bad-id.yaml');
     writeFileSync(answers, MINIMAL_YAML);
-    const result = await run(() => ok(describeImagesXml([image({ id: 'ami-1 `touch x`' })])), ['--answers', answers, '--out', out, '--resolve']);
+    const result = await run(
+      () => ok(describeImagesXml([image({ id: 'ami-1 `touch x`' })])),
+      ['--answers', answers, '--out', out, '--resolve'],
+    );
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/an image id that is not one/);
     expect(existsSync(out)).toBe(false);
@@ -101,10 +112,17 @@ describe('generate --resolve', () => {
 
 describe('EC2 errors', () => {
   it('an error code and message with escapes and line breaks are one escaped line each', async () => {
-    const result = await run(() => fail(400, 'InvalidParameter\nami-wizard: all good', `Bad value\x1b[31m\u202e red\nami-wizard: forged`), ['audit']);
+    const result = await run(
+      () => fail(400, 'InvalidParameter\nami-wizard: all good', `Bad value\x1b[31m\u202e red\nami-wizard: forged`),
+      ['audit'],
+    );
     expect(result.code).toBe(1);
     expectNothingRaw(result, expect);
-    expect(result.stderr.split('\n').some((line) => line.startsWith('ami-wizard: all good') || line.startsWith('ami-wizard: forged'))).toBe(false);
+    expect(
+      result.stderr
+        .split('\n')
+        .some((line) => line.startsWith('ami-wizard: all good') || line.startsWith('ami-wizard: forged')),
+    ).toBe(false);
     expect(result.stderr).toContain('\\x1b[31m\\u202e red');
   });
 });
@@ -115,6 +133,8 @@ describe('the region', () => {
     const result = await run(() => ok(describeImagesXml([])), ['audit'], { region: 'eu-west-1\x1b]0;owned\x07' });
     expect(result.code).toBe(1);
     expectNothingRaw(result, expect);
-    expect(result.stderr).toMatch(/The configured AWS region is not valid \(Region not accepted: region="eu-west-1\\x1b]0;owned\\x07"/);
+    expect(result.stderr).toMatch(
+      /The configured AWS region is not valid \(Region not accepted: region="eu-west-1\\x1b]0;owned\\x07"/,
+    );
   });
 });

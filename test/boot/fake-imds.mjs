@@ -34,7 +34,11 @@ createServer((req, res) => {
     '/latest/user-data': instance.userData,
     // Instance tags in metadata: listed only when the option is on, one key a line.
     ...(instance.metadataTags === false ? {} : { '/latest/meta-data/tags/instance': Object.keys(tags).join('\n') }),
-    ...Object.fromEntries(instance.metadataTags === false ? [] : Object.entries(tags).map(([k, v]) => [`/latest/meta-data/tags/instance/${k}`, v])),
+    ...Object.fromEntries(
+      instance.metadataTags === false
+        ? []
+        : Object.entries(tags).map(([k, v]) => [`/latest/meta-data/tags/instance/${k}`, v]),
+    ),
   };
   const body = paths[req.url];
   return body === undefined ? reply(404) : reply(200, body);

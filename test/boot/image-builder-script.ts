@@ -14,15 +14,24 @@ import { parseTemplate } from '../support/cfn-spec.ts';
 
 /** The recipe whose Name ends in -IMAGE (base, or a role), from the generated template. */
 export function imageBuilderScript(templateText: string, image: string): string {
-  const resources = parseTemplate(templateText).Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
-  const recipe = Object.values(resources).find((r) => r.Type === 'AWS::ImageBuilder::ImageRecipe' && String(r.Properties.Name).endsWith(`-${image}`));
+  const resources = parseTemplate(templateText).Resources as Record<
+    string,
+    { Type: string; Properties: Record<string, any> }
+  >;
+  const recipe = Object.values(resources).find(
+    (r) => r.Type === 'AWS::ImageBuilder::ImageRecipe' && String(r.Properties.Name).endsWith(`-${image}`),
+  );
   if (!recipe) throw new Error(`no recipe for ${image}`);
   const steps: Step[] = [];
   for (const { ComponentArn } of recipe.Properties.Components as { ComponentArn: unknown }[]) {
-    if (!(ComponentArn instanceof Intrinsic) || ComponentArn.tag !== '!Ref') throw new Error('a component that is not one of this stack is not simulated');
+    if (!(ComponentArn instanceof Intrinsic) || ComponentArn.tag !== '!Ref')
+      throw new Error('a component that is not one of this stack is not simulated');
     const component = resources[ComponentArn.value as string]!;
     const { problems, steps: componentSteps } = checkComponentDocument(component.Properties.Data);
-    if (problems.length) throw new Error(`component ${ComponentArn.value as string} is not well formed: ${problems.map((p) => p.message).join('; ')}`);
+    if (problems.length)
+      throw new Error(
+        `component ${ComponentArn.value as string} is not well formed: ${problems.map((p) => p.message).join('; ')}`,
+      );
     steps.push(...componentSteps);
   }
   const workdir = `${String(recipe.Properties.WorkingDirectory ?? '/tmp')}/TOE_2026-12-06_simulated`;

@@ -53,10 +53,21 @@ function stringLocals(hcl: string): Record<string, string> {
   const tokens = new HclLexer(hcl, { keepInterpolations: true }).tokens();
   const out: Record<string, string> = {};
   for (let k = 0; k < tokens.length; k++) {
-    if (tokens[k]?.kind !== 'ident' || (tokens[k] as { value: string }).value !== 'locals' || !isPunct(tokens[k + 1], '{')) continue;
+    if (
+      tokens[k]?.kind !== 'ident' ||
+      (tokens[k] as { value: string }).value !== 'locals' ||
+      !isPunct(tokens[k + 1], '{')
+    )
+      continue;
     for (let j = k + 2; j < tokens.length && !isPunct(tokens[j], '}'); j++) {
       const [name, eq, value, next] = [tokens[j], tokens[j + 1], tokens[j + 2], tokens[j + 3]];
-      if (name?.kind === 'ident' && isPunct(eq, '=') && value?.kind === 'string' && value.parts.every((p) => p.kind === 'text') && next?.line !== value.line) {
+      if (
+        name?.kind === 'ident' &&
+        isPunct(eq, '=') &&
+        value?.kind === 'string' &&
+        value.parts.every((p) => p.kind === 'text') &&
+        next?.line !== value.line
+      ) {
         out[name.value] = value.value;
       }
     }
@@ -74,7 +85,12 @@ function variableDefaults(hcl: string, file: string): Record<string, string> {
     const end = skipBlock(tokens, k + 2, file);
     for (let j = k + 3; j < end; j++) {
       const t = tokens[j]!;
-      if (t.kind === 'ident' && t.value === 'default' && isPunct(tokens[j + 1], '=') && tokens[j + 2]?.kind === 'string') {
+      if (
+        t.kind === 'ident' &&
+        t.value === 'default' &&
+        isPunct(tokens[j + 1], '=') &&
+        tokens[j + 2]?.kind === 'string'
+      ) {
         out[name.value] = (tokens[j + 2] as { value: string }).value;
       }
     }
@@ -89,7 +105,8 @@ function assignments(hcl: string, file: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (let k = 0; k < tokens.length; k += 3) {
     const [name, eq, value] = [tokens[k], tokens[k + 1], tokens[k + 2]];
-    if (name?.kind !== 'ident' || !isPunct(eq, '=') || value?.kind !== 'string') fail(file, name, 'only NAME = "value" lines are understood in a .pkrvars.hcl file');
+    if (name?.kind !== 'ident' || !isPunct(eq, '=') || value?.kind !== 'string')
+      fail(file, name, 'only NAME = "value" lines are understood in a .pkrvars.hcl file');
     out[name.value] = value.value;
   }
   return out;
@@ -132,7 +149,11 @@ function readBuild(tokens: Token[], start: number, file: string, scope: Scope): 
       const { attrs, end } = readAttributes(tokens, k + 3, file, scope);
       build.provisioners.push({ type: (tokens[k + 1] as { value: string }).value, attrs, at: `${file}:${tok.line}` });
       k = end;
-    } else if (tok.value === 'post-processor' || tok.value === 'post-processors' || (tok.value === 'source' && tokens[k + 1]?.kind === 'string')) {
+    } else if (
+      tok.value === 'post-processor' ||
+      tok.value === 'post-processors' ||
+      (tok.value === 'source' && tokens[k + 1]?.kind === 'string')
+    ) {
       // Post-processors run on the build machine after the image exists; a source block only names
       // and tags the image (roles.pkr.hcl): neither changes what runs on the build instance.
       if (tok.value === 'source') build.sources.push((tokens[k + 1] as { value: string }).value);
@@ -142,12 +163,18 @@ function readBuild(tokens: Token[], start: number, file: string, scope: Scope): 
   return fail(file, tokens.at(-1), 'build block never closes');
 }
 
-function readAttributes(tokens: Token[], start: number, file: string, scope: Scope): { attrs: Record<string, Attribute>; end: number } {
+function readAttributes(
+  tokens: Token[],
+  start: number,
+  file: string,
+  scope: Scope,
+): { attrs: Record<string, Attribute>; end: number } {
   const attrs: Record<string, Attribute> = {};
   for (let k = start; k < tokens.length; k++) {
     const tok = tokens[k]!;
     if (isPunct(tok, '}')) return { attrs, end: k };
-    if (tok.kind !== 'ident' || !isPunct(tokens[k + 1], '=')) fail(file, tok, 'a provisioner holds only attributes here');
+    if (tok.kind !== 'ident' || !isPunct(tokens[k + 1], '='))
+      fail(file, tok, 'a provisioner holds only attributes here');
     const { value, end } = readValue(tokens, k + 2, file, scope);
     attrs[tok.value] = value;
     k = end;
@@ -158,7 +185,8 @@ function readAttributes(tokens: Token[], start: number, file: string, scope: Sco
 function readValue(tokens: Token[], k: number, file: string, scope: Scope): { value: Attribute; end: number } {
   const tok = tokens[k];
   if (tok?.kind === 'string') return { value: literal(tok, file, scope), end: k };
-  if (tok?.kind === 'ident' && (tok.value === 'true' || tok.value === 'false')) return { value: tok.value === 'true', end: k };
+  if (tok?.kind === 'ident' && (tok.value === 'true' || tok.value === 'false'))
+    return { value: tok.value === 'true', end: k };
   if (!isPunct(tok, '[')) fail(file, tok, 'only quoted strings, booleans and lists of strings are understood here');
   const items: string[] = [];
   for (let j = k + 1; j < tokens.length; j++) {
@@ -183,7 +211,8 @@ function literal(tok: Extract<Token, { kind: 'string' }>, file: string, scope: S
       const [, kind, name] = /^(var|local)\.([A-Za-z_][\w-]*)$/.exec(part.expr) ?? [];
       if (part.expr === 'path.root') return scope.root;
       if (kind === 'var') {
-        if (!Object.hasOwn(scope.vars, name!)) fail(file, tok, `variable ${name} has no value (no default, not in *.auto.pkrvars.hcl)`);
+        if (!Object.hasOwn(scope.vars, name!))
+          fail(file, tok, `variable ${name} has no value (no default, not in *.auto.pkrvars.hcl)`);
         return scope.vars[name!]!;
       }
       if (kind === 'local' && Object.hasOwn(scope.locals, name!)) return scope.locals[name!]!;
@@ -207,7 +236,15 @@ function skipBlock(tokens: Token[], k: number, file: string): number {
  */
 export function sourceAttributes(hcl: string, type: string, name: string): Record<string, string> {
   const tokens = new HclLexer(hcl, { keepInterpolations: true }).tokens();
-  const start = tokens.findIndex((t, k) => t.kind === 'ident' && t.value === 'source' && tokens[k + 1]?.kind === 'string' && (tokens[k + 1] as { value: string }).value === type && (tokens[k + 2] as { value?: string })?.value === name && isPunct(tokens[k + 3], '{'));
+  const start = tokens.findIndex(
+    (t, k) =>
+      t.kind === 'ident' &&
+      t.value === 'source' &&
+      tokens[k + 1]?.kind === 'string' &&
+      (tokens[k + 1] as { value: string }).value === type &&
+      (tokens[k + 2] as { value?: string })?.value === name &&
+      isPunct(tokens[k + 3], '{'),
+  );
   if (start < 0) throw new Error(`no source "${type}" "${name}"`);
   const out: Record<string, string> = {};
   let depth = 0;

@@ -33,7 +33,10 @@ function list(p: Provisioner, name: string): string[] {
  */
 function noLiteralExpression(p: Provisioner, what: string, text: string): string {
   const found = /\$\{[^}]*\}?|%\{[^}]*\}?/.exec(text);
-  if (found) throw new Error(`${p.at}: ${what} passes the literal text ${JSON.stringify(found[0])} to the build instance instead of a value`);
+  if (found)
+    throw new Error(
+      `${p.at}: ${what} passes the literal text ${JSON.stringify(found[0])} to the build instance instead of a value`,
+    );
   return text;
 }
 
@@ -80,7 +83,8 @@ function shell(build: PackerBuild, p: Provisioner): string[] {
     lines.push(`printf '%s\\n' ${shWord(body)} > ${remote}`, `chmod 0755 ${remote}`);
     runRemote(remote);
   }
-  if (sources.length + inline.length === 0) throw new Error(`${p.at}: a shell provisioner without script, scripts or inline`);
+  if (sources.length + inline.length === 0)
+    throw new Error(`${p.at}: a shell provisioner without script, scripts or inline`);
   return lines;
 }
 
@@ -89,7 +93,10 @@ function file(p: Provisioner): string[] {
   const destination = str(p, 'destination');
   if (!source || !destination) throw new Error(`${p.at}: a file provisioner needs source and destination`);
   if ((str(p, 'direction') ?? 'upload') === 'download') {
-    return [`# ${p.at}: file download`, `mkdir -p /sim/downloads && cp -a ${shWord(source)} ${shWord(`/sim/downloads/${destination}`)} || fail ${shWord(`${p.at}: download ${source}`)}`];
+    return [
+      `# ${p.at}: file download`,
+      `mkdir -p /sim/downloads && cp -a ${shWord(source)} ${shWord(`/sim/downloads/${destination}`)} || fail ${shWord(`${p.at}: download ${source}`)}`,
+    ];
   }
   const copy = source.endsWith('/')
     ? `mkdir -p ${shWord(destination)} && cp -a ${shWord(`${source}.`)} ${shWord(destination)}`
@@ -107,7 +114,8 @@ export function provisionScript(build: PackerBuild, packerDir: string): string {
   for (const p of build.provisioners) {
     if (p.type === 'shell') lines.push(...shell(build, p));
     else if (p.type === 'file') lines.push(...file(p));
-    else if (p.type === 'breakpoint') lines.push(`# ${p.at}: breakpoint`, `echo ${shWord(`breakpoint: ${str(p, 'note') ?? ''}`)}`);
+    else if (p.type === 'breakpoint')
+      lines.push(`# ${p.at}: breakpoint`, `echo ${shWord(`breakpoint: ${str(p, 'note') ?? ''}`)}`);
     else throw new Error(`${p.at}: provisioner "${p.type}" is not simulated (Linux builds only)`);
   }
   lines.push(`echo ${shWord(`build ${build.name} finished`)}`);

@@ -3,7 +3,18 @@
 // throwaway root (sandbox.sh), and then the installed bootstrap runs at each boot against the fake
 // IMDS, with the stubs recording what it calls. Needs root (unshare, mount, chroot), as in CI.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +32,23 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const ROLE_BUILD_INSTANCE = 'i-0b0b0b0b0b0b0b0b1';
 
 const STUBBED = [
-  'apt-get', 'dnf', 'rpm', 'snap', 'dpkg', 'curl', 'gpg', 'sha256sum', 'unzip', 'sudo', 'cloud-init', 'systemctl',
-  'ansible-pull', 'ansible-playbook', 'chef-client', 'puppet', 'salt-call',
+  'apt-get',
+  'dnf',
+  'rpm',
+  'snap',
+  'dpkg',
+  'curl',
+  'gpg',
+  'sha256sum',
+  'unzip',
+  'sudo',
+  'cloud-init',
+  'systemctl',
+  'ansible-pull',
+  'ansible-playbook',
+  'chef-client',
+  'puppet',
+  'salt-call',
 ];
 
 /** The package managers an image of the other family does not have. */
@@ -115,7 +141,10 @@ export function simulationUnavailable(): string | undefined {
 }
 
 function git(cwd: string, ...args: string[]): void {
-  const result = spawnSync('git', ['-c', 'user.name=sim', '-c', 'user.email=sim@example.com', ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync('git', ['-c', 'user.name=sim', '-c', 'user.email=sim@example.com', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
 }
 
@@ -136,10 +165,25 @@ function onPremisesBoot(folder: string, settings: string): string {
 }
 
 /** The user data a role build gives its instance: Packer's role source, or the Image Builder role recipe's override. */
-function buildInstanceUserData(src: string, folder: string, imageBuilder: boolean, template: string, build: string): string | undefined {
-  if (!imageBuilder) return sourceAttributes(readFileSync(join(src, folder, 'packer/roles.pkr.hcl'), 'utf8'), 'amazon-ebs', 'role').user_data;
-  const resources = parseTemplate(template).Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
-  const recipe = Object.values(resources).find((r) => r.Type === 'AWS::ImageBuilder::ImageRecipe' && String(r.Properties.Name).endsWith(`-${build.replace(/^role-/, '')}`));
+function buildInstanceUserData(
+  src: string,
+  folder: string,
+  imageBuilder: boolean,
+  template: string,
+  build: string,
+): string | undefined {
+  if (!imageBuilder)
+    return sourceAttributes(readFileSync(join(src, folder, 'packer/roles.pkr.hcl'), 'utf8'), 'amazon-ebs', 'role')
+      .user_data;
+  const resources = parseTemplate(template).Resources as Record<
+    string,
+    { Type: string; Properties: Record<string, any> }
+  >;
+  const recipe = Object.values(resources).find(
+    (r) =>
+      r.Type === 'AWS::ImageBuilder::ImageRecipe' &&
+      String(r.Properties.Name).endsWith(`-${build.replace(/^role-/, '')}`),
+  );
   const override = recipe?.Properties.AdditionalInstanceConfiguration?.UserDataOverride;
   return override === undefined ? undefined : Buffer.from(String(override), 'base64').toString('utf8');
 }
@@ -174,11 +218,17 @@ export function simulate(sim: Simulation): SimulationResult {
 export async function simulateAsync(sim: Simulation): Promise<SimulationResult> {
   const prepared = prepare(sim);
   const [command, args] = sandbox(prepared.work);
-  const child = spawn(command, args, { timeout: SANDBOX_TIMEOUT_MS, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    timeout: SANDBOX_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
-  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+    child.on('close', (c, s) => resolve([c, s])),
+  );
   if (code !== 0) throw new Error(`sandbox.sh failed (${code ?? signal}):\n${output}`);
   return collect(prepared);
 }
@@ -204,7 +254,10 @@ function prepare(sim: Simulation): Prepared {
   // apt-get and dpkg from an Amazon Linux or RHEL instance), so `command -v dnf` fails on Ubuntu as it does.
   const absent = ABSENT[PACKAGE_MANAGER[sim.os]] ?? [];
   writeFileSync(join(simDir, 'absent.txt'), absent.map((tool) => `${tool}\n`).join(''));
-  for (const tool of [...STUBBED.filter((t) => !absent.includes(t)), ...(sim.os === 'amazon-linux-2023' ? ['aws'] : [])]) {
+  for (const tool of [
+    ...STUBBED.filter((t) => !absent.includes(t)),
+    ...(sim.os === 'amazon-linux-2023' ? ['aws'] : []),
+  ]) {
     writeFileSync(join(simDir, 'bin', tool), `#!/bin/sh\nexec node /sim/stubs.mjs ${tool} "$@"\n`);
     chmodSync(join(simDir, 'bin', tool), 0o755);
   }
@@ -215,7 +268,8 @@ function prepare(sim: Simulation): Prepared {
   const plan: string[] = [];
   const packerDir = join('/sim/src', sim.folder, 'packer');
   const imageBuilder = sim.engine === 'image-builder';
-  const builds = sim.builds.length && !imageBuilder ? packerBuilds(join(src, sim.folder, 'packer'), sim.packerVars) : [];
+  const builds =
+    sim.builds.length && !imageBuilder ? packerBuilds(join(src, sim.folder, 'packer'), sim.packerVars) : [];
   const template = imageBuilder ? readFileSync(join(src, sim.folder, 'imagebuilder/image-builder.yaml'), 'utf8') : '';
   const hold = sim.lockHeldFor ? [`hold ${sim.lockHeldFor}`] : [];
   sim.builds.forEach((name, i) => {
@@ -231,7 +285,11 @@ function prepare(sim: Simulation): Prepared {
     if (i > 0) {
       // A role build's instance is launched from the base image: the units the base enabled start at
       // its boot, with the user data the engine gives build instances (its tags are not in metadata).
-      const instance: Instance = { instanceId: ROLE_BUILD_INSTANCE, region: 'us-east-1', userData: buildInstanceUserData(src, sim.folder, imageBuilder, template, name) };
+      const instance: Instance = {
+        instanceId: ROLE_BUILD_INSTANCE,
+        region: 'us-east-1',
+        userData: buildInstanceUserData(src, sim.folder, imageBuilder, template, name),
+      };
       writeFileSync(join(simDir, 'imds', `build-${name}.json`), JSON.stringify({ ...instance, metadataTags: false }));
       cpSync(join(HERE, 'boot.sh'), join(simDir, 'steps', `boot-build-${name}.sh`));
       plan.push(`launch build-${name}`, `imds build-${name}.json`, `run boot-build-${name}`);
@@ -242,12 +300,20 @@ function prepare(sim: Simulation): Prepared {
     writeFileSync(join(simDir, 'imds', `${boot.name}.json`), JSON.stringify(boot.instance));
     if (boot.onPremises) {
       writeFileSync(join(simDir, `${boot.name}.env`), boot.onPremises.settings);
-      writeFileSync(join(simDir, 'steps', `${boot.name}.sh`), onPremisesBoot(join('/sim/src', sim.folder), `/sim/${boot.name}.env`));
+      writeFileSync(
+        join(simDir, 'steps', `${boot.name}.sh`),
+        onPremisesBoot(join('/sim/src', sim.folder), `/sim/${boot.name}.env`),
+      );
       plan.push(`bare ${boot.name}`, `imds ${boot.name}.json`, `run ${boot.name}`);
       return;
     }
     cpSync(join(HERE, 'boot.sh'), join(simDir, 'steps', `${boot.name}.sh`));
-    plan.push(i === 0 || boot.launch ? `launch ${boot.name}` : 'reboot', `imds ${boot.name}.json`, ...(i === 0 ? hold : []), `run ${boot.name}`);
+    plan.push(
+      i === 0 || boot.launch ? `launch ${boot.name}` : 'reboot',
+      `imds ${boot.name}.json`,
+      ...(i === 0 ? hold : []),
+      `run ${boot.name}`,
+    );
   });
   writeFileSync(join(simDir, 'plan.txt'), `${plan.join('\n')}\n`);
   return { work, simDir, plan };
@@ -258,12 +324,27 @@ function collect({ work, simDir, plan }: Prepared): SimulationResult {
   const steps: Record<string, Step> = {};
   for (const line of plan.filter((l) => l.startsWith('run '))) {
     const name = line.slice(4);
-    steps[name] = { rc: Number(readFileSync(join(results, `${name}.rc`), 'utf8')), log: readFileSync(join(results, `${name}.log`), 'utf8') };
+    steps[name] = {
+      rc: Number(readFileSync(join(results, `${name}.rc`), 'utf8')),
+      log: readFileSync(join(results, `${name}.log`), 'utf8'),
+    };
   }
   const callsFile = join(results, 'calls.jsonl');
-  const calls: Call[] = existsSync(callsFile) ? readFileSync(callsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const calls: Call[] = existsSync(callsFile)
+    ? readFileSync(callsFile, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
   const waitsFile = join(results, 'lock-waits.jsonl');
-  const lockWaits = existsSync(waitsFile) ? readFileSync(waitsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const lockWaits = existsSync(waitsFile)
+    ? readFileSync(waitsFile, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
   return {
     steps,
     calls,
@@ -280,7 +361,8 @@ function collect({ work, simDir, plan }: Prepared): SimulationResult {
         for (const entry of readdirSync(dir, { withFileTypes: true })) {
           const path = join(dir, entry.name);
           if (entry.isDirectory()) walk(path);
-          else if (entry.isFile() && readFileSync(path).includes(text)) found.push(path.slice(join(work, 'image').length + 1));
+          else if (entry.isFile() && readFileSync(path).includes(text))
+            found.push(path.slice(join(work, 'image').length + 1));
         }
       };
       if (existsSync(join(work, 'image'))) walk(join(work, 'image'));

@@ -57,15 +57,20 @@ const forced = () => exitCodes[`${step}/${tool}`] ?? exitCodes[tool];
 function playbookRole(playbook, role) {
   const text = readFileSync(playbook, 'utf8');
   const refusal = /ansible\.builtin\.fail:[\s\S]*?when:\n((?:[ \t]+- ami_role != '[^']+'\n)+)/.exec(text);
-  if (refusal && ![...refusal[1].matchAll(/'([^']+)'/g)].some((m) => m[1] === role)) fail(`the playbook refuses ami_role ${role}`);
-  const applied = [...text.matchAll(/include_role:\n[ \t]+name: "?([^"\n]+)"?\n[ \t]+when: ami_role == '([^']+)'/g)].filter((m) => m[2] === role);
+  if (refusal && ![...refusal[1].matchAll(/'([^']+)'/g)].some((m) => m[1] === role))
+    fail(`the playbook refuses ami_role ${role}`);
+  const applied = [
+    ...text.matchAll(/include_role:\n[ \t]+name: "?([^"\n]+)"?\n[ \t]+when: ami_role == '([^']+)'/g),
+  ].filter((m) => m[2] === role);
   if (applied.length !== 1) fail(`the playbook applies ${applied.length} roles for ami_role ${role}`);
   return applied[0][1];
 }
 
 /** The strings of a list as the templates write them: YAML's "..." (JSON) or Ruby's and Puppet's '...'. */
 const quoted = (text) =>
-  [...text.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)].map((m) => (m[1] !== undefined ? JSON.parse(`"${m[1]}"`) : m[2].replace(/\\(.)/g, '$1')));
+  [...text.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)].map((m) =>
+    m[1] !== undefined ? JSON.parse(`"${m[1]}"`) : m[2].replace(/\\(.)/g, '$1'),
+  );
 
 /**
  * The packages a role's file installs in a phase, read as its tool reads it (the forms the templates
@@ -75,10 +80,16 @@ const quoted = (text) =>
 function rolePackages(roleFile, phase) {
   const text = readFileSync(roleFile, 'utf8');
   if (roleFile.endsWith('.yml')) {
-    return text.split(/^- /m).slice(1).filter((task) => /ansible\.builtin\.package:/.test(task)).flatMap((task) => {
-      const when = /^ +when: ami_phase == '(\w+)'$/m.exec(task)?.[1];
-      return when === undefined || when === phase ? quoted([...task.matchAll(/^ {6}- (".*")$/gm)].map((m) => m[1]).join(' ')) : [];
-    });
+    return text
+      .split(/^- /m)
+      .slice(1)
+      .filter((task) => /ansible\.builtin\.package:/.test(task))
+      .flatMap((task) => {
+        const when = /^ +when: ami_phase == '(\w+)'$/m.exec(task)?.[1];
+        return when === undefined || when === phase
+          ? quoted([...task.matchAll(/^ {6}- (".*")$/gm)].map((m) => m[1]).join(' '))
+          : [];
+      });
   }
   if (roleFile.endsWith('.rb')) {
     return [...text.matchAll(/^package '[^']*' do\n([\s\S]*?)^end$/gm)].flatMap(([, body]) => {
@@ -87,14 +98,19 @@ function rolePackages(roleFile, phase) {
     });
   }
   if (roleFile.endsWith('.pp')) {
-    return [...text.matchAll(/if \$facts\['ami_phase'\] (==|!=) '(\w+)' \{\n +package \{ \[(.*)\]:/g)].flatMap(([, op, value, list]) =>
-      (op === '==') === (phase === value) ? quoted(list) : [],
+    return [...text.matchAll(/if \$facts\['ami_phase'\] (==|!=) '(\w+)' \{\n +package \{ \[(.*)\]:/g)].flatMap(
+      ([, op, value, list]) => ((op === '==') === (phase === value) ? quoted(list) : []),
     );
   }
   if (roleFile.endsWith('.sls')) {
-    const included = [...text.matchAll(/^ {2}- \.([\w-]+)$/gm)].map((m) => [join(dirname(roleFile), m[1], 'init.sls'), join(dirname(roleFile), `${m[1]}.sls`)].find(existsSync));
+    const included = [...text.matchAll(/^ {2}- \.([\w-]+)$/gm)].map((m) =>
+      [join(dirname(roleFile), m[1], 'init.sls'), join(dirname(roleFile), `${m[1]}.sls`)].find(existsSync),
+    );
     if (included.some((f) => f === undefined)) fail(`${roleFile} includes a state that does not exist`);
-    return [...quoted([...text.matchAll(/^ {8}- (".*")$/gm)].map((m) => m[1]).join(' ')), ...included.flatMap((f) => rolePackages(f, phase))];
+    return [
+      ...quoted([...text.matchAll(/^ {8}- (".*")$/gm)].map((m) => m[1]).join(' ')),
+      ...included.flatMap((f) => rolePackages(f, phase)),
+    ];
   }
   fail(`no package reader for ${roleFile}`);
 }
@@ -108,7 +124,10 @@ function applyRole(roleFile, phase) {
   const names = rolePackages(roleFile, phase);
   if (names.length === 0) return;
   if (os.packageManager === 'apt' && !existsSync(APT_INDEX)) {
-    fail(`No package matching the role's software is available (${roleFile}): the apt index is empty; run apt-get update first`, 2);
+    fail(
+      `No package matching the role's software is available (${roleFile}): the apt index is empty; run apt-get update first`,
+      2,
+    );
   }
   install(names);
   process.stdout.write(`${tool} (stub): installed ${names.join(' ')}\n`);
@@ -129,7 +148,10 @@ function takeLock(file, waitSeconds) {
   // Held: the holder lets go once someone has found it taken; record what this call did about it.
   writeFileSync(file === LISTS_LOCK ? '/run/sim-contended-lists' : '/run/sim-contended-packages', '');
   const free = waitSeconds > 0 && spawnSync('flock', ['-w', String(waitSeconds), file, 'true']).status === 0;
-  appendFileSync('/sim/results/lock-waits.jsonl', `${JSON.stringify({ step, tool, file, outcome: free ? 'waited' : 'failed' })}\n`);
+  appendFileSync(
+    '/sim/results/lock-waits.jsonl',
+    `${JSON.stringify({ step, tool, file, outcome: free ? 'waited' : 'failed' })}\n`,
+  );
   if (!free) {
     if (file !== RPM_LOCK) fail(`E: Could not get lock ${file}. It is held by process 4242 (unattended-upgr)`, 100);
     fail(`timed out waiting for ${file}`);
@@ -138,7 +160,11 @@ function takeLock(file, waitSeconds) {
 /** DPkg::Lock::Timeout as apt.conf.d sets it for every apt client, or 0. */
 function aptConfTimeout() {
   const dir = '/etc/apt/apt.conf.d';
-  const text = existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n') : '';
+  const text = existsSync(dir)
+    ? readdirSync(dir)
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('\n')
+    : '';
   return Number(/^DPkg::Lock::Timeout "(\d+)";$/m.exec(text)?.[1] ?? 0);
 }
 /** apt-get's -o NAME=VALUE options, taken out of the arguments. */
@@ -157,9 +183,11 @@ const TOOLS = {
   'apt-get'() {
     const { options, rest: plain } = aptOptions(args);
     const [command, ...rest] = plain.filter((a) => !['-y', '-q', '-qq'].includes(a));
-    if (command === 'update') takeLock(LISTS_LOCK, 0); // apt has no way to wait for this one
+    if (command === 'update')
+      takeLock(LISTS_LOCK, 0); // apt has no way to wait for this one
     else if (command !== 'clean') takeLock(DPKG_LOCK, Number(options['DPkg::Lock::Timeout'] ?? aptConfTimeout()));
-    if (command === 'update') return void (mkdirSync(dirname(APT_INDEX), { recursive: true }), writeFileSync(APT_INDEX, ''));
+    if (command === 'update')
+      return void (mkdirSync(dirname(APT_INDEX), { recursive: true }), writeFileSync(APT_INDEX, ''));
     if (command === 'clean') return;
     if (!existsSync(APT_INDEX)) fail('E: no package index: run apt-get update first (the lists were emptied)', 100);
     if (command === 'upgrade') return;
@@ -177,13 +205,19 @@ const TOOLS = {
     if (command !== 'install') fail(`unknown command ${command}`);
     const names = packageArgs(rest, ['--refresh']);
     if (names.length === 0) fail('install needs a package name');
-    if (names.some((n) => n.startsWith('https://'))) fail('a package installed from a URL is not checked: download it, verify it, then install the file');
+    if (names.some((n) => n.startsWith('https://')))
+      fail('a package installed from a URL is not checked: download it, verify it, then install the file');
     for (const file of names.filter((n) => n.startsWith('/'))) mustExist(file, 'package file');
     install(names.map((n) => (n.endsWith('.rpm') ? basename(n, '.rpm') : n)));
   },
   rpm() {
     if (args[0] !== '-q' && args[0] !== '-qa') takeLock(RPM_LOCK, 600);
-    if (args[0] === '-qa') return void process.stdout.write(listInstalled().map((p) => `${p}\t0-stub\n`).join(''));
+    if (args[0] === '-qa')
+      return void process.stdout.write(
+        listInstalled()
+          .map((p) => `${p}\t0-stub\n`)
+          .join(''),
+      );
     if (args[0] === '-q') return void (installed(args[1]) || process.exit(1));
     if (args[0] === '--import') return void mustExist(args[1], 'key file');
     fail(`unsupported: rpm ${args.join(' ')}`);
@@ -221,11 +255,19 @@ const TOOLS = {
       const q = chef.searchParams;
       const file = q.get('p') === 'ubuntu' ? `chef_${q.get('v')}-1_amd64.deb` : `chef-${q.get('v')}-1.el9.x86_64.rpm`;
       const pkg = `https://packages.chef.io/files/stable/chef/${q.get('v')}/${q.get('p')}/${q.get('pv')}/${file}`;
-      return void writeFileSync(out, `url\t${pkg}\nsha256\t${createHash('sha256').update(placeholder(pkg)).digest('hex')}\nversion\t${q.get('v')}\n`);
+      return void writeFileSync(
+        out,
+        `url\t${pkg}\nsha256\t${createHash('sha256').update(placeholder(pkg)).digest('hex')}\nversion\t${q.get('v')}\n`,
+      );
     }
     // A release's published checksum matches its placeholder download, as the real one matches the real file.
     const checksum = /^(.*)\.sha256$/.exec(url);
-    writeFileSync(out, checksum ? `${createHash('sha256').update(placeholder(checksum[1])).digest('hex')}  ${basename(checksum[1])}\n` : placeholder(url));
+    writeFileSync(
+      out,
+      checksum
+        ? `${createHash('sha256').update(placeholder(checksum[1])).digest('hex')}  ${basename(checksum[1])}\n`
+        : placeholder(url),
+    );
   },
   // gpg checks what can be checked without real signatures. A key given as text (the AWS CLI key in
   // the script) is imported by the real gpg; a key downloaded from a vendor URL arrives as a
@@ -242,14 +284,19 @@ const TOOLS = {
         if (!Object.hasOwn(VENDOR_KEYS, vendor)) fail(`no vendor key is known at ${vendor}`);
         return void appendFileSync(simKeys, `${VENDOR_KEYS[vendor]}\n`);
       }
-      const real = spawnSync('/usr/bin/gpg', args.filter((a) => a !== file).concat(file ? [file] : []), { input: file ? undefined : text, stdio: [file ? 'inherit' : 'pipe', 'inherit', 'inherit'] });
+      const real = spawnSync('/usr/bin/gpg', args.filter((a) => a !== file).concat(file ? [file] : []), {
+        input: file ? undefined : text,
+        stdio: [file ? 'inherit' : 'pipe', 'inherit', 'inherit'],
+      });
       process.exit(real.status ?? 1);
     }
     // The keyring as the real gpg lists it (keys given as text), plus the vendor keys that arrived as
     // placeholders, each a primary key of its own.
     const real = spawnSync('/usr/bin/gpg', ['--batch', '--with-colons', '--fingerprint'], { encoding: 'utf8' });
     const simulated = existsSync(simKeys) ? readFileSync(simKeys, 'utf8').trim().split('\n') : [];
-    const listing = real.stdout + simulated.map((f) => `pub:-:4096:1:${f.slice(-16)}:0:::-:::scESC::::::23::0:\nfpr:::::::::${f}:\n`).join('');
+    const listing =
+      real.stdout +
+      simulated.map((f) => `pub:-:4096:1:${f.slice(-16)}:0:::-:::scESC::::::23::0:\nfpr:::::::::${f}:\n`).join('');
     const imported = [...listing.matchAll(/^fpr:+([0-9A-F]{40}):/gm)].map((m) => m[1]);
     if (args.includes('--fingerprint') || args.includes('--list-keys')) return void process.stdout.write(listing);
     if (args.includes('--dearmor')) {
@@ -274,10 +321,14 @@ const TOOLS = {
   sha256sum() {
     const files = args.filter((a) => !a.startsWith('--'));
     const hash = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
-    if (!args.includes('--check') && !args.includes('-c')) return void process.stdout.write(files.map((f) => `${hash(f)}  ${f}\n`).join(''));
-    const list = readFileSync(files[0] === undefined || files[0] === '-' ? 0 : files[0], 'utf8').trim().split('\n');
+    if (!args.includes('--check') && !args.includes('-c'))
+      return void process.stdout.write(files.map((f) => `${hash(f)}  ${f}\n`).join(''));
+    const list = readFileSync(files[0] === undefined || files[0] === '-' ? 0 : files[0], 'utf8')
+      .trim()
+      .split('\n');
     for (const line of list) {
-      const [, expected, name] = /^([0-9a-f]{64})  (.+)$/.exec(line) ?? fail(`improperly formatted checksum line: ${line}`);
+      const [, expected, name] =
+        /^([0-9a-f]{64})  (.+)$/.exec(line) ?? fail(`improperly formatted checksum line: ${line}`);
       if (!existsSync(name) || hash(name) !== expected) fail(`${name}: FAILED`);
       process.stdout.write(`${name}: OK\n`);
     }
@@ -311,15 +362,23 @@ const TOOLS = {
     const directory = option('--directory');
     const playbook = args.at(-1);
     const varsFile = option('--extra-vars')?.replace(/^@/, '');
-    if (!url || !checkout || !directory || !varsFile) fail('needs --url, --checkout, --directory and --extra-vars @FILE');
-    const clone = spawnSync('git', ['clone', '--depth', '1', '--branch', checkout, url, directory], { stdio: 'inherit' });
+    if (!url || !checkout || !directory || !varsFile)
+      fail('needs --url, --checkout, --directory and --extra-vars @FILE');
+    const clone = spawnSync('git', ['clone', '--depth', '1', '--branch', checkout, url, directory], {
+      stdio: 'inherit',
+    });
     if (clone.status !== 0) fail(`cannot clone ${url}`);
     // key: !unsafe 'value' (the bootstrap marks every value unsafe: never rendered as Jinja)
-    const vars = Object.fromEntries(readFileSync(varsFile, 'utf8').trim().split('\n').map((l) => {
-      const [key, value] = l.split(/: (.*)/);
-      if (!/^!unsafe '.*'$/.test(value)) fail(`${key} is not marked !unsafe in the vars file`);
-      return [key, value.replace(/^!unsafe '|'$/g, '')];
-    }));
+    const vars = Object.fromEntries(
+      readFileSync(varsFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => {
+          const [key, value] = l.split(/: (.*)/);
+          if (!/^!unsafe '.*'$/.test(value)) fail(`${key} is not marked !unsafe in the vars file`);
+          return [key, value.replace(/^!unsafe '|'$/g, '')];
+        }),
+    );
     mustExist(join(directory, playbook), 'playbook');
     const role = playbookRole(join(directory, playbook), vars.ami_role);
     const tasks = join(directory, dirname(playbook), 'roles', role, 'tasks/main.yml');
@@ -332,7 +391,12 @@ const TOOLS = {
     const playbook = args.at(-1);
     mustExist(playbook, 'playbook');
     const vars = option('--extra-vars') ?? '';
-    const tasks = join(dirname(playbook), 'roles', playbookRole(playbook, /ami_role=(\S+)/.exec(vars)?.[1] ?? '?'), 'tasks/main.yml');
+    const tasks = join(
+      dirname(playbook),
+      'roles',
+      playbookRole(playbook, /ami_role=(\S+)/.exec(vars)?.[1] ?? '?'),
+      'tasks/main.yml',
+    );
     mustExist(tasks, 'role tasks');
     applyRole(tasks, /ami_phase=(\S+)/.exec(vars)?.[1]);
   },
@@ -376,7 +440,8 @@ const TOOLS = {
     if (args[0] !== 'ssm' || args[1] !== 'get-parameter') fail(`unsupported: aws ${args.join(' ')}`);
     const name = option('--name');
     const parameters = JSON.parse(readFileSync('/sim/ssm.json', 'utf8'));
-    if (!Object.hasOwn(parameters, name)) fail(`An error occurred (ParameterNotFound) when calling the GetParameter operation: ${name}`, 254);
+    if (!Object.hasOwn(parameters, name))
+      fail(`An error occurred (ParameterNotFound) when calling the GetParameter operation: ${name}`, 254);
     process.stdout.write(`${parameters[name]}\n`);
   },
 };
@@ -388,7 +453,8 @@ function placeholder(url) {
 
 /** Signing keys vendors publish at a URL, by fingerprint (their documentation names it). */
 const VENDOR_KEYS = {
-  'https://amazoncloudwatch-agent.s3.amazonaws.com/assets/amazon-cloudwatch-agent.gpg': '937616F3450B7D806CBD9725D58167303B789C72',
+  'https://amazoncloudwatch-agent.s3.amazonaws.com/assets/amazon-cloudwatch-agent.gpg':
+    '937616F3450B7D806CBD9725D58167303B789C72',
   'https://yum.voxpupuli.org/GPG-KEY-openvox.pub': '0E26429987002418F9513F2A5FB999C2D62FF3D9',
   'https://yum-puppetcore.puppet.com/public/RPM-GPG-KEY-puppet': 'D6811ED3ADEEB8441AF5AA8F4528B6CD9E61EF26',
 };
@@ -399,7 +465,12 @@ function installAwsCommand() {
 }
 
 // Units whose name is not their package's.
-const PROVIDED_BY = { chronyd: ['chrony'], chrony: ['chrony'], auditd: ['audit', 'auditd'], 'amazon-ssm-agent': ['amazon-ssm-agent'] };
+const PROVIDED_BY = {
+  chronyd: ['chrony'],
+  chrony: ['chrony'],
+  auditd: ['audit', 'auditd'],
+  'amazon-ssm-agent': ['amazon-ssm-agent'],
+};
 
 if (!Object.hasOwn(TOOLS, tool)) fail(`no stub for ${tool}`);
 TOOLS[tool]();

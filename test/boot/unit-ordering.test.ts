@@ -44,39 +44,47 @@ function stage(name: string, unit: string, family: 'debian' | 'rhel'): string {
   return dir;
 }
 
-describe.skipIf(!units || !hasAnalyze).each(OPERATING_SYSTEMS.filter((os) => os !== 'windows-server-2022'))('the bootstrap unit on %s', (os) => {
-  let unit = '';
-  it('is generated', async () => {
-    const a = minimalAnswers();
-    a.platform = { os };
-    a.strategy = 'hybrid';
-    unit = (await generate(answersFrom(a))).find((f) => f.path === 'bootstrap/ami-bootstrap.service')!.contents;
-    expect(unit).toMatch(/^ExecStart=/m);
-  });
-
-  for (const family of ['debian', 'rhel'] as const) {
-    it(`joins the boot with no ordering cycle next to ${family}-style cloud-init units`, () => {
-      const dir = stage(`${os}-${family}`, unit, family);
-      const result = run('systemd-analyze', ['verify', 'multi-user.target'], { env: { ...process.env, SYSTEMD_UNIT_PATH: `${dir}:`, SYSTEMD_LOG_LEVEL: 'notice' } });
-      expect(result.output).not.toMatch(/ordering cycle/i);
-      expect(result.output).not.toMatch(/ami-bootstrap/);
+describe.skipIf(!units || !hasAnalyze).each(OPERATING_SYSTEMS.filter((os) => os !== 'windows-server-2022'))(
+  'the bootstrap unit on %s',
+  (os) => {
+    let unit = '';
+    it('is generated', async () => {
+      const a = minimalAnswers();
+      a.platform = { os };
+      a.strategy = 'hybrid';
+      unit = (await generate(answersFrom(a))).find((f) => f.path === 'bootstrap/ami-bootstrap.service')!.contents;
+      expect(unit).toMatch(/^ExecStart=/m);
     });
-  }
 
-  it('runs after cloud-final (user data first) and is pulled in by a target the boot reaches', () => {
-    expect(unit).toMatch(/^After=.*\bcloud-final\.service\b/m);
-    const targets = wantedBy(unit);
-    expect(targets.length).toBeGreaterThan(0);
-    // multi-user.target itself orders before cloud-final on Debian: wanting the unit there is the cycle.
-    for (const target of targets) expect(['cloud-init.target']).toContain(target);
-  });
-});
+    for (const family of ['debian', 'rhel'] as const) {
+      it(`joins the boot with no ordering cycle next to ${family}-style cloud-init units`, () => {
+        const dir = stage(`${os}-${family}`, unit, family);
+        const result = run('systemd-analyze', ['verify', 'multi-user.target'], {
+          env: { ...process.env, SYSTEMD_UNIT_PATH: `${dir}:`, SYSTEMD_LOG_LEVEL: 'notice' },
+        });
+        expect(result.output).not.toMatch(/ordering cycle/i);
+        expect(result.output).not.toMatch(/ami-bootstrap/);
+      });
+    }
+
+    it('runs after cloud-final (user data first) and is pulled in by a target the boot reaches', () => {
+      expect(unit).toMatch(/^After=.*\bcloud-final\.service\b/m);
+      const targets = wantedBy(unit);
+      expect(targets.length).toBeGreaterThan(0);
+      // multi-user.target itself orders before cloud-final on Debian: wanting the unit there is the cycle.
+      for (const target of targets) expect(['cloud-init.target']).toContain(target);
+    });
+  },
+);
 
 describe.skipIf(!units || !hasAnalyze)('the check can fail', () => {
   it('finds the cycle of a unit wanted by multi-user.target and ordered after cloud-final', () => {
-    const cyclic = '[Unit]\nDescription=x\nAfter=network-online.target cloud-final.service\n[Service]\nType=oneshot\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n';
+    const cyclic =
+      '[Unit]\nDescription=x\nAfter=network-online.target cloud-final.service\n[Service]\nType=oneshot\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n';
     const dir = stage('cyclic', cyclic, 'debian');
-    const result = run('systemd-analyze', ['verify', 'multi-user.target'], { env: { ...process.env, SYSTEMD_UNIT_PATH: `${dir}:` } });
+    const result = run('systemd-analyze', ['verify', 'multi-user.target'], {
+      env: { ...process.env, SYSTEMD_UNIT_PATH: `${dir}:` },
+    });
     expect(result.output).toMatch(/ordering cycle/i);
   });
 });

@@ -12,7 +12,11 @@ beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
 describe('recommend names the build engine', () => {
-  for (const [builder, folders] of [['packer', 'packer/'], ['image-builder', 'imagebuilder/'], ['both', 'packer/ and imagebuilder/']] as const) {
+  for (const [builder, folders] of [
+    ['packer', 'packer/'],
+    ['image-builder', 'imagebuilder/'],
+    ['both', 'packer/ and imagebuilder/'],
+  ] as const) {
     it(builder, async () => {
       const file = writeAnswers(dir, `${MINIMAL_YAML}builder: ${builder}\n`, `${builder}.yaml`);
       const { io, stdout } = captureIO({ cwd: dir });

@@ -31,16 +31,23 @@ describe('a FIFO whose writer opens it and never writes', () => {
     ['--answers', (fifo: string) => ['recommend', '--answers', fifo]],
     ['--compare', (fifo: string) => ['recommend', '--answers', 'examples/hybrid.yaml', '--compare', fifo]],
     ['--policy', (fifo: string) => ['audit', '--policy', fifo, '--region', 'eu-west-1']],
-  ])('%s: exit 2 within seconds, saying the pipe sent nothing', (_name, argv) => {
-    const fifo = join(dir, `silent-${_name.slice(2)}.fifo`);
-    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const stop = silentWriter(fifo);
-    try {
-      const result = cli(argv(fifo), { timeoutMs: 30_000, env: { AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y', AWS_EC2_METADATA_DISABLED: 'true' } });
-      expect(result.code, `killed after 30 s? stderr: ${result.stderr}`).toBe(2);
-      expect(result.stderr).toMatch(/is a pipe that sent nothing for 5 s/);
-    } finally {
-      stop();
-    }
-  }, 40_000);
+  ])(
+    '%s: exit 2 within seconds, saying the pipe sent nothing',
+    (_name, argv) => {
+      const fifo = join(dir, `silent-${_name.slice(2)}.fifo`);
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const stop = silentWriter(fifo);
+      try {
+        const result = cli(argv(fifo), {
+          timeoutMs: 30_000,
+          env: { AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y', AWS_EC2_METADATA_DISABLED: 'true' },
+        });
+        expect(result.code, `killed after 30 s? stderr: ${result.stderr}`).toBe(2);
+        expect(result.stderr).toMatch(/is a pipe that sent nothing for 5 s/);
+      } finally {
+        stop();
+      }
+    },
+    40_000,
+  );
 });

@@ -44,7 +44,11 @@ describe('answers file errors', () => {
 
   it('unknown key with a did-you-mean', () => {
     const text = MINIMAL_YAML.replace('recoveryTime:', 'recoverTime:');
-    const message = expectRejected(writeAnswers(dir, text), /unknown key "recoverTime" in guidance/, /Did you mean "recoveryTime"\?/);
+    const message = expectRejected(
+      writeAnswers(dir, text),
+      /unknown key "recoverTime" in guidance/,
+      /Did you mean "recoveryTime"\?/,
+    );
     expect(message).toMatch(/answers\.yaml:5:3:/);
   });
 
@@ -56,19 +60,32 @@ describe('answers file errors', () => {
   });
 
   it('wrong type names what is expected', () => {
-    expectRejected(withAnswers((a) => (a.guidance.manualSteps = 'yes')), /guidance\.manualSteps must be true or false, not "yes"/);
+    expectRejected(
+      withAnswers((a) => (a.guidance.manualSteps = 'yes')),
+      /guidance\.manualSteps must be true or false, not "yes"/,
+    );
   });
 
   it('missing answer names the key', () => {
-    expectRejected(withAnswers((a) => delete a.guidance.latestAtLaunch), /missing required answer guidance\.latestAtLaunch \(true or false\)/);
+    expectRejected(
+      withAnswers((a) => delete a.guidance.latestAtLaunch),
+      /missing required answer guidance\.latestAtLaunch \(true or false\)/,
+    );
   });
 
   it('unsupported version', () => {
-    expectRejected(withAnswers((a) => (a.version = 2)), /unsupported version 2/, /version: 1/);
+    expectRejected(
+      withAnswers((a) => (a.version = 2)),
+      /unsupported version 2/,
+      /version: 1/,
+    );
   });
 
   it('missing version', () => {
-    expectRejected(withAnswers((a) => delete a.version), /missing version/);
+    expectRejected(
+      withAnswers((a) => delete a.version),
+      /missing version/,
+    );
   });
 
   it('top level is not a mapping', () => {
@@ -107,7 +124,10 @@ describe('answers file errors', () => {
   });
 
   it('invalid role name explains the pattern', () => {
-    expectRejected(withAnswers((a) => (a.roles = [{ name: 'Web Server' }])), /roles\[0\]\.name is "Web Server"; expected lower-case letters/);
+    expectRejected(
+      withAnswers((a) => (a.roles = [{ name: 'Web Server' }])),
+      /roles\[0\]\.name is "Web Server"; expected lower-case letters/,
+    );
   });
 
   it('ansible on windows is refused: ansible-pull does not run there', () => {
@@ -128,7 +148,10 @@ describe('answers file errors', () => {
 
   // A "*" is a wildcard in a tag policy's allowed values: owner "*" let any Owner through (issue 19).
   it('a "*" in a value the tag policy lists is refused, naming the exact field', () => {
-    const owner = expectRejected(withAnswers((a) => (a.project.owner = '*')), /answers\.yaml:\d+:\d+: project\.owner: .*wildcard.*without "\*"/);
+    const owner = expectRejected(
+      withAnswers((a) => (a.project.owner = '*')),
+      /answers\.yaml:\d+:\d+: project\.owner: .*wildcard.*without "\*"/,
+    );
     expect(owner).not.toMatch(/: project: /);
     expectRejected(
       withAnswers((a) => (a.tags = { Team: { value: 'web', allowed: ['web', 'plat*'] } })),
@@ -146,13 +169,21 @@ describe('answers file errors', () => {
 
 describe('secrets are refused with advice', () => {
   const cases: [string, (a: Record<string, any>) => void, RegExp][] = [
-    ['AWS access key id', (a) => (a.project.owner = 'AKIAQYLPMN5HHHFPZAM2'), /project\.owner looks like an AWS access key id/],
+    [
+      'AWS access key id',
+      (a) => (a.project.owner = 'AKIAQYLPMN5HHHFPZAM2'),
+      /project\.owner looks like an AWS access key id/,
+    ],
     [
       'private key block',
       (a) => (a.project.system = '-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----'),
       /project\.system looks like a private key/,
     ],
-    ['password assignment', (a) => (a.roles = [{ name: 'db', software: ['password=hunter2hunter2'] }]), /roles\[0\]\.software\[0\] looks like a password or token assignment/],
+    [
+      'password assignment',
+      (a) => (a.roles = [{ name: 'db', software: ['password=hunter2hunter2'] }]),
+      /roles\[0\]\.software\[0\] looks like a password or token assignment/,
+    ],
     ['token under an unknown key', (a) => (a.project.apiToken = 'x9f8e7d6c5'), /looks like a secret/],
   ];
   for (const [name, patch, pattern] of cases) {
@@ -191,4 +222,3 @@ describe('command line errors', () => {
     expect(result.stderr).toMatch(/names a file, not a folder/);
   });
 });
-

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
 
-const hasCompileCache = typeof (createRequire(import.meta.url)('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+const hasCompileCache =
+  typeof (createRequire(import.meta.url)('node:module') as { enableCompileCache?: unknown }).enableCompileCache ===
+  'function';
 const homes: string[] = [];
 afterEach(() => {
   for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
@@ -22,18 +24,27 @@ function freshHome(): string {
 }
 
 const filesUnder = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name))
+    : [];
 
 describe(`the compile cache on Node ${process.versions.node}`, () => {
-  it(hasCompileCache ? 'is kept in ~/.cache/ami-wizard, and nowhere else in HOME' : 'is not written: Node 20 has no compile cache', () => {
-    const home = freshHome();
-    const result = cli(['--help'], { env: { HOME: home, XDG_CACHE_HOME: '' } });
-    expect(result.code, result.stderr).toBe(0);
-    const cache = join(home, '.cache', 'ami-wizard');
-    if (hasCompileCache) expect(filesUnder(cache).length).toBeGreaterThan(0);
-    expect(filesUnder(home).filter((file) => !file.startsWith(`${cache}/`))).toEqual([]);
-    if (!hasCompileCache) expect(filesUnder(home)).toEqual([]);
-  });
+  it(
+    hasCompileCache
+      ? 'is kept in ~/.cache/ami-wizard, and nowhere else in HOME'
+      : 'is not written: Node 20 has no compile cache',
+    () => {
+      const home = freshHome();
+      const result = cli(['--help'], { env: { HOME: home, XDG_CACHE_HOME: '' } });
+      expect(result.code, result.stderr).toBe(0);
+      const cache = join(home, '.cache', 'ami-wizard');
+      if (hasCompileCache) expect(filesUnder(cache).length).toBeGreaterThan(0);
+      expect(filesUnder(home).filter((file) => !file.startsWith(`${cache}/`))).toEqual([]);
+      if (!hasCompileCache) expect(filesUnder(home)).toEqual([]);
+    },
+  );
 
   it('follows XDG_CACHE_HOME when it is an absolute path, and ignores a relative one', () => {
     const home = freshHome();

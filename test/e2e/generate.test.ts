@@ -22,7 +22,11 @@ const listFiles = (root: string, sub = ''): string[] =>
   );
 
 describe('generate', () => {
-  for (const [example, design] of [['fully-baked', 'fully-baked'], ['hybrid', 'hybrid'], ['jeos', 'jeos']] as const) {
+  for (const [example, design] of [
+    ['fully-baked', 'fully-baked'],
+    ['hybrid', 'hybrid'],
+    ['jeos', 'jeos'],
+  ] as const) {
     it(`examples/${example}.yaml -> a ${design} folder`, () => {
       const out = join(dir, 'out');
       const result = cli(['--answers', join(examples, `${example}.yaml`), '--out', out, '--json']);
@@ -31,7 +35,14 @@ describe('generate', () => {
       expect(report.decision.strategy).toBe(design);
       expect(report.plan.every((p: { action: string }) => p.action === 'create')).toBe(true);
       const files = listFiles(out);
-      for (const must of ['README.md', 'decision.md', 'ami-wizard.yaml', 'packer/base.pkr.hcl', 'bootstrap/ami-bootstrap.sh', 'tagging/tag-policy.json']) {
+      for (const must of [
+        'README.md',
+        'decision.md',
+        'ami-wizard.yaml',
+        'packer/base.pkr.hcl',
+        'bootstrap/ami-bootstrap.sh',
+        'tagging/tag-policy.json',
+      ]) {
         expect(files).toContain(must);
       }
       // One source for every role image, one build a role (packer/roles.pkr.hcl); none for JeOS.
@@ -67,7 +78,7 @@ describe('generate', () => {
     // One ending: the summary says what to do; nothing more on stderr.
     expect(conflict.stdout).toMatch(/--force/);
     expect(conflict.stdout).not.toMatch(/Next steps/);
-    expect(conflict.stderr).toBe("");
+    expect(conflict.stderr).toBe('');
     expect(readFileSync(edited, 'utf8')).toBe('# mine\n');
     expect(readFileSync(join(out, 'packer/locals.pkr.hcl'), 'utf8')).toContain('"999"'); // untouched files still update
 
@@ -134,9 +145,18 @@ describe('generate', () => {
     mkdirSync(bin);
     writeFileSync(join(bin, 'dnf'), `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > "${dir}/dnf-args"\n`);
     chmodSync(join(bin, 'dnf'), 0o755);
-    const run = spawnSync('bash', [join(out, 'config/shell/web.sh')], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, AMI_PHASE: 'all' }, encoding: 'utf8' });
+    const run = spawnSync('bash', [join(out, 'config/shell/web.sh')], {
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, AMI_PHASE: 'all' },
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
-    expect(readFileSync(join(dir, 'dnf-args'), 'utf8').split('\n').slice(0, 5)).toEqual(['-y', 'install', '--', 'nginx', 'python3.11-pip']);
+    expect(readFileSync(join(dir, 'dnf-args'), 'utf8').split('\n').slice(0, 5)).toEqual([
+      '-y',
+      'install',
+      '--',
+      'nginx',
+      'python3.11-pip',
+    ]);
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
     expect(existsSync(join(dir, 'pwned2'))).toBe(false);
   });
@@ -155,12 +175,20 @@ describe('recommend, schema, help, version', () => {
   });
 
   it('recommend --compare explains why two teams get different designs, within 80 columns', () => {
-    const result = cli(['recommend', '--answers', join(examples, 'hybrid.yaml'), '--compare', join(examples, 'jeos.yaml')]);
+    const result = cli([
+      'recommend',
+      '--answers',
+      join(examples, 'hybrid.yaml'),
+      '--compare',
+      join(examples, 'jeos.yaml'),
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/A \(.*hybrid\.yaml\): Hybrid/);
     expect(result.stdout).toMatch(/B \(.*jeos\.yaml\): JeOS/);
     expect(result.stdout).toMatch(/They differ because:/);
-    expect(result.stdout.replace(/\s+/g, ' ')).toMatch(/On-premises too: A "No, AWS only", B "Yes, both must stay simple": (decides B's design|B's design would be the same)/);
+    expect(result.stdout.replace(/\s+/g, ' ')).toMatch(
+      /On-premises too: A "No, AWS only", B "Yes, both must stay simple": (decides B's design|B's design would be the same)/,
+    );
     for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
@@ -189,14 +217,19 @@ describe('recommend, schema, help, version', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['version', 'project', 'guidance']));
     const shipped = readFileSync(new URL('../../schema/ami-wizard.schema.json', import.meta.url), 'utf8');
     expect(result.stdout).toBe(shipped);
-    expect(JSON.parse(shipped), 'schema/ami-wizard.schema.json is stale: run npm run schema').toEqual(answersJsonSchema());
+    expect(JSON.parse(shipped), 'schema/ami-wizard.schema.json is stale: run npm run schema').toEqual(
+      answersJsonSchema(),
+    );
   });
 
   it('--help lists the commands and options; --version prints the version', () => {
     const help = cli(['--help']);
     expect(help.code).toBe(0);
-    for (const word of ['recommend', 'schema', '--answers', '--out', '--dry-run', '--force', '--json']) expect(help.stdout).toContain(word);
+    for (const word of ['recommend', 'schema', '--answers', '--out', '--dry-run', '--force', '--json'])
+      expect(help.stdout).toContain(word);
     const version = cli(['--version']);
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
+    );
   });
 });

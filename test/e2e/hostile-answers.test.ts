@@ -38,7 +38,12 @@ const withRole = (os: string, software: string[]) => (a: Record<string, any>) =>
 
 describe('package names that are options or code', () => {
   const cases: [string, string, string, RegExp][] = [
-    ['ubuntu-24.04', '-oDPkg::Pre-Invoke::=touch /tmp/x', 'ansible', /roles\[0\]\.software\[0\].*not an apt package name/],
+    [
+      'ubuntu-24.04',
+      '-oDPkg::Pre-Invoke::=touch /tmp/x',
+      'ansible',
+      /roles\[0\]\.software\[0\].*not an apt package name/,
+    ],
     ['amazon-linux-2023', '--setopt=tsflags=noscripts', 'shell', /roles\[0\]\.software\[0\].*not a dnf package name/],
     ['rhel-9', '--repofrompath=evil,http://x', 'puppet', /roles\[0\]\.software\[0\].*not a dnf package name/],
     ['windows-server-2022', '--source=http://evil/', 'shell', /roles\[0\]\.software\[0\].*not a Chocolatey package id/],
@@ -52,17 +57,27 @@ describe('package names that are options or code', () => {
     ['ubuntu-24.04', 'Nginx', 'shell', /roles\[0\]\.software\[0\].*not an apt package name/],
   ];
   it.each(cases)('%s: %s (%s)', (os, name, tool, pattern) => {
-    expectRefused((a) => {
-      withRole(os, ['curl', name])(a);
-      a.roles[0].software = [name];
-      a.configManagement = tool;
-    }, pattern, /package/);
+    expectRefused(
+      (a) => {
+        withRole(os, ['curl', name])(a);
+        a.roles[0].software = [name];
+        a.configManagement = tool;
+      },
+      pattern,
+      /package/,
+    );
   });
 
   it('real package names pass on each OS', () => {
     const ok: [string, string[]][] = [
-      ['ubuntu-24.04', ['nginx', 'libssl3t64', 'g++', 'python3.12', 'openjdk-21-jre-headless:amd64', 'nginx=1.24.0-2ubuntu7']],
-      ['amazon-linux-2023', ['nginx', 'java-21-amazon-corretto-headless', 'NetworkManager', 'python3.11-pip', 'nginx-1:1.24.0-1.amzn2023']],
+      [
+        'ubuntu-24.04',
+        ['nginx', 'libssl3t64', 'g++', 'python3.12', 'openjdk-21-jre-headless:amd64', 'nginx=1.24.0-2ubuntu7'],
+      ],
+      [
+        'amazon-linux-2023',
+        ['nginx', 'java-21-amazon-corretto-headless', 'NetworkManager', 'python3.11-pip', 'nginx-1:1.24.0-1.amzn2023'],
+      ],
       ['windows-server-2022', ['dotnet-8.0-runtime', 'googlechrome', 'Microsoft.PowerShell', 'vcredist140']],
     ];
     for (const [os, software] of ok) {
@@ -84,7 +99,11 @@ describe('control characters in any string', () => {
     ['U+2028 in project.name', (a) => (a.project.name = 'web\u2028shop'), /project\.name/],
     ['a tab in compliance', (a) => (a.project.compliance = ['PCI\tDSS']), /project\.compliance\[0\]/],
     ['a line break in a tag value', (a) => (a.tags = { Team: { value: 'a\nb' } }), /tags\.Team\.value/],
-    ['ESC in an allowed tag value', (a) => (a.tags = { Team: { value: 'a', allowed: ['a', '\u001b[2J'] } }), /tags\.Team\.allowed\[1\]/],
+    [
+      'ESC in an allowed tag value',
+      (a) => (a.tags = { Team: { value: 'a', allowed: ['a', '\u001b[2J'] } }),
+      /tags\.Team\.allowed\[1\]/,
+    ],
   ];
   it.each(cases)('%s', (_name, patch, pattern) => {
     expectRefused(patch, pattern, /control characters/);
@@ -112,7 +131,11 @@ describe('names and keys that other tools read specially', () => {
   });
 
   it('tag keys that differ only in case', () => {
-    expectRefused((a) => (a.tags = { Team: { value: 'a' }, team: { value: 'b' }, TEAM: { value: 'c' } }), /tags/, /differ only in case/);
+    expectRefused(
+      (a) => (a.tags = { Team: { value: 'a' }, team: { value: 'b' }, TEAM: { value: 'c' } }),
+      /tags/,
+      /differ only in case/,
+    );
   });
 
   it.each(['../../etc', 'infra/../../x', '..', 'a/./b'])('githubActions.directory %s', (directory) => {
@@ -126,7 +149,10 @@ describe('names and keys that other tools read specially', () => {
 describe('review findings: what other tools read specially', () => {
   it.each([
     ['project.name', (a: Record<string, any>) => (a.project.name = 'x {{resolve:ssm:/prod/db/password}}')],
-    ['project.system', (a: Record<string, any>) => (a.project.system = '{{resolve:secretsmanager:prod/db:SecretString:password}}')],
+    [
+      'project.system',
+      (a: Record<string, any>) => (a.project.system = '{{resolve:secretsmanager:prod/db:SecretString:password}}'),
+    ],
     ['tags.Team.value', (a: Record<string, any>) => (a.tags = { Team: { value: '{{resolve:ssm:/team/name}}' } })],
   ])('a CloudFormation dynamic reference in %s', (field, patch) => {
     expectRefused(patch, new RegExp(field.replace(/\./g, '\\.')), /dynamic reference/);
@@ -137,16 +163,23 @@ describe('review findings: what other tools read specially', () => {
     ['project.owner', "{{ lookup('pipe', 'id') }}"],
     ['project.costCenter', 'cc }}'],
   ])('double braces in %s: Go templates, Jinja and AWSTOE evaluate them', (field, value) => {
-    expectRefused((a) => (a.project[field.split('.')[1]!] = value), new RegExp(field.replace('.', '\\.')), /\{\{ or \}\}/);
+    expectRefused(
+      (a) => (a.project[field.split('.')[1]!] = value),
+      new RegExp(field.replace('.', '\\.')),
+      /\{\{ or \}\}/,
+    );
   });
 
   it.each([
     ['project.name', (a: Record<string, any>) => (a.project.name = 'pay ${AWS::AccountId}')],
     ['project.compliance[0]', (a: Record<string, any>) => (a.project.compliance = ['PCI ${Stage}'])],
     ['tags.Team.value', (a: Record<string, any>) => (a.tags = { Team: { value: '${var.team}' } })],
-  ])('a dollar-brace in %s: CloudFormation reads it as a substitution (cfn-lint E1029), Packer and shells too', (field, patch) => {
-    expectRefused(patch, new RegExp(field.replace(/[.[\]]/g, '\\$&')), /\$\{ \(CloudFormation/, /substitution/);
-  });
+  ])(
+    'a dollar-brace in %s: CloudFormation reads it as a substitution (cfn-lint E1029), Packer and shells too',
+    (field, patch) => {
+      expectRefused(patch, new RegExp(field.replace(/[.[\]]/g, '\\$&')), /\$\{ \(CloudFormation/, /substitution/);
+    },
+  );
 
   it.each(['__PROTO__', '__Proto__'])('tag key %s, in any case', (key) => {
     const text = `${stringify(minimalAnswers())}tags:\n  ${key}:\n    value: x\n`;
@@ -160,7 +193,7 @@ describe('review findings: what other tools read specially', () => {
     expectRefused((a) => (a.tags = { '@@assign': { value: 'x' } }), /tags/);
   });
 
-  it('a role named base, the baseline image\'s own Role tag', () => {
+  it("a role named base, the baseline image's own Role tag", () => {
     expectRefused((a) => (a.roles = [{ name: 'base' }]), /roles\[0\]\.name/, /base/);
   });
 
@@ -189,13 +222,19 @@ describe('review findings: what other tools read specially', () => {
 describe('a bare AWS secret access key in a free-text field', () => {
   it('is refused without echoing it', () => {
     const key = 'k7Qz9Vb2Lm4Xc8Rt1Yp6Wn3Hs5Jd0Fg/Ae+Ui2Oq';
-    const message = expectRefused((a) => (a.project.costCenter = key), /project\.costCenter looks like an AWS secret access key/);
+    const message = expectRefused(
+      (a) => (a.project.costCenter = key),
+      /project\.costCenter looks like an AWS secret access key/,
+    );
     expect(message).not.toContain(key);
   });
 
   it.each(['x=KEY', 'KEY=', 'a+KEY', 'KEY/x', 'owner KEY'])('is refused when written as %s', (form) => {
     const key = 'k7Qz9Vb2Lm4Xc8Rt1Yp6Wn3Hs5Jd0Fg/Ae+Ui2Oq';
-    expectRefused((a) => (a.project.owner = form.replace('KEY', key)), /project\.owner looks like an AWS secret access key/);
+    expectRefused(
+      (a) => (a.project.owner = form.replace('KEY', key)),
+      /project\.owner looks like an AWS secret access key/,
+    );
   });
 
   it.each([
@@ -214,7 +253,13 @@ describe('a bare AWS secret access key in a free-text field', () => {
 describe('unbounded sources', () => {
   const runWithInput = (args: string[], input: Buffer | string) => {
     assertBuilt();
-    const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', maxBuffer: 1 << 20 });
+    const result = spawnSync(process.execPath, [CLI, ...args], {
+      input,
+      encoding: 'utf8',
+      timeout: 20_000,
+      killSignal: 'SIGKILL',
+      maxBuffer: 1 << 20,
+    });
     return { code: result.status, stderr: result.stderr, stdout: result.stdout };
   };
 
@@ -241,7 +286,10 @@ describe('unbounded sources', () => {
     mkdirSync(templates, { recursive: true });
     writeFileSync(join(templates, 'README.md.hbs'), Buffer.alloc(600 * 1024, 'a'));
     const out = join(dir, 'out');
-    const result = cli(['--answers', writeAnswers(dir, minimalAnswers()), '--out', out, '--templates', join(dir, 'templates')], { timeoutMs: 20_000 });
+    const result = cli(
+      ['--answers', writeAnswers(dir, minimalAnswers()), '--out', out, '--templates', join(dir, 'templates')],
+      { timeoutMs: 20_000 },
+    );
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/larger than 524288 bytes/);
     expect(existsSync(out)).toBe(false);
@@ -257,11 +305,17 @@ describe('unbounded sources', () => {
   };
   const runOverlay = (root: string) => {
     const out = join(dir, `out-${root.split('-').at(-1)}`);
-    return { out, result: cli(['--answers', writeAnswers(dir, minimalAnswers()), '--out', out, '--templates', root], { timeoutMs: 60_000 }) };
+    return {
+      out,
+      result: cli(['--answers', writeAnswers(dir, minimalAnswers()), '--out', out, '--templates', root], {
+        timeoutMs: 60_000,
+      }),
+    };
   };
 
   it('a --templates overlay that loops without end is stopped, naming the template; nothing written', () => {
-    const nest = (depth: number): string => (depth === 0 ? 'x' : `{{#each @root.commonTags}}{{#each @root.policyTags}}${nest(depth - 1)}{{/each}}{{/each}}`);
+    const nest = (depth: number): string =>
+      depth === 0 ? 'x' : `{{#each @root.commonTags}}{{#each @root.policyTags}}${nest(depth - 1)}{{/each}}{{/each}}`;
     const { out, result } = runOverlay(overlay('loop', nest(6)));
     expect(result.code, `killed by the test's timeout? ${result.stderr}`).toBe(2);
     expect(result.stderr).toMatch(/templates\/docs\/README\.md\.hbs: .*more than \d+ loop steps/);
@@ -276,7 +330,10 @@ describe('unbounded sources', () => {
   }, 70_000);
 
   it("a --templates overlay's {{log}} and Handlebars' warnings never reach the terminal", () => {
-    const root = overlay('log', '{{log "\u001b]0;owned\u0007"}}{{#with project}}{{lookup this "constructor"}}{{/with}}Readme');
+    const root = overlay(
+      'log',
+      '{{log "\u001b]0;owned\u0007"}}{{#with project}}{{lookup this "constructor"}}{{/with}}Readme',
+    );
     const { result } = runOverlay(root);
     expect(result.stdout + result.stderr).not.toContain('\u001b]0;owned');
     expect(result.stdout + result.stderr).not.toMatch(/Handlebars: Access has been denied/);

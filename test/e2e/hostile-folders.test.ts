@@ -33,8 +33,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 /** Every file, folder and link below `root`, relative and sorted. */
-const listAll = (root: string): string[] =>
-  (readdirSync(root, { recursive: true }) as string[]).map(String).sort();
+const listAll = (root: string): string[] => (readdirSync(root, { recursive: true }) as string[]).map(String).sort();
 const expectOutsideUntouched = (): void => {
   expect(listAll(outside)).toEqual(['precious.txt']);
   expect(readFileSync(join(outside, 'precious.txt'), 'utf8')).toBe('precious\n');
@@ -60,12 +59,16 @@ describe('symlinks inside --out', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('conflict   packer/base.pkr.hcl (packer is a symlink; never followed)');
     expect(refused.stdout).toMatch(/--force/);
-    expect(refused.stderr).toBe("");
+    expect(refused.stderr).toBe('');
     expectOutsideUntouched();
 
     const forced = cli(['--answers', answers, '--out', out, '--force', '--json']);
     expect(forced.code, forced.stderr).toBe(0);
-    expect(JSON.parse(forced.stdout).plan).toContainEqual({ path: 'packer/base.pkr.hcl', action: 'replace', symlink: 'packer' });
+    expect(JSON.parse(forced.stdout).plan).toContainEqual({
+      path: 'packer/base.pkr.hcl',
+      action: 'replace',
+      symlink: 'packer',
+    });
     expectOutsideUntouched();
     expect(lstatSync(join(out, 'packer')).isDirectory()).toBe(true);
     expect(existsSync(join(out, 'packer/base.pkr.hcl'))).toBe(true);
@@ -114,7 +117,11 @@ it('--force keeps a hand-made file as NAME.orig and says so, in text and JSON', 
   expect(text.stdout).toContain('replace    README.md (yours kept as README.md.orig)');
   const forced = cli(['--answers', answers, '--out', out, '--force', '--json']);
   expect(forced.code, forced.stderr).toBe(0);
-  expect(JSON.parse(forced.stdout).plan).toContainEqual({ path: 'README.md', action: 'replace', keptAs: 'README.md.orig' });
+  expect(JSON.parse(forced.stdout).plan).toContainEqual({
+    path: 'README.md',
+    action: 'replace',
+    keptAs: 'README.md.orig',
+  });
   expect(readFileSync(join(out, 'README.md.orig'), 'utf8')).toBe('# ours\n');
   expect(readFileSync(join(out, 'README.md'), 'utf8')).toMatch(/^# /);
   expect(readFileSync(join(out, 'README.md'), 'utf8')).not.toBe('# ours\n');
@@ -177,20 +184,32 @@ describe('a run killed part-way', () => {
   function expectRecovered(out: string, what: string): void {
     const dry = cli(['--answers', c, '--out', out, '--dry-run', '--json']);
     expect(dry.code, `${what}: dry run: ${dry.stderr}`).toBe(0);
-    expect(JSON.parse(dry.stdout).plan.filter((p: { action: string }) => p.action === 'conflict'), `${what}: dry run`).toEqual([]);
+    expect(
+      JSON.parse(dry.stdout).plan.filter((p: { action: string }) => p.action === 'conflict'),
+      `${what}: dry run`,
+    ).toEqual([]);
     const next = cli(['--answers', c, '--out', out]);
     expect(next.code, `${what}: ${next.stdout}${next.stderr}`).toBe(0);
     expect(next.stdout, what).not.toMatch(/conflict/);
     // Exactly the files of a clean run: no temp, staging or journal file left, nothing stale.
     expect(listAll(out), what).toEqual(listAll(cleanC));
     for (const file of listAll(cleanC)) {
-      if (statSync(join(cleanC, file)).isFile()) expect(readFileSync(join(out, file), 'utf8'), `${what}: ${file}`).toBe(readFileSync(join(cleanC, file), 'utf8'));
+      if (statSync(join(cleanC, file)).isFile())
+        expect(readFileSync(join(out, file), 'utf8'), `${what}: ${file}`).toBe(
+          readFileSync(join(cleanC, file), 'utf8'),
+        );
     }
   }
 
   // Moments that do not depend on how the writer works: after some number of polls (from the start
   // to past the end of a run), and right after each file B changes is replaced on disk.
-  const changedByB = ['ami-wizard.yaml', 'decision.md', 'packer/locals.pkr.hcl', 'packer/variables.pkr.hcl', 'tagging/tag-policy.json'];
+  const changedByB = [
+    'ami-wizard.yaml',
+    'decision.md',
+    'packer/locals.pkr.hcl',
+    'packer/variables.pkr.hcl',
+    'tagging/tag-policy.json',
+  ];
 
   for (const signal of ['SIGKILL', 'SIGINT'] as const) {
     it(`${signal} at many moments: the next run sees no conflict and leaves nothing behind`, async () => {
@@ -245,7 +264,11 @@ describe('--out folders that cannot work', () => {
   });
 
   it('a path that fits but whose files would not: exit 2 before anything is created', () => {
-    const out = join(dir, ...Array.from({ length: 19 }, () => 'd'.repeat(200)), 'x'.repeat(4070 - dir.length - 19 * 201 - 1));
+    const out = join(
+      dir,
+      ...Array.from({ length: 19 }, () => 'd'.repeat(200)),
+      'x'.repeat(4070 - dir.length - 19 * 201 - 1),
+    );
     const result = run(out);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/too long/);
@@ -256,7 +279,10 @@ describe('--out folders that cannot work', () => {
 
   it('inside /proc or /sys: exit 2, refused before anything spins', () => {
     for (const out of ['/proc/1/out', '/proc/self/ami', '/sys/kernel/ami-wizard-out']) {
-      const result = spawnSync(process.execPath, [CLI, '--answers', writeAnswers(dir, MINIMAL_YAML), '--out', out], { encoding: 'utf8', timeout: 30_000 });
+      const result = spawnSync(process.execPath, [CLI, '--answers', writeAnswers(dir, MINIMAL_YAML), '--out', out], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(result.status, `${out}: ${result.stderr}`).toBe(2);
       expect(result.stderr).toMatch(/pseudo file system/);
       expectCleanError(result.stderr);
@@ -265,7 +291,9 @@ describe('--out folders that cannot work', () => {
 
   /** Every file with its text, and every folder (as null): what a user would find. */
   const snapshot = (out: string): Record<string, string | null> =>
-    Object.fromEntries(listAll(out).map((f) => [f, statSync(join(out, f)).isFile() ? readFileSync(join(out, f), 'utf8') : null]));
+    Object.fromEntries(
+      listAll(out).map((f) => [f, statSync(join(out, f)).isFile() ? readFileSync(join(out, f), 'utf8') : null]),
+    );
 
   // The mount is made in a private mount namespace (it vanishes with the process), after the first
   // run; the second run has changed answers, so it has files to write below the mount point.
@@ -275,32 +303,51 @@ describe('--out folders that cannot work', () => {
     const changed = answersWith((x) => (x.project.costCenter = '999'), 'changed.yaml');
     const result = spawnSync(
       'unshare',
-      ['--mount', '--fork', 'sh', '-c', `${mount} || exit 99; exec "$2" "$3" --answers "$4" --out "$5"`, 'sh', join(out, 'packer'), process.execPath, CLI, changed, out, join(dir, 'elsewhere')],
+      [
+        '--mount',
+        '--fork',
+        'sh',
+        '-c',
+        `${mount} || exit 99; exec "$2" "$3" --answers "$4" --out "$5"`,
+        'sh',
+        join(out, 'packer'),
+        process.execPath,
+        CLI,
+        changed,
+        out,
+        join(dir, 'elsewhere'),
+      ],
       { encoding: 'utf8' },
     );
     expect(result.status, `could not mount: ${result.stderr}`).not.toBe(99);
     return { result, before };
   };
 
-  it.runIf(process.getuid?.() === 0)('a mount point inside --out: exit 1 before anything changes, says it is another file system', () => {
-    const out = join(dir, 'out');
-    const { result, before } = mountedRun(out, 'mount -t tmpfs tmpfs "$1"');
-    expect(result.status, result.stderr).toBe(1);
-    expect(result.stderr).toMatch(/another file system/);
-    expectCleanError(result.stderr);
-    expect(snapshot(out)).toEqual(before); // no file changed, and no staging folder left behind
-  });
+  it.runIf(process.getuid?.() === 0)(
+    'a mount point inside --out: exit 1 before anything changes, says it is another file system',
+    () => {
+      const out = join(dir, 'out');
+      const { result, before } = mountedRun(out, 'mount -t tmpfs tmpfs "$1"');
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/another file system/);
+      expectCleanError(result.stderr);
+      expect(snapshot(out)).toEqual(before); // no file changed, and no staging folder left behind
+    },
+  );
 
-  it.runIf(process.getuid?.() === 0)('a bind mount from the same disk inside --out: exit 1 before anything changes', () => {
-    const out = join(dir, 'out');
-    mkdirSync(join(dir, 'elsewhere'));
-    const { result, before } = mountedRun(out, 'mount --bind "$6" "$1"');
-    expect(result.status, result.stderr).toBe(1);
-    expect(result.stderr).toMatch(/packer is a mount point/);
-    expectCleanError(result.stderr);
-    expect(snapshot(out)).toEqual(before);
-    expect(listAll(join(dir, 'elsewhere'))).toEqual([]);
-  });
+  it.runIf(process.getuid?.() === 0)(
+    'a bind mount from the same disk inside --out: exit 1 before anything changes',
+    () => {
+      const out = join(dir, 'out');
+      mkdirSync(join(dir, 'elsewhere'));
+      const { result, before } = mountedRun(out, 'mount --bind "$6" "$1"');
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/packer is a mount point/);
+      expectCleanError(result.stderr);
+      expect(snapshot(out)).toEqual(before);
+      expect(listAll(join(dir, 'elsewhere'))).toEqual([]);
+    },
+  );
 
   it.runIf(process.getuid?.() === 0)('a read-only mount: exit 1, says the file system is read-only', () => {
     const ro = join(dir, 'ro');
@@ -310,7 +357,19 @@ describe('--out folders that cannot work', () => {
       // A private mount namespace, so the read-only bind mount vanishes with the process.
       const result = spawnSync(
         'unshare',
-        ['--mount', '--fork', 'sh', '-c', 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" "$1" || exit 99; exec "$2" "$3" --answers "$4" --out "$5"', 'sh', ro, process.execPath, CLI, answers, out],
+        [
+          '--mount',
+          '--fork',
+          'sh',
+          '-c',
+          'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" "$1" || exit 99; exec "$2" "$3" --answers "$4" --out "$5"',
+          'sh',
+          ro,
+          process.execPath,
+          CLI,
+          answers,
+          out,
+        ],
         { encoding: 'utf8' },
       );
       expect(result.status, `could not set up the read-only mount: ${result.stderr}`).not.toBe(99);
@@ -336,26 +395,48 @@ describe('a journal and staged files committed with the folder', () => {
     writeFileSync(join(repo, '.git/HEAD'), 'ref: refs/heads/main\n');
     answers = writeAnswers(dir, MINIMAL_YAML);
   });
-  const manifestFiles = (): Record<string, string> => JSON.parse(readFileSync(join(repo, '.ami-wizard/manifest.json'), 'utf8')).files;
+  const manifestFiles = (): Record<string, string> =>
+    JSON.parse(readFileSync(join(repo, '.ami-wizard/manifest.json'), 'utf8')).files;
 
   /** One journalled write of `contents` to `path`, staged, with the manifest that claims it. */
   function plantJournal(
-    write: { path: string; contents: string; from?: string | null; keep?: boolean; staged?: string; unclaimed?: boolean },
+    write: {
+      path: string;
+      contents: string;
+      from?: string | null;
+      keep?: boolean;
+      staged?: string;
+      unclaimed?: boolean;
+    },
     removals: Array<{ path: string; hash: string }> = [],
   ): void {
     const files = existsSync(join(repo, '.ami-wizard/manifest.json')) ? manifestFiles() : {};
     const journal = {
       version: 1,
-      writes: [{ path: write.path, staged: STAGED, from: write.from ?? null, to: sha(write.contents), keep: write.keep ?? false, last: files[write.path] ?? null }],
+      writes: [
+        {
+          path: write.path,
+          staged: STAGED,
+          from: write.from ?? null,
+          to: sha(write.contents),
+          keep: write.keep ?? false,
+          last: files[write.path] ?? null,
+        },
+      ],
       removals,
       // Unclaimed, the file is not in the manifest either, so the same run does not remove it again.
-      manifest: { version: 1, generator: 'ami-wizard@0.1.0', files: write.unclaimed ? files : { ...files, [write.path]: sha(write.contents) } },
+      manifest: {
+        version: 1,
+        generator: 'ami-wizard@0.1.0',
+        files: write.unclaimed ? files : { ...files, [write.path]: sha(write.contents) },
+      },
     };
     mkdirSync(join(repo, '.ami-wizard/staging'), { recursive: true });
     writeFileSync(join(repo, '.ami-wizard/staging', STAGED), write.staged ?? write.contents, { mode: 0o755 });
     writeFileSync(join(repo, '.ami-wizard/journal.json'), JSON.stringify(journal));
   }
-  const leftovers = (): string[] => listAll(join(repo, '.ami-wizard')).filter((f) => f !== 'manifest.json' && f !== '.gitignore');
+  const leftovers = (): string[] =>
+    listAll(join(repo, '.ami-wizard')).filter((f) => f !== 'manifest.json' && f !== '.gitignore');
 
   it('cannot write into .git: refused (exit 2) with nothing written; --force discards it and says so', () => {
     expect(regenerate().code).toBe(0);
@@ -416,7 +497,10 @@ describe('a journal and staged files committed with the folder', () => {
   it('removes nothing the last manifest does not hold with that hash', () => {
     expect(regenerate().code).toBe(0);
     writeFileSync(join(repo, 'notes.txt'), 'ours\n');
-    for (const removal of [{ path: 'notes.txt', hash: sha('ours\n') }, { path: '.git/HEAD', hash: sha('ref: refs/heads/main\n') }]) {
+    for (const removal of [
+      { path: 'notes.txt', hash: sha('ours\n') },
+      { path: '.git/HEAD', hash: sha('ref: refs/heads/main\n') },
+    ]) {
       const path = 'packer/base.pkr.hcl';
       plantJournal({ path, contents: readFileSync(join(repo, path), 'utf8'), from: manifestFiles()[path] }, [removal]);
       const refused = regenerate();
@@ -440,8 +524,15 @@ describe('a journal and staged files committed with the folder', () => {
     mkdirSync(join(repo, '.ami-wizard/staging'));
     writeFileSync(join(repo, '.ami-wizard/staging', STAGED), 'x\n');
     writeFileSync(join(repo, '.ami-wizard/journal.json'), '{}\n');
-    const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: repo, encoding: 'utf8' });
-    const untracked = status.stdout.split('\n').filter((l) => l.startsWith('?? .ami-wizard/')).map((l) => l.slice(3)).sort();
+    const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
+    const untracked = status.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('?? .ami-wizard/'))
+      .map((l) => l.slice(3))
+      .sort();
     expect(untracked).toEqual(['.ami-wizard/.gitignore', '.ami-wizard/manifest.json']);
   });
 });
@@ -525,7 +616,12 @@ describe('another process swapping folders under --out', () => {
     // deterministic case; this one proves the whole run names it.
     const swapper = spawn(
       'sh',
-      ['-c', 'cd "$1" && while :; do mv packer/scripts s.tmp 2>/dev/null; mv s.tmp packer/scripts 2>/dev/null; mv config c.tmp 2>/dev/null; mv c.tmp config 2>/dev/null; done', 'sh', out],
+      [
+        '-c',
+        'cd "$1" && while :; do mv packer/scripts s.tmp 2>/dev/null; mv s.tmp packer/scripts 2>/dev/null; mv config c.tmp 2>/dev/null; mv c.tmp config 2>/dev/null; done',
+        'sh',
+        out,
+      ],
       { stdio: 'ignore', detached: true },
     );
     const swapperDone = new Promise((done) => swapper.on('exit', done));
@@ -533,7 +629,9 @@ describe('another process swapping folders under --out', () => {
     try {
       for (let run = 0; run < 20; run++) {
         const result = await new Promise<{ code: number | null; stderr: string }>((done) => {
-          const child = spawn(process.execPath, [CLI, '--answers', answers, '--out', out, '--force'], { stdio: ['ignore', 'ignore', 'pipe'] });
+          const child = spawn(process.execPath, [CLI, '--answers', answers, '--out', out, '--force'], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+          });
           let stderr = '';
           child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
           child.on('close', (code) => done({ code, stderr }));

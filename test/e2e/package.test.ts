@@ -15,18 +15,29 @@ let tarball: string;
 const BOUNDED = { timeout: 100_000, killSignal: 'SIGKILL' } as const;
 
 beforeAll(() => {
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work.dir], { cwd: root, encoding: 'utf8', ...BOUNDED }));
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work.dir], {
+      cwd: root,
+      encoding: 'utf8',
+      ...BOUNDED,
+    }),
+  );
   tarball = join(work.dir, packed[0].filename);
   app = join(work.dir, 'app');
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), '{"name":"app","private":true}\n');
   // --offline: the tarball must carry everything; nothing may come from the registry.
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: app, encoding: 'utf8', ...BOUNDED });
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {
+    cwd: app,
+    encoding: 'utf8',
+    ...BOUNDED,
+  });
   bin = join(app, 'node_modules/.bin/ami-wizard');
 }, 120_000);
 afterAll(() => work.cleanup());
 
-const installed = (args: string[]) => spawnSync(bin, args, { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...BOUNDED });
+const installed = (args: string[]) =>
+  spawnSync(bin, args, { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...BOUNDED });
 
 describe('the packed package', () => {
   it('installs as one package with no dependencies', () => {
@@ -42,7 +53,12 @@ describe('the packed package', () => {
   it('generates every example from the installed bin', () => {
     for (const example of ['fully-baked', 'hybrid', 'jeos']) {
       const out = join(app, `out-${example}`);
-      const result = installed(['--answers', join(app, 'node_modules/ami-wizard/examples', `${example}.yaml`), '--out', out]);
+      const result = installed([
+        '--answers',
+        join(app, 'node_modules/ami-wizard/examples', `${example}.yaml`),
+        '--out',
+        out,
+      ]);
       expect(result.status, result.stderr).toBe(0);
       expect(existsSync(join(out, 'packer/base.pkr.hcl'))).toBe(true);
     }

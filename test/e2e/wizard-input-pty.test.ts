@@ -10,7 +10,10 @@ import { PTY_KEY as KEY, PtySession, wizardSession, ptyTestFolder } from '../sup
 
 const pty = ptyTestFolder('ami-wizard-input-pty-');
 
-function wizard(args: string[] = [], options: { cols?: number; rows?: number; env?: Record<string, string> } = {}): PtySession {
+function wizard(
+  args: string[] = [],
+  options: { cols?: number; rows?: number; env?: Record<string, string> } = {},
+): PtySession {
   return pty.track(wizardSession(join(pty.dir, 'my-web-store'), args, options));
 }
 
@@ -108,7 +111,11 @@ describe('resizing the terminal', () => {
     await s.waitFor('Enter start');
     await s.press(KEY.enter);
     await s.waitFor(step(2));
-    for (const [cols, rows] of [[100, 36], [90, 32], [72, 30]] as const) {
+    for (const [cols, rows] of [
+      [100, 36],
+      [90, 32],
+      [72, 30],
+    ] as const) {
       s.resize(cols, rows);
       await s.press(KEY.right);
     }
@@ -116,7 +123,10 @@ describe('resizing the terminal', () => {
     await s.waitFor(step(3));
     await s.press(KEY.enter);
     await s.waitFor(step(4));
-    const headers = s.screen().split('\n').filter((line) => line.startsWith('ami-wizard ·'));
+    const headers = s
+      .screen()
+      .split('\n')
+      .filter((line) => line.startsWith('ami-wizard ·'));
     expect(headers, s.screen()).toHaveLength(1);
   });
 });

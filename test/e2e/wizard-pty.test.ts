@@ -21,7 +21,10 @@ const HIDE_CURSOR = '\u001B[?25l';
 
 const pty = ptyTestFolder('ami-wizard-pty-');
 
-function wizard(args: string[] = [], options: { cols?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {}): Session {
+function wizard(
+  args: string[] = [],
+  options: { cols?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {},
+): Session {
   const cwd = options.cwd ?? join(pty.dir, 'web-shop');
   mkdirSync(cwd, { recursive: true });
   return pty.track(new Session(process.execPath, [CLI, ...args], { cwd, ...options }));
@@ -59,7 +62,10 @@ describe('wizard in a terminal', () => {
     await s.waitFor('Replay these answers');
     expect(s.screen()).toContain('Design: Hybrid (recommended)');
     expect(s.screen()).toMatch(/cd 'ami-build\/packer'\s+packer init \.\s+packer validate \.\s+make build/);
-    const answers = load(readFileSync(join(out, 'ami-wizard.yaml'), 'utf8')) as { project: { name: string }; guidance: unknown };
+    const answers = load(readFileSync(join(out, 'ami-wizard.yaml'), 'utf8')) as {
+      project: { name: string };
+      guidance: unknown;
+    };
     expect(answers.project.name).toBe('web-shop');
     expect(answers.guidance).toEqual(defaultGuidance());
 
@@ -69,7 +75,8 @@ describe('wizard in a terminal', () => {
     const files = listFiles(out);
     expect(files).toContain('.ami-wizard/manifest.json');
     expect(listFiles(other)).toEqual(files);
-    for (const file of files) expect(readFileSync(join(other, file), 'utf8'), file).toBe(readFileSync(join(out, file), 'utf8'));
+    for (const file of files)
+      expect(readFileSync(join(other, file), 'utf8'), file).toBe(readFileSync(join(out, file), 'utf8'));
   });
 
   it('going back to an answer that whatIf names, and changing it, changes the recommendation', async () => {
@@ -78,7 +85,11 @@ describe('wizard in a terminal', () => {
     const question = QUESTIONS[flip.key];
     const choices = question.choices.map((c) => c.value as unknown);
     const s = wizard([], { rows: 45 });
-    await enterThrough(s, 1, WIZARD_SCREENS.findIndex((screen) => screen.id === 'recommendation'));
+    await enterThrough(
+      s,
+      1,
+      WIZARD_SCREENS.findIndex((screen) => screen.id === 'recommendation'),
+    );
     await s.waitFor(`Recommended: ${DESIGN_LABELS[defaults.recommended]}`);
     // Esc back screen by screen until the question whose answer flips the recommendation.
     const promptStart = question.prompt.split(' ').slice(0, 5).join(' ');
@@ -173,7 +184,9 @@ describe('wizard in a terminal', () => {
     await enterThrough(first);
     expect(await first.exit).toBe(0);
     const out = join(pty.dir, 'web-shop', 'ami-build');
-    const edited = listFiles(out).filter((file) => !file.startsWith('.ami-wizard') && file !== 'ami-wizard.yaml').slice(0, 8);
+    const edited = listFiles(out)
+      .filter((file) => !file.startsWith('.ami-wizard') && file !== 'ami-wizard.yaml')
+      .slice(0, 8);
     for (const file of edited) writeFileSync(join(out, file), '# mine\n');
     const s = wizard([], { cols: 80, rows: 24 });
     await enterThrough(s, 1, WIZARD_STEP_COUNT - 1);
@@ -204,7 +217,8 @@ describe('wizard in a terminal', () => {
     writeFileSync(partial, MINIMAL_YAML.replace(/^  baselineStability: .*\n/m, ''));
     const s = wizard(['--answers', 'partial.yaml', '--out', 'filled']);
     // Seven words tell the two experience questions apart ("How experienced is the team with ...").
-    const asked = (key: keyof typeof QUESTIONS) => s.raw.includes(QUESTIONS[key].prompt.split(' ').slice(0, 7).join(' '));
+    const asked = (key: keyof typeof QUESTIONS) =>
+      s.raw.includes(QUESTIONS[key].prompt.split(' ').slice(0, 7).join(' '));
     // Enter on each screen as it comes, until the wizard ends.
     let exited = false;
     void s.exit.then(() => (exited = true));
@@ -220,8 +234,12 @@ describe('wizard in a terminal', () => {
     // The file leaves out the baseline, and the two questions added since (it gives the automation
     // answer, so AWS experience is asked on its own).
     const left = ['baselineStability', 'awsExperience', 'automatedPipeline'];
-    for (const key of Object.keys(QUESTIONS) as (keyof typeof QUESTIONS)[]) expect(asked(key), key).toBe(left.includes(key));
-    const saved = load(readFileSync(join(pty.dir, 'web-shop', 'filled', 'ami-wizard.yaml'), 'utf8')) as { project: { name: string }; guidance: object };
+    for (const key of Object.keys(QUESTIONS) as (keyof typeof QUESTIONS)[])
+      expect(asked(key), key).toBe(left.includes(key));
+    const saved = load(readFileSync(join(pty.dir, 'web-shop', 'filled', 'ami-wizard.yaml'), 'utf8')) as {
+      project: { name: string };
+      guidance: object;
+    };
     expect(saved.project.name).toBe('demo');
     expect(Object.keys(saved.guidance).sort()).toEqual(Object.keys(QUESTIONS).sort());
 

@@ -17,7 +17,6 @@ function wizard(env: Record<string, string>): PtySession {
   return pty.track(wizardSession(join(pty.dir, 'shop'), ['--out', 'out'], { env: { ...NO_AWS_ENV, ...env } }));
 }
 
-
 /** Enter on the welcome, the project name, the OS and the architecture (steps 1 to 4). */
 async function toRegions(s: PtySession): Promise<void> {
   await s.waitFor('Enter start');
@@ -29,7 +28,8 @@ async function toRegions(s: PtySession): Promise<void> {
   await s.waitFor(REGIONS);
 }
 
-const savedRegions = () => (load(readFileSync(join(pty.dir, 'shop', 'out', 'ami-wizard.yaml'), 'utf8')) as any).platform.regions;
+const savedRegions = () =>
+  (load(readFileSync(join(pty.dir, 'shop', 'out', 'ami-wizard.yaml'), 'utf8')) as any).platform.regions;
 
 describe('regions in a terminal', () => {
   it('AWS_REGION is the preselected region, ahead of AWS_DEFAULT_REGION', async () => {
@@ -98,7 +98,11 @@ describe('the configurations default in a terminal (issue 21)', () => {
   const ROLES = 'Which server roles are there?';
   const CONFIGURATIONS = 'How many distinct server configurations';
   /** The screen as one line of text: the hint wraps, and its search highlight is drawn inverse. */
-  const text = (s: PtySession) => s.screen().replace(/\u001B\[[0-9;]*m/g, '').replace(/\s+/g, ' ');
+  const text = (s: PtySession) =>
+    s
+      .screen()
+      .replace(/\u001B\[[0-9;]*m/g, '')
+      .replace(/\s+/g, ' ');
 
   /** Enter on each screen until the configurations question is on screen. */
   async function toConfigurations(s: PtySession): Promise<void> {
@@ -125,7 +129,13 @@ describe('the configurations default in a terminal (issue 21)', () => {
     for (let screens = 0; ; screens++) {
       expect(screens, s.screen()).toBeLessThan(15);
       await s.press(KEY.escape);
-      if (await s.waitFor(ROLES, 500).then(() => true, () => false)) break;
+      if (
+        await s.waitFor(ROLES, 500).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
     }
     await s.press(KEY.right); // edit the roles given, rather than replace them
     s.write(', cache, queue, search');

@@ -18,7 +18,11 @@ function wizard(env: Record<string, string> = {}): PtySession {
 }
 
 /** The line of the screen that holds `marker`. */
-const lineWith = (s: PtySession, marker: string) => s.screen().split('\n').find((line) => line.includes(marker)) ?? '';
+const lineWith = (s: PtySession, marker: string) =>
+  s
+    .screen()
+    .split('\n')
+    .find((line) => line.includes(marker)) ?? '';
 
 async function toProjectName(s: PtySession): Promise<void> {
   await s.waitFor('Enter start');
@@ -35,7 +39,6 @@ async function toRegions(s: PtySession): Promise<void> {
   }
   await s.waitFor(REGIONS);
 }
-
 
 const saved = () => load(readFileSync(join(pty.dir, 'shop', 'out', 'ami-wizard.yaml'), 'utf8')) as any;
 

@@ -23,7 +23,8 @@ function answersFile(text: string): string {
   return 'team.yaml';
 }
 
-const highlighted = (screen: string): string => (screen.split('\n').find((line) => line.trimStart().startsWith('❯')) ?? '').replace('❯', '').trim();
+const highlighted = (screen: string): string =>
+  (screen.split('\n').find((line) => line.trimStart().startsWith('❯')) ?? '').replace('❯', '').trim();
 
 describe('a partial answers file with wrong values, in a terminal', () => {
   it('reports the wrong values only, then asks them with the did-you-mean preselected', async () => {
@@ -69,7 +70,11 @@ describe('a partial answers file with wrong values, in a terminal', () => {
     };
     expect(saved.project.name).toBe('demo');
     expect(saved.platform.regions).toEqual(['us-east-1', 'eu-west-1']);
-    expect(saved.guidance).toMatchObject({ recoveryTime: 'minutes', manualSteps: QUESTIONS.manualSteps.defaultValue, onPremises: true });
+    expect(saved.guidance).toMatchObject({
+      recoveryTime: 'minutes',
+      manualSteps: QUESTIONS.manualSteps.defaultValue,
+      onPremises: true,
+    });
   });
 
   it('with --yes, or without a terminal, a wrong value is never corrected: exit 2, nothing written', async () => {

@@ -23,7 +23,8 @@ function run(args: string[], cols = 80, rows = 24): PtySession {
 function visible(s: PtySession): string {
   const buffer = s.term.buffer.active;
   const lines: string[] = [];
-  for (let i = buffer.baseY; i < buffer.baseY + s.term.rows; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+  for (let i = buffer.baseY; i < buffer.baseY + s.term.rows; i++)
+    lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
   return lines.join('\n');
 }
 
@@ -96,15 +97,23 @@ describe('workshop in a terminal', () => {
     await s.press(KEY.enter);
     await s.waitFor('Saved to ami-wizard-2.yaml');
     expect(readFileSync(join(room(), 'ami-wizard.yaml'), 'utf8')).toBe('# the team file\n');
-    expect((load(readFileSync(join(room(), 'ami-wizard-2.yaml'), 'utf8')) as { guidance: object }).guidance).toBeTruthy();
+    expect(
+      (load(readFileSync(join(room(), 'ami-wizard-2.yaml'), 'utf8')) as { guidance: object }).guidance,
+    ).toBeTruthy();
     await s.press(KEY.enter);
     expect(await s.exit).toBe(0);
     expect(s.screen()).toContain('Answers saved to ami-wizard-2.yaml.');
   });
 
-  it('at 120x40 without colour, the board shows each answer\'s points, the scores and the bars, and a tie says who wins it', async () => {
+  it("at 120x40 without colour, the board shows each answer's points, the scores and the bars, and a tie says who wins it", async () => {
     writeFileSync(join(pty.dir, 'team.yaml'), MINIMAL_YAML);
-    const s = pty.track(wizardSession(room(), ['workshop', '--answers', join(pty.dir, 'team.yaml')], { cols: 120, rows: 40, env: { NO_COLOR: '1' } }));
+    const s = pty.track(
+      wizardSession(room(), ['workshop', '--answers', join(pty.dir, 'team.yaml')], {
+        cols: 120,
+        rows: 40,
+        env: { NO_COLOR: '1' },
+      }),
+    );
     await s.waitFor('Enter done');
     const screen = visible(s);
     expect(screen).toMatch(/Fully baked Hybrid JeOS\n❯ Recovery time\s+◀ Within tens of minutes ▶\s+\+1\s+\+1\s+·/);
@@ -217,7 +226,9 @@ describe('the Files screen', () => {
     expect(visible(s)).toContain('Answers saved to ami-wizard.yaml; nothing else was written.');
     expect(visible(s)).toContain('ami-wizard --answers ami-wizard.yaml --out out');
     expect(existsSync(join(room(), 'out'))).toBe(false);
-    expect((load(readFileSync(join(room(), 'ami-wizard.yaml'), 'utf8')) as { project: { name: string } }).project.name).toBe('demo');
+    expect(
+      (load(readFileSync(join(room(), 'ami-wizard.yaml'), 'utf8')) as { project: { name: string } }).project.name,
+    ).toBe('demo');
   });
 
   it('a conflict says how to resolve it later; the replay command it names does', async () => {

@@ -19,7 +19,9 @@ describe('the base image scripts', () => {
     const files = await generate(answersFrom(answers));
     const base = files.find((f) => f.path === 'packer/base.pkr.hcl')!.contents;
     const list = base.match(/scripts = \[\n([^\]]*)\]/)![1]!;
-    expect([...list.matchAll(/"([^"]+)"/g)].map((m) => m[1])).toEqual(BASE_SCRIPTS.map((name) => `scripts/${name}.${ext}`));
+    expect([...list.matchAll(/"([^"]+)"/g)].map((m) => m[1])).toEqual(
+      BASE_SCRIPTS.map((name) => `scripts/${name}.${ext}`),
+    );
     const imageBuilder = files.find((f) => f.path === 'imagebuilder/image-builder.yaml')!.contents;
     for (const step of ['Baseline', 'Agents', 'InstallBootstrap']) expect(imageBuilder).toContain(`name: ${step}`);
   });

@@ -37,7 +37,12 @@ const VARIANTS: Record<string, (a: Record<string, any>) => void> = {
   },
   'key ARN per region, no copies for the launch key, Session Manager on Linux': (a) => {
     a.platform.regions = ['us-east-1', 'eu-west-1'];
-    a.options = { ...a.options, kmsKeyId: KEY('us-east-1'), regionKmsKeyIds: { 'eu-west-1': KEY('eu-west-1') }, shareWith: { accounts: ['444455556666'] } };
+    a.options = {
+      ...a.options,
+      kmsKeyId: KEY('us-east-1'),
+      regionKmsKeyIds: { 'eu-west-1': KEY('eu-west-1') },
+      shareWith: { accounts: ['444455556666'] },
+    };
     if (a.platform.os !== 'windows-server-2022') a.options.sessionManager = { instanceProfile: 'packer-build' };
   },
   'key id in one region, no copies': (a) => {
@@ -60,7 +65,9 @@ function answersOf(design: string, os: string, builder: string, variant: string)
 }
 
 const CASES = [
-  ...DESIGNS.flatMap((design) => OPERATING_SYSTEMS.flatMap((os) => BUILDERS.map((builder) => ({ design, os, builder, variant: 'defaults' })))),
+  ...DESIGNS.flatMap((design) =>
+    OPERATING_SYSTEMS.flatMap((os) => BUILDERS.map((builder) => ({ design, os, builder, variant: 'defaults' }))),
+  ),
   ...Object.keys(VARIANTS)
     .filter((v) => v !== 'defaults')
     .flatMap((variant) => OPERATING_SYSTEMS.map((os) => ({ design: 'hybrid', os, builder: 'both', variant }))),
@@ -84,13 +91,23 @@ describe('the build policy (iam/access.yaml) holds every call the generated buil
     const region = answers.platform.regions[0]!;
     const readme = file(files, 'README.md')!;
     const missing: string[] = [];
-    const check = (statements: Statement[], role: string, calls: { action: string; regions: string[]; because: string }[]) => {
-      for (const call of calls) for (const r of call.regions) if (!allows(statements, call.action, r)) missing.push(`${role}: ${call.action} in ${r} (${call.because})`);
+    const check = (
+      statements: Statement[],
+      role: string,
+      calls: { action: string; regions: string[]; because: string }[],
+    ) => {
+      for (const call of calls)
+        for (const r of call.regions)
+          if (!allows(statements, call.action, r)) missing.push(`${role}: ${call.action} in ${r} (${call.because})`);
     };
     if (c.builder !== 'image-builder') {
       const calls = [
         ...packerBuildCalls(files),
-        ...awsCliActions(shellBlocks(readmeSection(readme, 'Build the images'))).map((action) => ({ action, regions: [region], because: 'README: Build the images' })),
+        ...awsCliActions(shellBlocks(readmeSection(readme, 'Build the images'))).map((action) => ({
+          action,
+          regions: [region],
+          because: 'README: Build the images',
+        })),
       ];
       const build = roleStatements(access, 'PackerBuildRole', region);
       check(build, 'PackerBuildRole', calls);
@@ -101,15 +118,25 @@ describe('the build policy (iam/access.yaml) holds every call the generated buil
       expect(listed).toEqual(packerBuildActions(ctx));
       const granted = [...new Set(build.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])))].sort();
       expect(granted).toEqual([...listed].sort());
-      for (const call of calls) expect(listed.some((a) => actionMatches(a, call.action)), `${call.action} (${call.because}) in the README's list`).toBe(true);
+      for (const call of calls)
+        expect(
+          listed.some((a) => actionMatches(a, call.action)),
+          `${call.action} (${call.because}) in the README's list`,
+        ).toBe(true);
     } else {
       expect(access.Resources.PackerBuildRole).toBeUndefined();
       expect(readme).not.toContain('The identity that builds needs');
     }
     if (c.builder !== 'packer') {
       const section = readmeSection(readme, 'Build the images with EC2 Image Builder');
-      const calls = awsCliActions(shellBlocks(section)).map((action) => ({ action, regions: [region], because: 'README: Build the images with EC2 Image Builder' }));
-      expect(calls.map((x) => x.action)).toEqual(expect.arrayContaining(['cloudformation:CreateChangeSet', 'imagebuilder:StartImagePipelineExecution']));
+      const calls = awsCliActions(shellBlocks(section)).map((action) => ({
+        action,
+        regions: [region],
+        because: 'README: Build the images with EC2 Image Builder',
+      }));
+      expect(calls.map((x) => x.action)).toEqual(
+        expect.arrayContaining(['cloudformation:CreateChangeSet', 'imagebuilder:StartImagePipelineExecution']),
+      );
       check(roleStatements(access, 'GitHubBuildRole', region), 'GitHubBuildRole', calls);
     }
     expect(missing).toEqual([]);

@@ -11,7 +11,10 @@ import { answersFrom, generate } from '../support/generate.ts';
 const ROLE = 'arn:aws:iam::111122223333:role/ami-build';
 const WORKFLOW = '.github/workflows/ami-build.yml';
 
-async function workflowFor(githubActions: Record<string, unknown>, patch: (a: Record<string, any>) => void = () => undefined) {
+async function workflowFor(
+  githubActions: Record<string, unknown>,
+  patch: (a: Record<string, any>) => void = () => undefined,
+) {
   const a = minimalAnswers();
   a.options = { githubActions: { roleArn: ROLE, ...githubActions } };
   patch(a);
@@ -22,8 +25,35 @@ async function workflowFor(githubActions: Record<string, unknown>, patch: (a: Re
 
 // The keys GitHub's workflow syntax allows at each level (the subset a generated workflow may use).
 const WORKFLOW_KEYS = ['name', 'run-name', 'on', 'permissions', 'env', 'defaults', 'concurrency', 'jobs'];
-const JOB_KEYS = ['name', 'permissions', 'needs', 'if', 'runs-on', 'environment', 'concurrency', 'outputs', 'env', 'defaults', 'steps', 'timeout-minutes', 'strategy', 'continue-on-error'];
-const STEP_KEYS = ['id', 'if', 'name', 'uses', 'run', 'working-directory', 'shell', 'with', 'env', 'continue-on-error', 'timeout-minutes'];
+const JOB_KEYS = [
+  'name',
+  'permissions',
+  'needs',
+  'if',
+  'runs-on',
+  'environment',
+  'concurrency',
+  'outputs',
+  'env',
+  'defaults',
+  'steps',
+  'timeout-minutes',
+  'strategy',
+  'continue-on-error',
+];
+const STEP_KEYS = [
+  'id',
+  'if',
+  'name',
+  'uses',
+  'run',
+  'working-directory',
+  'shell',
+  'with',
+  'env',
+  'continue-on-error',
+  'timeout-minutes',
+];
 
 describe('the GitHub workflow', () => {
   it('grants id-token: write to the build job only; the workflow and the pull-request job read contents only', async () => {
@@ -58,7 +88,9 @@ describe('the GitHub workflow', () => {
     const { text, workflow } = await workflowFor({});
     const pinned = new Set(Object.values(PINNED_ACTIONS).map((p) => `${p.action}@${p.sha} # ${p.version}`));
     const lines = text.split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
-    const steps = Object.values(workflow.jobs as Record<string, any>).flatMap((job) => job.steps as Record<string, any>[]);
+    const steps = Object.values(workflow.jobs as Record<string, any>).flatMap(
+      (job) => job.steps as Record<string, any>[],
+    );
     expect(lines.length).toBe(steps.filter((s) => s.uses !== undefined).length);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) {
@@ -67,13 +99,16 @@ describe('the GitHub workflow', () => {
       expect(pinned.has(match![1]!), line).toBe(true);
     }
     // The YAML value is the bare reference: the tag is a comment, not part of it.
-    for (const step of steps.filter((s) => s.uses !== undefined)) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+    for (const step of steps.filter((s) => s.uses !== undefined))
+      expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
   });
 
   it('every action of the pinned list is used, and each entry says when and where it was checked', async () => {
     const { workflow } = await workflowFor({});
     const used = new Set(
-      Object.values(workflow.jobs as Record<string, any>).flatMap((job) => (job.steps as Record<string, any>[]).map((s) => s.uses).filter(Boolean)),
+      Object.values(workflow.jobs as Record<string, any>).flatMap((job) =>
+        (job.steps as Record<string, any>[]).map((s) => s.uses).filter(Boolean),
+      ),
     );
     for (const p of Object.values(PINNED_ACTIONS)) {
       expect(p.sha).toMatch(/^[0-9a-f]{40}$/);
@@ -87,7 +122,9 @@ describe('the GitHub workflow', () => {
   it('checkout keeps no credentials in the working copy (nothing pushes)', async () => {
     const { workflow } = await workflowFor({});
     for (const job of Object.values(workflow.jobs as Record<string, any>)) {
-      for (const step of (job.steps as Record<string, any>[]).filter((s) => String(s.uses).startsWith('actions/checkout@'))) {
+      for (const step of (job.steps as Record<string, any>[]).filter((s) =>
+        String(s.uses).startsWith('actions/checkout@'),
+      )) {
         expect(step.with).toEqual({ 'persist-credentials': false });
       }
     }

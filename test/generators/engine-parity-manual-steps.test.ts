@@ -28,15 +28,18 @@ describe('manual steps need an engine that can pause for them', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
 
-  it.each(['both', 'image-builder'])('builder %s with guidance.manualSteps is refused, naming the field and the fix', (builder) => {
-    const a = withManualSteps(builder);
-    const result = z.safeParse(AnswersSchema, structuredClone(a));
-    expect(result.success).toBe(false);
-    // The quick path (compiled JSON Schema and the shared rules) refuses it too.
-    expect(checkAnswers(structuredClone(a))).toBeUndefined();
-    const messages = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    expect(messages.join('\n')).toMatch(/^builder: .*guidance\.manualSteps.*Image Builder.*builder: packer/m);
-  });
+  it.each(['both', 'image-builder'])(
+    'builder %s with guidance.manualSteps is refused, naming the field and the fix',
+    (builder) => {
+      const a = withManualSteps(builder);
+      const result = z.safeParse(AnswersSchema, structuredClone(a));
+      expect(result.success).toBe(false);
+      // The quick path (compiled JSON Schema and the shared rules) refuses it too.
+      expect(checkAnswers(structuredClone(a))).toBeUndefined();
+      const messages = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      expect(messages.join('\n')).toMatch(/^builder: .*guidance\.manualSteps.*Image Builder.*builder: packer/m);
+    },
+  );
 
   it('packer with manual steps is accepted (its builds pause at a breakpoint)', () => {
     expect(z.safeParse(AnswersSchema, withManualSteps('packer')).success).toBe(true);
@@ -52,8 +55,14 @@ describe('manual steps need an engine that can pause for them', () => {
   });
 
   it('the wizard offers only Packer once manual steps are answered yes', () => {
-    const draft: Draft = { version: 1, project: { name: 'demo' }, platform: {}, guidance: { ...withManualSteps('packer').guidance } };
-    const offered = (builder: 'packer' | 'image-builder' | 'both') => keepsValid(draft, (copy) => void (copy.builder = builder), ['guidance.manualSteps']);
+    const draft: Draft = {
+      version: 1,
+      project: { name: 'demo' },
+      platform: {},
+      guidance: { ...withManualSteps('packer').guidance },
+    };
+    const offered = (builder: 'packer' | 'image-builder' | 'both') =>
+      keepsValid(draft, (copy) => void (copy.builder = builder), ['guidance.manualSteps']);
     expect([offered('packer'), offered('image-builder'), offered('both')]).toEqual([true, false, false]);
   });
 });

@@ -20,7 +20,11 @@ async function both(stability: Stability) {
   const file = (path: string) => files.find((f) => f.path === path)?.contents ?? '';
   const workflow = parse(file('.github/workflows/ami-build.yml'));
   const template = parseTemplate(file('imagebuilder/image-builder.yaml')) as Record<string, any>;
-  return { file, workflowCron: workflow.on.schedule[0].cron as string, basePipeline: template.Resources.BasePipeline.Properties };
+  return {
+    file,
+    workflowCron: workflow.on.schedule[0].cron as string,
+    basePipeline: template.Resources.BasePipeline.Properties,
+  };
 }
 
 /** GitHub's five fields (minute hour day-of-month month day-of-week), day names as numbers. */
@@ -38,17 +42,22 @@ function fromAws(expression: string) {
 }
 
 describe('one rebuild schedule for the baseline, both engines', () => {
-  it.each<Stability>(['static', 'monthly', 'weekly'])('%s baseline: the workflow and the base pipeline fire at the same times', async (stability) => {
-    const { workflowCron, basePipeline } = await both(stability);
-    expect(basePipeline.Schedule?.ScheduleExpression, 'the base pipeline has a schedule').toBeDefined();
-    expect(fromAws(basePipeline.Schedule.ScheduleExpression)).toEqual(fromGithub(workflowCron));
-  });
+  it.each<Stability>(['static', 'monthly', 'weekly'])(
+    '%s baseline: the workflow and the base pipeline fire at the same times',
+    async (stability) => {
+      const { workflowCron, basePipeline } = await both(stability);
+      expect(basePipeline.Schedule?.ScheduleExpression, 'the base pipeline has a schedule').toBeDefined();
+      expect(fromAws(basePipeline.Schedule.ScheduleExpression)).toEqual(fromGithub(workflowCron));
+    },
+  );
 
   it('a static baseline is rebuilt monthly by both: security updates still arrive', async () => {
     const { workflowCron, basePipeline, file } = await both('static');
     expect(fromGithub(workflowCron)).toMatchObject({ dom: '1', dow: '*' });
     expect(basePipeline.Status).toBe('ENABLED');
-    expect(file('README.md')).toMatch(/baseline pipeline runs on its schedule \(on the first of each month at 04\\?:00 UTC/);
+    expect(file('README.md')).toMatch(
+      /baseline pipeline runs on its schedule \(on the first of each month at 04\\?:00 UTC/,
+    );
     expect(file('README.md')).not.toMatch(/on demand \(the baseline is static\)/);
   });
 });

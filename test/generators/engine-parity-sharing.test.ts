@@ -19,30 +19,45 @@ function answers(builder = 'both') {
   a.strategy = 'hybrid';
   a.roles = [{ name: 'web' }];
   a.platform = { regions: ['us-east-1', 'eu-west-1'] };
-  a.options = { kmsKeyId: 'alias/images', shareWith: { accounts: ['444455556666', '777788889999'], organizations: [ORG], organizationalUnits: [OU] } };
+  a.options = {
+    kmsKeyId: 'alias/images',
+    shareWith: { accounts: ['444455556666', '777788889999'], organizations: [ORG], organizationalUnits: [OU] },
+  };
   return a;
 }
 
 describe('a build keeps its images private', () => {
   it('Packer shares nothing at build: no ami_users, ami_org_arns, ami_ou_arns or snapshot_users', async () => {
     const files = await generate(answersFrom(answers()));
-    const hcl = files.filter((f) => f.path.endsWith('.pkr.hcl')).map((f) => f.contents).join('\n');
+    const hcl = files
+      .filter((f) => f.path.endsWith('.pkr.hcl'))
+      .map((f) => f.contents)
+      .join('\n');
     expect(hcl).not.toMatch(/ami_users|ami_org_arns|ami_ou_arns|snapshot_users/);
   });
 
   it('Image Builder distributions give no launch permission, in any region', async () => {
     const files = await generate(answersFrom(answers()));
-    const template = parseTemplate(files.find((f) => f.path === 'imagebuilder/image-builder.yaml')!.contents) as Record<string, any>;
-    const distributions = Object.values(template.Resources as Record<string, any>).filter((r) => r.Type === 'AWS::ImageBuilder::DistributionConfiguration');
+    const template = parseTemplate(files.find((f) => f.path === 'imagebuilder/image-builder.yaml')!.contents) as Record<
+      string,
+      any
+    >;
+    const distributions = Object.values(template.Resources as Record<string, any>).filter(
+      (r) => r.Type === 'AWS::ImageBuilder::DistributionConfiguration',
+    );
     expect(distributions.length).toBeGreaterThan(0);
-    for (const d of distributions) for (const region of d.Properties.Distributions) expect(region.AmiDistributionConfiguration.LaunchPermissionConfiguration).toBeUndefined();
+    for (const d of distributions)
+      for (const region of d.Properties.Distributions)
+        expect(region.AmiDistributionConfiguration.LaunchPermissionConfiguration).toBeUndefined();
   });
 
   it('Image Builder alone gets the promote script too, and the README says how to promote', async () => {
     const files = await generate(answersFrom(answers('image-builder')));
     expect(files.some((f) => f.path.startsWith('packer/'))).toBe(false);
     expect(files.find((f) => f.path === 'imagebuilder/promote-image.sh')?.mode).toBe(0o755);
-    expect(files.find((f) => f.path === 'README.md')!.contents).toMatch(/imagebuilder\/promote-image\.sh ami-\.\.\. test/);
+    expect(files.find((f) => f.path === 'README.md')!.contents).toMatch(
+      /imagebuilder\/promote-image\.sh ami-\.\.\. test/,
+    );
   });
 });
 
@@ -59,7 +74,10 @@ describe.skipIf(!HAS_AWS_STUB)('promotion past the first stage shares the image'
         ImageId: IMAGE,
         Region: 'eu-west-1',
         CreationDate: '2026-11-28T09:30:00.000Z',
-        Tags: [{ Key: 'Role', Value: 'web' }, { Key: 'Stage', Value: 'dev' }],
+        Tags: [
+          { Key: 'Role', Value: 'web' },
+          { Key: 'Stage', Value: 'dev' },
+        ],
         BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: 'snap-0123456789abcdef0' } }],
       },
     ],
@@ -76,22 +94,36 @@ describe.skipIf(!HAS_AWS_STUB)('promotion past the first stage shares the image'
     return { result, calls: aws.calls() };
   }
 
-  it.each(['both', 'image-builder'])('%s: STAGE=test adds launch permission for every account, organization and OU, and volume permission for the accounts', async (builder) => {
-    const { result, calls } = await promote(builder, 'test');
-    expect(result.code, result.output).toBe(0);
-    const launch = callsOf(calls, 'ec2', 'modify-image-attribute');
-    expect(launch).toHaveLength(1);
-    expect(launch[0]!.region).toEqual(['eu-west-1']);
-    expect(launch[0]!['image-id']).toEqual([IMAGE]);
-    expect(JSON.parse(launch[0]!['launch-permission']![0]!)).toEqual({
-      Add: [{ UserId: '444455556666' }, { UserId: '777788889999' }, { OrganizationArn: ORG }, { OrganizationalUnitArn: OU }],
-    });
-    const volumes = callsOf(calls, 'ec2', 'modify-snapshot-attribute');
-    expect(volumes).toEqual([
-      { region: ['eu-west-1'], 'snapshot-id': ['snap-0123456789abcdef0'], attribute: ['createVolumePermission'], 'operation-type': ['add'], 'user-ids': ['444455556666', '777788889999'] },
-    ]);
-    expect(result.stdout).toMatch(/shared with 2 accounts, 1 organization and 1 organizational unit/);
-  });
+  it.each(['both', 'image-builder'])(
+    '%s: STAGE=test adds launch permission for every account, organization and OU, and volume permission for the accounts',
+    async (builder) => {
+      const { result, calls } = await promote(builder, 'test');
+      expect(result.code, result.output).toBe(0);
+      const launch = callsOf(calls, 'ec2', 'modify-image-attribute');
+      expect(launch).toHaveLength(1);
+      expect(launch[0]!.region).toEqual(['eu-west-1']);
+      expect(launch[0]!['image-id']).toEqual([IMAGE]);
+      expect(JSON.parse(launch[0]!['launch-permission']![0]!)).toEqual({
+        Add: [
+          { UserId: '444455556666' },
+          { UserId: '777788889999' },
+          { OrganizationArn: ORG },
+          { OrganizationalUnitArn: OU },
+        ],
+      });
+      const volumes = callsOf(calls, 'ec2', 'modify-snapshot-attribute');
+      expect(volumes).toEqual([
+        {
+          region: ['eu-west-1'],
+          'snapshot-id': ['snap-0123456789abcdef0'],
+          attribute: ['createVolumePermission'],
+          'operation-type': ['add'],
+          'user-ids': ['444455556666', '777788889999'],
+        },
+      ]);
+      expect(result.stdout).toMatch(/shared with 2 accounts, 1 organization and 1 organizational unit/);
+    },
+  );
 
   it('STAGE=dev (the stage images are born at) shares nothing', async () => {
     const { result, calls } = await promote('both', 'dev');

@@ -6,14 +6,23 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import {
-  hclString, jsonString, markdownText, packerTemplateString, powershellString, shWord, yamlString,
+  hclString,
+  jsonString,
+  markdownText,
+  packerTemplateString,
+  powershellString,
+  shWord,
+  yamlString,
 } from '../../generators/escape.ts';
 import { CONTROL_CHARACTERS } from '../../questionnaire/answer-values.ts';
 import { decodeHcl, strings } from '../support/escape-samples.ts';
 
 describe('hclString', () => {
   it('round-trips through an HCL decoder, leaves no live ${ or %{ and no raw control character', () => {
-    fc.assert(fc.property(strings, (s) => decodeHcl(hclString(s)) === s && !/[\u0000-\u001f\u007f]/.test(hclString(s))), { numRuns: 3000 });
+    fc.assert(
+      fc.property(strings, (s) => decodeHcl(hclString(s)) === s && !/[\u0000-\u001f\u007f]/.test(hclString(s))),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -25,19 +34,28 @@ describe('packerTemplateString', () => {
     return texts.join('{{');
   };
   it('survives HCL and then Go templating as the original text', () => {
-    fc.assert(fc.property(strings, (s) => renderGoTemplate(decodeHcl(packerTemplateString(s))) === s), { numRuns: 3000 });
+    fc.assert(
+      fc.property(strings, (s) => renderGoTemplate(decodeHcl(packerTemplateString(s))) === s),
+      { numRuns: 3000 },
+    );
   });
 });
 
 describe('shWord', () => {
   it('is always one single-quoted word', () => {
-    fc.assert(fc.property(strings, (s) => /^'([^']|'\\'')*'$/.test(shWord(s))), { numRuns: 3000 });
+    fc.assert(
+      fc.property(strings, (s) => /^'([^']|'\\'')*'$/.test(shWord(s))),
+      { numRuns: 3000 },
+    );
   });
 });
 
 describe('jsonString', () => {
   it('round-trips through JSON.parse', () => {
-    fc.assert(fc.property(strings, (s) => JSON.parse(jsonString(s)) === s), { numRuns: 3000 });
+    fc.assert(
+      fc.property(strings, (s) => JSON.parse(jsonString(s)) === s),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -55,7 +73,10 @@ describe('markdownText', () => {
   const decodeEntities = (html: string) =>
     html
       .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-      .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   // What a reader should see: the text with whitespace runs collapsed (HTML does that anyway).
   // Control characters (only EC2 data can hold them) show as visible \uXXXX escapes.
   const control = new RegExp(`[${CONTROL_CHARACTERS}]`, 'g');
@@ -126,6 +147,9 @@ describe('powershellString', () => {
   };
 
   it('round-trips through a PowerShell single-quoted-string decoder', () => {
-    fc.assert(fc.property(strings, (s) => decode(powershellString(s)) === s), { numRuns: 3000 });
+    fc.assert(
+      fc.property(strings, (s) => decode(powershellString(s)) === s),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -14,12 +14,16 @@ import { PYTHON, REQUIRE_VALIDATORS, hasTool, run } from '../support/tools.ts';
 const hasPacker = hasTool('packer', ['version']);
 const hasPyYaml = spawnSync(PYTHON, ['-c', 'import yaml'], { stdio: 'ignore' }).status === 0;
 if (!hasPyYaml) {
-  if (REQUIRE_VALIDATORS) throw new Error('validator missing: python3 with PyYAML (Debian python3-yaml), required in CI');
+  if (REQUIRE_VALIDATORS)
+    throw new Error('validator missing: python3 with PyYAML (Debian python3-yaml), required in CI');
   console.warn('\n*** validator missing: PyYAML, so the python3 YAML cross-check does not run ***\n');
 }
 // Debian has no PowerShell package, so pwsh is optional even in CI: warn, never fail.
 const hasPwsh = !spawnSync('pwsh', ['-NoProfile', '-Command', 'exit 0'], { stdio: 'ignore' }).error;
-if (!hasPwsh) console.warn('\n*** validator missing: pwsh, so PowerShell itself does not read powershellString back (the decoder check still runs) ***\n');
+if (!hasPwsh)
+  console.warn(
+    '\n*** validator missing: pwsh, so PowerShell itself does not read powershellString back (the decoder check still runs) ***\n',
+  );
 
 describe('hclString', () => {
   it.skipIf(!hasPacker)('reads back exactly through the real packer, hclString and packerTemplateString alike', () => {
@@ -30,7 +34,9 @@ describe('hclString', () => {
     ];
     const dir = mkdtempSync(join(tmpdir(), 'ami-wizard-hcl-'));
     try {
-      const vars = cases.map((c, i) => `variable "v${i}" {\n  type    = string\n  default = ${c.literal}\n}\n`).join('');
+      const vars = cases
+        .map((c, i) => `variable "v${i}" {\n  type    = string\n  default = ${c.literal}\n}\n`)
+        .join('');
       // `packer console` (1.6.6) evaluates a local; jsonencode makes its output unambiguous (NULs, newlines).
       const all = `locals {\n  all = jsonencode([${cases.map((_, i) => `var.v${i}`).join(', ')}])\n}\n`;
       const build = 'source "null" "x" {\n  communicator = "none"\n}\nbuild {\n  sources = ["source.null.x"]\n}\n';
@@ -68,7 +74,8 @@ describe('yamlString', () => {
   it.skipIf(!hasPyYaml)('round-trips through PyYAML, as mapping values in one document', () => {
     const values = samples(300);
     const doc = values.map((v, i) => `v${i}: ${yamlString(v)}`).join('\n');
-    const py = 'import sys, yaml, json; d = yaml.safe_load(sys.stdin.read()); print(json.dumps([d["v%d" % i] for i in range(len(d))]))';
+    const py =
+      'import sys, yaml, json; d = yaml.safe_load(sys.stdin.read()); print(json.dumps([d["v%d" % i] for i in range(len(d))]))';
     const result = spawnSync(PYTHON, ['-c', py], { input: doc, encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(values);

@@ -7,9 +7,21 @@ const lines = (...l: string[]) => l.join('\n');
 
 describe('alignHcl', () => {
   it('aligns the = of consecutive attributes at the same indent', () => {
-    const input = lines('source "amazon-ebs" "base" {', '  region = "eu-west-1"', '  instance_type = "t3.micro"', '  ami_name = "x"', '}');
+    const input = lines(
+      'source "amazon-ebs" "base" {',
+      '  region = "eu-west-1"',
+      '  instance_type = "t3.micro"',
+      '  ami_name = "x"',
+      '}',
+    );
     expect(alignHcl(input)).toBe(
-      lines('source "amazon-ebs" "base" {', '  region        = "eu-west-1"', '  instance_type = "t3.micro"', '  ami_name      = "x"', '}'),
+      lines(
+        'source "amazon-ebs" "base" {',
+        '  region        = "eu-west-1"',
+        '  instance_type = "t3.micro"',
+        '  ami_name      = "x"',
+        '}',
+      ),
     );
   });
 
@@ -20,7 +32,9 @@ describe('alignHcl', () => {
 
   it('keeps a line that opens a multi-line value out of the run, as hclwrite does', () => {
     const input = lines('name = "x"', 'tags = {', '  Team = "a"', '  CostCenter = "b"', '}', 'long_key = 1');
-    expect(alignHcl(input)).toBe(lines('name = "x"', 'tags = {', '  Team       = "a"', '  CostCenter = "b"', '}', 'long_key = 1'));
+    expect(alignHcl(input)).toBe(
+      lines('name = "x"', 'tags = {', '  Team       = "a"', '  CostCenter = "b"', '}', 'long_key = 1'),
+    );
   });
 
   it('aligns quoted keys and normalises the spaces around =', () => {
@@ -42,13 +56,33 @@ describe('alignHcl', () => {
 
     it('leaves a <<EOF body byte for byte, and still aligns the attributes around it', () => {
       const input = lines('a = 1', 'bbb = 2', 'user_data = <<EOF', ...body, 'EOF', 'c = 3', 'dddd = 4');
-      expect(alignHcl(input)).toBe(lines('a   = 1', 'bbb = 2', 'user_data = <<EOF', ...body, 'EOF', 'c    = 3', 'dddd = 4'));
+      expect(alignHcl(input)).toBe(
+        lines('a   = 1', 'bbb = 2', 'user_data = <<EOF', ...body, 'EOF', 'c    = 3', 'dddd = 4'),
+      );
     });
 
     it('leaves an indented <<-EOF body byte for byte, up to its indented closing marker', () => {
-      const input = lines('x {', '  a = 1', '  script = <<-SH', ...body.map((l) => `    ${l}`), '  SH', '  bb = 2', '  c = 3', '}');
+      const input = lines(
+        'x {',
+        '  a = 1',
+        '  script = <<-SH',
+        ...body.map((l) => `    ${l}`),
+        '  SH',
+        '  bb = 2',
+        '  c = 3',
+        '}',
+      );
       expect(alignHcl(input)).toBe(
-        lines('x {', '  a = 1', '  script = <<-SH', ...body.map((l) => `    ${l}`), '  SH', '  bb = 2', '  c  = 3', '}'),
+        lines(
+          'x {',
+          '  a = 1',
+          '  script = <<-SH',
+          ...body.map((l) => `    ${l}`),
+          '  SH',
+          '  bb = 2',
+          '  c  = 3',
+          '}',
+        ),
       );
     });
 

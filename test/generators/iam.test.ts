@@ -28,11 +28,20 @@ const template = (files: GeneratedFile[], path: string): Template => readTemplat
 describe('the GitHub workflow role (iam/access.yaml)', () => {
   const withRepository = (environment?: string) =>
     folder((a) => {
-      a.options = { githubActions: { roleArn: ROLE_ARN, repository: 'Example-Org/platform.images', ...(environment ? { environment } : {}) } };
+      a.options = {
+        githubActions: {
+          roleArn: ROLE_ARN,
+          repository: 'Example-Org/platform.images',
+          ...(environment ? { environment } : {}),
+        },
+      };
     });
 
   it('trusts exactly repo:OWNER/NAME:environment:ENV and the sts audience, with StringEquals only', async () => {
-    for (const [environment, expected] of [[undefined, 'ami-build'], ['prod-images', 'prod-images']] as const) {
+    for (const [environment, expected] of [
+      [undefined, 'ami-build'],
+      ['prod-images', 'prod-images'],
+    ] as const) {
       const access = template(await withRepository(environment), 'iam/access.yaml');
       const role = resolver(access, 'eu-west-1', true)(access.Resources.GitHubBuildRole!.Properties) as any;
       const [trust, ...more] = role.AssumeRolePolicyDocument.Statement;
@@ -51,13 +60,18 @@ describe('the GitHub workflow role (iam/access.yaml)', () => {
     }
   });
 
-  it('creates the OIDC provider unless the stack is given the account\'s existing one', async () => {
+  it("creates the OIDC provider unless the stack is given the account's existing one", async () => {
     const access = template(await withRepository(), 'iam/access.yaml');
     expect(access.Resources.GitHubOidcProvider!.Condition).toBe('CreateGitHubOidcProvider');
-    expect(access.Resources.GitHubOidcProvider!.Properties).toMatchObject({ Url: 'https://token.actions.githubusercontent.com', ClientIdList: ['sts.amazonaws.com'] });
+    expect(access.Resources.GitHubOidcProvider!.Properties).toMatchObject({
+      Url: 'https://token.actions.githubusercontent.com',
+      ClientIdList: ['sts.amazonaws.com'],
+    });
     const created = resolver(access, 'eu-west-1', true)(access.Resources.GitHubBuildRole!.Properties) as any;
     const existing = resolver(access, 'eu-west-1', false)(access.Resources.GitHubBuildRole!.Properties) as any;
-    expect(created.AssumeRolePolicyDocument.Statement[0].Principal.Federated).toBe('arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com');
+    expect(created.AssumeRolePolicyDocument.Statement[0].Principal.Federated).toBe(
+      'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
+    );
     expect(existing.AssumeRolePolicyDocument.Statement[0].Principal.Federated).toBe('PARAMETER-GitHubOidcProviderArn');
   });
 
@@ -79,7 +93,13 @@ describe('the GitHub workflow role (iam/access.yaml)', () => {
     });
     const access = template(files, 'iam/access.yaml');
     const actions = roleStatements(access, 'GitHubBuildRole', 'eu-west-1').flatMap((s) => s.Action);
-    expect(actions).toEqual(expect.arrayContaining(['ec2:RunInstances', 'cloudformation:CreateChangeSet', 'imagebuilder:StartImagePipelineExecution']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'ec2:RunInstances',
+        'cloudformation:CreateChangeSet',
+        'imagebuilder:StartImagePipelineExecution',
+      ]),
+    );
     expect(actions.filter((a) => /^iam:(Create|Put|Attach|Delete|Update|Tag)/.test(a as string))).toEqual([]);
   });
 });
@@ -88,10 +108,27 @@ describe('IAM quotas', () => {
   it('every managed policy fits 6,144 characters and a role holds at most 10, with every option and 12 regions', async () => {
     const files = await folder((a) => {
       a.builder = 'both';
-      a.platform = { os: 'ubuntu-24.04', regions: ['eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1', 'eu-south-1'] };
+      a.platform = {
+        os: 'ubuntu-24.04',
+        regions: ['eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1', 'eu-south-1'],
+      };
       a.options = {
         kmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
-        regionKmsKeyIds: Object.fromEntries(['eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1', 'eu-south-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ap-south-1', 'ca-central-1'].map((r) => [r, `arn:aws:kms:${r}:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`])),
+        regionKmsKeyIds: Object.fromEntries(
+          [
+            'eu-west-2',
+            'eu-west-3',
+            'eu-central-1',
+            'eu-north-1',
+            'eu-south-1',
+            'us-east-1',
+            'us-east-2',
+            'us-west-1',
+            'us-west-2',
+            'ap-south-1',
+            'ca-central-1',
+          ].map((r) => [r, `arn:aws:kms:${r}:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`]),
+        ),
         copyToRegions: ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ap-south-1', 'ca-central-1'],
         shareWith: { accounts: ['444455556666', '777788889999'], organizations: [ORG], organizationalUnits: [OU] },
         publishToSsm: '/a-rather-long-project-name/published-images',
@@ -108,7 +145,8 @@ describe('IAM quotas', () => {
       const size = JSON.stringify(resolve(r.Properties!.PolicyDocument)).length;
       expect(size, id).toBeLessThanOrEqual(6144);
     }
-    for (const role of ['PackerBuildRole', 'GitHubBuildRole']) expect((access.Resources[role]!.Properties!.ManagedPolicyArns as unknown[]).length).toBeLessThanOrEqual(10);
+    for (const role of ['PackerBuildRole', 'GitHubBuildRole'])
+      expect((access.Resources[role]!.Properties!.ManagedPolicyArns as unknown[]).length).toBeLessThanOrEqual(10);
   });
 });
 
@@ -124,9 +162,12 @@ describe('the Image Builder stack the GitHub role deploys', () => {
           a.options = { githubActions: { roleArn: ROLE_ARN, repository: 'example-org/images' } };
         });
         const stack = readTemplate(file(files, 'imagebuilder/image-builder.yaml')!);
-        for (const [id, r] of Object.entries(stack.Resources)) expect(Object.keys(IMAGE_STACK_RESOURCE_ACTIONS), `${design} ${os}: ${id}`).toContain(r.Type);
+        for (const [id, r] of Object.entries(stack.Resources))
+          expect(Object.keys(IMAGE_STACK_RESOURCE_ACTIONS), `${design} ${os}: ${id}`).toContain(r.Type);
         // Every Image Builder action the table names is granted on this project's resources.
-        const granted = roleStatements(template(files, 'iam/access.yaml'), 'GitHubBuildRole', 'eu-west-1').flatMap((s) => s.Action as string[]);
+        const granted = roleStatements(template(files, 'iam/access.yaml'), 'GitHubBuildRole', 'eu-west-1').flatMap(
+          (s) => s.Action as string[],
+        );
         for (const actions of Object.values(IMAGE_STACK_RESOURCE_ACTIONS)) {
           if (actions !== 'administrator') for (const a of actions) expect(granted).toContain(`imagebuilder:${a}`);
         }
@@ -145,25 +186,43 @@ describe('the instance role (iam/instance-role.yaml)', () => {
     expect(t.Parameters!.Stage).toMatchObject({ Default: 'test', AllowedValues: ['dev', 'test', 'staging', 'prod'] });
     const role = t.Resources.InstanceRole!.Properties!;
     expect(role.ManagedPolicyArns).toBeUndefined();
-    const withKeys = roleStatements({ ...t, Parameters: { ...t.Parameters, SecretsKeyArns: { Default: 'arn:aws:kms:eu-west-1:111122223333:key/k' } } }, 'InstanceRole', 'eu-west-1');
+    const withKeys = roleStatements(
+      {
+        ...t,
+        Parameters: { ...t.Parameters, SecretsKeyArns: { Default: 'arn:aws:kms:eu-west-1:111122223333:key/k' } },
+      },
+      'InstanceRole',
+      'eu-west-1',
+    );
     const read = withKeys.find((s) => s.Sid === 'ReadStageSecrets')!;
     expect(read.Action).toEqual(['ssm:GetParameter', 'ssm:GetParameters']);
-    expect(read.Resource).toEqual(['arn:aws:ssm:eu-west-1:111122223333:parameter/demo/test/*', 'arn:aws:ssm:us-east-1:111122223333:parameter/demo/test/*']);
+    expect(read.Resource).toEqual([
+      'arn:aws:ssm:eu-west-1:111122223333:parameter/demo/test/*',
+      'arn:aws:ssm:us-east-1:111122223333:parameter/demo/test/*',
+    ]);
     const decrypt = withKeys.find((s) => s.Sid === 'DecryptStageSecretsThroughSsm')!;
     expect(decrypt.Action).toEqual(['kms:Decrypt']);
-    expect(decrypt.Condition).toEqual({ StringEquals: { 'kms:ViaService': ['ssm.eu-west-1.amazonaws.com', 'ssm.us-east-1.amazonaws.com'] } });
+    expect(decrypt.Condition).toEqual({
+      StringEquals: { 'kms:ViaService': ['ssm.eu-west-1.amazonaws.com', 'ssm.us-east-1.amazonaws.com'] },
+    });
     // Every action: the secrets, the key, Session Manager's own; never a wildcard action.
     const actions = new Set(withKeys.flatMap((s) => s.Action as string[]));
     expect([...actions].sort()).toEqual([
-      'kms:Decrypt', 'ssm:GetParameter', 'ssm:GetParameters', 'ssm:UpdateInstanceInformation',
-      'ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel',
+      'kms:Decrypt',
+      'ssm:GetParameter',
+      'ssm:GetParameters',
+      'ssm:UpdateInstanceInformation',
+      'ssmmessages:CreateControlChannel',
+      'ssmmessages:CreateDataChannel',
+      'ssmmessages:OpenControlChannel',
+      'ssmmessages:OpenDataChannel',
     ]);
     expect(file(files, 'iam/instance-role.yaml')).not.toMatch(/AmazonSSMManagedInstanceCore/);
   });
 });
 
 describe('the launch template (iam/launch-template.yaml)', () => {
-  it('requires IMDSv2, enables instance metadata tags, uses the stage\'s profile and sets the tags the bootstrap reads', async () => {
+  it("requires IMDSv2, enables instance metadata tags, uses the stage's profile and sets the tags the bootstrap reads", async () => {
     for (const design of DESIGNS) {
       const files = await folder((a) => {
         a.strategy = design;
@@ -172,17 +231,39 @@ describe('the launch template (iam/launch-template.yaml)', () => {
       });
       const t = template(files, 'iam/launch-template.yaml');
       const data = resolver(t, 'eu-west-1', false)(t.Resources.LaunchTemplate!.Properties) as any;
-      expect(data.LaunchTemplateData.MetadataOptions).toEqual({ HttpEndpoint: 'enabled', HttpTokens: 'required', InstanceMetadataTags: 'enabled' });
+      expect(data.LaunchTemplateData.MetadataOptions).toEqual({
+        HttpEndpoint: 'enabled',
+        HttpTokens: 'required',
+        InstanceMetadataTags: 'enabled',
+      });
       expect(data.LaunchTemplateData.IamInstanceProfile).toEqual({ Name: 'demo-instance-dev' });
-      expect(data.LaunchTemplateData.ImageId).toBe(`resolve:ssm:/demo/images/${design === 'jeos' ? 'base' : 'web'}/dev`);
-      const tags = Object.fromEntries(data.LaunchTemplateData.TagSpecifications[0].Tags.map((t: { Key: string; Value: string }) => [t.Key, t.Value]));
+      expect(data.LaunchTemplateData.ImageId).toBe(
+        `resolve:ssm:/demo/images/${design === 'jeos' ? 'base' : 'web'}/dev`,
+      );
+      const tags = Object.fromEntries(
+        data.LaunchTemplateData.TagSpecifications[0].Tags.map((t: { Key: string; Value: string }) => [t.Key, t.Value]),
+      );
       expect(tags).toMatchObject({ Role: 'web', Stage: 'dev', Project: 'demo' });
       expect('ConfigSource' in tags).toBe(design !== 'fully-baked');
       expect(t.Parameters!.Role).toMatchObject({ AllowedValues: ['web', 'api'] });
-      const withSecrets = resolver({ ...t, Parameters: { ...t.Parameters, SecretParameters: { Default: 'db/password' }, ImageId: { Default: 'ami-0123456789abcdef0' } } }, 'eu-west-1', true);
+      const withSecrets = resolver(
+        {
+          ...t,
+          Parameters: {
+            ...t.Parameters,
+            SecretParameters: { Default: 'db/password' },
+            ImageId: { Default: 'ami-0123456789abcdef0' },
+          },
+        },
+        'eu-west-1',
+        true,
+      );
       const set = withSecrets(t.Resources.LaunchTemplate!.Properties) as any;
       expect(set.LaunchTemplateData.ImageId).toBe('ami-0123456789abcdef0');
-      expect(set.LaunchTemplateData.TagSpecifications[0].Tags).toContainEqual({ Key: 'SecretParameters', Value: 'db/password' });
+      expect(set.LaunchTemplateData.TagSpecifications[0].Tags).toContainEqual({
+        Key: 'SecretParameters',
+        Value: 'db/password',
+      });
     }
   });
 });
@@ -190,17 +271,38 @@ describe('the launch template (iam/launch-template.yaml)', () => {
 describe('the key policy statements for shared encrypted images (iam/kms-key-policy-statements.json)', () => {
   it('grant the accounts by principal, organizations and OUs by their paths, CreateGrant only for AWS resources', async () => {
     const files = await folder((a) => {
-      a.options = { kmsKeyId: 'alias/images', shareWith: { accounts: ['444455556666'], organizations: [ORG], organizationalUnits: [OU] } };
+      a.options = {
+        kmsKeyId: 'alias/images',
+        shareWith: { accounts: ['444455556666'], organizations: [ORG], organizationalUnits: [OU] },
+      };
     });
     const statements = JSON.parse(file(files, 'iam/kms-key-policy-statements.json')!) as Statement[];
     const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
     expect(Object.keys(bySid).every((sid) => sid.startsWith('AmiWizardDemo'))).toBe(true);
-    expect(bySid.AmiWizardDemoAccountsUse).toMatchObject({ Principal: { AWS: ['arn:aws:iam::444455556666:root'] }, Resource: '*' });
-    expect(bySid.AmiWizardDemoAccountsUse!.Action).toEqual(['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey*', 'kms:ReEncrypt*']);
-    expect(bySid.AmiWizardDemoOrganizationsUse).toMatchObject({ Principal: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': ['o-exampleorgid'] } } });
+    expect(bySid.AmiWizardDemoAccountsUse).toMatchObject({
+      Principal: { AWS: ['arn:aws:iam::444455556666:root'] },
+      Resource: '*',
+    });
+    expect(bySid.AmiWizardDemoAccountsUse!.Action).toEqual([
+      'kms:Decrypt',
+      'kms:DescribeKey',
+      'kms:GenerateDataKey*',
+      'kms:ReEncrypt*',
+    ]);
+    expect(bySid.AmiWizardDemoOrganizationsUse).toMatchObject({
+      Principal: '*',
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': ['o-exampleorgid'] } },
+    });
     expect(bySid.AmiWizardDemoOrganizationalUnitsUse).toMatchObject({
       Principal: '*',
-      Condition: { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': ['o-exampleorgid/r-ab12/ou-ab12-cdef3456/*', 'o-exampleorgid/r-ab12/*/ou-ab12-cdef3456/*'] } },
+      Condition: {
+        'ForAnyValue:StringLike': {
+          'aws:PrincipalOrgPaths': [
+            'o-exampleorgid/r-ab12/ou-ab12-cdef3456/*',
+            'o-exampleorgid/r-ab12/*/ou-ab12-cdef3456/*',
+          ],
+        },
+      },
     });
     for (const s of statements.filter((x) => x.Sid!.endsWith('Grant'))) {
       expect(s.Action).toEqual(['kms:CreateGrant']);
@@ -211,7 +313,10 @@ describe('the key policy statements for shared encrypted images (iam/kms-key-pol
   });
 
   it('are not written without a customer key or without sharing', async () => {
-    for (const options of [{ shareWith: { accounts: ['444455556666'] }, encryption: false }, { kmsKeyId: 'alias/images' }]) {
+    for (const options of [
+      { shareWith: { accounts: ['444455556666'] }, encryption: false },
+      { kmsKeyId: 'alias/images' },
+    ]) {
       const files = await folder((a) => {
         a.options = options;
       });
@@ -240,10 +345,16 @@ describe("every policy of iam/ by AWS's service authorization reference", () => 
         },
       ]),
     ),
-    ['key ARNs per region', (a) => {
-      a.platform = { os: 'ubuntu-24.04', regions: ['us-east-1', 'eu-west-1'] };
-      a.options = { kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', regionKmsKeyIds: { 'eu-west-1': 'arn:aws:kms:eu-west-1:111122223333:alias/images' } };
-    }],
+    [
+      'key ARNs per region',
+      (a) => {
+        a.platform = { os: 'ubuntu-24.04', regions: ['us-east-1', 'eu-west-1'] };
+        a.options = {
+          kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+          regionKmsKeyIds: { 'eu-west-1': 'arn:aws:kms:eu-west-1:111122223333:alias/images' },
+        };
+      },
+    ],
   ];
 
   it.each(cases)('%s: every action exists, every resource fits it, every condition key applies', async (_, patch) => {
@@ -253,7 +364,9 @@ describe("every policy of iam/ by AWS's service authorization reference", () => 
       const t = readTemplate(f.contents);
       for (const [id, r] of Object.entries(t.Resources)) {
         if (r.Type !== 'AWS::IAM::Role') continue;
-        const statements = roleStatements(t, id, 'eu-west-1', { SecretsKeyArns: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' });
+        const statements = roleStatements(t, id, 'eu-west-1', {
+          SecretsKeyArns: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        });
         problems.push(...(await lintStatements(statements)).map((p) => `${f.path} ${id}: ${p}`));
       }
     }
@@ -262,15 +375,25 @@ describe("every policy of iam/ by AWS's service authorization reference", () => 
 });
 
 describe('the reference check can fail', () => {
-  const one = (s: Partial<Statement>): Statement[] => [{ Sid: 'S', Effect: 'Allow', Action: [], Resource: ['*'], ...s }];
+  const one = (s: Partial<Statement>): Statement[] => [
+    { Sid: 'S', Effect: 'Allow', Action: [], Resource: ['*'], ...s },
+  ];
   it.each([
     ['an action AWS does not have', one({ Action: ['ec2:LaunchEverything'] }), /is no IAM action/],
     ['a wildcard that names no action', one({ Action: ['kms:Frobnicate*'] }), /is no IAM action/],
-    ['a resource of another type', one({ Action: ['ec2:TerminateInstances'], Resource: ['arn:aws:ec2:eu-west-1::image/*'] }), /no resource of ec2:TerminateInstances/],
+    [
+      'a resource of another type',
+      one({ Action: ['ec2:TerminateInstances'], Resource: ['arn:aws:ec2:eu-west-1::image/*'] }),
+      /no resource of ec2:TerminateInstances/,
+    ],
     ['"*" for an action that takes ARNs', one({ Action: ['ec2:TerminateInstances'] }), /takes resource ARNs/],
     [
       'a key the request never carries (an existing tag of an instance being launched)',
-      one({ Action: ['ec2:RunInstances'], Resource: ['arn:aws:ec2:eu-west-1:111122223333:instance/*'], Condition: { StringEquals: { 'ec2:ResourceTag/Project': 'x' } } }),
+      one({
+        Action: ['ec2:RunInstances'],
+        Resource: ['arn:aws:ec2:eu-west-1:111122223333:instance/*'],
+        Condition: { StringEquals: { 'ec2:ResourceTag/Project': 'x' } },
+      }),
       /does not support the condition key ec2:ResourceTag\/Project/,
     ],
   ] as const)('%s', async (_, statements, message) => {

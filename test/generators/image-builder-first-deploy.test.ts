@@ -14,7 +14,15 @@ type Resource = { Type: string; DependsOn?: string | string[]; Properties: Recor
 
 async function stack(os: OperatingSystem, strategy: string) {
   const a = minimalAnswers();
-  Object.assign(a, { strategy, builder: 'image-builder', platform: { os, regions: ['eu-west-1'] }, roles: [{ name: 'web', software: [] }, { name: 'api', software: [] }] });
+  Object.assign(a, {
+    strategy,
+    builder: 'image-builder',
+    platform: { os, regions: ['eu-west-1'] },
+    roles: [
+      { name: 'web', software: [] },
+      { name: 'api', software: [] },
+    ],
+  });
   const file = (await generate(answersFrom(a))).find((f) => f.path === 'imagebuilder/image-builder.yaml')!;
   return parseTemplate(file.contents).Resources as Record<string, Resource>;
 }
@@ -43,7 +51,8 @@ describe.each(['amazon-linux-2023', 'ubuntu-24.04', 'rhel-9', 'windows-server-20
       if (String(recipe.Properties.Name).endsWith('-base')) expect(override).toBeUndefined();
       else expect(Buffer.from(override!, 'base64').toString('utf8').split(/\r?\n/)).toContain(BUILD_INSTANCE_MARKER);
       // Image Builder refuses the SSM agent setting in a recipe for a Windows base image.
-      if (os === 'windows-server-2022') expect(recipe.Properties.AdditionalInstanceConfiguration?.SystemsManagerAgent).toBeUndefined();
+      if (os === 'windows-server-2022')
+        expect(recipe.Properties.AdditionalInstanceConfiguration?.SystemsManagerAgent).toBeUndefined();
     }
   });
 

@@ -15,7 +15,10 @@ const TEMPLATES = join(import.meta.dirname, '../../templates');
 async function withBaseline(extraLine: string) {
   const dir = mkdtempSync(join(tmpdir(), 'ami-wizard-templates-'));
   mkdirSync(join(dir, 'packer/scripts'), { recursive: true });
-  writeFileSync(join(dir, 'packer/scripts/baseline.sh.hbs'), `${readFileSync(join(TEMPLATES, 'packer/scripts/baseline.sh.hbs'), 'utf8')}${extraLine}\n`);
+  writeFileSync(
+    join(dir, 'packer/scripts/baseline.sh.hbs'),
+    `${readFileSync(join(TEMPLATES, 'packer/scripts/baseline.sh.hbs'), 'utf8')}${extraLine}\n`,
+  );
   return loadTemplateSources(dir);
 }
 
@@ -33,11 +36,15 @@ describe('{{ in an Image Builder component', () => {
   it('is left to Packer when only Packer builds (Packer runs the script as a file)', async () => {
     const templates = await withBaseline("echo '\\{{ not-for-awstoe }}'");
     const files = generateFolder(await answers('packer'), templates, GENERATOR_META).files;
-    expect(files.find((f) => f.path === 'packer/scripts/baseline.sh')?.contents).toContain("echo '{{ not-for-awstoe }}'");
+    expect(files.find((f) => f.path === 'packer/scripts/baseline.sh')?.contents).toContain(
+      "echo '{{ not-for-awstoe }}'",
+    );
   });
 
   it('the built-in templates never produce one', async () => {
     const files = generateFolder(await answers('image-builder'), await loadTemplateSources(), GENERATOR_META).files;
-    expect(files.find((f) => f.path === 'imagebuilder/image-builder.yaml')?.contents).toContain('AWS::ImageBuilder::Component');
+    expect(files.find((f) => f.path === 'imagebuilder/image-builder.yaml')?.contents).toContain(
+      'AWS::ImageBuilder::Component',
+    );
   });
 });

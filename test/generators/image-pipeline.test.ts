@@ -26,11 +26,16 @@ describe('every guidance answer shapes the output', () => {
     const off = await folder((a) => (a.options = { githubActions: { roleArn: 'arn:aws:iam::111122223333:role/b' } }));
     const on = await folder((a) => {
       a.guidance.manualSteps = true;
-      a.options = { manualCaptureSteps: ['Activate the vendor licence'], githubActions: { roleArn: 'arn:aws:iam::111122223333:role/b' } };
+      a.options = {
+        manualCaptureSteps: ['Activate the vendor licence'],
+        githubActions: { roleArn: 'arn:aws:iam::111122223333:role/b' },
+      };
     });
     expect(off.all).not.toMatch(/provisioner "breakpoint"/);
     expect(on.file('packer/roles.pkr.hcl').match(/provisioner "breakpoint"/g)).toHaveLength(2);
-    expect(on.file('packer/roles.pkr.hcl')).toMatch(/note += "Manual steps before capture .*1\. Activate the vendor licence/);
+    expect(on.file('packer/roles.pkr.hcl')).toMatch(
+      /note += "Manual steps before capture .*1\. Activate the vendor licence/,
+    );
     expect(on.file('decision.md')).toMatch(/- Activate the vendor licence/);
     expect(off.file('.github/workflows/ami-build.yml')).toMatch(/^ {2}build:$/m);
     expect(on.file('.github/workflows/ami-build.yml')).not.toMatch(/^ {2}build:$/m);
@@ -46,10 +51,14 @@ describe('every guidance answer shapes the output', () => {
     const on = await folder((a) => (a.guidance.latestAtLaunch = true));
     expect(off.file('bootstrap/ami-bootstrap.sh')).not.toMatch(/latest at launch/);
     // Amazon Linux 2023 (the default OS) locks each image to its release: only --releasever moves it on.
-    expect(on.file('bootstrap/ami-bootstrap.sh')).toMatch(/log "latest at launch: updating the installed packages"\n(?:.*\n){1,6}dnf -y upgrade --releasever="\$OS_RELEASE"/);
+    expect(on.file('bootstrap/ami-bootstrap.sh')).toMatch(
+      /log "latest at launch: updating the installed packages"\n(?:.*\n){1,6}dnf -y upgrade --releasever="\$OS_RELEASE"/,
+    );
     expect(on.file('bootstrap/ami-bootstrap.sh')).not.toMatch(/dnf -y upgrade --refresh/);
     expect(on.file('decision.md')).toMatch(/AWS advises against `latest` in production/);
-    const rhel = await folder((a) => ((a.guidance.latestAtLaunch = true), (a.platform = { os: 'rhel-9', regions: ['eu-west-1'] })));
+    const rhel = await folder(
+      (a) => ((a.guidance.latestAtLaunch = true), (a.platform = { os: 'rhel-9', regions: ['eu-west-1'] })),
+    );
     expect(rhel.file('bootstrap/ami-bootstrap.sh')).toMatch(/dnf -y upgrade --refresh/);
     expect(on.file('bootstrap/ami-bootstrap.sh')).toMatch(/log "latest at launch: the newest commit of \$CONFIG_REF/);
   });
@@ -57,11 +66,17 @@ describe('every guidance answer shapes the output', () => {
   it('on-premises: an entry point without instance metadata, settings from a file, documented', async () => {
     const off = await folder();
     const on = await folder((a) => (a.guidance.onPremises = true));
-    for (const path of ['bootstrap/install-on-premises.sh', 'bootstrap/ami-bootstrap-local.service', 'bootstrap/settings.env.example']) {
+    for (const path of [
+      'bootstrap/install-on-premises.sh',
+      'bootstrap/ami-bootstrap-local.service',
+      'bootstrap/settings.env.example',
+    ]) {
       expect(off.paths).not.toContain(path);
       expect(on.paths).toContain(path);
     }
-    expect(on.file('bootstrap/ami-bootstrap.sh')).toMatch(/SETTINGS_FILE=\$\{AMI_WIZARD_SETTINGS:-\/etc\/ami-wizard\/settings\.env\}/);
+    expect(on.file('bootstrap/ami-bootstrap.sh')).toMatch(
+      /SETTINGS_FILE=\$\{AMI_WIZARD_SETTINGS:-\/etc\/ami-wizard\/settings\.env\}/,
+    );
     expect(on.file('README.md')).toMatch(/### On-premises servers/);
   });
 
@@ -78,7 +93,9 @@ describe('every guidance answer shapes the output', () => {
 
 describe('regions, keys and copies', () => {
   it('every region after the first, and copyToRegions, get a copy', async () => {
-    const f = await folder((a) => ((a.platform = { regions: ['us-east-1', 'us-west-2'] }), (a.options = { copyToRegions: ['eu-west-1'] })));
+    const f = await folder(
+      (a) => ((a.platform = { regions: ['us-east-1', 'us-west-2'] }), (a.options = { copyToRegions: ['eu-west-1'] })),
+    );
     expect(f.file('packer/variables.pkr.hcl')).toMatch(/default += "us-east-1"/);
     expect(f.file('packer/base.pkr.hcl')).toMatch(/ami_regions += \["us-west-2", "eu-west-1"\]/);
     expect(f.file('packer/base.pkr.hcl')).toMatch(/aws_polling \{/);
@@ -99,7 +116,9 @@ describe('regions, keys and copies', () => {
   it('no copies: the launch volume is encrypted with the key, and encrypt_boot adds no copy', async () => {
     const base = (await folder((a) => (a.options = { kmsKeyId: 'alias/images' }))).file('packer/base.pkr.hcl');
     expect(base).not.toMatch(/encrypt_boot/);
-    expect(base.split('launch_block_device_mappings')[1]).toMatch(/encrypted += true\n\s+kms_key_id += "alias\/images"/);
+    expect(base.split('launch_block_device_mappings')[1]).toMatch(
+      /encrypted += true\n\s+kms_key_id += "alias\/images"/,
+    );
   });
 });
 
@@ -107,7 +126,9 @@ describe('versions, stages and lineage', () => {
   it('a unique sortable version per build, passed by make, shared by a baseline and its roles', async () => {
     const f = await folder();
     expect(f.file('packer/variables.pkr.hcl')).not.toMatch(/1\.0\.0/);
-    expect(f.file('packer/locals.pkr.hcl')).toMatch(/version += var\.image_version != "" \? var\.image_version : local\.build_stamp/);
+    expect(f.file('packer/locals.pkr.hcl')).toMatch(
+      /version += var\.image_version != "" \? var\.image_version : local\.build_stamp/,
+    );
     const make = f.file('packer/Makefile');
     expect(make).toMatch(/^VERSION := \$\(shell date -u \+%Y%m%d%H%M%S\)\$\(shell git rev-parse --short HEAD/m);
     expect(make).toMatch(/^export VERSION$/m);
@@ -144,23 +165,31 @@ describe('versions, stages and lineage', () => {
     const f = await folder();
     for (const file of ['packer/base.pkr.hcl', 'packer/roles.pkr.hcl']) {
       for (const attribute of ['tags', 'snapshot_tags', 'run_tags', 'run_volume_tags']) {
-        expect(f.file(file), `${file} ${attribute}`).toMatch(new RegExp(`^\\s+${attribute} += local\\.image_tags\\["`, 'm'));
+        expect(f.file(file), `${file} ${attribute}`).toMatch(
+          new RegExp(`^\\s+${attribute} += local\\.image_tags\\["`, 'm'),
+        );
       }
     }
   });
 
   it('each build downloads what it installed and tests the image before capture', async () => {
     const roles = (await folder()).file('packer/roles.pkr.hcl');
-    expect(roles).toMatch(/direction += "download"\n\s+source += "\/tmp\/ami-wizard-packages\.txt"\n\s+destination += "packages-web\.txt"/);
+    expect(roles).toMatch(
+      /direction += "download"\n\s+source += "\/tmp\/ami-wizard-packages\.txt"\n\s+destination += "packages-web\.txt"/,
+    );
     expect(roles).toMatch(/packages += "packages-web\.txt"/);
-    expect(roles).toMatch(/environment_vars = \["IMAGE_PACKAGES=nginx", "IMAGE_ROLE=web"\]\n\s+script += "scripts\/validate\.sh"/);
+    expect(roles).toMatch(
+      /environment_vars = \["IMAGE_PACKAGES=nginx", "IMAGE_ROLE=web"\]\n\s+script += "scripts\/validate\.sh"/,
+    );
   });
 });
 
 describe('the build instance', () => {
   it('admits only the builder by default; Session Manager opens no port at all', async () => {
     expect((await folder()).file('packer/base.pkr.hcl')).toMatch(/temporary_security_group_source_public_ip = true/);
-    const ssm = (await folder((a) => (a.options = { sessionManager: { instanceProfile: 'packer-build' } }))).file('packer/base.pkr.hcl');
+    const ssm = (await folder((a) => (a.options = { sessionManager: { instanceProfile: 'packer-build' } }))).file(
+      'packer/base.pkr.hcl',
+    );
     expect(ssm).toMatch(/ssh_interface += "session_manager"\n\s+iam_instance_profile += "packer-build"/);
     expect(ssm).not.toMatch(/temporary_security_group_source_public_ip/);
   });
@@ -172,10 +201,20 @@ describe('the build instance', () => {
   });
 
   it('Windows: updates and a restart before the image test, and an internal Chocolatey feed when given', async () => {
-    const win = await folder((a) => ((a.platform = { os: 'windows-server-2022' }), (a.configManagement = 'shell'), (a.options = { chocolateySource: 'https://nexus.example.com/repository/choco/' })));
+    const win = await folder(
+      (a) => (
+        (a.platform = { os: 'windows-server-2022' }),
+        (a.configManagement = 'shell'),
+        (a.options = { chocolateySource: 'https://nexus.example.com/repository/choco/' })
+      ),
+    );
     expect(win.file('packer/plugins.pkr.hcl')).toMatch(/source += "github\.com\/rgl\/windows-update"/);
-    expect(win.file('packer/base.pkr.hcl')).toMatch(/provisioner "windows-update" \{[^]*provisioner "windows-restart"[^]*scripts\/validate\.ps1/);
-    expect(win.file('packer/scripts/baseline.ps1')).toMatch(/choco source add --name internal --source 'https:\/\/nexus\.example\.com\/repository\/choco\/'/);
+    expect(win.file('packer/base.pkr.hcl')).toMatch(
+      /provisioner "windows-update" \{[^]*provisioner "windows-restart"[^]*scripts\/validate\.ps1/,
+    );
+    expect(win.file('packer/scripts/baseline.ps1')).toMatch(
+      /choco source add --name internal --source 'https:\/\/nexus\.example\.com\/repository\/choco\/'/,
+    );
     expect(win.file('packer/versions.auto.pkrvars.hcl')).toMatch(/^chocolatey_version = "\d+\.\d+\.\d+"$/m);
   });
 

@@ -24,7 +24,9 @@ const template = (files: GeneratedFile[], path: string): Template => readTemplat
 
 describe('the build policy keeps to this project', () => {
   it('shares only snapshots that carry the Project tag, with the answers accounts only', async () => {
-    const files = await folder((a) => (a.options = { kmsKeyId: 'alias/images', shareWith: { accounts: ['444455556666'] } }));
+    const files = await folder(
+      (a) => (a.options = { kmsKeyId: 'alias/images', shareWith: { accounts: ['444455556666'] } }),
+    );
     const share = roleStatements(template(files, 'iam/access.yaml'), 'PackerBuildRole', 'eu-west-1').filter((s) =>
       ([] as string[]).concat(s.Action as string[]).includes('ec2:ModifySnapshotAttribute'),
     );
@@ -37,26 +39,40 @@ describe('the build policy keeps to this project', () => {
 
   it('launches its instance with no instance profile, or only the one the answers name', async () => {
     const launches = async (patch: (a: Record<string, any>) => void) => {
-      const statements = roleStatements(template(await folder(patch), 'iam/access.yaml'), 'PackerBuildRole', 'eu-west-1');
+      const statements = roleStatements(
+        template(await folder(patch), 'iam/access.yaml'),
+        'PackerBuildRole',
+        'eu-west-1',
+      );
       return statements.filter(
-        (s) => ([] as string[]).concat(s.Action as string[]).includes('ec2:RunInstances') && JSON.stringify(s.Resource).includes(':instance/'),
+        (s) =>
+          ([] as string[]).concat(s.Action as string[]).includes('ec2:RunInstances') &&
+          JSON.stringify(s.Resource).includes(':instance/'),
       );
     };
     const plain = await launches(() => {});
     expect(plain.length).toBeGreaterThan(0);
     for (const s of plain) expect(s.Condition?.Null?.['ec2:InstanceProfile'], JSON.stringify(s)).toBe('true');
-    const withSessionManager = await launches((a) => (a.options = { sessionManager: { instanceProfile: 'packer-build' } }));
+    const withSessionManager = await launches(
+      (a) => (a.options = { sessionManager: { instanceProfile: 'packer-build' } }),
+    );
     for (const s of withSessionManager) {
-      expect(s.Condition?.ArnLike?.['ec2:InstanceProfile'], JSON.stringify(s)).toBe('arn:*:iam::*:instance-profile/packer-build');
+      expect(s.Condition?.ArnLike?.['ec2:InstanceProfile'], JSON.stringify(s)).toBe(
+        'arn:*:iam::*:instance-profile/packer-build',
+      );
     }
   });
 });
 
 describe('the workflow and its role agree', () => {
   it('asks for credentials as long as the role allows (web-identity credentials are never renewed)', async () => {
-    const files = await folder((a) => (a.options = { githubActions: { roleArn: ROLE_ARN, repository: 'acme/images' } }));
+    const files = await folder(
+      (a) => (a.options = { githubActions: { roleArn: ROLE_ARN, repository: 'acme/images' } }),
+    );
     const workflow = parseYaml(file(files, '.github/workflows/ami-build.yml')!);
-    const step = workflow.jobs.build.steps.find((s: any) => String(s.uses).startsWith('aws-actions/configure-aws-credentials@'));
+    const step = workflow.jobs.build.steps.find((s: any) =>
+      String(s.uses).startsWith('aws-actions/configure-aws-credentials@'),
+    );
     const role = template(files, 'iam/access.yaml').Resources.GitHubBuildRole!.Properties as Record<string, unknown>;
     expect(step.with['role-duration-seconds']).toBe(role.MaxSessionDuration);
     expect(role.MaxSessionDuration).toBeGreaterThan(3600);
@@ -70,22 +86,36 @@ describe('AWS Config asks instances only for the tags the launch templates set',
         a.configManagement = tool;
         a.tags = { Team: { value: 'platform' } };
       });
-      const rules = parseYaml(file(files, 'tagging/config-rules.yaml')!.replace(/!(\w+)/g, '$1')).Resources as Record<string, any>;
+      const rules = parseYaml(file(files, 'tagging/config-rules.yaml')!.replace(/!(\w+)/g, '$1')).Resources as Record<
+        string,
+        any
+      >;
       const required = Object.values(rules)
         .filter((r) => r.Properties.Scope.ComplianceResourceTypes.includes('AWS::EC2::Instance'))
-        .flatMap((r) => Object.entries(r.Properties.InputParameters).filter(([k]) => /^tag\dKey$/.test(k)).map(([, v]) => v as string));
+        .flatMap((r) =>
+          Object.entries(r.Properties.InputParameters)
+            .filter(([k]) => /^tag\dKey$/.test(k))
+            .map(([, v]) => v as string),
+        );
       const launch = template(files, 'iam/launch-template.yaml').Resources.LaunchTemplate!.Properties as any;
-      const instanceTags = launch.LaunchTemplateData.TagSpecifications.find((t: any) => t.ResourceType === 'instance').Tags;
-      const keys = new Set(instanceTags.map((t: any) => t.Key ?? t?.['Fn::If']?.[1]?.Key ?? t?.value?.[1]?.Key).filter(Boolean));
+      const instanceTags = launch.LaunchTemplateData.TagSpecifications.find(
+        (t: any) => t.ResourceType === 'instance',
+      ).Tags;
+      const keys = new Set(
+        instanceTags.map((t: any) => t.Key ?? t?.['Fn::If']?.[1]?.Key ?? t?.value?.[1]?.Key).filter(Boolean),
+      );
       expect(required.length).toBeGreaterThan(0);
-      for (const key of required) expect(keys.has(key), `${key} is required of instances but the launch template does not set it`).toBe(true);
+      for (const key of required)
+        expect(keys.has(key), `${key} is required of instances but the launch template does not set it`).toBe(true);
     });
   }
 });
 
-describe("the generated README says what the folder holds", () => {
+describe('the generated README says what the folder holds', () => {
   it('lists iam/ among the files, and the workflow only where there is one', async () => {
-    const packer = await folder((a) => (a.options = { githubActions: { roleArn: ROLE_ARN, repository: 'acme/images' } }));
+    const packer = await folder(
+      (a) => (a.options = { githubActions: { roleArn: ROLE_ARN, repository: 'acme/images' } }),
+    );
     expect(file(packer, 'README.md')).toMatch(/^- `iam\/`: /m);
     expect(file(packer, 'README.md')).toMatch(/^- `\.github\/workflows\/ami-build\.yml`/m);
     const imageBuilder = await folder((a) => {

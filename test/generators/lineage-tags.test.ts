@@ -13,7 +13,7 @@ describe('lineage tags', () => {
     expect(written).toEqual(['Version', ...LINEAGE_TAG_KEYS]);
   });
 
-  it("the generated README names the same lineage keys", () => {
+  it('the generated README names the same lineage keys', () => {
     const named = template('docs/README.md.hbs').match(/lineage tags \(([^)]*)\)/)![1]!;
     expect([...named.matchAll(/`(\w+)`/g)].map((m) => m[1])).toEqual([...LINEAGE_TAG_KEYS]);
   });

@@ -10,13 +10,23 @@ import type { ConfigTool, OperatingSystem } from '../../questionnaire/answers-sc
 
 const CASES: { os: OperatingSystem; tool: ConfigTool; env: Record<string, RegExp> }[] = [
   { os: 'windows-server-2022', tool: 'chef', env: { CHOCOLATEY_VERSION: /^\d+\.\d+\.\d+$/ } },
-  { os: 'ubuntu-24.04', tool: 'salt', env: { SALT_VERSION: /^\d{4}(\.\d+)?$/, SALT_BOOTSTRAP_VERSION: /^v\d{4}\.\d{2}\.\d{2}$/ } },
+  {
+    os: 'ubuntu-24.04',
+    tool: 'salt',
+    env: { SALT_VERSION: /^\d{4}(\.\d+)?$/, SALT_BOOTSTRAP_VERSION: /^v\d{4}\.\d{2}\.\d{2}$/ },
+  },
   { os: 'rhel-9', tool: 'chef', env: { CHEF_VERSION: /^\d+\.\d+\.\d+$/ } },
 ];
 
 async function folder(os: OperatingSystem, tool: ConfigTool) {
   const a = minimalAnswers();
-  Object.assign(a, { strategy: 'hybrid', configManagement: tool, builder: 'both', platform: { os, regions: ['eu-west-1'] }, roles: [{ name: 'web', software: [] }] });
+  Object.assign(a, {
+    strategy: 'hybrid',
+    configManagement: tool,
+    builder: 'both',
+    platform: { os, regions: ['eu-west-1'] },
+    roles: [{ name: 'web', software: [] }],
+  });
   return generate(answersFrom(a));
 }
 
@@ -29,7 +39,9 @@ describe.each(CASES)('$os with $tool: pinned installer versions reach the script
       const builds = packerBuilds(`${dir.dir}/packer`);
       expect(builds.map((b) => b.name).sort()).toEqual(['base', 'role-web']);
       for (const build of builds) {
-        const pairs = build.provisioners.flatMap((p) => (Array.isArray(p.attrs.environment_vars) ? p.attrs.environment_vars : []));
+        const pairs = build.provisioners.flatMap((p) =>
+          Array.isArray(p.attrs.environment_vars) ? p.attrs.environment_vars : [],
+        );
         for (const [name, pattern] of Object.entries(env)) {
           const values = pairs.filter((pair) => pair.startsWith(`${name}=`)).map((pair) => pair.slice(name.length + 1));
           expect(values.length, `${build.name}: ${name}`).toBeGreaterThan(0);
@@ -48,6 +60,7 @@ describe.each(CASES)('$os with $tool: pinned installer versions reach the script
       .filter((r) => r.Type === 'AWS::ImageBuilder::Component')
       .map((r) => r.Properties.Data!);
     expect(data.join('\n')).not.toMatch(/\$\{var\./);
-    for (const name of Object.keys(env)) expect(data.join('\n'), name).toMatch(new RegExp(`(export ${name}=|\\$env:${name} = )'[^'$]+'`));
+    for (const name of Object.keys(env))
+      expect(data.join('\n'), name).toMatch(new RegExp(`(export ${name}=|\\$env:${name} = )'[^'$]+'`));
   });
 });

@@ -65,7 +65,11 @@ function effectivePolicy(levels: Policy[][]): Effective {
               assignedHere.add(id);
             }
             if (op === '@@append') values.set(id, [...new Set([...list, ...[given].flat()])]);
-            if (op === '@@remove') values.set(id, list.filter((v) => ![given].flat().includes(v)));
+            if (op === '@@remove')
+              values.set(
+                id,
+                list.filter((v) => ![given].flat().includes(v)),
+              );
           }
           const limit = block['@@operators_allowed_for_child_policies'];
           if (limit) limits.push([id, new Set(limit.includes('@@all') ? OPS : OPS.filter((op) => limit.includes(op)))]);
@@ -100,7 +104,11 @@ function asPolicy(effective: Effective): Policy {
 
 // ---- Generated policies for projects.
 
-function contextFor(project: Record<string, unknown>, roles = [{ name: 'web', software: ['nginx'] }], options: Record<string, unknown> = {}): BuildContext {
+function contextFor(
+  project: Record<string, unknown>,
+  roles = [{ name: 'web', software: ['nginx'] }],
+  options: Record<string, unknown> = {},
+): BuildContext {
   const answers = answersFrom({ ...minimalAnswers(), project, roles });
   const ctx = buildContext(answers, decisionFor(answers), { generator: 'test', answersChecksum: '' });
   // enforceTagsOnInstances is not in the answers schema yet: set on the context as the schema will.
@@ -108,7 +116,8 @@ function contextFor(project: Record<string, unknown>, roles = [{ name: 'web', so
 }
 
 const webShop = () => contextFor({ name: 'web-shop', system: 'shop', compliance: ['pci-dss'], costCenter: 'CC-1' });
-const billing = () => contextFor({ name: 'billing', system: 'ledger', compliance: ['sox'] }, [{ name: 'api', software: [] }]);
+const billing = () =>
+  contextFor({ name: 'billing', system: 'ledger', compliance: ['sox'] }, [{ name: 'api', software: [] }]);
 const policyOf = (ctx: BuildContext) => JSON.parse(JSON.stringify(tagPolicy(ctx))) as Policy;
 
 const grammar = () => {
@@ -120,7 +129,13 @@ const grammar = () => {
 // AWS's own policies, written out here so the tests need nothing outside the repository.
 /** Example 2's Policy C, attached below a root with Policy A (https://docs.aws.amazon.com/organizations/latest/userguide/inheritance-examples.html). */
 const POLICY_C_APPEND: Policy = {
-  tags: { costcenter: { tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@append': ['Marketing'] }, enforced_for: { '@@append': ['redshift:*', 'dynamodb:table'] } } },
+  tags: {
+    costcenter: {
+      tag_key: { '@@assign': 'CostCenter' },
+      tag_value: { '@@append': ['Marketing'] },
+      enforced_for: { '@@append': ['redshift:*', 'dynamodb:table'] },
+    },
+  },
 };
 /** A root that fixes the keys' case and lets no child change it (Example 4's tag_key block, for CostCenter and Project). */
 const ROOT_KEY_CASE: Policy = {
@@ -132,7 +147,11 @@ const ROOT_KEY_CASE: Policy = {
 
 /** The tags of the project's images the rules refuse (Name, Version and Software take any value). */
 function refusedImageTags(ctx: BuildContext, rules: ReturnType<typeof parseTagPolicy>) {
-  const imageTags = [...ctx.commonTags, ...ctx.roles.map((r) => ({ key: 'Role', value: r.name })), { key: 'Role', value: 'base' }];
+  const imageTags = [
+    ...ctx.commonTags,
+    ...ctx.roles.map((r) => ({ key: 'Role', value: r.name })),
+    { key: 'Role', value: 'base' },
+  ];
   return imageTags.filter((tag) => {
     const rule = rules.find((r) => r.key === tag.key);
     return rule?.allowed !== undefined && !valueAllowed(tag.value, rule.allowed);
@@ -140,11 +159,21 @@ function refusedImageTags(ctx: BuildContext, rules: ReturnType<typeof parseTagPo
 }
 
 describe('the merge rules reproduce the documented examples', () => {
-  const policyA: Policy = { tags: { costcenter: { tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@assign': ['Development', 'Support'] } } } };
+  const policyA: Policy = {
+    tags: {
+      costcenter: { tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@assign': ['Development', 'Support'] } },
+    },
+  };
 
   it('Example 1: @@assign in a child replaces the inherited values', () => {
     const policyB: Policy = {
-      tags: { costcenter: { tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@assign': ['Sandbox'] }, enforced_for: { '@@assign': ['redshift:*', 'dynamodb:table'] } } },
+      tags: {
+        costcenter: {
+          tag_key: { '@@assign': 'CostCenter' },
+          tag_value: { '@@assign': ['Sandbox'] },
+          enforced_for: { '@@assign': ['redshift:*', 'dynamodb:table'] },
+        },
+      },
     };
     expect(effectivePolicy([[policyA], [policyB]])).toEqual({
       costcenter: { tag_key: 'CostCenter', tag_value: ['Sandbox'], enforced_for: ['redshift:*', 'dynamodb:table'] },
@@ -153,7 +182,11 @@ describe('the merge rules reproduce the documented examples', () => {
 
   it('Example 2: @@append in a child adds to them (Policy C)', () => {
     expect(effectivePolicy([[policyA], [POLICY_C_APPEND]])).toEqual({
-      costcenter: { tag_key: 'CostCenter', tag_value: ['Development', 'Support', 'Marketing'], enforced_for: ['redshift:*', 'dynamodb:table'] },
+      costcenter: {
+        tag_key: 'CostCenter',
+        tag_value: ['Development', 'Support', 'Marketing'],
+        enforced_for: ['redshift:*', 'dynamodb:table'],
+      },
     });
   });
 
@@ -162,32 +195,52 @@ describe('the merge rules reproduce the documented examples', () => {
       tags: {
         project: {
           tag_key: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'Project' },
-          tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['Maintenance', 'Escalations'] },
+          tag_value: {
+            '@@operators_allowed_for_child_policies': ['@@append'],
+            '@@assign': ['Maintenance', 'Escalations'],
+          },
         },
       },
     };
-    const policyF: Policy = { tags: { project: { tag_key: { '@@assign': 'PROJECT' }, tag_value: { '@@append': ['Escalations - research'] } } } };
+    const policyF: Policy = {
+      tags: { project: { tag_key: { '@@assign': 'PROJECT' }, tag_value: { '@@append': ['Escalations - research'] } } },
+    };
     expect(effectivePolicy([[policyE], [policyF]])).toEqual({
       project: { tag_key: 'Project', tag_value: ['Maintenance', 'Escalations', 'Escalations - research'] },
     });
   });
 
   it('Example 5: limits at one level intersect', () => {
-    const policyG: Policy = { tags: { project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['Maintenance'] } } } };
-    const policyH: Policy = { tags: { project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append', '@@remove'] } } } };
-    const child: Policy = { tags: { project: { tag_value: { '@@append': ['Escalations'], '@@remove': ['Maintenance'] } } } };
+    const policyG: Policy = {
+      tags: {
+        project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['Maintenance'] } },
+      },
+    };
+    const policyH: Policy = {
+      tags: { project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append', '@@remove'] } } },
+    };
+    const child: Policy = {
+      tags: { project: { tag_value: { '@@append': ['Escalations'], '@@remove': ['Maintenance'] } } },
+    };
     expect(effectivePolicy([[policyG, policyH], [child]]).project!.tag_value).toEqual(['Maintenance', 'Escalations']);
   });
 
   it('Example 6: at one level, the policy attached first wins a conflicting @@assign', () => {
-    const policyJ: Policy = { tags: { project: { tag_key: { '@@assign': 'PROJECT' }, tag_value: { '@@append': ['Maintenance'] } } } };
+    const policyJ: Policy = {
+      tags: { project: { tag_key: { '@@assign': 'PROJECT' }, tag_value: { '@@append': ['Maintenance'] } } },
+    };
     const policyK: Policy = { tags: { project: { tag_key: { '@@assign': 'project' } } } };
     expect(effectivePolicy([[policyJ, policyK]]).project!.tag_key).toBe('PROJECT');
   });
 
-  it('the old shape (@@assign of one project\'s values) loses the other project, in either attach order', () => {
-    const assigned = (project: string): Policy => ({ tags: { project: { tag_key: { '@@assign': 'Project' }, tag_value: { '@@assign': [project] } } } });
-    for (const order of [['web-shop', 'billing'], ['billing', 'web-shop']]) {
+  it("the old shape (@@assign of one project's values) loses the other project, in either attach order", () => {
+    const assigned = (project: string): Policy => ({
+      tags: { project: { tag_key: { '@@assign': 'Project' }, tag_value: { '@@assign': [project] } } },
+    });
+    for (const order of [
+      ['web-shop', 'billing'],
+      ['billing', 'web-shop'],
+    ]) {
       expect(effectivePolicy([order.map(assigned)]).project!.tag_value).toHaveLength(1);
     }
   });
@@ -209,8 +262,12 @@ describe('tagging/tag-policy.json', () => {
 
   // What the levels below the policy (the OUs and accounts under the one it is attached to) may do
   // (https://docs.aws.amazon.com/organizations/latest/userguide/policy-operators.html, child control operators).
-  it('child policies below it: never the key case; no change to this project\'s own values; only @@append to shared keys and enforcement', () => {
-    const ctx = contextFor({ name: 'web-shop', system: 'shop', owner: 'team-web', compliance: ['pci-dss'], costCenter: 'CC-1' }, undefined, {});
+  it("child policies below it: never the key case; no change to this project's own values; only @@append to shared keys and enforcement", () => {
+    const ctx = contextFor(
+      { name: 'web-shop', system: 'shop', owner: 'team-web', compliance: ['pci-dss'], costCenter: 'CC-1' },
+      undefined,
+      {},
+    );
     const withExtra = { ...ctx, policyTags: [...ctx.policyTags, { key: 'Team', allowed: ['web'] }] };
     const policy = policyOf(withExtra);
     const childOps = (block: Block | undefined) => block?.['@@operators_allowed_for_child_policies'];
@@ -218,8 +275,10 @@ describe('tagging/tag-policy.json', () => {
       expect(childOps(statement.tag_key), name).toEqual(['@@none']);
       expect(childOps(statement.enforced_for), name).toEqual(['@@append']);
     }
-    for (const own of ['project', 'system', 'role', 'stage', 'confidentiality']) expect(childOps(policy.tags[own]!.tag_value), own).toEqual(['@@none']);
-    for (const shared of ['owner', 'costcenter', 'compliance', 'team']) expect(childOps(policy.tags[shared]!.tag_value), shared).toEqual(['@@append']);
+    for (const own of ['project', 'system', 'role', 'stage', 'confidentiality'])
+      expect(childOps(policy.tags[own]!.tag_value), own).toEqual(['@@none']);
+    for (const shared of ['owner', 'costcenter', 'compliance', 'team'])
+      expect(childOps(policy.tags[shared]!.tag_value), shared).toEqual(['@@append']);
     // Keys whose value differs per image have no list, so nothing to lock.
     for (const free of ['name', 'version', 'software']) expect(policy.tags[free]!.tag_value, free).toBeUndefined();
     // The audit still reads the file as generated.
@@ -227,11 +286,18 @@ describe('tagging/tag-policy.json', () => {
   });
 
   it('enforced for ec2:image only, unless options.enforceTagsOnInstances is true', () => {
-    const enforced = (ctx: BuildContext) => new Set(Object.values(policyOf(ctx).tags).map((s) => JSON.stringify({ '@@append': s.enforced_for?.['@@append'] })));
+    const enforced = (ctx: BuildContext) =>
+      new Set(
+        Object.values(policyOf(ctx).tags).map((s) => JSON.stringify({ '@@append': s.enforced_for?.['@@append'] })),
+      );
     const project = { name: 'web-shop' };
     expect(enforced(contextFor(project))).toEqual(new Set([JSON.stringify({ '@@append': ['ec2:image'] })]));
-    expect(enforced(contextFor(project, undefined, { enforceTagsOnInstances: undefined }))).toEqual(new Set([JSON.stringify({ '@@append': ['ec2:image'] })]));
-    expect(enforced(contextFor(project, undefined, { enforceTagsOnInstances: false }))).toEqual(new Set([JSON.stringify({ '@@append': ['ec2:image'] })]));
+    expect(enforced(contextFor(project, undefined, { enforceTagsOnInstances: undefined }))).toEqual(
+      new Set([JSON.stringify({ '@@append': ['ec2:image'] })]),
+    );
+    expect(enforced(contextFor(project, undefined, { enforceTagsOnInstances: false }))).toEqual(
+      new Set([JSON.stringify({ '@@append': ['ec2:image'] })]),
+    );
     expect(enforced(contextFor(project, undefined, { enforceTagsOnInstances: true }))).toEqual(
       new Set([JSON.stringify({ '@@append': ['ec2:image', 'ec2:instance'] })]),
     );
@@ -251,13 +317,17 @@ describe('tagging/tag-policy.json', () => {
     }
   });
 
-  describe('attached to the OU that holds only this project\'s accounts', () => {
+  describe("attached to the OU that holds only this project's accounts", () => {
     const ou = () => policyOf(webShop());
 
     it('an account policy below cannot widen, re-case or un-enforce what the project owns', () => {
       const account: Policy = {
         tags: {
-          project: { tag_key: { '@@assign': 'PROJECT' }, tag_value: { '@@append': ['*'] }, enforced_for: { '@@remove': ['ec2:image'] } },
+          project: {
+            tag_key: { '@@assign': 'PROJECT' },
+            tag_value: { '@@append': ['*'] },
+            enforced_for: { '@@remove': ['ec2:image'] },
+          },
           role: { tag_value: { '@@assign': ['anything'] } },
           stage: { tag_value: { '@@remove': ['prod'] } },
         },
@@ -268,7 +338,7 @@ describe('tagging/tag-policy.json', () => {
       expect(effective.stage!.tag_value).toContain('prod');
     });
 
-    it('an account policy below may add values to the shared keys (Owner, CostCenter, Compliance), never take the project\'s away', () => {
+    it("an account policy below may add values to the shared keys (Owner, CostCenter, Compliance), never take the project's away", () => {
       const account: Policy = {
         tags: {
           costcenter: { tag_value: { '@@append': ['CC-shared'], '@@remove': ['CC-1'] } },
@@ -281,8 +351,10 @@ describe('tagging/tag-policy.json', () => {
       expect(refusedImageTags(webShop(), parseTagPolicy(asPolicy(effective), 'merged'))).toEqual([]);
     });
 
-    it('attached to a shared OU instead, another project\'s account policy below cannot add its Project: the README says where to attach', () => {
-      const other = contextFor({ name: 'billing', system: 'ledger', compliance: ['sox'] }, [{ name: 'api', software: [] }]);
+    it("attached to a shared OU instead, another project's account policy below cannot add its Project: the README says where to attach", () => {
+      const other = contextFor({ name: 'billing', system: 'ledger', compliance: ['sox'] }, [
+        { name: 'api', software: [] },
+      ]);
       const effective = effectivePolicy([[ou()], [policyOf(other)]]);
       const refused = refusedImageTags(other, parseTagPolicy(asPolicy(effective), 'merged')).map((t) => t.key);
       expect(refused).toEqual(expect.arrayContaining(['Project', 'System', 'Role']));
@@ -291,12 +363,14 @@ describe('tagging/tag-policy.json', () => {
 
   describe('two projects in one account compose', () => {
     const a = webShop();
-    const b = contextFor({ name: 'billing', system: 'ledger', compliance: ['sox'] }, [{ name: 'api', software: [] }], { enforceTagsOnInstances: true });
+    const b = contextFor({ name: 'billing', system: 'ledger', compliance: ['sox'] }, [{ name: 'api', software: [] }], {
+      enforceTagsOnInstances: true,
+    });
 
     it.each([
       ['web-shop first', [a, b]],
       ['billing first', [b, a]],
-    ])('attached to the same account (%s): both projects\' values survive', (_order, contexts) => {
+    ])("attached to the same account (%s): both projects' values survive", (_order, contexts) => {
       const effective = effectivePolicy([contexts.map(policyOf)]);
       expect(effective.project!.tag_key).toBe('Project');
       expect(new Set(effective.project!.tag_value)).toEqual(new Set(['web-shop', 'billing']));
@@ -319,12 +393,17 @@ describe('tagging/tag-policy.json', () => {
       const root = ROOT_KEY_CASE;
       const ou: Policy = {
         tags: {
-          project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['shared-services'] } },
+          project: {
+            tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['shared-services'] },
+          },
           costcenter: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['CC-0'] } },
         },
       };
       const effective = effectivePolicy([[root], [ou], [policyOf(a), policyOf(b)]]);
-      expect(effective.project).toMatchObject({ tag_key: 'Project', tag_value: ['shared-services', 'web-shop', 'billing'] });
+      expect(effective.project).toMatchObject({
+        tag_key: 'Project',
+        tag_value: ['shared-services', 'web-shop', 'billing'],
+      });
       expect(effective.costcenter).toMatchObject({ tag_key: 'CostCenter', tag_value: ['CC-0', 'CC-1', 'unassigned'] });
       const rules = parseTagPolicy(asPolicy(effective), 'merged');
       expect(refusedImageTags(a, rules)).toEqual([]);
@@ -337,7 +416,12 @@ describe('tagging/config-rules.yaml', () => {
   const TEMPLATE = 'tagging/config-rules.yaml.hbs';
   // Only the tagging template: the generator needs no other, and this test judges no other.
   const renderer = async () =>
-    createRenderer(await precompileTemplates(new Map([[TEMPLATE, readFileSync(join(ROOT, 'templates', TEMPLATE), 'utf8')]]), 'templates'));
+    createRenderer(
+      await precompileTemplates(
+        new Map([[TEMPLATE, readFileSync(join(ROOT, 'templates', TEMPLATE), 'utf8')]]),
+        'templates',
+      ),
+    );
   const render = async (ctx: BuildContext) => {
     const files = generateTagging(ctx, await renderer());
     return parseYaml(files.find((f) => f.path === 'tagging/config-rules.yaml')!.contents);
@@ -347,13 +431,36 @@ describe('tagging/config-rules.yaml', () => {
   // (https://docs.aws.amazon.com/config/latest/developerguide/required-tags.html, "supported resource
   // types"). EC2 images are not among them: the tag policy covers images.
   const REQUIRED_TAGS_TYPES = [
-    'AWS::ACM::Certificate', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::CloudFormation::Stack', 'AWS::CodeBuild::Project',
-    'AWS::DynamoDB::Table', 'AWS::EC2::CustomerGateway', 'AWS::EC2::Instance', 'AWS::EC2::InternetGateway', 'AWS::EC2::NetworkAcl',
-    'AWS::EC2::NetworkInterface', 'AWS::EC2::RouteTable', 'AWS::EC2::SecurityGroup', 'AWS::EC2::Subnet', 'AWS::EC2::Volume',
-    'AWS::EC2::VPC', 'AWS::EC2::VPNConnection', 'AWS::EC2::VPNGateway', 'AWS::ElasticLoadBalancing::LoadBalancer',
-    'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::RDS::DBInstance', 'AWS::RDS::DBSecurityGroup', 'AWS::RDS::DBSnapshot',
-    'AWS::RDS::DBSubnetGroup', 'AWS::RDS::EventSubscription', 'AWS::Redshift::Cluster', 'AWS::Redshift::ClusterParameterGroup',
-    'AWS::Redshift::ClusterSecurityGroup', 'AWS::Redshift::ClusterSnapshot', 'AWS::Redshift::ClusterSubnetGroup', 'AWS::S3::Bucket',
+    'AWS::ACM::Certificate',
+    'AWS::AutoScaling::AutoScalingGroup',
+    'AWS::CloudFormation::Stack',
+    'AWS::CodeBuild::Project',
+    'AWS::DynamoDB::Table',
+    'AWS::EC2::CustomerGateway',
+    'AWS::EC2::Instance',
+    'AWS::EC2::InternetGateway',
+    'AWS::EC2::NetworkAcl',
+    'AWS::EC2::NetworkInterface',
+    'AWS::EC2::RouteTable',
+    'AWS::EC2::SecurityGroup',
+    'AWS::EC2::Subnet',
+    'AWS::EC2::Volume',
+    'AWS::EC2::VPC',
+    'AWS::EC2::VPNConnection',
+    'AWS::EC2::VPNGateway',
+    'AWS::ElasticLoadBalancing::LoadBalancer',
+    'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    'AWS::RDS::DBInstance',
+    'AWS::RDS::DBSecurityGroup',
+    'AWS::RDS::DBSnapshot',
+    'AWS::RDS::DBSubnetGroup',
+    'AWS::RDS::EventSubscription',
+    'AWS::Redshift::Cluster',
+    'AWS::Redshift::ClusterParameterGroup',
+    'AWS::Redshift::ClusterSecurityGroup',
+    'AWS::Redshift::ClusterSnapshot',
+    'AWS::Redshift::ClusterSubnetGroup',
+    'AWS::S3::Bucket',
   ];
   /** The keys of an instance itself: its name and the role it applies (the launch templates set both). */
   const INSTANCE_KEYS = ['Name', 'Role'];
@@ -365,12 +472,27 @@ describe('tagging/config-rules.yaml', () => {
     const template = await render(ctx);
     return (Object.values(template.Resources) as any[]).map((rule) => {
       const params = rule.Properties.InputParameters as Record<string, string>;
-      return { rule, keys: Object.keys(params).filter((k) => /^tag\dKey$/.test(k)).map((k) => params[k]!), types: rule.Properties.Scope.ComplianceResourceTypes as string[] };
+      return {
+        rule,
+        keys: Object.keys(params)
+          .filter((k) => /^tag\dKey$/.test(k))
+          .map((k) => params[k]!),
+        types: rule.Properties.Scope.ComplianceResourceTypes as string[],
+      };
     });
   };
   const owned = () => {
-    const ctx = contextFor({ name: 'web-shop', system: 'shop', owner: 'team-web', costCenter: 'CC-1', compliance: ['pci-dss'] });
-    return { ...ctx, policyTags: [...ctx.policyTags, { key: 'Team', allowed: ['web'] }, { key: 'DataClass', allowed: ['internal'] }] };
+    const ctx = contextFor({
+      name: 'web-shop',
+      system: 'shop',
+      owner: 'team-web',
+      costCenter: 'CC-1',
+      compliance: ['pci-dss'],
+    });
+    return {
+      ...ctx,
+      policyTags: [...ctx.policyTags, { key: 'Team', allowed: ['web'] }, { key: 'DataClass', allowed: ['internal'] }],
+    };
   };
 
   it('each rule is scoped by resource types from the documented list, never by tag, never images', async () => {
@@ -400,7 +522,17 @@ describe('tagging/config-rules.yaml', () => {
   it('ownership keys on instances and their volumes; nothing on network interfaces or security groups', async () => {
     const rules = await rulesOf(owned());
     const typesOf = (key: string) => rules.find((r) => r.keys.includes(key))!.types;
-    for (const key of ['Project', 'System', 'Owner', 'CostCenter', 'Stage', 'Confidentiality', 'Compliance', 'Team', 'DataClass']) {
+    for (const key of [
+      'Project',
+      'System',
+      'Owner',
+      'CostCenter',
+      'Stage',
+      'Confidentiality',
+      'Compliance',
+      'Team',
+      'DataClass',
+    ]) {
       expect(typesOf(key), key).toEqual(['AWS::EC2::Instance', 'AWS::EC2::Volume']);
     }
     for (const { types } of rules) for (const type of NOT_LAUNCHED_BY_US) expect(types).not.toContain(type);
@@ -409,7 +541,12 @@ describe('tagging/config-rules.yaml', () => {
   it('every policy key is required once, with its allowed values where they fit the rule', async () => {
     const ctx = owned();
     const rules = await rulesOf(ctx);
-    expect(rules.flatMap((r) => r.keys).sort()).toEqual(ctx.policyTags.map((t) => t.key).filter((k) => !IMAGE_KEYS.includes(k)).sort());
+    expect(rules.flatMap((r) => r.keys).sort()).toEqual(
+      ctx.policyTags
+        .map((t) => t.key)
+        .filter((k) => !IMAGE_KEYS.includes(k))
+        .sort(),
+    );
     const project = rules.find((r) => r.keys.includes('Project'))!;
     const n = project.keys.indexOf('Project') + 1;
     expect(project.rule.Properties.InputParameters[`tag${n}Value`]).toBe('web-shop');
@@ -419,7 +556,8 @@ describe('tagging/config-rules.yaml', () => {
     for (const name of ['p'.repeat(128), 'Billing & "EU": #1 {z}']) {
       const template = await render(contextFor({ name }));
       expect(template.Description).toContain(name);
-      for (const rule of Object.values(template.Resources) as any[]) expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
+      for (const rule of Object.values(template.Resources) as any[])
+        expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
     }
   });
 });
@@ -433,7 +571,7 @@ describe('README.md and decision.md say where the policy goes', () => {
     return { readme: text('README.md'), decision: text('decision.md') };
   };
 
-  it('attach it to the OU or accounts that hold only this project\'s images, not the root or a shared account, and why', async () => {
+  it("attach it to the OU or accounts that hold only this project's images, not the root or a shared account, and why", async () => {
     const { readme, decision } = await docs();
     expect(readme).toMatch(/Attach it to the OU, or the accounts, that hold only this project's images/);
     expect(readme).toMatch(/not to the root or an OU or account other teams share/);
@@ -446,7 +584,9 @@ describe('README.md and decision.md say where the policy goes', () => {
 
 describe('README.md on the AWS Config rules', () => {
   it('says which resources carry which keys and where to deploy the stack', async () => {
-    const readme = (await generate(answersFrom(minimalAnswers()))).find((f) => f.path === 'README.md')!.contents.replace(/\s+/g, ' ');
+    const readme = (await generate(answersFrom(minimalAnswers())))
+      .find((f) => f.path === 'README.md')!
+      .contents.replace(/\s+/g, ' ');
     expect(readme).toMatch(/every instance its `Name` and `Role` \(the launch templates in `iam\/` set both\)/);
     expect(readme).toMatch(/every instance and volume who owns and pays for it/);
     expect(readme).toMatch(/deploy the stack in the accounts that run only this project's instances/);

@@ -16,7 +16,10 @@ function printedExpressions(node: Node, found: { helper: string; params: number;
     found.push({ helper: node.path.original ?? node.path.type, params: node.params.length, line: node.loc.start.line });
   }
   for (const value of Object.values(node)) {
-    if (Array.isArray(value)) value.forEach((child) => child && typeof child === 'object' && 'type' in child && printedExpressions(child, found));
+    if (Array.isArray(value))
+      value.forEach(
+        (child) => child && typeof child === 'object' && 'type' in child && printedExpressions(child, found),
+      );
     else if (value && typeof value === 'object' && 'type' in value) printedExpressions(value, found);
   }
   return found;
@@ -42,7 +45,9 @@ describe('templates', async () => {
     // Inside a code span when an odd number of backticks precede it on its line.
     const insideCode = (line: string) =>
       [...line.matchAll(/\{\{md /g)].some((m) => (line.slice(0, m.index).match(/`/g) ?? []).length % 2 === 1);
-    const offenders = [...sources].filter(([name, source]) => name.endsWith('.md.hbs') && source.split('\n').some(insideCode));
+    const offenders = [...sources].filter(
+      ([name, source]) => name.endsWith('.md.hbs') && source.split('\n').some(insideCode),
+    );
     expect(offenders.map(([name]) => name)).toEqual([]);
   });
 

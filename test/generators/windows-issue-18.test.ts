@@ -23,7 +23,11 @@ interface Options {
   onPremises?: boolean;
 }
 
-async function windowsFolder(design: Design, tool: ConfigTool, { latestAtLaunch = true, onPremises = false }: Options = {}) {
+async function windowsFolder(
+  design: Design,
+  tool: ConfigTool,
+  { latestAtLaunch = true, onPremises = false }: Options = {},
+) {
   const a = minimalAnswers();
   a.strategy = design;
   a.configManagement = tool;
@@ -38,7 +42,14 @@ async function windowsFolder(design: Design, tool: ConfigTool, { latestAtLaunch 
 
 /** Every design x tool, with the options that add the most to the bootstrap. */
 const everyFolder = () =>
-  Promise.all(DESIGNS.flatMap((design) => TOOLS.map(async (tool) => ({ name: `${design}-${tool}`, ...(await windowsFolder(design, tool, { onPremises: design !== 'fully-baked' })) }))));
+  Promise.all(
+    DESIGNS.flatMap((design) =>
+      TOOLS.map(async (tool) => ({
+        name: `${design}-${tool}`,
+        ...(await windowsFolder(design, tool, { onPremises: design !== 'fully-baked' })),
+      })),
+    ),
+  );
 
 /** The scripts of Image Builder's PowerShell steps, each run as a process of its own. */
 function imageBuilderScripts(yaml: string): { component: string; step: string; script: string }[] {
@@ -46,8 +57,14 @@ function imageBuilderScripts(yaml: string): { component: string; step: string; s
   return Object.entries(template.Resources as Record<string, { Type: string; Properties: { Data?: string } }>)
     .filter(([, r]) => r.Type === 'AWS::ImageBuilder::Component')
     .flatMap(([component, r]) =>
-      (parseYaml(r.Properties.Data!).phases as { steps: { name: string; action: string; inputs: { commands?: string[] } }[] }[]).flatMap((phase) =>
-        phase.steps.filter((s) => s.action === 'ExecutePowerShell').map((s) => ({ component, step: s.name, script: s.inputs.commands!.join('\n') })),
+      (
+        parseYaml(r.Properties.Data!).phases as {
+          steps: { name: string; action: string; inputs: { commands?: string[] } }[];
+        }[]
+      ).flatMap((phase) =>
+        phase.steps
+          .filter((s) => s.action === 'ExecutePowerShell')
+          .map((s) => ({ component, step: s.name, script: s.inputs.commands!.join('\n') })),
       ),
     );
 }
@@ -72,21 +89,38 @@ describe('A: build instances stand down', () => {
     expect([...lines].sort()).toEqual([3, 4, 5]);
   });
 
-  it.each(DESIGNS)('%s: the bootstrap stands down on the marker before it fetches, updates or configures anything, and records nothing', async (design) => {
-    const ps = (await windowsFolder(design, 'salt', { onPremises: true })).file('bootstrap/ami-bootstrap.ps1');
-    // The whole line, case and all (-ceq): a line that only starts with the marker is not it.
-    const check = lineOf(ps, /^if \(.*\$UserData.*\$_\.Trim\(\) -ceq 'AMI_WIZARD_BUILD_INSTANCE=true'/);
-    const block = blockAt(ps, check);
-    expect(block.join('\n')).toMatch(/Write-Log 'build instance \(AMI_WIZARD_BUILD_INSTANCE in user data\): standing down, nothing configured'/);
-    expect(block.at(-2)!.trim()).toBe('exit 0');
-    expect(block.join('\n')).not.toMatch(/DoneFile/);
-    // After the user data is read; before any setting, secret, update, configuration or record.
-    const after = [/^\s*\$UserData = \[string\] \(Get-Imds 'user-data'\)/, /^\s*\$UserData = Get-Content -Path \$SettingsFile/];
-    for (const p of after) expect(lineOf(ps, p)).toBeLessThan(check);
-    const later = [/Get-SSMParameter -Name/, /^\s*Invoke-Choco upgrade all/, /SetEnvironmentVariable/, /^if \(\(Test-Path \$DoneFile\)/, /^Set-Content -Path \$DoneFile/, /^\$Role = Get-Setting/];
-    for (const p of later) if (ps.split('\n').some((l) => p.test(l))) expect(lineOf(ps, p), String(p)).toBeGreaterThan(check + block.length - 1);
-    if (design !== 'fully-baked') expect(lineOf(ps, /^git clone/)).toBeGreaterThan(check);
-  });
+  it.each(DESIGNS)(
+    '%s: the bootstrap stands down on the marker before it fetches, updates or configures anything, and records nothing',
+    async (design) => {
+      const ps = (await windowsFolder(design, 'salt', { onPremises: true })).file('bootstrap/ami-bootstrap.ps1');
+      // The whole line, case and all (-ceq): a line that only starts with the marker is not it.
+      const check = lineOf(ps, /^if \(.*\$UserData.*\$_\.Trim\(\) -ceq 'AMI_WIZARD_BUILD_INSTANCE=true'/);
+      const block = blockAt(ps, check);
+      expect(block.join('\n')).toMatch(
+        /Write-Log 'build instance \(AMI_WIZARD_BUILD_INSTANCE in user data\): standing down, nothing configured'/,
+      );
+      expect(block.at(-2)!.trim()).toBe('exit 0');
+      expect(block.join('\n')).not.toMatch(/DoneFile/);
+      // After the user data is read; before any setting, secret, update, configuration or record.
+      const after = [
+        /^\s*\$UserData = \[string\] \(Get-Imds 'user-data'\)/,
+        /^\s*\$UserData = Get-Content -Path \$SettingsFile/,
+      ];
+      for (const p of after) expect(lineOf(ps, p)).toBeLessThan(check);
+      const later = [
+        /Get-SSMParameter -Name/,
+        /^\s*Invoke-Choco upgrade all/,
+        /SetEnvironmentVariable/,
+        /^if \(\(Test-Path \$DoneFile\)/,
+        /^Set-Content -Path \$DoneFile/,
+        /^\$Role = Get-Setting/,
+      ];
+      for (const p of later)
+        if (ps.split('\n').some((l) => p.test(l)))
+          expect(lineOf(ps, p), String(p)).toBeGreaterThan(check + block.length - 1);
+      if (design !== 'fully-baked') expect(lineOf(ps, /^git clone/)).toBeGreaterThan(check);
+    },
+  );
 });
 
 describe('B: installs wait for the Windows Installer', () => {
@@ -95,7 +129,8 @@ describe('B: installs wait for the Windows Installer', () => {
       for (const f of files.filter((f) => f.path.endsWith('.ps1') && !f.path.startsWith('config/'))) {
         const raw = f.contents.split('\n').filter((l) => /^\s*(&\s*)?choco(\.exe)?\s+(install|upgrade)\b/.test(l));
         expect(raw, `${name} ${f.path}`).toEqual([]);
-        if (/^\s*Invoke-Choco\b/m.test(f.contents)) expect(f.contents.match(/^\s*function Invoke-Choco\b/gm), `${name} ${f.path}`).toHaveLength(1);
+        if (/^\s*Invoke-Choco\b/m.test(f.contents))
+          expect(f.contents.match(/^\s*function Invoke-Choco\b/gm), `${name} ${f.path}`).toHaveLength(1);
       }
     }
   });
@@ -111,22 +146,28 @@ describe('B: installs wait for the Windows Installer', () => {
       expect(fn).toMatch(/Start-Sleep -Seconds \d+/);
       expect(fn).toMatch(path.startsWith('bootstrap') ? /Stop-Bootstrap 30 "[^"]*1618/ : /throw "[^"]*1618/);
     }
-    expect(file('packer/scripts/role.ps1')).toMatch(/^\s*Invoke-Choco install -y --no-progress @Packages\n\s*if \(\$LASTEXITCODE -ne 0\)/m);
-    expect(file('bootstrap/ami-bootstrap.ps1')).toMatch(/^\s*Invoke-Choco upgrade all -y --no-progress\n\s*if \(\$LASTEXITCODE -ne 0\) \{ Stop-Bootstrap 30/m);
+    expect(file('packer/scripts/role.ps1')).toMatch(
+      /^\s*Invoke-Choco install -y --no-progress @Packages\n\s*if \(\$LASTEXITCODE -ne 0\)/m,
+    );
+    expect(file('bootstrap/ami-bootstrap.ps1')).toMatch(
+      /^\s*Invoke-Choco upgrade all -y --no-progress\n\s*if \(\$LASTEXITCODE -ne 0\) \{ Stop-Bootstrap 30/m,
+    );
   });
 
   it.each(TOOLS)('%s agents install through Invoke-Choco (base and fully-baked role builds)', async (tool) => {
     const hybrid = await windowsFolder('hybrid', tool);
     expect(hybrid.file('packer/scripts/agents.ps1')).toMatch(/^Invoke-Choco install -y --no-progress git\b/m);
     const baked = await windowsFolder('fully-baked', tool);
-    if (tool !== 'shell') expect(baked.file('packer/scripts/role.ps1')).toMatch(/^Invoke-Choco install -y --no-progress git\b/m);
+    if (tool !== 'shell')
+      expect(baked.file('packer/scripts/role.ps1')).toMatch(/^Invoke-Choco install -y --no-progress git\b/m);
   });
 
   it('every Image Builder step that calls Invoke-Choco defines it (each step is a process of its own)', async () => {
     for (const { name, file } of await everyFolder()) {
       const steps = imageBuilderScripts(file('imagebuilder/image-builder.yaml'));
       expect(steps.length).toBeGreaterThan(0);
-      for (const s of steps.filter((s) => /^\s*Invoke-Choco\b/m.test(s.script))) expect(s.script, `${name} ${s.component} ${s.step}`).toMatch(/^function Invoke-Choco\b/m);
+      for (const s of steps.filter((s) => /^\s*Invoke-Choco\b/m.test(s.script)))
+        expect(s.script, `${name} ${s.component} ${s.step}`).toMatch(/^function Invoke-Choco\b/m);
     }
   });
 
@@ -142,42 +183,66 @@ describe('B: installs wait for the Windows Installer', () => {
 });
 
 describe('C: secrets are refreshed at every boot, configuration runs once', () => {
-  it.each(DESIGNS)('%s: secrets are fetched before the once-per-instance check returns; the configuration after it', async (design) => {
-    const ps = (await windowsFolder(design, 'puppet')).file('bootstrap/ami-bootstrap.ps1');
-    const [fetch, done, record] = linesOf(ps, /Get-SSMParameter -Name/, /^if \(\(Test-Path \$DoneFile\) -and .*\{ Write-Log "[^"]*"; exit 0 \}$/, /^Set-Content -Path \$DoneFile -Value \$InstanceId$/);
-    expect(inOrder([fetch!, done!, record!])).toBe(true);
-    const onceOnly = [/^\s*Invoke-Choco upgrade all/, /SetEnvironmentVariable\('AMI_ROLE'/, /^git clone/, /^(& '[^']*\\)?puppet(\.bat')? apply/];
-    for (const p of onceOnly) if (ps.split('\n').some((l) => p.test(l))) expect(lineOf(ps, p), String(p)).toBeGreaterThan(done!);
-  });
+  it.each(DESIGNS)(
+    '%s: secrets are fetched before the once-per-instance check returns; the configuration after it',
+    async (design) => {
+      const ps = (await windowsFolder(design, 'puppet')).file('bootstrap/ami-bootstrap.ps1');
+      const [fetch, done, record] = linesOf(
+        ps,
+        /Get-SSMParameter -Name/,
+        /^if \(\(Test-Path \$DoneFile\) -and .*\{ Write-Log "[^"]*"; exit 0 \}$/,
+        /^Set-Content -Path \$DoneFile -Value \$InstanceId$/,
+      );
+      expect(inOrder([fetch!, done!, record!])).toBe(true);
+      const onceOnly = [
+        /^\s*Invoke-Choco upgrade all/,
+        /SetEnvironmentVariable\('AMI_ROLE'/,
+        /^git clone/,
+        /^(& '[^']*\\)?puppet(\.bat')? apply/,
+      ];
+      for (const p of onceOnly)
+        if (ps.split('\n').some((l) => p.test(l))) expect(lineOf(ps, p), String(p)).toBeGreaterThan(done!);
+    },
+  );
 
   it('a secret value goes to its file and nowhere else: never to the log or the console', async () => {
     for (const { name, file } of await everyFolder()) {
       const ps = file('bootstrap/ami-bootstrap.ps1');
       const uses = ps.split('\n').filter((l) => /\$secret\b/i.test(l));
       expect(uses, name).toHaveLength(2);
-      expect(uses[0], name).toMatch(/^\s*try \{ \$secret = \(Get-SSMParameter -Name "\$SsmPrefix\/\$name" -WithDecryption \$true -Region \$Region\)\.Value \}$/);
+      expect(uses[0], name).toMatch(
+        /^\s*try \{ \$secret = \(Get-SSMParameter -Name "\$SsmPrefix\/\$name" -WithDecryption \$true -Region \$Region\)\.Value \}$/,
+      );
       expect(uses[1], name).toMatch(/^\s*Set-Content -Path \(Join-Path \$SecretDir [^)]*\)\) -Value \$secret$/);
     }
   });
 });
 
 describe('D: no silent default role', () => {
-  it.each(DESIGNS)('%s: a role comes only from a tag, the user data or the image record; else exit 20 saying how to set it', async (design) => {
-    const ps = (await windowsFolder(design, 'shell')).file('bootstrap/ami-bootstrap.ps1');
-    expect(ps).toMatch(/^\$Role = Get-Setting 'ROLE' 'Role' ''$/m);
-    const refuse = lineOf(ps, /^if \(-not \$Role\) \{$/);
-    const message = ps.split('\n')[refuse + 1]!;
-    expect(message).toMatch(/^\s*Stop-Bootstrap 20 '/);
-    expect(message).toMatch(/Role tag/);
-    expect(message).toMatch(/instance metadata tags/);
-    expect(message).toMatch(/AMI_WIZARD_ROLE=/);
-    // Refused before any secret, update or configuration.
-    for (const p of [/Get-SSMParameter -Name/, /^\s*Invoke-Choco upgrade all/, /SetEnvironmentVariable/, /^Set-Content -Path \$DoneFile/]) {
-      if (ps.split('\n').some((l) => p.test(l))) expect(lineOf(ps, p), String(p)).toBeGreaterThan(refuse);
-    }
-    // The image's record is still read (role images name their role).
-    expect(ps).toMatch(/\$recorded = Join-Path \$StateDir/);
-  });
+  it.each(DESIGNS)(
+    '%s: a role comes only from a tag, the user data or the image record; else exit 20 saying how to set it',
+    async (design) => {
+      const ps = (await windowsFolder(design, 'shell')).file('bootstrap/ami-bootstrap.ps1');
+      expect(ps).toMatch(/^\$Role = Get-Setting 'ROLE' 'Role' ''$/m);
+      const refuse = lineOf(ps, /^if \(-not \$Role\) \{$/);
+      const message = ps.split('\n')[refuse + 1]!;
+      expect(message).toMatch(/^\s*Stop-Bootstrap 20 '/);
+      expect(message).toMatch(/Role tag/);
+      expect(message).toMatch(/instance metadata tags/);
+      expect(message).toMatch(/AMI_WIZARD_ROLE=/);
+      // Refused before any secret, update or configuration.
+      for (const p of [
+        /Get-SSMParameter -Name/,
+        /^\s*Invoke-Choco upgrade all/,
+        /SetEnvironmentVariable/,
+        /^Set-Content -Path \$DoneFile/,
+      ]) {
+        if (ps.split('\n').some((l) => p.test(l))) expect(lineOf(ps, p), String(p)).toBeGreaterThan(refuse);
+      }
+      // The image's record is still read (role images name their role).
+      expect(ps).toMatch(/\$recorded = Join-Path \$StateDir/);
+    },
+  );
 
   it('on premises the role comes from the settings file, and the message says so', async () => {
     const ps = (await windowsFolder('jeos', 'chef', { onPremises: true })).file('bootstrap/ami-bootstrap.ps1');
@@ -187,25 +252,29 @@ describe('D: no silent default role', () => {
 });
 
 describe('E: Salt on Windows', () => {
-  it.each(['hybrid', 'jeos'] as const)('%s: the agent comes from salt-bootstrap pinned and checked, never from the saltminion package', async (design) => {
-    const ps = (await windowsFolder(design, 'salt')).file('packer/scripts/agents.ps1');
-    expect(ps).not.toMatch(/saltminion/);
-    const order = linesOf(
-      ps,
-      /^\$saltBootstrapUrl = "https:\/\/github\.com\/saltstack\/salt-bootstrap\/releases\/download\/\$env:SALT_BOOTSTRAP_VERSION\/bootstrap-salt\.ps1"$/,
-      /^Invoke-WebRequest -UseBasicParsing -Uri \$saltBootstrapUrl -OutFile \$saltBootstrap$/,
-      /^Invoke-WebRequest -UseBasicParsing -Uri "\$saltBootstrapUrl\.sha256" -OutFile "\$saltBootstrap\.sha256"$/,
-      /^if \(\(Get-FileHash -Path \$saltBootstrap -Algorithm SHA256\)\.Hash -ne \$published\) \{$/,
-      /^\s+throw "bootstrap-salt\.ps1 of \$env:SALT_BOOTSTRAP_VERSION does not match its published checksum"$/,
-      /^& \$saltBootstrap -Version \$env:SALT_VERSION -RunService \$false$/,
-      /^if \(\$LASTEXITCODE -ne 0\) \{ throw "bootstrap-salt\.ps1 /,
-      /^\$env:Path = \[Environment\]::GetEnvironmentVariable\('Path', 'Machine'\) \+ ';' \+ \[Environment\]::GetEnvironmentVariable\('Path', 'User'\)$/,
-    );
-    expect(inOrder(order)).toBe(true);
-  });
+  it.each(['hybrid', 'jeos'] as const)(
+    '%s: the agent comes from salt-bootstrap pinned and checked, never from the saltminion package',
+    async (design) => {
+      const ps = (await windowsFolder(design, 'salt')).file('packer/scripts/agents.ps1');
+      expect(ps).not.toMatch(/saltminion/);
+      const order = linesOf(
+        ps,
+        /^\$saltBootstrapUrl = "https:\/\/github\.com\/saltstack\/salt-bootstrap\/releases\/download\/\$env:SALT_BOOTSTRAP_VERSION\/bootstrap-salt\.ps1"$/,
+        /^Invoke-WebRequest -UseBasicParsing -Uri \$saltBootstrapUrl -OutFile \$saltBootstrap$/,
+        /^Invoke-WebRequest -UseBasicParsing -Uri "\$saltBootstrapUrl\.sha256" -OutFile "\$saltBootstrap\.sha256"$/,
+        /^if \(\(Get-FileHash -Path \$saltBootstrap -Algorithm SHA256\)\.Hash -ne \$published\) \{$/,
+        /^\s+throw "bootstrap-salt\.ps1 of \$env:SALT_BOOTSTRAP_VERSION does not match its published checksum"$/,
+        /^& \$saltBootstrap -Version \$env:SALT_VERSION -RunService \$false$/,
+        /^if \(\$LASTEXITCODE -ne 0\) \{ throw "bootstrap-salt\.ps1 /,
+        /^\$env:Path = \[Environment\]::GetEnvironmentVariable\('Path', 'Machine'\) \+ ';' \+ \[Environment\]::GetEnvironmentVariable\('Path', 'User'\)$/,
+      );
+      expect(inOrder(order)).toBe(true);
+    },
+  );
 
   it('salt-call is called by its full path, at boot and in a fully-baked build (where Salt was installed by the same session)', async () => {
-    const salt = /^& 'C:\\Program Files\\Salt Project\\Salt\\salt-call\.exe' --local --retcode-passthrough --file-root "\$Config(Root|Dir)\\salt" state\.apply \$(State|Role)$/m;
+    const salt =
+      /^& 'C:\\Program Files\\Salt Project\\Salt\\salt-call\.exe' --local --retcode-passthrough --file-root "\$Config(Root|Dir)\\salt" state\.apply \$(State|Role)$/m;
     expect((await windowsFolder('jeos', 'salt')).file('bootstrap/ami-bootstrap.ps1')).toMatch(salt);
     const role = (await windowsFolder('fully-baked', 'salt')).file('packer/scripts/role.ps1');
     expect(role).toMatch(salt);
@@ -226,9 +295,14 @@ describe('E: Salt on Windows', () => {
       const builds = packerBuilds(`${dir.dir}/packer`);
       expect(builds.map((b) => b.name).sort()).toEqual(['base', 'role-api', 'role-web']);
       for (const build of builds) {
-        const env = build.provisioners.flatMap((p) => (Array.isArray(p.attrs.environment_vars) ? p.attrs.environment_vars : []));
+        const env = build.provisioners.flatMap((p) =>
+          Array.isArray(p.attrs.environment_vars) ? p.attrs.environment_vars : [],
+        );
         expect(env, build.name).toContain(`SALT_BOOTSTRAP_VERSION=${tag![1]}`);
-        expect(env.some((e) => /^SALT_VERSION=\d{4}\.\d+$/.test(e)), build.name).toBe(true);
+        expect(
+          env.some((e) => /^SALT_VERSION=\d{4}\.\d+$/.test(e)),
+          build.name,
+        ).toBe(true);
       }
     } finally {
       dir.cleanup();
@@ -244,13 +318,25 @@ describe('E: Salt on Windows', () => {
     expect(sls).not.toMatch(/pkg\.installed/);
     const states = parseYaml(sls) as Record<string, Record<string, unknown[]>>;
     const installed = Object.values(states).map((s) => s['chocolatey.installed']);
-    expect(installed.map((args) => (args!.find((a) => typeof a === 'object' && a !== null && 'name' in a) as { name: string }).name)).toEqual(['nginx', 'dotnet-8.0-runtime']);
-    for (const args of installed) expect(args).toContainEqual({ retry: { attempts: expect.any(Number), interval: expect.any(Number) } });
+    expect(
+      installed.map(
+        (args) => (args!.find((a) => typeof a === 'object' && a !== null && 'name' in a) as { name: string }).name,
+      ),
+    ).toEqual(['nginx', 'dotnet-8.0-runtime']);
+    for (const args of installed)
+      expect(args).toContainEqual({ retry: { attempts: expect.any(Number), interval: expect.any(Number) } });
 
     const a = minimalAnswers();
-    Object.assign(a, { strategy: 'fully-baked', configManagement: 'salt', platform: { os: 'ubuntu-24.04' }, roles: [{ name: 'web', software: ['nginx', 'g++'] }] });
+    Object.assign(a, {
+      strategy: 'fully-baked',
+      configManagement: 'salt',
+      platform: { os: 'ubuntu-24.04' },
+      roles: [{ name: 'web', software: ['nginx', 'g++'] }],
+    });
     const linux = (await generate(answersFrom(a))).find((f) => f.path === 'config/salt/web/software.sls')!.contents;
-    expect(linux).toBe('# Role web: the packages its images carry.\nweb-software:\n  pkg.installed:\n    - pkgs:\n        - "nginx"\n        - "g++"\n');
+    expect(linux).toBe(
+      '# Role web: the packages its images carry.\nweb-software:\n  pkg.installed:\n    - pkgs:\n        - "nginx"\n        - "g++"\n',
+    );
   });
 });
 
@@ -258,7 +344,11 @@ describe('F: secrets through AWS Tools for PowerShell', () => {
   it.each(DESIGNS)('%s: Get-SSMParameter, checked to exist first (exit 40); no aws CLI call', async (design) => {
     const ps = (await windowsFolder(design, 'chef')).file('bootstrap/ami-bootstrap.ps1');
     expect(ps).not.toMatch(/^\s*(&\s*)?aws(\.exe)?\s/m);
-    const [check, fetch] = linesOf(ps, /^\s*if \(-not \(Get-Command -Name Get-SSMParameter -ErrorAction SilentlyContinue\)\) \{$/, /Get-SSMParameter -Name/);
+    const [check, fetch] = linesOf(
+      ps,
+      /^\s*if \(-not \(Get-Command -Name Get-SSMParameter -ErrorAction SilentlyContinue\)\) \{$/,
+      /Get-SSMParameter -Name/,
+    );
     expect(ps.split('\n')[check! + 1]).toMatch(/^\s*Stop-Bootstrap 40 '[^']*AWS Tools for PowerShell/);
     expect(check).toBeLessThan(fetch!);
     expect(ps.split('\n')[fetch! + 1]).toMatch(/^\s*catch \{ Stop-Bootstrap 40 "cannot read SSM parameter /);
@@ -274,7 +364,12 @@ describe('G: installers run only when their vendor signed them', () => {
     expect(fn).toMatch(/\.Status -ne 'Valid'/);
     expect(fn).toMatch(/\$Publishers -cnotcontains \$organization/);
     expect(fn).toMatch(/throw /);
-    const msi = linesOf(ps, /^Invoke-WebRequest -UseBasicParsing -Uri 'https:\/\/amazoncloudwatch-agent\.s3\.amazonaws\.com\/[^']*\.msi' -OutFile \$msi$/, /^Assert-Signed \$msi 'Amazon\.com Services LLC', 'Amazon\.com, Inc\.', 'Amazon Web Services, Inc\.'$/, /^Install-Msi \$msi$/);
+    const msi = linesOf(
+      ps,
+      /^Invoke-WebRequest -UseBasicParsing -Uri 'https:\/\/amazoncloudwatch-agent\.s3\.amazonaws\.com\/[^']*\.msi' -OutFile \$msi$/,
+      /^Assert-Signed \$msi 'Amazon\.com Services LLC', 'Amazon\.com, Inc\.', 'Amazon Web Services, Inc\.'$/,
+      /^Install-Msi \$msi$/,
+    );
     expect(inOrder(msi)).toBe(true);
     const choco = linesOf(
       ps,
@@ -292,43 +387,58 @@ describe('G: installers run only when their vendor signed them', () => {
       const m = /(?:^|, )O=(?:"([^"]*)"|([^,]*))/.exec(subject);
       return m ? `${m[1] ?? ''}${m[2] ?? ''}` : '';
     };
-    expect(organization('CN=Amazon.com Services LLC, O=Amazon.com Services LLC, L=Seattle, S=Washington, C=US')).toBe('Amazon.com Services LLC');
-    expect(organization('CN="Chocolatey Software, Inc.", O="Chocolatey Software, Inc.", L=Topeka, S=Kansas, C=US')).toBe('Chocolatey Software, Inc.');
-    for (const other of ['CN=Amazon, O=Evil Corp', 'CN=x, O=Amazonia Ltd', 'CN=x, O="Chocolatey Software, Inc. Pirates"']) {
+    expect(organization('CN=Amazon.com Services LLC, O=Amazon.com Services LLC, L=Seattle, S=Washington, C=US')).toBe(
+      'Amazon.com Services LLC',
+    );
+    expect(
+      organization('CN="Chocolatey Software, Inc.", O="Chocolatey Software, Inc.", L=Topeka, S=Kansas, C=US'),
+    ).toBe('Chocolatey Software, Inc.');
+    for (const other of [
+      'CN=Amazon, O=Evil Corp',
+      'CN=x, O=Amazonia Ltd',
+      'CN=x, O="Chocolatey Software, Inc. Pirates"',
+    ]) {
       expect(['Amazon.com Services LLC', 'Chocolatey Software, Inc.']).not.toContain(organization(other));
     }
   });
 });
 
 describe('H: Puppet on Windows is OpenVox, from its MSI at the pinned version', () => {
-  const PUPPET = /^& 'C:\\Program Files\\Puppet Labs\\Puppet\\bin\\puppet\.bat' apply --detailed-exitcodes --modulepath "\$Config(Root|Dir)\\puppet\\modules" -e "include role_\$\(\$Role -replace '-', '_'\)"$/m;
+  const PUPPET =
+    /^& 'C:\\Program Files\\Puppet Labs\\Puppet\\bin\\puppet\.bat' apply --detailed-exitcodes --modulepath "\$Config(Root|Dir)\\puppet\\modules" -e "include role_\$\(\$Role -replace '-', '_'\)"$/m;
   /** The script that installs the agent: the baseline's agents step, or a fully-baked role's own. */
-  const agentScript = (design: Design) => (design === 'fully-baked' ? 'packer/scripts/role.ps1' : 'packer/scripts/agents.ps1');
+  const agentScript = (design: Design) =>
+    design === 'fully-baked' ? 'packer/scripts/role.ps1' : 'packer/scripts/agents.ps1';
 
-  it.each(DESIGNS)('%s: downloads the pinned MSI, checks its Authenticode signature, then installs it with msiexec; never choco puppet-agent', async (design) => {
-    const ps = (await windowsFolder(design, 'puppet')).file(agentScript(design));
-    expect(ps).not.toMatch(/puppet-agent/);
-    expect(ps).toMatch(/^Invoke-Choco install -y --no-progress git\n\s*if \(\$LASTEXITCODE -ne 0\) \{ throw /m);
-    const order = linesOf(
-      ps,
-      /^if \(-not \$env:OPENVOX_AGENT_VERSION\) \{ throw '[^']*versions\.auto\.pkrvars\.hcl[^']*' \}$/,
-      /^\$openvoxUrl = "https:\/\/downloads\.voxpupuli\.org\/windows\/openvox8\/openvox-agent-\$env:OPENVOX_AGENT_VERSION-x64\.msi"$/,
-      /^Invoke-WebRequest -UseBasicParsing -Uri \$openvoxUrl -OutFile \$openvoxMsi$/,
-      /^\$signature = Get-AuthenticodeSignature -FilePath \$openvoxMsi$/,
-      /^if \(\$signature\.Status -ne 'Valid'\) \{ throw "[^"]*" \}$/,
-      /^Write-Output "[^"]*\$\(\$signature\.SignerCertificate\.Subject\)[^"]*"$/,
-      /^Install-Msi \$openvoxMsi 'PUPPET_AGENT_STARTUP_MODE=Disabled'$/,
-      /^\$env:Path = \[Environment\]::GetEnvironmentVariable\('Path', 'Machine'\) \+ ';' \+ \[Environment\]::GetEnvironmentVariable\('Path', 'User'\)$/,
-    );
-    expect(inOrder(order)).toBe(true);
-    // Nothing of the MSI runs before the signature check: msiexec starts only inside Install-Msi.
-    const fn = lineOf(ps, /^function Install-Msi/);
-    const starts = ps.split('\n').flatMap((l, i) => (/^\s*(&\s*)?msiexec\b|Start-Process\b[^\n]*msiexec/.test(l) ? [i] : []));
-    expect(starts).toHaveLength(1);
-    expect(starts[0]! > fn && starts[0]! < fn + blockAt(ps, fn).length).toBe(true);
-    // The signer's organization is not pinned, and the script says why.
-    expect(ps).toMatch(/^#[^\n]*not pinned/m);
-  });
+  it.each(DESIGNS)(
+    '%s: downloads the pinned MSI, checks its Authenticode signature, then installs it with msiexec; never choco puppet-agent',
+    async (design) => {
+      const ps = (await windowsFolder(design, 'puppet')).file(agentScript(design));
+      expect(ps).not.toMatch(/puppet-agent/);
+      expect(ps).toMatch(/^Invoke-Choco install -y --no-progress git\n\s*if \(\$LASTEXITCODE -ne 0\) \{ throw /m);
+      const order = linesOf(
+        ps,
+        /^if \(-not \$env:OPENVOX_AGENT_VERSION\) \{ throw '[^']*versions\.auto\.pkrvars\.hcl[^']*' \}$/,
+        /^\$openvoxUrl = "https:\/\/downloads\.voxpupuli\.org\/windows\/openvox8\/openvox-agent-\$env:OPENVOX_AGENT_VERSION-x64\.msi"$/,
+        /^Invoke-WebRequest -UseBasicParsing -Uri \$openvoxUrl -OutFile \$openvoxMsi$/,
+        /^\$signature = Get-AuthenticodeSignature -FilePath \$openvoxMsi$/,
+        /^if \(\$signature\.Status -ne 'Valid'\) \{ throw "[^"]*" \}$/,
+        /^Write-Output "[^"]*\$\(\$signature\.SignerCertificate\.Subject\)[^"]*"$/,
+        /^Install-Msi \$openvoxMsi 'PUPPET_AGENT_STARTUP_MODE=Disabled'$/,
+        /^\$env:Path = \[Environment\]::GetEnvironmentVariable\('Path', 'Machine'\) \+ ';' \+ \[Environment\]::GetEnvironmentVariable\('Path', 'User'\)$/,
+      );
+      expect(inOrder(order)).toBe(true);
+      // Nothing of the MSI runs before the signature check: msiexec starts only inside Install-Msi.
+      const fn = lineOf(ps, /^function Install-Msi/);
+      const starts = ps
+        .split('\n')
+        .flatMap((l, i) => (/^\s*(&\s*)?msiexec\b|Start-Process\b[^\n]*msiexec/.test(l) ? [i] : []));
+      expect(starts).toHaveLength(1);
+      expect(starts[0]! > fn && starts[0]! < fn + blockAt(ps, fn).length).toBe(true);
+      // The signer's organization is not pinned, and the script says why.
+      expect(ps).toMatch(/^#[^\n]*not pinned/m);
+    },
+  );
 
   it('Install-Msi, defined where it is used, passes the properties and tries again on exit 1618 for at most 10 minutes', async () => {
     for (const design of DESIGNS) {
@@ -336,7 +446,9 @@ describe('H: Puppet on Windows is OpenVox, from its MSI at the pinned version', 
       expect(ps.match(/^function Install-Msi\b/gm), design).toHaveLength(1);
       const fn = blockAt(ps, lineOf(ps, /^function Install-Msi/)).join('\n');
       expect(fn).toMatch(/^function Install-Msi\(\[string\] \$Path, \[string\[\]\] \$Properties = @\(\)\) \{$/m);
-      expect(fn).toMatch(/Start-Process -FilePath msiexec\.exe -ArgumentList \(@\('\/i', "`"\$Path`"", '\/qn', '\/norestart'\) \+ \$Properties\) -Wait -PassThru\)\.ExitCode/);
+      expect(fn).toMatch(
+        /Start-Process -FilePath msiexec\.exe -ArgumentList \(@\('\/i', "`"\$Path`"", '\/qn', '\/norestart'\) \+ \$Properties\) -Wait -PassThru\)\.ExitCode/,
+      );
       expect(fn).toMatch(/if \(\$code -in 0, 3010\) \{ return \}/);
       expect(fn).toMatch(/if \(\$code -ne 1618 -or \(Get-Date\) -gt \$deadline\) \{ throw "msiexec/);
       expect(fn).toMatch(/\.AddMinutes\(10\)/);
@@ -348,7 +460,8 @@ describe('H: Puppet on Windows is OpenVox, from its MSI at the pinned version', 
   it('puppet is called by its full path, at boot and in a fully-baked build (where OpenVox was installed by the same session)', async () => {
     for (const design of DESIGNS) {
       const { files } = await windowsFolder(design, 'puppet');
-      for (const f of files.filter((f) => f.path.endsWith('.ps1'))) expect(f.contents, `${design} ${f.path}`).not.toMatch(/^\s*puppet\s/m);
+      for (const f of files.filter((f) => f.path.endsWith('.ps1')))
+        expect(f.contents, `${design} ${f.path}`).not.toMatch(/^\s*puppet\s/m);
     }
     expect((await windowsFolder('jeos', 'puppet')).file('bootstrap/ami-bootstrap.ps1')).toMatch(PUPPET);
     const role = (await windowsFolder('fully-baked', 'puppet')).file('packer/scripts/role.ps1');
@@ -356,40 +469,56 @@ describe('H: Puppet on Windows is OpenVox, from its MSI at the pinned version', 
     expect(inOrder(linesOf(role, /^Install-Msi \$openvoxMsi /, /^\$env:Path = /, /puppet\.bat' apply/))).toBe(true);
   });
 
-  it.each(DESIGNS)('%s: the version is pinned in versions.auto.pkrvars.hcl and reaches every build that installs OpenVox as a value, in Packer and in Image Builder', async (design) => {
-    const { files, file } = await windowsFolder(design, 'puppet');
-    const pinned = file('packer/versions.auto.pkrvars.hcl');
-    expect(pinned).toMatch(/^openvox_agent_version\s*=\s*"8\.25\.0"$/m);
-    expect(file('packer/variables.pkr.hcl')).toMatch(/variable "openvox_agent_version" \{/);
-    const dir = tempDir();
-    try {
-      writeFiles(dir.dir, files);
-      // Packer evaluates ${var.openvox_agent_version}: a team's override reaches the scripts.
-      for (const [overrides, version] of [[{}, '8.25.0'], [{ openvox_agent_version: '8.23.1' }, '8.23.1']] as const) {
-        const builds = packerBuilds(`${dir.dir}/packer`, overrides);
-        const installing = builds.filter((b) => (design === 'fully-baked' ? b.name !== 'base' : b.name === 'base'));
-        expect(installing.length).toBeGreaterThan(0);
-        for (const build of installing) {
-          const env = build.provisioners.flatMap((p) => (Array.isArray(p.attrs.environment_vars) ? p.attrs.environment_vars : []));
-          expect(env, build.name).toContain(`OPENVOX_AGENT_VERSION=${version}`);
+  it.each(DESIGNS)(
+    '%s: the version is pinned in versions.auto.pkrvars.hcl and reaches every build that installs OpenVox as a value, in Packer and in Image Builder',
+    async (design) => {
+      const { files, file } = await windowsFolder(design, 'puppet');
+      const pinned = file('packer/versions.auto.pkrvars.hcl');
+      expect(pinned).toMatch(/^openvox_agent_version\s*=\s*"8\.25\.0"$/m);
+      expect(file('packer/variables.pkr.hcl')).toMatch(/variable "openvox_agent_version" \{/);
+      const dir = tempDir();
+      try {
+        writeFiles(dir.dir, files);
+        // Packer evaluates ${var.openvox_agent_version}: a team's override reaches the scripts.
+        for (const [overrides, version] of [
+          [{}, '8.25.0'],
+          [{ openvox_agent_version: '8.23.1' }, '8.23.1'],
+        ] as const) {
+          const builds = packerBuilds(`${dir.dir}/packer`, overrides);
+          const installing = builds.filter((b) => (design === 'fully-baked' ? b.name !== 'base' : b.name === 'base'));
+          expect(installing.length).toBeGreaterThan(0);
+          for (const build of installing) {
+            const env = build.provisioners.flatMap((p) =>
+              Array.isArray(p.attrs.environment_vars) ? p.attrs.environment_vars : [],
+            );
+            expect(env, build.name).toContain(`OPENVOX_AGENT_VERSION=${version}`);
+          }
         }
+      } finally {
+        dir.cleanup();
       }
-    } finally {
-      dir.cleanup();
-    }
-    const steps = imageBuilderScripts(file('imagebuilder/image-builder.yaml')).filter((s) => /\$env:OPENVOX_AGENT_VERSION\b/.test(s.script));
-    expect(steps.map((s) => s.step)).toContain(design === 'fully-baked' ? 'Role' : 'Agents');
-    for (const s of steps) {
-      expect(s.script, `${s.component} ${s.step}`).toMatch(/^\$env:OPENVOX_AGENT_VERSION = '8\.25\.0'$/m);
-      expect(s.script, `${s.component} ${s.step}`).not.toContain('${');
-    }
-  });
+      const steps = imageBuilderScripts(file('imagebuilder/image-builder.yaml')).filter((s) =>
+        /\$env:OPENVOX_AGENT_VERSION\b/.test(s.script),
+      );
+      expect(steps.map((s) => s.step)).toContain(design === 'fully-baked' ? 'Role' : 'Agents');
+      for (const s of steps) {
+        expect(s.script, `${s.component} ${s.step}`).toMatch(/^\$env:OPENVOX_AGENT_VERSION = '8\.25\.0'$/m);
+        expect(s.script, `${s.component} ${s.step}`).not.toContain('${');
+      }
+    },
+  );
 
   it('only Windows images with Puppet pin an OpenVox version', async () => {
     expect((await windowsFolder('jeos', 'chef')).file('packer/versions.auto.pkrvars.hcl')).not.toMatch(/openvox/);
     const a = minimalAnswers();
-    Object.assign(a, { strategy: 'jeos', configManagement: 'puppet', platform: { os: 'ubuntu-24.04' }, roles: [{ name: 'web', software: [] }] });
-    const linux = (await generate(answersFrom(a))).find((f) => f.path === 'packer/versions.auto.pkrvars.hcl')?.contents ?? '';
+    Object.assign(a, {
+      strategy: 'jeos',
+      configManagement: 'puppet',
+      platform: { os: 'ubuntu-24.04' },
+      roles: [{ name: 'web', software: [] }],
+    });
+    const linux =
+      (await generate(answersFrom(a))).find((f) => f.path === 'packer/versions.auto.pkrvars.hcl')?.contents ?? '';
     expect(linux).not.toMatch(/openvox_agent_version/);
   });
 
@@ -415,7 +544,8 @@ describe('every Windows script', () => {
           for (const f of files.filter((f) => f.path.endsWith('.ps1'))) {
             expect(f.contents, `${design}-${tool} ${f.path}`).not.toContain('${');
             const problems = parse(f.path.endsWith('winrm-listener.ps1') ? userDataScript(f.contents) : f.contents);
-            if (problems.length) failures.push(`${design}-${tool} ${JSON.stringify(options)} ${f.path}\n${formatProblems(problems)}`);
+            if (problems.length)
+              failures.push(`${design}-${tool} ${JSON.stringify(options)} ${f.path}\n${formatProblems(problems)}`);
           }
         }
       }

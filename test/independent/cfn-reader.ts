@@ -6,8 +6,24 @@ import { DEFAULT_SCHEMA, Type, load } from 'js-yaml';
 
 /** Short-form tag -> long-form key. !GetAtt's scalar form "R.Attr" becomes [R, Attr] as CloudFormation does. */
 const FUNCTIONS = [
-  'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform',
-  'And', 'Equals', 'If', 'Not', 'Or', 'Length', 'ToJsonString',
+  'Base64',
+  'Cidr',
+  'FindInMap',
+  'GetAtt',
+  'GetAZs',
+  'ImportValue',
+  'Join',
+  'Select',
+  'Split',
+  'Sub',
+  'Transform',
+  'And',
+  'Equals',
+  'If',
+  'Not',
+  'Or',
+  'Length',
+  'ToJsonString',
 ] as const;
 
 function longForm(name: string, data: unknown): Record<string, unknown> {
@@ -22,7 +38,11 @@ function longForm(name: string, data: unknown): Record<string, unknown> {
 
 const types = ['Ref', 'Condition', ...FUNCTIONS].flatMap((name) =>
   (['scalar', 'sequence', 'mapping'] as const).map(
-    (kind) => new Type(`!${name}`, { kind, construct: (data: unknown) => longForm(name, data ?? (kind === 'scalar' ? '' : data)) }),
+    (kind) =>
+      new Type(`!${name}`, {
+        kind,
+        construct: (data: unknown) => longForm(name, data ?? (kind === 'scalar' ? '' : data)),
+      }),
   ),
 );
 

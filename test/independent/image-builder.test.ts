@@ -14,7 +14,16 @@ import { CASES } from './cases.ts';
 import type { IndependentCase } from './cases.ts';
 import { readTemplate } from './cfn-reader.ts';
 import type { Template } from './cfn-reader.ts';
-import { checkComponents, checkDistributions, checkFolders, checkImds, checkLifecycle, checkPromotionSharing, checkRecipes, INLINE_DATA_LIMIT } from './pipeline-expectations.ts';
+import {
+  checkComponents,
+  checkDistributions,
+  checkFolders,
+  checkImds,
+  checkLifecycle,
+  checkPromotionSharing,
+  checkRecipes,
+  INLINE_DATA_LIMIT,
+} from './pipeline-expectations.ts';
 import { checkAgainstSpec, checkReferences, loadResourceSpec } from './resource-spec.ts';
 import { checkToeDocument } from './toe-document.ts';
 
@@ -102,7 +111,8 @@ describe('each independent check can fail', () => {
     return t;
   };
   const props = (t: Template, id: string) => t.Resources[id]!.Properties!;
-  const idOf = (type: string, nth = 0) => Object.entries(g.template.Resources).filter(([, r]) => r.Type === type)[nth]![0];
+  const idOf = (type: string, nth = 0) =>
+    Object.entries(g.template.Resources).filter(([, r]) => r.Type === type)[nth]![0];
   const withComponentData = (t: Template, change: (doc: any) => void) => {
     const id = idOf('AWS::ImageBuilder::Component');
     const doc = load(props(t, id).Data);
@@ -130,14 +140,28 @@ describe('each independent check can fail', () => {
       TopicName: { 'Fn::Sub': '${AWS::StackName}-${B.TopicName}' },
       DisplayName: { 'Fn::Sub': ['${X}', { X: { Ref: 'B' } }] },
       KmsMasterKeyId: { 'Fn::GetAtt': ['B', 'TopicArn'] },
-      Tags: [{ Key: 'a', Value: { 'Fn::Join': ['-', [{ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }, { 'Fn::If': ['C', 'x', { Ref: 'AWS::NoValue' }] }]] } }],
+      Tags: [
+        {
+          Key: 'a',
+          Value: {
+            'Fn::Join': [
+              '-',
+              [{ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }, { 'Fn::If': ['C', 'x', { Ref: 'AWS::NoValue' }] }],
+            ],
+          },
+        },
+      ],
     });
-    expect(checkReferences(t)).toEqual(['Resources.A.Properties.Tags[0].Value.Fn::Join[1][1]: Fn::If C: no such condition']);
+    expect(checkReferences(t)).toEqual([
+      'Resources.A.Properties.Tags[0].Value.Fn::Join[1][1]: Fn::If C: no such condition',
+    ]);
   });
 
   it('the specification reader knows the Image Builder types (the spec is read, not empty)', () => {
     const spec = loadResourceSpec();
-    expect(spec.resources.get('AWS::ImageBuilder::InfrastructureConfiguration')?.properties.InstanceProfileName?.required).toBe(true);
+    expect(
+      spec.resources.get('AWS::ImageBuilder::InfrastructureConfiguration')?.properties.InstanceProfileName?.required,
+    ).toBe(true);
     expect(spec.resources.size).toBeGreaterThan(1000);
   });
 
@@ -222,46 +246,102 @@ describe('each independent check can fail', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    expect(checkComponents(mutated((t) => (props(t, idOf('AWS::ImageBuilder::Component')).Platform = 'Windows')), 'windows').problems.join('\n')).toMatch(/uses ExecuteBash on windows/);
-    expect(checkToeDocument('name: x\nschemaVersion: 1.0\nphases: []\n').problems).toEqual(['document: phases must be a non-empty list']);
+    expect(
+      checkComponents(
+        mutated((t) => (props(t, idOf('AWS::ImageBuilder::Component')).Platform = 'Windows')),
+        'windows',
+      ).problems.join('\n'),
+    ).toMatch(/uses ExecuteBash on windows/);
+    expect(checkToeDocument('name: x\nschemaVersion: 1.0\nphases: []\n').problems).toEqual([
+      'document: phases must be a non-empty list',
+    ]);
   });
 
   it('the recipe check finds a role recipe on a public OS image and a baseline on a fixed AMI', () => {
     const role = idOf('AWS::ImageBuilder::ImageRecipe', 1);
     const base = idOf('AWS::ImageBuilder::ImageRecipe', 0);
     const t = mutated((t) => {
-      props(t, role).ParentImage = 'ssm:/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id';
+      props(t, role).ParentImage =
+        'ssm:/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id';
       props(t, base).ParentImage = 'ami-0123456789abcdef0';
     });
     const problems = list(checkRecipes(t, c));
     expect(problems).toMatch(new RegExp(`${role}: role recipe .* is not built on the baseline's output`));
     expect(problems).toMatch(new RegExp(`${role}: role recipe .* starts from a public OS image`));
     expect(problems).toMatch(new RegExp(`${base}: the baseline's parent should be the public SSM parameter`));
-    const renamed = mutated((t) => (props(t, role).ParentImage = { 'Fn::Sub': 'arn:${AWS::Partition}:imagebuilder:${AWS::Region}:${AWS::AccountId}:image/other-base/x.x.x' }));
+    const renamed = mutated(
+      (t) =>
+        (props(t, role).ParentImage = {
+          'Fn::Sub': 'arn:${AWS::Partition}:imagebuilder:${AWS::Region}:${AWS::AccountId}:image/other-base/x.x.x',
+        }),
+    );
     expect(list(checkRecipes(renamed, c))).toMatch(/is not built on the baseline's output/);
   });
 
   it('the IMDS check finds optional tokens, missing options and a pipeline on foreign infrastructure', () => {
     const infra = idOf('AWS::ImageBuilder::InfrastructureConfiguration');
     const pipeline = idOf('AWS::ImageBuilder::ImagePipeline');
-    expect(checkImds(mutated((t) => (props(t, infra).InstanceMetadataOptions.HttpTokens = 'optional')))).toEqual([`${infra}: InstanceMetadataOptions.HttpTokens is not required (IMDSv1 stays on)`]);
-    expect(checkImds(mutated((t) => delete props(t, infra).InstanceMetadataOptions))).toHaveLength(1);
-    expect(checkImds(mutated((t) => (props(t, pipeline).InfrastructureConfigurationArn = 'arn:aws:imagebuilder:us-east-1:111122223333:infrastructure-configuration/other')))).toEqual([
-      `${pipeline}: its infrastructure is not one of this template's`,
+    expect(checkImds(mutated((t) => (props(t, infra).InstanceMetadataOptions.HttpTokens = 'optional')))).toEqual([
+      `${infra}: InstanceMetadataOptions.HttpTokens is not required (IMDSv1 stays on)`,
     ]);
+    expect(checkImds(mutated((t) => delete props(t, infra).InstanceMetadataOptions))).toHaveLength(1);
+    expect(
+      checkImds(
+        mutated(
+          (t) =>
+            (props(t, pipeline).InfrastructureConfigurationArn =
+              'arn:aws:imagebuilder:us-east-1:111122223333:infrastructure-configuration/other'),
+        ),
+      ),
+    ).toEqual([`${pipeline}: its infrastructure is not one of this template's`]);
   });
 
   it('the lifecycle check finds other days, no policy, a disabled one, images no policy selects and recipe versions', () => {
     const lifecycle = idOf('AWS::ImageBuilder::LifecyclePolicy');
-    const policies = Object.entries(g.template.Resources).filter(([, r]) => r.Type === 'AWS::ImageBuilder::LifecyclePolicy').map(([id]) => id);
+    const policies = Object.entries(g.template.Resources)
+      .filter(([, r]) => r.Type === 'AWS::ImageBuilder::LifecyclePolicy')
+      .map(([id]) => id);
     const pipeline = idOf('AWS::ImageBuilder::ImagePipeline', 1);
     expect(list(checkLifecycle(g.template, 30))).toMatch(/not after 30 days/);
-    expect(checkLifecycle(mutated((t) => policies.forEach((id) => delete t.Resources[id])), c.expect.deprecateAfterDays)).toEqual(['no enabled AMI lifecycle policy deprecates images']);
-    expect(checkLifecycle(mutated((t) => policies.forEach((id) => (props(t, id).Status = 'DISABLED'))), c.expect.deprecateAfterDays)).toEqual(['no enabled AMI lifecycle policy deprecates images']);
-    expect(list(checkLifecycle(mutated((t) => (props(t, pipeline).ImageTags = {})), c.expect.deprecateAfterDays))).toMatch(new RegExp(`${pipeline}: its images are selected by 0 deprecating policies`));
-    expect(list(checkLifecycle(mutated((t) => (props(t, lifecycle).ResourceSelection.TagMap = { Project: 'ledger' })), c.expect.deprecateAfterDays))).toMatch(/selected by 2 deprecating policies/);
-    expect(list(checkLifecycle(mutated((t) => (props(t, lifecycle).ResourceSelection.Recipes = [{ Name: 'x', SemanticVersion: '1.0.0' }])), c.expect.deprecateAfterDays))).toMatch(/selects recipe versions/);
-    const weeks = mutated((t) => policies.forEach((id) => (props(t, id).PolicyDetails[0].Filter = { Type: 'AGE', Value: 52, Unit: 'WEEKS' })));
+    expect(
+      checkLifecycle(
+        mutated((t) => policies.forEach((id) => delete t.Resources[id])),
+        c.expect.deprecateAfterDays,
+      ),
+    ).toEqual(['no enabled AMI lifecycle policy deprecates images']);
+    expect(
+      checkLifecycle(
+        mutated((t) => policies.forEach((id) => (props(t, id).Status = 'DISABLED'))),
+        c.expect.deprecateAfterDays,
+      ),
+    ).toEqual(['no enabled AMI lifecycle policy deprecates images']);
+    expect(
+      list(
+        checkLifecycle(
+          mutated((t) => (props(t, pipeline).ImageTags = {})),
+          c.expect.deprecateAfterDays,
+        ),
+      ),
+    ).toMatch(new RegExp(`${pipeline}: its images are selected by 0 deprecating policies`));
+    expect(
+      list(
+        checkLifecycle(
+          mutated((t) => (props(t, lifecycle).ResourceSelection.TagMap = { Project: 'ledger' })),
+          c.expect.deprecateAfterDays,
+        ),
+      ),
+    ).toMatch(/selected by 2 deprecating policies/);
+    expect(
+      list(
+        checkLifecycle(
+          mutated((t) => (props(t, lifecycle).ResourceSelection.Recipes = [{ Name: 'x', SemanticVersion: '1.0.0' }])),
+          c.expect.deprecateAfterDays,
+        ),
+      ),
+    ).toMatch(/selects recipe versions/);
+    const weeks = mutated((t) =>
+      policies.forEach((id) => (props(t, id).PolicyDetails[0].Filter = { Type: 'AGE', Value: 52, Unit: 'WEEKS' })),
+    );
     expect(checkLifecycle(weeks, 364)).toEqual([]);
   });
 
@@ -281,20 +361,51 @@ describe('each independent check can fail', () => {
 
   it('the promotion check finds a promote script that shares with others, or is missing', () => {
     const script = g.files.find((f) => f.path === 'packer/scripts/promote-image.sh')!;
-    const other = g.files.map((f) => (f === script ? { ...f, contents: f.contents.replace(/--launch-permission '[^']*'/, `--launch-permission '{"Add":[{"UserId":"999999999999"}]}'`) } : f));
+    const other = g.files.map((f) =>
+      f === script
+        ? {
+            ...f,
+            contents: f.contents.replace(
+              /--launch-permission '[^']*'/,
+              `--launch-permission '{"Add":[{"UserId":"999999999999"}]}'`,
+            ),
+          }
+        : f,
+    );
     expect(list(checkPromotionSharing(other, c))).toMatch(/shares with \{"UserIds":\["999999999999"\]\} on promotion/);
-    expect(checkPromotionSharing(g.files.filter((f) => f !== script), c)).toEqual(['no promote script']);
+    expect(
+      checkPromotionSharing(
+        g.files.filter((f) => f !== script),
+        c,
+      ),
+    ).toEqual(['no promote script']);
   });
 
   it('the folder check finds a stray packer/ folder, a changed bootstrap file and a script not from packer/scripts', () => {
     const steps = checkComponents(g.template, 'linux').steps;
     const imageBuilderOnly = { ...c, expect: { ...c.expect, builder: 'image-builder' as const } };
-    expect(checkFolders(g.files, steps, imageBuilderOnly)).toContain('builder image-builder: a packer/ folder is written');
-    expect(checkFolders(g.files.filter((f) => !f.path.startsWith('packer/')), steps, c)).toEqual(expect.arrayContaining(['builder both: no packer/ folder']));
-    const changed = g.files.map((f) => (f.path === 'bootstrap/ami-bootstrap.sh' ? { ...f, contents: `${f.contents}# changed\n` } : f));
-    expect(checkFolders(changed, steps, c)).toContain('CreateFile /tmp/ami-wizard-bootstrap/ami-bootstrap.sh: differs from bootstrap/ami-bootstrap.sh');
+    expect(checkFolders(g.files, steps, imageBuilderOnly)).toContain(
+      'builder image-builder: a packer/ folder is written',
+    );
+    expect(
+      checkFolders(
+        g.files.filter((f) => !f.path.startsWith('packer/')),
+        steps,
+        c,
+      ),
+    ).toEqual(expect.arrayContaining(['builder both: no packer/ folder']));
+    const changed = g.files.map((f) =>
+      f.path === 'bootstrap/ami-bootstrap.sh' ? { ...f, contents: `${f.contents}# changed\n` } : f,
+    );
+    expect(checkFolders(changed, steps, c)).toContain(
+      'CreateFile /tmp/ami-wizard-bootstrap/ami-bootstrap.sh: differs from bootstrap/ami-bootstrap.sh',
+    );
     const script = steps.find((s) => s.action === 'ExecuteBash')!;
-    const edited = steps.map((s) => (s === script ? { ...s, inputs: { commands: [...s.inputs.commands.slice(0, -1), 'echo edited'] } } : s));
-    expect(checkFolders(g.files, edited, c)).toContain(`${script.phase}/${script.name}: its script is not one of packer/scripts`);
+    const edited = steps.map((s) =>
+      s === script ? { ...s, inputs: { commands: [...s.inputs.commands.slice(0, -1), 'echo edited'] } } : s,
+    );
+    expect(checkFolders(g.files, edited, c)).toContain(
+      `${script.phase}/${script.name}: its script is not one of packer/scripts`,
+    );
   });
 });

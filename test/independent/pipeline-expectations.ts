@@ -10,7 +10,8 @@ import { checkToeDocument } from './toe-document.ts';
 import type { ToeStep } from './toe-document.ts';
 
 type Resource = Template['Resources'][string];
-const ofType = (t: Template, type: string) => Object.entries(t.Resources).filter(([, r]) => r.Type === type) as [string, Resource][];
+const ofType = (t: Template, type: string) =>
+  Object.entries(t.Resources).filter(([, r]) => r.Type === type) as [string, Resource][];
 
 /** A !Ref to a resource of the given type, or undefined. */
 function refTo(t: Template, value: unknown, type: string): string | undefined {
@@ -29,13 +30,15 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-const IMAGE_ARN = /^arn:\$\{AWS::Partition\}:imagebuilder:\$\{AWS::Region\}:\$\{AWS::AccountId\}:image\/([a-z0-9-_]+)\/x\.x\.x$/;
+const IMAGE_ARN =
+  /^arn:\$\{AWS::Partition\}:imagebuilder:\$\{AWS::Region\}:\$\{AWS::AccountId\}:image\/([a-z0-9-_]+)\/x\.x\.x$/;
 
 export function checkRecipes(t: Template, c: IndependentCase): string[] {
   const problems: string[] = [];
   const recipes = ofType(t, 'AWS::ImageBuilder::ImageRecipe');
   const names = recipes.map(([, r]) => r.Properties?.Name as string);
-  if (JSON.stringify([...names].sort()) !== JSON.stringify([...c.expect.recipes].sort())) problems.push(`recipes ${names.join(', ')}; expected ${c.expect.recipes.join(', ')}`);
+  if (JSON.stringify([...names].sort()) !== JSON.stringify([...c.expect.recipes].sort()))
+    problems.push(`recipes ${names.join(', ')}; expected ${c.expect.recipes.join(', ')}`);
   const baseName = c.expect.recipes[0]!;
   // Image Builder names an image after its recipe, lower-cased.
   const baseImage = baseName.toLowerCase();
@@ -46,21 +49,35 @@ export function checkRecipes(t: Template, c: IndependentCase): string[] {
       const want = c.expect.baseParent;
       if (want === 'image-id-parameter') {
         const p = intrinsicName(parent) === 'Ref' ? t.Parameters?.[(parent as { Ref: string }).Ref] : undefined;
-        if (p?.Type !== 'AWS::EC2::Image::Id') problems.push(`${id}: the baseline's parent should be a parameter of type AWS::EC2::Image::Id, got ${JSON.stringify(parent)}`);
+        if (p?.Type !== 'AWS::EC2::Image::Id')
+          problems.push(
+            `${id}: the baseline's parent should be a parameter of type AWS::EC2::Image::Id, got ${JSON.stringify(parent)}`,
+          );
       } else if (parent !== `ssm:${want.ssm}`) {
-        problems.push(`${id}: the baseline's parent should be the public SSM parameter ssm:${want.ssm}, got ${JSON.stringify(parent)}`);
+        problems.push(
+          `${id}: the baseline's parent should be the public SSM parameter ssm:${want.ssm}, got ${JSON.stringify(parent)}`,
+        );
       }
       continue;
     }
     // A role image: the baseline's newest image, or the SSM parameter the baseline publishes.
     const s = text(parent);
     const onBaseImage = s !== undefined && IMAGE_ARN.exec(s)?.[1] === baseImage;
-    const onBaseSsm = s !== undefined && c.expect.ssmPath !== undefined && s.startsWith(`ssm:${c.expect.ssmPath}/base/`);
-    if (!onBaseImage && !onBaseSsm) problems.push(`${id}: role recipe ${name} is not built on the baseline's output (ParentImage ${JSON.stringify(parent)})`);
-    if (s?.startsWith('ssm:/aws/service/') || s?.startsWith('ami-') || intrinsicName(parent) === 'Ref') problems.push(`${id}: role recipe ${name} starts from a public OS image`);
+    const onBaseSsm =
+      s !== undefined && c.expect.ssmPath !== undefined && s.startsWith(`ssm:${c.expect.ssmPath}/base/`);
+    if (!onBaseImage && !onBaseSsm)
+      problems.push(
+        `${id}: role recipe ${name} is not built on the baseline's output (ParentImage ${JSON.stringify(parent)})`,
+      );
+    if (s?.startsWith('ssm:/aws/service/') || s?.startsWith('ami-') || intrinsicName(parent) === 'Ref')
+      problems.push(`${id}: role recipe ${name} starts from a public OS image`);
   }
   // Every recipe is built by a pipeline.
-  const built = new Set(ofType(t, 'AWS::ImageBuilder::ImagePipeline').map(([, p]) => refTo(t, p.Properties?.ImageRecipeArn, 'AWS::ImageBuilder::ImageRecipe')));
+  const built = new Set(
+    ofType(t, 'AWS::ImageBuilder::ImagePipeline').map(([, p]) =>
+      refTo(t, p.Properties?.ImageRecipeArn, 'AWS::ImageBuilder::ImageRecipe'),
+    ),
+  );
   for (const [id] of recipes) if (!built.has(id)) problems.push(`${id}: no pipeline builds this recipe`);
   return problems;
 }
@@ -70,10 +87,12 @@ export function checkImds(t: Template): string[] {
   const infra = ofType(t, 'AWS::ImageBuilder::InfrastructureConfiguration');
   if (infra.length === 0) problems.push('no InfrastructureConfiguration');
   for (const [id, r] of infra) {
-    if (r.Properties?.InstanceMetadataOptions?.HttpTokens !== 'required') problems.push(`${id}: InstanceMetadataOptions.HttpTokens is not required (IMDSv1 stays on)`);
+    if (r.Properties?.InstanceMetadataOptions?.HttpTokens !== 'required')
+      problems.push(`${id}: InstanceMetadataOptions.HttpTokens is not required (IMDSv1 stays on)`);
   }
   for (const [id, p] of ofType(t, 'AWS::ImageBuilder::ImagePipeline')) {
-    if (!refTo(t, p.Properties?.InfrastructureConfigurationArn, 'AWS::ImageBuilder::InfrastructureConfiguration')) problems.push(`${id}: its infrastructure is not one of this template's`);
+    if (!refTo(t, p.Properties?.InfrastructureConfigurationArn, 'AWS::ImageBuilder::InfrastructureConfiguration'))
+      problems.push(`${id}: its infrastructure is not one of this template's`);
   }
   return problems;
 }
@@ -82,30 +101,39 @@ const DAYS_PER_UNIT: Record<string, number> = { DAYS: 1, WEEKS: 7 };
 
 export function checkLifecycle(t: Template, days: number): string[] {
   const problems: string[] = [];
-  const policies = ofType(t, 'AWS::ImageBuilder::LifecyclePolicy').filter(([, r]) => r.Properties?.ResourceType === 'AMI_IMAGE' && r.Properties?.Status !== 'DISABLED');
+  const policies = ofType(t, 'AWS::ImageBuilder::LifecyclePolicy').filter(
+    ([, r]) => r.Properties?.ResourceType === 'AMI_IMAGE' && r.Properties?.Status !== 'DISABLED',
+  );
   const deprecations = policies.flatMap(([id, r]) =>
-    ((r.Properties?.PolicyDetails ?? []) as any[]).filter((d) => d?.Action?.Type === 'DEPRECATE').map((d) => ({ id, policy: r, filter: d.Filter })),
+    ((r.Properties?.PolicyDetails ?? []) as any[])
+      .filter((d) => d?.Action?.Type === 'DEPRECATE')
+      .map((d) => ({ id, policy: r, filter: d.Filter })),
   );
   if (deprecations.length === 0) return ['no enabled AMI lifecycle policy deprecates images'];
   for (const { id, filter } of deprecations) {
     const perUnit = DAYS_PER_UNIT[filter?.Unit];
-    if (filter?.Type !== 'AGE' || perUnit === undefined || filter.Value * perUnit !== days) problems.push(`${id}: deprecates at ${JSON.stringify(filter)}, not after ${days} days`);
+    if (filter?.Type !== 'AGE' || perUnit === undefined || filter.Value * perUnit !== days)
+      problems.push(`${id}: deprecates at ${JSON.stringify(filter)}, not after ${days} days`);
   }
   // Every image a pipeline (or the stack's first build) makes is selected by exactly one deprecating
   // policy, through the tags it gives its images: a recipe version would lose the images of earlier
   // versions. Image Builder selects an image carrying any one of a policy's tags.
   const selects = (policy: Resource, tags: Record<string, unknown> | undefined) =>
-    Object.entries((policy.Properties?.ResourceSelection?.TagMap ?? {}) as Record<string, unknown>).some(([k, v]) => tags?.[k] === v);
+    Object.entries((policy.Properties?.ResourceSelection?.TagMap ?? {}) as Record<string, unknown>).some(
+      ([k, v]) => tags?.[k] === v,
+    );
   const builders = [
     ...ofType(t, 'AWS::ImageBuilder::ImagePipeline').map(([id, r]) => [id, r.Properties?.ImageTags] as const),
     ...ofType(t, 'AWS::ImageBuilder::Image').map(([id, r]) => [id, r.Properties?.Tags] as const),
   ];
   for (const [id, tags] of builders) {
     const by = deprecations.filter(({ policy }) => selects(policy, tags as Record<string, unknown> | undefined));
-    if (by.length !== 1) problems.push(`${id}: its images are selected by ${by.length} deprecating policies, expected 1`);
+    if (by.length !== 1)
+      problems.push(`${id}: its images are selected by ${by.length} deprecating policies, expected 1`);
   }
   for (const { id, policy } of deprecations) {
-    if (policy.Properties?.ResourceSelection?.Recipes) problems.push(`${id}: selects recipe versions, whose earlier versions' images it then never sees`);
+    if (policy.Properties?.ResourceSelection?.Recipes)
+      problems.push(`${id}: selects recipe versions, whose earlier versions' images it then never sees`);
   }
   return problems;
 }
@@ -113,7 +141,11 @@ export function checkLifecycle(t: Template, days: number): string[] {
 export function checkDistributions(t: Template, c: IndependentCase): string[] {
   const problems: string[] = [];
   for (const [pid, pipeline] of ofType(t, 'AWS::ImageBuilder::ImagePipeline')) {
-    const did = refTo(t, pipeline.Properties?.DistributionConfigurationArn, 'AWS::ImageBuilder::DistributionConfiguration');
+    const did = refTo(
+      t,
+      pipeline.Properties?.DistributionConfigurationArn,
+      'AWS::ImageBuilder::DistributionConfiguration',
+    );
     if (!did) {
       problems.push(`${pid}: no distribution of this template`);
       continue;
@@ -124,23 +156,32 @@ export function checkDistributions(t: Template, c: IndependentCase): string[] {
     const list = (t.Resources[did]!.Properties?.Distributions ?? []) as any[];
     const regions = list.map((d) => d.Region);
     const wanted = c.expect.regions.map(([r]) => r);
-    if (JSON.stringify(regions) !== JSON.stringify(wanted)) problems.push(`${did}: regions ${regions.join(', ')}; expected ${wanted.join(', ')}`);
+    if (JSON.stringify(regions) !== JSON.stringify(wanted))
+      problems.push(`${did}: regions ${regions.join(', ')}; expected ${wanted.join(', ')}`);
     for (const [region, key] of c.expect.regions) {
       const d = list.find((x) => x.Region === region);
       const ami = d?.AmiDistributionConfiguration ?? {};
-      if (ami.KmsKeyId !== key) problems.push(`${did} ${region}: KmsKeyId ${JSON.stringify(ami.KmsKeyId)}, expected ${JSON.stringify(key)}`);
+      if (ami.KmsKeyId !== key)
+        problems.push(`${did} ${region}: KmsKeyId ${JSON.stringify(ami.KmsKeyId)}, expected ${JSON.stringify(key)}`);
       // Untested images reach no other account: sharing waits for promotion (checkPromotionSharing).
-      if (ami.LaunchPermissionConfiguration !== undefined) problems.push(`${did} ${region}: shared at build with ${JSON.stringify(ami.LaunchPermissionConfiguration)}, expected no launch permission`);
+      if (ami.LaunchPermissionConfiguration !== undefined)
+        problems.push(
+          `${did} ${region}: shared at build with ${JSON.stringify(ami.LaunchPermissionConfiguration)}, expected no launch permission`,
+        );
       const ssm = (d?.SsmParameterConfigurations ?? []).map((s: any) => s.ParameterName);
-      const wantSsm = c.expect.ssmPath && region === c.expect.regions[0]![0] ? [`${c.expect.ssmPath}/${image}/dev`] : [];
-      if (JSON.stringify(ssm) !== JSON.stringify(wantSsm)) problems.push(`${did} ${region}: SSM parameters ${JSON.stringify(ssm)}, expected ${JSON.stringify(wantSsm)}`);
+      const wantSsm =
+        c.expect.ssmPath && region === c.expect.regions[0]![0] ? [`${c.expect.ssmPath}/${image}/dev`] : [];
+      if (JSON.stringify(ssm) !== JSON.stringify(wantSsm))
+        problems.push(`${did} ${region}: SSM parameters ${JSON.stringify(ssm)}, expected ${JSON.stringify(wantSsm)}`);
     }
   }
   // The build region's key encrypts the volumes the recipes build on.
   for (const [id, recipe] of ofType(t, 'AWS::ImageBuilder::ImageRecipe')) {
     for (const m of (recipe.Properties?.BlockDeviceMappings ?? []) as any[]) {
-      if (m.Ebs?.Encrypted !== c.expect.encrypted) problems.push(`${id}: Encrypted ${m.Ebs?.Encrypted}, expected ${c.expect.encrypted}`);
-      if (m.Ebs?.KmsKeyId !== c.expect.regions[0]![1]) problems.push(`${id}: volume key ${m.Ebs?.KmsKeyId}, expected ${c.expect.regions[0]![1]}`);
+      if (m.Ebs?.Encrypted !== c.expect.encrypted)
+        problems.push(`${id}: Encrypted ${m.Ebs?.Encrypted}, expected ${c.expect.encrypted}`);
+      if (m.Ebs?.KmsKeyId !== c.expect.regions[0]![1])
+        problems.push(`${id}: volume key ${m.Ebs?.KmsKeyId}, expected ${c.expect.regions[0]![1]}`);
     }
   }
   return problems;
@@ -151,17 +192,29 @@ export function checkDistributions(t: Template, c: IndependentCase): string[] {
  * answers' accounts, organizations and OUs when it is promoted past its first stage.
  */
 export function checkPromotionSharing(files: FolderFile[], c: IndependentCase): string[] {
-  const script = files.find((f) => f.path === (c.expect.builder === 'image-builder' ? 'imagebuilder/promote-image.sh' : 'packer/scripts/promote-image.sh'));
+  const script = files.find(
+    (f) =>
+      f.path ===
+      (c.expect.builder === 'image-builder' ? 'imagebuilder/promote-image.sh' : 'packer/scripts/promote-image.sh'),
+  );
   if (!script) return ['no promote script'];
   const quoted = /--launch-permission '([^']*)'/.exec(script.contents)?.[1];
   const added: Record<string, string>[] = quoted ? JSON.parse(quoted).Add : [];
   const pick = (key: string) => added.filter((p) => key in p).map((p) => p[key]!);
   const share = Object.fromEntries(
-    ([['UserIds', 'UserId'], ['OrganizationArns', 'OrganizationArn'], ['OrganizationalUnitArns', 'OrganizationalUnitArn']] as const)
+    (
+      [
+        ['UserIds', 'UserId'],
+        ['OrganizationArns', 'OrganizationArn'],
+        ['OrganizationalUnitArns', 'OrganizationalUnitArn'],
+      ] as const
+    )
       .map(([list, key]) => [list, pick(key)] as const)
       .filter(([, values]) => values.length > 0),
   );
-  return JSON.stringify(share) === JSON.stringify(c.expect.share) ? [] : [`${script.path}: shares with ${JSON.stringify(share)} on promotion, expected ${JSON.stringify(c.expect.share)}`];
+  return JSON.stringify(share) === JSON.stringify(c.expect.share)
+    ? []
+    : [`${script.path}: shares with ${JSON.stringify(share)} on promotion, expected ${JSON.stringify(c.expect.share)}`];
 }
 
 export interface FolderFile {
@@ -173,11 +226,15 @@ export interface FolderFile {
 export function checkFolders(files: FolderFile[], steps: ToeStep[], c: IndependentCase): string[] {
   const problems: string[] = [];
   const has = (prefix: string) => files.some((f) => f.path.startsWith(prefix));
-  if (!files.some((f) => f.path === 'imagebuilder/image-builder.yaml')) problems.push('no imagebuilder/image-builder.yaml');
+  if (!files.some((f) => f.path === 'imagebuilder/image-builder.yaml'))
+    problems.push('no imagebuilder/image-builder.yaml');
   if (c.expect.builder === 'both' && !has('packer/')) problems.push('builder both: no packer/ folder');
-  if (c.expect.builder === 'image-builder' && has('packer/')) problems.push('builder image-builder: a packer/ folder is written');
+  if (c.expect.builder === 'image-builder' && has('packer/'))
+    problems.push('builder image-builder: a packer/ folder is written');
   const shared = files.filter((f) => /^(bootstrap|config)\//.test(f.path));
-  const created = steps.filter((s) => s.action === 'CreateFile').flatMap((s) => s.inputs as { path: string; content: string }[]);
+  const created = steps
+    .filter((s) => s.action === 'CreateFile')
+    .flatMap((s) => s.inputs as { path: string; content: string }[]);
   for (const file of created) {
     // The generated file whose path below bootstrap/ or config/ ends the created path, in a folder named alike.
     const match = shared
@@ -191,10 +248,12 @@ export function checkFolders(files: FolderFile[], steps: ToeStep[], c: Independe
     else if (match.contents !== file.content) problems.push(`CreateFile ${file.path}: differs from ${match.path}`);
   }
   const bootstrap = c.expect.family === 'windows' ? 'bootstrap/ami-bootstrap.ps1' : 'bootstrap/ami-bootstrap.sh';
-  if (!created.some((f) => f.path.endsWith(bootstrap.slice('bootstrap'.length)))) problems.push(`${bootstrap} is not put on the build instance`);
+  if (!created.some((f) => f.path.endsWith(bootstrap.slice('bootstrap'.length))))
+    problems.push(`${bootstrap} is not put on the build instance`);
   if (c.expect.design !== 'jeos') {
     for (const f of shared.filter((x) => x.path.startsWith('config/'))) {
-      if (!created.some((x) => x.path.endsWith(f.path.slice('config'.length)))) problems.push(`${f.path} is not put on the build instance of the role images`);
+      if (!created.some((x) => x.path.endsWith(f.path.slice('config'.length))))
+        problems.push(`${f.path} is not put on the build instance of the role images`);
     }
   }
   if (c.expect.builder === 'both') {
@@ -211,7 +270,9 @@ export function checkFolders(files: FolderFile[], steps: ToeStep[], c: Independe
 
 /** The Component resources of a template with their Data. */
 export function componentData(t: Template): [string, string][] {
-  return ofType(t, 'AWS::ImageBuilder::Component').map(([id, r]) => [id, r.Properties?.Data]).filter((x): x is [string, string] => typeof x[1] === 'string');
+  return ofType(t, 'AWS::ImageBuilder::Component')
+    .map(([id, r]) => [id, r.Properties?.Data])
+    .filter((x): x is [string, string] => typeof x[1] === 'string');
 }
 
 /** Image Builder keeps a component's document inline up to this many characters (CreateComponent's data). */
@@ -229,12 +290,15 @@ export function checkComponents(t: Template, family: 'linux' | 'windows'): { pro
       problems.push(`${id}: Data is not a string`);
       continue;
     }
-    if (data.length > INLINE_DATA_LIMIT) problems.push(`${id}: Data is ${data.length} characters, over ${INLINE_DATA_LIMIT}`);
-    if (r.Properties?.Platform !== (family === 'windows' ? 'Windows' : 'Linux')) problems.push(`${id}: Platform ${r.Properties?.Platform} on ${family}`);
+    if (data.length > INLINE_DATA_LIMIT)
+      problems.push(`${id}: Data is ${data.length} characters, over ${INLINE_DATA_LIMIT}`);
+    if (r.Properties?.Platform !== (family === 'windows' ? 'Windows' : 'Linux'))
+      problems.push(`${id}: Platform ${r.Properties?.Platform} on ${family}`);
     const report = checkToeDocument(data);
     problems.push(...report.problems.map((p) => `${id}: ${p}`));
     const wrongShell = family === 'windows' ? 'ExecuteBash' : 'ExecutePowerShell';
-    for (const s of report.steps.filter((x) => x.action === wrongShell)) problems.push(`${id}: ${s.name} uses ${wrongShell} on ${family}`);
+    for (const s of report.steps.filter((x) => x.action === wrongShell))
+      problems.push(`${id}: ${s.name} uses ${wrongShell} on ${family}`);
     steps.push(...report.steps);
   }
   return { problems, steps };

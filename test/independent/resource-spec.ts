@@ -14,7 +14,10 @@ import { intrinsicName } from './cfn-reader.ts';
 import type { Template } from './cfn-reader.ts';
 
 type SpecType =
-  | { type: 'string' | 'integer' | 'number' | 'boolean' | 'date-time' | 'json' | 'tag' | 'null'; allowedValues?: string[] }
+  | {
+      type: 'string' | 'integer' | 'number' | 'boolean' | 'date-time' | 'json' | 'tag' | 'null';
+      allowedValues?: string[];
+    }
   | { type: 'array' | 'map'; element: SpecType }
   | { type: 'ref'; reference: { $ref: string } }
   | { type: 'union'; types: SpecType[] };
@@ -37,13 +40,21 @@ export function loadResourceSpec(): ResourceSpec {
   const resources = new Map<string, SpecResource>();
   for (const r of Object.values(db.schema.resource.entities) as SpecResource[]) resources.set(r.cloudFormationType, r);
   const types = new Map<string, PropertyBag>();
-  for (const t of Object.values(db.schema.typeDefinition.entities) as (PropertyBag & { $id: string })[]) types.set(t.$id, t);
+  for (const t of Object.values(db.schema.typeDefinition.entities) as (PropertyBag & { $id: string })[])
+    types.set(t.$id, t);
   cached = { resources, types };
   return cached;
 }
 
 export const PSEUDO_PARAMETERS = [
-  'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix',
+  'AWS::AccountId',
+  'AWS::NotificationARNs',
+  'AWS::NoValue',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
 ];
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -56,32 +67,39 @@ function checkValue(spec: ResourceSpec, value: unknown, type: SpecType, at: stri
   if (fn === 'Fn::If') {
     // Both branches must fit the type (AWS::NoValue leaves the property out).
     const [, a, b] = (value as { 'Fn::If': unknown[] })['Fn::If'];
-    for (const branch of [a, b]) if (!(isPlainObject(branch) && branch.Ref === 'AWS::NoValue')) checkValue(spec, branch, type, at, problems);
+    for (const branch of [a, b])
+      if (!(isPlainObject(branch) && branch.Ref === 'AWS::NoValue')) checkValue(spec, branch, type, at, problems);
     return;
   }
   if (fn) return; // resolved at deploy time; references are checked separately
   switch (type.type) {
     case 'string':
     case 'date-time':
-      if (typeof value === 'object' || value === null || value === undefined) problems.push(`${at}: expected a string, got ${describe(value)}`);
+      if (typeof value === 'object' || value === null || value === undefined)
+        problems.push(`${at}: expected a string, got ${describe(value)}`);
       else if ('allowedValues' in type && type.allowedValues && !type.allowedValues.includes(String(value)))
         problems.push(`${at}: ${String(value)} is not one of ${type.allowedValues.join(', ')}`);
       return;
     case 'integer':
     case 'number':
-      if (!(typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)))) problems.push(`${at}: expected a number, got ${describe(value)}`);
-      else if (type.type === 'integer' && !Number.isInteger(Number(value))) problems.push(`${at}: expected an integer, got ${String(value)}`);
+      if (!(typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))))
+        problems.push(`${at}: expected a number, got ${describe(value)}`);
+      else if (type.type === 'integer' && !Number.isInteger(Number(value)))
+        problems.push(`${at}: expected an integer, got ${String(value)}`);
       return;
     case 'boolean':
-      if (!(typeof value === 'boolean' || value === 'true' || value === 'false')) problems.push(`${at}: expected a boolean, got ${describe(value)}`);
+      if (!(typeof value === 'boolean' || value === 'true' || value === 'false'))
+        problems.push(`${at}: expected a boolean, got ${describe(value)}`);
       return;
     case 'json':
-      if (!isPlainObject(value) && typeof value !== 'string') problems.push(`${at}: expected a JSON object, got ${describe(value)}`);
+      if (!isPlainObject(value) && typeof value !== 'string')
+        problems.push(`${at}: expected a JSON object, got ${describe(value)}`);
       return;
     case 'null':
       return;
     case 'tag':
-      if (!isPlainObject(value) || !('Key' in value) || !('Value' in value)) problems.push(`${at}: expected a {Key, Value} tag, got ${describe(value)}`);
+      if (!isPlainObject(value) || !('Key' in value) || !('Value' in value))
+        problems.push(`${at}: expected a {Key, Value} tag, got ${describe(value)}`);
       return;
     case 'array':
       if (!Array.isArray(value)) problems.push(`${at}: expected a list, got ${describe(value)}`);
@@ -104,7 +122,8 @@ function checkValue(spec: ResourceSpec, value: unknown, type: SpecType, at: stri
         checkValue(spec, value, t, at, p);
         return p;
       });
-      if (!attempts.some((p) => p.length === 0)) problems.push(...attempts.reduce((a, b) => (a.length <= b.length ? a : b)));
+      if (!attempts.some((p) => p.length === 0))
+        problems.push(...attempts.reduce((a, b) => (a.length <= b.length ? a : b)));
       return;
     }
   }
@@ -117,7 +136,13 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value).slice(0, 40)}`;
 }
 
-function checkProperties(spec: ResourceSpec, props: Record<string, unknown>, bag: PropertyBag, at: string, problems: Problems): void {
+function checkProperties(
+  spec: ResourceSpec,
+  props: Record<string, unknown>,
+  bag: PropertyBag,
+  at: string,
+  problems: Problems,
+): void {
   for (const [name, value] of Object.entries(props)) {
     const p = bag.properties[name];
     if (!p) problems.push(`${at}: ${bag.name} has no property ${name}`);
@@ -158,14 +183,16 @@ export function checkReferences(template: Template, spec = loadResourceSpec()): 
     const r = resources[resource];
     if (!r) return void problems.push(`${at}: !GetAtt ${resource}.${attribute}: no such resource`);
     const attributes = spec.resources.get(r.Type)?.attributes ?? {};
-    if (!(attribute in attributes)) problems.push(`${at}: !GetAtt ${resource}.${attribute}: ${r.Type} has no attribute ${attribute}`);
+    if (!(attribute in attributes))
+      problems.push(`${at}: !GetAtt ${resource}.${attribute}: ${r.Type} has no attribute ${attribute}`);
   };
   const walk = (value: unknown, at: string): void => {
     if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${at}[${i}]`));
     if (!isPlainObject(value)) return;
     const fn = intrinsicName(value);
     if (fn === 'Ref') {
-      if (typeof value.Ref !== 'string' || !refable(value.Ref)) problems.push(`${at}: !Ref ${String(value.Ref)}: no such parameter, resource or pseudo parameter`);
+      if (typeof value.Ref !== 'string' || !refable(value.Ref))
+        problems.push(`${at}: !Ref ${String(value.Ref)}: no such parameter, resource or pseudo parameter`);
       return;
     }
     if (fn === 'Fn::GetAtt') {
@@ -188,7 +215,8 @@ export function checkReferences(template: Template, spec = loadResourceSpec()): 
     }
     if (fn === 'Fn::If') {
       const [condition, ...branches] = value['Fn::If'] as unknown[];
-      if (typeof condition !== 'string' || !conditions.has(condition)) problems.push(`${at}: Fn::If ${String(condition)}: no such condition`);
+      if (typeof condition !== 'string' || !conditions.has(condition))
+        problems.push(`${at}: Fn::If ${String(condition)}: no such condition`);
       return walk(branches, at);
     }
     if (fn === 'Condition' && typeof value.Condition === 'string' && !conditions.has(value.Condition)) {
@@ -198,8 +226,10 @@ export function checkReferences(template: Template, spec = loadResourceSpec()): 
   };
   for (const [id, resource] of Object.entries(resources)) {
     walk(resource.Properties ?? {}, `Resources.${id}.Properties`);
-    for (const dep of [resource.DependsOn ?? []].flat() as string[]) if (!(dep in resources)) problems.push(`Resources.${id}.DependsOn: no resource ${dep}`);
-    if (typeof resource.Condition === 'string' && !conditions.has(resource.Condition)) problems.push(`Resources.${id}.Condition: no condition ${resource.Condition}`);
+    for (const dep of [resource.DependsOn ?? []].flat() as string[])
+      if (!(dep in resources)) problems.push(`Resources.${id}.DependsOn: no resource ${dep}`);
+    if (typeof resource.Condition === 'string' && !conditions.has(resource.Condition))
+      problems.push(`Resources.${id}.Condition: no condition ${resource.Condition}`);
   }
   walk(template.Conditions ?? {}, 'Conditions');
   walk(template.Outputs ?? {}, 'Outputs');

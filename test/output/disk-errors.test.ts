@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { asFailure } from '../../source/output/disk-errors.ts';
 import { FailureError } from '../../source/errors.ts';
 
-const fsError = (code: string, message = `${code}: no such file or directory, rename 'a' -> 'b'`) => Object.assign(new Error(message), { code });
+const fsError = (code: string, message = `${code}: no such file or directory, rename 'a' -> 'b'`) =>
+  Object.assign(new Error(message), { code });
 
 describe('asFailure', () => {
   // Issue 21: another process swapping folders under --out made a rename fail with ENOENT, which

@@ -39,7 +39,11 @@ afterEach(async () => {
 });
 
 async function run(files: GeneratedFile[], force = false, outDir = out): Promise<FilePlan> {
-  const state = await readOutputState(outDir, files.map((f) => f.path), { force });
+  const state = await readOutputState(
+    outDir,
+    files.map((f) => f.path),
+    { force },
+  );
   const plan = planFiles(state, files, { force, generator: GENERATOR });
   await applyPlan(plan);
   return plan;
@@ -75,7 +79,13 @@ describe('first and repeated runs', () => {
       generator: GENERATOR,
       files: Object.fromEntries(base().map((f) => [f.path, sha256(f.contents)])),
     });
-    expect(await listFiles(out)).toEqual(['.ami-wizard/.gitignore', MANIFEST_PATH, 'README.md', 'bootstrap/bootstrap.sh', 'packer/base.pkr.hcl']);
+    expect(await listFiles(out)).toEqual([
+      '.ami-wizard/.gitignore',
+      MANIFEST_PATH,
+      'README.md',
+      'bootstrap/bootstrap.sh',
+      'packer/base.pkr.hcl',
+    ]);
   });
 
   it('leaves everything untouched when nothing changed', async () => {
@@ -119,7 +129,9 @@ describe('files edited by the user', () => {
     const text = formatPlan(plan);
     expect(text).toContain('  conflict   README.md');
     expect(text).toContain('2 unchanged, 1 conflict');
-    expect(text).toContain('edited since the last run; left as is. Re-run with --force to overwrite it (yours is kept as NAME.orig).');
+    expect(text).toContain(
+      'edited since the last run; left as is. Re-run with --force to overwrite it (yours is kept as NAME.orig).',
+    );
   });
 
   it('treats a file that was there before the first run as a conflict', async () => {
@@ -156,7 +168,10 @@ describe('files no longer generated', () => {
   it('keeps an edited one', async () => {
     await run(base());
     await writeFile(join(out, 'bootstrap/bootstrap.sh'), '#!/bin/sh\necho mine\n');
-    const plan = await run(base().filter((f) => f.path !== 'bootstrap/bootstrap.sh'), true);
+    const plan = await run(
+      base().filter((f) => f.path !== 'bootstrap/bootstrap.sh'),
+      true,
+    );
     expect(actions(plan)['bootstrap/bootstrap.sh']).toBe('keep');
     expect(await read('bootstrap/bootstrap.sh')).toBe('#!/bin/sh\necho mine\n');
     expect((await readManifest()).files).not.toHaveProperty('bootstrap/bootstrap.sh');
@@ -186,7 +201,10 @@ describe('bad output locations', () => {
     await chmod(out, 0o500);
     // root ignores 0o500; a path below a regular file fails for everyone.
     const probe = join(out, '.probe');
-    const rootIgnoresModes = await writeFile(probe, '').then(() => true, () => false);
+    const rootIgnoresModes = await writeFile(probe, '').then(
+      () => true,
+      () => false,
+    );
     let target = out;
     if (rootIgnoresModes) {
       await rm(probe);
@@ -212,21 +230,33 @@ describe('atomic writes', () => {
     await expect(run(withContents(base(), 'README.md', '# AMI plan v2\n'))).rejects.toThrow('EIO');
     expect(await read('README.md')).toBe('# AMI plan\n');
     expect((await readManifest()).files['README.md']).toBe(sha256('# AMI plan\n'));
-    expect(await listFiles(out)).toEqual(['.ami-wizard/.gitignore', MANIFEST_PATH, 'README.md', 'bootstrap/bootstrap.sh', 'packer/base.pkr.hcl']);
+    expect(await listFiles(out)).toEqual([
+      '.ami-wizard/.gitignore',
+      MANIFEST_PATH,
+      'README.md',
+      'bootstrap/bootstrap.sh',
+      'packer/base.pkr.hcl',
+    ]);
   });
 
   it('a folder where a file goes is a conflict; --force keeps it as NAME.orig', async () => {
     await run(base());
     await rm(join(out, 'bootstrap/bootstrap.sh'));
     await mkdir(join(out, 'bootstrap/bootstrap.sh/keep'), { recursive: true });
-    const state = await readOutputState(out, base().map((f) => f.path));
+    const state = await readOutputState(
+      out,
+      base().map((f) => f.path),
+    );
     expect(state.disk.get('bootstrap/bootstrap.sh')).toBe(NOT_A_FILE);
     const plan = await run(base());
     expect(actions(plan)['bootstrap/bootstrap.sh']).toBe('conflict');
     expect(formatPlan(plan)).toContain('  conflict   bootstrap/bootstrap.sh (a folder or special file is in the way)');
     expect(plan.entries.find((e) => e.path === 'bootstrap/bootstrap.sh')).toMatchObject({ action: 'conflict' });
     const forced = await run(base(), true);
-    expect(forced.entries.find((e) => e.path === 'bootstrap/bootstrap.sh')).toMatchObject({ action: 'replace', keptAs: 'bootstrap/bootstrap.sh.orig' });
+    expect(forced.entries.find((e) => e.path === 'bootstrap/bootstrap.sh')).toMatchObject({
+      action: 'replace',
+      keptAs: 'bootstrap/bootstrap.sh.orig',
+    });
     expect((await stat(join(out, 'bootstrap/bootstrap.sh.orig/keep'))).isDirectory()).toBe(true);
     expect(await read('bootstrap/bootstrap.sh')).toBe('#!/bin/sh\necho bootstrap\n');
     expect(await readdir(join(out, 'bootstrap'))).toEqual(['bootstrap.sh', 'bootstrap.sh.orig']);
@@ -238,9 +268,9 @@ describe('planning rules', () => {
     for (const path of ['../escape.txt', 'a/../../b', '/etc/passwd', 'a//b', '.ami-wizard/x']) {
       await expect(readOutputState(out, [path])).rejects.toThrow(/is not allowed/);
       const state = { outDir: out, previous: null, disk: new Map([[path, null]]) };
-      expect(() => planFiles(state, [{ path, contents: '', mode: 0o644 }], { force: false, generator: GENERATOR })).toThrow(
-        /is not allowed/,
-      );
+      expect(() =>
+        planFiles(state, [{ path, contents: '', mode: 0o644 }], { force: false, generator: GENERATOR }),
+      ).toThrow(/is not allowed/);
     }
     await expect(readOutputState(out, ['../x'])).rejects.not.toBeInstanceOf(InputError);
   });
@@ -249,7 +279,11 @@ describe('planning rules', () => {
     const file = (path: string, contents: string): GeneratedFile => ({ path, contents, mode: 0o644 });
     const state = {
       outDir: out,
-      previous: { version: 1 as const, generator: 'ami-wizard@0.0.9', files: { 'config/a.txt': sha256('a'), 'config/old.txt': sha256('o') } },
+      previous: {
+        version: 1 as const,
+        generator: 'ami-wizard@0.0.9',
+        files: { 'config/a.txt': sha256('a'), 'config/old.txt': sha256('o') },
+      },
       disk: new Map<string, string | null>([
         ['config/a.txt', sha256('a')],
         ['config/b.txt', null],
@@ -271,8 +305,14 @@ describe('planning rules', () => {
         'A file ami-wizard did not write is in the way; left as is. Re-run with --force to keep it as NAME.orig and write the new one.',
       ].join('\n'),
     );
-    expect(plan.manifest).toEqual({ version: 1, generator: GENERATOR, files: { 'config/a.txt': sha256('a2'), 'config/b.txt': sha256('b') } });
-    expect(() => planFiles(state, [file('config/d.txt', 'd')], { force: false, generator: GENERATOR })).toThrow(/missing/);
+    expect(plan.manifest).toEqual({
+      version: 1,
+      generator: GENERATOR,
+      files: { 'config/a.txt': sha256('a2'), 'config/b.txt': sha256('b') },
+    });
+    expect(() => planFiles(state, [file('config/d.txt', 'd')], { force: false, generator: GENERATOR })).toThrow(
+      /missing/,
+    );
   });
 });
 
@@ -281,13 +321,19 @@ describe('paths from the manifest', () => {
 
   it('a generated path outside the folders ami-wizard generates is a bug in a generator: refused', () => {
     const state = { outDir: out, previous: null, disk: new Map([['scripts/x.sh', null]]) };
-    expect(() => planFiles(state, [file('scripts/x.sh', '')], { force: false, generator: GENERATOR })).toThrow(/outside the paths ami-wizard generates/);
+    expect(() => planFiles(state, [file('scripts/x.sh', '')], { force: false, generator: GENERATOR })).toThrow(
+      /outside the paths ami-wizard generates/,
+    );
   });
 
   it('an entry ami-wizard never generates is kept, never removed, whatever its hash', () => {
     const state = {
       outDir: out,
-      previous: { version: 1 as const, generator: GENERATOR, files: { 'src/main.c': sha256('c'), 'packer/old.pkr.hcl': sha256('o') } },
+      previous: {
+        version: 1 as const,
+        generator: GENERATOR,
+        files: { 'src/main.c': sha256('c'), 'packer/old.pkr.hcl': sha256('o') },
+      },
       disk: new Map<string, string | null>([
         ['README.md', null],
         ['src/main.c', sha256('c')],
@@ -303,11 +349,22 @@ describe('paths from the manifest', () => {
   });
 
   it('prints every path on its own line, control characters escaped', () => {
-    const hostile = ['config/zz\n  remove     README.md\nNothing to generate.', 'config/\u001b]0;owned\u0007', 'config/\u202eevil'];
+    const hostile = [
+      'config/zz\n  remove     README.md\nNothing to generate.',
+      'config/\u001b]0;owned\u0007',
+      'config/\u202eevil',
+    ];
     const state = {
       outDir: out,
-      previous: { version: 1 as const, generator: GENERATOR, files: Object.fromEntries(hostile.map((p) => [p, sha256('x')])) },
-      disk: new Map<string, string | null>([['README.md', null], ...hostile.map((p): [string, string] => [p, sha256('x')])]),
+      previous: {
+        version: 1 as const,
+        generator: GENERATOR,
+        files: Object.fromEntries(hostile.map((p) => [p, sha256('x')])),
+      },
+      disk: new Map<string, string | null>([
+        ['README.md', null],
+        ...hostile.map((p): [string, string] => [p, sha256('x')]),
+      ]),
     };
     const text = formatPlan(planFiles(state, [file('README.md', '# r\n')], { force: false, generator: GENERATOR }));
     expect(text.split('\n')).toEqual([
@@ -323,7 +380,10 @@ describe('paths from the manifest', () => {
     for (const path of ['config/a\nb', 'config/a\u202eb', '.git/HEAD', 'packer/.Hg/x', 'config/.SVN']) {
       await rm(out, { recursive: true, force: true });
       await mkdir(join(out, '.ami-wizard'), { recursive: true });
-      await writeFile(join(out, MANIFEST_PATH), JSON.stringify({ version: 1, generator: GENERATOR, files: { [path]: sha256('x') } }));
+      await writeFile(
+        join(out, MANIFEST_PATH),
+        JSON.stringify({ version: 1, generator: GENERATOR, files: { [path]: sha256('x') } }),
+      );
       const error = await readOutputState(out, ['README.md']).catch((e: unknown) => e);
       expect(error, JSON.stringify(path)).toBeInstanceOf(InputError);
       expect((error as Error).message).toMatch(/control character|version control/);

@@ -20,13 +20,17 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
   const { O_WRONLY, O_RDWR, O_CREAT } = (await import('node:fs')).constants;
   const gate = (): Promise<never> | undefined =>
-    ++crash.count > crash.after ? Promise.reject(Object.assign(new Error('simulated crash'), { code: 'ECRASHED' })) : undefined;
+    ++crash.count > crash.after
+      ? Promise.reject(Object.assign(new Error('simulated crash'), { code: 'ECRASHED' }))
+      : undefined;
   const guard =
     <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> =>
       gate() ?? f(...args);
   const writes = (flags: unknown): boolean =>
-    typeof flags === 'string' ? !['r', 'rs', 'sr'].includes(flags) : typeof flags === 'number' && (flags & (O_WRONLY | O_RDWR | O_CREAT)) !== 0;
+    typeof flags === 'string'
+      ? !['r', 'rs', 'sr'].includes(flags)
+      : typeof flags === 'number' && (flags & (O_WRONLY | O_RDWR | O_CREAT)) !== 0;
   return {
     ...actual,
     open: (path: Parameters<typeof actual.open>[0], flags?: string | number, mode?: number) =>
@@ -76,7 +80,11 @@ afterEach(async () => {
 });
 
 async function plan(files: GeneratedFile[], force = false): Promise<FilePlan> {
-  const state = await readOutputState(out, files.map((f) => f.path), { force });
+  const state = await readOutputState(
+    out,
+    files.map((f) => f.path),
+    { force },
+  );
   return planFiles(state, files, { force, generator: GENERATOR });
 }
 async function run(files: GeneratedFile[], force = false): Promise<FilePlan> {
@@ -91,7 +99,11 @@ async function runKilledAfter(after: number, files: GeneratedFile[], force = fal
   try {
     await run(files, force);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ECRASHED' && !/simulated crash/.test(String((error as Error).message))) throw error;
+    if (
+      (error as NodeJS.ErrnoException).code !== 'ECRASHED' &&
+      !/simulated crash/.test(String((error as Error).message))
+    )
+      throw error;
   } finally {
     crash.after = Infinity;
   }
@@ -99,7 +111,10 @@ async function runKilledAfter(after: number, files: GeneratedFile[], force = fal
 }
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => !e.isDirectory()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 const conflicts = (p: FilePlan): string[] => p.entries.filter((e) => e.action === 'conflict').map((e) => e.path);
 
@@ -123,8 +138,13 @@ describe('a run killed at any step', () => {
       const dry = await plan(v3());
       expect(conflicts(dry), `killed after ${after} changes: dry run`).toEqual([]);
       // The plan says so whenever a journal is there to finish, and only then.
-      const journalled = await access(join(out, JOURNAL_PATH)).then(() => true, () => false);
-      expect(formatPlan(dry).includes('An interrupted run is finished first'), `killed after ${after} changes`).toBe(journalled);
+      const journalled = await access(join(out, JOURNAL_PATH)).then(
+        () => true,
+        () => false,
+      );
+      expect(formatPlan(dry).includes('An interrupted run is finished first'), `killed after ${after} changes`).toBe(
+        journalled,
+      );
       if (journalled) journals++;
       const next = await run(v3());
       expect(conflicts(next), `killed after ${after} changes`).toEqual([]);

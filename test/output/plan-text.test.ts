@@ -30,7 +30,9 @@ describe('summary lines', () => {
 describe('replay and conflicts', () => {
   it('the replay command quotes only what the shell would misread, and adds --force for conflicts', () => {
     expect(replayCommand('ami-wizard.yaml', 'out', false)).toBe('ami-wizard --answers ami-wizard.yaml --out out');
-    expect(replayCommand('my team.yaml', '-out', true)).toBe("ami-wizard --answers 'my team.yaml' --out '-out' --force");
+    expect(replayCommand('my team.yaml', '-out', true)).toBe(
+      "ami-wizard --answers 'my team.yaml' --out '-out' --force",
+    );
   });
 
   it('conflict advice only when there are conflicts, naming the command that resolves them later', () => {

@@ -10,8 +10,18 @@ import { answersFrom, generate } from '../support/generate.ts';
 async function run(written: boolean, byFolder: boolean) {
   const answers = answersFrom(minimalAnswers());
   const files = await generate(answers);
-  const plan = planFiles({ outDir: '/work/out', previous: null, disk: new Map(files.map((f) => [f.path, null])) }, files, { force: false, generator: 'ami-wizard@0' });
-  return { count: files.length, text: runText({ decision: decisionFor(answers), outDir: '/work/out', outLabel: 'out', plan, written }, { byFolder }) };
+  const plan = planFiles(
+    { outDir: '/work/out', previous: null, disk: new Map(files.map((f) => [f.path, null])) },
+    files,
+    { force: false, generator: 'ami-wizard@0' },
+  );
+  return {
+    count: files.length,
+    text: runText(
+      { decision: decisionFor(answers), outDir: '/work/out', outLabel: 'out', plan, written },
+      { byFolder },
+    ),
+  };
 }
 
 describe('the summary after a run', () => {
@@ -42,7 +52,12 @@ describe('the summary after a run', () => {
 describe('the trail of answers after the wizard writes (issue 21)', () => {
   it('one line per group of screens, above the Design line, and the whole ending within 23 rows at 80 columns', async () => {
     const { trailLines } = await import('../../source/text/trail-text.ts');
-    const answers = answersFrom({ ...minimalAnswers(), project: { name: 'web-shop', stage: 'prod', compliance: ['PCI DSS'] }, platform: { regions: ['eu-west-1', 'eu-central-1'] }, roles: [{ name: 'web' }, { name: 'worker' }] });
+    const answers = answersFrom({
+      ...minimalAnswers(),
+      project: { name: 'web-shop', stage: 'prod', compliance: ['PCI DSS'] },
+      platform: { regions: ['eu-west-1', 'eu-central-1'] },
+      roles: [{ name: 'web' }, { name: 'worker' }],
+    });
     const trail = trailLines(answers, 80);
     expect(trail[0]).toBe('◇ web-shop · Amazon Linux 2023, x86_64 · eu-west-1 (build), eu-central-1');
     expect(trail.join('\n')).toMatch(/^◇ Roles: web, worker$/m);
@@ -52,8 +67,15 @@ describe('the trail of answers after the wizard writes (issue 21)', () => {
     for (const line of trail) expect(line.length).toBeLessThanOrEqual(80);
 
     const files = await generate(answers);
-    const plan = planFiles({ outDir: '/work/out', previous: null, disk: new Map(files.map((f) => [f.path, null])) }, files, { force: false, generator: 'ami-wizard@0' });
-    const text = runText({ decision: decisionFor(answers), outDir: '/work/out', outLabel: 'out', plan, written: true }, { byFolder: true, trail });
+    const plan = planFiles(
+      { outDir: '/work/out', previous: null, disk: new Map(files.map((f) => [f.path, null])) },
+      files,
+      { force: false, generator: 'ami-wizard@0' },
+    );
+    const text = runText(
+      { decision: decisionFor(answers), outDir: '/work/out', outLabel: 'out', plan, written: true },
+      { byFolder: true, trail },
+    );
     const lines = text.trimEnd().split('\n');
     expect(lines.slice(0, trail.length)).toEqual(trail);
     expect(lines[trail.length]).toMatch(/^Design: /);
@@ -71,7 +93,9 @@ describe('after saving the answers only', () => {
     expect(answersSavedText({ file: 'team.yaml', outLabel: 'out', conflicts: false })).toBe(
       'Answers saved to team.yaml; nothing else was written.\nWrite the files later: ami-wizard --answers team.yaml --out out\n',
     );
-    expect(answersSavedText({ file: 'my team.yaml', outLabel: 'out', conflicts: true })).toContain("ami-wizard --answers 'my team.yaml' --out out --force");
+    expect(answersSavedText({ file: 'my team.yaml', outLabel: 'out', conflicts: true })).toContain(
+      "ami-wizard --answers 'my team.yaml' --out out --force",
+    );
   });
 });
 
@@ -87,14 +111,20 @@ describe('a run that leaves a conflict has one ending', () => {
     const previous = { version: 1, generator: 'ami-wizard@0', files: hashes } as never;
     const plan = planFiles({ outDir: '/work/out', previous, disk }, files, { force: false, generator: 'ami-wizard@0' });
     expect(plan.conflicts).toBe(1);
-    return runText({ decision: decisionFor(answers), outDir: '/work/out', outLabel: 'out', plan, written: true }, { byFolder });
+    return runText(
+      { decision: decisionFor(answers), outDir: '/work/out', outLabel: 'out', plan, written: true },
+      { byFolder },
+    );
   }
 
-  it.each([false, true])('byFolder %s: no "Wrote" when nothing was written, no next steps, one line saying what to do', async (byFolder) => {
-    const text = await conflicted(byFolder);
-    expect(text).not.toContain('Wrote ');
-    expect(text).not.toContain('Next steps');
-    expect(text).toMatch(/Nothing written/);
-    expect(text.match(/--force/g)).toHaveLength(1);
-  });
+  it.each([false, true])(
+    'byFolder %s: no "Wrote" when nothing was written, no next steps, one line saying what to do',
+    async (byFolder) => {
+      const text = await conflicted(byFolder);
+      expect(text).not.toContain('Wrote ');
+      expect(text).not.toContain('Next steps');
+      expect(text).toMatch(/Nothing written/);
+      expect(text.match(/--force/g)).toHaveLength(1);
+    },
+  );
 });

@@ -36,7 +36,11 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 async function plan(files: GeneratedFile[], force = false, outDir = out): Promise<FilePlan> {
-  const state = await readOutputState(outDir, files.map((f) => f.path), { force });
+  const state = await readOutputState(
+    outDir,
+    files.map((f) => f.path),
+    { force },
+  );
   return planFiles(state, files, { force, generator: GENERATOR });
 }
 async function run(files: GeneratedFile[], force = false, outDir = out): Promise<FilePlan> {
@@ -182,7 +186,10 @@ describe('the manifest is untrusted input', () => {
   it('refuses a manifest with too many entries or too long a path', async () => {
     await run(base());
     const manifest = JSON.parse(await read(MANIFEST_PATH));
-    const many = { ...manifest, files: Object.fromEntries(Array.from({ length: 100_001 }, (_, i) => [`f${i}`, sha256('x')])) };
+    const many = {
+      ...manifest,
+      files: Object.fromEntries(Array.from({ length: 100_001 }, (_, i) => [`f${i}`, sha256('x')])),
+    };
     await writeFile(join(out, MANIFEST_PATH), JSON.stringify(many));
     await expect(plan(base())).rejects.toThrow(/too many entries/);
     const long = { ...manifest, files: { [`${'a/'.repeat(3000)}b`]: sha256('x') } };
@@ -276,7 +283,12 @@ describe('mount points inside --out, as /proc/self/mountinfo lists them', () => 
 
   it('are found below the real folder, never beside or above it', () => {
     expect(mountPointsBelow(mountinfo, '/work/my out')).toEqual(['.ami-wizard/staging', 'packer']);
-    expect(mountPointsBelow(mountinfo, '/work')).toEqual(['my out', 'my out/.ami-wizard/staging', 'my out/packer', 'my outside']);
+    expect(mountPointsBelow(mountinfo, '/work')).toEqual([
+      'my out',
+      'my out/.ami-wizard/staging',
+      'my out/packer',
+      'my outside',
+    ]);
     expect(mountPointsBelow('', '/work/my out')).toEqual([]);
   });
 });

@@ -78,7 +78,11 @@ describe('recommendations the guidance states', () => {
 
   it('unique images for every group of instances become expensive at scale: many distinct configurations with experienced automation are not fully-baked, whatever the existing tooling', () => {
     for (const { value: tooling } of QUESTIONS.existingTooling.choices) {
-      const a = answers({ distinctConfigurations: 'many', automationExperience: 'experienced', existingTooling: tooling });
+      const a = answers({
+        distinctConfigurations: 'many',
+        automationExperience: 'experienced',
+        existingTooling: tooling,
+      });
       expect(recommendedDesign(a), `existingTooling=${tooling}`).not.toBe('fully-baked');
     }
   });
@@ -127,7 +131,9 @@ describe('what hybrid shares with JeOS, as the guidance states', () => {
     for (const tool of TOOLS) {
       const s = scoresOf(answers({ existingTooling: tool }));
       expect(s.hybrid - s['fully-baked'], tool).toBeGreaterThan(none.hybrid - none['fully-baked']);
-      const { weights } = recommend(answers({ existingTooling: tool })).reasons.find((r) => r.key === 'existingTooling')!;
+      const { weights } = recommend(answers({ existingTooling: tool })).reasons.find(
+        (r) => r.key === 'existingTooling',
+      )!;
       expect(weights.hybrid, tool).toBe(weights.jeos);
     }
   });
@@ -142,8 +148,17 @@ describe('what hybrid shares with JeOS, as the guidance states', () => {
               for (const { value: distinctConfigurations } of QUESTIONS.distinctConfigurations.choices) {
                 for (const automatedPipeline of [true, false]) {
                   const a: GuidanceAnswers = {
-                    recoveryTime, baselineStability, appReleaseCadence, manualSteps, distinctConfigurations, automatedPipeline,
-                    existingTooling: tool, awsExperience: 'some', automationExperience: 'some', onPremises: false, latestAtLaunch: true,
+                    recoveryTime,
+                    baselineStability,
+                    appReleaseCadence,
+                    manualSteps,
+                    distinctConfigurations,
+                    automatedPipeline,
+                    existingTooling: tool,
+                    awsExperience: 'some',
+                    automationExperience: 'some',
+                    onPremises: false,
+                    latestAtLaunch: true,
                   };
                   const got = recommendedDesign(a);
                   if (got !== 'hybrid') wrong.push(`${JSON.stringify(a)} -> ${got}`);
@@ -224,7 +239,10 @@ describe('trade-offs the guidance states', () => {
           expect(hybrid, at).toBeLessThan(fb);
           expect(jeos, at).toBeLessThanOrEqual(hybrid);
           // Releases are pulled at launch by hybrid and JeOS: their rebuilds follow the baseline only.
-          expect(tradeOff('hybrid', answers({ baselineStability, appReleaseCadence: 'rarely' }), n).rebuildsPerMonth, at).toBe(hybrid);
+          expect(
+            tradeOff('hybrid', answers({ baselineStability, appReleaseCadence: 'rarely' }), n).rebuildsPerMonth,
+            at,
+          ).toBe(hybrid);
         }
       }
     }

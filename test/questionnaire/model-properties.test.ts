@@ -6,7 +6,15 @@ import * as fc from 'fast-check';
 import { DESIGNS, QUESTIONS, QUESTION_KEYS, choiceLabel, defaultGuidance } from '../../questionnaire/questions.ts';
 import type { Choice, Design, GuidanceAnswers, QuestionKey } from '../../questionnaire/questions.ts';
 import { TIE_BREAK, WEIGHTS, weightVariants } from '../../questionnaire/weights.ts';
-import { decide, rank, recommend, recommendedDesign, requirements, scores, whatIf } from '../../questionnaire/recommend.ts';
+import {
+  decide,
+  rank,
+  recommend,
+  recommendedDesign,
+  requirements,
+  scores,
+  whatIf,
+} from '../../questionnaire/recommend.ts';
 
 type Value = string | boolean;
 
@@ -164,7 +172,9 @@ function monotoneProblem(o: Ordered, answers: GuidanceAnswers, lookup: (a: Guida
 // ---------------------------------------------------------------------------------------------
 const pick = <K extends QuestionKey>(key: K) => fc.constantFrom(...(choicesOf(key) as GuidanceAnswers[K][]));
 
-const answersArb = fc.record(Object.fromEntries(QUESTION_KEYS.map((key) => [key, pick(key)]))) as unknown as fc.Arbitrary<GuidanceAnswers>;
+const answersArb = fc.record(
+  Object.fromEntries(QUESTION_KEYS.map((key) => [key, pick(key)])),
+) as unknown as fc.Arbitrary<GuidanceAnswers>;
 
 const RUNS = { numRuns: 500 };
 
@@ -316,7 +326,9 @@ describe('g. ranking', () => {
   // The exhaustive run checks the ranking alone (recommend() also computes every what-if, 25 more
   // recommendations per combination); the fast-check samples check recommend() whole.
   function rankingProblem(answers: GuidanceAnswers, whole = false): string | undefined {
-    const rec = whole ? recommend(answers) : { ranking: rank(scores(answers), requirements(answers)), recommended: recommendedDesign(answers) };
+    const rec = whole
+      ? recommend(answers)
+      : { ranking: rank(scores(answers), requirements(answers)), recommended: recommendedDesign(answers) };
     const { ranking } = rec;
     const designs = ranking.map((r) => r.design);
     if (designs.length !== DESIGNS.length || new Set(designs).size !== DESIGNS.length) {
@@ -328,12 +340,14 @@ describe('g. ranking', () => {
     }
     for (const r of ranking) {
       const want = ruledOut(answers, r.design);
-      if (r.ruledOutBy.join() !== want.join()) return `${r.design} ruled out by ${r.ruledOutBy.join()}, expected ${want.join()}`;
+      if (r.ruledOutBy.join() !== want.join())
+        return `${r.design} ruled out by ${r.ruledOutBy.join()}, expected ${want.join()}`;
     }
     for (let i = 1; i < ranking.length; i++) {
       const [a, b] = [ranking[i - 1]!, ranking[i]!];
       const [aOut, bOut] = [a.ruledOutBy.length > 0, b.ruledOutBy.length > 0];
-      if (aOut && !bOut) return `a ruled-out design ranks above one that meets every requirement: ${JSON.stringify(ranking)}`;
+      if (aOut && !bOut)
+        return `a ruled-out design ranks above one that meets every requirement: ${JSON.stringify(ranking)}`;
       if (aOut !== bOut) continue;
       if (a.score < b.score) return `not sorted by score: ${JSON.stringify(ranking)}`;
       if (a.score === b.score && TIE_BREAK.indexOf(a.design) > TIE_BREAK.indexOf(b.design)) {
@@ -403,7 +417,7 @@ describe('i. the weight table', () => {
     }
   });
 
-  it("each reason favours exactly the designs the answer weighs most (none when it weighs all alike)", () => {
+  it('each reason favours exactly the designs the answer weighs most (none when it weighs all alike)', () => {
     for (const key of QUESTION_KEYS) {
       for (const value of choicesOf(key)) {
         const answers = withAnswer(defaultGuidance(), key, value);
@@ -443,12 +457,20 @@ describe('i. the weight table', () => {
     const total = (answers: GuidanceAnswers, d: Design) => expectedScore(answers, d);
     for (const pipeline of [false, true]) {
       for (const configurations of choicesOf('distinctConfigurations')) {
-        const context = { ...defaultGuidance(), automatedPipeline: pipeline, distinctConfigurations: configurations } as GuidanceAnswers;
+        const context = {
+          ...defaultGuidance(),
+          automatedPipeline: pipeline,
+          distinctConfigurations: configurations,
+        } as GuidanceAnswers;
         for (const o of ORDERED) {
           for (const [earlier, later] of orderedPairs(o)) {
-            const delta = DESIGNS.map((d) => total(withAnswer(context, o.key, later), d) - total(withAnswer(context, o.key, earlier), d));
+            const delta = DESIGNS.map(
+              (d) => total(withAnswer(context, o.key, later), d) - total(withAnswer(context, o.key, earlier), d),
+            );
             if (!(delta[0]! <= delta[1]! && delta[1]! <= delta[2]!)) {
-              problems.push(`${o.key} ${String(earlier)} -> ${String(later)} (pipeline ${pipeline}, ${configurations}): change ${delta.join(', ')}`);
+              problems.push(
+                `${o.key} ${String(earlier)} -> ${String(later)} (pipeline ${pipeline}, ${configurations}): change ${delta.join(', ')}`,
+              );
             }
           }
         }
@@ -469,15 +491,20 @@ describe('j. a requirement is never outweighed', () => {
 
   it('the table marks exactly these answers as requirements', () => {
     const marked = QUESTION_KEYS.flatMap((key) =>
-      choicesOf(key).flatMap((value) => (WEIGHTS[key][String(value)]!.rulesOut?.designs ?? []).map((d) => `${key}=${String(value)} rules out ${d}`)),
+      choicesOf(key).flatMap((value) =>
+        (WEIGHTS[key][String(value)]!.rulesOut?.designs ?? []).map((d) => `${key}=${String(value)} rules out ${d}`),
+      ),
     );
     expect(marked.sort()).toEqual(MUSTS.map(([k, v, d]) => `${k}=${String(v)} rules out ${d}`).sort());
-    for (const key of QUESTION_KEYS) for (const variant of weightVariants(key)) expect(variant.rulesOut?.because ?? 'none', key).not.toBe('');
+    for (const key of QUESTION_KEYS)
+      for (const variant of weightVariants(key)) expect(variant.rulesOut?.because ?? 'none', key).not.toBe('');
   });
 
   for (const [key, value, design] of MUSTS) {
     it(`${key}=${String(value)} never yields ${design}, whatever it scores (exhaustive)`, () => {
-      expect(violations((a) => (a[key] === value && DESIGNS[indexOf(a)] === design ? `recommended ${design}` : undefined))).toEqual([]);
+      expect(
+        violations((a) => (a[key] === value && DESIGNS[indexOf(a)] === design ? `recommended ${design}` : undefined)),
+      ).toEqual([]);
     });
   }
 
@@ -499,7 +526,9 @@ describe('j. a requirement is never outweighed', () => {
   });
 
   it('some design always meets every requirement (hybrid can: bake the manual steps, pull the latest at launch)', () => {
-    expect(violations((a) => (ruledOut(a, DESIGNS[indexOf(a)]!).length > 0 ? 'recommended a ruled-out design' : undefined))).toEqual([]);
+    expect(
+      violations((a) => (ruledOut(a, DESIGNS[indexOf(a)]!).length > 0 ? 'recommended a ruled-out design' : undefined)),
+    ).toEqual([]);
     expect(violations((a) => (ruledOut(a, 'hybrid').length > 0 ? 'hybrid ruled out' : undefined))).toEqual([]);
   });
 });
@@ -510,7 +539,9 @@ describe('j2. JeOS needs a team that knows configuration automation', () => {
   it('a team new to configuration automation, with no tool or only scripts, never gets JeOS (exhaustive)', () => {
     expect(
       violations((a) =>
-        a.automationExperience === 'new' && (a.existingTooling === 'none' || a.existingTooling === 'shell-scripts') && DESIGNS[indexOf(a)] === 'jeos'
+        a.automationExperience === 'new' &&
+        (a.existingTooling === 'none' || a.existingTooling === 'shell-scripts') &&
+        DESIGNS[indexOf(a)] === 'jeos'
           ? 'recommended jeos'
           : undefined,
       ),
@@ -522,7 +553,9 @@ describe('k. every question can change the recommendation', () => {
   it('for each question, some answers exist where changing only that answer changes the design (exhaustive)', () => {
     for (const key of QUESTION_KEYS) {
       const values = choicesOf(key);
-      const matters = ALL.some((a) => a[key] === values[0] && values.some((v) => indexOf(withAnswer(a, key, v)) !== indexOf(a)));
+      const matters = ALL.some(
+        (a) => a[key] === values[0] && values.some((v) => indexOf(withAnswer(a, key, v)) !== indexOf(a)),
+      );
       expect(matters, key).toBe(true);
     }
   });
@@ -532,7 +565,9 @@ describe('k. every question can change the recommendation', () => {
     for (const key of QUESTION_KEYS) {
       for (const value of choicesOf(key)) {
         const entry = WEIGHTS[key][String(value)]!;
-        const gives = [entry, ...(entry.withPipeline ? [entry.withPipeline] : [])].some((e) => DESIGNS.some((d) => e.weights[d] !== 0) || e.rulesOut);
+        const gives = [entry, ...(entry.withPipeline ? [entry.withPipeline] : [])].some(
+          (e) => DESIGNS.some((d) => e.weights[d] !== 0) || e.rulesOut,
+        );
         if (!gives) continue;
         const changes = ALL.some((a) => a[key] !== value && indexOf(withAnswer(a, key, value)) !== indexOf(a));
         if (!changes) problems.push(`${key}=${String(value)}`);
@@ -545,7 +580,8 @@ describe('k. every question can change the recommendation', () => {
     for (const key of QUESTION_KEYS) {
       for (const value of choicesOf(key)) {
         const entry = WEIGHTS[key][String(value)]!;
-        const neutral = DESIGNS.every((d) => entry.weights[d] === entry.weights.hybrid) && !entry.rulesOut && !entry.withPipeline;
+        const neutral =
+          DESIGNS.every((d) => entry.weights[d] === entry.weights.hybrid) && !entry.rulesOut && !entry.withPipeline;
         if (!neutral) continue;
         const reason = recommend(withAnswer(defaultGuidance(), key, value)).reasons.find((r) => r.key === key)!;
         expect(reason.favours, `${key}=${String(value)}`).toEqual([]);

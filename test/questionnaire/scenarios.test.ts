@@ -21,29 +21,52 @@ interface Scenario {
 const SCENARIOS: Scenario[] = [
   {
     name: 'a payments team new to AWS, used to VM templates, that must replace a server within minutes',
-    guidance: 'Fully baked images launch fastest, suit replacing failed instances quickly, and resemble the image-based deployments teams new to AWS know.',
-    answers: { recoveryTime: 'minutes', awsExperience: 'new', automationExperience: 'new', existingTooling: 'golden-images' },
+    guidance:
+      'Fully baked images launch fastest, suit replacing failed instances quickly, and resemble the image-based deployments teams new to AWS know.',
+    answers: {
+      recoveryTime: 'minutes',
+      awsExperience: 'new',
+      automationExperience: 'new',
+      existingTooling: 'golden-images',
+    },
     design: 'fully-baked',
     decidedBy: ['recoveryTime', 'awsExperience', 'existingTooling'],
   },
   {
     name: 'a legacy ERP whose installer only runs interactively, on a team experienced with Ansible',
-    guidance: 'Fully baked images can capture manual steps that cannot be automated; JeOS is hard to use with legacy software of limited automation.',
-    answers: { manualSteps: true, awsExperience: 'experienced', automationExperience: 'experienced', existingTooling: 'ansible', onPremises: true, recoveryTime: 'hours' },
+    guidance:
+      'Fully baked images can capture manual steps that cannot be automated; JeOS is hard to use with legacy software of limited automation.',
+    answers: {
+      manualSteps: true,
+      awsExperience: 'experienced',
+      automationExperience: 'experienced',
+      existingTooling: 'ansible',
+      onPremises: true,
+      recoveryTime: 'hours',
+    },
     design: 'hybrid',
     borderline: 'requirement',
     decidedBy: ['manualSteps'],
   },
   {
     name: 'a platform team experienced with AWS and Puppet, running the same builds on-premises, wanting the newest builds at every launch',
-    guidance: 'JeOS customers typically know AWS and configuration automation, want the latest builds at launch, or need deployment simple across AWS and on-premises.',
-    answers: { awsExperience: 'experienced', automationExperience: 'experienced', existingTooling: 'puppet', onPremises: true, latestAtLaunch: true, recoveryTime: 'hours' },
+    guidance:
+      'JeOS customers typically know AWS and configuration automation, want the latest builds at launch, or need deployment simple across AWS and on-premises.',
+    answers: {
+      awsExperience: 'experienced',
+      automationExperience: 'experienced',
+      existingTooling: 'puppet',
+      onPremises: true,
+      latestAtLaunch: true,
+      recoveryTime: 'hours',
+    },
     design: 'jeos',
     decidedBy: ['onPremises', 'awsExperience', 'automationExperience'],
   },
   {
     name: 'a moderately experienced team with Chef, a static baseline and daily application releases',
-    guidance: 'Hybrid merges frequently changing application code with infrequently changing agents and baselines; its customers have moderate experience and use a configuration tool.',
+    guidance:
+      'Hybrid merges frequently changing application code with infrequently changing agents and baselines; its customers have moderate experience and use a configuration tool.',
     answers: { baselineStability: 'static', appReleaseCadence: 'daily', existingTooling: 'chef', latestAtLaunch: true },
     design: 'hybrid',
     decidedBy: ['appReleaseCadence', 'existingTooling', 'automationExperience'],
@@ -51,42 +74,75 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'three small services whose baseline and code rarely change',
     guidance: 'Fully baked images suit smaller deployments.',
-    answers: { distinctConfigurations: 'few', baselineStability: 'static', appReleaseCadence: 'rarely', awsExperience: 'new' },
+    answers: {
+      distinctConfigurations: 'few',
+      baselineStability: 'static',
+      appReleaseCadence: 'rarely',
+      awsExperience: 'new',
+    },
     design: 'fully-baked',
     decidedBy: ['distinctConfigurations', 'baselineStability', 'appReleaseCadence'],
   },
   {
     name: 'forty server roles kept by hand, experienced team',
     guidance: 'At scale, unique images for every group of instances are expensive and cumbersome to maintain.',
-    answers: { distinctConfigurations: 'many', awsExperience: 'experienced', automationExperience: 'experienced', existingTooling: 'salt', baselineStability: 'weekly' },
+    answers: {
+      distinctConfigurations: 'many',
+      awsExperience: 'experienced',
+      automationExperience: 'experienced',
+      existingTooling: 'salt',
+      baselineStability: 'weekly',
+    },
     design: 'jeos',
     decidedBy: ['distinctConfigurations', 'baselineStability'],
   },
   {
     name: 'many configurations, fast recovery and a static baseline, with an automated image pipeline',
-    guidance: 'Fully baked images suit smaller deployments, or larger ones combined with an automated AMI build and management system.',
-    answers: { distinctConfigurations: 'many', recoveryTime: 'minutes', baselineStability: 'static', automatedPipeline: true },
+    guidance:
+      'Fully baked images suit smaller deployments, or larger ones combined with an automated AMI build and management system.',
+    answers: {
+      distinctConfigurations: 'many',
+      recoveryTime: 'minutes',
+      baselineStability: 'static',
+      automatedPipeline: true,
+    },
     design: 'fully-baked',
     borderline: 'narrow',
     decidedBy: ['distinctConfigurations', 'recoveryTime', 'baselineStability'],
   },
   {
     name: 'the same team without a pipeline',
-    guidance: 'Without an automated build system, many unique images are expensive to maintain; hybrid needs fewer images than fully baked.',
-    answers: { distinctConfigurations: 'many', recoveryTime: 'minutes', baselineStability: 'static', automatedPipeline: false },
+    guidance:
+      'Without an automated build system, many unique images are expensive to maintain; hybrid needs fewer images than fully baked.',
+    answers: {
+      distinctConfigurations: 'many',
+      recoveryTime: 'minutes',
+      baselineStability: 'static',
+      automatedPipeline: false,
+    },
     design: 'hybrid',
   },
   {
     name: 'everything favours fully baked, but the latest builds must be pulled at every launch',
-    guidance: 'Pulling the latest software builds and updates at launch is what hybrid and JeOS customers want; a fully baked image fixes its software at build time.',
-    answers: { latestAtLaunch: true, recoveryTime: 'minutes', baselineStability: 'static', appReleaseCadence: 'rarely', awsExperience: 'new', automationExperience: 'new', existingTooling: 'golden-images' },
+    guidance:
+      'Pulling the latest software builds and updates at launch is what hybrid and JeOS customers want; a fully baked image fixes its software at build time.',
+    answers: {
+      latestAtLaunch: true,
+      recoveryTime: 'minutes',
+      baselineStability: 'static',
+      appReleaseCadence: 'rarely',
+      awsExperience: 'new',
+      automationExperience: 'new',
+      existingTooling: 'golden-images',
+    },
     design: 'hybrid',
     borderline: 'requirement',
     decidedBy: ['latestAtLaunch'],
   },
   {
     name: 'a Puppet-expert team new to AWS',
-    guidance: 'Hybrid customers typically have a moderate amount of experience with AWS and configuration automation; JeOS customers have experience with both.',
+    guidance:
+      'Hybrid customers typically have a moderate amount of experience with AWS and configuration automation; JeOS customers have experience with both.',
     answers: { awsExperience: 'new', automationExperience: 'experienced', existingTooling: 'puppet' },
     design: 'hybrid',
   },
@@ -100,23 +156,38 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'a JeOS-minded team whose failed instances must be replaced within minutes',
-    guidance: 'Installing everything at first boot can significantly increase launch times, so JeOS suits quick replacement poorly.',
-    answers: { awsExperience: 'experienced', automationExperience: 'experienced', existingTooling: 'ansible', onPremises: true, latestAtLaunch: true, recoveryTime: 'minutes' },
+    guidance:
+      'Installing everything at first boot can significantly increase launch times, so JeOS suits quick replacement poorly.',
+    answers: {
+      awsExperience: 'experienced',
+      automationExperience: 'experienced',
+      existingTooling: 'ansible',
+      onPremises: true,
+      latestAtLaunch: true,
+      recoveryTime: 'minutes',
+    },
     design: 'hybrid',
     borderline: 'requirement',
     decidedBy: ['recoveryTime'],
   },
   {
     name: 'defaults: tens of minutes, monthly baseline, weekly releases, some experience',
-    guidance: 'Hybrid combines the speed of preinstalled infrastructure with pulling frequently changing software at launch.',
+    guidance:
+      'Hybrid combines the speed of preinstalled infrastructure with pulling frequently changing software at launch.',
     answers: {},
     design: 'hybrid',
     decidedBy: ['appReleaseCadence'],
   },
   {
     name: 'shell scripts in place of no tool change nothing',
-    guidance: 'The guidance ties configuration-management systems to hybrid and JeOS; scripts are not one, and scripts can bake an image too.',
-    answers: { recoveryTime: 'minutes', awsExperience: 'new', automationExperience: 'new', existingTooling: 'shell-scripts' },
+    guidance:
+      'The guidance ties configuration-management systems to hybrid and JeOS; scripts are not one, and scripts can bake an image too.',
+    answers: {
+      recoveryTime: 'minutes',
+      awsExperience: 'new',
+      automationExperience: 'new',
+      existingTooling: 'shell-scripts',
+    },
     design: 'fully-baked',
   },
 ];
@@ -148,7 +219,7 @@ describe('scenarios from the guidance', () => {
     });
   }
 
-  it('the issue\'s case: switching tooling from none to shell scripts never changes the design', async () => {
+  it("the issue's case: switching tooling from none to shell scripts never changes the design", async () => {
     const { QUESTIONS, QUESTION_KEYS } = await import('../../questionnaire/questions.ts');
     // Over a spread of contexts: every recovery time, experience and configuration count.
     for (const recoveryTime of QUESTIONS.recoveryTime.choices.map((c) => c.value)) {

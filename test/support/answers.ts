@@ -58,6 +58,11 @@ export function aliasBomb(): string {
   const DEPTH = 12;
   const name = (i: number) => String.fromCharCode(97 + i);
   const lines = [`a: &a [${Array(FAN_OUT).fill('x').join(', ')}]`];
-  for (let i = 1; i < DEPTH; i++) lines.push(`${name(i)}: &${name(i)} [${Array(FAN_OUT).fill(`*${name(i - 1)}`).join(', ')}]`);
+  for (let i = 1; i < DEPTH; i++)
+    lines.push(
+      `${name(i)}: &${name(i)} [${Array(FAN_OUT)
+        .fill(`*${name(i - 1)}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -58,7 +58,11 @@ export function awsStub(dir: string, account: StubAccount) {
     run: (command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) =>
       run(command, args, { cwd: options.cwd ?? dir, env: env(options.env) }),
     /** Every call: the arguments after `aws`. */
-    calls: (): string[][] => readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)),
+    calls: (): string[][] =>
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
     account: (): StubAccount => JSON.parse(readFileSync(state, 'utf8')),
   };
 }

@@ -15,14 +15,21 @@ type Inputs = (inputs: unknown, at: string, problems: DocumentProblem[]) => void
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** An object of exactly the allowed keys (those required must be there) and their types. */
-function shape(allowed: Record<string, 'string' | 'string[]' | 'number' | 'boolean'>, required: string[]): (v: unknown, at: string, problems: DocumentProblem[]) => void {
+function shape(
+  allowed: Record<string, 'string' | 'string[]' | 'number' | 'boolean'>,
+  required: string[],
+): (v: unknown, at: string, problems: DocumentProblem[]) => void {
   return (v, at, problems) => {
     if (!isRecord(v)) return void problems.push({ at, message: 'inputs must be a mapping' });
     for (const key of required) if (!Object.hasOwn(v, key)) problems.push({ at, message: `missing input ${key}` });
     for (const [key, value] of Object.entries(v)) {
       const type = allowed[key];
       if (!type) problems.push({ at, message: `unknown input ${key}` });
-      else if (type === 'string[]' ? !(Array.isArray(value) && value.every((s) => typeof s === 'string')) : typeof value !== type) {
+      else if (
+        type === 'string[]'
+          ? !(Array.isArray(value) && value.every((s) => typeof s === 'string'))
+          : typeof value !== type
+      ) {
         problems.push({ at: `${at}.${key}`, message: `must be ${type}` });
       }
     }
@@ -33,15 +40,29 @@ const commands = shape({ commands: 'string[]', file: 'string' }, []);
 const ACTIONS: Record<string, Inputs> = {
   ExecuteBash: (v, at, problems) => {
     commands(v, at, problems);
-    if (isRecord(v) && !('commands' in v) === !('file' in v)) problems.push({ at, message: 'give commands or file, not both' });
+    if (isRecord(v) && !('commands' in v) === !('file' in v))
+      problems.push({ at, message: 'give commands or file, not both' });
   },
   ExecutePowerShell: (v, at, problems) => {
     commands(v, at, problems);
-    if (isRecord(v) && !('commands' in v) === !('file' in v)) problems.push({ at, message: 'give commands or file, not both' });
+    if (isRecord(v) && !('commands' in v) === !('file' in v))
+      problems.push({ at, message: 'give commands or file, not both' });
   },
   CreateFile: (v, at, problems) => {
-    if (!Array.isArray(v) || v.length === 0) return void problems.push({ at, message: 'CreateFile takes a list of files' });
-    const file = shape({ path: 'string', content: 'string', encoding: 'string', owner: 'string', group: 'string', permissions: 'string', overwrite: 'boolean' }, ['path']);
+    if (!Array.isArray(v) || v.length === 0)
+      return void problems.push({ at, message: 'CreateFile takes a list of files' });
+    const file = shape(
+      {
+        path: 'string',
+        content: 'string',
+        encoding: 'string',
+        owner: 'string',
+        group: 'string',
+        permissions: 'string',
+        overwrite: 'boolean',
+      },
+      ['path'],
+    );
     v.forEach((f, i) => file(f, `${at}[${i}]`, problems));
   },
   Reboot: shape({ delaySeconds: 'number' }, []),
@@ -69,9 +90,13 @@ export function checkComponentDocument(text: string): { problems: DocumentProble
   }
   if (!isRecord(doc)) return { problems: [{ at: '(document)', message: 'not a mapping' }], steps };
   if (typeof doc.name !== 'string' || !doc.name) problems.push({ at: 'name', message: 'required' });
-  if (String(doc.schemaVersion) !== '1.0') problems.push({ at: 'schemaVersion', message: `must be 1.0, not ${JSON.stringify(doc.schemaVersion)}` });
-  for (const key of Object.keys(doc)) if (!['name', 'description', 'schemaVersion', 'parameters', 'constants', 'phases'].includes(key)) problems.push({ at: key, message: 'unknown top-level key' });
-  if (!Array.isArray(doc.phases) || doc.phases.length === 0) return { problems: [...problems, { at: 'phases', message: 'a list of phases is required' }], steps };
+  if (String(doc.schemaVersion) !== '1.0')
+    problems.push({ at: 'schemaVersion', message: `must be 1.0, not ${JSON.stringify(doc.schemaVersion)}` });
+  for (const key of Object.keys(doc))
+    if (!['name', 'description', 'schemaVersion', 'parameters', 'constants', 'phases'].includes(key))
+      problems.push({ at: key, message: 'unknown top-level key' });
+  if (!Array.isArray(doc.phases) || doc.phases.length === 0)
+    return { problems: [...problems, { at: 'phases', message: 'a list of phases is required' }], steps };
   const seen = new Set<string>();
   doc.phases.forEach((phase: unknown, p: number) => {
     const at = `phases[${p}]`;
@@ -80,17 +105,24 @@ export function checkComponentDocument(text: string): { problems: DocumentProble
     if (!PHASES.includes(name)) problems.push({ at: `${at}.name`, message: `must be one of ${PHASES.join(', ')}` });
     if (seen.has(name)) problems.push({ at: `${at}.name`, message: `phase ${name} appears twice` });
     seen.add(name);
-    if (!Array.isArray(phase.steps) || phase.steps.length === 0) return void problems.push({ at: `${at}.steps`, message: 'a list of steps is required' });
+    if (!Array.isArray(phase.steps) || phase.steps.length === 0)
+      return void problems.push({ at: `${at}.steps`, message: 'a list of steps is required' });
     const names = new Set<string>();
     phase.steps.forEach((step: unknown, s: number) => {
       const sat = `${at}.steps[${s}]`;
       if (!isRecord(step)) return void problems.push({ at: sat, message: 'a step is a mapping' });
-      for (const key of Object.keys(step)) if (!STEP_KEYS.has(key)) problems.push({ at: `${sat}.${key}`, message: 'unknown step key' });
-      if (typeof step.name !== 'string' || !/^[A-Za-z0-9_]{1,128}$/.test(step.name)) problems.push({ at: `${sat}.name`, message: 'letters, digits and _ (at most 128)' });
-      if (names.has(String(step.name))) problems.push({ at: `${sat}.name`, message: `step ${String(step.name)} appears twice` });
+      for (const key of Object.keys(step))
+        if (!STEP_KEYS.has(key)) problems.push({ at: `${sat}.${key}`, message: 'unknown step key' });
+      if (typeof step.name !== 'string' || !/^[A-Za-z0-9_]{1,128}$/.test(step.name))
+        problems.push({ at: `${sat}.name`, message: 'letters, digits and _ (at most 128)' });
+      if (names.has(String(step.name)))
+        problems.push({ at: `${sat}.name`, message: `step ${String(step.name)} appears twice` });
       names.add(String(step.name));
-      if (step.onFailure !== undefined && !['Abort', 'Continue', 'Ignore'].includes(String(step.onFailure))) problems.push({ at: `${sat}.onFailure`, message: 'Abort, Continue or Ignore' });
-      for (const key of ['timeoutSeconds', 'maxAttempts']) if (step[key] !== undefined && !Number.isInteger(step[key])) problems.push({ at: `${sat}.${key}`, message: 'an integer' });
+      if (step.onFailure !== undefined && !['Abort', 'Continue', 'Ignore'].includes(String(step.onFailure)))
+        problems.push({ at: `${sat}.onFailure`, message: 'Abort, Continue or Ignore' });
+      for (const key of ['timeoutSeconds', 'maxAttempts'])
+        if (step[key] !== undefined && !Number.isInteger(step[key]))
+          problems.push({ at: `${sat}.${key}`, message: 'an integer' });
       const check = ACTIONS[String(step.action)];
       if (!check) return void problems.push({ at: `${sat}.action`, message: `unknown action ${String(step.action)}` });
       check(step.inputs ?? {}, `${sat}.inputs`, problems);
@@ -100,4 +132,5 @@ export function checkComponentDocument(text: string): { problems: DocumentProble
   return { problems, steps };
 }
 
-export const formatDocumentProblems = (problems: DocumentProblem[]): string => problems.map((p) => `${p.at}: ${p.message}`).join('\n');
+export const formatDocumentProblems = (problems: DocumentProblem[]): string =>
+  problems.map((p) => `${p.at}: ${p.message}`).join('\n');

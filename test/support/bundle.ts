@@ -5,7 +5,8 @@ import { join } from 'node:path';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:\*\s*as\s*[\w$]+\s*|\{[^}]*\}\s*|[\w$]+\s*(?:,\s*\{[^}]*\}\s*)?)?(?:from\s*)?["'](\.\/[^"']+)["']/g;
+const STATIC_IMPORT =
+  /(?:\bimport|\bexport)\s*(?:\*\s*as\s*[\w$]+\s*|\{[^}]*\}\s*|[\w$]+\s*(?:,\s*\{[^}]*\}\s*)?)?(?:from\s*)?["'](\.\/[^"']+)["']/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.\/[^"']+)["']\s*\)/g;
 
 export const readChunk = (file: string): string => readFileSync(join(DIST, file), 'utf8');
@@ -27,9 +28,11 @@ export function staticClosure(file: string, seen = new Set<string>()): Set<strin
  */
 export function startClosure(): Set<string> {
   const main = chunk('cli-main');
-  if (!main || !dynamicImports('cli.js').includes(main)) throw new Error('dist/cli.js does not import a cli-main chunk: the start-up checks would see too little');
+  if (!main || !dynamicImports('cli.js').includes(main))
+    throw new Error('dist/cli.js does not import a cli-main chunk: the start-up checks would see too little');
   return new Set([...staticClosure('cli.js'), ...staticClosure(main)]);
 }
 
 /** The chunk of a lazily loaded module, e.g. chunk('recommend') -> recommend-AB12CD34.js. */
-export const chunk = (name: string): string | undefined => readdirSync(DIST).find((f) => new RegExp(`^${name}-[A-Z0-9]+\\.js$`).test(f));
+export const chunk = (name: string): string | undefined =>
+  readdirSync(DIST).find((f) => new RegExp(`^${name}-[A-Z0-9]+\\.js$`).test(f));

@@ -40,15 +40,45 @@ function loadSpec() {
   const resources = new Map<string, SpecResource>();
   for (const r of Object.values(db.schema.resource.entities) as SpecResource[]) resources.set(r.cloudFormationType, r);
   const types = new Map<string, SpecTypeDefinition>();
-  for (const [id, t] of Object.entries(db.schema.typeDefinition.entities) as [string, SpecTypeDefinition & { $id?: string }][]) {
+  for (const [id, t] of Object.entries(db.schema.typeDefinition.entities) as [
+    string,
+    SpecTypeDefinition & { $id?: string },
+  ][]) {
     types.set(t.$id ?? id, t);
   }
   spec = { resources, types };
   return spec;
 }
 
-const PSEUDO = new Set(['AWS::AccountId', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix', 'AWS::NotificationARNs']);
-const FUNCTIONS = new Set(['Fn::If', 'Fn::Equals', 'Fn::Not', 'Fn::Join', 'Fn::Select', 'Fn::Split', 'Fn::And', 'Fn::Or', 'Fn::Sub', 'Fn::GetAtt', 'Ref', 'Fn::FindInMap', 'Fn::Base64', 'Fn::GetAZs', 'Fn::ImportValue', 'Fn::Cidr', 'Condition']);
+const PSEUDO = new Set([
+  'AWS::AccountId',
+  'AWS::NoValue',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
+  'AWS::NotificationARNs',
+]);
+const FUNCTIONS = new Set([
+  'Fn::If',
+  'Fn::Equals',
+  'Fn::Not',
+  'Fn::Join',
+  'Fn::Select',
+  'Fn::Split',
+  'Fn::And',
+  'Fn::Or',
+  'Fn::Sub',
+  'Fn::GetAtt',
+  'Ref',
+  'Fn::FindInMap',
+  'Fn::Base64',
+  'Fn::GetAZs',
+  'Fn::ImportValue',
+  'Fn::Cidr',
+  'Condition',
+]);
 
 export interface TemplateProblem {
   at: string;
@@ -61,13 +91,20 @@ export function parseTemplate(text: string): Record<string, any> {
 }
 
 const isFunction = (v: unknown): boolean =>
-  v instanceof Intrinsic || (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && FUNCTIONS.has(Object.keys(v)[0]!));
+  v instanceof Intrinsic ||
+  (v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    FUNCTIONS.has(Object.keys(v)[0]!));
 
 export function checkTemplate(template: Record<string, any>): TemplateProblem[] {
   const { resources, types } = loadSpec();
   const problems: TemplateProblem[] = [];
   const parameters = new Set(Object.keys(template.Parameters ?? {}));
-  const logical = new Map(Object.entries(template.Resources ?? {}).map(([id, r]) => [id, (r as { Type: string }).Type]));
+  const logical = new Map(
+    Object.entries(template.Resources ?? {}).map(([id, r]) => [id, (r as { Type: string }).Type]),
+  );
   const conditions = new Set(Object.keys(template.Conditions ?? {}));
 
   // Every !Ref, !GetAtt, !Sub reference and Fn::If condition names something that exists.
@@ -75,16 +112,19 @@ export function checkTemplate(template: Record<string, any>): TemplateProblem[] 
     if (value instanceof Intrinsic) {
       if (value.tag === '!Ref') {
         const name = value.value as string;
-        if (!parameters.has(name) && !logical.has(name) && !PSEUDO.has(name)) problems.push({ at, message: `!Ref ${name}: no such parameter or resource` });
+        if (!parameters.has(name) && !logical.has(name) && !PSEUDO.has(name))
+          problems.push({ at, message: `!Ref ${name}: no such parameter or resource` });
       } else if (value.tag === '!GetAtt') {
         const [resource, attribute] = (value.value as string).split('.', 2) as [string, string];
         const type = logical.get(resource);
         if (!type) problems.push({ at, message: `!GetAtt ${resource}: no such resource` });
-        else if (!Object.hasOwn(resources.get(type)?.attributes ?? {}, attribute)) problems.push({ at, message: `!GetAtt ${resource}.${attribute}: ${type} has no attribute ${attribute}` });
+        else if (!Object.hasOwn(resources.get(type)?.attributes ?? {}, attribute))
+          problems.push({ at, message: `!GetAtt ${resource}.${attribute}: ${type} has no attribute ${attribute}` });
       } else if (value.tag === '!Sub') {
         for (const [, name] of (value.value as string).matchAll(/\$\{([^}!]+)\}/g)) {
           const base = name!.split('.')[0]!;
-          if (!parameters.has(base) && !logical.has(base) && !PSEUDO.has(name!)) problems.push({ at, message: `!Sub \${${name}}: no such parameter, resource or pseudo parameter` });
+          if (!parameters.has(base) && !logical.has(base) && !PSEUDO.has(name!))
+            problems.push({ at, message: `!Sub \${${name}}: no such parameter, resource or pseudo parameter` });
         }
       }
       return;
@@ -92,7 +132,8 @@ export function checkTemplate(template: Record<string, any>): TemplateProblem[] 
     if (Array.isArray(value)) return value.forEach((v, i) => walkFunctions(v, `${at}[${i}]`));
     if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
-        if (k === 'Fn::If' && Array.isArray(v) && !conditions.has(v[0] as string)) problems.push({ at, message: `Fn::If ${String(v[0])}: no such condition` });
+        if (k === 'Fn::If' && Array.isArray(v) && !conditions.has(v[0] as string))
+          problems.push({ at, message: `Fn::If ${String(v[0])}: no such condition` });
         walkFunctions(v, `${at}.${k}`);
       }
     }
@@ -105,20 +146,24 @@ export function checkTemplate(template: Record<string, any>): TemplateProblem[] 
     switch (type.type) {
       case 'string':
       case 'date-time':
-        if (typeof value !== 'string') problems.push({ at, message: `expected a string, got ${JSON.stringify(value)}` });
+        if (typeof value !== 'string')
+          problems.push({ at, message: `expected a string, got ${JSON.stringify(value)}` });
         return;
       case 'number':
       case 'integer':
-        if (typeof value !== 'number') problems.push({ at, message: `expected a number, got ${JSON.stringify(value)}` });
+        if (typeof value !== 'number')
+          problems.push({ at, message: `expected a number, got ${JSON.stringify(value)}` });
         return;
       case 'boolean':
-        if (typeof value !== 'boolean') problems.push({ at, message: `expected true or false, got ${JSON.stringify(value)}` });
+        if (typeof value !== 'boolean')
+          problems.push({ at, message: `expected true or false, got ${JSON.stringify(value)}` });
         return;
       case 'array':
         if (!Array.isArray(value)) return void problems.push({ at, message: 'expected a list' });
         return value.forEach((v, i) => checkValue(v, type.element!, `${at}[${i}]`));
       case 'map':
-        if (!value || typeof value !== 'object' || Array.isArray(value)) return void problems.push({ at, message: 'expected a map' });
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+          return void problems.push({ at, message: 'expected a map' });
         return Object.entries(value).forEach(([k, v]) => checkValue(v, type.element!, `${at}.${k}`));
       case 'ref': {
         const def = types.get(type.reference!.$ref);
@@ -135,7 +180,8 @@ export function checkTemplate(template: Record<string, any>): TemplateProblem[] 
     }
   };
   const checkProperties = (value: unknown, props: Record<string, SpecProperty>, at: string, what: string): void => {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return void problems.push({ at, message: `expected the properties of ${what}` });
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      return void problems.push({ at, message: `expected the properties of ${what}` });
     for (const [name, v] of Object.entries(value)) {
       const prop = props[name];
       if (!prop) problems.push({ at: `${at}.${name}`, message: `${what} has no property ${name}` });
@@ -146,7 +192,10 @@ export function checkTemplate(template: Record<string, any>): TemplateProblem[] 
     }
   };
 
-  for (const [id, resource] of Object.entries(template.Resources ?? {}) as [string, { Type: string; Properties?: unknown }][]) {
+  for (const [id, resource] of Object.entries(template.Resources ?? {}) as [
+    string,
+    { Type: string; Properties?: unknown },
+  ][]) {
     const def = resources.get(resource.Type);
     if (!def) {
       problems.push({ at: `Resources.${id}`, message: `unknown resource type ${resource.Type}` });
@@ -157,4 +206,5 @@ export function checkTemplate(template: Record<string, any>): TemplateProblem[] 
   return problems;
 }
 
-export const formatTemplateProblems = (problems: TemplateProblem[]): string => problems.map((p) => `${p.at}: ${p.message}`).join('\n');
+export const formatTemplateProblems = (problems: TemplateProblem[]): string =>
+  problems.map((p) => `${p.at}: ${p.message}`).join('\n');

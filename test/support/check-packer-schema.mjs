@@ -50,33 +50,68 @@ function parse(src, file) {
   let i = 0;
   const n = src.length;
   const line = (p) => src.slice(0, p).split('\n').length;
-  const err = (msg) => { throw new Error(`${file}:${line(i)}: ${msg}`); };
+  const err = (msg) => {
+    throw new Error(`${file}:${line(i)}: ${msg}`);
+  };
   function skipWsComments(stopAtNewline) {
     while (i < n) {
       const c = src[i];
       if (c === '\n' && stopAtNewline) return;
-      if (c === ' ' || c === '\t' || c === '\r' || c === '\n') { i++; continue; }
-      if (c === '#' || (c === '/' && src[i + 1] === '/')) { while (i < n && src[i] !== '\n') i++; continue; }
-      if (c === '/' && src[i + 1] === '*') { const e = src.indexOf('*/', i + 2); i = e < 0 ? n : e + 2; continue; }
+      if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+        i++;
+        continue;
+      }
+      if (c === '#' || (c === '/' && src[i + 1] === '/')) {
+        while (i < n && src[i] !== '\n') i++;
+        continue;
+      }
+      if (c === '/' && src[i + 1] === '*') {
+        const e = src.indexOf('*/', i + 2);
+        i = e < 0 ? n : e + 2;
+        continue;
+      }
       return;
     }
   }
-  function skipString() { // at opening quote
+  function skipString() {
+    // at opening quote
     i++;
     let depth = 0;
     while (i < n) {
       const c = src[i];
-      if (c === '\\') { i += 2; continue; }
-      if (depth === 0 && c === '"') { i++; return; }
-      if ((c === '$' || c === '%') && src[i + 1] === '{') { depth++; i += 2; continue; }
-      if (depth > 0 && c === '"') { skipString(); continue; }
-      if (depth > 0 && c === '{') { depth++; i++; continue; }
-      if (depth > 0 && c === '}') { depth--; i++; continue; }
+      if (c === '\\') {
+        i += 2;
+        continue;
+      }
+      if (depth === 0 && c === '"') {
+        i++;
+        return;
+      }
+      if ((c === '$' || c === '%') && src[i + 1] === '{') {
+        depth++;
+        i += 2;
+        continue;
+      }
+      if (depth > 0 && c === '"') {
+        skipString();
+        continue;
+      }
+      if (depth > 0 && c === '{') {
+        depth++;
+        i++;
+        continue;
+      }
+      if (depth > 0 && c === '}') {
+        depth--;
+        i++;
+        continue;
+      }
       i++;
     }
     err('unterminated string');
   }
-  function skipHeredoc() { // at <<
+  function skipHeredoc() {
+    // at <<
     const m = /^<<-?([A-Za-z_]\w*)[ \t]*\r?\n/.exec(src.slice(i));
     if (!m) return false;
     i += m[0].length;
@@ -94,16 +129,32 @@ function parse(src, file) {
     let depth = 0;
     while (i < n) {
       const c = src[i];
-      if (c === '"') { skipString(); continue; }
+      if (c === '"') {
+        skipString();
+        continue;
+      }
       if (c === '<' && src[i + 1] === '<' && skipHeredoc()) continue;
       if (c === '#' || (c === '/' && src[i + 1] === '/')) {
         if (depth === 0) break; // trailing line comment ends the expression
         while (i < n && src[i] !== '\n') i++;
         continue;
       }
-      if (c === '/' && src[i + 1] === '*') { const e = src.indexOf('*/', i + 2); i = e < 0 ? n : e + 2; continue; }
-      if ('([{'.includes(c)) { depth++; i++; continue; }
-      if (')]}'.includes(c)) { if (depth === 0) break; depth--; i++; continue; }
+      if (c === '/' && src[i + 1] === '*') {
+        const e = src.indexOf('*/', i + 2);
+        i = e < 0 ? n : e + 2;
+        continue;
+      }
+      if ('([{'.includes(c)) {
+        depth++;
+        i++;
+        continue;
+      }
+      if (')]}'.includes(c)) {
+        if (depth === 0) break;
+        depth--;
+        i++;
+        continue;
+      }
       if (c === '\n' && depth === 0) break;
       i++;
     }
@@ -121,8 +172,15 @@ function parse(src, file) {
     const items = [];
     for (;;) {
       skipWsComments(false);
-      if (i >= n) { if (closing) err('missing }'); return items; }
-      if (src[i] === '}') { if (!closing) err('unexpected }'); i++; return items; }
+      if (i >= n) {
+        if (closing) err('missing }');
+        return items;
+      }
+      if (src[i] === '}') {
+        if (!closing) err('unexpected }');
+        i++;
+        return items;
+      }
       const pos = i;
       const m = /^[A-Za-z_][\w-]*/.exec(src.slice(i));
       if (!m) err(`unexpected ${JSON.stringify(src[i])}`);
@@ -137,9 +195,18 @@ function parse(src, file) {
       const labels = [];
       for (;;) {
         skipWsComments(true);
-        if (src[i] === '"') { const s = i; skipString(); labels.push(JSON.parse(src.slice(s, i))); continue; }
+        if (src[i] === '"') {
+          const s = i;
+          skipString();
+          labels.push(JSON.parse(src.slice(s, i)));
+          continue;
+        }
         const lm = /^[A-Za-z_][\w-]*/.exec(src.slice(i));
-        if (lm) { labels.push(lm[0]); i += lm[0].length; continue; }
+        if (lm) {
+          labels.push(lm[0]);
+          i += lm[0].length;
+          continue;
+        }
         break;
       }
       if (src[i] !== '{') err(`expected = or { after ${name}`);
@@ -174,16 +241,20 @@ function check(items, schema, where, file, prefix) {
     if (it.kind === 'attr') {
       const t = schema.attributes[name];
       if (!t) {
-        problems.push(`${file}:${it.line}: ${where}: unknown attribute "${full}"` +
-          (schema.blocks[name] ? ' (it is a block: write `' + name + ' { ... }`)' : ''));
+        problems.push(
+          `${file}:${it.line}: ${where}: unknown attribute "${full}"` +
+            (schema.blocks[name] ? ' (it is a block: write `' + name + ' { ... }`)' : ''),
+        );
       } else if (!typeOk(t, it.vtype)) {
         problems.push(`${file}:${it.line}: ${where}: "${full}" expects ${t}, got ${it.vtype} literal`);
       }
     } else {
       const b = schema.blocks[name];
       if (!b) {
-        problems.push(`${file}:${it.line}: ${where}: unknown block "${full}"` +
-          (schema.attributes[name] ? ' (it is an attribute: write `' + name + ' = ...`)' : ''));
+        problems.push(
+          `${file}:${it.line}: ${where}: unknown block "${full}"` +
+            (schema.attributes[name] ? ' (it is an attribute: write `' + name + ' = ...`)' : ''),
+        );
         continue;
       }
       seen[name] = (seen[name] || 0) + 1;
@@ -197,13 +268,22 @@ function check(items, schema, where, file, prefix) {
 function files(p) {
   const st = fs.statSync(p);
   if (!st.isDirectory()) return [p];
-  return fs.readdirSync(p).filter((f) => f.endsWith('.pkr.hcl')).sort().map((f) => path.join(p, f));
+  return fs
+    .readdirSync(p)
+    .filter((f) => f.endsWith('.pkr.hcl'))
+    .sort()
+    .map((f) => path.join(p, f));
 }
 let count = 0;
 for (const inp of inputs) {
   for (const f of files(inp)) {
     let tree;
-    try { tree = parse(fs.readFileSync(f, 'utf8'), f); } catch (e) { problems.push(String(e.message)); continue; }
+    try {
+      tree = parse(fs.readFileSync(f, 'utf8'), f);
+    } catch (e) {
+      problems.push(String(e.message));
+      continue;
+    }
     for (const top of tree) {
       if (top.kind !== 'block' || !['source', 'data'].includes(top.name)) continue;
       const key = `${top.name}:${top.labels[0]}`;
@@ -216,6 +296,8 @@ for (const inp of inputs) {
 }
 for (const w of warnings) console.log('WARN  ' + w);
 for (const p of problems) console.log('ERROR ' + p);
-console.log(`checked ${count} block(s) against plugin ${ebs.plugin_version} @ ${ebs.commit.slice(0, 12)}: ` +
-  `${problems.length} error(s), ${warnings.length} warning(s)`);
+console.log(
+  `checked ${count} block(s) against plugin ${ebs.plugin_version} @ ${ebs.commit.slice(0, 12)}: ` +
+    `${problems.length} error(s), ${warnings.length} warning(s)`,
+);
 process.exit(problems.length ? 1 : 0);

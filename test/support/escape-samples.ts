@@ -6,15 +6,64 @@ import { expect } from 'vitest';
 
 const NASTY = [
   'Billing & "EU" $(touch /tmp/x) ${var.y} {{z}}',
-  "'", "it's", '\\', 'C:\\Users\\x', '$${', '${', '$$${', '%{', '%%{', '%%%{', '{{ .SourceAMI }}', '{{{', '}}', '{{"{{"}}',
-  'a\nb\r\nc\td', '\n', '\u0000', 'a\u0000b', '\u0001\u000b\u000c\u001b\u007f', '😀 ü', '👩‍👩‍👧', '\u2028\u2029', '\u0085\u009f',
-  '\ufeff', '\ufffe\uffff', '\ud800', '`id`', '*', '|', '\\|', '<script>', '&amp; &#60;', '<https://a.b>', 'www.example.com',
-  '[x](http://y)', '![i](x)', '**b** _u_ ~~s~~', '# h', '- item', '1. x', '    indented', 'trailing  ', ' ', '',
-  '\u2018\u2019\u201a\u201b', '‘’',
+  "'",
+  "it's",
+  '\\',
+  'C:\\Users\\x',
+  '$${',
+  '${',
+  '$$${',
+  '%{',
+  '%%{',
+  '%%%{',
+  '{{ .SourceAMI }}',
+  '{{{',
+  '}}',
+  '{{"{{"}}',
+  'a\nb\r\nc\td',
+  '\n',
+  '\u0000',
+  'a\u0000b',
+  '\u0001\u000b\u000c\u001b\u007f',
+  '😀 ü',
+  '👩‍👩‍👧',
+  '\u2028\u2029',
+  '\u0085\u009f',
+  '\ufeff',
+  '\ufffe\uffff',
+  '\ud800',
+  '`id`',
+  '*',
+  '|',
+  '\\|',
+  '<script>',
+  '&amp; &#60;',
+  '<https://a.b>',
+  'www.example.com',
+  '[x](http://y)',
+  '![i](x)',
+  '**b** _u_ ~~s~~',
+  '# h',
+  '- item',
+  '1. x',
+  '    indented',
+  'trailing  ',
+  ' ',
+  '',
+  '\u2018\u2019\u201a\u201b',
+  '‘’',
 ];
 // Random strings rarely contain `${` or `{{{`; the third arbitrary is dense in every language's syntax.
-const syntax = fc.string({ unit: fc.constantFrom(...'${}%\\"\'`\n\r\t\u0000 *_[]()<>|&#!~:-.\u2019\u2028\u0085\ufeff'), maxLength: 24 });
-export const strings = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), syntax, fc.constantFrom(...NASTY));
+const syntax = fc.string({
+  unit: fc.constantFrom(...'${}%\\"\'`\n\r\t\u0000 *_[]()<>|&#!~:-.\u2019\u2028\u0085\ufeff'),
+  maxLength: 24,
+});
+export const strings = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  syntax,
+  fc.constantFrom(...NASTY),
+);
 export const samples = (n: number, seed = 42) => [...NASTY, ...fc.sample(strings, { numRuns: n, seed })];
 // A lone surrogate cannot be written to a UTF-8 file, argv or pipe; it arrives as U+FFFD.
 export const wellFormed = (s: string) => Buffer.from(s, 'utf8').toString('utf8') === s;

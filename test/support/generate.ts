@@ -20,7 +20,7 @@ export async function generate(answers: Answers): Promise<GeneratedFile[]> {
 }
 
 export async function generateFromYaml(text: string): Promise<GeneratedFile[]> {
-  return generate(await parseAnswers(text, "answers.yaml"));
+  return generate(await parseAnswers(text, 'answers.yaml'));
 }
 
 export function writeFiles(dir: string, files: GeneratedFile[]): void {

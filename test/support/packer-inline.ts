@@ -35,7 +35,12 @@ export function packerInlinePowerShell(hcl: string): { blocks: number; scripts: 
     } else if (tok.kind === 'punct' && tok.value === '}') {
       if (depth === powershellDepth) powershellDepth = -1;
       depth--;
-    } else if (depth === powershellDepth && tok.kind === 'ident' && tok.value === 'inline' && isPunct(tokens[k + 1], '=')) {
+    } else if (
+      depth === powershellDepth &&
+      tok.kind === 'ident' &&
+      tok.value === 'inline' &&
+      isPunct(tokens[k + 1], '=')
+    ) {
       if (!isPunct(tokens[k + 2], '[')) throw new Error(`HCL line ${tok.line}: inline should be a list literal`);
       const { strings, end } = listOfStrings(tokens, k + 3);
       scripts.push({ line: tok.line, script: strings.join('\n') });

@@ -39,7 +39,12 @@ function blockBody(tokens: Token[], open: number, file: string): { body: HclBloc
   let k = open + 1;
   while (k < end) {
     const tok = tokens[k]!;
-    if (tok.kind !== 'ident') fail(file, tok, `expected an attribute or a block, found ${JSON.stringify((tok as { value?: string }).value ?? tok.kind)}`);
+    if (tok.kind !== 'ident')
+      fail(
+        file,
+        tok,
+        `expected an attribute or a block, found ${JSON.stringify((tok as { value?: string }).value ?? tok.kind)}`,
+      );
     if (isPunct(tokens[k + 1], '{')) {
       const inner = blockBody(tokens, k + 1, file);
       body.blocks.push({ type: tok.value, body: inner.body });
@@ -60,11 +65,16 @@ function attributeValue(tokens: Token[], k: number, end: number, file: string): 
   const line = tok?.line;
   const afterExpression = (from: number) => {
     let j = from;
-    while (j < end && tokens[j]!.line === line) j = isPunct(tokens[j], '(') || isPunct(tokens[j], '[') || isPunct(tokens[j], '{') ? closing(tokens, j, file) + 1 : j + 1;
+    while (j < end && tokens[j]!.line === line)
+      j =
+        isPunct(tokens[j], '(') || isPunct(tokens[j], '[') || isPunct(tokens[j], '{')
+          ? closing(tokens, j, file) + 1
+          : j + 1;
     return j;
   };
   if (tok?.kind === 'string' && tokens[k + 1]?.line !== line) return [tok.value, k + 1];
-  if (tok?.kind === 'ident' && (tok.value === 'true' || tok.value === 'false') && tokens[k + 1]?.line !== line) return [tok.value === 'true', k + 1];
+  if (tok?.kind === 'ident' && (tok.value === 'true' || tok.value === 'false') && tokens[k + 1]?.line !== line)
+    return [tok.value === 'true', k + 1];
   if (isPunct(tok, '[')) {
     const close = closing(tokens, k, file);
     const items = tokens.slice(k + 1, close).filter((t) => !isPunct(t, ','));

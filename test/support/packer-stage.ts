@@ -5,7 +5,13 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // From test/fixtures/upstream/packer/packer-1.6.6-rejects.txt, for the names our templates use.
-const REJECTED_ATTRIBUTES = ['imds_support', 'deprecate_at', 'ami_org_arns', 'ami_ou_arns', 'temporary_security_group_source_public_ip'];
+const REJECTED_ATTRIBUTES = [
+  'imds_support',
+  'deprecate_at',
+  'ami_org_arns',
+  'ami_ou_arns',
+  'temporary_security_group_source_public_ip',
+];
 const REJECTED_BLOCKS = ['packer', 'metadata_options'];
 // Provisioners from plugins that `packer init` installs; 1.6.6 has no init and no such plugin.
 const PLUGIN_PROVISIONERS = ['windows-update'];

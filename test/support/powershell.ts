@@ -44,7 +44,12 @@ function asPowerShellLexes(text: string): string {
 function problemsIn(node: Node, lines: string[], out: PowerShellProblem[]): void {
   if (node.isError || node.isMissing) {
     const { row, column } = node.startPosition;
-    out.push({ line: row + 1, column: column + 1, kind: node.isMissing ? `missing ${node.type}` : 'error', text: lines[row] ?? '' });
+    out.push({
+      line: row + 1,
+      column: column + 1,
+      kind: node.isMissing ? `missing ${node.type}` : 'error',
+      text: lines[row] ?? '',
+    });
     return;
   }
   if (!node.hasError) return;

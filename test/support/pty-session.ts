@@ -31,7 +31,9 @@ export const PTY_KEY = {
 const STATE_DIR = join(tmpdir(), `ami-wizard-test-state-${process.pid}`);
 process.once('exit', () => rmSync(STATE_DIR, { recursive: true, force: true }));
 const baseEnv = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(NO_COLOR|FORCE_COLOR|AMI_WIZARD_STATE_DIR)$/.test(key))),
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(NO_COLOR|FORCE_COLOR|AMI_WIZARD_STATE_DIR)$/.test(key)),
+  ),
   CI: 'true',
   AMI_WIZARD_STATE_DIR: STATE_DIR,
 } as Record<string, string>;
@@ -47,11 +49,20 @@ export class PtySession {
   readonly exit: Promise<number>;
   private readonly checks = new Set<() => void>();
 
-  constructor(command: string, args: string[], options: { cwd: string; cols?: number; rows?: number; env?: Record<string, string> }) {
+  constructor(
+    command: string,
+    args: string[],
+    options: { cwd: string; cols?: number; rows?: number; env?: Record<string, string> },
+  ) {
     const cols = options.cols ?? 80;
     const rows = options.rows ?? 40;
     this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
-    this.pty = spawn(command, args, { cols, rows, cwd: options.cwd, env: { ...baseEnv, TERM: 'xterm-256color', ...options.env } });
+    this.pty = spawn(command, args, {
+      cols,
+      rows,
+      cwd: options.cwd,
+      env: { ...baseEnv, TERM: 'xterm-256color', ...options.env },
+    });
     this.pty.onData((data) => {
       this.raw += data;
       // The screen is up to date once xterm has parsed the chunk: look again then.
@@ -98,7 +109,8 @@ export class PtySession {
   visible(): string {
     const buffer = this.term.buffer.active;
     const lines: string[] = [];
-    for (let i = buffer.baseY; i < buffer.baseY + this.term.rows; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    for (let i = buffer.baseY; i < buffer.baseY + this.term.rows; i++)
+      lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
     return lines.join('\n');
   }
 
@@ -111,19 +123,28 @@ export class PtySession {
   }
 
   waitFor(expected: string | RegExp, timeout = 15_000): Promise<void> {
-    const found = () => (typeof expected === 'string' ? this.screen().includes(expected) : expected.test(this.screen()));
+    const found = () =>
+      typeof expected === 'string' ? this.screen().includes(expected) : expected.test(this.screen());
     return this.until(found, () => `${expected}. Screen:\n${this.screen()}`, timeout);
   }
 
   /** Waits for output that may already be off screen (or after the screen was redrawn). */
   waitForOutput(expected: RegExp, timeout = 15_000): Promise<void> {
-    return this.until(() => expected.test(this.raw), () => `${expected} in the output.`, timeout);
+    return this.until(
+      () => expected.test(this.raw),
+      () => `${expected} in the output.`,
+      timeout,
+    );
   }
 
   /** Resolves once the next frame (or other output) has been written whole. */
   nextFrame(timeout = 15_000): Promise<void> {
     const seen = this.raw.length;
-    return this.until(() => this.raw.length > seen, () => `the next frame. Screen:\n${this.screen()}`, timeout);
+    return this.until(
+      () => this.raw.length > seen,
+      () => `the next frame. Screen:\n${this.screen()}`,
+      timeout,
+    );
   }
 
   /** The whole string as one write: the program gets it in one read. */
@@ -174,7 +195,11 @@ export class PtySession {
 }
 
 /** The built wizard in `cwd` (created if missing). */
-export function wizardSession(cwd: string, args: string[] = [], options: { cols?: number; rows?: number; env?: Record<string, string> } = {}): PtySession {
+export function wizardSession(
+  cwd: string,
+  args: string[] = [],
+  options: { cols?: number; rows?: number; env?: Record<string, string> } = {},
+): PtySession {
   assertBuilt();
   mkdirSync(cwd, { recursive: true });
   return new PtySession(process.execPath, [CLI, ...args], { cwd, ...options });

@@ -4,7 +4,8 @@ import { run } from './tools.ts';
 import type { SyntaxProblem } from './ruby.ts';
 
 export function puppetValidate(files: string[]): { code: number; output: string; problems: SyntaxProblem[] } {
-  if (files.length === 0) throw new Error('puppetValidate needs at least one file (with none, puppet validates site.pp instead)');
+  if (files.length === 0)
+    throw new Error('puppetValidate needs at least one file (with none, puppet validates site.pp instead)');
   const result = run('puppet', ['parser', 'validate', '--color=false', ...files]);
   const problems = result.output
     .split('\n')
@@ -62,6 +63,7 @@ function jsonStream(text: string): unknown[] {
       start = i + 1;
     }
   }
-  if (text.slice(start).trim()) throw new Error(`puppet parser dump: trailing output ${JSON.stringify(text.slice(start, start + 80))}`);
+  if (text.slice(start).trim())
+    throw new Error(`puppet parser dump: trailing output ${JSON.stringify(text.slice(start, start + 80))}`);
   return docs;
 }

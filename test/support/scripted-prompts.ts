@@ -26,7 +26,13 @@ export function scripted(answer: Answer = () => undefined, progress?: () => { st
   const prompts: Prompts = {
     welcome: (r) => reply('welcome', 'welcome', r ?? {}, 'start') as never,
     select: (r) => reply('select', r.title, r, r.initial) as never,
-    selectGroup: (r) => reply('selectGroup', r.title, r, r.parts.map((part) => part.initial)) as never,
+    selectGroup: (r) =>
+      reply(
+        'selectGroup',
+        r.title,
+        r,
+        r.parts.map((part) => part.initial),
+      ) as never,
     text: (r) => reply('text', r.title, r, r.initial) as never,
     multiSelect: (r) => reply('multiSelect', r.title, r, [...r.initial]) as never,
     recommendation: (r) => reply('recommendation', 'recommendation', r, 'auto') as never,
@@ -36,7 +42,12 @@ export function scripted(answer: Answer = () => undefined, progress?: () => { st
   return { prompts, calls };
 }
 
-export function wizardContext(dir: string, argv: string[], prompts: Prompts, overrides: Partial<WizardContext> = {}): WizardContext {
+export function wizardContext(
+  dir: string,
+  argv: string[],
+  prompts: Prompts,
+  overrides: Partial<WizardContext> = {},
+): WizardContext {
   return {
     args: parseArgs(argv),
     cwd: join(dir, 'shop'),

@@ -21,11 +21,20 @@ export function hasTool(command: string, versionArgs: string[] = ['--version']):
 /** Upstream data the checks rest on (the Packer plugin's schema, AWS's documented shapes, gitleaks' rules), kept in the repository; test/fixtures/upstream/SOURCES.md says where each file came from. */
 export const UPSTREAM_DIR = fileURLToPath(new URL('../fixtures/upstream/', import.meta.url));
 
-export function run(command: string, args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
+) {
   // A synchronous child blocks the test worker, where vitest's own timeout cannot reach: a validator that
   // hangs is killed after five minutes and its test fails, instead of holding the whole run.
   const result = spawnSync(command, args, { encoding: 'utf8', timeout: 300_000, killSignal: 'SIGKILL', ...options });
-  return { code: result.status ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '', output: `${result.stdout}${result.stderr}` };
+  return {
+    code: result.status ?? -1,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+    output: `${result.stdout}${result.stderr}`,
+  };
 }
 
 /** Debian's python3, which the packages .ci/run installs (PyYAML, jsonschema, jinja2) belong to. */
@@ -39,22 +48,29 @@ export function cloudInitSchema(): ((file: string) => ReturnType<typeof run>) | 
   const sitePackages = fileURLToPath(new URL('../../.tmp/cloud-init/usr/lib/python3/dist-packages', import.meta.url));
   const usable =
     existsSync(join(sitePackages, 'cloudinit')) &&
-    spawnSync(PYTHON, ['-c', 'import cloudinit.cmd.main'], { env: { ...process.env, PYTHONPATH: sitePackages }, stdio: 'ignore' }).status === 0;
+    spawnSync(PYTHON, ['-c', 'import cloudinit.cmd.main'], {
+      env: { ...process.env, PYTHONPATH: sitePackages },
+      stdio: 'ignore',
+    }).status === 0;
   if (!usable) {
-    const message = 'validator missing: cloud-init schema (unpack Debian cloud-init into .tmp/cloud-init as .ci/run does)';
+    const message =
+      'validator missing: cloud-init schema (unpack Debian cloud-init into .tmp/cloud-init as .ci/run does)';
     if (REQUIRE_VALIDATORS) throw new Error(message);
     console.warn(`\n*** ${message}; the #cloud-config checks do not run ***\n`);
     return undefined;
   }
   return (file) =>
-    run(PYTHON, ['-m', 'cloudinit.cmd.main', 'schema', '--config-file', file], { env: { ...process.env, PYTHONPATH: sitePackages } });
+    run(PYTHON, ['-m', 'cloudinit.cmd.main', 'schema', '--config-file', file], {
+      env: { ...process.env, PYTHONPATH: sitePackages },
+    });
 }
 
 /** cloud-init's own systemd units, from the same unpacked Debian package, or undefined after a loud warning. */
 export function cloudInitUnits(): string | undefined {
   const units = fileURLToPath(new URL('../../.tmp/cloud-init/lib/systemd/system', import.meta.url));
   if (!existsSync(join(units, 'cloud-final.service'))) {
-    const message = 'validator missing: cloud-init systemd units (unpack Debian cloud-init into .tmp/cloud-init as .ci/run does)';
+    const message =
+      'validator missing: cloud-init systemd units (unpack Debian cloud-init into .tmp/cloud-init as .ci/run does)';
     if (REQUIRE_VALIDATORS) throw new Error(message);
     console.warn(`\n*** ${message}; the unit ordering checks do not run ***\n`);
     return undefined;

@@ -45,14 +45,24 @@ describe('recommend --compare never claims a direction the ranking does not foll
     expect(text.replace(/\s+/g, ' ')).toContain("B's design would be the same with A's answer");
   });
 
-  it('a difference B\'s design hangs on says so, naming what B would get with A\'s answer', () => {
+  it("a difference B's design hangs on says so, naming what B would get with A's answer", () => {
     const a = defaultGuidance();
-    const b = { ...a, manualSteps: true, latestAtLaunch: true, recoveryTime: 'minutes', awsExperience: 'new', automationExperience: 'new', existingTooling: 'golden-images' } as GuidanceAnswers;
+    const b = {
+      ...a,
+      manualSteps: true,
+      latestAtLaunch: true,
+      recoveryTime: 'minutes',
+      awsExperience: 'new',
+      automationExperience: 'new',
+      existingTooling: 'golden-images',
+    } as GuidanceAnswers;
     const c = compareAnswers(a, b);
     expect(c.b.recommended).toBe('hybrid');
     const latest = c.differences.find((d) => d.key === 'latestAtLaunch')!;
     expect(latest.withoutIt).toBe('fully-baked');
-    expect(comparisonText(c, 'a.yaml', 'b.yaml').replace(/\s+/g, ' ')).toContain("with A's answer, B would get Fully baked");
+    expect(comparisonText(c, 'a.yaml', 'b.yaml').replace(/\s+/g, ' ')).toContain(
+      "with A's answer, B would get Fully baked",
+    );
   });
 });
 
@@ -65,7 +75,8 @@ describe('recommend --compare when one answer changes the weight of another', ()
     const c = compareAnswers(a, b);
     const score = (r: typeof c.a, d: string) => r.ranking.find((x) => x.design === d)!.score;
     const [pipeline] = c.differences;
-    for (const d of ['fully-baked', 'hybrid', 'jeos'] as const) expect(pipeline!.shift[d], d).toBe(score(c.b, d) - score(c.a, d));
+    for (const d of ['fully-baked', 'hybrid', 'jeos'] as const)
+      expect(pipeline!.shift[d], d).toBe(score(c.b, d) - score(c.a, d));
     expect(pipeline!.shift['fully-baked']).toBe(5);
   });
 });

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { decisionFor } from '../../questionnaire/decision.ts';
 import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import { defaultGuidance } from '../../questionnaire/questions.ts';
-import { designLine, nextStepsLines, reasonTexts, recommendationText, whatIfTexts } from '../../source/text/decision-text.ts';
+import {
+  designLine,
+  nextStepsLines,
+  reasonTexts,
+  recommendationText,
+  whatIfTexts,
+} from '../../source/text/decision-text.ts';
 
 const defaults = decisionFor({ guidance: defaultGuidance() });
 
@@ -14,7 +20,9 @@ describe('designLine', () => {
     const other = (['fully-baked', 'hybrid', 'jeos'] as const).find((d) => d !== defaults.recommended)!;
     const overridden = decisionFor({ guidance: defaultGuidance(), strategy: other });
     expect(overridden.overridden).toBe(true);
-    expect(designLine(overridden)).toBe(`Design: ${DESIGN_LABELS[other]} (overridden; the model advises ${DESIGN_LABELS[defaults.recommended]})`);
+    expect(designLine(overridden)).toBe(
+      `Design: ${DESIGN_LABELS[other]} (overridden; the model advises ${DESIGN_LABELS[defaults.recommended]})`,
+    );
   });
 });
 
@@ -25,7 +33,9 @@ describe('recommendationText', () => {
   it('the Design line, the engine, then the sections in order', () => {
     expect(lines[0]).toBe(designLine(defaults));
     expect(lines[1]).toBe('Built with: EC2 Image Builder (imagebuilder/)');
-    const sections = ['Why (points per design):', 'What would change it:', 'Trade-offs:', 'Launch path:'].map((title) => lines.indexOf(title));
+    const sections = ['Why (points per design):', 'What would change it:', 'Trade-offs:', 'Launch path:'].map((title) =>
+      lines.indexOf(title),
+    );
     expect(sections.every((at) => at > 1)).toBe(true);
     expect([...sections].sort((a, b) => a - b)).toEqual(sections);
     expect(recommendationText(defaults).split('\n')[1]).toBe('');

@@ -20,7 +20,11 @@ vi.mock(import('../../questionnaire/decision.ts'), async (original) => {
 });
 vi.mock(import('../../questionnaire/compare.ts'), async (original) => {
   const real = await original();
-  return { ...real, compareAnswers: (a, b) => ({ ...real.compareAnswers(a, b), note: HOSTILE }) as ReturnType<typeof real.compareAnswers> };
+  return {
+    ...real,
+    compareAnswers: (a, b) =>
+      ({ ...real.compareAnswers(a, b), note: HOSTILE }) as ReturnType<typeof real.compareAnswers>,
+  };
 });
 
 const EXAMPLES = join(import.meta.dirname, '../../examples');
@@ -47,13 +51,22 @@ describe('jsonOutput', () => {
 describe('commands that print JSON', () => {
   it('recommend --json', async () => {
     const { io, text } = terminal();
-    expect(await recommendCommand(parseArgs(['recommend', '--answers', join(EXAMPLES, 'hybrid.yaml'), '--json']), io)).toBe(0);
+    expect(
+      await recommendCommand(parseArgs(['recommend', '--answers', join(EXAMPLES, 'hybrid.yaml'), '--json']), io),
+    ).toBe(0);
     expect(JSON.parse(text()).note).toBe(HOSTILE);
   });
 
   it('recommend --compare --json', async () => {
     const { io, text } = terminal();
-    const args = parseArgs(['recommend', '--answers', join(EXAMPLES, 'hybrid.yaml'), '--compare', join(EXAMPLES, 'jeos.yaml'), '--json']);
+    const args = parseArgs([
+      'recommend',
+      '--answers',
+      join(EXAMPLES, 'hybrid.yaml'),
+      '--compare',
+      join(EXAMPLES, 'jeos.yaml'),
+      '--json',
+    ]);
     expect(await recommendCommand(args, io)).toBe(0);
     expect(JSON.parse(text()).note).toBe(HOSTILE);
   });

@@ -13,7 +13,9 @@ it('a near miss is refused with the likely one', () => {
 });
 
 it('a well-formed code the list lacks is refused, saying a newer ami-wizard may know it', () => {
-  expect(typedRegionRefusal('xx-newregion-1')).toMatch(/^xx-newregion-1 is not an AWS region this ami-wizard knows; .*newer ami-wizard/);
+  expect(typedRegionRefusal('xx-newregion-1')).toMatch(
+    /^xx-newregion-1 is not an AWS region this ami-wizard knows; .*newer ami-wizard/,
+  );
 });
 
 it('text that is no region code names the shape expected', () => {

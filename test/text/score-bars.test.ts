@@ -24,7 +24,9 @@ describe('score bars', () => {
 
   it('one scale for all designs and all answers: a score draws the same bar whoever leads', () => {
     const leading = scoreBars(rank({ 'fully-baked': 5, hybrid: 11, jeos: 3 }), 80).find((b) => b.design === 'hybrid')!;
-    const trailing = scoreBars(rank({ 'fully-baked': 20, hybrid: 11, jeos: 3 }), 80).find((b) => b.design === 'hybrid')!;
+    const trailing = scoreBars(rank({ 'fully-baked': 20, hybrid: 11, jeos: 3 }), 80).find(
+      (b) => b.design === 'hybrid',
+    )!;
     expect(barOf(leading.text)).toBe(barOf(trailing.text));
     // The leader is not stretched to the full width: 11 is well short of the highest possible score.
     expect(11).toBeLessThan(SCORE_RANGE.high);
@@ -53,15 +55,21 @@ describe('ties', () => {
     const decision = decisionFor({ guidance: { ...defaultGuidance(), recoveryTime: 'minutes' } });
     const text = recommendationText(decision);
     expect(text).toMatch(/Hybrid\s+9 .*\n.*Fully baked\s+9 .*\n.*JeOS\s+1 +│█+ ruled out\n/);
-    expect(text.replace(/\s+/g, ' ')).toContain('Hybrid and Fully baked both score 9; Hybrid is recommended because a tie goes to Hybrid, the middle of the spectrum');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'Hybrid and Fully baked both score 9; Hybrid is recommended because a tie goes to Hybrid, the middle of the spectrum',
+    );
   });
 
   it('a tie with a ruled-out design is no tie: the design that meets every requirement wins, and no tie text argues otherwise', () => {
     // Fully baked and hybrid score alike, but the latest builds at launch rule fully baked out.
-    const ranking = rank({ 'fully-baked': 9, hybrid: 9, jeos: 1 }, [{ key: 'latestAtLaunch', answerLabel: 'Yes', rulesOut: ['fully-baked'], because: 'x' }]);
+    const ranking = rank({ 'fully-baked': 9, hybrid: 9, jeos: 1 }, [
+      { key: 'latestAtLaunch', answerLabel: 'Yes', rulesOut: ['fully-baked'], because: 'x' },
+    ]);
     expect(ranking[0]!.design).toBe('hybrid');
     expect(tieText(ranking)).toBeUndefined();
-    const reversed = rank({ 'fully-baked': 9, hybrid: 9, jeos: 1 }, [{ key: 'manualSteps', answerLabel: 'Yes', rulesOut: ['hybrid'], because: 'x' }]);
+    const reversed = rank({ 'fully-baked': 9, hybrid: 9, jeos: 1 }, [
+      { key: 'manualSteps', answerLabel: 'Yes', rulesOut: ['hybrid'], because: 'x' },
+    ]);
     expect(reversed[0]!.design).toBe('fully-baked');
     expect(tieText(reversed)).toBeUndefined();
   });
@@ -79,12 +87,16 @@ describe('the tie sentence the screens show (tieWinnerText)', () => {
     const ranking = rank({ 'fully-baked': 9, hybrid: 5, jeos: 9 });
     expect(ranking[0]!.design).toBe('fully-baked');
     const text = tieWinnerText(ranking)!;
-    expect(text).toBe("Fully baked and JeOS both score 9; Fully baked wins the tie as the simpler deployment (the model's judgement).");
+    expect(text).toBe(
+      "Fully baked and JeOS both score 9; Fully baked wins the tie as the simpler deployment (the model's judgement).",
+    );
     expect(text).not.toContain('middle of the spectrum');
   });
 
   it('a design ruled out does not tie, and no tie is no sentence', () => {
-    const required = [{ key: 'recoveryTime' as const, answerLabel: 'Within a few minutes', rulesOut: ['jeos'] as const, because: '' }];
+    const required = [
+      { key: 'recoveryTime' as const, answerLabel: 'Within a few minutes', rulesOut: ['jeos'] as const, because: '' },
+    ];
     expect(tieWinnerText(rank({ 'fully-baked': 5, hybrid: 9, jeos: 9 }, required))).toBeUndefined();
     expect(tieWinnerText(rank({ 'fully-baked': 10, hybrid: 11, jeos: 3 }))).toBeUndefined();
   });

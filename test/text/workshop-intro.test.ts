@@ -28,12 +28,24 @@ describe('the workshop intro', () => {
 
   it('wrapped lines keep their indent', () => {
     const lines = fits(60, 40);
-    const wrapped = lines.filter((line, i) => i > 0 && /^ {2}(in the image|at first boot):/.test(lines[i - 1]!) && !/^ {2}\S/.test(line) && /^\s+\S/.test(line));
+    const wrapped = lines.filter(
+      (line, i) =>
+        i > 0 &&
+        /^ {2}(in the image|at first boot):/.test(lines[i - 1]!) &&
+        !/^ {2}\S/.test(line) &&
+        /^\s+\S/.test(line),
+    );
     expect(wrapped.length).toBeGreaterThan(0);
     for (const line of wrapped) expect(line).toMatch(/^ {4}\S/);
   });
 
   it('never taller than the terminal, even a tiny one', () => {
-    for (const [w, r] of [[60, 16], [70, 22], [80, 30], [80, 18]] as const) fits(w, r);
+    for (const [w, r] of [
+      [60, 16],
+      [70, 22],
+      [80, 30],
+      [80, 18],
+    ] as const)
+      fits(w, r);
   });
 });

@@ -6,7 +6,16 @@ import { wrap, wrapText } from '../../source/text/wrap.ts';
 
 // Each unit with the columns a terminal gives it.
 const UNITS: [string, number][] = [
-  ['a', 1], ['Z', 1], ['-', 1], ['漢', 2], ['イ', 2], ['한', 2], ['ｗ', 2], ['😀', 2], ['👩‍👩‍👧', 2], ['e\u0301', 1],
+  ['a', 1],
+  ['Z', 1],
+  ['-', 1],
+  ['漢', 2],
+  ['イ', 2],
+  ['한', 2],
+  ['ｗ', 2],
+  ['😀', 2],
+  ['👩‍👩‍👧', 2],
+  ['e\u0301', 1],
 ];
 const word = fc.array(fc.constantFrom(...UNITS), { minLength: 1, maxLength: 6 }).map((units) => ({
   text: units.map(([u]) => u).join(''),

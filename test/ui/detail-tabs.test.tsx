@@ -8,7 +8,9 @@ import { KEY, press } from './keys.ts';
 afterEach(() => cleanup());
 
 // Five bullets of two lines each, then one of three.
-const lines = [1, 2, 3, 4, 5].flatMap((n) => [`• item ${n} starts`, `  item ${n} goes on`]).concat(['• item 6 starts', '  item 6 goes on', '  item 6 ends']);
+const lines = [1, 2, 3, 4, 5]
+  .flatMap((n) => [`• item ${n} starts`, `  item ${n} goes on`])
+  .concat(['• item 6 starts', '  item 6 goes on', '  item 6 ends']);
 
 describe('detail tabs', () => {
   it('a page never starts inside a bullet, and says how much is above and below', async () => {

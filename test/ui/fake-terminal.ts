@@ -39,5 +39,9 @@ export class FakeStdin extends EventEmitter {
 export function fakeTerminal() {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
-  return { stdout, stdin, streams: { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream } };
+  return {
+    stdout,
+    stdin,
+    streams: { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream },
+  };
 }

@@ -24,7 +24,15 @@ async function files(reply: Reply) {
   const seen: { kind: string; request: any }[] = [];
   const ask = (kind: string) => async (request: any) => (seen.push({ kind, request }), reply(kind, request));
   const prompts = { select: ask('select'), text: ask('text'), confirmPlan: ask('confirmPlan') } as unknown as Prompts;
-  const ctx = { args: parseArgs(['--out', 'out']), cwd: dir, draft, given, prompts, signal: new AbortController().signal, progress: { step: 1, total: 1 } } as WizardContext;
+  const ctx = {
+    args: parseArgs(['--out', 'out']),
+    cwd: dir,
+    draft,
+    given,
+    prompts,
+    signal: new AbortController().signal,
+    progress: { step: 1, total: 1 },
+  } as WizardContext;
   const result = await filesStep(ctx).catch((error: Error) => error);
   return { ctx, seen, result };
 }
@@ -34,7 +42,8 @@ function saveAs(name: string, replace = false): Reply {
   let plans = 0;
   return (kind, request) => {
     if (kind === 'confirmPlan') return ++plans === 1 ? 'save-answers' : false;
-    if (kind === 'select' && request.title.includes('already exists')) return request.title.startsWith(name) && replace ? 'overwrite' : 'other';
+    if (kind === 'select' && request.title.includes('already exists'))
+      return request.title.startsWith(name) && replace ? 'overwrite' : 'other';
     if (kind === 'select') return request.initial;
     return name;
   };
@@ -62,7 +71,8 @@ describe('"save the answers only" to a name that cannot be written', () => {
 
 describe('names that are no plain text', () => {
   it('the save-as name refuses bidi overrides, invisible characters and control characters', () => {
-    for (const name of ['team\u202e.yaml', 'te\u200bam.yaml', 'a\u2028b.yaml', 'a\u0007.yaml']) expect(answersFileNameProblem(name)).toBeDefined();
+    for (const name of ['team\u202e.yaml', 'te\u200bam.yaml', 'a\u2028b.yaml', 'a\u0007.yaml'])
+      expect(answersFileNameProblem(name)).toBeDefined();
     expect(answersFileNameProblem('team.yaml')).toBeUndefined();
     expect(answersFileNameProblem('configs/team.yml')).toBeUndefined();
   });

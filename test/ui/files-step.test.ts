@@ -28,9 +28,19 @@ async function files(reply: Reply, argv: string[] = []) {
     select: ask('select'),
     text: ask('text'),
     confirmPlan: ask('confirmPlan'),
-    writing: async (_label: string, _count: number, work: () => Promise<unknown>) => (seen.push({ kind: 'writing', request: {} }), work()),
+    writing: async (_label: string, _count: number, work: () => Promise<unknown>) => (
+      seen.push({ kind: 'writing', request: {} }), work()
+    ),
   } as unknown as Prompts;
-  const ctx = { args: parseArgs(['--out', 'out', ...argv]), cwd: dir, draft, given, prompts, signal: new AbortController().signal, progress: { step: 1, total: 1 } } as WizardContext;
+  const ctx = {
+    args: parseArgs(['--out', 'out', ...argv]),
+    cwd: dir,
+    draft,
+    given,
+    prompts,
+    signal: new AbortController().signal,
+    progress: { step: 1, total: 1 },
+  } as WizardContext;
   const result = await filesStep(ctx);
   return { ctx, seen, result };
 }
@@ -39,7 +49,11 @@ describe('the Files step', () => {
   it('restates the design, the OS and the regions on the plan screen', async () => {
     const { seen } = await files(() => true);
     const view = (seen[0]!.request as PlanRequest).view;
-    expect(view.about).toEqual(['Design: Hybrid (recommended)', 'OS: Amazon Linux 2023, x86_64 (Intel and AMD)', 'Regions: eu-west-1 (build), copies in us-east-1']);
+    expect(view.about).toEqual([
+      'Design: Hybrid (recommended)',
+      'OS: Amazon Linux 2023, x86_64 (Intel and AMD)',
+      'Regions: eu-west-1 (build), copies in us-east-1',
+    ]);
     expect(view.resolve ?? []).toEqual([]);
   });
 
@@ -90,7 +104,9 @@ describe('the Files step', () => {
     await expect(cancelled).rejects.toThrow(/Cancelled/);
     expect(plans).toBe(2);
     expect(readFileSync(join(dir, 'ami-wizard.yaml'), 'utf8')).toBe('# the team file\n');
-    const overwrite = await files((kind) => (kind === 'confirmPlan' ? 'save-answers' : kind === 'select' ? 'overwrite' : undefined));
+    const overwrite = await files((kind) =>
+      kind === 'confirmPlan' ? 'save-answers' : kind === 'select' ? 'overwrite' : undefined,
+    );
     expect(overwrite.ctx.answersSaved?.file).toBe('ami-wizard.yaml');
     expect((await loadAnswers(join(dir, 'ami-wizard.yaml'))).project.name).toBe('demo');
   });

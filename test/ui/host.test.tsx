@@ -89,7 +89,11 @@ describe('ui host', () => {
     const { stdin, prompts, controller } = start();
     let finishWrite = () => {};
     let written = false;
-    const writing = prompts.writing('out', 3, () => new Promise<string>((resolve) => (finishWrite = () => ((written = true), resolve('done')))));
+    const writing = prompts.writing(
+      'out',
+      3,
+      () => new Promise<string>((resolve) => (finishWrite = () => ((written = true), resolve('done')))),
+    );
     await press(stdin, KEY.ctrlC);
     expect(controller.signal.aborted).toBe(true);
     await settle();

@@ -3,7 +3,16 @@ import { PASTE_END, PASTE_START, pastedText, splitKeys } from '../../source/ui/k
 
 describe('splitKeys', () => {
   it('splits plain keys, one per press', () => {
-    expect(splitKeys('\u007F\u007F\u007F\u007Fshop')).toEqual(['\u007F', '\u007F', '\u007F', '\u007F', 's', 'h', 'o', 'p']);
+    expect(splitKeys('\u007F\u007F\u007F\u007Fshop')).toEqual([
+      '\u007F',
+      '\u007F',
+      '\u007F',
+      '\u007F',
+      's',
+      'h',
+      'o',
+      'p',
+    ]);
     expect(splitKeys('\r\r')).toEqual(['\r', '\r']);
   });
 

@@ -3,7 +3,11 @@ import { EventEmitter } from 'node:events';
 import { KeyStream } from '../../source/ui/key-stream.ts';
 
 export function keyStream(options: { textField?: boolean } = {}) {
-  const source = Object.assign(new EventEmitter(), { isTTY: true, read: () => null, setEncoding: () => undefined }) as unknown as NodeJS.ReadStream;
+  const source = Object.assign(new EventEmitter(), {
+    isTTY: true,
+    read: () => null,
+    setEncoding: () => undefined,
+  }) as unknown as NodeJS.ReadStream;
   // A text field switches bracketed paste on or off, which writes to the terminal.
   const keys = options.textField === undefined ? new KeyStream(source) : new KeyStream(source, { write: () => true });
   if (options.textField !== undefined) keys.setBracketedPaste(options.textField);

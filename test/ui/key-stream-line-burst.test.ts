@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { keyStream, settleKeys as settle } from './key-stream-harness.ts';
 import { lineBreaksAsText } from '../../source/ui/key-splitter.ts';
 
-
 describe('lineBreaksAsText', () => {
   it('turns the line breaks of a burst with text after a break into spaces, dropping trailing ones', () => {
     expect(lineBreaksAsText(['a', '\r', 'b', '\n', 'c', '\r'])).toEqual(['a', ' ', 'b', ' ', 'c']);

@@ -5,7 +5,6 @@ import { expect, it } from 'vitest';
 import { keyStream, settleKeys as settle } from './key-stream-harness.ts';
 import { PASTE_END, PASTE_START } from '../../source/ui/key-splitter.ts';
 
-
 it('Ctrl+C read on its own ends a paste whose end marker never came, and reaches the screen', async () => {
   const { keys, seen } = keyStream();
   keys.push(`${PASTE_START}half a paste`);

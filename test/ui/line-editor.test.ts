@@ -35,7 +35,10 @@ describe('line editor', () => {
     expect(type('', 'a', 'b', 'c', ctrl('a'), 'x', ctrl('e'), 'y').text).toBe('xabcy');
     expect(type('', 'a', 'b', 'c', ['', { home: true }], ctrl('d')).text).toBe('bc');
     expect(type('', 'a', 'b', 'c', left, backspace).text).toBe('ac');
-    expect(type('', 'a', ['', { rightArrow: true }], ['', { rightArrow: true }], 'b')).toEqual({ text: 'ab', cursor: 2 });
+    expect(type('', 'a', ['', { rightArrow: true }], ['', { rightArrow: true }], 'b')).toEqual({
+      text: 'ab',
+      cursor: 2,
+    });
   });
 
   it('kills: Ctrl+U to the start, Ctrl+K to the end, Ctrl+W the word before the cursor', () => {

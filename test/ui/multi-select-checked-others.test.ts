@@ -10,12 +10,18 @@ const options: MultiSelectOptions<string> = {
   allowOther: {
     lowerCase: true,
     label: 'use',
-    check: (value) => (KNOWN.includes(value) ? undefined : `${value} is not known${value === 'eu-wset-1' ? '; did you mean eu-west-1?' : ''}`),
+    check: (value) =>
+      KNOWN.includes(value)
+        ? undefined
+        : `${value} is not known${value === 'eu-wset-1' ? '; did you mean eu-west-1?' : ''}`,
   },
   lead: { label: 'build region' },
 };
 
-function run(keys: MultiSelectKey[], state: MultiSelectState<string> = initialState(['us-east-1'], options)): MultiSelectState<string> {
+function run(
+  keys: MultiSelectKey[],
+  state: MultiSelectState<string> = initialState(['us-east-1'], options),
+): MultiSelectState<string> {
   for (const key of keys) [state] = pressKey(state, key, options);
   return state;
 }
@@ -24,7 +30,9 @@ const typed = (text: string): MultiSelectKey[] => Array.from(text, (c) => ({ tex
 describe('a typed value that is checked', () => {
   it('is refused in the list, saying why, and never offered to add', () => {
     const state = run(typed('eu-wset-1'));
-    expect(rows(state, options)).toEqual([{ kind: 'refused', value: 'eu-wset-1', message: 'eu-wset-1 is not known; did you mean eu-west-1?' }]);
+    expect(rows(state, options)).toEqual([
+      { kind: 'refused', value: 'eu-wset-1', message: 'eu-wset-1 is not known; did you mean eu-west-1?' },
+    ]);
   });
 
   it('Enter on the refusal ticks nothing, says why and clears the filter, so the next Enter confirms', () => {

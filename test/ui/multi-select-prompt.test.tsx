@@ -14,7 +14,10 @@ const CHOICES = [
   { value: 'eu-central-1', label: 'Europe (Frankfurt)' },
 ];
 
-function renderList(validate = (values: readonly string[]) => (values.includes('nowhere-1') ? 'nowhere-1 is not an AWS region' : undefined)) {
+function renderList(
+  validate = (values: readonly string[]) =>
+    values.includes('nowhere-1') ? 'nowhere-1 is not an AWS region' : undefined,
+) {
   const onSubmit = vi.fn();
   const onBack = vi.fn();
   const ui = render(

@@ -16,7 +16,9 @@ beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
 it('the output folder question refuses a file, a path through a file and unsafe characters', async () => {
-  const { prompts, calls } = scripted((call) => (/^Build settings/.test(call.title) ? 'change' : call.kind === 'confirmPlan' ? false : undefined));
+  const { prompts, calls } = scripted((call) =>
+    /^Build settings/.test(call.title) ? 'change' : call.kind === 'confirmPlan' ? false : undefined,
+  );
   mkdirSync(join(dir, 'shop'));
   writeFileSync(join(dir, 'shop', 'notes.txt'), 'mine\n');
   const ctx = wizardContext(dir, [], prompts, { env: {} });
@@ -26,7 +28,8 @@ it('the output folder question refuses a file, a path through a file and unsafe 
   expect(validate('notes.txt')).toMatch(/file/);
   expect(validate('notes.txt/build')).toMatch(/file/);
   expect(validate(join(dir, 'shop', 'notes.txt'))).toMatch(/file/);
-  for (const typed of ['ami\u202ebuild', 'ami\u200bbuild', 'ami\u2028build']) expect(validate(typed), JSON.stringify(typed)).toBeDefined();
+  for (const typed of ['ami\u202ebuild', 'ami\u200bbuild', 'ami\u2028build'])
+    expect(validate(typed), JSON.stringify(typed)).toBeDefined();
   expect(validate('ami-build')).toBeUndefined();
   expect(validate('new/deeper/folder')).toBeUndefined();
   expect(validate('.')).toBeUndefined();

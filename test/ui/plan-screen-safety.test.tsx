@@ -10,7 +10,11 @@ import { PlanScreen } from '../../source/ui/plan-screen.tsx';
 
 afterEach(() => cleanup());
 
-const files = ['README.md', 'packer/base.pkr.hcl', 'packer/variables.pkr.hcl'].map((path) => ({ path, contents: `new ${path}\n`, mode: 0o644 }));
+const files = ['README.md', 'packer/base.pkr.hcl', 'packer/variables.pkr.hcl'].map((path) => ({
+  path,
+  contents: `new ${path}\n`,
+  mode: 0o644,
+}));
 
 function frameFor(force: boolean): string {
   // README.md was made by hand; packer/ is a symlink to somewhere else.
@@ -29,7 +33,17 @@ function frameFor(force: boolean): string {
     origNames: new Map([['README.md', 'README.md.orig']]),
   };
   const plan = planFiles(state, files, { force, generator: 'ami-wizard@0' });
-  const ui = render(<PlanScreen outDir="/work/out" outLabel="out" view={planView(plan)} dryRun={false} progress={{ step: 21, total: 21 }} onSubmit={vi.fn()} onBack={vi.fn()} />);
+  const ui = render(
+    <PlanScreen
+      outDir="/work/out"
+      outLabel="out"
+      view={planView(plan)}
+      dryRun={false}
+      progress={{ step: 21, total: 21 }}
+      onSubmit={vi.fn()}
+      onBack={vi.fn()}
+    />,
+  );
   return ui.lastFrame()!;
 }
 

@@ -10,7 +10,13 @@ import { KEY, press } from './keys.ts';
 
 afterEach(() => cleanup());
 
-const files = ['README.md', 'ami-wizard.yaml', 'packer/base.pkr.hcl', 'packer/variables.pkr.hcl', 'tagging/tag-policy.json'].map((path) => ({
+const files = [
+  'README.md',
+  'ami-wizard.yaml',
+  'packer/base.pkr.hcl',
+  'packer/variables.pkr.hcl',
+  'tagging/tag-policy.json',
+].map((path) => ({
   path,
   contents: `new ${path}\n`,
   mode: 0o644,
@@ -20,21 +26,54 @@ function plan(existing: boolean) {
   const state: OutputState = existing
     ? {
         outDir: '/work/out',
-        previous: { version: 1, generator: 'ami-wizard@0', files: Object.fromEntries(files.map((f) => [f.path, sha256(`old ${f.path}\n`)])) },
+        previous: {
+          version: 1,
+          generator: 'ami-wizard@0',
+          files: Object.fromEntries(files.map((f) => [f.path, sha256(`old ${f.path}\n`)])),
+        },
         // README.md untouched since the last run, variables.pkr.hcl edited by hand, the rest as generated now.
-        disk: new Map(files.map((f) => [f.path, f.path === 'packer/variables.pkr.hcl' ? sha256('# mine\n') : f.path === 'README.md' ? sha256(`old ${f.path}\n`) : sha256(f.contents)])),
+        disk: new Map(
+          files.map((f) => [
+            f.path,
+            f.path === 'packer/variables.pkr.hcl'
+              ? sha256('# mine\n')
+              : f.path === 'README.md'
+                ? sha256(`old ${f.path}\n`)
+                : sha256(f.contents),
+          ]),
+        ),
       }
     : { outDir: '/work/out', previous: null, disk: new Map(files.map((f) => [f.path, null])) };
   return planFiles(state, files, { force: false, generator: 'ami-wizard@0' });
 }
 
-const about = ['Design: Hybrid (recommended)', 'OS: Amazon Linux 2023, x86_64 (Intel and AMD)', 'Regions: eu-west-1 (build), us-east-1'];
+const about = [
+  'Design: Hybrid (recommended)',
+  'OS: Amazon Linux 2023, x86_64 (Intel and AMD)',
+  'Regions: eu-west-1 (build), us-east-1',
+];
 
 function renderPlan(existing: boolean, dryRun = false) {
   const onSubmit = vi.fn();
   const onBack = vi.fn();
-  const view = { ...planView(plan(existing)), about, resolve: ['Keep your answers: choose Save answers only, then run ami-wizard --answers ami-wizard.yaml --out out --force'] };
-  const ui = render(<PlanScreen outDir="/work/out" outLabel="out" view={view} dryRun={dryRun} progress={{ step: 21, total: 21 }} onSubmit={onSubmit} onBack={onBack} />);
+  const view = {
+    ...planView(plan(existing)),
+    about,
+    resolve: [
+      'Keep your answers: choose Save answers only, then run ami-wizard --answers ami-wizard.yaml --out out --force',
+    ],
+  };
+  const ui = render(
+    <PlanScreen
+      outDir="/work/out"
+      outLabel="out"
+      view={view}
+      dryRun={dryRun}
+      progress={{ step: 21, total: 21 }}
+      onSubmit={onSubmit}
+      onBack={onBack}
+    />,
+  );
   return { ...ui, onSubmit, onBack };
 }
 

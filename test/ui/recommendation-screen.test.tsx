@@ -37,7 +37,15 @@ function fixedSize(width: number, rows: number) {
 function renderRecommendation(current: 'auto' | 'jeos' = 'auto') {
   const onSubmit = vi.fn();
   const onBack = vi.fn();
-  const ui = render(<RecommendationScreen decision={decision} current={current} progress={{ step: 16, total: 21 }} onSubmit={onSubmit} onBack={onBack} />);
+  const ui = render(
+    <RecommendationScreen
+      decision={decision}
+      current={current}
+      progress={{ step: 16, total: 21 }}
+      onSubmit={onSubmit}
+      onBack={onBack}
+    />,
+  );
   return { ...ui, onSubmit, onBack };
 }
 
@@ -47,10 +55,13 @@ describe('recommendation screen', () => {
     const frame = lastFrame()!;
     expect(decision.recommended).toBe('hybrid');
     expect(frame).toContain('Recommended: Hybrid');
-    for (const r of decision.ranking) expect(frame).toMatch(new RegExp(`${SHORT_DESIGN_LABELS[r.design]}\\s+${r.score} +│█+`));
+    for (const r of decision.ranking)
+      expect(frame).toMatch(new RegExp(`${SHORT_DESIGN_LABELS[r.design]}\\s+${r.score} +│█+`));
     expect(frame).toContain('[Reasons]');
     const first = decision.reasons[0]!;
-    expect(frame.replace(/\s+/g, ' ')).toContain(`${QUESTION_LABELS[first.key]}: ${first.answerLabel} (${pointsText(first.weights)}). ${first.sentence.split(' ').slice(0, 4).join(' ')}`);
+    expect(frame.replace(/\s+/g, ' ')).toContain(
+      `${QUESTION_LABELS[first.key]}: ${first.answerLabel} (${pointsText(first.weights)}). ${first.sentence.split(' ').slice(0, 4).join(' ')}`,
+    );
     expect(frame).toContain('❯ Accept Hybrid (recommended)');
   });
 
@@ -71,23 +82,47 @@ describe('recommendation screen', () => {
 
   it('a tie at the top says which design wins it and why; a ruled-out design is marked', () => {
     const tied = decide({ ...defaultGuidance(), recoveryTime: 'minutes' }, 'auto', 1);
-    const { lastFrame } = render(<RecommendationScreen decision={tied} current="auto" progress={{ step: 16, total: 21 }} onSubmit={() => {}} onBack={() => {}} />);
+    const { lastFrame } = render(
+      <RecommendationScreen
+        decision={tied}
+        current="auto"
+        progress={{ step: 16, total: 21 }}
+        onSubmit={() => {}}
+        onBack={() => {}}
+      />,
+    );
     const frame = lastFrame()!.replace(/\s+/g, ' ');
-    expect(frame).toContain('Hybrid and Fully baked both score 9; Hybrid wins the tie as the middle of the spectrum, which can later bake more in or less');
+    expect(frame).toContain(
+      'Hybrid and Fully baked both score 9; Hybrid wins the tie as the middle of the spectrum, which can later bake more in or less',
+    );
     expect(lastFrame()).toMatch(/JeOS\s+1 +│█+ ruled out/);
   });
 
   it('a ruled-out design with more points says why it is not recommended; the Requirements tab says why it is ruled out', async () => {
     const ruled = decide(OUTSCORED, 'auto', 1);
-    const { lastFrame, stdin } = render(<RecommendationScreen decision={ruled} current="auto" progress={{ step: 16, total: 21 }} onSubmit={() => {}} onBack={() => {}} />);
+    const { lastFrame, stdin } = render(
+      <RecommendationScreen
+        decision={ruled}
+        current="auto"
+        progress={{ step: 16, total: 21 }}
+        onSubmit={() => {}}
+        onBack={() => {}}
+      />,
+    );
     expect(ruled.recommended).toBe('hybrid');
     expect(lastFrame()).toMatch(/Fully baked\s+16 +│█+ ruled out/);
-    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain('Fully baked has more points (16) but is not recommended: it cannot meet the latest at launch answer.');
+    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain(
+      'Fully baked has more points (16) but is not recommended: it cannot meet the latest at launch answer.',
+    );
     await press(stdin, KEY.tab, KEY.tab);
     expect(lastFrame()).toContain('[Requirements]');
-    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain('Recovery time: "Within a few minutes" rules out JeOS (just enough OS).');
+    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain(
+      'Recovery time: "Within a few minutes" rules out JeOS (just enough OS).',
+    );
     await press(stdin, KEY.pageDown);
-    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain('Latest at launch: "Yes, always the latest" rules out Fully baked. A fully baked image fixes its software');
+    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain(
+      'Latest at launch: "Yes, always the latest" rules out Fully baked. A fully baked image fixes its software',
+    );
   });
 
   it('Tab shows what would change it, the requirements, then the trade-offs side by side', async () => {
@@ -130,7 +165,13 @@ describe('recommendation screen', () => {
   it('fits 80x24 with a tie, a ruled-out design with more points, and the help open', async () => {
     for (const guidance of [defaultGuidance(), { ...defaultGuidance(), recoveryTime: 'minutes' } as const, OUTSCORED]) {
       const { stdin, lastFrame } = render(
-        <RecommendationScreen decision={decide(guidance, 'auto', 1)} current="auto" progress={{ step: 16, total: 21 }} onSubmit={() => {}} onBack={() => {}} />,
+        <RecommendationScreen
+          decision={decide(guidance, 'auto', 1)}
+          current="auto"
+          progress={{ step: 16, total: 21 }}
+          onSubmit={() => {}}
+          onBack={() => {}}
+        />,
       );
       expect(lastFrame()!.split('\n').length).toBeLessThanOrEqual(23);
       await press(stdin, '?');
@@ -145,7 +186,13 @@ describe('recommendation screen', () => {
     cleanup();
     const tall = render(
       <TerminalSizeProvider value={fixedSize(80, 40)}>
-        <RecommendationScreen decision={decision} current="auto" progress={{ step: 16, total: 21 }} onSubmit={() => {}} onBack={() => {}} />
+        <RecommendationScreen
+          decision={decision}
+          current="auto"
+          progress={{ step: 16, total: 21 }}
+          onSubmit={() => {}}
+          onBack={() => {}}
+        />
       </TerminalSizeProvider>,
     ).lastFrame()!;
     const bullets = (frame: string) => frame.split('\n').filter((line) => line.startsWith('• ')).length;

@@ -22,7 +22,10 @@ describe('role software as one line', () => {
 
   it('a package moved to another role keeps what was said of it, as a copy', () => {
     const roles = roleSoftwareFromText('web: nginx; worker: redis jq', ROLES);
-    expect(roles[1]!.software).toEqual([{ name: 'redis', changes: 'weekly' }, { name: 'jq', installMinutes: 1, changes: 'daily' }]);
+    expect(roles[1]!.software).toEqual([
+      { name: 'redis', changes: 'weekly' },
+      { name: 'jq', installMinutes: 1, changes: 'daily' },
+    ]);
     expect(roles[1]!.software![1]).not.toBe(ROLES[0]!.software[1]);
   });
 

@@ -33,14 +33,26 @@ describe('the rows around a screen’s window are counted from what it draws', (
     ...Array.from({ length: 400 }, (_, i) => ({ path: `config/some-longer-name-${i}.sh`, contents: 'x', mode: 0o644 })),
     ...Array.from({ length: 20 }, (_, i) => ({ path: `packer/file-${i}.pkr.hcl`, contents: 'x', mode: 0o644 })),
   ];
-  const plan = planFiles({ outDir: '/work/out', previous: null, disk: new Map(files.map((f) => [f.path, null])) }, files, { force: false, generator: 'g' });
+  const plan = planFiles(
+    { outDir: '/work/out', previous: null, disk: new Map(files.map((f) => [f.path, null])) },
+    files,
+    { force: false, generator: 'g' },
+  );
   const view = { ...planView(plan), about: ['Design: Hybrid (recommended)'], resolve: [] };
 
   for (const { width, rows } of SIZES)
     it(`the Files screen, paged, fills ${width}x${rows} but its last row`, async () => {
       const { stdin, lastFrame } = render(
         <TerminalSizeProvider value={fixedSize(width, rows)}>
-          <PlanScreen outDir="/work/out" outLabel="out" view={view} dryRun={false} progress={{ step: 21, total: 21 }} onSubmit={() => {}} onBack={() => {}} />
+          <PlanScreen
+            outDir="/work/out"
+            outLabel="out"
+            view={view}
+            dryRun={false}
+            progress={{ step: 21, total: 21 }}
+            onSubmit={() => {}}
+            onBack={() => {}}
+          />
         </TerminalSizeProvider>,
       );
       await press(stdin, KEY.up, KEY.up, KEY.right);
@@ -55,7 +67,13 @@ describe('the rows around a screen’s window are counted from what it draws', (
       it(`the recommendation (${decision.ranking.map((r) => r.score).join(', ')}) at ${width}x${rows}: its frame is its chrome and the details' first page, one row spare`, () => {
         const { lastFrame } = render(
           <TerminalSizeProvider value={fixedSize(width, rows)}>
-            <RecommendationScreen decision={decision} current="auto" progress={{ step: 16, total: 21 }} onSubmit={() => {}} onBack={() => {}} />
+            <RecommendationScreen
+              decision={decision}
+              current="auto"
+              progress={{ step: 16, total: 21 }}
+              onSubmit={() => {}}
+              onBack={() => {}}
+            />
           </TerminalSizeProvider>,
         );
         const { chrome, height } = recommendationLayout(decision, width, rows, false);
@@ -73,7 +91,13 @@ describe('the rows around a screen’s window are counted from what it draws', (
       const tied = { ...defaultGuidance(), recoveryTime: 'minutes' as const };
       const { stdin, lastFrame } = render(
         <TerminalSizeProvider value={fixedSize(width, 24)}>
-          <WhatIfBoard initial={boardState(tied)} change={changeAnswer} status={{ text: 'Saved to ami-wizard.yaml', ok: true }} progress={{ step: 12, total: 12 }} onDone={() => {}} />
+          <WhatIfBoard
+            initial={boardState(tied)}
+            change={changeAnswer}
+            status={{ text: 'Saved to ami-wizard.yaml', ok: true }}
+            progress={{ step: 12, total: 12 }}
+            onDone={() => {}}
+          />
         </TerminalSizeProvider>,
       );
       await press(stdin, KEY.down, '?');

@@ -111,7 +111,9 @@ describe('select-group screen', () => {
     const { stdin, lastFrame, onBack } = renderGroup();
     await press(stdin, KEY.tab, '?');
     expect(lastFrame()).toContain('Why this matters');
-    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain(QUESTIONS.automationExperience.why.split(' ').slice(0, 8).join(' '));
+    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain(
+      QUESTIONS.automationExperience.why.split(' ').slice(0, 8).join(' '),
+    );
     await press(stdin, KEY.escape);
     expect(lastFrame()!.replace(/\s+/g, ' ')).toContain(QUESTIONS.awsExperience.why.split(' ').slice(0, 8).join(' '));
     expect(onBack).not.toHaveBeenCalled();

@@ -87,7 +87,15 @@ describe('select screen', () => {
     const q = QUESTIONS.manualSteps;
     const onSubmit = vi.fn();
     const { stdin } = render(
-      <SelectScreen section="Q" title={q.prompt} choices={q.choices} initial={q.defaultValue} progress={{ step: 1, total: 1 }} onSubmit={onSubmit} onBack={() => {}} />,
+      <SelectScreen
+        section="Q"
+        title={q.prompt}
+        choices={q.choices}
+        initial={q.defaultValue}
+        progress={{ step: 1, total: 1 }}
+        onSubmit={onSubmit}
+        onBack={() => {}}
+      />,
     );
     await press(stdin, KEY.down, KEY.enter);
     expect(onSubmit).toHaveBeenCalledWith(true);

@@ -28,10 +28,13 @@ const isTags = (call: Call) => call.title === 'Tags';
 async function run(answer: (call: Call) => unknown = () => undefined, file?: string) {
   const ref: { progress?: () => { step: number; total: number } } = {};
   // A flow that loops (Esc answered for ever) fails instead of hanging.
-  const { prompts, calls } = scripted((call) => {
-    if (calls.length > 80) throw new Error(`the wizard keeps asking: ${call.title}`);
-    return answer(call);
-  }, () => ({ ...ref.progress!() }));
+  const { prompts, calls } = scripted(
+    (call) => {
+      if (calls.length > 80) throw new Error(`the wizard keeps asking: ${call.title}`);
+      return answer(call);
+    },
+    () => ({ ...ref.progress!() }),
+  );
   const out = join(dir, 'out');
   const prefill = file ? await draftFromFile(file) : undefined;
   const ctx = wizardContext(dir, [...(file ? ['--answers', file] : []), '--out', out], prompts, { ...(prefill ?? {}) });
@@ -42,7 +45,11 @@ async function run(answer: (call: Call) => unknown = () => undefined, file?: str
 
 describe('the Tags screen', () => {
   it('is one screen: with the defaults the wizard shows each of its screens once, and Enter keeps the default tags', async () => {
-    expect(WIZARD_SCREENS.filter((s) => s.fields.some((f) => /^project\.(costCenter|stage|confidentiality|compliance)$/.test(f))).map((s) => s.id)).toEqual(['tags']);
+    expect(
+      WIZARD_SCREENS.filter((s) =>
+        s.fields.some((f) => /^project\.(costCenter|stage|confidentiality|compliance)$/.test(f)),
+      ).map((s) => s.id),
+    ).toEqual(['tags']);
     const { calls, out } = await run();
     expect(calls).toHaveLength(WIZARD_STEP_COUNT);
     const tags = calls.find(isTags)!;
@@ -70,7 +77,12 @@ describe('the Tags screen', () => {
     expect(calls.map((c) => c.progress!.step)).toEqual(calls.map((_, i) => i + 1));
     expect(calls.slice(at + 1).every((c) => c.progress!.total === calls.length)).toBe(true);
     expect(calls.length).toBe(26);
-    expect(answersIn(out).project).toMatchObject({ costCenter: '4711', stage: 'prod', confidentiality: 'restricted', compliance: ['PCI DSS'] });
+    expect(answersIn(out).project).toMatchObject({
+      costCenter: '4711',
+      stage: 'prod',
+      confidentiality: 'restricted',
+      compliance: ['PCI DSS'],
+    });
   });
 
   it('Esc on a tag question returns to the Tags screen, which counts as before; Keep then keeps what was shown', async () => {
@@ -93,11 +105,19 @@ describe('the Tags screen', () => {
     const { calls, out } = await run((call) => (isTags(call) ? 'change' : undefined), some);
     expect(calls.some(isTags)).toBe(true);
     expect(calls.some((c) => /lifecycle stage/.test(c.title))).toBe(false);
-    for (const title of [TAG_TITLES[0]!, TAG_TITLES[2]!, TAG_TITLES[3]!]) expect(calls.some((c) => title.test(c.title))).toBe(true);
+    for (const title of [TAG_TITLES[0]!, TAG_TITLES[2]!, TAG_TITLES[3]!])
+      expect(calls.some((c) => title.test(c.title))).toBe(true);
     expect(calls.map((c) => c.progress!.step)).toEqual(calls.map((_, i) => i + 1));
     expect(answersIn(out).project.stage).toBe('prod');
 
-    const all = writeAnswers(dir, { version: 1, project: { name: 'web-shop', costCenter: 'cc', stage: 'test', confidentiality: 'public', compliance: [] } }, 'all.yaml');
+    const all = writeAnswers(
+      dir,
+      {
+        version: 1,
+        project: { name: 'web-shop', costCenter: 'cc', stage: 'test', confidentiality: 'public', compliance: [] },
+      },
+      'all.yaml',
+    );
     const full = await run(() => undefined, all);
     expect(full.calls.some(isTags)).toBe(false);
     expect(full.calls.map((c) => c.progress!.step)).toEqual(full.calls.map((_, i) => i + 1));

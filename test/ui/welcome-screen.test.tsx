@@ -21,7 +21,9 @@ describe('welcome screen', () => {
 
   it('shows exactly the lines of the plain first frame (ink-testing-library is 100 columns: 80 used)', () => {
     const { lastFrame } = render(<WelcomeScreen onNext={() => {}} />);
-    const shown = lastFrame()!.split('\n').map((line) => line.trimEnd());
+    const shown = lastFrame()!
+      .split('\n')
+      .map((line) => line.trimEnd());
     for (const line of welcomeLines(80)) expect(shown).toContain(line.trimEnd());
   });
 

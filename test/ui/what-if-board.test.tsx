@@ -20,7 +20,9 @@ function fixedSize(width: number, rows: number) {
   return { subscribe: () => () => {}, get: () => size };
 }
 
-function renderBoard(options: { answers?: GuidanceAnswers; status?: { text: string; ok: boolean }; first?: boolean; row?: number } = {}) {
+function renderBoard(
+  options: { answers?: GuidanceAnswers; status?: { text: string; ok: boolean }; first?: boolean; row?: number } = {},
+) {
   const onDone = vi.fn();
   const ui = render(
     <WhatIfBoard
@@ -49,7 +51,12 @@ describe('what-if board', () => {
   });
 
   it('each row shows the points its answer gives each design, and the columns add up to the scores', () => {
-    const answers = { ...defaultGuidance(), recoveryTime: 'minutes', existingTooling: 'golden-images', automationExperience: 'new' } as GuidanceAnswers;
+    const answers = {
+      ...defaultGuidance(),
+      recoveryTime: 'minutes',
+      existingTooling: 'golden-images',
+      automationExperience: 'new',
+    } as GuidanceAnswers;
     const frame = renderBoard({ answers }).lastFrame()!;
     const lines = frame.split('\n');
     const heads = lines.find((line) => /^\s+Fully baked Hybrid JeOS$/.test(line));
@@ -60,7 +67,13 @@ describe('what-if board', () => {
     for (const reason of recommendation.reasons) {
       const row = lines.find((line) => line.slice(2).startsWith(QUESTION_LABELS[reason.key]))!;
       const ruledOut = recommendation.requirements.find((q) => q.key === reason.key)?.rulesOut ?? [];
-      const expected = DESIGNS.map((d) => (ruledOut.includes(d) ? '✗' : reason.weights[d] === 0 ? '·' : `${reason.weights[d] > 0 ? '+' : '−'}${Math.abs(reason.weights[d])}`));
+      const expected = DESIGNS.map((d) =>
+        ruledOut.includes(d)
+          ? '✗'
+          : reason.weights[d] === 0
+            ? '·'
+            : `${reason.weights[d] > 0 ? '+' : '−'}${Math.abs(reason.weights[d])}`,
+      );
       expect(cells(row), reason.key).toEqual(expected);
       for (const d of DESIGNS) totals[d]! += reason.weights[d];
     }
@@ -81,10 +94,18 @@ describe('what-if board', () => {
   });
 
   it('a requirement is marked ✗ where it rules a design out, and a ruled-out design with more points says why it lost', async () => {
-    const answers = { ...defaultGuidance(), existingTooling: 'golden-images', baselineStability: 'static', appReleaseCadence: 'rarely', latestAtLaunch: true } as GuidanceAnswers;
+    const answers = {
+      ...defaultGuidance(),
+      existingTooling: 'golden-images',
+      baselineStability: 'static',
+      appReleaseCadence: 'rarely',
+      latestAtLaunch: true,
+    } as GuidanceAnswers;
     const { stdin, lastFrame } = renderBoard({ answers, row: QUESTION_KEYS.indexOf('latestAtLaunch') });
     expect(lastFrame()).toMatch(/❯ Latest at launch\s+◀ Yes, always the latest ▶\s+✗\s+\+2\s+\+2/);
-    expect(lastFrame()!.replace(/\s+/g, ' ')).toMatch(/Fully baked has more points \(\d+\) but is not recommended: it cannot meet the latest at launch answer\./);
+    expect(lastFrame()!.replace(/\s+/g, ' ')).toMatch(
+      /Fully baked has more points \(\d+\) but is not recommended: it cannot meet the latest at launch answer\./,
+    );
     await press(stdin, '?');
     expect(lastFrame()!.replace(/\s+/g, ' ')).toContain('"Yes, always the latest" rules out Fully baked.');
   });
@@ -98,8 +119,12 @@ describe('what-if board', () => {
     await press(stdin, ...Array(row).fill(KEY.down), ...Array(Math.abs(moves)).fill(moves < 0 ? KEY.left : KEY.right));
     expect(lastFrame()).toContain(`◀ ${flip.toLabel} ▶`);
     expect(lastFrame()).toContain('Recommended: Fully baked');
-    const reason = recommend({ ...defaultGuidance(), [flip.key]: flip.to } as GuidanceAnswers).reasons.find((r) => r.key === flip.key)!.sentence;
-    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain(`Moved: Hybrid → Fully baked. ${QUESTION_LABELS[flip.key]}: ${flip.toLabel}. ${reason.split(' ').slice(0, 5).join(' ')}`);
+    const reason = recommend({ ...defaultGuidance(), [flip.key]: flip.to } as GuidanceAnswers).reasons.find(
+      (r) => r.key === flip.key,
+    )!.sentence;
+    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain(
+      `Moved: Hybrid → Fully baked. ${QUESTION_LABELS[flip.key]}: ${flip.toLabel}. ${reason.split(' ').slice(0, 5).join(' ')}`,
+    );
     await press(stdin, ...Array(Math.abs(moves)).fill(moves < 0 ? KEY.right : KEY.left));
     expect(lastFrame()).toContain('Recommended: Hybrid');
     expect(lastFrame()).toMatch(/Moved: Fully baked → Hybrid\./);
@@ -120,7 +145,11 @@ describe('what-if board', () => {
   it('s asks the workshop to save the current answers; the board shows what came of it when it opens again', async () => {
     const { stdin, onDone } = renderBoard();
     await press(stdin, KEY.down, KEY.left, 's');
-    expect(onDone).toHaveBeenCalledWith({ action: 'save', answers: { ...defaultGuidance(), baselineStability: 'static' }, row: 1 });
+    expect(onDone).toHaveBeenCalledWith({
+      action: 'save',
+      answers: { ...defaultGuidance(), baselineStability: 'static' },
+      row: 1,
+    });
     cleanup();
     const again = renderBoard({ status: { text: 'Saved to team.yaml', ok: true }, row: 1 });
     expect(again.lastFrame()).toContain('Saved to team.yaml');
@@ -130,7 +159,11 @@ describe('what-if board', () => {
   it('Enter is done and Esc goes back; both hand back the answers', async () => {
     const done = renderBoard();
     await press(done.stdin, KEY.left, KEY.enter);
-    expect(done.onDone).toHaveBeenCalledWith({ action: 'done', answers: { ...defaultGuidance(), recoveryTime: 'minutes' }, row: 0 });
+    expect(done.onDone).toHaveBeenCalledWith({
+      action: 'done',
+      answers: { ...defaultGuidance(), recoveryTime: 'minutes' },
+      row: 0,
+    });
     cleanup();
     const back = renderBoard();
     await press(back.stdin, KEY.escape);
@@ -147,11 +180,18 @@ describe('what-if board', () => {
   it('the spectrum marker moves with the recommendation', async () => {
     const flip = recommend(defaultGuidance()).whatIf[0]!;
     const { stdin, lastFrame } = renderBoard();
-    const marker = () => lastFrame()!.split('\n').find((line) => line.includes('◆'))!;
+    const marker = () =>
+      lastFrame()!
+        .split('\n')
+        .find((line) => line.includes('◆'))!;
     expect(marker()).toMatch(/Recommended: Hybrid\s+simpler ◀─*●─*◆─*●─*▶ flexible/);
     const values = QUESTIONS[flip.key].choices.map((c) => c.value as unknown);
     const moves = values.indexOf(flip.to) - values.indexOf(QUESTIONS[flip.key].defaultValue);
-    await press(stdin, ...Array(QUESTION_KEYS.indexOf(flip.key)).fill(KEY.down), ...Array(Math.abs(moves)).fill(moves < 0 ? KEY.left : KEY.right));
+    await press(
+      stdin,
+      ...Array(QUESTION_KEYS.indexOf(flip.key)).fill(KEY.down),
+      ...Array(Math.abs(moves)).fill(moves < 0 ? KEY.left : KEY.right),
+    );
     expect(marker()).toMatch(/Recommended: Fully baked\s+simpler ◀─*◆─*●─*●─*▶ flexible/);
   });
 
@@ -186,7 +226,12 @@ describe('what-if board', () => {
   it('at 40 rows the bars, the question in full and the whole spectrum are shown too', () => {
     const { lastFrame } = render(
       <TerminalSizeProvider value={fixedSize(80, 40)}>
-        <WhatIfBoard initial={boardState(defaultGuidance())} change={changeAnswer} progress={{ step: 12, total: 12 }} onDone={() => {}} />
+        <WhatIfBoard
+          initial={boardState(defaultGuidance())}
+          change={changeAnswer}
+          progress={{ step: 12, total: 12 }}
+          onDone={() => {}}
+        />
       </TerminalSizeProvider>,
     );
     const frame = lastFrame()!;
@@ -200,7 +245,9 @@ describe('what-if board', () => {
 describe('spectrum screen', () => {
   it('places the three designs on the line from simplicity to flexibility, with what each bakes in', async () => {
     const onNext = vi.fn();
-    const { lastFrame, stdin } = render(<SpectrumScreen progress={{ step: 1, total: 11 }} onNext={onNext} onBack={() => {}} />);
+    const { lastFrame, stdin } = render(
+      <SpectrumScreen progress={{ step: 1, total: 11 }} onNext={onNext} onBack={() => {}} />,
+    );
     const frame = lastFrame()!;
     expect(frame).toMatch(/simpler deployment\s+more flexible deployment/);
     expect(frame).toMatch(/◀─*●─*●─*●─*▶/);

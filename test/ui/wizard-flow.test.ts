@@ -23,7 +23,8 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-const context = (argv: string[], prompts: Prompts, overrides: Partial<WizardContext> = {}): WizardContext => wizardContext(dir, argv, prompts, overrides);
+const context = (argv: string[], prompts: Prompts, overrides: Partial<WizardContext> = {}): WizardContext =>
+  wizardContext(dir, argv, prompts, overrides);
 
 const answersIn = (out: string) => load(readFileSync(join(out, 'ami-wizard.yaml'), 'utf8')) as any;
 
@@ -37,9 +38,20 @@ describe('wizard flow', () => {
     const ctx = context(['--out', join(dir, 'out')], prompts);
     await runSteps(WIZARD_STEPS, ctx);
     expect(calls.map((c) => c.kind)).toEqual([
-      'welcome', 'text', 'select', 'select', 'multiSelect', 'text',
+      'welcome',
+      'text',
+      'select',
+      'select',
+      'multiSelect',
+      'text',
       ...GUIDANCE_SCREENS.map((screen) => (screen.keys.length === 1 ? 'select' : 'selectGroup')),
-      'recommendation', 'select', 'select', 'select', 'select', 'confirmPlan', 'writing',
+      'recommendation',
+      'select',
+      'select',
+      'select',
+      'select',
+      'confirmPlan',
+      'writing',
     ]);
     expect(ctx.outcome?.written).toBe(true);
     const answers = answersIn(join(dir, 'out'));
@@ -60,7 +72,9 @@ describe('wizard flow', () => {
     expect(others + 3 + before.guidance).toBe(before.total);
     expect(QUESTION_KEYS).toHaveLength(before.guidance + 2);
     expect(WIZARD_STEP_COUNT).toBe(before.total + 1 - 3);
-    expect(GUIDANCE_SCREENS.filter((screen) => screen.keys.length > 1).map((screen) => screen.keys)).toEqual([['awsExperience', 'automationExperience']]);
+    expect(GUIDANCE_SCREENS.filter((screen) => screen.keys.length > 1).map((screen) => screen.keys)).toEqual([
+      ['awsExperience', 'automationExperience'],
+    ]);
   });
 
   it('the experience screen asks both experience questions, each with its why, and sets both', async () => {
@@ -70,14 +84,27 @@ describe('wizard flow', () => {
     expect(group).toHaveLength(1);
     const request = group[0]!.request;
     const n = (key: (typeof QUESTION_KEYS)[number]) => QUESTION_KEYS.indexOf(key) + 1;
-    expect(request.section).toBe(`Questions ${n('awsExperience')} and ${n('automationExperience')} of ${QUESTION_KEYS.length}`);
-    expect(request.parts.map((part: { title: string }) => part.title)).toEqual([QUESTIONS.awsExperience.prompt, QUESTIONS.automationExperience.prompt]);
-    expect(request.parts.map((part: { why: string }) => part.why)).toEqual([QUESTIONS.awsExperience.why, QUESTIONS.automationExperience.why]);
+    expect(request.section).toBe(
+      `Questions ${n('awsExperience')} and ${n('automationExperience')} of ${QUESTION_KEYS.length}`,
+    );
+    expect(request.parts.map((part: { title: string }) => part.title)).toEqual([
+      QUESTIONS.awsExperience.prompt,
+      QUESTIONS.automationExperience.prompt,
+    ]);
+    expect(request.parts.map((part: { why: string }) => part.why)).toEqual([
+      QUESTIONS.awsExperience.why,
+      QUESTIONS.automationExperience.why,
+    ]);
     expect(request.parts.map((part: { initial: string }) => part.initial)).toEqual(['some', 'some']);
-    expect(answersIn(join(dir, 'out')).guidance).toMatchObject({ awsExperience: 'experienced', automationExperience: 'new' });
+    expect(answersIn(join(dir, 'out')).guidance).toMatchObject({
+      awsExperience: 'experienced',
+      automationExperience: 'new',
+    });
     // The questions after it count on: "Question 9 of 11".
     expect(n('distinctConfigurations')).toBe(n('automationExperience') + 1);
-    expect(calls.find((c) => c.title === QUESTIONS.distinctConfigurations.prompt)!.request.section).toBe(`Question ${n('distinctConfigurations')} of ${QUESTION_KEYS.length}`);
+    expect(calls.find((c) => c.title === QUESTIONS.distinctConfigurations.prompt)!.request.section).toBe(
+      `Question ${n('distinctConfigurations')} of ${QUESTION_KEYS.length}`,
+    );
   });
 
   it('a file that gives one experience answer gets the other asked on a screen of its own, and both saved', async () => {
@@ -101,17 +128,30 @@ describe('wizard flow', () => {
   });
 
   it('--yes with a file from before the split saves AWS experience as its automation answer', async () => {
-    const file = writeAnswers(dir, { version: 1, project: { name: 'web-shop' }, guidance: { automationExperience: 'experienced' } });
+    const file = writeAnswers(dir, {
+      version: 1,
+      project: { name: 'web-shop' },
+      guidance: { automationExperience: 'experienced' },
+    });
     const { draft, given } = await draftFromFile(file);
     const { prompts } = scripted();
-    await runSteps(WIZARD_STEPS, context(['--answers', file, '--yes', '--out', join(dir, 'out')], prompts, { draft, given }));
-    expect(answersIn(join(dir, 'out')).guidance).toMatchObject({ awsExperience: 'experienced', automationExperience: 'experienced', automatedPipeline: false });
+    await runSteps(
+      WIZARD_STEPS,
+      context(['--answers', file, '--yes', '--out', join(dir, 'out')], prompts, { draft, given }),
+    );
+    expect(answersIn(join(dir, 'out')).guidance).toMatchObject({
+      awsExperience: 'experienced',
+      automationExperience: 'experienced',
+      automatedPipeline: false,
+    });
   });
 
   it('every guidance screen carries its question, hint and why from questions.ts, and the progress moves', async () => {
     const seen: { title: string; step: number }[] = [];
     const ctxRef: { ctx?: WizardContext } = {};
-    const { prompts, calls } = scripted((call) => void seen.push({ title: call.title, step: ctxRef.ctx!.progress.step }));
+    const { prompts, calls } = scripted(
+      (call) => void seen.push({ title: call.title, step: ctxRef.ctx!.progress.step }),
+    );
     ctxRef.ctx = context(['--out', join(dir, 'out')], prompts);
     await runSteps(WIZARD_STEPS, ctxRef.ctx);
     const recovery = calls.find((c) => c.title === QUESTIONS.recoveryTime.prompt)!;
@@ -125,7 +165,8 @@ describe('wizard flow', () => {
     let goingBack = false;
     let initialOnReturn: unknown;
     const { prompts, calls } = scripted((call) => {
-      if (call.kind === 'recommendation' && !goingBack && initialOnReturn === undefined) return ((goingBack = true), BACK);
+      if (call.kind === 'recommendation' && !goingBack && initialOnReturn === undefined)
+        return ((goingBack = true), BACK);
       if (!goingBack) return undefined;
       if (call.kind === 'selectGroup') {
         initialOnReturn = call.request.parts.map((part: { initial: string }) => part.initial);
@@ -153,7 +194,9 @@ describe('wizard flow', () => {
 
   it('Esc on the first screen stays there', async () => {
     let first = true;
-    const { prompts, calls } = scripted((call) => (call.kind === 'welcome' && first ? ((first = false), BACK) : undefined));
+    const { prompts, calls } = scripted((call) =>
+      call.kind === 'welcome' && first ? ((first = false), BACK) : undefined,
+    );
     await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
     expect(calls.slice(0, 3).map((c) => c.kind)).toEqual(['welcome', 'welcome', 'text']);
   });
@@ -183,14 +226,20 @@ describe('wizard flow', () => {
       const file = writeAnswers(dir, { version: 1, project: { name: 'web-shop' }, ...fromFile }, 'partial.yaml');
       const { draft, given } = await draftFromFile(file);
       // A person can pick Windows only if it is offered.
-      const offersWindows = (call: Call) => call.request.choices?.some((c: { value: string }) => c.value === 'windows-server-2022');
+      const offersWindows = (call: Call) =>
+        call.request.choices?.some((c: { value: string }) => c.value === 'windows-server-2022');
       const { prompts, calls } = scripted((call) =>
-        call.title === 'Which operating system do the images run?' && offersWindows(call) ? 'windows-server-2022' : undefined,
+        call.title === 'Which operating system do the images run?' && offersWindows(call)
+          ? 'windows-server-2022'
+          : undefined,
       );
       const out = join(dir, `out-${Object.keys(fromFile)[0]}`);
       await runSteps(WIZARD_STEPS, context(['--answers', file, '--out', out], prompts, { draft, given }));
       const os = calls.find((c) => c.title === 'Which operating system do the images run?')!;
-      expect(os.request.choices.map((c: { value: string }) => c.value), JSON.stringify(fromFile)).not.toContain('windows-server-2022');
+      expect(
+        os.request.choices.map((c: { value: string }) => c.value),
+        JSON.stringify(fromFile),
+      ).not.toContain('windows-server-2022');
       expect(existsSync(join(out, 'ami-wizard.yaml'))).toBe(true);
     }
   });
@@ -216,10 +265,13 @@ describe('wizard flow', () => {
   it('text answers are checked by the answers schema: regions, roles, secrets', async () => {
     const { prompts, calls } = scripted((call) => (call.title === 'Tags' ? 'change' : undefined));
     await runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts));
-    const validate = (title: RegExp) => calls.find((c) => title.test(c.title))!.request.validate as (v: string) => string | undefined;
+    const validate = (title: RegExp) =>
+      calls.find((c) => title.test(c.title))!.request.validate as (v: string) => string | undefined;
     expect(validate(/regions/)(['us-east-1', 'eu-west-1'] as never)).toBeUndefined();
     // A list's wrong entry is named before what is expected.
-    expect(validate(/regions/)(['us-east-1', 'nowhere'] as never)).toBe('"nowhere": use an AWS region code such as eu-west-1');
+    expect(validate(/regions/)(['us-east-1', 'nowhere'] as never)).toBe(
+      '"nowhere": use an AWS region code such as eu-west-1',
+    );
     expect(validate(/^Which server roles/)('web, Web Server')).toMatch(/^"Web": use lower-case letters/);
     expect(validate(/^Which server roles/)('web, web')).toMatch(/role names must be unique/i);
     expect(validate(/cost center/)('AKIAIOSFODNN7ABCDEFG')).toMatch(/AWS access key id.*SSM Parameter Store/);
@@ -248,7 +300,13 @@ describe('wizard flow', () => {
     const file = writeAnswers(dir, {
       version: 1,
       project: { name: 'web-shop', stage: 'prod' },
-      guidance: { recoveryTime: 'minutes', baselineStability: 'static', appReleaseCadence: 'rarely', manualSteps: true, onPremises: false },
+      guidance: {
+        recoveryTime: 'minutes',
+        baselineStability: 'static',
+        appReleaseCadence: 'rarely',
+        manualSteps: true,
+        onPremises: false,
+      },
     });
     const { draft, given } = await draftFromFile(file);
     const { prompts, calls } = scripted();
@@ -268,7 +326,9 @@ describe('wizard flow', () => {
 
   it('a file missing required answers needs questions; a complete or broken one goes to generate', async () => {
     const needsQuestions = async (file: string) => (await prefillForGaps(file)) !== undefined;
-    expect(await needsQuestions(writeAnswers(dir, { version: 1, guidance: { recoveryTime: 'hours' } }, 'partial.yaml'))).toBe(true);
+    expect(
+      await needsQuestions(writeAnswers(dir, { version: 1, guidance: { recoveryTime: 'hours' } }, 'partial.yaml')),
+    ).toBe(true);
     expect(await needsQuestions(writeAnswers(dir, MINIMAL_YAML, 'complete.yaml'))).toBe(false);
     expect(await needsQuestions(writeAnswers(dir, 'version: 1\nguidance: [\n', 'broken.yaml'))).toBe(false);
     expect(await needsQuestions(join(dir, 'missing.yaml'))).toBe(false);
@@ -298,7 +358,9 @@ describe('wizard flow', () => {
 
   it('"No" at the confirm step cancels and writes nothing', async () => {
     const { prompts } = scripted((call) => (call.kind === 'confirmPlan' ? false : undefined));
-    await expect(runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts))).rejects.toBeInstanceOf(CancelledError);
+    await expect(runSteps(WIZARD_STEPS, context(['--out', join(dir, 'out')], prompts))).rejects.toBeInstanceOf(
+      CancelledError,
+    );
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 

@@ -28,16 +28,24 @@ const answersIn = (out: string) => load(readFileSync(join(out, 'ami-wizard.yaml'
 const REGIONS_TITLE = /regions/;
 const findCall = (calls: Call[], title: RegExp) => calls.find((c) => title.test(c.title));
 
-async function run(answer: (call: Call) => unknown = () => undefined, options: { argv?: string[]; env?: Record<string, string>; file?: string } = {}) {
+async function run(
+  answer: (call: Call) => unknown = () => undefined,
+  options: { argv?: string[]; env?: Record<string, string>; file?: string } = {},
+) {
   const ref: { progress?: () => { step: number; total: number } } = {};
   const { prompts, calls } = scripted(answer, () => ({ ...ref.progress!() }));
   const out = join(dir, 'out');
   const prefill = options.file ? await draftFromFile(options.file) : undefined;
-  const ctx = wizardContext(dir, [...(options.file ? ['--answers', options.file] : []), '--out', out, ...(options.argv ?? [])], prompts, {
-    env: options.env ?? {},
-    ...(prefill ?? {}),
-    ...(options.file ? { answersFile: options.file } : {}),
-  });
+  const ctx = wizardContext(
+    dir,
+    [...(options.file ? ['--answers', options.file] : []), '--out', out, ...(options.argv ?? [])],
+    prompts,
+    {
+      env: options.env ?? {},
+      ...(prefill ?? {}),
+      ...(options.file ? { answersFile: options.file } : {}),
+    },
+  );
   ref.progress = () => ctx.progress;
   await runSteps(WIZARD_STEPS, ctx);
   return { calls, ctx, out };
@@ -69,7 +77,8 @@ describe('regions', () => {
   });
 
   it('defaults to AWS_REGION, then AWS_DEFAULT_REGION, else us-east-1', async () => {
-    const initial = async (env: Record<string, string>) => findCall((await run(() => undefined, { env })).calls, REGIONS_TITLE)!.request.initial;
+    const initial = async (env: Record<string, string>) =>
+      findCall((await run(() => undefined, { env })).calls, REGIONS_TITLE)!.request.initial;
     expect(await initial({ AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'ap-south-1' })).toEqual(['eu-central-1']);
     expect(await initial({ AWS_DEFAULT_REGION: 'ap-south-1' })).toEqual(['ap-south-1']);
     expect(await initial({})).toEqual(['us-east-1']);
@@ -80,7 +89,9 @@ describe('regions', () => {
   });
 
   it('refuses unknown codes with a did-you-mean, and duplicates; the order ticked is kept', async () => {
-    const { calls, out } = await run((call) => (REGIONS_TITLE.test(call.title) ? ['eu-west-1', 'eu-central-1'] : undefined));
+    const { calls, out } = await run((call) =>
+      REGIONS_TITLE.test(call.title) ? ['eu-west-1', 'eu-central-1'] : undefined,
+    );
     const validate = findCall(calls, REGIONS_TITLE)!.request.validate;
     expect(validate(['eu-wst-1'])).toMatch(/eu-wst-1 is not an AWS region.*did you mean eu-west-1\?/i);
     expect(validate(['eu-west-1', 'eu-west-1'])).toMatch(/eu-west-1 is listed twice/);
@@ -90,21 +101,34 @@ describe('regions', () => {
   });
 
   it('the answers schema refuses an unknown region, in the file and in copyToRegions, naming the likely one', () => {
-    const draft = { ...emptyDraft(), ...load(MINIMAL_YAML) as object, platform: { regions: ['eu-wst-1'] } } as any;
+    const draft = { ...emptyDraft(), ...(load(MINIMAL_YAML) as object), platform: { regions: ['eu-wst-1'] } } as any;
     const result = validateDraft(draft);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0]).toMatchObject({ path: 'platform.regions.0', message: expect.stringMatching(/did you mean eu-west-1/) });
+    expect(!result.ok && result.problems[0]).toMatchObject({
+      path: 'platform.regions.0',
+      message: expect.stringMatching(/did you mean eu-west-1/),
+    });
     const text = `${MINIMAL_YAML}platform:\n  regions: [us-east-1]\noptions:\n  copyToRegions: [eu-wst-1]\n`;
-    expect(() => diagnoseAnswers(text, 'a.yaml')).toThrow(/options\.copyToRegions\[0\] is "eu-wst-1".*Did you mean "eu-west-1"\?/);
-    expect(() => diagnoseAnswers(`${MINIMAL_YAML}platform:\n  regions: [eu-west-1, us-east-2]\n`, 'a.yaml')).not.toThrow();
+    expect(() => diagnoseAnswers(text, 'a.yaml')).toThrow(
+      /options\.copyToRegions\[0\] is "eu-wst-1".*Did you mean "eu-west-1"\?/,
+    );
+    expect(() =>
+      diagnoseAnswers(`${MINIMAL_YAML}platform:\n  regions: [eu-west-1, us-east-2]\n`, 'a.yaml'),
+    ).not.toThrow();
   });
 });
 
 describe('roles and configurations', () => {
   it('the configurations question preselects the answer that fits the roles given, and says so', async () => {
     const names = (n: number) => Array.from({ length: n }, (_, i) => `role${i + 1}`);
-    for (const [count, expected] of [[12, 'many'], [5, 'several'], [2, 'few']] as const) {
-      const { calls } = await run((call) => (/^Which server roles/.test(call.title) ? names(count).join(', ') : undefined));
+    for (const [count, expected] of [
+      [12, 'many'],
+      [5, 'several'],
+      [2, 'few'],
+    ] as const) {
+      const { calls } = await run((call) =>
+        /^Which server roles/.test(call.title) ? names(count).join(', ') : undefined,
+      );
       const question = calls.find((c) => c.title === QUESTIONS.distinctConfigurations.prompt)!;
       expect(question.request.initial, String(count)).toBe(expected);
       expect(question.request.hint).toContain(`${count} roles`);
@@ -169,13 +193,19 @@ describe('what the README says the wizard sets', () => {
   });
 
   it('with Image Builder alone there is no GitHub workflow to set up (it builds with Packer)', async () => {
-    const { calls } = await run((call) => (/engine/.test(call.title) ? 'image-builder' : /^Build settings/.test(call.title) ? 'change' : undefined));
-    expect(findCall(calls, /^Build settings/)!.request.hint).toMatch(/GitHub workflow: not written \(it builds with Packer\)/);
+    const { calls } = await run((call) =>
+      /engine/.test(call.title) ? 'image-builder' : /^Build settings/.test(call.title) ? 'change' : undefined,
+    );
+    expect(findCall(calls, /^Build settings/)!.request.hint).toMatch(
+      /GitHub workflow: not written \(it builds with Packer\)/,
+    );
     expect(findCall(calls, /GitHub/)).toBeUndefined();
   });
 
   it('compliance is a multi-select of common frameworks that takes others too', async () => {
-    const { calls, out } = await run((call) => (call.title === 'Tags' ? 'change' : /compliance/.test(call.title) ? ['PCI DSS', 'ISO 27001'] : undefined));
+    const { calls, out } = await run((call) =>
+      call.title === 'Tags' ? 'change' : /compliance/.test(call.title) ? ['PCI DSS', 'ISO 27001'] : undefined,
+    );
     const compliance = findCall(calls, /compliance/)!;
     expect(compliance.kind).toBe('multiSelect');
     expect(compliance.request.choices.map((c: { value: string }) => c.value)).toContain('PCI DSS');
@@ -185,7 +215,9 @@ describe('what the README says the wizard sets', () => {
   });
 
   it('every question screen has help for ?', async () => {
-    const { calls } = await run((call) => (/^Build settings/.test(call.title) || call.title === 'Tags' ? 'change' : undefined));
+    const { calls } = await run((call) =>
+      /^Build settings/.test(call.title) || call.title === 'Tags' ? 'change' : undefined,
+    );
     const questions = calls.filter((c) => ['select', 'text', 'multiSelect'].includes(c.kind));
     expect(questions.length).toBeGreaterThan(20);
     for (const call of questions) expect(call.request.why, call.title).toEqual(expect.any(String));
@@ -194,12 +226,22 @@ describe('what the README says the wizard sets', () => {
 
 describe('a partial --answers file', () => {
   it('steps are counted without gaps and the welcome says which answers came from the file', async () => {
-    const file = writeAnswers(dir, {
-      version: 1,
-      project: { name: 'web-shop', stage: 'prod' },
-      platform: { os: 'ubuntu-24.04', architecture: 'x86_64' },
-      guidance: { recoveryTime: 'minutes', baselineStability: 'static', appReleaseCadence: 'rarely', manualSteps: true, onPremises: false },
-    }, 'partial.yaml');
+    const file = writeAnswers(
+      dir,
+      {
+        version: 1,
+        project: { name: 'web-shop', stage: 'prod' },
+        platform: { os: 'ubuntu-24.04', architecture: 'x86_64' },
+        guidance: {
+          recoveryTime: 'minutes',
+          baselineStability: 'static',
+          appReleaseCadence: 'rarely',
+          manualSteps: true,
+          onPremises: false,
+        },
+      },
+      'partial.yaml',
+    );
     const { calls } = await run(() => undefined, { file });
     const shown = calls.filter((c) => c.kind !== 'writing');
     expect(shown.map((c) => c.progress!.step)).toEqual(shown.map((_, i) => i + 1));

@@ -21,18 +21,26 @@ function offer(): ResumeOffer {
   const draft = emptyDraft();
   draft.project.name = 'kept-name';
   draft.platform.os = 'ubuntu-24.04';
-  return { draft, screen: 'architecture', label: 'Resume where you left off (step 4, saved 09:05)', discard: vi.fn(async () => {}) };
+  return {
+    draft,
+    screen: 'architecture',
+    label: 'Resume where you left off (step 4, saved 09:05)',
+    discard: vi.fn(async () => {}),
+  };
 }
 
 describe('resuming a kept draft', () => {
   it('Resume opens the screen reached, with the answers kept; Esc goes back to the ones before', async () => {
     const resume = offer();
     let backs = 0;
-    const { prompts, calls } = scripted((call: Call) => {
-      if (call.kind === 'welcome') return 'resume';
-      if (call.title === 'Which CPU architecture?' && backs++ === 0) return BACK;
-      return undefined;
-    }, () => ctx.progress);
+    const { prompts, calls } = scripted(
+      (call: Call) => {
+        if (call.kind === 'welcome') return 'resume';
+        if (call.title === 'Which CPU architecture?' && backs++ === 0) return BACK;
+        return undefined;
+      },
+      () => ctx.progress,
+    );
     const ctx = wizardContext(dir, ['--out', join(dir, 'out')], prompts, { resume });
     await runSteps(WIZARD_STEPS, ctx);
     expect(calls[0]!.request.resume).toBe(resume.label);

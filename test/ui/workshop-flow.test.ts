@@ -23,20 +23,38 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-function workshopContext(prompts: WorkshopPrompts, save: WorkshopContext['save'], existing: string[] = []): WorkshopContext {
+function workshopContext(
+  prompts: WorkshopPrompts,
+  save: WorkshopContext['save'],
+  existing: string[] = [],
+): WorkshopContext {
   const exists = async (name: string) => existing.includes(name);
-  return { args: { yes: false }, draft: emptyDraft(), given: new Set(), prompts, progress: { step: 0, total: 0 }, save, exists, answersFile: 'ami-wizard.yaml' };
+  return {
+    args: { yes: false },
+    draft: emptyDraft(),
+    given: new Set(),
+    prompts,
+    progress: { step: 0, total: 0 },
+    save,
+    exists,
+    answersFile: 'ami-wizard.yaml',
+  };
 }
 
 /** Prompts for the board only: `board` answers each time the board opens, in turn. */
-function boardPrompts(boards: ((request: Parameters<WorkshopPrompts['board']>[0]) => Awaited<ReturnType<WorkshopPrompts['board']>>)[], replies: { select?: string | string[]; text?: string } = {}) {
+function boardPrompts(
+  boards: ((request: Parameters<WorkshopPrompts['board']>[0]) => Awaited<ReturnType<WorkshopPrompts['board']>>)[],
+  replies: { select?: string | string[]; text?: string } = {},
+) {
   const seen: string[] = [];
   // A list of select replies is taken in turn, one per select screen.
   const selectReply = () => (Array.isArray(replies.select) ? replies.select.shift() : replies.select);
   const prompts: WorkshopPrompts = {
     spectrum: async () => void seen.push('spectrum'),
     select: async (request) => (seen.push(`select: ${request.title}`), (selectReply() ?? request.initial) as never),
-    selectGroup: async (request) => (seen.push(`selectGroup: ${request.title}`), request.parts.map((part) => part.initial) as never),
+    selectGroup: async (request) => (
+      seen.push(`selectGroup: ${request.title}`), request.parts.map((part) => part.initial) as never
+    ),
     text: async (request) => (seen.push(`text: ${request.title}`), replies.text ?? request.initial),
     board: async (request) => (seen.push('board'), boards.shift()!(request)),
   };
@@ -81,13 +99,26 @@ describe('workshop flow', () => {
   });
 
   it('Esc on the first screen quits, as its footer says', async () => {
-    const prompts: WorkshopPrompts = { spectrum: async () => BACK, select: async () => BACK as never, selectGroup: async () => BACK, text: async () => BACK, board: async () => ({ action: 'done', answers: defaultGuidance(), row: 0 }) };
-    await expect(runSteps(WORKSHOP_STEPS, workshopContext(prompts, async () => {}))).rejects.toBeInstanceOf(CancelledError);
+    const prompts: WorkshopPrompts = {
+      spectrum: async () => BACK,
+      select: async () => BACK as never,
+      selectGroup: async () => BACK,
+      text: async () => BACK,
+      board: async () => ({ action: 'done', answers: defaultGuidance(), row: 0 }),
+    };
+    await expect(
+      runSteps(
+        WORKSHOP_STEPS,
+        workshopContext(prompts, async () => {}),
+      ),
+    ).rejects.toBeInstanceOf(CancelledError);
   });
 
   it('with --answers, the board opens at once: no spectrum, no questions, and nothing to go back to', async () => {
     let first: boolean | undefined;
-    const { prompts, seen } = boardPrompts([(request) => ((first = request.first), { action: 'done', answers: request.initial.answers, row: 0 })]);
+    const { prompts, seen } = boardPrompts([
+      (request) => ((first = request.first), { action: 'done', answers: request.initial.answers, row: 0 }),
+    ]);
     // The answers as loaded, unchanged: nothing to ask on leaving.
     await runSteps(BOARD_ONLY_STEPS, { ...workshopContext(prompts, async () => {}), savedAnswers: boardAnswers({}) });
     expect(seen).toEqual(['board']);
@@ -101,10 +132,20 @@ describe('the answers the board opens with', () => {
     writeFileSync(file, 'version: 1\nproject:\n  name: team\nguidance:\n  automationExperience: new\n');
     const { draft } = await draftFromFile(file);
     let opened: GuidanceAnswers | undefined;
-    const { prompts } = boardPrompts([(request) => ((opened = request.initial.answers), { action: 'done', answers: request.initial.answers, row: 0 })]);
+    const { prompts } = boardPrompts([
+      (request) => ((opened = request.initial.answers), { action: 'done', answers: request.initial.answers, row: 0 }),
+    ]);
     await runSteps(BOARD_ONLY_STEPS, { ...workshopContext(prompts, async () => {}), draft });
-    expect(opened).toEqual({ ...defaultGuidance(), automationExperience: 'new', awsExperience: 'new', automatedPipeline: false });
-    expect(boardAnswers({ automationExperience: 'experienced', awsExperience: 'new' })).toMatchObject({ automationExperience: 'experienced', awsExperience: 'new' });
+    expect(opened).toEqual({
+      ...defaultGuidance(),
+      automationExperience: 'new',
+      awsExperience: 'new',
+      automatedPipeline: false,
+    });
+    expect(boardAnswers({ automationExperience: 'experienced', awsExperience: 'new' })).toMatchObject({
+      automationExperience: 'experienced',
+      awsExperience: 'new',
+    });
   });
 });
 
@@ -131,12 +172,20 @@ describe('s on the board', () => {
   it('asks before replacing a file that is there, and saves under another name', async () => {
     const saves: string[] = [];
     const { prompts, seen } = boardPrompts(
-      [() => ({ action: 'save', answers: flipped, row: 0 }), (request) => ({ action: 'done', answers: request.initial.answers, row: 0 })],
+      [
+        () => ({ action: 'save', answers: flipped, row: 0 }),
+        (request) => ({ action: 'done', answers: request.initial.answers, row: 0 }),
+      ],
       { select: 'other', text: 'team-b.yaml' },
     );
     const ctx = workshopContext(prompts, async (name) => void saves.push(name), ['ami-wizard.yaml']);
     await runSteps(BOARD_ONLY_STEPS, ctx);
-    expect(seen).toEqual(['board', 'select: ami-wizard.yaml already exists. Replace it?', 'text: Save the answers as', 'board']);
+    expect(seen).toEqual([
+      'board',
+      'select: ami-wizard.yaml already exists. Replace it?',
+      'text: Save the answers as',
+      'board',
+    ]);
     expect(saves).toEqual(['team-b.yaml']);
   });
 
@@ -144,10 +193,16 @@ describe('s on the board', () => {
     const saves: string[] = [];
     let status: unknown;
     const { prompts } = boardPrompts(
-      [() => ({ action: 'save', answers: flipped, row: 0 }), (request) => ((status = request.status), { action: 'done', answers: request.initial.answers, row: 0 })],
+      [
+        () => ({ action: 'save', answers: flipped, row: 0 }),
+        (request) => ((status = request.status), { action: 'done', answers: request.initial.answers, row: 0 }),
+      ],
       { select: ['cancel', 'discard'] },
     );
-    await runSteps(BOARD_ONLY_STEPS, workshopContext(prompts, async (name) => void saves.push(name), ['ami-wizard.yaml']));
+    await runSteps(
+      BOARD_ONLY_STEPS,
+      workshopContext(prompts, async (name) => void saves.push(name), ['ami-wizard.yaml']),
+    );
     expect(saves).toEqual([]);
     expect(status).toEqual({ text: 'Not saved.', ok: false });
   });
@@ -155,10 +210,16 @@ describe('s on the board', () => {
   it('a failed save is shown on the board, not thrown', async () => {
     let status: unknown;
     const { prompts } = boardPrompts(
-      [() => ({ action: 'save', answers: flipped, row: 0 }), (request) => ((status = request.status), { action: 'done', answers: request.initial.answers, row: 0 })],
+      [
+        () => ({ action: 'save', answers: flipped, row: 0 }),
+        (request) => ((status = request.status), { action: 'done', answers: request.initial.answers, row: 0 }),
+      ],
       { select: ['discard'] },
     );
-    await runSteps(BOARD_ONLY_STEPS, workshopContext(prompts, async () => Promise.reject(new Error('Not saved: it is not a YAML mapping'))));
+    await runSteps(
+      BOARD_ONLY_STEPS,
+      workshopContext(prompts, async () => Promise.reject(new Error('Not saved: it is not a YAML mapping'))),
+    );
     expect(status).toEqual({ text: 'Not saved: it is not a YAML mapping', ok: false });
   });
 });
@@ -186,7 +247,9 @@ describe('leaving the board with unsaved changes (issue 21)', () => {
     await runSteps(BOARD_ONLY_STEPS, ctx);
     expect(seen).toEqual(['board', REPLACE, 'board', UNSAVED]);
     expect(saves).toEqual([['team.yaml', flipped]]);
-    expect(answersSummary(ctx)).toBe('The changes since the answers were saved to team.yaml were not saved; team.yaml holds the answers as saved.');
+    expect(answersSummary(ctx)).toBe(
+      'The changes since the answers were saved to team.yaml were not saved; team.yaml holds the answers as saved.',
+    );
     expect(answersSummary(ctx)).not.toContain('Answers saved to');
   });
 
@@ -199,7 +262,10 @@ describe('leaving the board with unsaved changes (issue 21)', () => {
     const ctx = teamContext(prompts, saves);
     await runSteps(BOARD_ONLY_STEPS, ctx);
     expect(seen).toEqual(['board', REPLACE, 'board', UNSAVED]);
-    expect(saves).toEqual([['team.yaml', flipped], ['team.yaml', flippedAgain]]);
+    expect(saves).toEqual([
+      ['team.yaml', flipped],
+      ['team.yaml', flippedAgain],
+    ]);
     expect(answersSummary(ctx)).toBe('Answers saved to team.yaml.');
   });
 
@@ -207,7 +273,10 @@ describe('leaving the board with unsaved changes (issue 21)', () => {
     const saves: [string, GuidanceAnswers][] = [];
     let status: unknown;
     const { prompts, seen } = boardPrompts(
-      [() => ({ action: 'done', answers: flipped, row: 2 }), (request) => ((status = request.status), { action: 'done', answers: request.initial.answers, row: 2 })],
+      [
+        () => ({ action: 'done', answers: flipped, row: 2 }),
+        (request) => ((status = request.status), { action: 'done', answers: request.initial.answers, row: 2 }),
+      ],
       { select: ['save', 'cancel', 'discard'] },
     );
     const ctx = teamContext(prompts, saves);
@@ -221,7 +290,10 @@ describe('leaving the board with unsaved changes (issue 21)', () => {
   it('Back to the board reopens it where it was, with the changes', async () => {
     let reopened: Parameters<WorkshopPrompts['board']>[0] | undefined;
     const { prompts, seen } = boardPrompts(
-      [() => ({ action: 'done', answers: flipped, row: 4 }), (request) => ((reopened = request), { action: 'done', answers: loaded, row: 4 })],
+      [
+        () => ({ action: 'done', answers: flipped, row: 4 }),
+        (request) => ((reopened = request), { action: 'done', answers: loaded, row: 4 }),
+      ],
       { select: ['back'] },
     );
     const ctx = teamContext(prompts);
@@ -234,7 +306,13 @@ describe('leaving the board with unsaved changes (issue 21)', () => {
   });
 
   it('nothing changed since the last save: no question, and the summary says saved', async () => {
-    const { prompts, seen } = boardPrompts([() => ({ action: 'save', answers: flipped, row: 0 }), (request) => ({ action: 'done', answers: request.initial.answers, row: 0 })], { select: ['overwrite'] });
+    const { prompts, seen } = boardPrompts(
+      [
+        () => ({ action: 'save', answers: flipped, row: 0 }),
+        (request) => ({ action: 'done', answers: request.initial.answers, row: 0 }),
+      ],
+      { select: ['overwrite'] },
+    );
     const ctx = teamContext(prompts);
     await runSteps(BOARD_ONLY_STEPS, ctx);
     expect(seen).toEqual(['board', REPLACE, 'board']);
@@ -243,20 +321,27 @@ describe('leaving the board with unsaved changes (issue 21)', () => {
 
   it('Ctrl+C on the board with unsaved changes asks too; Discard then cancels', async () => {
     const saves: [string, GuidanceAnswers][] = [];
-    const { prompts, seen } = boardPrompts([() => ({ action: 'quit', answers: flipped, row: 0 })], { select: ['discard'] });
+    const { prompts, seen } = boardPrompts([() => ({ action: 'quit', answers: flipped, row: 0 })], {
+      select: ['discard'],
+    });
     await expect(runSteps(BOARD_ONLY_STEPS, teamContext(prompts, saves))).rejects.toBeInstanceOf(CancelledError);
     expect(seen).toEqual(['board', UNSAVED]);
     expect(saves).toEqual([]);
   });
 
   it('Ctrl+C on the board without unsaved changes cancels at once', async () => {
-    const { prompts, seen } = boardPrompts([(request) => ({ action: 'quit', answers: request.initial.answers, row: 0 })]);
+    const { prompts, seen } = boardPrompts([
+      (request) => ({ action: 'quit', answers: request.initial.answers, row: 0 }),
+    ]);
     await expect(runSteps(BOARD_ONLY_STEPS, teamContext(prompts))).rejects.toBeInstanceOf(CancelledError);
     expect(seen).toEqual(['board']);
   });
 
   it('without a file, leaving asks too; Discard says the answers were not saved', async () => {
-    const { prompts, seen } = boardPrompts([(request) => ({ action: 'done', answers: request.initial.answers, row: 0 })], { select: ['discard'] });
+    const { prompts, seen } = boardPrompts(
+      [(request) => ({ action: 'done', answers: request.initial.answers, row: 0 })],
+      { select: ['discard'] },
+    );
     const ctx = workshopContext(prompts, async () => {});
     await runSteps(BOARD_ONLY_STEPS, ctx);
     expect(seen).toEqual(['board', 'select: Save the answers before leaving?']);
@@ -277,7 +362,10 @@ describe('saving from the board', () => {
 
   it('updates only the guidance of an existing file and keeps its comments and other keys', async () => {
     const file = join(dir, 'team.yaml');
-    writeFileSync(file, '# our team\nversion: 1\nproject:\n  name: web-shop # the shop\n  stage: prod\nguidance:\n  recoveryTime: minutes\n');
+    writeFileSync(
+      file,
+      '# our team\nversion: 1\nproject:\n  name: web-shop # the shop\n  stage: prod\nguidance:\n  recoveryTime: minutes\n',
+    );
     await saveGuidance(file, guidance, 'ignored');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('# our team');
@@ -287,9 +375,12 @@ describe('saving from the board', () => {
     expect(answers.guidance).toEqual(guidance);
   });
 
-  it('saved under a new name with --answers, the new file keeps the team file\'s other answers', async () => {
+  it("saved under a new name with --answers, the new file keeps the team file's other answers", async () => {
     const team = join(dir, 'team.yaml');
-    writeFileSync(team, '# our team\nversion: 1\nproject:\n  name: web-shop\n  stage: prod\nguidance:\n  recoveryTime: minutes\n');
+    writeFileSync(
+      team,
+      '# our team\nversion: 1\nproject:\n  name: web-shop\n  stage: prod\nguidance:\n  recoveryTime: minutes\n',
+    );
     const copy = join(dir, 'team-b.yaml');
     await saveGuidance(copy, guidance, 'ignored', team);
     const text = readFileSync(copy, 'utf8');

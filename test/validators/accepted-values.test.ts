@@ -29,9 +29,28 @@ import { CFN_LINT_MS, cfnLint, isCfnTemplate } from '../support/cfn-lint.ts';
 const MARKER = '/tmp/ami-wizard-accepted-values-marker';
 const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
 const PAYLOADS = [
-  `$(touch ${MARKER})`, `\`touch ${MARKER}\``, `{{ lookup('pipe', 'touch ${MARKER}') }}`, `{% raw %}`, `{# x #}`,
-  `<%= system('touch ${MARKER}') %>`, `#{system('touch ${MARKER}')}`, `$facts['x']`, `$(New-Item ${MARKER})`,
-  '$var.region{x}', '%{ if true }', '{{ .SourceAMI }}', '{{"{{"}}', "\\'", "it's", '‘’“”', '\\', '"', "'", '`', '$', '%',
+  `$(touch ${MARKER})`,
+  `\`touch ${MARKER}\``,
+  `{{ lookup('pipe', 'touch ${MARKER}') }}`,
+  `{% raw %}`,
+  `{# x #}`,
+  `<%= system('touch ${MARKER}') %>`,
+  `#{system('touch ${MARKER}')}`,
+  `$facts['x']`,
+  `$(New-Item ${MARKER})`,
+  '$var.region{x}',
+  '%{ if true }',
+  '{{ .SourceAMI }}',
+  '{{"{{"}}',
+  "\\'",
+  "it's",
+  '‘’“”',
+  '\\',
+  '"',
+  "'",
+  '`',
+  '$',
+  '%',
 ];
 // Syntax of every target language, one character at a time, plus ordinary text.
 const SYNTAX = [...'${}%\\"\'`#!&|;<>()[]*?~^=:@/+,. -_'];
@@ -39,7 +58,11 @@ const freeText = (max: number) =>
   fc
     .oneof(
       fc.constantFrom(...PAYLOADS),
-      fc.string({ unit: fc.constantFrom(...SYNTAX, 'a', 'Z', '0', 'é', '😀', '\u2018', '\u2019', '\u201c'), minLength: 1, maxLength: 24 }),
+      fc.string({
+        unit: fc.constantFrom(...SYNTAX, 'a', 'Z', '0', 'é', '😀', '\u2018', '\u2019', '\u201c'),
+        minLength: 1,
+        maxLength: 24,
+      }),
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: 16 }),
     )
     .map((s) => s.slice(0, max))
@@ -72,7 +95,10 @@ function acceptedAnswers(count: number): { name: string; input: unknown }[] {
     a.configManagement = tool;
     a.platform = { os: c.os };
     a.project = { name: c.name, system: c.system, owner: c.owner, costCenter: c.costCenter, compliance: c.compliance };
-    a.roles = [{ name: 'web', software: c.packages.filter((p) => packageGrammar(c.os).pattern.test(p)) }, { name: 'worker-1' }];
+    a.roles = [
+      { name: 'web', software: c.packages.filter((p) => packageGrammar(c.os).pattern.test(p)) },
+      { name: 'worker-1' },
+    ];
     a.tags = { 'Team:x': { value: c.tagValue, allowed: [c.tagValue, ...c.tagAllowed] } };
     if (c.manualCaptureSteps.length > 0) {
       a.guidance.manualSteps = true;
@@ -87,7 +113,9 @@ const CASES = acceptedAnswers(24);
 const root = tempDir('ami-wizard-accepted-');
 const folders = new Map<string, GeneratedFile[]>();
 const all = (suffix: RegExp) =>
-  [...folders].flatMap(([name, files]) => files.filter((f) => suffix.test(f.path)).map((f) => join(root.dir, name, f.path)));
+  [...folders].flatMap(([name, files]) =>
+    files.filter((f) => suffix.test(f.path)).map((f) => join(root.dir, name, f.path)),
+  );
 
 beforeAll(async () => {
   for (const c of CASES) {
@@ -125,9 +153,13 @@ describe('values the schema accepts', () => {
 
   it('put -- before every package list a package manager reads', () => {
     for (const script of all(/\.sh$/)) {
-      for (const line of readFileSync(script, 'utf8').split('\n').filter((l) => /PACKAGES\[@\]\}"$/.test(l))) {
+      for (const line of readFileSync(script, 'utf8')
+        .split('\n')
+        .filter((l) => /PACKAGES\[@\]\}"$/.test(l))) {
         // apt_get: the build scripts' apt-get that waits for the dpkg lock (packer/partials/apt-lock-wait).
-        expect(line, script).toMatch(/(apt-get|apt_get|dnf)( -o DPkg::Lock::Timeout=\d+)? -y install -- "\$\{PACKAGES\[@\]\}"$/);
+        expect(line, script).toMatch(
+          /(apt-get|apt_get|dnf)( -o DPkg::Lock::Timeout=\d+)? -y install -- "\$\{PACKAGES\[@\]\}"$/,
+        );
       }
     }
   });
@@ -135,7 +167,10 @@ describe('values the schema accepts', () => {
   it.skipIf(!jinja)('render to themselves in Jinja, as Ansible and Salt read them; nothing runs', () => {
     const ansible = all(/config\/ansible\/.*\.yml$/);
     const salt = all(/config\/salt\/.*\.sls$/);
-    for (const [files, mode] of [[ansible, 'ansible'], [salt, 'salt']] as const) {
+    for (const [files, mode] of [
+      [ansible, 'ansible'],
+      [salt, 'salt'],
+    ] as const) {
       if (files.length === 0) continue;
       const report = renderJinja(files, mode);
       expect(report.markerCreated, report.calls.join('\n')).toBe(false);
@@ -224,22 +259,29 @@ describe('values the schema accepts, inside EC2 Image Builder (YAML inside YAML 
         }
       }
       // ${...} is CloudFormation's own interpolation in !Sub: only names of the stack and AWS appear there.
-      for (const [, name] of text.matchAll(/!Sub .*?\$\{([^}]*)\}/g)) expect(name).toMatch(/^AWS::(Partition|Region|AccountId)$/);
+      for (const [, name] of text.matchAll(/!Sub .*?\$\{([^}]*)\}/g))
+        expect(name).toMatch(/^AWS::(Partition|Region|AccountId)$/);
       expect(text).not.toMatch(/\{\{resolve:/);
     }
   });
 
-  it.skipIf(!hasCfnLint)('leave every CloudFormation template clean for cfn-lint: these stacks and the folders\' (one run)', async () => {
-    const paths = [...folders].flatMap(([name, files]) => files.filter(isCfnTemplate).map((f) => join(root.dir, name, f.path)));
-    for (const [i, input] of templates().entries()) {
-      const files = (await generate(z.parse(AnswersSchema, input))).filter(isCfnTemplate);
-      writeFiles(join(root.dir, `image-builder-${i}`), files);
-      paths.push(...files.map((f) => join(root.dir, `image-builder-${i}`, f.path)));
-    }
-    expect(paths.length).toBeGreaterThanOrEqual(3 * CASES.length);
-    const result = cfnLint(paths);
-    expect(result.code, result.output).toBe(0);
-  }, CFN_LINT_MS);
+  it.skipIf(!hasCfnLint)(
+    "leave every CloudFormation template clean for cfn-lint: these stacks and the folders' (one run)",
+    async () => {
+      const paths = [...folders].flatMap(([name, files]) =>
+        files.filter(isCfnTemplate).map((f) => join(root.dir, name, f.path)),
+      );
+      for (const [i, input] of templates().entries()) {
+        const files = (await generate(z.parse(AnswersSchema, input))).filter(isCfnTemplate);
+        writeFiles(join(root.dir, `image-builder-${i}`), files);
+        paths.push(...files.map((f) => join(root.dir, `image-builder-${i}`, f.path)));
+      }
+      expect(paths.length).toBeGreaterThanOrEqual(3 * CASES.length);
+      const result = cfnLint(paths);
+      expect(result.code, result.output).toBe(0);
+    },
+    CFN_LINT_MS,
+  );
 });
 
 describe('values the schema accepts, in iam/ (policies, trust and tags in CloudFormation)', () => {
@@ -253,9 +295,16 @@ describe('values the schema accepts, in iam/ (policies, trust and tags in CloudF
         ...input.options,
         kmsKeyId: 'alias/images',
         copyToRegions: ['eu-west-1'],
-        shareWith: { accounts: ['444455556666'], organizationalUnits: ['arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456'] },
+        shareWith: {
+          accounts: ['444455556666'],
+          organizationalUnits: ['arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456'],
+        },
         publishToSsm: '/images/x',
-        githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ci/ami-build', repository: 'example-org/images', environment: 'ami-build.prod' },
+        githubActions: {
+          roleArn: 'arn:aws:iam::111122223333:role/ci/ami-build',
+          repository: 'example-org/images',
+          environment: 'ami-build.prod',
+        },
         ...(windows ? {} : { sessionManager: { instanceProfile: 'packer-build' } }),
       };
       return { name: c.name, answers: z.parse(AnswersSchema, input) };
@@ -276,7 +325,10 @@ describe('values the schema accepts, in iam/ (policies, trust and tags in CloudF
         const own = Object.keys(template.Parameters ?? {});
         for (const [, name] of f.contents.matchAll(/!Sub .*?\$\{([^}]*)\}/g)) {
           // ${!aws:userid} is IAM's own variable, which !Sub leaves alone.
-          expect(name === '!aws:userid' || /^AWS::(Partition|Region|AccountId)$/.test(name!) || own.includes(name!), `${f.path}: \${${name}}`).toBe(true);
+          expect(
+            name === '!aws:userid' || /^AWS::(Partition|Region|AccountId)$/.test(name!) || own.includes(name!),
+            `${f.path}: \${${name}}`,
+          ).toBe(true);
         }
         expect(f.contents).not.toMatch(/\{\{resolve:/);
       }
@@ -284,7 +336,9 @@ describe('values the schema accepts, in iam/ (policies, trust and tags in CloudF
       const projectValues: unknown[] = [];
       const walk = (v: unknown, operator = ''): void => {
         if (Array.isArray(v)) v.forEach((x) => walk(x));
-        else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (operator === 'StringEquals' && /\/Project$/.test(k) ? projectValues.push(x) : walk(x, k));
+        else if (v && typeof v === 'object')
+          for (const [k, x] of Object.entries(v))
+            operator === 'StringEquals' && /\/Project$/.test(k) ? projectValues.push(x) : walk(x, k);
       };
       walk(parseTemplate(files.find((f) => f.path === 'iam/access.yaml')!.contents));
       expect(projectValues.length).toBeGreaterThan(5);
@@ -295,10 +349,16 @@ describe('values the schema accepts, in iam/ (policies, trust and tags in CloudF
     }
   });
 
-  it.skipIf(!hasCfnLint)('leave every iam/ template clean for cfn-lint (one run)', () => {
-    const paths = [...iamFolders].flatMap(([name, files]) => files.filter(isCfnTemplate).map((f) => join(root.dir, `iam-${name}`, f.path)));
-    expect(paths.length).toBeGreaterThanOrEqual(3 * CASES.length);
-    const result = cfnLint(paths);
-    expect(result.code, result.output).toBe(0);
-  }, CFN_LINT_MS);
+  it.skipIf(!hasCfnLint)(
+    'leave every iam/ template clean for cfn-lint (one run)',
+    () => {
+      const paths = [...iamFolders].flatMap(([name, files]) =>
+        files.filter(isCfnTemplate).map((f) => join(root.dir, `iam-${name}`, f.path)),
+      );
+      expect(paths.length).toBeGreaterThanOrEqual(3 * CASES.length);
+      const result = cfnLint(paths);
+      expect(result.code, result.output).toBe(0);
+    },
+    CFN_LINT_MS,
+  );
 });

@@ -26,7 +26,10 @@ export function combination(design: Design, os: OperatingSystem, tool: ConfigToo
   a.roles =
     os === 'windows-server-2022'
       ? [{ name: 'iis', software: ['dotnet-8.0-runtime', 'Microsoft.PowerShell'] }]
-      : [{ name: 'web', software: ['nginx'] }, { name: 'worker-1', software: [] }];
+      : [
+          { name: 'web', software: ['nginx'] },
+          { name: 'worker-1', software: [] },
+        ];
   return { name: `${design}-${tool}-${os}`, input: a };
 }
 
@@ -41,7 +44,10 @@ export const ALL_OPERATING_SYSTEMS = OPERATING_SYSTEMS;
 export function examplesAndEdgeCases(): Case[] {
   const cases: Case[] = [];
   for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'))) {
-    cases.push({ name: `example-${file.replace('.yaml', '')}`, input: parseYaml(readFileSync(new URL(file, EXAMPLES), 'utf8')) });
+    cases.push({
+      name: `example-${file.replace('.yaml', '')}`,
+      input: parseYaml(readFileSync(new URL(file, EXAMPLES), 'utf8')),
+    });
   }
   // Puppet Core on both Linux package managers: a sensitive Packer variable, an SSM read in Image Builder.
   for (const os of ['rhel-9', 'ubuntu-24.04'] as const) {
@@ -87,12 +93,24 @@ export function examplesAndEdgeCases(): Case[] {
     manualCaptureSteps: ['Activate the vendor licence', 'Import the HSM certificate'],
     enforceTagsOnInstances: true,
     publishToSsm: '/pipeline/images',
-    githubActions: { roleArn: 'arn:aws:iam::111122223333:role/ami-build', directory: 'images', repository: 'example-org/pipeline-images' },
+    githubActions: {
+      roleArn: 'arn:aws:iam::111122223333:role/ami-build',
+      directory: 'images',
+      repository: 'example-org/pipeline-images',
+    },
   };
   cases.push({ name: 'pipeline-options', input: pipeline });
   // Image Builder alone, with copies, keys per region, sharing and SSM publication (no manual steps:
   // Image Builder cannot pause for them, and refuses them).
-  cases.push({ name: 'image-builder-only', input: { ...pipeline, builder: 'image-builder', project: { name: 'ib-only' }, guidance: { ...pipeline.guidance, manualSteps: false } } });
+  cases.push({
+    name: 'image-builder-only',
+    input: {
+      ...pipeline,
+      builder: 'image-builder',
+      project: { name: 'ib-only' },
+      guidance: { ...pipeline.guidance, manualSteps: false },
+    },
+  });
 
   const windowsFeed = minimalAnswers();
   windowsFeed.strategy = 'jeos';
@@ -109,7 +127,13 @@ export function examplesAndEdgeCases(): Case[] {
     ['nasty-hybrid', 'hybrid', 'chef', 'amazon-linux-2023', ['nginx', 'python3.11-pip', 'gcc-c++']],
     ['nasty-jeos', 'jeos', 'puppet', 'amazon-linux-2023', ['nginx', 'python3.11-pip', 'gcc-c++']],
     ['nasty-salt-ubuntu', 'hybrid', 'salt', 'ubuntu-24.04', ['nginx', 'libssl3t64', 'g++']],
-    ['nasty-shell-windows-server-2022', 'fully-baked', 'shell', 'windows-server-2022', ['dotnet-8.0-runtime', 'Microsoft.PowerShell']],
+    [
+      'nasty-shell-windows-server-2022',
+      'fully-baked',
+      'shell',
+      'windows-server-2022',
+      ['dotnet-8.0-runtime', 'Microsoft.PowerShell'],
+    ],
   ];
   for (const [name, design, tool, os, software] of nastyCases) {
     const nasty = minimalAnswers();
@@ -117,7 +141,12 @@ export function examplesAndEdgeCases(): Case[] {
     nasty.configManagement = tool;
     nasty.platform = { os };
     // Without the '*': it reaches the tag policy, where it is a wildcard, so every such field refuses it.
-    nasty.project = { name: NASTY.replace(' *', ''), system: NASTY.replace(' *', ''), owner: NASTY.replace(' *', ''), costCenter: 'cc $(x) $y{z}' };
+    nasty.project = {
+      name: NASTY.replace(' *', ''),
+      system: NASTY.replace(' *', ''),
+      owner: NASTY.replace(' *', ''),
+      costCenter: 'cc $(x) $y{z}',
+    };
     nasty.roles = [{ name: 'web', software }];
     nasty.project.compliance = [NASTY.replace(' *', '').slice(0, 64)];
     nasty.tags = { 'Team:x': { value: 'a "b" {c} $d{e} <%= x %> #{y} $(z) ‘q’' } };

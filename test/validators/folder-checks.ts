@@ -57,19 +57,27 @@ export function checkFolders(cases: Case[]): void {
       writeFileSync(bad, '#!/usr/bin/env bash\nrm -rf $1/tmp\n');
       expect(run('shellcheck', [bad]).code).not.toBe(0);
     });
-    it.skipIf(!hasCfnLint)('cfn-lint rejects a ${...} outside !Sub (E1029)', () => {
-      const bad = join(root.dir, 'bad-template.yaml');
-      writeFileSync(bad, "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: 'pay ${AWS::AccountId}'\n");
-      const result = cfnLint([bad]);
-      expect(result.code & 2, result.output).toBe(2);
-      expect(result.output).toMatch(/:E1029:/);
-    }, CFN_LINT_MS);
+    it.skipIf(!hasCfnLint)(
+      'cfn-lint rejects a ${...} outside !Sub (E1029)',
+      () => {
+        const bad = join(root.dir, 'bad-template.yaml');
+        writeFileSync(
+          bad,
+          "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: 'pay ${AWS::AccountId}'\n",
+        );
+        const result = cfnLint([bad]);
+        expect(result.code & 2, result.output).toBe(2);
+        expect(result.output).toMatch(/:E1029:/);
+      },
+      CFN_LINT_MS,
+    );
   });
 
   const files = (name: string, suffix: string) =>
     (generated.get(name) ?? []).filter((f) => f.path.endsWith(suffix)).map((f) => join(root.dir, name, f.path));
 
-  const YAMLLINT_CONFIG = '{extends: default, rules: {line-length: {max: 200}, document-start: disable, truthy: {check-keys: false}, comments: {min-spaces-from-content: 1}}}';
+  const YAMLLINT_CONFIG =
+    '{extends: default, rules: {line-length: {max: 200}, document-start: disable, truthy: {check-keys: false}, comments: {min-spaces-from-content: 1}}}';
 
   describe.each(cases.map((c) => c.name))('%s', (name) => {
     // builder: image-builder writes no packer/ folder (image-builder-checks.ts checks its own).
@@ -123,7 +131,8 @@ export function checkFolders(cases: Case[]): void {
     });
 
     it.skipIf(!cloudInit)("cloud-init's own schema check accepts bootstrap/cloud-config.yaml", () => {
-      if (name.includes('windows')) return void expect(generated.get(name)!.some((f) => f.path.endsWith('cloud-config.yaml'))).toBe(false);
+      if (name.includes('windows'))
+        return void expect(generated.get(name)!.some((f) => f.path.endsWith('cloud-config.yaml'))).toBe(false);
       const result = cloudInit!(join(root.dir, name, 'bootstrap/cloud-config.yaml'));
       expect(result.code, result.output).toBe(0);
       expect(result.stdout).toMatch(/Valid cloud-config/);
@@ -131,34 +140,48 @@ export function checkFolders(cases: Case[]): void {
 
     it.skipIf(!hasAnsible)('ansible-playbook --syntax-check on the playbook and every role', () => {
       const site = join(root.dir, name, 'config/ansible/site.yml');
-      if (!generated.get(name)!.some((f) => f.path === 'config/ansible/site.yml')) return void expect(name).not.toMatch(/-ansible-/);
+      if (!generated.get(name)!.some((f) => f.path === 'config/ansible/site.yml'))
+        return void expect(name).not.toMatch(/-ansible-/);
       const check = run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', site]);
       expect(check.code, check.output).toBe(0);
       // site.yml picks the role at run time; check each role through a playbook that names it.
       for (const role of readdirSync(join(root.dir, name, 'config/ansible/roles'))) {
         const playbook = join(root.dir, name, 'config/ansible', `check-${role}.yml`);
-        writeFileSync(playbook, `- hosts: localhost\n  connection: local\n  vars:\n    ami_phase: all\n  roles:\n    - ${role}\n`);
+        writeFileSync(
+          playbook,
+          `- hosts: localhost\n  connection: local\n  vars:\n    ami_phase: all\n  roles:\n    - ${role}\n`,
+        );
         const result = run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', playbook]);
         expect(result.code, `${role}: ${result.output}`).toBe(0);
       }
     });
 
     it.skipIf(!hasYamllint)('yamllint on every YAML file', () => {
-      const yamlFiles = (generated.get(name) ?? []).filter((f) => /\.(ya?ml|sls)$/.test(f.path)).map((f) => join(root.dir, name, f.path));
+      const yamlFiles = (generated.get(name) ?? [])
+        .filter((f) => /\.(ya?ml|sls)$/.test(f.path))
+        .map((f) => join(root.dir, name, f.path));
       const result = run('yamllint', ['-d', YAMLLINT_CONFIG, ...yamlFiles]);
       expect(result.code, result.output).toBe(0);
     });
 
     // Templates are found by their content, so a new one (iam/*.yaml, say) is linted without a change here.
-    it.skipIf(!hasCfnLint)('cfn-lint on every CloudFormation template: no error, warning or note', () => {
-      const templates = (generated.get(name) ?? []).filter(isCfnTemplate).map((f) => f.path);
-      expect(templates).toContain('tagging/config-rules.yaml');
-      expect(templates).toEqual(expect.arrayContaining(['iam/instance-role.yaml', 'iam/launch-template.yaml']));
-      const input = cases.find((c) => c.name === name)!.input as { builder?: string; options?: { githubActions?: { repository?: string } } };
-      if (input.builder !== 'image-builder' || input.options?.githubActions?.repository) expect(templates).toContain('iam/access.yaml');
-      const result = cfnLint(templates.map((path) => join(root.dir, name, path)));
-      expect(result.code, `${templates.join(', ')}\n${result.output}`).toBe(0);
-    }, CFN_LINT_MS);
+    it.skipIf(!hasCfnLint)(
+      'cfn-lint on every CloudFormation template: no error, warning or note',
+      () => {
+        const templates = (generated.get(name) ?? []).filter(isCfnTemplate).map((f) => f.path);
+        expect(templates).toContain('tagging/config-rules.yaml');
+        expect(templates).toEqual(expect.arrayContaining(['iam/instance-role.yaml', 'iam/launch-template.yaml']));
+        const input = cases.find((c) => c.name === name)!.input as {
+          builder?: string;
+          options?: { githubActions?: { repository?: string } };
+        };
+        if (input.builder !== 'image-builder' || input.options?.githubActions?.repository)
+          expect(templates).toContain('iam/access.yaml');
+        const result = cfnLint(templates.map((path) => join(root.dir, name, path)));
+        expect(result.code, `${templates.join(', ')}\n${result.output}`).toBe(0);
+      },
+      CFN_LINT_MS,
+    );
 
     it('YAML files parse; the answers copy replays to the same folder', async () => {
       for (const file of [...files(name, '.yml'), ...files(name, '.sls')]) {
@@ -182,7 +205,8 @@ export function checkFolders(cases: Case[]): void {
         expect(s.enforced_for).toEqual({ '@@append': enforced, [CHILD]: ['@@append'] });
         expect(s.tag_key[CHILD]).toEqual(['@@none']);
         expect(s.tag_value === undefined || Object.keys(s.tag_value).sort().join() === `@@append,${CHILD}`).toBe(true);
-        for (const value of s.tag_value?.['@@append'] ?? []) expect((value.match(/\*/g) ?? []).length).toBeLessThanOrEqual(1);
+        for (const value of s.tag_value?.['@@append'] ?? [])
+          expect((value.match(/\*/g) ?? []).length).toBeLessThanOrEqual(1);
       }
     });
 
@@ -201,7 +225,9 @@ export function checkFolders(cases: Case[]): void {
         expect(rule.Type).toBe('AWS::Config::ConfigRule');
         expect(rule.Properties.Source).toEqual({ Owner: 'AWS', SourceIdentifier: 'REQUIRED_TAGS' });
         // What an instance runs on instances only; ownership keys on instances and their volumes (issue 19).
-        expect([['AWS::EC2::Instance'], ['AWS::EC2::Instance', 'AWS::EC2::Volume']]).toContainEqual(rule.Properties.Scope.ComplianceResourceTypes);
+        expect([['AWS::EC2::Instance'], ['AWS::EC2::Instance', 'AWS::EC2::Volume']]).toContainEqual(
+          rule.Properties.Scope.ComplianceResourceTypes,
+        );
         expect(Object.keys(rule.Properties.Scope)).toEqual(['ComplianceResourceTypes']);
         expect(rule.Properties.Description.length).toBeLessThanOrEqual(256);
         const params = rule.Properties.InputParameters;
@@ -212,7 +238,12 @@ export function checkFolders(cases: Case[]): void {
       }
       // Every key of the policy but what only images carry (Version, Software: Config cannot check images).
       const imageOnly = ['Version', 'Software'];
-      expect(keys.sort()).toEqual((Object.values(policy.tags) as any[]).map((s) => s.tag_key['@@assign']).filter((k) => !imageOnly.includes(k)).sort());
+      expect(keys.sort()).toEqual(
+        (Object.values(policy.tags) as any[])
+          .map((s) => s.tag_key['@@assign'])
+          .filter((k) => !imageOnly.includes(k))
+          .sort(),
+      );
     });
 
     it('the GitHub workflow, when asked for, validates on pull requests and builds with OIDC only', async () => {

@@ -30,7 +30,10 @@ export function imageBuilderChecks(root: string, generated: Map<string, Generate
     const builder = input.builder ?? 'packer';
 
     it('CloudFormation: every template fits AWS resource specification (types, properties, required, nested types, references)', () => {
-      for (const path of ['tagging/config-rules.yaml', ...(builder === 'packer' ? [] : ['imagebuilder/image-builder.yaml'])]) {
+      for (const path of [
+        'tagging/config-rules.yaml',
+        ...(builder === 'packer' ? [] : ['imagebuilder/image-builder.yaml']),
+      ]) {
         const problems = checkTemplate(parseTemplate(file(name, path)!.contents));
         expect(problems, `${path}\n${formatTemplateProblems(problems)}`).toEqual([]);
       }
@@ -79,7 +82,9 @@ export function imageBuilderChecks(root: string, generated: Map<string, Generate
       for (const c of components(name)) {
         for (const step of c.steps.filter((s) => s.action === 'CreateFile')) {
           for (const created of step.inputs as { path: string; content: string }[]) {
-            const rel = created.path.replace(/^\/tmp\/ami-wizard-bootstrap\/|^C:\/ProgramData\/ami-wizard\/bootstrap\//, 'bootstrap/').replace(/^\/tmp\/ami-wizard-config\/|^C:\/ProgramData\/ami-wizard\/config\//, 'config/');
+            const rel = created.path
+              .replace(/^\/tmp\/ami-wizard-bootstrap\/|^C:\/ProgramData\/ami-wizard\/bootstrap\//, 'bootstrap/')
+              .replace(/^\/tmp\/ami-wizard-config\/|^C:\/ProgramData\/ami-wizard\/config\//, 'config/');
             expect(file(name, rel)?.contents, `${c.id}: ${created.path}`).toBe(created.content);
           }
         }
@@ -89,7 +94,11 @@ export function imageBuilderChecks(root: string, generated: Map<string, Generate
     if (builder === 'both') {
       it('both: the components run exactly the scripts of packer/scripts', () => {
         const ext = input.platform?.os === 'windows-server-2022' ? 'ps1' : 'sh';
-        const packerScripts = new Set((generated.get(name) ?? []).filter((f) => f.path.startsWith('packer/scripts/') && f.path.endsWith(`.${ext}`)).map((f) => f.contents));
+        const packerScripts = new Set(
+          (generated.get(name) ?? [])
+            .filter((f) => f.path.startsWith('packer/scripts/') && f.path.endsWith(`.${ext}`))
+            .map((f) => f.contents),
+        );
         let embedded = 0;
         for (const c of components(name)) {
           for (const step of c.steps.filter((s) => /^Execute/.test(s.action))) {
@@ -108,7 +117,8 @@ export function imageBuilderChecks(root: string, generated: Map<string, Generate
       const recipes = resources.filter((r) => r.Type === 'AWS::ImageBuilder::ImageRecipe');
       // One per image, so that each image's build instances carry its own tags.
       expect(infra.length).toBe(recipes.length);
-      for (const i of infra) expect(i.Properties.InstanceMetadataOptions).toEqual({ HttpTokens: 'required', HttpPutResponseHopLimit: 1 });
+      for (const i of infra)
+        expect(i.Properties.InstanceMetadataOptions).toEqual({ HttpTokens: 'required', HttpPutResponseHopLimit: 1 });
       const base = recipes.find((r) => r.Properties.Name.endsWith('-base'))!;
       for (const recipe of recipes.filter((r) => r !== base)) {
         expect(recipe.Properties.ParentImage.value).toMatch(new RegExp(`:image/${base.Properties.Name}/x\\.x\\.x$`));
@@ -118,8 +128,14 @@ export function imageBuilderChecks(root: string, generated: Map<string, Generate
       const policies = resources.filter((r) => r.Type === 'AWS::ImageBuilder::LifecyclePolicy');
       expect(policies.length).toBe(recipes.length);
       for (const policy of policies) {
-        expect(policy.Properties.PolicyDetails[0]).toEqual({ Action: { Type: 'DEPRECATE', IncludeResources: { Amis: true } }, Filter: { Type: 'AGE', Value: input.options?.deprecateAfterDays ?? 365, Unit: 'DAYS' } });
-        expect(policy.Properties.PolicyDetails[1].Action).toEqual({ Type: 'DELETE', IncludeResources: { Amis: true, Snapshots: true } });
+        expect(policy.Properties.PolicyDetails[0]).toEqual({
+          Action: { Type: 'DEPRECATE', IncludeResources: { Amis: true } },
+          Filter: { Type: 'AGE', Value: input.options?.deprecateAfterDays ?? 365, Unit: 'DAYS' },
+        });
+        expect(policy.Properties.PolicyDetails[1].Action).toEqual({
+          Type: 'DELETE',
+          IncludeResources: { Amis: true, Snapshots: true },
+        });
       }
     });
   };
@@ -133,12 +149,27 @@ export function imageBuilderCanFail(): void {
         'Resources:\n  C:\n    Type: AWS::ImageBuilder::Component\n    Properties:\n      Nme: x\n      Version: 1\n      Platform: !Ref Missing\n',
       );
       const messages = checkTemplate(template).map((p) => p.message);
-      expect(messages).toEqual(expect.arrayContaining(['AWS::ImageBuilder::Component has no property Nme', 'expected a string, got 1', 'AWS::ImageBuilder::Component requires Name', '!Ref Missing: no such parameter or resource']));
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          'AWS::ImageBuilder::Component has no property Nme',
+          'expected a string, got 1',
+          'AWS::ImageBuilder::Component requires Name',
+          '!Ref Missing: no such parameter or resource',
+        ]),
+      );
     });
     it('the AWSTOE checker finds a bad phase, a duplicate step, an unknown action and bad inputs', () => {
-      const doc = 'name: x\nschemaVersion: 1.0\nphases:\n  - name: deploy\n    steps:\n      - name: A\n        action: ExecuteBash\n        inputs: {command: [x]}\n      - name: A\n        action: RunMagic\n';
+      const doc =
+        'name: x\nschemaVersion: 1.0\nphases:\n  - name: deploy\n    steps:\n      - name: A\n        action: ExecuteBash\n        inputs: {command: [x]}\n      - name: A\n        action: RunMagic\n';
       const messages = checkComponentDocument(doc).problems.map((p) => p.message);
-      expect(messages).toEqual(expect.arrayContaining(['must be one of build, validate, test', 'unknown input command', 'step A appears twice', 'unknown action RunMagic']));
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          'must be one of build, validate, test',
+          'unknown input command',
+          'step A appears twice',
+          'unknown action RunMagic',
+        ]),
+      );
     });
   });
 }

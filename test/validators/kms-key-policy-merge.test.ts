@@ -17,9 +17,27 @@ const EXISTING = {
   Version: '2012-10-17',
   Id: 'key-default-1',
   Statement: [
-    { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
-    { Sid: 'AmiWizardDemoAccountsUse', Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::999999999999:root'] }, Action: ['kms:Decrypt'], Resource: '*' },
-    { Sid: 'AmiWizardDemoShopAccountsUse', Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::888888888888:root'] }, Action: ['kms:Decrypt'], Resource: '*' },
+    {
+      Sid: 'Enable IAM User Permissions',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+    {
+      Sid: 'AmiWizardDemoAccountsUse',
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::999999999999:root'] },
+      Action: ['kms:Decrypt'],
+      Resource: '*',
+    },
+    {
+      Sid: 'AmiWizardDemoShopAccountsUse',
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::888888888888:root'] },
+      Action: ['kms:Decrypt'],
+      Resource: '*',
+    },
   ],
 };
 
@@ -40,10 +58,16 @@ esac
 `;
 
 describe.skipIf(!hasTool('jq'))("README.md's key-policy merge", () => {
-  it('puts each key policy back with this project\'s statements replaced and the rest kept', async () => {
+  it("puts each key policy back with this project's statements replaced and the rest kept", async () => {
     const a = minimalAnswers();
     a.platform = { os: 'amazon-linux-2023', regions: ['eu-west-1', 'eu-central-1'] };
-    a.options = { kmsKeyId: 'alias/images', shareWith: { accounts: ['444455556666'], organizations: ['arn:aws:organizations::111122223333:organization/o-exampleorgid'] } };
+    a.options = {
+      kmsKeyId: 'alias/images',
+      shareWith: {
+        accounts: ['444455556666'],
+        organizations: ['arn:aws:organizations::111122223333:organization/o-exampleorgid'],
+      },
+    };
     const files = await generate(answersFrom(a));
     const folder = join(root.dir, 'folder');
     writeFiles(folder, files);
@@ -63,8 +87,14 @@ describe.skipIf(!hasTool('jq'))("README.md's key-policy merge", () => {
     });
     expect(result.code, result.output).toBe(0);
 
-    const added = JSON.parse(readFileSync(join(folder, 'iam/kms-key-policy-statements.json'), 'utf8')) as { Sid: string }[];
-    expect(readdirSync(standIn).filter((f) => f.startsWith('put-')).sort()).toEqual(['put-eu-central-1.json', 'put-eu-west-1.json']);
+    const added = JSON.parse(readFileSync(join(folder, 'iam/kms-key-policy-statements.json'), 'utf8')) as {
+      Sid: string;
+    }[];
+    expect(
+      readdirSync(standIn)
+        .filter((f) => f.startsWith('put-'))
+        .sort(),
+    ).toEqual(['put-eu-central-1.json', 'put-eu-west-1.json']);
     for (const region of ['eu-west-1', 'eu-central-1']) {
       const put = JSON.parse(readFileSync(join(standIn, `put-${region}.json`), 'utf8'));
       expect(put.Id).toBe('key-default-1');

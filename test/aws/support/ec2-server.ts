@@ -20,7 +20,10 @@ export interface Ec2Request {
  * such as a redirect's Location), 'hang' (never answers), or 'trickle' (a 200 whose XML body arrives
  * one byte a second, forever: the socket is never idle long enough for an inactivity timeout).
  */
-export type Reply = { status: number; body: string; headers?: Record<string, string>; delayMs?: number } | 'hang' | 'trickle';
+export type Reply =
+  | { status: number; body: string; headers?: Record<string, string>; delayMs?: number }
+  | 'hang'
+  | 'trickle';
 export type Handler = (request: Ec2Request, index: number) => Reply;
 
 export interface FakeEc2 {
@@ -87,15 +90,24 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-function send(res: ServerResponse, { status, body, headers }: { status: number; body: string; headers?: Record<string, string> }) {
+function send(
+  res: ServerResponse,
+  { status, body, headers }: { status: number; body: string; headers?: Record<string, string> },
+) {
   if (res.destroyed) return; // the client gave up while a delayed answer waited
-  res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8', 'content-length': Buffer.byteLength(body), ...headers });
+  res.writeHead(status, {
+    'content-type': 'text/xml;charset=UTF-8',
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
   res.end(body);
 }
 
 function trickle(res: ServerResponse) {
   res.writeHead(200, { 'content-type': 'text/xml;charset=UTF-8' });
-  res.write('<?xml version="1.0" encoding="UTF-8"?>\n<DescribeImagesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">');
+  res.write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<DescribeImagesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">',
+  );
   const timer = setInterval(() => res.write(' '), 1_000);
   res.on('close', () => clearInterval(timer));
 }
@@ -117,10 +129,21 @@ function parseRequest(body: string, authorization = ''): Ec2Request {
 }
 
 export const ok = (body: string): Reply => ({ status: 200, body });
-export const fail = (status: number, code: string, message: string): Reply => ({ status, body: errorXml(code, message) });
+export const fail = (status: number, code: string, message: string): Reply => ({
+  status,
+  body: errorXml(code, message),
+});
 /** A 200 with any body and content type: what a captive portal or a wrong endpoint sends. */
-export const other = (body: string, contentType = 'text/html; charset=utf-8'): Reply => ({ status: 200, body, headers: { 'content-type': contentType } });
-export const redirect = (status: number, location: string): Reply => ({ status, body: '', headers: { location, 'content-type': 'text/html' } });
+export const other = (body: string, contentType = 'text/html; charset=utf-8'): Reply => ({
+  status: 200,
+  body,
+  headers: { 'content-type': contentType },
+});
+export const redirect = (status: number, location: string): Reply => ({
+  status,
+  body: '',
+  headers: { location, 'content-type': 'text/html' },
+});
 
 /** The documented EC2 error shape (ec2-xml/error.xml). */
 function errorXml(code: string, message: string): string {

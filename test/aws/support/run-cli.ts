@@ -52,10 +52,18 @@ export function awsEnv(home: string, o: AwsEnvOptions = {}): Record<string, stri
   };
 }
 
-export function runCli(args: string[], env: Record<string, string>, options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   assertBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -85,8 +93,13 @@ export function expectAdvice(result: CliResult, expectFn: (value: unknown) => an
 /** Not one control, bidi or separator character reached the terminal raw (line breaks and tabs aside). */
 export function expectNothingRaw(result: CliResult, expectFn: (value: unknown) => any): void {
   const raw = new RegExp(UNSAFE_TEXT.source);
-  for (const [stream, text] of [['stdout', result.stdout], ['stderr', result.stderr]] as const) {
+  for (const [stream, text] of [
+    ['stdout', result.stdout],
+    ['stderr', result.stderr],
+  ] as const) {
     const found = raw.exec(text.replace(/[\n\t]/g, ''));
-    expectFn(found && `${stream}: raw U+${found[0].charCodeAt(0).toString(16).padStart(4, '0')} in ${JSON.stringify(text)}`).toBeNull();
+    expectFn(
+      found && `${stream}: raw U+${found[0].charCodeAt(0).toString(16).padStart(4, '0')} in ${JSON.stringify(text)}`,
+    ).toBeNull();
   }
 }
