@@ -2,7 +2,7 @@
 // CloudFormation's own names (${AWS::Partition}, ${AWS::AccountId}) and becomes !Sub in a template;
 // the values an ARN is built from are checked first, so no answer can carry `${` (or anything else)
 // into a !Sub, where CloudFormation would evaluate it.
-import { Intrinsic, sub } from './cfn-yaml.ts';
+import { type Intrinsic, sub } from './cfn-yaml.ts';
 
 export type Condition = Record<string, Record<string, string | string[] | boolean>>;
 

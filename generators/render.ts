@@ -66,8 +66,8 @@ export const ESCAPE_HELPERS: Record<string, (value: unknown) => string> = {
 export const LIST_HELPERS = ['hclList', 'hclEnvList'] as const;
 
 function registerHelpers(hb: typeof Handlebars): void {
-  for (const [name, escape] of Object.entries(ESCAPE_HELPERS))
-    hb.registerHelper(name, (value: unknown) => escape(value));
+  for (const [name, escapeValue] of Object.entries(ESCAPE_HELPERS))
+    hb.registerHelper(name, (value: unknown) => escapeValue(value));
   // Lists in HCL: ["a", "b"]; each item escaped as an HCL string.
   hb.registerHelper(
     'hclList',

@@ -331,7 +331,7 @@ const OptionsSchema = z.strictObject({
           .string()
           .check(
             z.regex(
-              /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/,
+              /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
               'an IAM role ARN such as arn:aws:iam::111122223333:role/ami-build',
             ),
             z.describe('Role the workflow assumes through GitHub OIDC (no stored keys).'),
@@ -433,10 +433,7 @@ const OptionsSchema = z.strictObject({
       .string()
       .check(
         z.maxLength(512),
-        z.regex(
-          /^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~\/-]*)?$/,
-          'an https URL of a Chocolatey (NuGet) feed',
-        ),
+        z.regex(/^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/, 'an https URL of a Chocolatey (NuGet) feed'),
         z.describe(
           'Windows: an internal Chocolatey feed to install from instead of the community feed (a supply-chain choice).',
         ),

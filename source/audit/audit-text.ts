@@ -65,7 +65,7 @@ export function auditText(untrusted: AuditReport, width = 80): string {
       out.push(
         ...(title.length <= width
           ? [title]
-          : [`  ${fit(audit.image.imageId, width - 2)}`, `    ${fit(audit.image.name, width - 4)}`]),
+          : [`  ${middleCut(audit.image.imageId, width - 2)}`, `    ${middleCut(audit.image.name, width - 4)}`]),
       );
       for (const r of audit.results.filter((x) => x.status === 'fail'))
         out.push(...wrap(`${r.check}: ${r.detail ?? ''}`, '    ', '      ', width));
@@ -109,7 +109,7 @@ function table(audits: ImageAudit[], width: number): string[] {
   const { style, cols, nameWidth } = full.nameWidth >= Math.min(longestName, WANTED_NAME) ? full : layout(COMPACT);
   const showName = nameWidth >= MIN_NAME; // else dropped: the failure details name each image
   const row = (id: string, cells: string[], name: string) =>
-    [id.padEnd(idWidth), ...cells.map((c, i) => c.padEnd(cols[i]!)), ...(showName ? [fit(name, nameWidth)] : [])]
+    [id.padEnd(idWidth), ...cells.map((c, i) => c.padEnd(cols[i]!)), ...(showName ? [middleCut(name, nameWidth)] : [])]
       .join(' ')
       .trimEnd();
   return [
@@ -167,7 +167,7 @@ export function auditJson(audits: ImageAudit[]): string {
 }
 
 /** Cuts the middle out: image names share a project prefix and differ in their dated or versioned tail. */
-function fit(text: string, w: number): string {
+function middleCut(text: string, w: number): string {
   if (text.length <= w) return text;
   const head = Math.floor((w - 2) / 2);
   return `${text.slice(0, head)}..${text.slice(text.length - (w - 2 - head))}`;

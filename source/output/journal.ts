@@ -5,7 +5,7 @@
 // the next run finishes. Each step checks the path first, so finishing twice changes nothing, and
 // a file somebody edited after the interruption is never overwritten.
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rmdir, unlink } from 'node:fs/promises';
+import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { asFailure } from './disk-errors.ts';
 import { errorCode } from '../errors.ts';

@@ -46,7 +46,7 @@ export const isSha256 = (value: unknown): value is string => typeof value === 's
 // (macOS, Windows) take .GIT for .git, HFS+ ignores the zero-width (non-)joiners and U+206A-206F in
 // a name (the other characters it ignores are control characters, refused above), and Windows a
 // trailing dot or space.
-const IGNORED_IN_NAMES = /[\u200c\u200d\u206a-\u206f]|[. ]+$/g;
+const IGNORED_IN_NAMES = /\u200c|\u200d|[\u206a-\u206f]|[. ]+$/g;
 const isVcsFolder = (name: string): boolean => /^\.(git|hg|svn)$|^git~\d$/i.test(name.replace(IGNORED_IN_NAMES, ''));
 
 /** Why `path` may not be used inside the output folder, or null when it may. */

@@ -3,7 +3,7 @@
 // not write. Reading the folder is in state.ts, the plan's words in plan-text.ts; planFiles is pure.
 import type { GeneratedFile } from '../../generators/generated-file.ts';
 import { isGeneratablePath } from './generated-paths.ts';
-import { JOURNAL_PATH, manifestText, sha256, unsafePathReason, type Manifest } from './manifest.ts';
+import { manifestText, sha256, unsafePathReason, type Manifest } from './manifest.ts';
 import type { Journal } from './journal.ts';
 
 export type PlanAction = 'create' | 'update' | 'unchanged' | 'conflict' | 'overwrite' | 'replace' | 'remove' | 'keep';

@@ -18,7 +18,7 @@ const ROW_MARKS = 7;
 const leftWidth = (width: number): number =>
   Math.min(LABEL_WIDTH + ANSWER_WIDTH + ROW_MARKS, Math.max(LABEL_WIDTH + ROW_MARKS + 4, width - CELLS_WIDTH));
 
-const fit = (text: string, columns: number): string =>
+const padOrCut = (text: string, columns: number): string =>
   text.length <= columns ? text.padEnd(columns) : `${text.slice(0, columns - 1)}…`;
 
 const cells = (text: (design: Design) => string): string =>
@@ -41,7 +41,7 @@ export function boardTableRow(
   const reason = recommendation.reasons.find((r) => r.key === key)!;
   const rulesOut = recommendation.requirements.find((q) => q.key === key)?.rulesOut ?? [];
   const answerColumns = leftWidth(width) - LABEL_WIDTH - ROW_MARKS;
-  const answer = fit(reason.answerLabel, answerColumns).trimEnd();
+  const answer = padOrCut(reason.answerLabel, answerColumns).trimEnd();
   const left = `${selected ? '❯' : ' '} ${QUESTION_LABELS[key].padEnd(LABEL_WIDTH)}${selected ? `◀ ${answer} ▶` : `  ${answer}`}`;
   return `${left.padEnd(leftWidth(width))}${cells((design) => (rulesOut.includes(design) ? '✗' : signed(reason.weights[design])))}`;
 }
@@ -49,5 +49,5 @@ export function boardTableRow(
 /** The scores under the rows: each column's sum, ✗ before the score of a design an answer rules out. */
 export function boardScoreRow(recommendation: Pick<Recommendation, 'ranking'>, width: number): string {
   const score = (design: Design) => recommendation.ranking.find((r) => r.design === design)!;
-  return `${fit('  Score: the sum of each column (✗ ruled out)', leftWidth(width))}${cells((design) => `${score(design).ruledOutBy.length ? '✗ ' : ''}${score(design).score}`)}`;
+  return `${padOrCut('  Score: the sum of each column (✗ ruled out)', leftWidth(width))}${cells((design) => `${score(design).ruledOutBy.length ? '✗ ' : ''}${score(design).score}`)}`;
 }

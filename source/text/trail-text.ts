@@ -18,7 +18,8 @@ import { printable } from './printable.ts';
 const MARK = '◇';
 
 /** A line cut at `width` with an ellipsis, so the terminal never wraps it. */
-const fit = (line: string, width: number): string => (line.length <= width ? line : `${line.slice(0, width - 1)}…`);
+const cutToWidth = (line: string, width: number): string =>
+  line.length <= width ? line : `${line.slice(0, width - 1)}…`;
 
 /** The guidance answers that differ from the defaults, then how many were left at the default. */
 function guidanceText(answers: Answers): string {
@@ -43,5 +44,5 @@ export function trailLines(answers: Answers, width = 80): string[] {
     `Guidance: ${guidanceText(answers)}`,
     `Build: ${BUILDER_LABELS[answers.builder]} · ${tool} · ${instanceType}${workflow}`,
     `Tags: ${STAGE_LABELS[project.stage]} · ${CONFIDENTIALITY_LABELS[project.confidentiality]} · ${compliance} · cost center ${project.costCenter ?? 'unassigned'}`,
-  ].map((line) => fit(`${MARK} ${printable(line)}`, width));
+  ].map((line) => cutToWidth(`${MARK} ${printable(line)}`, width));
 }

@@ -38,8 +38,8 @@ export function SpectrumScreen({
   );
 }
 
-export function spectrumPrompt(host: UiHost, progress: Progress): Promise<void | Back> {
-  return host.show<void | Back>((done) => (
-    <SpectrumScreen progress={progress} onNext={() => done()} onBack={() => done(BACK)} />
+export function spectrumPrompt(host: UiHost, progress: Progress): Promise<undefined | Back> {
+  return host.show<undefined | Back>((done) => (
+    <SpectrumScreen progress={progress} onNext={() => done(undefined)} onBack={() => done(BACK)} />
   ));
 }

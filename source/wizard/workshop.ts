@@ -18,7 +18,7 @@ import { boardState, changeAnswer } from './what-if.ts';
 import type { BoardRequest, BoardResult } from './what-if.ts';
 
 export interface WorkshopPrompts extends Pick<Prompts, 'select' | 'selectGroup' | 'text'> {
-  spectrum(): Promise<void | Back>;
+  spectrum(): Promise<undefined | Back>;
   board(request: BoardRequest): Promise<BoardResult>;
 }
 

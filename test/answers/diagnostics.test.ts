@@ -41,7 +41,7 @@ describe('diagnoseAnswers', () => {
     expect(problem(MINIMAL_YAML.replace('manualSteps: false', 'manualSteps: "yes"'))).toMatch(
       /guidance\.manualSteps must be true or false, not "yes"/,
     );
-    expect(problem(MINIMAL_YAML.replace(/^  latestAtLaunch: .*\n/m, ''))).toMatch(
+    expect(problem(MINIMAL_YAML.replace(/^ {2}latestAtLaunch: .*\n/m, ''))).toMatch(
       /missing required answer guidance\.latestAtLaunch \(true or false\)/,
     );
     expect(problem(MINIMAL_YAML.replace('version: 1', 'version: 2'))).toMatch(/unsupported version 2[\s\S]*version: 1/);

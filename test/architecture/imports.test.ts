@@ -23,7 +23,7 @@ const IMPORT =
   /(?:^|\n)\s*(import|export)(\s+type)?\s[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Every import in a file: relative ones resolved to a path from the repository root. */
-export function importsOf(file: string, text = readFileSync(join(ROOT, file), 'utf8')): Edge[] {
+function importsOf(file: string, text = readFileSync(join(ROOT, file), 'utf8')): Edge[] {
   return [...text.matchAll(IMPORT)].map((m) => {
     const spec = m[3] ?? m[4]!;
     const to = spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), spec)) : spec;

@@ -23,7 +23,7 @@ it('spinner on a terminal, then the full-width table', async () => {
     expect(code, output).toBe(1);
     expect(output).toContain('Listing images in eu-west-1: page 3, 9 images\x1b[K');
     expect(output).toContain('\r\x1b[K'); // the spinner line is erased before the report
-    expect(output).toMatch(/IMAGE {17}TAGS VALUES AGE  PUBLIC ENCRYPT IMDSV2 DEPREC NAME/);
+    expect(output).toMatch(/IMAGE {17}TAGS VALUES AGE {2}PUBLIC ENCRYPT IMDSV2 DEPREC NAME/);
     expect(output).not.toMatch(/NodeVersionSupportWarning|NodeDeprecationWarning/);
   });
 });

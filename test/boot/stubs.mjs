@@ -328,7 +328,7 @@ const TOOLS = {
       .split('\n');
     for (const line of list) {
       const [, expected, name] =
-        /^([0-9a-f]{64})  (.+)$/.exec(line) ?? fail(`improperly formatted checksum line: ${line}`);
+        /^([0-9a-f]{64}) {2}(.+)$/.exec(line) ?? fail(`improperly formatted checksum line: ${line}`);
       if (!existsSync(name) || hash(name) !== expected) fail(`${name}: FAILED`);
       process.stdout.write(`${name}: OK\n`);
     }

@@ -1,5 +1,5 @@
 // The built CLI end to end: generate, re-run safely, conflicts, --force, --dry-run, --json.
-import { QUESTIONS, QUESTION_KEYS } from '../../questionnaire/questions.ts';
+import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { OPERATING_SYSTEMS, OS_LABELS } from '../../questionnaire/answer-values.ts';
-import { PTY_KEY as KEY, PtySession, wizardSession, ptyTestFolder } from '../support/pty-session.ts';
+import { PTY_KEY as KEY, type PtySession, wizardSession, ptyTestFolder } from '../support/pty-session.ts';
 
 const pty = ptyTestFolder('ami-wizard-input-pty-');
 
@@ -61,7 +61,7 @@ describe('keys that arrive in one read', () => {
     await s.waitFor('Enter start');
     await s.press(KEY.enter);
     await s.waitFor(step(2));
-    s.write(KEY.backspace.repeat(4) + 'shop');
+    s.write(`${KEY.backspace.repeat(4)}shop`);
     await s.waitFor('shop');
     await s.press(KEY.enter);
     await enterToEnd(s, 3);

@@ -214,7 +214,7 @@ describe('wizard in a terminal', () => {
   it('--answers with answers left out asks only for those; a complete file goes straight to generate', async () => {
     mkdirSync(join(pty.dir, 'web-shop'), { recursive: true });
     const partial = join(pty.dir, 'web-shop', 'partial.yaml');
-    writeFileSync(partial, MINIMAL_YAML.replace(/^  baselineStability: .*\n/m, ''));
+    writeFileSync(partial, MINIMAL_YAML.replace(/^ {2}baselineStability: .*\n/m, ''));
     const s = wizard(['--answers', 'partial.yaml', '--out', 'filled']);
     // Seven words tell the two experience questions apart ("How experienced is the team with ...").
     const asked = (key: keyof typeof QUESTIONS) =>

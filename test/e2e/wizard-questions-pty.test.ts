@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { MINIMAL_YAML } from '../support/answers.ts';
-import { PTY_KEY as KEY, PtySession, wizardSession, ptyTestFolder } from '../support/pty-session.ts';
+import { PTY_KEY as KEY, type PtySession, wizardSession, ptyTestFolder } from '../support/pty-session.ts';
 
 const pty = ptyTestFolder('ami-wizard-questions-pty-');
 
@@ -70,7 +70,7 @@ describe('a partial --answers file in a terminal', () => {
   it('the welcome says how many answers came from the file, and the steps count on without gaps', async () => {
     const cwd = join(pty.dir, 'shop');
     mkdirSync(cwd, { recursive: true });
-    writeFileSync(join(cwd, 'partial.yaml'), MINIMAL_YAML.replace(/^  baselineStability: .*\n/m, ''));
+    writeFileSync(join(cwd, 'partial.yaml'), MINIMAL_YAML.replace(/^ {2}baselineStability: .*\n/m, ''));
     const s = pty.track(wizardSession(cwd, ['--answers', 'partial.yaml', '--out', 'out'], { env: NO_AWS_ENV }));
     await s.waitFor('Enter start');
     expect(s.screen()).toMatch(/9 answers come from partial\.yaml/);
@@ -117,7 +117,7 @@ describe('the configurations default in a terminal (issue 21)', () => {
     await toRegions(s);
     await s.press(KEY.enter);
     await s.waitFor(ROLES);
-    s.write(KEY.backspace.repeat(3) + 'web, api, db');
+    s.write(`${KEY.backspace.repeat(3)}web, api, db`);
     await s.waitFor('web, api, db');
     await s.press(KEY.enter);
     await toConfigurations(s);

@@ -9,7 +9,7 @@ import { MINIMAL_YAML } from '../support/answers.ts';
 import { QUESTION_KEYS } from '../../questionnaire/questions.ts';
 import { GUIDANCE_SCREENS } from '../../questionnaire/wizard-screens.ts';
 import { cli } from '../support/cli.ts';
-import { PTY_KEY as KEY, PtySession, wizardSession, ptyTestFolder } from '../support/pty-session.ts';
+import { PTY_KEY as KEY, type PtySession, wizardSession, ptyTestFolder } from '../support/pty-session.ts';
 
 const pty = ptyTestFolder('ami-wizard-workshop-pty-');
 
@@ -221,7 +221,7 @@ describe('the Files screen', () => {
     await s.waitFor('base.pkr.hcl');
     expect(visible(s)).toMatch(/▾ packer\/\s+\d+ files/);
     // Stray digits in the same read do nothing; four Downs reach "Save the answers only".
-    s.write('23' + KEY.down + KEY.down + KEY.down + KEY.down + KEY.enter);
+    s.write(`23${KEY.down}${KEY.down}${KEY.down}${KEY.down}${KEY.enter}`);
     expect(await s.exit).toBe(0);
     expect(visible(s)).toContain('Answers saved to ami-wizard.yaml; nothing else was written.');
     expect(visible(s)).toContain('ami-wizard --answers ami-wizard.yaml --out out');

@@ -210,7 +210,7 @@ describe('the build instance', () => {
     );
     expect(win.file('packer/plugins.pkr.hcl')).toMatch(/source += "github\.com\/rgl\/windows-update"/);
     expect(win.file('packer/base.pkr.hcl')).toMatch(
-      /provisioner "windows-update" \{[^]*provisioner "windows-restart"[^]*scripts\/validate\.ps1/,
+      /provisioner "windows-update" \{[\s\S]*provisioner "windows-restart"[\s\S]*scripts\/validate\.ps1/,
     );
     expect(win.file('packer/scripts/baseline.ps1')).toMatch(
       /choco source add --name internal --source 'https:\/\/nexus\.example\.com\/repository\/choco\/'/,

@@ -87,19 +87,19 @@ function imageBuilderEnv(yaml: string): Map<string, string[]> {
   return env;
 }
 
-const valueOf = (vars: string[] | undefined, name: string) =>
+const envValue = (vars: string[] | undefined, name: string) =>
   vars?.find((v) => v.startsWith(`${name}=`))?.slice(name.length + 1);
 
 describe('the image builds follow the placement (hybrid)', () => {
   it('Packer: the baseline installs the shared package, the role image only its slow one, and each image test checks what it carries', async () => {
     const env = packerEnv((await folder('ansible')).files);
-    expect(valueOf(env.get('base scripts/base-packages.sh'), 'BASE_PACKAGES')).toBe('nginx');
-    expect(valueOf(env.get('role-web scripts/role.sh'), 'ROLE_PACKAGES')).toBe(JAVA);
-    expect(valueOf(env.get('role-api scripts/role.sh'), 'ROLE_PACKAGES')).toBe('');
+    expect(envValue(env.get('base scripts/base-packages.sh'), 'BASE_PACKAGES')).toBe('nginx');
+    expect(envValue(env.get('role-web scripts/role.sh'), 'ROLE_PACKAGES')).toBe(JAVA);
+    expect(envValue(env.get('role-api scripts/role.sh'), 'ROLE_PACKAGES')).toBe('');
     // jq is in no image: the first boot installs it.
-    expect(valueOf(env.get('base scripts/validate.sh'), 'IMAGE_PACKAGES')).toBe('nginx');
-    expect(valueOf(env.get('role-web scripts/validate.sh'), 'IMAGE_PACKAGES')).toBe(`nginx ${JAVA}`);
-    expect(valueOf(env.get('role-api scripts/validate.sh'), 'IMAGE_PACKAGES')).toBe('nginx');
+    expect(envValue(env.get('base scripts/validate.sh'), 'IMAGE_PACKAGES')).toBe('nginx');
+    expect(envValue(env.get('role-web scripts/validate.sh'), 'IMAGE_PACKAGES')).toBe(`nginx ${JAVA}`);
+    expect(envValue(env.get('role-api scripts/validate.sh'), 'IMAGE_PACKAGES')).toBe('nginx');
   });
 
   it('the base-packages script installs BASE_PACKAGES after the agents, before the bootstrap', async () => {
@@ -113,18 +113,18 @@ describe('the image builds follow the placement (hybrid)', () => {
 
   it('Image Builder: the same packages in the Baseline and role components, and in their image tests', async () => {
     const env = imageBuilderEnv((await folder('ansible')).file('imagebuilder/image-builder.yaml'));
-    expect(valueOf(env.get('BaseBaselineComponent build BasePackages'), 'BASE_PACKAGES')).toBe('nginx');
-    expect(valueOf(env.get('WebRoleWebComponent build Role'), 'ROLE_PACKAGES')).toBe(JAVA);
-    expect(valueOf(env.get('ApiRoleApiComponent build Role'), 'ROLE_PACKAGES')).toBe('');
-    expect(valueOf(env.get('BaseFinishBaseComponent validate ImageTest'), 'IMAGE_PACKAGES')).toBe('nginx');
-    expect(valueOf(env.get('WebFinishWebComponent test LaunchedImageTest'), 'IMAGE_PACKAGES')).toBe(`nginx ${JAVA}`);
+    expect(envValue(env.get('BaseBaselineComponent build BasePackages'), 'BASE_PACKAGES')).toBe('nginx');
+    expect(envValue(env.get('WebRoleWebComponent build Role'), 'ROLE_PACKAGES')).toBe(JAVA);
+    expect(envValue(env.get('ApiRoleApiComponent build Role'), 'ROLE_PACKAGES')).toBe('');
+    expect(envValue(env.get('BaseFinishBaseComponent validate ImageTest'), 'IMAGE_PACKAGES')).toBe('nginx');
+    expect(envValue(env.get('WebFinishWebComponent test LaunchedImageTest'), 'IMAGE_PACKAGES')).toBe(`nginx ${JAVA}`);
   });
 
   it('Windows: BASE_PACKAGES reaches base-packages.ps1 through both engines, and Chocolatey installs it', async () => {
     const { files, file } = await folder('shell', { os: 'windows-server-2022' });
-    expect(valueOf(packerEnv(files).get('base scripts/base-packages.ps1'), 'BASE_PACKAGES')).toBe('nginx');
+    expect(envValue(packerEnv(files).get('base scripts/base-packages.ps1'), 'BASE_PACKAGES')).toBe('nginx');
     expect(
-      valueOf(
+      envValue(
         imageBuilderEnv(file('imagebuilder/image-builder.yaml')).get('BaseBaselineComponent build BasePackages'),
         'BASE_PACKAGES',
       ),

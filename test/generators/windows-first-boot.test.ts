@@ -100,10 +100,10 @@ describe('Windows images carry no WinRM access', () => {
           destination: 'C:/ProgramData/ami-wizard/finalize.ps1',
         });
         expect(schedule?.type).toBe('powershell');
-        expect((schedule?.attrs.inline as string[]).join('\n')).toMatch(
+        expect((schedule!.attrs.inline as string[]).join('\n')).toMatch(
           /Register-ScheduledTask -TaskName 'ami-wizard-finalize'[^\n]*-User 'SYSTEM'/,
         );
-        expect((schedule?.attrs.inline as string[]).join('\n')).not.toMatch(/sysprep/); // sysprep runs in the task, after WinRM is gone
+        expect((schedule!.attrs.inline as string[]).join('\n')).not.toMatch(/sysprep/); // sysprep runs in the task, after WinRM is gone
       }
       const finalize = file('packer/scripts/finalize.ps1');
       const order = linesOf(

@@ -397,7 +397,7 @@ describe('digits never confirm', () => {
     'Use Hybrid': 'hybrid',
     'Use JeOS': 'jeos',
   };
-  const valueOf = (table: Record<string, string>, row: string): string => {
+  const rowValue = (table: Record<string, string>, row: string): string => {
     const key = Object.keys(table).find((label) => row.startsWith(label));
     if (!key) throw new Error(`no known row in "${row}"`);
     return table[key]!;
@@ -441,9 +441,9 @@ describe('digits never confirm', () => {
       await s.until('the build engine screen', atStep(RECOMMENDATION_STEP + 1));
 
       const answers = await saveAnswersOnly(s, total);
-      expect(answers.platform.os).toBe(valueOf(OS_VALUE, osRow));
+      expect(answers.platform.os).toBe(rowValue(OS_VALUE, osRow));
       expect(answers.platform.architecture).toBe(archRow.startsWith('arm64') ? 'arm64' : 'x86_64');
-      expect(answers.strategy).toBe(valueOf(STRATEGY_VALUE, designRow));
+      expect(answers.strategy).toBe(rowValue(STRATEGY_VALUE, designRow));
     },
     TEST_MS,
   );

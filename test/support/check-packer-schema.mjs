@@ -243,7 +243,7 @@ function check(items, schema, where, file, prefix) {
       if (!t) {
         problems.push(
           `${file}:${it.line}: ${where}: unknown attribute "${full}"` +
-            (schema.blocks[name] ? ' (it is a block: write `' + name + ' { ... }`)' : ''),
+            (schema.blocks[name] ? ` (it is a block: write \`${name} { ... }\`)` : ''),
         );
       } else if (!typeOk(t, it.vtype)) {
         problems.push(`${file}:${it.line}: ${where}: "${full}" expects ${t}, got ${it.vtype} literal`);
@@ -253,7 +253,7 @@ function check(items, schema, where, file, prefix) {
       if (!b) {
         problems.push(
           `${file}:${it.line}: ${where}: unknown block "${full}"` +
-            (schema.attributes[name] ? ' (it is an attribute: write `' + name + ' = ...`)' : ''),
+            (schema.attributes[name] ? ` (it is an attribute: write \`${name} = ...\`)` : ''),
         );
         continue;
       }
@@ -294,8 +294,8 @@ for (const inp of inputs) {
     }
   }
 }
-for (const w of warnings) console.log('WARN  ' + w);
-for (const p of problems) console.log('ERROR ' + p);
+for (const w of warnings) console.log(`WARN  ${w}`);
+for (const p of problems) console.log(`ERROR ${p}`);
 console.log(
   `checked ${count} block(s) against plugin ${ebs.plugin_version} @ ${ebs.commit.slice(0, 12)}: ` +
     `${problems.length} error(s), ${warnings.length} warning(s)`,

@@ -85,11 +85,7 @@ export function resolver(template: Template, region: string, truth: boolean, exa
         bang ? `\${${name}}` : named(name),
       );
     }
-    if (Array.isArray(v))
-      return v
-        .map(resolve)
-        .flat()
-        .filter((x) => x !== undefined);
+    if (Array.isArray(v)) return v.flatMap(resolve).filter((x) => x !== undefined);
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       const [key] = Object.keys(o);
@@ -134,7 +130,7 @@ export function roleStatements(
   for (const truth of [true, false]) {
     const resolve = resolver(template, region, truth, examples);
     const role = template.Resources[roleId];
-    if (!role || role.Type !== 'AWS::IAM::Role') throw new Error(`${roleId} is not a role of the template`);
+    if (role?.Type !== 'AWS::IAM::Role') throw new Error(`${roleId} is not a role of the template`);
     const props = resolve(role.Properties) as Record<string, any>;
     for (const policy of list(props.Policies))
       out.push(...list((policy as any).PolicyDocument.Statement as Statement[]));

@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../source/cli-options.ts';
 import { draftFromFile } from '../../source/answers/prefill.ts';
 import { loadAnswers } from '../../source/answers/read.ts';
-import { BACK } from '../../source/wizard/context.ts';
 import type { PlanRequest, Prompts, WizardContext } from '../../source/wizard/context.ts';
 import { filesStep } from '../../source/wizard/step-files.ts';
 import { minimalAnswers, tempDir, writeAnswers } from '../support/answers.ts';
