@@ -3,6 +3,7 @@
 // schema every reader of an answers file checks; the rules take their types from here.
 import * as z from 'zod/mini';
 import { CONFIG_TOOLS } from './config-tool.ts';
+import { ANSWER_DEFAULTS } from './answer-defaults.ts';
 import {
   ARCHITECTURES,
   BUILDERS,
@@ -103,18 +104,27 @@ const ProjectSchema = z.strictObject({
             'Images themselves are born at the first stage (dev) and promoted with make promote.',
         ),
       ),
-    'dev',
+    ANSWER_DEFAULTS.project.stage,
   ),
   confidentiality: z._default(
     z.enum(CONFIDENTIALITY).check(z.describe('Data confidentiality level (Confidentiality tag).')),
-    'internal',
+    ANSWER_DEFAULTS.project.confidentiality,
   ),
-  compliance: z._default(z.array(text(64, 'A compliance framework the images adhere to.')).check(z.maxLength(10)), []),
+  compliance: z._default(
+    z.array(text(64, 'A compliance framework the images adhere to.')).check(z.maxLength(10)),
+    ANSWER_DEFAULTS.project.compliance,
+  ),
 });
 
 const PlatformSchema = z.strictObject({
-  os: z._default(z.enum(OPERATING_SYSTEMS).check(z.describe('Operating system of the images.')), 'amazon-linux-2023'),
-  architecture: z._default(z.enum(ARCHITECTURES).check(z.describe('CPU architecture.')), 'x86_64'),
+  os: z._default(
+    z.enum(OPERATING_SYSTEMS).check(z.describe('Operating system of the images.')),
+    ANSWER_DEFAULTS.platform.os,
+  ),
+  architecture: z._default(
+    z.enum(ARCHITECTURES).check(z.describe('CPU architecture.')),
+    ANSWER_DEFAULTS.platform.architecture,
+  ),
   regions: z._default(
     z
       .array(region)
@@ -124,7 +134,7 @@ const PlatformSchema = z.strictObject({
           'Regions the images must be in: the first is the build region, the others get copies (as options.copyToRegions does).',
         ),
       ),
-    ['us-east-1'],
+    ANSWER_DEFAULTS.platform.regions,
   ),
   instanceType: z.optional(
     z
@@ -225,7 +235,10 @@ const KMS_KEY_PATTERN =
   /^([a-f0-9-]+|alias\/[A-Za-z0-9:/_-]+|arn:aws[a-z-]*:kms:[a-z0-9-]*:\d{12}:(key\/[a-f0-9-]+|alias\/[A-Za-z0-9:/_-]+))$/;
 
 const OptionsSchema = z.strictObject({
-  encryption: z._default(z.boolean().check(z.describe('Encrypt the image volumes.')), true),
+  encryption: z._default(
+    z.boolean().check(z.describe('Encrypt the image volumes.')),
+    ANSWER_DEFAULTS.options.encryption,
+  ),
   kmsKeyId: z.optional(
     z
       .string()
@@ -238,7 +251,10 @@ const OptionsSchema = z.strictObject({
   shareWith: z._default(
     z
       .strictObject({
-        accounts: z._default(z.array(z.string().check(z.regex(/^\d{12}$/, 'a 12-digit AWS account id'))), []),
+        accounts: z._default(
+          z.array(z.string().check(z.regex(/^\d{12}$/, 'a 12-digit AWS account id'))),
+          ANSWER_DEFAULTS.options.shareWith.accounts,
+        ),
         organizations: z._default(
           z.array(
             z
@@ -250,7 +266,7 @@ const OptionsSchema = z.strictObject({
                 ),
               ),
           ),
-          [],
+          ANSWER_DEFAULTS.options.shareWith.organizations,
         ),
         organizationalUnits: z._default(
           z.array(
@@ -263,7 +279,7 @@ const OptionsSchema = z.strictObject({
                 ),
               ),
           ),
-          [],
+          ANSWER_DEFAULTS.options.shareWith.organizationalUnits,
         ),
       })
       .check(
@@ -272,11 +288,11 @@ const OptionsSchema = z.strictObject({
             'imagebuilder/promote-image.sh): builds keep their images private.',
         ),
       ),
-    { accounts: [], organizations: [], organizationalUnits: [] },
+    ANSWER_DEFAULTS.options.shareWith,
   ),
   copyToRegions: z._default(
     z.array(region).check(z.describe('More regions the images are copied to, after platform.regions.')),
-    [],
+    ANSWER_DEFAULTS.options.copyToRegions,
   ),
   regionKmsKeyIds: z.optional(
     z
@@ -293,7 +309,7 @@ const OptionsSchema = z.strictObject({
   ),
   deprecateAfterDays: z._default(
     z.int().check(z.minimum(1), z.maximum(3650), z.describe('Mark images deprecated this many days after the build.')),
-    365,
+    ANSWER_DEFAULTS.options.deprecateAfterDays,
   ),
   // Image Builder's lifecycle rule keeps at most 10 images (RetainAtLeast:
   // https://docs.aws.amazon.com/imagebuilder/latest/APIReference/API_LifecyclePolicyDetailFilter.html).
@@ -308,7 +324,7 @@ const OptionsSchema = z.strictObject({
             'the current one, the one to roll back to, and one more. At most 10 (what Image Builder can keep).',
         ),
       ),
-    3,
+    ANSWER_DEFAULTS.options.keepImages,
   ),
   deleteAfterDays: z.optional(
     z
@@ -389,7 +405,7 @@ const OptionsSchema = z.strictObject({
           'The tag policy enforces its values on instances too, not only on images (it then constrains every team in the accounts it is attached to).',
         ),
       ),
-    false,
+    ANSWER_DEFAULTS.options.enforceTagsOnInstances,
   ),
   manualCaptureSteps: z._default(
     z
@@ -400,7 +416,7 @@ const OptionsSchema = z.strictObject({
           'With guidance.manualSteps: the steps that cannot be automated; the build pauses for them and decision.md lists them.',
         ),
       ),
-    [],
+    ANSWER_DEFAULTS.options.manualCaptureSteps,
   ),
   sessionManager: z.optional(
     z
@@ -454,15 +470,15 @@ const OptionsSchema = z.strictObject({
 export const AnswersFields = z.strictObject({
   version: z.literal(1).check(z.describe('Answers file format version.')),
   project: ProjectSchema,
-  platform: z._default(PlatformSchema, { os: 'amazon-linux-2023', architecture: 'x86_64', regions: ['us-east-1'] }),
+  platform: z._default(PlatformSchema, ANSWER_DEFAULTS.platform),
   roles: z._default(
     z.array(RoleSchema).check(z.minLength(1), z.maxLength(20), z.describe('Server roles; one role image per role.')),
-    [{ name: 'app', software: [] }],
+    ANSWER_DEFAULTS.roles,
   ),
   guidance: GuidanceSchema,
   strategy: z._default(
     z.enum(STRATEGIES).check(z.describe('auto follows the recommendation; a design overrides it.')),
-    'auto',
+    ANSWER_DEFAULTS.strategy,
   ),
   builder: z._default(
     z
@@ -474,7 +490,7 @@ export const AnswersFields = z.strictObject({
             'With guidance.manualSteps only packer: an Image Builder pipeline cannot pause a build for a person.',
         ),
       ),
-    'packer',
+    ANSWER_DEFAULTS.builder,
   ),
   configManagement: z.optional(
     z.enum(CONFIG_TOOLS).check(z.describe('Configuration-management tool; defaults from existingTooling.')),
@@ -493,17 +509,9 @@ export const AnswersFields = z.strictObject({
         ExtraTagSchema,
       )
       .check(z.describe('Extra required tags with their allowed values.')),
-    {},
+    ANSWER_DEFAULTS.tags,
   ),
-  options: z._default(OptionsSchema, {
-    encryption: true,
-    shareWith: { accounts: [], organizations: [], organizationalUnits: [] },
-    copyToRegions: [],
-    deprecateAfterDays: 365,
-    keepImages: 3,
-    enforceTagsOnInstances: false,
-    manualCaptureSteps: [],
-  }),
+  options: z._default(OptionsSchema, ANSWER_DEFAULTS.options),
 });
 
 /** The answers as zod reads them: the questions added since version 1 may be missing. */

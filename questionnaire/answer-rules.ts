@@ -5,6 +5,8 @@
 import type { Answers } from './answer-fields.ts';
 import { configToolFor } from './config-tool.ts';
 import { packageGrammar } from './package-names.ts';
+import { orList } from './answer-values.ts';
+import { FAMILY_LABELS, hasArchitecture, platformOf, runsConfigTool } from './platforms.ts';
 import { MANAGEMENT_AGENTS, entryName, sharedPackages } from './placement.ts';
 import type { SoftwareEntry } from './placement.ts';
 
@@ -272,15 +274,45 @@ const deleteAfterDeprecation: AnswerRule = (a) => {
   };
 };
 
+/** Packer's Session Manager tunnel carries SSH only (the platform catalogue's communicator). */
+const sessionManagerNeedsSsh: AnswerRule = (a) => {
+  const platform = platformOf(a.platform.os);
+  if (!a.options.sessionManager || platform.communicator === 'ssh') return undefined;
+  return {
+    path: ['options', 'sessionManager'],
+    message: `Packer tunnels only SSH through Session Manager, and ${FAMILY_LABELS[platform.family]} builds connect over WinRM; remove options.sessionManager for ${a.platform.os}`,
+  };
+};
+
+/** The OS publishes images for the architecture (the platform catalogue's architectures). */
+const architectureHasImages: AnswerRule = (a) => {
+  const { os, architecture } = a.platform;
+  if (hasArchitecture(os, architecture)) return undefined;
+  return {
+    path: ['platform', 'architecture'],
+    message: `${os} has no ${architecture} images; set platform.architecture to ${orList(platformOf(os).architectures)}`,
+  };
+};
+
+/** The configuration tool runs on the OS (the platform catalogue's configTools). */
+const configToolRuns: AnswerRule = (a) => {
+  const tool = a.configManagement;
+  if (tool === undefined || runsConfigTool(a.platform.os, tool)) return undefined;
+  const platform = platformOf(a.platform.os);
+  const others = platform.configTools.map((t) =>
+    t === 'shell' && platform.family === 'windows' ? 'shell (PowerShell)' : t,
+  );
+  return {
+    path: ['configManagement'],
+    message: `${tool === 'ansible' ? 'ansible-pull' : tool} does not run on ${FAMILY_LABELS[platform.family]}; set configManagement to ${orList(others)}`,
+  };
+};
+
 export const ANSWER_RULES: readonly AnswerRule[] = [
   deleteAfterDeprecation,
   regionsOnce,
   keyPerCopyRegion,
-  rule(
-    (a) => !(a.platform.os === 'windows-server-2022' && a.options.sessionManager),
-    'Packer tunnels only SSH through Session Manager, and Windows builds connect over WinRM; remove options.sessionManager for windows-server-2022',
-    ['options', 'sessionManager'],
-  ),
+  sessionManagerNeedsSsh,
   // Packer pauses a build for the manual steps (a breakpoint); an Image Builder pipeline builds, tests
   // and distributes with nobody there, so its images would silently lack them.
   rule(
@@ -295,18 +327,10 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     'role names must be unique; rename the repeated role',
     ['roles'],
   ),
+  architectureHasImages,
+  configToolRuns,
   rule(
-    (a) => !(a.platform.os === 'windows-server-2022' && a.platform.architecture === 'arm64'),
-    'windows-server-2022 has no arm64 images; set platform.architecture to x86_64',
-    ['platform', 'architecture'],
-  ),
-  rule(
-    (a) => !(a.platform.os === 'windows-server-2022' && a.configManagement === 'ansible'),
-    'ansible-pull does not run on Windows; set configManagement to shell (PowerShell), chef, puppet or salt',
-    ['configManagement'],
-  ),
-  rule(
-    (a) => !(a.platform.os === 'windows-server-2022' && a.options.puppetDistribution === 'puppet-core'),
+    (a) => !(platformOf(a.platform.os).family === 'windows' && a.options.puppetDistribution === 'puppet-core'),
     'Puppet Core is generated for Linux images only (its Windows installer needs an authenticated download); remove options.puppetDistribution or use Linux',
     ['options', 'puppetDistribution'],
   ),

@@ -1,7 +1,8 @@
 // The fixed value lists of the answers file. Apart from the zod schema, so that code which only
-// needs a list (lookup, --help, the generators) does not load zod.
-export const OPERATING_SYSTEMS = ['amazon-linux-2023', 'ubuntu-24.04', 'rhel-9', 'windows-server-2022'] as const;
-export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
+// needs a list (lookup, --help, the generators) does not load zod. The OS values and the
+// architectures are the platform catalogue's (platforms.ts).
+export { ARCHITECTURES, OPERATING_SYSTEMS, OS_LABELS } from './platforms.ts';
+export type { Architecture, OperatingSystem } from './platforms.ts';
 export const STAGES = ['dev', 'test', 'staging', 'prod'] as const;
 export const CONFIDENTIALITY = ['public', 'internal', 'confidential', 'restricted'] as const;
 /** Without options.deleteAfterDays, images are deleted this long after they are deprecated. */
@@ -9,16 +10,6 @@ export const DELETE_AFTER_DEPRECATION_DAYS = 365;
 /** The engines that can build the images from the same scripts. */
 export const BUILDERS = ['packer', 'image-builder', 'both'] as const;
 export type Builder = (typeof BUILDERS)[number];
-
-export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
-
-export const OS_LABELS: Record<OperatingSystem, string> = {
-  'amazon-linux-2023': 'Amazon Linux 2023',
-  'ubuntu-24.04': 'Ubuntu 24.04 LTS',
-  'rhel-9': 'Red Hat Enterprise Linux 9',
-  'windows-server-2022': 'Windows Server 2022',
-};
-export type Architecture = (typeof ARCHITECTURES)[number];
 
 /** An AWS region code: eu-west-1, us-gov-west-1, us-iso-east-1. The answers file and --region both use it. */
 export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;

@@ -1,10 +1,13 @@
 // Which configuration-management tool a project uses when the answers do not name one: the one
 // its existing tooling already is, else Ansible (agentless, ansible-pull needs no server), or
-// plain shell for teams that build golden images or scripts. Windows has no ansible-pull.
+// plain shell for teams that build golden images or scripts. A tool the OS cannot run (the platform
+// catalogue, platforms.ts: Windows has no ansible-pull) gives way to shell.
+import { runsConfigTool } from './platforms.ts';
+import type { ConfigTool, OperatingSystem } from './platforms.ts';
 import type { GuidanceAnswers } from './questions.ts';
 
-export const CONFIG_TOOLS = ['ansible', 'chef', 'puppet', 'salt', 'shell'] as const;
-export type ConfigTool = (typeof CONFIG_TOOLS)[number];
+export { CONFIG_TOOLS } from './platforms.ts';
+export type { ConfigTool } from './platforms.ts';
 
 const TOOL_FOR_EXISTING: Record<GuidanceAnswers['existingTooling'], ConfigTool> = {
   none: 'ansible',
@@ -19,9 +22,9 @@ const TOOL_FOR_EXISTING: Record<GuidanceAnswers['existingTooling'], ConfigTool> 
 export function configToolFor(answers: {
   configManagement?: ConfigTool | undefined;
   guidance: Pick<GuidanceAnswers, 'existingTooling'>;
-  platform: { os: string };
+  platform: { os: OperatingSystem };
 }): ConfigTool {
   if (answers.configManagement) return answers.configManagement;
   const tool = TOOL_FOR_EXISTING[answers.guidance.existingTooling];
-  return tool === 'ansible' && answers.platform.os === 'windows-server-2022' ? 'shell' : tool;
+  return runsConfigTool(answers.platform.os, tool) ? tool : 'shell';
 }

@@ -4,9 +4,10 @@
 // grammar with no quote, brace, dollar, percent, angle bracket, space or leading dash keeps them
 // inert in all of those at once, and never lets a value pass as an option (`-oDPkg::Pre-Invoke=...`,
 // `--setopt`, `--source`). No zod here: the quick path checks these too.
-import type { OperatingSystem } from './answer-values.ts';
+import { PLATFORMS } from './platforms.ts';
+import type { OperatingSystem, PackageManager } from './platforms.ts';
 
-export type PackageManager = 'apt' | 'dnf' | 'choco';
+export type { PackageManager } from './platforms.ts';
 
 export interface PackageGrammar {
   manager: PackageManager;
@@ -45,14 +46,8 @@ const GRAMMARS: Record<PackageManager, PackageGrammar> = {
   },
 };
 
-export const PACKAGE_MANAGER: Record<OperatingSystem, PackageManager> = {
-  'amazon-linux-2023': 'dnf',
-  'ubuntu-24.04': 'apt',
-  'rhel-9': 'dnf',
-  'windows-server-2022': 'choco',
-};
-
-export const packageGrammar = (os: OperatingSystem): PackageGrammar => GRAMMARS[PACKAGE_MANAGER[os]];
+/** The grammar of the package manager the platform catalogue (platforms.ts) gives the OS. */
+export const packageGrammar = (os: OperatingSystem): PackageGrammar => GRAMMARS[PLATFORMS[os].packageManager];
 
 /**
  * Every entry of every grammar matches this (the shape check of the answers file, before the OS is

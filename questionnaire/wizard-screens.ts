@@ -4,12 +4,13 @@
 // free of the screens, so the first frame (drawn before anything else loads) can count them too.
 import { QUESTION_KEYS, QUESTIONS } from './questions.ts';
 import type { QuestionKey } from './questions.ts';
+import type { AnswerPath } from './answer-paths.ts';
 
 export interface WizardScreen {
   id: string;
   title: string;
   /** The answer fields (dotted paths) the screen asks; none for welcome and files. */
-  fields: readonly string[];
+  fields: readonly AnswerPath[];
 }
 
 /** A screen of guidance questions: one question, or the few that share a screen. */
@@ -57,7 +58,7 @@ export function questionsSection(keys: readonly QuestionKey[]): string {
 const guidanceScreens = GUIDANCE_SCREENS.map((screen) => ({
   id: screen.id,
   title: screen.title,
-  fields: screen.keys.map((key) => `guidance.${key}`),
+  fields: screen.keys.map((key): AnswerPath => `guidance.${key}`),
 }));
 
 export const WIZARD_SCREENS = [
@@ -88,7 +89,7 @@ export type WizardScreenId = (typeof WIZARD_SCREENS)[number]['id'];
 export const WIZARD_STEP_COUNT = WIZARD_SCREENS.length;
 
 /** Every field a screen asks; one the --answers file gives skips that screen. */
-export const ASKED_FIELDS: readonly string[] = WIZARD_SCREENS.flatMap((screen) => screen.fields);
+export const ASKED_FIELDS: readonly AnswerPath[] = WIZARD_SCREENS.flatMap((screen) => screen.fields);
 
 /** A screen is shown unless every field it asks is already given (welcome and files always are). */
 export const screenIsShown = (screen: WizardScreen, given: ReadonlySet<string>): boolean =>

@@ -6,6 +6,7 @@ import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
 import type { Answers, AnswersInput } from '../../questionnaire/answers-schema.ts';
 import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
 import { ASKED_FIELDS } from '../../questionnaire/wizard-screens.ts';
+import type { AnswerPath } from '../../questionnaire/answer-paths.ts';
 import type { GuidanceAnswers } from '../../questionnaire/questions.ts';
 import { findSecret } from './secrets.ts';
 import { issueText } from './issue-text.ts';
@@ -92,7 +93,7 @@ export function answeredProblems(draft: Draft): Problem[] {
  * What is wrong with one field after `change` is applied to a copy of the draft, or undefined.
  * Problems reported on a parent (like the project-wide wildcard check) count for the field too.
  */
-export function fieldProblem(draft: Draft, field: string, change: (copy: Draft) => void): string | undefined {
+export function fieldProblem(draft: Draft, field: AnswerPath, change: (copy: Draft) => void): string | undefined {
   const copy = clone(draft);
   change(copy);
   const found = answeredProblems(copy).find((p) => concerns(p, field));

@@ -1,6 +1,7 @@
 // `ami-wizard lookup --os OS --arch ARCH [--region R]`: the current base AMI, live from EC2.
 // --answers FILE fills in os, architecture and build region; flags win over it.
 import { ARCHITECTURES, OPERATING_SYSTEMS, orList } from '../../questionnaire/answer-values.ts';
+import { ANSWER_DEFAULTS } from '../../questionnaire/answer-defaults.ts';
 import type { Architecture, OperatingSystem } from '../../questionnaire/answer-values.ts';
 import { platformFacts } from '../../generators/platforms.ts';
 import type { CliArgs } from '../cli-options.ts';
@@ -34,10 +35,10 @@ async function lookupQuery(args: CliArgs): Promise<BaseImageQuery> {
     ? (await (await import('../answers/read.ts')).loadAnswers(args.answers)).platform
     : undefined;
   const os = args.os ?? platform?.os;
-  const architecture = args.arch ?? platform?.architecture ?? 'x86_64';
+  const architecture = args.arch ?? platform?.architecture ?? ANSWER_DEFAULTS.platform.architecture;
   if (!os)
     throw new InputError(
-      `lookup needs --os (${OPERATING_SYSTEMS.join(', ')}), e.g. ami-wizard lookup --os amazon-linux-2023 --arch arm64`,
+      `lookup needs --os (${OPERATING_SYSTEMS.join(', ')}), e.g. ami-wizard lookup --os ${ANSWER_DEFAULTS.platform.os} --arch arm64`,
     );
   if (!(OPERATING_SYSTEMS as readonly string[]).includes(os))
     throw new InputError(`--os ${JSON.stringify(os)} is not supported; use one of ${OPERATING_SYSTEMS.join(', ')}.`);

@@ -10,6 +10,10 @@ import type { ConfigTool } from '../../questionnaire/config-tool.ts';
 import { BUILDER_LABELS, CONFIG_TOOL_LABELS } from '../../questionnaire/labels.ts';
 import { QUESTIONS, defaultGuidance } from '../../questionnaire/questions.ts';
 import { platformFacts } from '../../generators/platforms.ts';
+import { ANSWER_DEFAULTS } from '../../questionnaire/answer-defaults.ts';
+import { answerField } from './answer-field.ts';
+import type { AnswerField } from './answer-field.ts';
+import type { AnswerPath } from '../../questionnaire/answer-paths.ts';
 import { ask, askChoice, askText } from './ask.ts';
 import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
@@ -45,7 +49,7 @@ function outFolderProblem(cwd: string, typed: string): string | undefined {
 }
 
 export const builderStep: Step<WizardContext> = (ctx) =>
-  askChoice<Builder>(ctx, 'builder', {
+  askChoice<Builder>(ctx, answerField('builder'), {
     section: 'Build',
     title: 'Which engine builds the images?',
     hint: 'Both build from the same scripts, tags and configuration; only the folder that drives the build differs.',
@@ -57,16 +61,14 @@ export const builderStep: Step<WizardContext> = (ctx) =>
       'Both: the two folders from the same scripts, to compare or to move from one to the other. ' +
       'With manual steps before capture, only Packer is offered: an Image Builder pipeline cannot pause for a person.',
     choices: BUILDERS.map((builder) => ({ value: builder, label: BUILDER_LABELS[builder] })),
-    current: ctx.draft.builder,
-    defaultValue: 'packer',
-    set: (draft, builder) => void (draft.builder = builder),
+    defaultValue: ANSWER_DEFAULTS.builder,
   });
 
 export const configToolStep: Step<WizardContext> = (ctx) => {
   const guidance = { ...defaultGuidance(), ...ctx.draft.guidance };
-  const suggested = configToolFor({ guidance, platform: { os: ctx.draft.platform.os ?? 'amazon-linux-2023' } });
+  const suggested = configToolFor({ guidance, platform: { os: ctx.draft.platform.os ?? ANSWER_DEFAULTS.platform.os } });
   const tooling = QUESTIONS.existingTooling.choices.find((c) => c.value === guidance.existingTooling)!.label;
-  return askChoice<ConfigTool>(ctx, 'configManagement', {
+  return askChoice<ConfigTool>(ctx, answerField('configManagement'), {
     section: 'Build',
     title: 'Which configuration tool sets up the roles?',
     hint: `Preselected from your existing tooling (${tooling}). It decides the config/ folder that is written.`,
@@ -75,15 +77,14 @@ export const configToolStep: Step<WizardContext> = (ctx) => {
       '(fully baked, hybrid) or at first boot (JeOS). Ansible needs no server (ansible-pull) but does not run on Windows; ' +
       'shell writes plain scripts anyone can read; Chef, Puppet and Salt run without a server too.',
     choices: CONFIG_TOOLS.map((tool) => ({ value: tool, label: CONFIG_TOOL_LABELS[tool] })),
-    current: ctx.draft.configManagement,
     defaultValue: suggested,
-    set: (draft, tool) => void (draft.configManagement = tool),
   });
 };
 
 /** What the build settings are now, in one line each, for the screen's hint. */
 function settingsSummary(ctx: WizardContext): string {
-  const { os = 'amazon-linux-2023', architecture = 'x86_64', instanceType } = ctx.draft.platform;
+  const { platform: preset } = ANSWER_DEFAULTS;
+  const { os = preset.os, architecture = preset.architecture, instanceType } = ctx.draft.platform;
   const type =
     instanceType ?? `${platformFacts(os, architecture).defaultInstanceType} (the default for ${architecture})`;
   const software = (ctx.draft.roles ?? []).some((role) => (role.software ?? []).length > 0)
@@ -102,12 +103,24 @@ function settingsSummary(ctx: WizardContext): string {
   ].join(' · ');
 }
 
+/** The role the GitHub workflow assumes: options.githubActions holds it (and the workflow's other settings). */
+const workflowRole: AnswerField<string> = {
+  path: 'options.githubActions',
+  get: (draft) => draft.options?.githubActions?.roleArn,
+  set: (draft, roleArn) => {
+    const options = (draft.options ??= {});
+    if (roleArn === undefined) delete options.githubActions;
+    else options.githubActions = { ...options.githubActions, roleArn };
+  },
+};
+
 /** The workflow builds with Packer: it is written only when Packer is one of the engines. */
-const packerBuilds = (ctx: WizardContext): boolean => (ctx.draft.builder ?? 'packer') !== 'image-builder';
+const packerBuilds = (ctx: WizardContext): boolean =>
+  (ctx.draft.builder ?? ANSWER_DEFAULTS.builder) !== 'image-builder';
 
 /** Keep (Enter) or change the build settings; changing asks each in turn, Esc from the first returns here. */
 export const buildSettingsStep: Step<WizardContext> = async (ctx) => {
-  const fields = ['platform.instanceType', 'options.githubActions'];
+  const fields: readonly AnswerPath[] = ['platform.instanceType', 'options.githubActions'];
   if (ctx.args.yes || fields.every((field) => ctx.given.has(field))) return 'skipped';
   return keepOrChange(ctx, {
     section: 'Build',
@@ -124,7 +137,8 @@ export const buildSettingsStep: Step<WizardContext> = async (ctx) => {
 };
 
 async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK> {
-  const { os = 'amazon-linux-2023', architecture = 'x86_64' } = ctx.draft.platform;
+  const { platform: preset } = ANSWER_DEFAULTS;
+  const { os = preset.os, architecture = preset.architecture } = ctx.draft.platform;
   // The screens this path shows, each numbered in turn: a field the answers file gives is not asked.
   const asks = {
     instance: !ctx.given.has('platform.instanceType'),
@@ -135,26 +149,26 @@ async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK>
   let nth = 0;
   const next = () => ctx.subSteps?.(count, ++nth);
   if (asks.instance) next();
-  const instance = await askText<string | undefined>(ctx, 'platform.instanceType', {
+  const instance = await askText<string | undefined>(ctx, answerField('platform.instanceType'), {
     section: 'Build settings',
     title: 'Which instance type runs the builds?',
     hint: `Leave it empty for the default, ${platformFacts(os, architecture).defaultInstanceType}.`,
     why: 'A larger type builds faster (compiling, big package installs) and costs more per minute; the build instance runs only while an image is made.',
-    current: ctx.draft.platform.instanceType,
     fallback: undefined,
     format: (value) => value ?? '',
     parse: (text) => text.trim() || undefined,
-    set: (draft, value) => {
-      if (value === undefined) delete draft.platform.instanceType;
-      else draft.platform.instanceType = value;
-    },
   });
   if (instance === BACK) return BACK;
   if (asks.software) {
     next();
     const roles = ctx.draft.roles ?? [];
-    const software = await ask<string>(ctx, 'roles', {
-      current: roleSoftwareText(roles),
+    // The roles' packages as typed: ROLE: package package; ROLE: package.
+    const roleSoftware: AnswerField<string> = {
+      path: 'roles',
+      get: () => roleSoftwareText(roles),
+      set: (draft, typed = '') => void (draft.roles = roleSoftwareFromText(typed, roles)),
+    };
+    const software = await ask<string>(ctx, roleSoftware, {
       fallback: '',
       show: () =>
         ctx.prompts.text({
@@ -169,29 +183,22 @@ async function changeSettings(ctx: WizardContext): Promise<'done' | typeof BACK>
             const stray = unknownRoleNames(typed, roles);
             if (stray.length > 0)
               return `${stray.join(', ')} ${stray.length === 1 ? 'is not a role' : 'are not roles'}; the roles are ${roles.map((r) => r.name).join(', ')}.`;
-            return fieldProblem(ctx.draft, 'roles', (copy) => void (copy.roles = roleSoftwareFromText(typed, roles)));
+            return fieldProblem(ctx.draft, roleSoftware.path, (copy) => roleSoftware.set(copy, typed));
           },
         }),
-      apply: (typed) => void (ctx.draft.roles = roleSoftwareFromText(typed, roles)),
     });
     if (software === BACK) return BACK;
   }
   if (asks.workflow) {
     next();
-    const workflow = await askText<string | undefined>(ctx, 'options.githubActions', {
+    const workflow = await askText<string | undefined>(ctx, workflowRole, {
       section: 'Build settings',
       title: 'Which IAM role may the GitHub workflow assume?',
       hint: 'An IAM role ARN trusted for GitHub OIDC; leave it empty to write no workflow.',
       why: 'The workflow validates the templates on pull requests and builds on a schedule. It signs in to AWS through GitHub OIDC as this role, so no AWS keys are stored in GitHub.',
-      current: ctx.draft.options?.githubActions?.roleArn,
       fallback: undefined,
       format: (value) => value ?? '',
       parse: (text) => text.trim() || undefined,
-      set: (draft, roleArn) => {
-        const options = (draft.options ??= {});
-        if (roleArn === undefined) delete options.githubActions;
-        else options.githubActions = { ...options.githubActions, roleArn };
-      },
     });
     if (workflow === BACK) return BACK;
   }

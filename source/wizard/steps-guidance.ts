@@ -4,6 +4,7 @@ import { ADDED_QUESTIONS, QUESTIONS } from '../../questionnaire/questions.ts';
 import type { Choice, GuidanceAnswers, QuestionKey } from '../../questionnaire/questions.ts';
 import { questionsSection } from '../../questionnaire/wizard-screens.ts';
 import type { GuidanceScreen } from '../../questionnaire/wizard-screens.ts';
+import type { AnswerField } from './answer-field.ts';
 import { askChoice, offeredChoices } from './ask.ts';
 import { BACK } from './context.ts';
 import type { QuestionContext, SelectPart } from './context.ts';
@@ -39,8 +40,12 @@ function questionSpec(ctx: QuestionContext, key: QuestionKey, options: GuidanceS
   const derived = (
     options.derivedDefaults?.[key] as ((ctx: QuestionContext) => DerivedDefault<Value> | undefined) | undefined
   )?.(ctx);
-  const field = `guidance.${key}`;
-  const follows = derived !== undefined && ctx.followsDerived?.has(field) === true;
+  const field: AnswerField<Value> = {
+    path: `guidance.${key}`,
+    get: (draft) => draft.guidance[key],
+    set: (draft, value) => void ((draft.guidance as Record<string, Value | undefined>)[key] = value),
+  };
+  const follows = derived !== undefined && ctx.followsDerived?.has(field.path) === true;
   const spec = {
     title: question.prompt,
     hint: derived ? `${question.hint} ${derived.note}` : question.hint,
@@ -48,15 +53,13 @@ function questionSpec(ctx: QuestionContext, key: QuestionKey, options: GuidanceS
     choices: question.choices as readonly Choice<Value>[],
     current: follows ? undefined : (ctx.draft.guidance[key] as Value | undefined),
     defaultValue: derived?.value ?? (question.defaultValue as Value),
-    set: (draft: QuestionContext['draft'], value: Value) =>
-      void ((draft.guidance as Record<string, Value>)[key] = value),
   };
   /** After the answer is in the draft: whether it follows the derived default from now on. */
   const remember = () => {
-    if (!derived || ctx.given.has(field)) return;
+    if (!derived || ctx.given.has(field.path)) return;
     const following = (ctx.followsDerived ??= new Set());
-    if (ctx.draft.guidance[key] === derived.value) following.add(field);
-    else following.delete(field);
+    if (ctx.draft.guidance[key] === derived.value) following.add(field.path);
+    else following.delete(field.path);
   };
   return { field, spec, remember };
 }
@@ -81,10 +84,10 @@ export function guidanceStep(screen: GuidanceScreen, options: GuidanceStepOption
     if (keys.length === 1) return askOne(ctx, keys[0]!, options);
     const asked = keys.map((key) => {
       const { field, spec, remember } = questionSpec(ctx, key, options);
-      return { spec, remember, offer: offeredChoices(ctx, field, spec) };
+      return { field, remember, offer: offeredChoices(ctx, field, spec), spec };
     });
     const apply = (values: readonly Value[]) => {
-      asked.forEach(({ spec }, i) => spec.set(ctx.draft, values[i]!));
+      asked.forEach(({ field }, i) => field.set(ctx.draft, values[i]!));
       asked.forEach(({ remember }) => remember());
     };
     if (ctx.args.yes) {

@@ -2,8 +2,11 @@
 // One screen keeps them (the defaults, or what the answers file gives) unless the user chooses to
 // change them, as Build settings does; changing asks each one the file does not give.
 import { CONFIDENTIALITY, STAGES } from '../../questionnaire/answer-values.ts';
+import { ANSWER_DEFAULTS } from '../../questionnaire/answer-defaults.ts';
+import type { Confidentiality, Stage } from '../../questionnaire/answer-defaults.ts';
 import { CONFIDENTIALITY_LABELS, STAGE_LABELS } from '../../questionnaire/labels.ts';
 import { WIZARD_SCREENS } from '../../questionnaire/wizard-screens.ts';
+import { answerField } from './answer-field.ts';
 import { ask, askChoice, askText } from './ask.ts';
 import { BACK } from './context.ts';
 import type { WizardContext } from './context.ts';
@@ -11,50 +14,35 @@ import { fieldProblem } from '../answers/draft.ts';
 import type { Step } from './flow.ts';
 import { keepOrChange } from './keep-or-change.ts';
 
-type Stage = (typeof STAGES)[number];
-type Confidentiality = (typeof CONFIDENTIALITY)[number];
-
-const DEFAULT_STAGE: Stage = 'dev';
-const DEFAULT_CONFIDENTIALITY: Confidentiality = 'internal';
-
 const costCenterStep: Step<WizardContext> = (ctx) =>
-  askText<string | undefined>(ctx, 'project.costCenter', {
+  askText<string | undefined>(ctx, answerField('project.costCenter'), {
     section: 'Tags',
     title: 'Which cost center pays for these images?',
     hint: 'Fills the CostCenter tag. Leave it empty to skip.',
     why: 'AWS Cost Explorer can split the bill by the CostCenter tag once it is activated as a cost allocation tag. Left empty, the images carry the placeholder unassigned and the generated docs say so.',
-    current: ctx.draft.project.costCenter,
     fallback: undefined,
     format: (value) => value ?? '',
     parse: (text) => text.trim() || undefined,
-    set: (draft, value) => {
-      if (value === undefined) delete draft.project.costCenter;
-      else draft.project.costCenter = value;
-    },
   });
 
 const stageStep: Step<WizardContext> = (ctx) =>
-  askChoice<Stage>(ctx, 'project.stage', {
+  askChoice<Stage>(ctx, answerField('project.stage'), {
     section: 'Tags',
     title: 'Which lifecycle stage are the images for?',
     hint: 'Fills the Stage tag.',
     why: 'The stage instances run in unless their own Stage tag says otherwise; the bootstrap reads secrets under it. The images themselves are born at dev and move on with make promote.',
     choices: STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
-    current: ctx.draft.project.stage,
-    defaultValue: DEFAULT_STAGE,
-    set: (draft, stage) => void (draft.project.stage = stage),
+    defaultValue: ANSWER_DEFAULTS.project.stage,
   });
 
 const confidentialityStep: Step<WizardContext> = (ctx) =>
-  askChoice<Confidentiality>(ctx, 'project.confidentiality', {
+  askChoice<Confidentiality>(ctx, answerField('project.confidentiality'), {
     section: 'Tags',
     title: 'How confidential is the data these servers handle?',
     hint: 'Fills the Confidentiality tag.',
     why: 'The Confidentiality tag lets access policies and audits treat images and instances by the data they handle; the tag policy only accepts the levels listed here.',
     choices: CONFIDENTIALITY.map((level) => ({ value: level, label: CONFIDENTIALITY_LABELS[level] })),
-    current: ctx.draft.project.confidentiality,
-    defaultValue: DEFAULT_CONFIDENTIALITY,
-    set: (draft, level) => void (draft.project.confidentiality = level),
+    defaultValue: ANSWER_DEFAULTS.project.confidentiality,
   });
 
 /** Frameworks teams commonly name; any other may be typed in. */
@@ -69,10 +57,11 @@ const COMMON_COMPLIANCE = [
   'CIS Benchmarks',
 ] as const;
 
+const compliance = answerField('project.compliance');
+
 const complianceStep: Step<WizardContext> = (ctx) =>
-  ask<string[]>(ctx, 'project.compliance', {
-    current: ctx.draft.project.compliance,
-    fallback: [],
+  ask<string[]>(ctx, compliance, {
+    fallback: [...ANSWER_DEFAULTS.project.compliance],
     show: (initial) =>
       ctx.prompts.multiSelect<string>({
         section: 'Tags',
@@ -82,10 +71,8 @@ const complianceStep: Step<WizardContext> = (ctx) =>
         choices: COMMON_COMPLIANCE.map((name) => ({ value: name, label: name })),
         initial,
         allowOther: { label: 'add' },
-        validate: (items) =>
-          fieldProblem(ctx.draft, 'project.compliance', (copy) => void (copy.project.compliance = [...items])),
+        validate: (items) => fieldProblem(ctx.draft, compliance.path, (copy) => compliance.set(copy, [...items])),
       }),
-    apply: (items) => void (ctx.draft.project.compliance = items),
   });
 
 const TAGS_SCREEN = WIZARD_SCREENS.find((screen) => screen.id === 'tags')!;
@@ -106,8 +93,8 @@ export function tagsSummary(project: WizardContext['draft']['project']): string 
   const compliance = project.compliance ?? [];
   return [
     `Cost center: ${project.costCenter ?? 'none (tagged unassigned)'}`,
-    `Stage: ${STAGE_LABELS[project.stage ?? DEFAULT_STAGE]}`,
-    `Confidentiality: ${CONFIDENTIALITY_LABELS[project.confidentiality ?? DEFAULT_CONFIDENTIALITY]}`,
+    `Stage: ${STAGE_LABELS[project.stage ?? ANSWER_DEFAULTS.project.stage]}`,
+    `Confidentiality: ${CONFIDENTIALITY_LABELS[project.confidentiality ?? ANSWER_DEFAULTS.project.confidentiality]}`,
     `Compliance: ${compliance.length > 0 ? compliance.join(', ') : 'none'}`,
   ].join(' · ');
 }

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GeneratedFile } from '../../generators/generated-file.ts';
-import { PACKAGE_MANAGER } from '../../questionnaire/package-names.ts';
+import { PLATFORMS } from '../../questionnaire/platforms.ts';
 import type { OperatingSystem } from '../../questionnaire/answer-values.ts';
 import { writeFiles } from '../support/generate.ts';
 import { packerBuilds, sourceAttributes } from './packer-builds.ts';
@@ -252,7 +252,7 @@ function prepare(sim: Simulation): Prepared {
   // Amazon Linux 2023 ships the AWS CLI; Ubuntu and RHEL images get it only if the build installs it.
   // The other family's package managers are not there at all (sandbox.sh removes this machine's own
   // apt-get and dpkg from an Amazon Linux or RHEL instance), so `command -v dnf` fails on Ubuntu as it does.
-  const absent = ABSENT[PACKAGE_MANAGER[sim.os]] ?? [];
+  const absent = ABSENT[PLATFORMS[sim.os].packageManager] ?? [];
   writeFileSync(join(simDir, 'absent.txt'), absent.map((tool) => `${tool}\n`).join(''));
   for (const tool of [
     ...STUBBED.filter((t) => !absent.includes(t)),
@@ -263,7 +263,7 @@ function prepare(sim: Simulation): Prepared {
   }
   writeFileSync(join(simDir, 'ssm.json'), JSON.stringify(sim.ssm ?? {}));
   writeFileSync(join(simDir, 'exit-codes.json'), JSON.stringify(sim.exitCodes ?? {}));
-  writeFileSync(join(simDir, 'os.json'), JSON.stringify({ packageManager: PACKAGE_MANAGER[sim.os] }));
+  writeFileSync(join(simDir, 'os.json'), JSON.stringify({ packageManager: PLATFORMS[sim.os].packageManager }));
 
   const plan: string[] = [];
   const packerDir = join('/sim/src', sim.folder, 'packer');
