@@ -2,12 +2,20 @@
 // (Shopify CLI style): `show` mounts a screen and resolves with what the screen hands back, so the
 // steps await values and never touch React. Ctrl+C arrives here as a key (the terminal is in raw
 // mode) and becomes `onInterrupt`; a pending prompt then rejects with CancelledError.
+//
+// The host routes keys itself (screen-keys.ts): the key stream hands each key, synchronously and in
+// order, to the handler of the screen shown, which applies it to its state at once. From a screen's
+// answer until the next screen has mounted, keys are held and then given to that screen, so a burst
+// of Enters advances exactly that many screens, whenever React and Ink get to draw them.
 import { Fragment, useSyncExternalStore } from 'react';
 import type { ReactElement } from 'react';
-import { render, useInput } from 'ink';
+import { render } from 'ink';
 import type { Instance } from 'ink';
 import { CancelledError } from '../errors.ts';
+import { readKey } from './key-press.ts';
 import { KeyStream } from './key-stream.ts';
+import { KeyRouterProvider } from './screen-keys.ts';
+import type { KeyHandler, KeyRouter } from './screen-keys.ts';
 import { TerminalSizeProvider, createSizeStore } from './terminal-size.ts';
 
 const CLEAR_SCREEN = '\u001B[H\u001B[2J';
@@ -40,20 +48,8 @@ interface ScreenStore {
   get: () => ReactElement | null;
 }
 
-function Host({
-  store,
-  onInterrupt,
-  screenOwnsCtrlC,
-}: {
-  store: ScreenStore;
-  onInterrupt: () => void;
-  screenOwnsCtrlC: () => boolean;
-}) {
-  const screen = useSyncExternalStore(store.subscribe, store.get);
-  useInput((input, key) => {
-    if (key.ctrl && input === 'c' && !screenOwnsCtrlC()) onInterrupt();
-  });
-  return screen;
+function Host({ store }: { store: ScreenStore }) {
+  return useSyncExternalStore(store.subscribe, store.get);
 }
 
 export function createHost(options: HostOptions): UiHost {
@@ -86,6 +82,41 @@ export function createHost(options: HostOptions): UiHost {
   };
   let rejectPending: ((error: Error) => void) | undefined;
   let screenOwnsCtrlC = false;
+  // The screen taking keys (none between an answer and the next screen's mount), and the keys held.
+  let taker: KeyHandler | undefined;
+  const held: string[] = [];
+  let routing = false;
+  const route = () => {
+    if (routing) return;
+    routing = true;
+    try {
+      while (taker && held.length > 0) {
+        const { input, key } = readKey(held.shift()!);
+        taker(input, key);
+      }
+    } finally {
+      routing = false;
+    }
+  };
+  const onKey = (sequence: string) => {
+    // Ctrl+C acts at once, even with keys held before it (a slow step, the write screen), unless
+    // the screen shown takes it itself (the what-if board asks about unsaved changes first).
+    if (sequence === '\u0003' && !(taker && screenOwnsCtrlC)) return options.onInterrupt();
+    held.push(sequence);
+    route();
+  };
+  const router: KeyRouter = {
+    take(handler) {
+      taker = handler;
+      // Out of React's commit: the held keys may answer this screen and show the next.
+      queueMicrotask(route);
+      return () => {
+        if (taker === handler) taker = undefined;
+      };
+    },
+    setBracketedPaste: (on) => keys?.setBracketedPaste(on),
+  };
+  let stopKeys: (() => void) | undefined;
   options.signal.addEventListener('abort', () => rejectPending?.(new CancelledError()), { once: true });
 
   return {
@@ -98,6 +129,8 @@ export function createHost(options: HostOptions): UiHost {
         rejectPending = cancellable ? reject : undefined;
         screenOwnsCtrlC = ownsCtrlC;
         const done = (value: T) => {
+          // Keys after the answer wait for the next screen.
+          taker = undefined;
           rejectPending = undefined;
           screenOwnsCtrlC = false;
           resolve(value);
@@ -113,10 +146,12 @@ export function createHost(options: HostOptions): UiHost {
           const before = options.stdout.listeners('resize');
           instance = render(
             <TerminalSizeProvider value={sizes}>
-              <Host store={store} onInterrupt={options.onInterrupt} screenOwnsCtrlC={() => screenOwnsCtrlC} />
+              <KeyRouterProvider value={router}>
+                <Host store={store} />
+              </KeyRouterProvider>
             </TerminalSizeProvider>,
             {
-              // Ink reads keys one press at a time, each after the screen re-rendered (key-stream.ts).
+              // Ink only draws; the keys come to the router (key-stream.ts).
               stdin: (keys = new KeyStream(options.stdin, options.stdout)) as unknown as NodeJS.ReadStream,
               stdout: options.stdout,
               exitOnCtrlC: false,
@@ -128,12 +163,16 @@ export function createHost(options: HostOptions): UiHost {
             .filter((listener) => !before.includes(listener)) as (() => void)[];
           inkResized.forEach((resized) => options.stdout.off('resize', resized));
           options.stdout.on('resize', onResize);
+          stopKeys = keys.listen(onKey);
         }
       });
     },
     close() {
       if (!instance) return;
       keys?.setBracketedPaste(false);
+      stopKeys?.();
+      held.length = 0;
+      taker = undefined;
       instance.clear();
       instance.unmount();
       instance = undefined;
