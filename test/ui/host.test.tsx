@@ -55,6 +55,31 @@ describe('ui host', () => {
     await expect(first).resolves.toBe('weekly');
   });
 
+  it('one read across screens: each key goes to the screen shown when the key before was handled', async () => {
+    const { stdin, prompts } = start();
+    const text = { section: 'P', title: 'Name?', initial: 'x', validate: () => undefined };
+    // The steps await each answer before showing the next screen, as the wizard's do.
+    const answers = (async () => [
+      await prompts.select(request),
+      await prompts.text(text),
+      await prompts.select(request),
+    ])();
+    await settle();
+    // Down Enter; "ab" Enter; Down Down Enter: all in one read, before the second screen exists.
+    stdin.write(`${KEY.down}${KEY.enter}ab${KEY.enter}${KEY.down}${KEY.down}${KEY.enter}`);
+    await expect(answers).resolves.toEqual(['weekly', 'ab', 'static']);
+  });
+
+  it('Ctrl+C acts at once, even with keys held for a screen not shown yet', async () => {
+    const { stdin, prompts, onInterrupt } = start();
+    const first = prompts.select(request);
+    await settle();
+    stdin.write(KEY.enter + KEY.down + KEY.ctrlC);
+    await expect(first).resolves.toBe('monthly');
+    expect(onInterrupt).toHaveBeenCalledOnce();
+    await expect(prompts.select(request)).rejects.toBeInstanceOf(CancelledError);
+  });
+
   it('a text field turns bracketed paste on; a paste goes in as its printable text, line breaks and all', async () => {
     const { stdin, stdout, prompts } = start();
     const answer = prompts.text({ section: 'P', title: 'Name?', initial: 'x', validate: () => undefined });
