@@ -7,7 +7,7 @@
 // order, to the handler of the screen shown, which applies it to its state at once. From a screen's
 // answer until the next screen has mounted, keys are held and then given to that screen, so a burst
 // of Enters advances exactly that many screens, whenever React and Ink get to draw them.
-import { Fragment, useSyncExternalStore } from 'react';
+import { Fragment, useLayoutEffect, useSyncExternalStore } from 'react';
 import type { ReactElement } from 'react';
 import { render } from 'ink';
 import type { Instance } from 'ink';
@@ -16,7 +16,8 @@ import { readKey } from './key-press.ts';
 import { KeyStream } from './key-stream.ts';
 import { KeyRouterProvider } from './screen-keys.ts';
 import type { KeyHandler, KeyRouter } from './screen-keys.ts';
-import { TerminalSizeProvider, createSizeStore } from './terminal-size.ts';
+import { InkOutput } from './ink-output.ts';
+import { TerminalSizeProvider, createSizeStore, useTerminalSize } from './terminal-size.ts';
 
 const CLEAR_SCREEN = '\u001B[H\u001B[2J';
 
@@ -48,7 +49,9 @@ interface ScreenStore {
   get: () => ReactElement | null;
 }
 
-function Host({ store }: { store: ScreenStore }) {
+function Host({ store, onSizeCommitted }: { store: ScreenStore; onSizeCommitted: () => void }) {
+  const size = useTerminalSize();
+  useLayoutEffect(onSizeCommitted, [size, onSizeCommitted]);
   return useSyncExternalStore(store.subscribe, store.get);
 }
 
@@ -62,22 +65,30 @@ export function createHost(options: HostOptions): UiHost {
   };
   let instance: Instance | undefined;
   let keys: KeyStream | undefined;
-  // A narrower terminal re-wraps the frame on screen, so an erase by the frame's old height leaves
-  // the wrapped rest behind: a stale header line per resize. Ink's own resize handler also draws
-  // before the screens have re-rendered at the new width. So the host takes Ink's handler over: the
-  // screens get the new size (terminal-size.ts), and once React has committed it, a narrower
-  // terminal is cleared and Ink's handler (which redraws the whole frame when narrower) runs.
+  // A narrower terminal re-wraps the frame on screen, so an erase by the frame's old height (Ink's,
+  // on resize) leaves the wrapped rest behind: a stale header line per resize. And Ink redraws the
+  // moment it hears of a resize, before the screens have their new size. So Ink draws on an output
+  // of its own (ink-output.ts) and hears of a resize from the host: the screens get the new size
+  // (terminal-size.ts), and once React has committed it (Host's layout effect), a narrower terminal
+  // is cleared and Ink told, which redraws the whole frame.
+  const output = new InkOutput(options.stdout);
   const sizes = createSizeStore(options.stdout);
-  let inkResized: (() => void)[] = [];
   let columns = options.stdout.columns;
+  let resize: { narrower: boolean } | undefined;
   const onResize = () => {
-    const narrower = options.stdout.columns < columns;
+    resize = { narrower: Boolean(resize?.narrower) || options.stdout.columns < columns };
     columns = options.stdout.columns;
     sizes.update();
-    setImmediate(() => {
+  };
+  const onSizeCommitted = () => {
+    if (!resize) return;
+    const { narrower } = resize;
+    resize = undefined;
+    // Out of React's commit, as from the terminal's own event.
+    queueMicrotask(() => {
       if (!instance) return;
       if (narrower) options.stdout.write(CLEAR_SCREEN);
-      inkResized.forEach((resized) => resized());
+      output.resized();
     });
   };
   let rejectPending: ((error: Error) => void) | undefined;
@@ -139,29 +150,24 @@ export function createHost(options: HostOptions): UiHost {
         screen = <Fragment key={++shown}>{build(done)}</Fragment>;
         listeners.forEach((listener) => listener());
         if (!instance) {
-          // Raw mode before the first frame: Ink starts reading keys only after it has drawn, and a
+          // Raw mode before the first frame: the host starts reading keys only after Ink has drawn, and a
           // key typed in between must wait unechoed rather than arrive as a cooked line.
           if (options.stdin.isTTY) options.stdin.setRawMode(true);
           options.beforeFirstFrame?.();
-          const before = options.stdout.listeners('resize');
           instance = render(
             <TerminalSizeProvider value={sizes}>
               <KeyRouterProvider value={router}>
-                <Host store={store} />
+                <Host store={store} onSizeCommitted={onSizeCommitted} />
               </KeyRouterProvider>
             </TerminalSizeProvider>,
             {
               // Ink only draws; the keys come to the router (key-stream.ts).
               stdin: (keys = new KeyStream(options.stdin, options.stdout)) as unknown as NodeJS.ReadStream,
-              stdout: options.stdout,
+              stdout: output as unknown as NodeJS.WriteStream,
               exitOnCtrlC: false,
               patchConsole: false,
             },
           );
-          inkResized = options.stdout
-            .listeners('resize')
-            .filter((listener) => !before.includes(listener)) as (() => void)[];
-          inkResized.forEach((resized) => options.stdout.off('resize', resized));
           options.stdout.on('resize', onResize);
           stopKeys = keys.listen(onKey);
         }
@@ -177,7 +183,6 @@ export function createHost(options: HostOptions): UiHost {
       instance.unmount();
       instance = undefined;
       options.stdout.off('resize', onResize);
-      inkResized = [];
       if (options.stdin.isTTY) options.stdin.setRawMode(false);
     },
   };
