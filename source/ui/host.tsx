@@ -146,6 +146,8 @@ export function createHost(options: HostOptions): UiHost {
           screenOwnsCtrlC = false;
           resolve(value);
         };
+        // Keys from now on are this screen's, once it has mounted.
+        taker = undefined;
         // A fresh key per screen: two select screens in a row must not share their state.
         screen = <Fragment key={++shown}>{build(done)}</Fragment>;
         listeners.forEach((listener) => listener());
