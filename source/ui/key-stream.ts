@@ -7,10 +7,10 @@
 import { EventEmitter } from 'node:events';
 import { PASTE_START, lineBreaksAsText, pastedText, splitKeys } from './key-splitter.ts';
 
-// Ink reports Backspace (DEL) and Delete (ESC[3~) alike as `key.delete`; Delete goes on as Ctrl+D,
-// readline's delete-forward, so a text field can tell them apart (line-editor.ts).
+// Backspace (DEL) reads as `key.delete`, as Ink reads it (key-press.ts); Delete (ESC[3~) goes on as
+// Ctrl+D, readline's delete-forward, so a text field can tell them apart (line-editor.ts).
 // A line feed is Enter typed before raw mode was on (the terminal turned it from CR into LF while
-// the wizard was starting), so a key typed at once is not lost; Ink would read LF as Ctrl+J.
+// the wizard was starting), so a key typed at once is not lost; LF alone would read as Ctrl+J.
 const CTRL_C = '\u0003';
 // ESC [ and parameter bytes with no final byte yet, at the very end of a read.
 const CUT_OFF_CSI = /\u001B\[\[?[\u0020-\u003F]*$/;
