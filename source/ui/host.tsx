@@ -2,13 +2,22 @@
 // (Shopify CLI style): `show` mounts a screen and resolves with what the screen hands back, so the
 // steps await values and never touch React. Ctrl+C arrives here as a key (the terminal is in raw
 // mode) and becomes `onInterrupt`; a pending prompt then rejects with CancelledError.
-import { Fragment, useSyncExternalStore } from 'react';
+//
+// The host routes keys itself (screen-keys.ts): the key stream hands each key, synchronously and in
+// order, to the handler of the screen shown, which applies it to its state at once. From a screen's
+// answer until the next screen has mounted, keys are held and then given to that screen, so a burst
+// of Enters advances exactly that many screens, whenever React and Ink get to draw them.
+import { Fragment, useLayoutEffect, useSyncExternalStore } from 'react';
 import type { ReactElement } from 'react';
-import { render, useInput } from 'ink';
+import { render } from 'ink';
 import type { Instance } from 'ink';
 import { CancelledError } from '../errors.ts';
+import { readKey } from './key-press.ts';
 import { KeyStream } from './key-stream.ts';
-import { TerminalSizeProvider, createSizeStore } from './terminal-size.ts';
+import { KeyRouterProvider } from './screen-keys.ts';
+import type { KeyHandler, KeyRouter } from './screen-keys.ts';
+import { InkOutput } from './ink-output.ts';
+import { TerminalSizeProvider, createSizeStore, useTerminalSize } from './terminal-size.ts';
 
 const CLEAR_SCREEN = '\u001B[H\u001B[2J';
 
@@ -40,20 +49,10 @@ interface ScreenStore {
   get: () => ReactElement | null;
 }
 
-function Host({
-  store,
-  onInterrupt,
-  screenOwnsCtrlC,
-}: {
-  store: ScreenStore;
-  onInterrupt: () => void;
-  screenOwnsCtrlC: () => boolean;
-}) {
-  const screen = useSyncExternalStore(store.subscribe, store.get);
-  useInput((input, key) => {
-    if (key.ctrl && input === 'c' && !screenOwnsCtrlC()) onInterrupt();
-  });
-  return screen;
+function Host({ store, onSizeCommitted }: { store: ScreenStore; onSizeCommitted: () => void }) {
+  const size = useTerminalSize();
+  useLayoutEffect(onSizeCommitted, [size, onSizeCommitted]);
+  return useSyncExternalStore(store.subscribe, store.get);
 }
 
 export function createHost(options: HostOptions): UiHost {
@@ -66,26 +65,69 @@ export function createHost(options: HostOptions): UiHost {
   };
   let instance: Instance | undefined;
   let keys: KeyStream | undefined;
-  // A narrower terminal re-wraps the frame on screen, so an erase by the frame's old height leaves
-  // the wrapped rest behind: a stale header line per resize. Ink's own resize handler also draws
-  // before the screens have re-rendered at the new width. So the host takes Ink's handler over: the
-  // screens get the new size (terminal-size.ts), and once React has committed it, a narrower
-  // terminal is cleared and Ink's handler (which redraws the whole frame when narrower) runs.
+  // A narrower terminal re-wraps the frame on screen, so an erase by the frame's old height (Ink's,
+  // on resize) leaves the wrapped rest behind: a stale header line per resize. And Ink redraws the
+  // moment it hears of a resize, before the screens have their new size. So Ink draws on an output
+  // of its own (ink-output.ts) and hears of a resize from the host: the screens get the new size
+  // (terminal-size.ts), and once React has committed it (Host's layout effect), a narrower terminal
+  // is cleared and Ink told, which redraws the whole frame.
+  const output = new InkOutput(options.stdout);
   const sizes = createSizeStore(options.stdout);
-  let inkResized: (() => void)[] = [];
   let columns = options.stdout.columns;
+  let resize: { narrower: boolean } | undefined;
   const onResize = () => {
-    const narrower = options.stdout.columns < columns;
+    resize = { narrower: Boolean(resize?.narrower) || options.stdout.columns < columns };
     columns = options.stdout.columns;
     sizes.update();
-    setImmediate(() => {
+  };
+  const onSizeCommitted = () => {
+    if (!resize) return;
+    const { narrower } = resize;
+    resize = undefined;
+    // Out of React's commit, as from the terminal's own event.
+    queueMicrotask(() => {
       if (!instance) return;
       if (narrower) options.stdout.write(CLEAR_SCREEN);
-      inkResized.forEach((resized) => resized());
+      output.resized();
     });
   };
   let rejectPending: ((error: Error) => void) | undefined;
   let screenOwnsCtrlC = false;
+  // The screen taking keys (none between an answer and the next screen's mount), and the keys held.
+  let taker: KeyHandler | undefined;
+  const held: string[] = [];
+  let routing = false;
+  const route = () => {
+    if (routing) return;
+    routing = true;
+    try {
+      while (taker && held.length > 0) {
+        const { input, key } = readKey(held.shift()!);
+        taker(input, key);
+      }
+    } finally {
+      routing = false;
+    }
+  };
+  const onKey = (sequence: string) => {
+    // Ctrl+C acts at once, even with keys held before it (a slow step, the write screen), unless
+    // the screen shown takes it itself (the what-if board asks about unsaved changes first).
+    if (sequence === '\u0003' && !(taker && screenOwnsCtrlC)) return options.onInterrupt();
+    held.push(sequence);
+    route();
+  };
+  const router: KeyRouter = {
+    take(handler) {
+      taker = handler;
+      // Out of React's commit: the held keys may answer this screen and show the next.
+      queueMicrotask(route);
+      return () => {
+        if (taker === handler) taker = undefined;
+      };
+    },
+    setBracketedPaste: (on) => keys?.setBracketedPaste(on),
+  };
+  let stopKeys: (() => void) | undefined;
   options.signal.addEventListener('abort', () => rejectPending?.(new CancelledError()), { once: true });
 
   return {
@@ -98,47 +140,51 @@ export function createHost(options: HostOptions): UiHost {
         rejectPending = cancellable ? reject : undefined;
         screenOwnsCtrlC = ownsCtrlC;
         const done = (value: T) => {
+          // Keys after the answer wait for the next screen.
+          taker = undefined;
           rejectPending = undefined;
           screenOwnsCtrlC = false;
           resolve(value);
         };
+        // Keys from now on are this screen's, once it has mounted.
+        taker = undefined;
         // A fresh key per screen: two select screens in a row must not share their state.
         screen = <Fragment key={++shown}>{build(done)}</Fragment>;
         listeners.forEach((listener) => listener());
         if (!instance) {
-          // Raw mode before the first frame: Ink starts reading keys only after it has drawn, and a
+          // Raw mode before the first frame: the host starts reading keys only after Ink has drawn, and a
           // key typed in between must wait unechoed rather than arrive as a cooked line.
           if (options.stdin.isTTY) options.stdin.setRawMode(true);
           options.beforeFirstFrame?.();
-          const before = options.stdout.listeners('resize');
           instance = render(
             <TerminalSizeProvider value={sizes}>
-              <Host store={store} onInterrupt={options.onInterrupt} screenOwnsCtrlC={() => screenOwnsCtrlC} />
+              <KeyRouterProvider value={router}>
+                <Host store={store} onSizeCommitted={onSizeCommitted} />
+              </KeyRouterProvider>
             </TerminalSizeProvider>,
             {
-              // Ink reads keys one press at a time, each after the screen re-rendered (key-stream.ts).
+              // Ink only draws; the keys come to the router (key-stream.ts).
               stdin: (keys = new KeyStream(options.stdin, options.stdout)) as unknown as NodeJS.ReadStream,
-              stdout: options.stdout,
+              stdout: output as unknown as NodeJS.WriteStream,
               exitOnCtrlC: false,
               patchConsole: false,
             },
           );
-          inkResized = options.stdout
-            .listeners('resize')
-            .filter((listener) => !before.includes(listener)) as (() => void)[];
-          inkResized.forEach((resized) => options.stdout.off('resize', resized));
           options.stdout.on('resize', onResize);
+          stopKeys = keys.listen(onKey);
         }
       });
     },
     close() {
       if (!instance) return;
       keys?.setBracketedPaste(false);
+      stopKeys?.();
+      held.length = 0;
+      taker = undefined;
       instance.clear();
       instance.unmount();
       instance = undefined;
       options.stdout.off('resize', onResize);
-      inkResized = [];
       if (options.stdin.isTTY) options.stdin.setRawMode(false);
     },
   };

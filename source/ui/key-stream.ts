@@ -1,31 +1,25 @@
-// The stdin Ink reads from: the terminal's reads split into key presses (key-splitter.ts), each
-// delivered on its own turn of the event loop, after the screen has re-rendered for the one before.
-// Ink emits every key of one read synchronously, so a screen's handler saw "\r\r" with the state of
-// before the first Enter (the second was lost) and Down Down Enter moved one row. A bracketed paste
-// reaches Ink as its printable text alone, one input, so control characters never enter an answer.
+// The terminal's reads split into key presses (key-splitter.ts) and handed, one key at a time and
+// synchronously, to the host's key router (host.tsx), which gives each to the screen's reducer
+// before the next: Down Down Enter in one read moves two rows and then confirms, with no wait for
+// React or Ink in between. A bracketed paste is one key of its printable text alone, so control
+// characters never enter an answer. Ink gets this stream as its stdin but reads no keys from it
+// (no screen uses Ink's useInput under the host); it only asks it about raw mode.
 import { EventEmitter } from 'node:events';
 import { PASTE_START, lineBreaksAsText, pastedText, splitKeys } from './key-splitter.ts';
 
-// Ink reports Backspace (DEL) and Delete (ESC[3~) alike as `key.delete`; Delete goes on as Ctrl+D,
-// readline's delete-forward, so a text field can tell them apart (line-editor.ts).
+// Backspace (DEL) reads as `key.delete`, as Ink reads it (key-press.ts); Delete (ESC[3~) goes on as
+// Ctrl+D, readline's delete-forward, so a text field can tell them apart (line-editor.ts).
 // A line feed is Enter typed before raw mode was on (the terminal turned it from CR into LF while
-// the wizard was starting), so a key typed at once is not lost; Ink would read LF as Ctrl+J.
+// the wizard was starting), so a key typed at once is not lost; LF alone would read as Ctrl+J.
 const CTRL_C = '\u0003';
 // ESC [ and parameter bytes with no final byte yet, at the very end of a read.
 const CUT_OFF_CSI = /\u001B\[\[?[\u0020-\u003F]*$/;
 const TRANSLATED: Record<string, string> = { '\u001B[3~': '\u0004', '\n': '\r' };
 
-// Two turns: React flushes a screen's effects (where useInput takes the new handler) on a
-// setImmediate queued while the key was handled; the next key must come after it.
-const nextTurn = (run: () => void) => setImmediate(() => setImmediate(run));
-
 export class KeyStream extends EventEmitter {
   readonly isTTY: boolean;
-  private readonly queue: string[] = [];
-  private current: string | null = null;
   private paste = '';
-  private delivering = false;
-  private reading = false;
+  private onKey: ((key: string) => void) | undefined;
 
   private pasteMarked = false;
 
@@ -35,11 +29,6 @@ export class KeyStream extends EventEmitter {
   ) {
     super();
     this.isTTY = Boolean(source.isTTY);
-    this.on('newListener', (event) => event === 'readable' && this.startReading());
-    this.on(
-      'removeListener',
-      (event) => event === 'readable' && this.listenerCount('readable') === 0 && this.stopReading(),
-    );
   }
 
   private readonly onReadable = () => {
@@ -47,7 +36,7 @@ export class KeyStream extends EventEmitter {
     while ((data = this.source.read()) !== null) this.push(typeof data === 'string' ? data : data.toString('utf8'));
   };
 
-  /** Queues the keys of one read. */
+  /** Splits one read into keys and hands them on, in order, before returning. */
   push(chunk: string): void {
     // A paste whose end marker never came (a broken terminal, a cut-off paste) would hold every
     // later key as its text, Ctrl+C too: a Ctrl+C read on its own is a key press, and ends it.
@@ -61,44 +50,33 @@ export class KeyStream extends EventEmitter {
     if (cut) data = data.slice(0, cut.index);
     // On a text field a read of lines is a paste the terminal did not mark (key-splitter.ts).
     const keys = this.pasteMarked ? lineBreaksAsText(splitKeys(data)) : splitKeys(data);
+    const delivered: string[] = [];
     for (const key of keys) {
       if (key.startsWith(PASTE_START)) {
         const text = pastedText(key);
         if (text === undefined) this.paste = key;
-        else if (text) this.queue.push(text);
+        else if (text) delivered.push(text);
       } else {
-        this.queue.push(TRANSLATED[key] ?? key);
+        delivered.push(TRANSLATED[key] ?? key);
       }
     }
     this.paste += tail;
-    this.deliver();
+    for (const key of delivered) this.onKey?.(key);
   }
 
-  private deliver(): void {
-    if (this.delivering || this.queue.length === 0) return;
-    this.delivering = true;
-    setImmediate(() => {
-      this.current = this.queue.shift() ?? null;
-      this.emit('readable');
-      this.current = null;
-      nextTurn(() => {
-        this.delivering = false;
-        this.deliver();
-      });
-    });
-  }
-
-  private startReading(): void {
-    if (this.reading) return;
-    this.reading = true;
+  /** Reads the terminal and hands every key to `onKey`, until the returned function is called. */
+  listen(onKey: (key: string) => void): () => void {
+    this.onKey = onKey;
     this.source.setEncoding('utf8');
+    this.source.ref?.();
     this.source.on('readable', this.onReadable);
-  }
-
-  private stopReading(): void {
-    if (!this.reading) return;
-    this.reading = false;
-    this.source.off('readable', this.onReadable);
+    // Unreferenced when done, as Ink does with the stdin it reads, or the open terminal would keep
+    // the process alive after the last screen.
+    return () => {
+      this.onKey = undefined;
+      this.source.off('readable', this.onReadable);
+      this.source.unref?.();
+    };
   }
 
   /**
@@ -111,10 +89,9 @@ export class KeyStream extends EventEmitter {
     this.terminal.write(on ? '\u001B[?2004h' : '\u001B[?2004l');
   }
 
+  // Ink reads no keys from here (the host routes them); were it to, it finds none.
   read(): string | null {
-    const key = this.current;
-    this.current = null;
-    return key;
+    return null;
   }
 
   setRawMode(on: boolean): this {

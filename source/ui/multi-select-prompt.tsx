@@ -2,14 +2,14 @@
 // ticks, Enter confirms; `?` shows the help, and where the first ticked value is marked (the build
 // region) `b` makes the highlighted row the first. Before anything is typed only: after that `?` and
 // `b` filter like any letter. The keys' effect is the pure reducer in multi-select-state.ts.
-import { useRef, useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { BACK } from '../wizard/context.ts';
 import type { Back, MultiSelectRequest, Progress } from '../wizard/context.ts';
 import type { UiHost } from './host.tsx';
 import { HelpPanel } from './help-panel.tsx';
 import { Screen } from './screen.tsx';
 import { initialState, pressKey, rows } from './multi-select-state.ts';
+import { useScreenKeys, useScreenStore } from './screen-keys.ts';
 import type { MultiSelectKey } from './multi-select-state.ts';
 
 /** Rows shown at once; the list scrolls with the highlight. */
@@ -22,35 +22,33 @@ export interface MultiSelectScreenProps<V extends string> extends MultiSelectReq
 }
 
 export function MultiSelectScreen<V extends string>(props: MultiSelectScreenProps<V>) {
-  const [state, setState] = useState(() => initialState(props.initial, props));
   // Each key acts on the state the key before left, whether or not React has drawn it yet: Esc right
   // after an Enter that cleared the filter goes back, as it would a moment later.
-  const latest = useRef(state);
-  const [showWhy, setShowWhy] = useState(false);
-  const [problem, setProblem] = useState<string | undefined>();
-  useInput((input, key) => {
+  const [screen, store] = useScreenStore(() => ({
+    list: initialState(props.initial, props),
+    why: false,
+    problem: undefined as string | undefined,
+  }));
+  const { list: state, why: showWhy, problem } = screen;
+  useScreenKeys((input, key) => {
+    const now = store.get();
     let pressed: MultiSelectKey | undefined;
     if (key.escape) {
-      if (!latest.current.filter) return props.onBack();
+      if (!now.list.filter) return props.onBack();
       pressed = 'clear';
     } else if (key.upArrow) pressed = 'up';
     else if (key.downArrow) pressed = 'down';
     else if (key.return) pressed = 'enter';
     else if (key.backspace || key.delete) pressed = 'backspace';
     else if (input === ' ') pressed = 'space';
-    else if (input === '?' && props.why && !latest.current.filter) return setShowWhy((shown) => !shown);
-    else if (input === 'b' && props.lead && !latest.current.filter) pressed = 'lead';
+    else if (input === '?' && props.why && !now.list.filter) return store.set({ ...now, why: !now.why });
+    else if (input === 'b' && props.lead && !now.list.filter) pressed = 'lead';
     else if (input && !key.ctrl && !key.meta && /^[\p{L}\p{N}._:/()+-]+$/u.test(input)) pressed = { text: input };
     if (!pressed) return;
-    const [next, action] = pressKey(latest.current, pressed, props);
-    latest.current = next;
-    setState(next);
-    setProblem(typeof action === 'object' ? action.refused : undefined);
-    if (action === 'confirm') {
-      const found = props.validate(next.ticked);
-      if (found) setProblem(found);
-      else props.onSubmit(next.ticked);
-    }
+    const [next, action] = pressKey(now.list, pressed, props);
+    const found = action === 'confirm' ? props.validate(next.ticked) : undefined;
+    store.set({ ...now, list: next, problem: typeof action === 'object' ? action.refused : found });
+    if (action === 'confirm' && !found) props.onSubmit(next.ticked);
   });
   const list = rows(state, props);
   // Marked in the list always; on the Ticked line only when there is another to tell it from.

@@ -3,15 +3,18 @@
 // the files by folder (→ or Enter opens a folder, ← folds it), then write, quit or save the answers
 // only. One cursor runs over the folders and the choices; only Enter on a choice acts, never a digit.
 // The plan is a window that fits the terminal (PgDn PgUp page it), so the header, the question and
-// the choices stay on screen however long it is.
-import { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+// the choices stay on screen however long it is. The keys' effect is the pure reducer in
+// plan-state.ts.
+import { Box, Text } from 'ink';
 import { BACK } from '../wizard/context.ts';
 import type { Back, PlanChoice, PlanRequest, Progress } from '../wizard/context.ts';
 import { printableMessage } from '../text/printable.ts';
 import { wrapText } from '../text/wrap.ts';
-import { planLines, windowTop } from '../text/plan-lines.ts';
 import { scrollHint } from '../text/pages.ts';
+import { initialPlanState, planWindow, pressPlanKey } from './plan-state.ts';
+import type { PlanKey } from './plan-state.ts';
+import { namedKey } from './key-press.ts';
+import { useScreenKeys, useScreenStore } from './screen-keys.ts';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
 import { useTerminalSize } from './terminal-size.ts';
@@ -46,50 +49,24 @@ export function PlanScreen({ outDir, outLabel, view, dryRun, progress, onSubmit,
     { label: 'No, quit without writing', value: false },
     { label: 'Save the answers only (ami-wizard.yaml), write nothing else', value: 'save-answers' },
   ];
-  // Rows 0..folders-1 are the folders, then the choices; the cursor starts on the first choice.
-  const [cursor, setCursor] = useState(folders.length);
-  const [open, setOpen] = useState<number | undefined>();
-  // The plan's first row on screen as paged; the window follows the cursor onto a folder until PgDn or PgUp.
-  const [top, setTop] = useState(0);
-  const [follow, setFollow] = useState(true);
+  const [state, store] = useScreenStore(() => initialPlanState(view));
   const keys = '↑↓ move · → open a folder · ← fold it · PgDn PgUp page · Enter choose · Esc back';
-  const plan = planLines(view, { cursor, open }, width);
   const title = dryRun ? 'The files a run would write' : 'Write these files?';
   const height = Math.max(
     1,
     rows - SPARE_ROWS - chromeRows({ title, hint: outDir, choices: choices.length, keys }, width),
   );
-  const paged = plan.lines.length > height;
-  const windowRows = paged ? Math.max(1, height - 1) : height;
-  const focus = follow && cursor < folders.length ? plan.folderRows[cursor] : undefined;
-  // An open folder's files come into view below it, as many as fit with the folder's own row.
-  const lastFile =
-    focus !== undefined && open === cursor ? (plan.folderRows[cursor + 1] ?? plan.lines.length) - 1 : focus;
-  const start = windowTop(
-    windowTop(top, windowRows, plan.lines.length, lastFile),
-    windowRows,
-    plan.lines.length,
-    focus,
-  );
+  const layout = { view, choices: choices.length, width, height };
+  const { plan, paged, rows: windowRows, start } = planWindow(state, layout);
   const shown = plan.lines.slice(start, start + windowRows);
-  const last = folders.length + choices.length - 1;
-  const move = (to: number) => {
-    setTop(start);
-    setFollow(true);
-    setCursor(to);
-  };
-  useInput((_input, key) => {
-    if (key.escape) onBack();
-    else if (key.pageDown || key.pageUp) {
-      setFollow(false);
-      setTop(windowTop(start + (key.pageDown ? windowRows : -windowRows), windowRows, plan.lines.length));
-    } else if (key.upArrow) move(Math.max(0, cursor - 1));
-    else if (key.downArrow) move(Math.min(last, cursor + 1));
-    else if (cursor < folders.length && (key.rightArrow || key.return)) {
-      move(cursor);
-      setOpen((o) => (key.return && o === cursor ? undefined : cursor));
-    } else if (cursor < folders.length && key.leftArrow) setOpen(undefined);
-    else if (cursor >= folders.length && key.return) onSubmit(choices[cursor - folders.length]!.value);
+  const { cursor } = state;
+  useScreenKeys((_input, key) => {
+    const pressed: PlanKey | undefined = namedKey(key);
+    if (!pressed) return;
+    const [next, action] = pressPlanKey(store.get(), pressed, layout);
+    store.set(next);
+    if (action === 'back') onBack();
+    else if (action) onSubmit(choices[action.choose]!.value);
   });
   return (
     <Screen section="Files" progress={progress} title={title} hint={outDir} keys={keys}>

@@ -1,10 +1,10 @@
 // The recommendation: the ranking with score bars and what they mean (a tie and why its winner wins,
 // a ruled-out design with more points, the scale), then the reasons with their points, the
 // requirements, what would change it and the trade-offs (as tabs), then accept it or pick another
-// design. `?` shows how the scores work in the tabs' place.
-import { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
-import { ChoiceList } from './choice-list.tsx';
+// design. `?` shows how the scores work in the tabs' place. The keys' effect is the pure reducer in
+// recommendation-state.ts.
+import { Box, Text } from 'ink';
+import { ChoiceList, choiceKeyOf } from './choice-list.tsx';
 import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import type { Decision } from '../../questionnaire/recommend.ts';
 import type { Design } from '../../questionnaire/questions.ts';
@@ -19,7 +19,10 @@ import {
 } from '../text/decision-text.ts';
 import { scoreNoteLines, scoringHelpLines } from '../text/scoring-help.ts';
 import { wrapText } from '../text/wrap.ts';
-import { DetailTabs, tabRow } from './detail-tabs.tsx';
+import { DetailTabs, tabPages, tabRow, tabsKeyOf } from './detail-tabs.tsx';
+import { initialRecommendationState, pressRecommendationKey } from './recommendation-state.ts';
+import type { RecommendationKey } from './recommendation-state.ts';
+import { useScreenKeys, useScreenStore } from './screen-keys.ts';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
 import { ScoreBars } from './score-bars.tsx';
@@ -78,17 +81,14 @@ export function recommendationLayout(decision: Decision, width: number, rows: nu
 
 export function RecommendationScreen({ decision, current, progress, onSubmit, onBack }: RecommendationScreenProps) {
   const { width, rows } = useTerminalSize();
-  const [help, setHelp] = useState(false);
-  useInput((input, key) => {
-    if (key.escape) onBack();
-    else if (input === '?') setHelp((shown) => !shown);
-  });
   const items = choiceItems(decision);
-  const initialIndex = Math.max(
-    0,
-    items.findIndex((item) => item.value === current),
+  const [state, store] = useScreenStore(() =>
+    initialRecommendationState(
+      items.length,
+      items.findIndex((item) => item.value === current),
+    ),
   );
-  const { notes, height, keys } = recommendationLayout(decision, width, rows, help);
+  const { help } = state;
   const [reasons, whatIf, requirements, tradeOffs] = DETAIL_TABS;
   const tabs = [
     { name: reasons, lines: reasonLines(decision, width) },
@@ -96,6 +96,25 @@ export function RecommendationScreen({ decision, current, progress, onSubmit, on
     { name: requirements, lines: requirementAnswerLines(decision, width) },
     { name: tradeOffs, lines: tradeOffLines({ tradeOffs: decision.tradeOffs, strategy: decision.recommended }, width) },
   ];
+  const helpTabs = [{ name: HELP_TAB, lines: scoringHelpLines(width) }];
+  const tabsFor = (withHelp: boolean) => (withHelp ? helpTabs : tabs);
+  useScreenKeys((input, key) => {
+    const pressed: RecommendationKey = key.escape
+      ? 'escape'
+      : input === '?'
+        ? 'help'
+        : (tabsKeyOf(input, key) ?? choiceKeyOf(input, key));
+    const [next, action] = pressRecommendationKey(store.get(), pressed, {
+      labels: items.map((item) => item.label),
+      tabs: (withHelp) => tabsFor(withHelp).length,
+      pages: (withHelp, tab) =>
+        tabPages(tabsFor(withHelp), recommendationLayout(decision, width, rows, withHelp).height)[tab] ?? 1,
+    });
+    store.set(next);
+    if (action === 'back') onBack();
+    else if (action) onSubmit(items[action.pick]!.value);
+  });
+  const { notes, height, keys } = recommendationLayout(decision, width, rows, help);
   return (
     <Screen section="Recommendation" progress={progress} keys={keys}>
       <Text bold color="green">
@@ -103,15 +122,10 @@ export function RecommendationScreen({ decision, current, progress, onSubmit, on
       </Text>
       <ScoreBars ranking={decision.ranking} width={width} notes={notes} />
       <Box marginTop={1}>
-        {/* Keyed apart, so each opens on its first page. */}
-        {help ? (
-          <DetailTabs key="help" tabs={[{ name: HELP_TAB, lines: scoringHelpLines(width) }]} height={height} />
-        ) : (
-          <DetailTabs key="details" tabs={tabs} height={height} />
-        )}
+        <DetailTabs tabs={tabsFor(help)} height={height} state={state.tabs} />
       </Box>
       <Box marginTop={1}>
-        <ChoiceList items={items} initialIndex={initialIndex} onSelect={(item) => onSubmit(item.value)} />
+        <ChoiceList items={items} highlighted={state.list.highlighted} />
       </Box>
     </Screen>
   );

@@ -2,8 +2,7 @@
 // hint and (on `?`) why it matters; the others show their answer on one line, so it is plain
 // without colour which question the keys act on. Tab moves between them; one Enter confirms them
 // all. The keys' effect is the pure reducer in select-group-state.ts.
-import { useRef, useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { Indicator, Item } from 'ink-select-input';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress, SelectGroupRequest } from '../wizard/context.ts';
@@ -13,6 +12,7 @@ import { HelpPanel } from './help-panel.tsx';
 import { Screen } from './screen.tsx';
 import { initialGroupState, pressGroupKey } from './select-group-state.ts';
 import type { SelectGroupKey } from './select-group-state.ts';
+import { useScreenKeys, useScreenStore } from './screen-keys.ts';
 
 export interface SelectGroupScreenProps<V> extends SelectGroupRequest<V> {
   progress: Progress;
@@ -23,7 +23,8 @@ export interface SelectGroupScreenProps<V> extends SelectGroupRequest<V> {
 export function SelectGroupScreen<V>(props: SelectGroupScreenProps<V>) {
   const { parts } = props;
   const labels = parts.map((part) => part.choices.map((choice) => choice.label));
-  const [state, setState] = useState(() =>
+  // Each key acts on the state the key before left, whether or not React has drawn it yet.
+  const [state, store] = useScreenStore(() =>
     initialGroupState(
       parts.map((part) =>
         Math.max(
@@ -34,9 +35,7 @@ export function SelectGroupScreen<V>(props: SelectGroupScreenProps<V>) {
       Boolean(props.whyOpen),
     ),
   );
-  // Each key acts on the state the key before left, whether or not React has drawn it yet.
-  const latest = useRef(state);
-  useInput((input, key) => {
+  useScreenKeys((input, key) => {
     let pressed: SelectGroupKey | undefined;
     if (key.escape) pressed = 'escape';
     else if (key.upArrow) pressed = 'up';
@@ -46,9 +45,8 @@ export function SelectGroupScreen<V>(props: SelectGroupScreenProps<V>) {
     else if (input === '?') pressed = 'why';
     else if (/^[a-z1-9]$/i.test(input) && !key.ctrl && !key.meta) pressed = { text: input };
     if (!pressed) return;
-    const [next, action] = pressGroupKey(latest.current, pressed, labels);
-    latest.current = next;
-    setState(next);
+    const [next, action] = pressGroupKey(store.get(), pressed, labels);
+    store.set(next);
     if (action === 'back') props.onBack();
     else if (action === 'confirm') props.onSubmit(parts.map((part, i) => part.choices[next.cursors[i]!]!.value));
   });

@@ -1,12 +1,14 @@
 // A question with a list of answers: the default is marked, `?` shows why the question matters.
-import { useState } from 'react';
-import { useInput } from 'ink';
-import { ChoiceList } from './choice-list.tsx';
+// The keys' effect is the pure reducer in select-state.ts.
+import { ChoiceList, choiceKeyOf } from './choice-list.tsx';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress, SelectRequest } from '../wizard/context.ts';
 import type { UiHost } from './host.tsx';
 import { HelpPanel } from './help-panel.tsx';
 import { Screen } from './screen.tsx';
+import { useScreenKeys, useScreenStore } from './screen-keys.ts';
+import { initialSelectState, pressSelectKey } from './select-state.ts';
+import type { SelectKey } from './select-state.ts';
 
 export interface SelectScreenProps<V> extends SelectRequest<V> {
   progress: Progress;
@@ -16,20 +18,26 @@ export interface SelectScreenProps<V> extends SelectRequest<V> {
 
 export function SelectScreen<V>(props: SelectScreenProps<V>) {
   const { choices, why } = props;
-  const [showWhy, setShowWhy] = useState(Boolean(props.whyOpen));
-  useInput((input, key) => {
-    if (key.escape) props.onBack();
-    else if (input === '?' && why) setShowWhy((shown) => !shown);
-  });
   const items = choices.map((choice, index) => ({
     key: String(index),
     label: choice.value === props.defaultValue ? `${choice.label} (default)` : choice.label,
     value: index,
   }));
-  const initialIndex = Math.max(
-    0,
-    choices.findIndex((choice) => choice.value === props.initial),
+  const labels = items.map((item) => item.label);
+  const [state, store] = useScreenStore(() =>
+    initialSelectState(
+      choices.length,
+      choices.findIndex((choice) => choice.value === props.initial),
+      Boolean(props.whyOpen),
+    ),
   );
+  useScreenKeys((input, key) => {
+    const pressed: SelectKey = key.escape ? 'escape' : input === '?' && why ? 'why' : choiceKeyOf(input, key);
+    const [next, action] = pressSelectKey(store.get(), pressed, { labels });
+    store.set(next);
+    if (action === 'back') props.onBack();
+    else if (action) props.onSubmit(choices[action.pick]!.value);
+  });
   return (
     <Screen
       section={props.section}
@@ -38,13 +46,8 @@ export function SelectScreen<V>(props: SelectScreenProps<V>) {
       hint={props.hint}
       keys={`↑↓ or type to choose · Enter confirm · Esc back${why ? ' · ? why this matters' : ''}`}
     >
-      {showWhy && why && <HelpPanel heading="Why this matters" text={why} />}
-      <ChoiceList
-        typeToJump
-        items={items}
-        initialIndex={initialIndex}
-        onSelect={(item) => props.onSubmit(choices[item.value]!.value)}
-      />
+      {state.why && why && <HelpPanel heading="Why this matters" text={why} />}
+      <ChoiceList items={items} highlighted={state.list.highlighted} />
     </Screen>
   );
 }

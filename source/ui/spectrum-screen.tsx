@@ -1,12 +1,15 @@
 // The workshop's opening: the spectrum with the three designs placed on it and what each bakes in,
-// as much as the terminal holds (text/spectrum-text.ts's introLines). It is the first screen: Esc quits.
-import { Text, useInput } from 'ink';
+// as much as the terminal holds (text/spectrum-text.ts's introLines). It is the first screen: Esc
+// quits (spectrum-state.ts).
+import { Text } from 'ink';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress } from '../wizard/context.ts';
 import { introLines } from '../text/workshop-intro-text.ts';
 import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
 import { useTerminalSize } from './terminal-size.ts';
+import { useScreenKeys } from './screen-keys.ts';
+import { pressSpectrumKey } from './spectrum-state.ts';
 
 export function SpectrumScreen({
   progress,
@@ -18,9 +21,10 @@ export function SpectrumScreen({
   onBack: () => void;
 }) {
   const { width, rows } = useTerminalSize();
-  useInput((_input, key) => {
-    if (key.return) onNext();
-    else if (key.escape) onBack();
+  useScreenKeys((_input, key) => {
+    const action = pressSpectrumKey(key.return ? 'enter' : key.escape ? 'escape' : 'other');
+    if (action === 'next') onNext();
+    else if (action === 'back') onBack();
   });
   return (
     <Screen

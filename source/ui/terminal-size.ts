@@ -1,8 +1,8 @@
 // The usable size of the terminal (screenSize), updated on resize. 60 columns is the narrowest the
-// screens are designed for. The host shares one size store whose resize listener runs before Ink's
-// own, so every screen has re-rendered at the new width by the time Ink redraws; a screen listening
-// for itself would be a turn late, and Ink would draw one frame padded to the old width (which the
-// terminal wraps, and whose wrapped rows are left behind on screen).
+// screens are designed for. The host shares one size store, and tells Ink of a resize only once
+// React has committed the new size (host.tsx), so every screen has re-rendered at the new width by
+// the time Ink redraws; else Ink would draw one frame padded to the old width (which the terminal
+// wraps, and whose wrapped rows are left behind on screen).
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import { useStdout } from 'ink';
 import { screenSize } from '../text/welcome-text.ts';

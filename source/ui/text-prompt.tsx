@@ -1,19 +1,23 @@
 // A free-text answer. The current value is a placeholder that typing replaces and Enter keeps; the
 // field edits like a shell's line (line-editor.ts). The step's `validate` (the answers schema)
-// decides whether it may be submitted; the problem is shown under the field.
+// decides whether it may be submitted; the problem is shown under the field. The keys' effect is the
+// pure reducer in text-state.ts.
 //
 // ink-text-input is not used here: it appends typing to a pre-filled value (no placeholder that
 // typing replaces), has no Home/End or Ctrl+A/E/U/W/K, lets control characters into the value, and
 // its cursor is a colour-only inverse that chalk drops under NO_COLOR.
-import { useEffect, useRef, useState } from 'react';
-import { Box, Text, useInput, useStdin } from 'ink';
+import { useLayoutEffect } from 'react';
+import { Box, Text } from 'ink';
 import { BACK } from '../wizard/context.ts';
 import type { Back, Progress, TextRequest } from '../wizard/context.ts';
 import type { UiHost } from './host.tsx';
-import { editForKey, editLine, emptyLine, submittedValue } from './line-editor.ts';
+import { editForKey, submittedValue } from './line-editor.ts';
 import type { LineState } from './line-editor.ts';
 import { HelpPanel } from './help-panel.tsx';
 import { Screen } from './screen.tsx';
+import { useKeyRouter, useScreenKeys, useScreenStore } from './screen-keys.ts';
+import { initialTextState, pressTextKey } from './text-state.ts';
+import type { TextKey } from './text-state.ts';
 
 export interface TextScreenProps extends TextRequest {
   progress: Progress;
@@ -24,9 +28,6 @@ export interface TextScreenProps extends TextRequest {
 // Raw SGR, not chalk: inverse video is not colour, so it shows under NO_COLOR (FORCE_COLOR=0) too.
 const INVERSE = '\u001B[7m';
 const INVERSE_OFF = '\u001B[27m';
-// While a text field shows, a paste arrives marked and goes in as text: the host's key stream
-// (key-stream.ts) switches the terminal's bracketed paste mode; a plain stdin has no switch.
-type PasteSwitch = { setBracketedPaste: (on: boolean) => void };
 
 function Field({ line, placeholder }: { line: LineState; placeholder: string }) {
   if (line.text === '') {
@@ -49,34 +50,29 @@ function Field({ line, placeholder }: { line: LineState; placeholder: string }) 
 
 export function TextScreen(props: TextScreenProps) {
   const placeholder = props.initial;
-  const line = useRef<LineState>(emptyLine);
-  const [, redraw] = useState(0);
-  const [problem, setProblem] = useState<string | undefined>();
-  const [showWhy, setShowWhy] = useState(false);
-  const { stdin } = useStdin();
-  useEffect(() => {
-    const keys = stdin as Partial<PasteSwitch>;
-    keys.setBracketedPaste?.(true);
-    return () => keys.setBracketedPaste?.(false);
-  }, [stdin]);
-  useInput((input, key) => {
-    if (key.escape) return props.onBack();
-    if (key.return) {
-      const value = submittedValue(line.current, placeholder);
-      const found = props.validate(value);
-      if (found) setProblem(found);
-      else props.onSubmit(value);
-      return;
-    }
-    // Before anything is typed, ? shows the help; after that it is a character like any other.
-    if (input === '?' && props.why && line.current.text === '') return setShowWhy((shown) => !shown);
+  const [state, store] = useScreenStore(() => initialTextState);
+  // While a text field shows, a paste arrives marked and goes in as text: the host's key stream
+  // (key-stream.ts) switches the terminal's bracketed paste mode; a screen shown alone has no switch.
+  const router = useKeyRouter();
+  useLayoutEffect(() => {
+    router?.setBracketedPaste(true);
+    return () => router?.setBracketedPaste(false);
+  }, [router]);
+  useScreenKeys((input, key) => {
     const edit = editForKey(input, key);
-    if (!edit) return;
-    line.current = editLine(line.current, edit, placeholder);
-    setProblem(undefined);
-    redraw((n) => n + 1);
+    const pressed: TextKey | undefined = key.escape ? 'escape' : key.return ? 'enter' : edit && { edit };
+    if (!pressed) return;
+    const [next, action] = pressTextKey(store.get(), pressed, {
+      placeholder,
+      validate: props.validate,
+      why: Boolean(props.why),
+    });
+    store.set(next);
+    if (action === 'back') props.onBack();
+    else if (action) props.onSubmit(action.submit);
   });
-  const preview = props.preview?.(submittedValue(line.current, placeholder));
+  const { line, problem } = state;
+  const preview = props.preview?.(submittedValue(line, placeholder));
   return (
     <Screen
       section={props.section}
@@ -85,10 +81,10 @@ export function TextScreen(props: TextScreenProps) {
       hint={props.hint}
       keys={`Enter confirm · Esc back · typing replaces the default, → edits it${props.why ? ' · ? help' : ''}`}
     >
-      {showWhy && props.why && <HelpPanel heading="Help" text={props.why} />}
+      {state.why && props.why && <HelpPanel heading="Help" text={props.why} />}
       <Box>
         <Text color="cyan">{'› '}</Text>
-        <Field line={line.current} placeholder={placeholder} />
+        <Field line={line} placeholder={placeholder} />
       </Box>
       {problem ? <Text color="red">{problem}</Text> : preview && <Text>{preview}</Text>}
     </Screen>

@@ -1,10 +1,13 @@
 // Welcome: the spectrum in one picture. Drawn from the same lines as the plain first frame. With a
-// kept draft (an earlier run quit part-way), it offers to resume it or to start over.
-import { Box, Text, useInput } from 'ink';
+// kept draft (an earlier run quit part-way), it offers to resume it or to start over. The keys'
+// effect is the pure reducer in welcome-state.ts.
+import { Box, Text } from 'ink';
 import { START_OVER_LABEL } from '../text/draft-text.ts';
 import { welcomeLines, WELCOME_KEYS, WELCOME_RESUME_KEYS } from '../text/welcome-text.ts';
 import type { WelcomeChoice, WelcomeRequest } from '../wizard/context.ts';
-import { ChoiceList } from './choice-list.tsx';
+import { ChoiceList, choiceKeyOf } from './choice-list.tsx';
+import { useScreenKeys, useScreenStore } from './screen-keys.ts';
+import { initialWelcomeState, pressWelcomeKey } from './welcome-state.ts';
 import type { UiHost } from './host.tsx';
 import { useTerminalSize } from './terminal-size.ts';
 
@@ -17,8 +20,11 @@ export function WelcomeScreen({
 }) {
   const { width } = useTerminalSize();
   const resume = request?.resume;
-  useInput((_input, key) => {
-    if (key.return && resume === undefined) onNext('start');
+  const [state, store] = useScreenStore(() => initialWelcomeState);
+  useScreenKeys((input, key) => {
+    const [next, choice] = pressWelcomeKey(store.get(), choiceKeyOf(input, key), resume);
+    store.set(next);
+    if (choice) onNext(choice);
   });
   const [header, ...body] = welcomeLines(width, request?.total, request?.note);
   return (
@@ -36,7 +42,7 @@ export function WelcomeScreen({
               { key: 'resume', label: resume, value: 'resume' },
               { key: 'start', label: START_OVER_LABEL, value: 'start' },
             ]}
-            onSelect={(item) => onNext(item.value)}
+            highlighted={state.highlighted}
           />
         </Box>
       )}

@@ -2,9 +2,8 @@
 // scores as the columns' sums. ↑↓ pick a question, ←→ change its answer, and the points, the scores,
 // the recommendation and its marker on the spectrum move at once, with the reason for the move; a
 // tie says why the winner wins it; f lists every answer that would flip it (in the table's place);
-// s asks the workshop to save.
-import { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+// s asks the workshop to save. The keys' effect is the pure reducer in what-if-state.ts.
+import { Box, Text } from 'ink';
 import { outscoredTexts, requirementText, tieWinnerText } from '../../questionnaire/decision.ts';
 import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
 import type { Progress } from '../wizard/context.ts';
@@ -17,6 +16,10 @@ import type { UiHost } from './host.tsx';
 import { Screen } from './screen.tsx';
 import { ScoreBars } from './score-bars.tsx';
 import { useTerminalSize } from './terminal-size.ts';
+import { namedKey } from './key-press.ts';
+import { useScreenKeys, useScreenStore } from './screen-keys.ts';
+import { initialWhatIfState, pressWhatIfKey } from './what-if-state.ts';
+import type { WhatIfKey } from './what-if-state.ts';
 
 export interface WhatIfBoardProps extends BoardRequest {
   progress: Progress;
@@ -63,26 +66,23 @@ export function WhatIfBoard({
   onDone,
 }: WhatIfBoardProps) {
   const { width, rows } = useTerminalSize();
-  const [state, setState] = useState(initial);
-  const [row, setRow] = useState(initialRow);
-  const [showWhy, setShowWhy] = useState(false);
-  const [allFlips, setAllFlips] = useState(false);
-  const [message, setMessage] = useState(status);
+  const [screen, store] = useScreenStore(() => initialWhatIfState({ initial, row: initialRow, status }));
+  const { board: state, row, why: showWhy, allFlips, message } = screen;
   const key = QUESTION_KEYS[row]!;
-  useInput((input, k) => {
-    if (k.ctrl && input === 'c') onDone({ action: 'quit', answers: state.answers, row });
-    else if (input === 'f') setAllFlips((shown) => !shown);
-    else if (input === 's') onDone({ action: 'save', answers: state.answers, row });
-    else if (k.return || input === 'q') onDone({ action: 'done', answers: state.answers, row });
-    else if (k.escape && !first) onDone({ action: 'back', answers: state.answers, row });
-    // While the flips hide the table, the arrows would change answers no one sees.
-    else if (allFlips) return;
-    else if (k.upArrow) setRow((r) => (r + QUESTION_KEYS.length - 1) % QUESTION_KEYS.length);
-    else if (k.downArrow) setRow((r) => (r + 1) % QUESTION_KEYS.length);
-    else if (k.leftArrow || k.rightArrow) {
-      setState((s) => change(s, key, k.leftArrow ? -1 : 1));
-      setMessage(undefined);
-    } else if (input === '?') setShowWhy((shown) => !shown);
+  useScreenKeys((input, k) => {
+    const named = namedKey(k);
+    const pressed: WhatIfKey | undefined =
+      k.ctrl && input === 'c'
+        ? 'ctrl-c'
+        : named && named !== 'page-down' && named !== 'page-up'
+          ? named
+          : input && !k.ctrl && !k.meta
+            ? { text: input }
+            : undefined;
+    if (!pressed) return;
+    const [next, result] = pressWhatIfKey(store.get(), pressed, { change, first });
+    store.set(next);
+    if (result) onDone(result);
   });
   const { recommendation } = state;
   const keys = `↑↓ pick · ←→ change · ? why · f ${allFlips ? 'answers' : 'flips'} · s save · Enter done${first ? '' : ' · Esc back'}`;

@@ -1,6 +1,7 @@
 // The promise API over one Ink app: a prompt resolves with the screen's value, Ctrl+C rejects the
 // pending prompt, the write screen is never interrupted, and closing gives the terminal back.
 // Ink loads as the wizard loads it (through loadUi), so it draws every frame even when CI is set.
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QUESTIONS } from '../../questionnaire/questions.ts';
 import type { UiHost } from '../../source/ui/host.tsx';
@@ -55,6 +56,31 @@ describe('ui host', () => {
     await expect(first).resolves.toBe('weekly');
   });
 
+  it('one read across screens: each key goes to the screen shown when the key before was handled', async () => {
+    const { stdin, prompts } = start();
+    const text = { section: 'P', title: 'Name?', initial: 'x', validate: () => undefined };
+    // The steps await each answer before showing the next screen, as the wizard's do.
+    const answers = (async () => [
+      await prompts.select(request),
+      await prompts.text(text),
+      await prompts.select(request),
+    ])();
+    await settle();
+    // Down Enter; "ab" Enter; Down Down Enter: all in one read, before the second screen exists.
+    stdin.write(`${KEY.down}${KEY.enter}ab${KEY.enter}${KEY.down}${KEY.down}${KEY.enter}`);
+    await expect(answers).resolves.toEqual(['weekly', 'ab', 'static']);
+  });
+
+  it('Ctrl+C acts at once, even with keys held for a screen not shown yet', async () => {
+    const { stdin, prompts, onInterrupt } = start();
+    const first = prompts.select(request);
+    await settle();
+    stdin.write(KEY.enter + KEY.down + KEY.ctrlC);
+    await expect(first).resolves.toBe('monthly');
+    expect(onInterrupt).toHaveBeenCalledOnce();
+    await expect(prompts.select(request)).rejects.toBeInstanceOf(CancelledError);
+  });
+
   it('a text field turns bracketed paste on; a paste goes in as its printable text, line breaks and all', async () => {
     const { stdin, stdout, prompts } = start();
     const answer = prompts.text({ section: 'P', title: 'Name?', initial: 'x', validate: () => undefined });
@@ -100,6 +126,29 @@ describe('ui host', () => {
     expect(written).toBe(false);
     finishWrite();
     await expect(writing).resolves.toBe('done');
+  });
+
+  it('a narrower terminal is cleared and drawn again at the new width only; a wider one is not cleared', async () => {
+    const { stdout, prompts } = start();
+    void prompts.select(request);
+    await settle();
+    const clear = '\u001B[H\u001B[2J';
+    const resize = async (columns: number) => {
+      const from = stdout.written.length;
+      stdout.columns = columns;
+      stdout.emit('resize');
+      await settle();
+      return stdout.written.slice(from);
+    };
+    const narrower = await resize(60);
+    expect(narrower).toContain(clear);
+    const frame = stripVTControlCharacters(narrower.slice(narrower.lastIndexOf(clear))).split('\n');
+    expect(frame.join('\n')).toContain('Step 3 of 21');
+    // Every line drawn after the clear is laid out for 60 columns: the screens had the new size first.
+    expect(Math.max(...frame.map((line) => line.length))).toBeLessThanOrEqual(60);
+    const wider = await resize(100);
+    expect(wider).not.toContain(clear);
+    await vi.waitFor(() => expect(stripVTControlCharacters(stdout.written)).toMatch(/ {30,}Step 3 of 21/));
   });
 
   it('close erases the screen, shows the cursor and turns raw mode off', async () => {

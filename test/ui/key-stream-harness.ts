@@ -1,4 +1,5 @@
 // A KeyStream over a fake terminal input, collecting every key it delivers: for the key-stream tests.
+// The stream hands keys on synchronously, so a test reads `seen` right after `push`.
 import { EventEmitter } from 'node:events';
 import { KeyStream } from '../../source/ui/key-stream.ts';
 
@@ -12,14 +13,6 @@ export function keyStream(options: { textField?: boolean } = {}) {
   const keys = options.textField === undefined ? new KeyStream(source) : new KeyStream(source, { write: () => true });
   if (options.textField !== undefined) keys.setBracketedPaste(options.textField);
   const seen: string[] = [];
-  keys.on('readable', () => {
-    const key = keys.read();
-    if (key !== null) seen.push(key);
-  });
+  keys.listen((key) => seen.push(key));
   return { source, keys, seen };
-}
-
-/** Lets the stream deliver everything queued (a few turns of the event loop per key). */
-export async function settleKeys(): Promise<void> {
-  for (let i = 0; i < 200; i++) await new Promise((done) => setImmediate(done));
 }

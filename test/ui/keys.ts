@@ -1,6 +1,7 @@
-// Keystrokes for ink-testing-library. Ink applies a key's state update on the next turns of the
-// event loop, so every key waits two macrotasks before the next one (else Enter acts on a stale
-// selection).
+// Keystrokes for ink-testing-library. A screen rendered alone reads keys through Ink's useInput,
+// which starts listening only once React has run the screen's effects, a turn after it mounts; and
+// Ink holds a lone Esc a turn to see whether a sequence follows. So every key waits two macrotasks.
+// Under the host no key waits (source/ui/screen-keys.ts).
 export const KEY = {
   enter: '\r',
   escape: '\u001B',
