@@ -51,6 +51,7 @@ interface ScreenStore {
 
 function Host({ store, onSizeCommitted }: { store: ScreenStore; onSizeCommitted: () => void }) {
   const size = useTerminalSize();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it runs once React has committed each new size, which is the point.
   useLayoutEffect(onSizeCommitted, [size, onSizeCommitted]);
   return useSyncExternalStore(store.subscribe, store.get);
 }

@@ -16,10 +16,10 @@ function files(dir: string): string[] {
   );
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An OS id from the catalogue, in a string, a message or a comment. */
-const OS_ID = new RegExp(`(?<![\\w-])(?:${OPERATING_SYSTEMS.map(escape).join('|')})(?!\\w)`, 'g');
+const OS_ID = new RegExp(`(?<![\\w-])(?:${OPERATING_SYSTEMS.map(escapeRegex).join('|')})(?!\\w)`, 'g');
 /** A family or vendor told by the OS's name: startsWith('windows'), os.includes("rhel"), /^ubuntu/. */
 const NAME_CHECK =
   /\.(?:startsWith|endsWith|includes|indexOf|match|test)\(\s*['"`](?:windows|linux|ubuntu|rhel|amazon|al2023)|\/\^?(?:windows|ubuntu|rhel|amazon)[^/\n]*\/[a-z]*\.test\(/gi;
