@@ -205,6 +205,29 @@ export async function renameInside(root: string, from: string, to: string): Prom
   }
 }
 
+/**
+ * `task` for every item, at most `limit` at a time, the results in the items' order. For file-system
+ * steps on independent paths: their waits overlap instead of queueing one after another (Node runs
+ * four file-system calls at once by default), and a bound keeps a large plan from opening a file per
+ * entry at once.
+ */
+export async function eachBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** fsync a folder so the renames in it survive a power cut; some file systems refuse, which is fine. */
 export async function syncFolder(abs: string): Promise<void> {
   try {
