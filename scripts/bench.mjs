@@ -114,12 +114,15 @@ function profileSummary(node, c) {
   try {
     const args = argsOf(c);
     if (c.marker) {
-      // The wizard waits for keys: profile it up to its first frame by closing stdin.
-      spawnSync(node, ['--cpu-prof', '--cpu-prof-dir', dir, ...args], {
+      // Without a terminal the wizard refuses once main() runs: the profile covers the start-up before it.
+      spawnSync(node, ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', dir, ...args], {
         stdio: ['ignore', 'ignore', 'ignore'],
         timeout: 5000,
       });
-    } else spawnSync(node, ['--cpu-prof', '--cpu-prof-dir', dir, ...args], { stdio: 'ignore' });
+    } else
+      spawnSync(node, ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', dir, ...args], {
+        stdio: 'ignore',
+      });
     const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
     if (!file) return ['    (no profile written)'];
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));

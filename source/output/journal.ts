@@ -268,8 +268,10 @@ async function removeIfUnchanged(root: string, removal: JournalRemoval): Promise
 
 async function applyWrite(root: string, write: JournalWrite, current: PathHash): Promise<void> {
   if (write.keep && current !== null) await renameInside(root, write.path, await firstFreeOrig(root, write.path));
+  // The last check of the folders above the path, one at a time, right before the rename (renameInside
+  // checks the staging folder again after it): the check renameInside would repeat.
   await ensureFolders(root, dirname(write.path));
-  await renameInside(root, `${STAGING_DIR}/${write.staged}`, write.path);
+  await renameInside(root, `${STAGING_DIR}/${write.staged}`, write.path, true);
 }
 
 /** Deletes everything in the staging folder, then the folder. Only called with no journal on disk. */

@@ -102,9 +102,12 @@ export async function hashRegularFile(abs: string): Promise<string | null | 'sym
     throw error;
   }
   try {
-    if (!(await handle.stat()).isFile()) return 'other';
+    const stats = await handle.stat();
+    if (!stats.isFile()) return 'other';
     const hash = createHash('sha256');
-    const buffer = Buffer.alloc(64 * 1024);
+    // Sized to the file (one byte over, so the read that finds its end needs no second buffer) and
+    // never zero-filled: a run hashes every file it writes, and 64 KiB each was most of its garbage.
+    const buffer = Buffer.allocUnsafe(Math.min(64 * 1024, stats.size + 1));
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
@@ -194,10 +197,13 @@ export async function firstFreeOrig(
   );
 }
 
-/** Moves `from` to `to` within `root`, both folders checked right before; `to` must be free. */
-export async function renameInside(root: string, from: string, to: string): Promise<void> {
+/**
+ * Moves `from` to `to` within `root`, both folders checked right before; `to` must be free.
+ * `toChecked`: the caller has just checked the folders above `to` (ensureFolders does, one at a time).
+ */
+export async function renameInside(root: string, from: string, to: string, toChecked = false): Promise<void> {
   await assertRealParents(root, from);
-  await assertRealParents(root, to);
+  if (!toChecked) await assertRealParents(root, to);
   try {
     await rename(join(root, from), join(root, to));
   } catch (error) {
