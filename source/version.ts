@@ -1,10 +1,10 @@
 // What this package is and ships: its version, the generator name every generated folder records, and
 // the answers file's JSON Schema (schema/ami-wizard.schema.json, derived from the zod schema by
 // `npm run schema`; test/e2e/generate.test.ts fails when it is stale), written next to every answers copy.
-import pkg from '../package.json' with { type: 'json' };
 import schema from '../schema/ami-wizard.schema.json' with { type: 'json' };
+import { VERSION } from './package-version.ts';
 
-export const VERSION: string = pkg.version;
+export { VERSION };
 export const GENERATOR = `ami-wizard@${VERSION}`;
 export const ANSWERS_SCHEMA_TEXT = `${JSON.stringify(schema, null, 2)}\n`;
 

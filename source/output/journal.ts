@@ -34,7 +34,11 @@ import {
   readSmallFile,
   renameInside,
   syncFolder,
+  eachBounded,
 } from './safe-path.ts';
+
+/** How many independent paths the writer works on at once. */
+export const PARALLEL_PATHS = 16;
 
 export interface JournalWrite {
   path: string;
@@ -264,17 +268,20 @@ async function removeIfUnchanged(root: string, removal: JournalRemoval): Promise
 
 async function applyWrite(root: string, write: JournalWrite, current: PathHash): Promise<void> {
   if (write.keep && current !== null) await renameInside(root, write.path, await firstFreeOrig(root, write.path));
+  // The last check of the folders above the path, one at a time, right before the rename (renameInside
+  // checks the staging folder again after it): the check renameInside would repeat.
   await ensureFolders(root, dirname(write.path));
-  await renameInside(root, `${STAGING_DIR}/${write.staged}`, write.path);
+  await renameInside(root, `${STAGING_DIR}/${write.staged}`, write.path, true);
 }
 
 /** Deletes everything in the staging folder, then the folder. Only called with no journal on disk. */
 export async function clearStaging(root: string): Promise<void> {
   if ((await inspect(root, STAGING_DIR)).kind !== 'folder') return;
   const staging = join(root, STAGING_DIR);
-  for (const name of await readdir(staging)) {
-    await unlink(join(staging, name)).catch(() => undefined); // a folder someone made here stays, and so does staging/
-  }
+  // a folder someone made here stays, and so does staging/
+  await eachBounded(await readdir(staging), PARALLEL_PATHS, (name) =>
+    unlink(join(staging, name)).catch(() => undefined),
+  );
   await rmdir(staging).catch(() => undefined);
 }
 
@@ -288,23 +295,40 @@ export async function commitJournal(root: string, journal: Journal): Promise<voi
   for (const removal of journal.removals) {
     await removeIfUnchanged(root, removal).catch((error: unknown) => failures.push(error));
   }
-  const skipped: JournalWrite[] = [];
-  const touched = new Set<string>();
-  for (const write of journal.writes) {
+  // Each write checks and moves only its own path (the journal names every path once), so writes run
+  // side by side, each with the same checks right before its own rename; the folders they share are
+  // created by whichever comes first (ensureFolders accepts one that appeared meanwhile). A write that
+  // keeps what is there as NAME.orig goes first and alone, so two of them never pick the same free name.
+  const outcomes = new Map<JournalWrite, 'applied' | 'skipped' | 'done' | { failed: unknown }>();
+  const commitWrite = async (write: JournalWrite): Promise<void> => {
     try {
       const { hash } = await pathHash(root, write.path);
       const step = writeStep(write, await stagedState(root, write), hash);
-      if (step === 'skip') skipped.push(write);
-      if (step !== 'apply') continue;
-      await applyWrite(root, write, hash);
-      touched.add(dirname(join(root, write.path)));
+      if (step === 'apply') await applyWrite(root, write, hash);
+      outcomes.set(write, step === 'apply' ? 'applied' : step === 'skip' ? 'skipped' : 'done');
     } catch (error) {
-      failures.push(asFailure(error, join(root, dirname(write.path)), join(root, write.path)));
+      outcomes.set(write, { failed: asFailure(error, join(root, dirname(write.path)), join(root, write.path)) });
+    }
+  };
+  for (const write of journal.writes.filter((w) => w.keep)) await commitWrite(write);
+  await eachBounded(
+    journal.writes.filter((w) => !w.keep),
+    PARALLEL_PATHS,
+    commitWrite,
+  );
+  const skipped: JournalWrite[] = [];
+  const touched = new Set<string>();
+  for (const write of journal.writes) {
+    const outcome = outcomes.get(write);
+    if (outcome === 'applied') touched.add(dirname(join(root, write.path)));
+    else if (outcome === 'skipped') skipped.push(write);
+    else if (typeof outcome === 'object') {
+      failures.push(outcome.failed);
       skipped.push(write);
     }
   }
   // Renames reach the disk before the journal that could redo them is gone.
-  for (const folder of touched) await syncFolder(folder);
+  await Promise.all([...touched].map((folder) => syncFolder(folder)));
   const manifest = settledManifest(journal, skipped);
   const text = manifestText(manifest);
   const onDisk = await readSmallFile(join(root, MANIFEST_PATH), LIMITS.fileBytes).catch(() => null);

@@ -47,10 +47,9 @@ export async function assertOneMount(outDir: string, staging: string, paths: rea
         'ami-wizard moves finished files into place, which works only within one mount; nothing was changed. Choose another --out folder.',
     );
   }
-  const device = await deviceOf(outDir, staging);
-  for (const path of paths) {
-    if ((await deviceOf(outDir, path)) !== device) {
-      throw asFailure(Object.assign(new Error('cross-device'), { code: 'EXDEV' }), outDir, join(outDir, path));
-    }
-  }
+  // Every path looked at side by side (a look changes nothing); the first in the list that differs is named.
+  const [device, ...devices] = await Promise.all([staging, ...paths].map((path) => deviceOf(outDir, path)));
+  const other = paths.find((_, i) => devices[i] !== device);
+  if (other !== undefined)
+    throw asFailure(Object.assign(new Error('cross-device'), { code: 'EXDEV' }), outDir, join(outDir, other));
 }

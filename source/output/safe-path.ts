@@ -102,9 +102,12 @@ export async function hashRegularFile(abs: string): Promise<string | null | 'sym
     throw error;
   }
   try {
-    if (!(await handle.stat()).isFile()) return 'other';
+    const stats = await handle.stat();
+    if (!stats.isFile()) return 'other';
     const hash = createHash('sha256');
-    const buffer = Buffer.alloc(64 * 1024);
+    // Sized to the file (one byte over, so the read that finds its end needs no second buffer) and
+    // never zero-filled: a run hashes every file it writes, and 64 KiB each was most of its garbage.
+    const buffer = Buffer.allocUnsafe(Math.min(64 * 1024, stats.size + 1));
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
@@ -194,15 +197,41 @@ export async function firstFreeOrig(
   );
 }
 
-/** Moves `from` to `to` within `root`, both folders checked right before; `to` must be free. */
-export async function renameInside(root: string, from: string, to: string): Promise<void> {
+/**
+ * Moves `from` to `to` within `root`, both folders checked right before; `to` must be free.
+ * `toChecked`: the caller has just checked the folders above `to` (ensureFolders does, one at a time).
+ */
+export async function renameInside(root: string, from: string, to: string, toChecked = false): Promise<void> {
   await assertRealParents(root, from);
-  await assertRealParents(root, to);
+  if (!toChecked) await assertRealParents(root, to);
   try {
     await rename(join(root, from), join(root, to));
   } catch (error) {
     throw asFailure(error, join(root, to, '..'), join(root, to));
   }
+}
+
+/**
+ * `task` for every item, at most `limit` at a time, the results in the items' order. For file-system
+ * steps on independent paths: their waits overlap instead of queueing one after another (Node runs
+ * four file-system calls at once by default), and a bound keeps a large plan from opening a file per
+ * entry at once.
+ */
+export async function eachBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** fsync a folder so the renames in it survive a power cut; some file systems refuse, which is fine. */

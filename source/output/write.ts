@@ -8,8 +8,16 @@ import { WRITES } from './plan.ts';
 import type { FilePlan } from './plan.ts';
 import { JOURNAL_PATH, MANIFEST_PATH, META_DIR, META_IGNORE_PATH, STAGING_DIR, sha256 } from './manifest.ts';
 import { assertOneMount } from './mount-points.ts';
-import { ensureFolders, inspect, removeSymlink } from './safe-path.ts';
-import { clearStaging, commitJournal, ensureMetaIgnore, stageFile, writeJournal, type Journal } from './journal.ts';
+import { eachBounded, ensureFolders, inspect, removeSymlink } from './safe-path.ts';
+import {
+  clearStaging,
+  commitJournal,
+  ensureMetaIgnore,
+  PARALLEL_PATHS,
+  stageFile,
+  writeJournal,
+  type Journal,
+} from './journal.ts';
 
 /** Creates the output folder (already a real path) one component at a time, then checks it still is. */
 async function ensureOutDir(outDir: string): Promise<void> {
@@ -46,15 +54,16 @@ async function removeOldTempFiles(outDir: string, plan: FilePlan): Promise<void>
       (namesByFolder.get(folder) ?? new Set()).add(path.slice(folder === '.' ? 0 : folder.length + 1)),
     );
   }
-  for (const [folder, names] of namesByFolder) {
-    if (folder !== '.' && (await inspect(outDir, folder)).kind !== 'folder') continue;
+  // Folders side by side: each is checked right before it is read, and only its own files go.
+  await eachBounded([...namesByFolder], PARALLEL_PATHS, async ([folder, names]) => {
+    if (folder !== '.' && (await inspect(outDir, folder)).kind !== 'folder') return;
     const abs = folder === '.' ? outDir : join(outDir, folder);
     for (const entry of await readdir(abs, { withFileTypes: true }).catch(() => [])) {
       const match = /^\.(.+)\.[0-9a-f]{12}\.tmp$/.exec(entry.name);
       if (match?.[1] && names.has(match[1]) && entry.isFile())
         await unlink(join(abs, entry.name)).catch(() => undefined);
     }
-  }
+  });
 }
 
 /**
@@ -95,13 +104,17 @@ async function applyPlanSteps(plan: FilePlan): Promise<void> {
 
   if (writes.length > 0 || removals.length > 0 || !plan.manifestUnchanged) {
     await ensureFolders(outDir, STAGING_DIR);
-    // Before any journal exists, so git never sees one; a run killed here leaves only staged litter.
-    await ensureMetaIgnore(outDir).catch(async (error: unknown) => {
+    // .ami-wizard/.gitignore before any journal exists, so git never sees one; a run killed here leaves
+    // only staged litter. It and the staged files are written concurrently, so the fsyncs overlap;
+    // settled, so no write is still running once one fails.
+    const [ignore, ...staged] = await Promise.allSettled([
+      ensureMetaIgnore(outDir),
+      ...writes.map((e) => stageFile(outDir, e.file!.contents, e.file!.mode)),
+    ]);
+    if (ignore?.status === 'rejected') {
       await clearStaging(outDir).catch(() => undefined);
-      throw asFailure(error, join(outDir, META_DIR), join(outDir, META_IGNORE_PATH));
-    });
-    // Concurrently, so the fsyncs overlap; settled, so no write is still running once this fails.
-    const staged = await Promise.allSettled(writes.map((e) => stageFile(outDir, e.file!.contents, e.file!.mode)));
+      throw asFailure(ignore.reason, join(outDir, META_DIR), join(outDir, META_IGNORE_PATH));
+    }
     const failed = staged.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) {
       await clearStaging(outDir).catch(() => undefined);
