@@ -17,15 +17,12 @@ import { platformFacts } from '../../generators/platforms.ts';
 import { installerSource } from '../../generators/installer-sources.ts';
 import { minimalAnswers } from '../support/answers.ts';
 import { generate } from '../support/generate.ts';
-import { REQUIRE_VALIDATORS } from '../support/tools.ts';
+import { toolMissing } from '../support/tools.ts';
 import { REPOSITORY, ROLE_BUILD_INSTANCE, simulate, simulateAsync, simulationUnavailable } from './simulate.ts';
 import type { Boot, Call, SimulationResult } from './simulate.ts';
 
 const unavailable = simulationUnavailable();
-if (unavailable) {
-  if (REQUIRE_VALIDATORS) throw new Error(`${unavailable} (required in CI)`);
-  console.warn(`\n*** ${unavailable}: the build-and-boot simulation does not run ***\n`);
-}
+if (unavailable) toolMissing(unavailable.tool, `${unavailable.message}: the build-and-boot simulation does not run`);
 
 const SOFTWARE: Record<OperatingSystem, string[]> = {
   'amazon-linux-2023': ['nginx', 'python3-pip'],
