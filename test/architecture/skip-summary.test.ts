@@ -23,6 +23,15 @@ describe('the skip summary', () => {
     ]);
   });
 
+  it('says how to get a tool that apt-get does not install', () => {
+    const text = skipSummary([
+      { file: 'test/boot/build-and-boot.test.ts', skipped: 5, missing: [{ tool: 'root', ciInstalls: true }] },
+    ]);
+    expect(text).toContain(
+      '  root missing (run as root, as .ci/run does): test/boot/build-and-boot.test.ts (5 skipped)',
+    );
+  });
+
   it('says nothing when nothing skipped', () => {
     expect(skipSummary([{ file: 'test/questionnaire/scenarios.test.ts', skipped: 0, missing: [] }])).toBe('');
   });

@@ -21,6 +21,13 @@ export interface FileSkips {
   missing: readonly MissingTool[];
 }
 
+/** Where .ci/run does not simply install a tool with apt-get, how to get it. */
+const HOW: Record<string, string> = {
+  'cfn-lint': 'from pip: pip install cfn-lint; .ci/run expects it',
+  'cloud-init': '.ci/run unpacks Debian cloud-init into .tmp/cloud-init',
+  root: 'run as root, as .ci/run does',
+};
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const counted = (f: FileSkips) => `${f.file} (${f.skipped} skipped)`;
 
@@ -47,7 +54,7 @@ export function skipSummary(files: readonly FileSkips[], { explainAll = true } =
     );
     for (const [tool, { ciInstalls, files: those }] of [...byTool].sort(([a], [b]) => a.localeCompare(b))) {
       const where = those.filter((f) => f.skipped > 0).map(counted);
-      const note = ciInstalls ? '' : ' (optional: .ci/run does not install it)';
+      const note = !ciInstalls ? ' (optional: .ci/run does not install it)' : HOW[tool] ? ` (${HOW[tool]})` : '';
       lines.push(`  ${tool} missing${note}: ${where.length ? where.join(', ') : 'nothing skipped'}`);
     }
   }
