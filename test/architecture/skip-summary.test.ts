@@ -17,9 +17,9 @@ describe('the skip summary', () => {
     ]);
     expect(text.trim().split('\n')).toEqual([
       'Skipped 43 tests in 3 files because tools are missing. .ci/run installs them (and runs as root):',
-      '  packer missing: test/validators/matrix-rhel-9.test.ts (40 skipped)',
+      '  packer missing: test/validators/matrix-rhel-9.test.ts (40 skipped for 2 tools)',
       '  pwsh missing (optional: .ci/run does not install it): test/generators/escape.test.ts (1 skipped)',
-      '  shellcheck missing: test/validators/matrix-rhel-9.test.ts (40 skipped), test/validators/accepted-values.test.ts (2 skipped)',
+      '  shellcheck missing: test/validators/matrix-rhel-9.test.ts (40 skipped for 2 tools), test/validators/accepted-values.test.ts (2 skipped)',
     ]);
   });
 

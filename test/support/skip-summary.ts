@@ -29,7 +29,9 @@ const HOW: Record<string, string> = {
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const counted = (f: FileSkips) => `${f.file} (${f.skipped} skipped)`;
+// A file that lacks several tools skips its tests once, for all of them: its count says so.
+const counted = (f: FileSkips) =>
+  `${f.file} (${f.skipped} skipped${f.missing.length > 1 ? ` for ${f.missing.length} tools` : ''})`;
 
 /**
  * The closing summary, or '' when nothing skipped. `explainAll`: also name files that skipped with no
