@@ -10,5 +10,7 @@ export default defineConfig({
     // pseudo-terminals, sandboxes), so vitest's default of one core idle left the suite running one file
     // at a time on two cores. No test asserts wall-clock time, and the pty tests wait for whole frames.
     maxWorkers: availableParallelism(),
+    // The run ends with the tools that were missing and the files that skipped for each.
+    reporters: ['default', './test/support/skip-summary.ts'],
   },
 });

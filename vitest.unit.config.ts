@@ -13,11 +13,43 @@ export const SLOW_TESTS = [
   'test/aws/sdk-loading.test.ts', // reads the built bundle (dist/)
   'test/generators/escape.test.ts', // round-trips through bash, packer, pwsh and Python (its properties: escape-properties)
   'test/independent/**', // the Image Builder output read by an independent checker (AWS's resource specification, bash -n)
+  'test/generators/engine-parity-lifecycle.test.ts', // runs the generated make targets against the Python AWS CLI stub
+  'test/generators/engine-parity-sharing.test.ts', // runs the generated promotion against the Python AWS CLI stub
 ];
+
+// The unit tier runs its files in shared threads, one module graph per worker (isolate: false): loading
+// zod, Ink and the generators once per worker instead of once per file saves most of its time. A file
+// that replaces a module with vi.mock would leak that mock into the files after it, so those run
+// isolated; test/architecture/unit-tier.test.ts checks that this list holds every file that mocks.
+export const MOCKING_TESTS = [
+  'test/output/file-plan.test.ts',
+  'test/output/interrupted-write.test.ts',
+  'test/text/json-output.test.ts',
+];
+
+const { include, testTimeout, hookTimeout } = base.test!;
+const exclude = [...SLOW_TESTS, '**/node_modules/**'];
 
 export default mergeConfig(
   base,
   defineConfig({
-    test: { exclude: [...SLOW_TESTS, '**/node_modules/**'] }, // one worker per core, as vitest.config.ts says
+    test: {
+      // One worker per core, as vitest.config.ts says, shared by the two projects. Each project spells
+      // out its files: one that extends the config would add its include to the config's own.
+      projects: [
+        {
+          test: {
+            name: 'unit',
+            include,
+            exclude: [...exclude, ...MOCKING_TESTS],
+            testTimeout,
+            hookTimeout,
+            pool: 'threads',
+            isolate: false,
+          },
+        },
+        { test: { name: 'unit-mocks', include: MOCKING_TESTS, exclude, testTimeout, hookTimeout, isolate: true } },
+      ],
+    },
   }),
 );

@@ -132,10 +132,12 @@ export interface SimulationResult {
 export const REPOSITORY = 'file:///sim/repo.git';
 
 /** Why the simulation cannot run here, or undefined when it can. */
-export function simulationUnavailable(): string | undefined {
-  if (process.getuid?.() !== 0) return 'the build-and-boot simulation needs root (unshare, mount, chroot)';
+export function simulationUnavailable(): { tool: string; message: string } | undefined {
+  if (process.getuid?.() !== 0)
+    return { tool: 'root', message: 'the build-and-boot simulation needs root (unshare, mount, chroot)' };
   for (const tool of ['unshare', 'chroot', 'ip', 'git', 'ss']) {
-    if (spawnSync('which', [tool]).status !== 0) return `the build-and-boot simulation needs ${tool}`;
+    if (spawnSync('which', [tool]).status !== 0)
+      return { tool, message: `the build-and-boot simulation needs ${tool}` };
   }
   return undefined;
 }

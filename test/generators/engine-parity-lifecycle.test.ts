@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
 import { checkAnswers } from '../../source/answers/quick-check.ts';
 import { minimalAnswers, tempDir } from '../support/answers.ts';
-import { HAS_AWS_STUB, awsStub, callsOf } from '../support/aws-cli-stub.ts';
+import { awsStub, callsOf, hasAwsStub } from '../support/aws-cli-stub.ts';
 import type { StubImage } from '../support/aws-cli-stub.ts';
 import { parseTemplate } from '../support/cfn-spec.ts';
 import { answersFrom, generate, writeFiles } from '../support/generate.ts';
@@ -132,6 +132,7 @@ describe('Packer: make prune', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
   const hasMake = hasTool('make');
+  const HAS_AWS_STUB = hasAwsStub();
 
   const day = 86_400_000;
   const now = Date.now();

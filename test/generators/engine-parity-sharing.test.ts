@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minimalAnswers, tempDir } from '../support/answers.ts';
-import { HAS_AWS_STUB, awsStub, callsOf } from '../support/aws-cli-stub.ts';
+import { awsStub, callsOf, hasAwsStub } from '../support/aws-cli-stub.ts';
 import { parseTemplate } from '../support/cfn-spec.ts';
 import { answersFrom, generate, writeFiles } from '../support/generate.ts';
 
@@ -61,7 +61,7 @@ describe('a build keeps its images private', () => {
   });
 });
 
-describe.skipIf(!HAS_AWS_STUB)('promotion past the first stage shares the image', () => {
+describe.skipIf(!hasAwsStub())('promotion past the first stage shares the image', () => {
   let dir: string;
   let cleanup: () => void;
   beforeEach(() => ({ dir, cleanup } = tempDir()));

@@ -23,11 +23,17 @@ interface Options {
   onPremises?: boolean;
 }
 
-async function windowsFolder(
-  design: Design,
-  tool: ConfigTool,
-  { latestAtLaunch = true, onPremises = false }: Options = {},
-) {
+// Each folder is generated once per file and shared: the tests only read it.
+const folders = new Map<string, ReturnType<typeof generateWindowsFolder>>();
+
+function windowsFolder(design: Design, tool: ConfigTool, { latestAtLaunch = true, onPremises = false }: Options = {}) {
+  const key = JSON.stringify([design, tool, latestAtLaunch, onPremises]);
+  let folder = folders.get(key);
+  if (!folder) folders.set(key, (folder = generateWindowsFolder(design, tool, latestAtLaunch, onPremises)));
+  return folder;
+}
+
+async function generateWindowsFolder(design: Design, tool: ConfigTool, latestAtLaunch: boolean, onPremises: boolean) {
   const a = minimalAnswers();
   a.strategy = design;
   a.configManagement = tool;

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PYTHON, REQUIRE_VALIDATORS, run } from './tools.ts';
+import { PYTHON, run, toolMissing } from './tools.ts';
 
 export interface StubImage {
   ImageId: string;
@@ -24,16 +24,18 @@ export interface StubAccount {
 
 const STUB = fileURLToPath(new URL('./aws-cli-stub.py', import.meta.url));
 
+let stubRuns: boolean | undefined;
+
 /** Whether the stub can run: Debian's python3 with python3-jmespath, as the AWS CLI has. Loud when not. */
-export const HAS_AWS_STUB = ((): boolean => {
-  const ok = spawnSync(PYTHON, ['-c', 'import jmespath'], { stdio: 'ignore' }).status === 0;
-  if (!ok) {
-    const message = `validator missing: ${PYTHON} cannot import jmespath (apt-get install python3-jmespath), so the scripts that call the AWS CLI are not run`;
-    if (REQUIRE_VALIDATORS) throw new Error(message);
-    console.warn(`\n*** ${message} ***\n`);
-  }
-  return ok;
-})();
+export function hasAwsStub(): boolean {
+  stubRuns ??= spawnSync(PYTHON, ['-c', 'import jmespath'], { stdio: 'ignore' }).status === 0;
+  if (!stubRuns)
+    toolMissing(
+      'python3-jmespath',
+      `validator missing: ${PYTHON} cannot import jmespath (apt-get install python3-jmespath), so the scripts that call the AWS CLI are not run`,
+    );
+  return stubRuns;
+}
 
 /** An account in `dir`, an `aws` on PATH that answers from it, and a way to run a script against it. */
 export function awsStub(dir: string, account: StubAccount) {

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PYTHON, REQUIRE_VALIDATORS, run } from './tools.ts';
+import { PYTHON, run, toolMissing } from './tools.ts';
 
 export type JinjaMode = 'ansible' | 'salt';
 
@@ -31,15 +31,17 @@ export interface JinjaReport {
 
 const SCRIPT = fileURLToPath(new URL('./jinja-render.py', import.meta.url));
 
+let jinjaFound: boolean | undefined;
+
 /** Whether python3 with jinja2 and PyYAML is there; loud when not (fails in CI). */
 export function hasJinja(): boolean {
-  const found = spawnSync(PYTHON, ['-c', 'import jinja2, yaml'], { stdio: 'ignore' }).status === 0;
-  if (!found) {
-    const message = `validator missing: ${PYTHON} with jinja2 and PyYAML (Debian python3-jinja2, python3-yaml), so the Jinja checks do not run`;
-    if (REQUIRE_VALIDATORS) throw new Error(`${message} (required in CI; .ci/run installs it)`);
-    console.warn(`\n*** ${message}. ***\n`);
-  }
-  return found;
+  jinjaFound ??= spawnSync(PYTHON, ['-c', 'import jinja2, yaml'], { stdio: 'ignore' }).status === 0;
+  if (!jinjaFound)
+    toolMissing(
+      'python3-jinja2',
+      `validator missing: ${PYTHON} with jinja2 and PyYAML (Debian python3-jinja2, python3-yaml), so the Jinja checks do not run`,
+    );
+  return jinjaFound;
 }
 
 export function renderJinja(files: string[], mode: JinjaMode): JinjaReport {

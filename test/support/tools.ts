@@ -1,21 +1,44 @@
 // Real validators the tests run. A missing tool is loud: in CI (or with AMI_WIZARD_REQUIRE_VALIDATORS)
-// it fails the suite; locally the tests that need it are skipped with a warning naming the tool.
+// it fails the suite; locally the tests that need it are skipped with a warning naming the tool, and
+// the test file notes it, so `npm test` ends with which tools were missing and which files skipped for
+// each (test/support/skip-summary.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TestRunner } from 'vitest';
+import { MISSING_TOOLS_META, type MissingTool } from './skip-summary.ts';
 
 export const REQUIRE_VALIDATORS = Boolean(process.env.CI || process.env.AMI_WIZARD_REQUIRE_VALIDATORS);
 
+/**
+ * A tool the checks need is missing: in CI (unless `ciInstalls` is false) that fails the suite;
+ * locally it warns, and notes the tool on the test file being collected for the closing summary.
+ * Call it while the file is collected (its top level or a describe body), where the skipIf is decided.
+ */
+export function toolMissing(tool: string, message: string, { ciInstalls = true } = {}): void {
+  if (REQUIRE_VALIDATORS && ciInstalls) throw new Error(`${message} (required in CI; .ci/run installs it)`);
+  console.warn(`\n*** ${message}${ciInstalls ? '. Install it (see .ci/run) to run them.' : ''} ***\n`);
+  const file = TestRunner.getCurrentSuite()?.file;
+  if (!file) return;
+  const meta = file.meta as Record<string, MissingTool[] | undefined>;
+  const noted = (meta[MISSING_TOOLS_META] ??= []);
+  if (!noted.some((m) => m.tool === tool)) noted.push({ tool, ciInstalls });
+}
+
+const found = new Map<string, boolean>();
+
+/** Whether `command` runs; asked once per process, noted (toolMissing) in every file that asks. */
 export function hasTool(command: string, versionArgs: string[] = ['--version']): boolean {
-  const result = spawnSync(command, versionArgs, { stdio: 'ignore', timeout: 60_000, killSignal: 'SIGKILL' });
-  const found = !result.error;
-  if (!found) {
-    const message = `validator missing: ${command} is not installed, so the checks that need it do not run`;
-    if (REQUIRE_VALIDATORS) throw new Error(`${message} (required in CI; .ci/run installs it)`);
-    console.warn(`\n*** ${message}. Install it (see .ci/run) to run them. ***\n`);
+  const key = JSON.stringify([command, versionArgs]);
+  let ok = found.get(key);
+  if (ok === undefined) {
+    const result = spawnSync(command, versionArgs, { stdio: 'ignore', timeout: 60_000, killSignal: 'SIGKILL' });
+    found.set(key, (ok = !result.error));
   }
-  return found;
+  if (!ok)
+    toolMissing(command, `validator missing: ${command} is not installed, so the checks that need it do not run`);
+  return ok;
 }
 
 /** Upstream data the checks rest on (the Packer plugin's schema, AWS's documented shapes, gitleaks' rules), kept in the repository; test/fixtures/upstream/SOURCES.md says where each file came from. */
@@ -53,10 +76,10 @@ export function cloudInitSchema(): ((file: string) => ReturnType<typeof run>) | 
       stdio: 'ignore',
     }).status === 0;
   if (!usable) {
-    const message =
-      'validator missing: cloud-init schema (unpack Debian cloud-init into .tmp/cloud-init as .ci/run does)';
-    if (REQUIRE_VALIDATORS) throw new Error(message);
-    console.warn(`\n*** ${message}; the #cloud-config checks do not run ***\n`);
+    toolMissing(
+      'cloud-init',
+      'validator missing: cloud-init schema (unpack Debian cloud-init into .tmp/cloud-init as .ci/run does); the #cloud-config checks do not run',
+    );
     return undefined;
   }
   return (file) =>
@@ -69,10 +92,10 @@ export function cloudInitSchema(): ((file: string) => ReturnType<typeof run>) | 
 export function cloudInitUnits(): string | undefined {
   const units = fileURLToPath(new URL('../../.tmp/cloud-init/lib/systemd/system', import.meta.url));
   if (!existsSync(join(units, 'cloud-final.service'))) {
-    const message =
-      'validator missing: cloud-init systemd units (unpack Debian cloud-init into .tmp/cloud-init as .ci/run does)';
-    if (REQUIRE_VALIDATORS) throw new Error(message);
-    console.warn(`\n*** ${message}; the unit ordering checks do not run ***\n`);
+    toolMissing(
+      'cloud-init',
+      'validator missing: cloud-init systemd units (unpack Debian cloud-init into .tmp/cloud-init as .ci/run does); the unit ordering checks do not run',
+    );
     return undefined;
   }
   return units;
