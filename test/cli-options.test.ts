@@ -139,6 +139,12 @@ describe('helpText', () => {
       '--region REGION',
       '--policy FILE',
       '--max-age-days N',
+      '--org',
+      '--accounts FILE',
+      '--role-name NAME',
+      '--external-id ID',
+      '--concurrency N',
+      '--resume FILE',
       '--aws-timeout SECONDS',
       '--help',
       '--version',
@@ -155,7 +161,7 @@ describe('helpText', () => {
       '--os OS               lookup: amazon-linux-2023, ubuntu-24.04, rhel-9 or windows-server-2022.',
     );
     expect(help.trimEnd().split('\n').at(-1)).toBe(
-      'Exit codes: 0 success, 1 failure or conflicts, 2 bad input, 130 cancelled.',
+      'Exit codes: 0 success, 1 failure or conflicts, 2 bad input, 3 audit incomplete, 130 cancelled.',
     );
   });
 });
