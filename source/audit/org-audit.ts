@@ -39,7 +39,8 @@ export interface AccountResult {
 }
 
 export interface OrgAuditSink {
-  image(accountId: string, audit: ImageAudit): void;
+  /** One page of the account's images in a region, checked: written out at once, then dropped. */
+  images(accountId: string, audits: ImageAudit[]): void;
   failure(failure: AccountFailure): void;
   /** Every region of the account answered or failed. A result without failures is finished. */
   account(result: AccountResult): void;
@@ -120,22 +121,21 @@ async function auditAccount(aws: OrgAws, account: OrgAccount, run: OrgAuditRun, 
       const session = role!.region(region);
       try {
         for await (const page of imagePagesOf(session)) {
-          for (const image of page) {
-            const audit = auditImage(image, run.checks);
+          const audits = page.map((image) => auditImage(image, run.checks));
+          for (const audit of audits) {
             counts.images++;
-            if (!audit.compliant) {
-              counts.failing++;
-              for (const r of audit.results)
-                if (r.status === 'fail') counts.failed[r.check] = (counts.failed[r.check] ?? 0) + 1;
-            }
-            sink.image(account.id, audit);
+            if (audit.compliant) continue;
+            counts.failing++;
+            for (const r of audit.results)
+              if (r.status === 'fail') counts.failed[r.check] = (counts.failed[r.check] ?? 0) + 1;
           }
+          sink.images(account.id, audits);
         }
         result.regions.push(counts);
       } catch (error) {
         failed('ec2:DescribeImages', error, region);
       } finally {
-        session.client.destroy();
+        session.close();
       }
     }),
   );

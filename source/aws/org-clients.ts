@@ -2,6 +2,8 @@
 // DescribeRegions and DescribeImages with the role's credentials. Every call goes through one limiter
 // (--concurrency) and has its own deadline (--aws-timeout; no command-wide budget, which an organization
 // would outgrow), and the SDK retries throttling in its adaptive mode. The SDKs load only here, lazily.
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import type { Credentials } from '@aws-sdk/client-sts';
 import { InputError } from '../errors.ts';
 import { withDeadline } from './deadline.ts';
@@ -38,8 +40,8 @@ export interface OrgAwsOptions {
 export interface AccountAws {
   /** The regions the account has enabled (DescribeRegions in the home region). */
   regions(): Promise<string[]>;
-  /** A session for one region; destroy() its client when done. */
-  region(region: string): Ec2Session;
+  /** A session for one region; close() it when done. */
+  region(region: string): Ec2Session & { close(): void };
 }
 
 export interface OrgAws {
@@ -71,9 +73,17 @@ export async function openOrgAws(options: OrgAwsOptions): Promise<OrgAws> {
     sdk<StsSdk>(import('@aws-sdk/client-sts'), 'STS'),
     sdk<OrgSdk>(import('@aws-sdk/client-organizations'), 'Organizations'),
   ]);
+  // One pool of connections for every client: an account's region is a client of its own (its own
+  // credentials), and a connection each would cost a TCP (and TLS) handshake per region. So the clients
+  // are never destroyed one by one (that would end the shared agents); close() ends the agents.
+  const agents = {
+    httpAgent: new HttpAgent({ keepAlive: true, maxSockets: options.concurrency }),
+    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: options.concurrency }),
+  };
   const common = {
     retryMode: 'adaptive',
     requestHandler: {
+      ...agents,
       connectionTimeout: TIMEOUTS.connectionMs,
       requestTimeout: TIMEOUTS.requestMs,
       throwOnRequestTimeout: true,
@@ -162,9 +172,17 @@ export async function openOrgAws(options: OrgAwsOptions): Promise<OrgAws> {
         const credentials = answer.Credentials;
         if (!credentials?.AccessKeyId || !credentials.SecretAccessKey)
           throw new Error('STS answered AssumeRole without credentials');
-        const session = (region: string): Ec2Session => {
+        const session = (region: string) => {
           const client = ec2(credentials, region);
-          return { client, region, call: (run) => scoped(() => call('answer', run)) };
+          const ended: Ec2Session['call'] = () => Promise.reject(new Error('the session is closed'));
+          const it = {
+            client,
+            region,
+            call: ((run) => scoped(() => call('answer', run))) as Ec2Session['call'],
+            // Not client.destroy(): the agents are shared. The client is dropped, and the GC takes it.
+            close: () => void (it.call = ended),
+          };
+          return it;
         };
         return {
           region: session,
@@ -178,7 +196,7 @@ export async function openOrgAws(options: OrgAwsOptions): Promise<OrgAws> {
                   .map((r) => r.RegionName!)
                   .sort();
               } finally {
-                home.client.destroy();
+                home.close();
               }
             }),
         };
@@ -186,6 +204,8 @@ export async function openOrgAws(options: OrgAwsOptions): Promise<OrgAws> {
     close() {
       sts.destroy();
       organizations.destroy();
+      agents.httpAgent.destroy();
+      agents.httpsAgent.destroy();
     },
   };
 }
