@@ -9,7 +9,7 @@ import { InputError } from '../errors.ts';
 import { withDeadline } from './deadline.ts';
 import type { AwsCallPhase } from './deadline.ts';
 import { ec2AnswerCheck } from './ec2-answer-check.ts';
-import { TIMEOUTS } from './ec2-client.ts';
+import { silenceSdkNodeVersionWarning, TIMEOUTS } from './ec2-client.ts';
 import type { Ec2Session } from './ec2-client.ts';
 import { findConfigEndpointProblem } from './config-endpoint.ts';
 import { endpointUrlProblem } from './endpoint-url.ts';
@@ -68,6 +68,7 @@ export async function openOrgAws(options: OrgAwsOptions): Promise<OrgAws> {
   } catch (error) {
     throw await awsFailure(error, context);
   }
+  silenceSdkNodeVersionWarning();
   const [ec2Sdk, stsSdk, orgSdk] = await Promise.all([
     sdk<Ec2Sdk>(import('@aws-sdk/client-ec2'), 'EC2'),
     sdk<StsSdk>(import('@aws-sdk/client-sts'), 'STS'),

@@ -3,6 +3,7 @@
 // every image passes, 1 when any fails, 3 when an account or a region could not be audited (whatever
 // the rest found), 2 for bad input.
 import { resolve } from 'node:path';
+import { AUDIT_ROLE_NAME } from '../../generators/iam-audit.ts';
 import type { CliArgs } from '../cli-options.ts';
 import { EXIT, InputError } from '../errors.ts';
 import { readAccountList } from '../audit/account-list.ts';
@@ -18,7 +19,8 @@ import { openOrgAws } from '../aws/org-clients.ts';
 import { progress } from '../aws/progress.ts';
 import type { CommandIO } from './context.ts';
 
-export const DEFAULT_ROLE_NAME = 'ami-wizard-audit';
+/** The role iam/audit-role.yaml creates unless its stack names another. */
+export const DEFAULT_ROLE_NAME = AUDIT_ROLE_NAME;
 // IAM's role name and external id characters (CreateRole RoleName, AssumeRole ExternalId).
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
