@@ -53,10 +53,18 @@ describe('parseArgs', () => {
       yes: false,
       resolve: false,
       regions: [],
+      org: false,
+      concurrency: 16,
       awsTimeoutMs: 30_000,
       help: false,
       version: false,
     });
+  });
+
+  it('reads --concurrency as a whole number from 1 to 256', () => {
+    expect(parseArgs(['audit', '--org', '--concurrency', '4']).concurrency).toBe(4);
+    for (const bad of ['0', '257', '1.5', 'many', '-3'])
+      expect(() => parseArgs(['audit', '--org', `--concurrency=${bad}`])).toThrow(/--concurrency needs a whole number/);
   });
 
   it('reads values after the option or after =, the last one given counting; --region every time', () => {

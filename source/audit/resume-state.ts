@@ -1,7 +1,7 @@
 // --resume FILE: the accounts a run finished, one JSON line each (its counts per region), appended as
 // each finishes. A later run with the same file skips them and reports their counts as they were; an
 // account that failed anywhere is not written, so the next run tries it again. A last line cut short
-// (the run was killed while writing) is ignored.
+// (the run was killed while writing) is ignored, there or further up once later runs added to the file.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { readBoundedText } from '../answers/bounded-text.ts';
 import type { TextFileKind } from '../answers/bounded-text.ts';
@@ -61,13 +61,22 @@ export function parseResumeState(text: string, shown: string): AccountResult[] {
     if (!line.trim()) continue;
     const result = accountResult(line);
     if (result) results.set(result.accountId, result);
-    // A record cut short is the last thing a killed run wrote: its account is simply not finished.
-    else if (!(index === lines.length - 1 && line.startsWith('{"account":')))
+    // A record cut short by a killed run (the line after it was started fresh): its account is not finished.
+    else if (!(line.startsWith('{"account":') && !parses(line)))
       throw new InputError(
         `${shown}, line ${index + 1} is not an account an earlier \`audit --org --resume\` finished. Pass the file that run wrote, or a new one.`,
       );
   }
   return [...results.values()];
+}
+
+function parses(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function accountResult(line: string): AccountResult | undefined {
