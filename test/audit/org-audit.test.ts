@@ -47,10 +47,16 @@ interface Line {
   exitCode?: number;
 }
 
-async function run(scenario: OrgScenario, extra: string[] = [], onStdout?: (text: string) => void) {
+async function run(
+  scenario: OrgScenario,
+  extra: string[] = [],
+  onStdout?: (text: string) => void,
+  status?: { isTTY: boolean; write: (text: string) => boolean },
+) {
   const org = await startFakeOrg(scenario);
   try {
     const captured = captureIO({ cwd: work.dir });
+    if (status) captured.io.status = status;
     const stdout = captured.io.stdout;
     captured.io.stdout = (text) => {
       onStdout?.(text);
@@ -182,6 +188,13 @@ describe('audit --org', () => {
     expect(third.stats.assumed).toEqual([]);
     expect(third.out).toContain(`90 images in 6 accounts (6 from the resume file)`);
   }, 30_000);
+
+  it('shows a progress line on a terminal (stderr), never in the output', async () => {
+    let shown = '';
+    const { out } = await run(SMALL, ['--json'], undefined, { isTTY: true, write: (t) => ((shown += t), true) });
+    expect(shown).toMatch(/\r. Auditing the organization: 6 accounts done, 90 images, 0 errors/);
+    expect(out).not.toContain('Auditing');
+  });
 
   it('text: accounts with the most failing images first, regions beneath, failures listed', async () => {
     const ids = accountIds(SMALL);
