@@ -1,6 +1,7 @@
 // `audit --org` over a large organization on the local fake (test/aws/support/org-server.ts): 200
 // accounts x 17 regions x 50 images, with throttling every 100th call, two roles that deny, a region
-// not enabled and one call that never answers (ended by --aws-timeout 5). Prints the wall time and the
+// not enabled and one call that never answers (ended by --aws-timeout 10, long enough that a starved
+// machine does not end healthy calls). Prints the wall time and the
 // CLI's peak RSS (GNU time's %M), and fails when the findings or the faults are not the expected ones.
 // Targets on 2 cores: under 30 s and under 300 MB.
 import { spawn } from 'node:child_process';
@@ -71,7 +72,7 @@ const child = spawn(
     policy,
     '--json',
     '--aws-timeout',
-    '3',
+    '10',
   ],
   { env, stdio: ['ignore', 'pipe', 'pipe'] },
 );

@@ -47,7 +47,7 @@ describe('audit --org over 200 accounts x 17 regions x 50 images', () => {
     const org = await startFakeOrg(scenario);
     try {
       const result = await runCli(
-        ['audit', '--org', '--policy', policy, '--json', '--aws-timeout', '5'],
+        ['audit', '--org', '--policy', policy, '--json', '--aws-timeout', '10'],
         awsEnv(home.dir, { extra: { AWS_ENDPOINT_URL: org.url } }),
         { timeoutMs: 280_000 },
       );
