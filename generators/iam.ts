@@ -1,11 +1,13 @@
 // iam/: the access the generated folder needs, as CloudFormation a platform team reviews and deploys
 // (README: "Deploy it"). access.yaml: who builds; instance-role.yaml and launch-template.yaml: what
 // instances run with; kms-key-policy-statements.json: what the image keys' policies must add for the
-// accounts the images are shared with.
+// accounts the images are shared with; audit-role.yaml: the read-only role `ami-wizard audit --org`
+// assumes in every member account.
 import type { BuildContext } from './build-context.ts';
 import { yamlDocument } from './cfn-yaml.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { accessTemplate } from './iam-access.ts';
+import { auditRoleTemplate } from './iam-audit.ts';
 import { instanceRoleTemplate, launchTemplateTemplate } from './iam-instance.ts';
 import { keyPolicyStatements } from './kms-key-grants.ts';
 
@@ -28,6 +30,11 @@ export function generateIam(ctx: BuildContext): GeneratedFile[] {
     {
       path: 'iam/launch-template.yaml',
       contents: header('The launch template') + yamlDocument(launchTemplateTemplate(ctx)),
+      mode: 0o644,
+    },
+    {
+      path: 'iam/audit-role.yaml',
+      contents: header('The audit role of every member account') + yamlDocument(auditRoleTemplate(ctx)),
       mode: 0o644,
     },
     ...(grants.length

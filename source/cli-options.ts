@@ -48,6 +48,21 @@ function awsTimeoutMs(given: readonly string[]): number {
   return seconds * 1000;
 }
 
+const DEFAULT_CONCURRENCY = 16;
+const MAX_CONCURRENCY = 256;
+
+function concurrency(given: readonly string[]): number {
+  const value = given.at(-1);
+  if (value === undefined) return DEFAULT_CONCURRENCY;
+  const n = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= MAX_CONCURRENCY)) {
+    throw new InputError(
+      `--concurrency needs a whole number of AWS calls at once between 1 and ${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY}), for example --concurrency 8.`,
+    );
+  }
+  return n;
+}
+
 const OPTIONS = {
   answers: text('FILE', 'Answers file (YAML) to read instead of asking.'),
   out: text('DIR', 'Folder to generate into (default: ./ami-build).'),
@@ -68,6 +83,19 @@ const OPTIONS = {
   },
   policy: text('FILE', 'audit: tag policy JSON to check against (default: from --answers).'),
   'max-age-days': text('N', 'audit: images older than this fail (default: the answers, else 365).'),
+  org: flag('audit: every ACTIVE account of the organization (Organizations ListAccounts), through --role-name.'),
+  accounts: text('FILE', 'audit: these accounts (one 12-digit id a line) instead of the organization listing.'),
+  'role-name': text(
+    'NAME',
+    'audit --org: the role assumed in each account (default: ami-wizard-audit, iam/audit-role.yaml).',
+  ),
+  'external-id': text('ID', "audit --org: the external id the role's trust policy requires."),
+  concurrency: {
+    help: `audit --org: AWS calls in flight at once (default ${DEFAULT_CONCURRENCY}).`,
+    value: 'N',
+    read: concurrency,
+  },
+  resume: text('FILE', 'audit --org: record finished accounts here, and skip the ones it already lists.'),
   // The deadline of one AWS call, retries and credential lookup included, in milliseconds.
   'aws-timeout': {
     help: 'lookup, audit, --resolve: give up on an AWS call after this long (default 30).',
@@ -109,7 +137,7 @@ const COMMANDS = {
   audit: {
     help: "Check the account's own AMIs against the tagging policy (needs AWS credentials).",
     usage: ['[region ...]', '[policy|answers]', '[json]'],
-    also: ['max-age-days', 'aws-timeout'],
+    also: ['max-age-days', 'aws-timeout', 'org', 'accounts', 'role-name', 'external-id', 'concurrency', 'resume'],
   },
   workshop: {
     help: 'Walk a team through the design spectrum and a live what-if board (terminal).',
@@ -273,7 +301,7 @@ export function helpText(version: string): string {
       return `  ${`--${name}${o.value ? ` ${o.value}` : ''}`.padEnd(22)}${o.help}`;
     }),
     '',
-    `Exit codes: ${EXIT.ok} success, ${EXIT.failure} failure or conflicts, ${EXIT.badInput} bad input, ${EXIT.cancelled} cancelled.`,
+    `Exit codes: ${EXIT.ok} success, ${EXIT.failure} failure or conflicts, ${EXIT.badInput} bad input, ${EXIT.incomplete} audit incomplete, ${EXIT.cancelled} cancelled.`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 // Errors a user can act on. The CLI prints their message (never a stack) and exits with their code.
-export const EXIT = { ok: 0, failure: 1, badInput: 2, cancelled: 130 } as const;
+// incomplete: an audit that could not reach every account or region it was to check (audit --org).
+export const EXIT = { ok: 0, failure: 1, badInput: 2, incomplete: 3, cancelled: 130 } as const;
 
 /** Bad input from the user: the message names the problem and the fix. Exit code 2. */
 export class InputError extends Error {

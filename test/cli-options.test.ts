@@ -53,10 +53,18 @@ describe('parseArgs', () => {
       yes: false,
       resolve: false,
       regions: [],
+      org: false,
+      concurrency: 16,
       awsTimeoutMs: 30_000,
       help: false,
       version: false,
     });
+  });
+
+  it('reads --concurrency as a whole number from 1 to 256', () => {
+    expect(parseArgs(['audit', '--org', '--concurrency', '4']).concurrency).toBe(4);
+    for (const bad of ['0', '257', '1.5', 'many', '-3'])
+      expect(() => parseArgs(['audit', '--org', `--concurrency=${bad}`])).toThrow(/--concurrency needs a whole number/);
   });
 
   it('reads values after the option or after =, the last one given counting; --region every time', () => {
@@ -139,6 +147,12 @@ describe('helpText', () => {
       '--region REGION',
       '--policy FILE',
       '--max-age-days N',
+      '--org',
+      '--accounts FILE',
+      '--role-name NAME',
+      '--external-id ID',
+      '--concurrency N',
+      '--resume FILE',
       '--aws-timeout SECONDS',
       '--help',
       '--version',
@@ -155,7 +169,7 @@ describe('helpText', () => {
       '--os OS               lookup: amazon-linux-2023, ubuntu-24.04, rhel-9 or windows-server-2022.',
     );
     expect(help.trimEnd().split('\n').at(-1)).toBe(
-      'Exit codes: 0 success, 1 failure or conflicts, 2 bad input, 130 cancelled.',
+      'Exit codes: 0 success, 1 failure or conflicts, 2 bad input, 3 audit incomplete, 130 cancelled.',
     );
   });
 });

@@ -129,7 +129,7 @@ function table(audits: ImageAudit[], width: number): string[] {
   ];
 }
 
-function policyLine(report: AuditReport): string {
+export function policyLine(report: Pick<AuditReport, 'maxAgeDays' | 'policySource' | 'ruleCount'>): string {
   const age = `images older than ${report.maxAgeDays} days fail`;
   if (!report.policySource) return `No tag policy given (--policy FILE or --answers FILE): tag checks skipped; ${age}.`;
   return `Tag policy: ${report.policySource}, ${count(report.ruleCount ?? 0, 'tag')}; ${age}.`;
@@ -155,15 +155,19 @@ function summaryLines(report: AuditReport): string[] {
 
 /** One object per image: what a script needs to act on it (EC2's texts shortened as in the text report). */
 export function auditJson(audits: ImageAudit[]): string {
-  const rows = audits.map(({ image, compliant, results }) => ({
+  return jsonOutput(audits.map(auditRow));
+}
+
+/** The JSON of one image's audit, here and in the organization audit's JSON Lines. */
+export function auditRow({ image, compliant, results }: ImageAudit) {
+  return {
     imageId: shortened(image.imageId, MAX_NAME),
     name: shortened(image.name, MAX_NAME),
     region: shortened(image.region, MAX_NAME),
     creationDate: image.creationDate ?? null,
     compliant,
     failed: results.filter((r) => r.status === 'fail').map(({ check, detail }) => ({ check, detail })),
-  }));
-  return jsonOutput(rows);
+  };
 }
 
 /** Cuts the middle out: image names share a project prefix and differ in their dated or versioned tail. */

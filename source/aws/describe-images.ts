@@ -29,23 +29,43 @@ export async function describeImages(
   options: { pageSize?: number; onPage?: (progress: PageProgress) => void } = {},
 ): Promise<ImageRecord[]> {
   const records: ImageRecord[] = [];
+  let pages = 0;
+  for await (const page of imagePages(session, input, options.pageSize)) {
+    records.push(...page);
+    options.onPage?.({ pages: ++pages, images: records.length });
+  }
+  return records;
+}
+
+/**
+ * The same listing a page at a time, for a caller that must not hold every image (the organization
+ * audit streams them): the page cap, the repeated-token check and the advice are the same.
+ */
+export async function* imagePages(
+  session: Ec2Session,
+  input: DescribeImagesCommandInput,
+  pageSize?: number,
+): AsyncGenerator<ImageRecord[]> {
   const seenTokens = new Set<string>();
   let token: string | undefined;
   let pages = 0;
+  let images = 0;
   try {
     do {
-      if (pages === MAX_PAGES) throw new FailureError(tooManyPages(session, records.length));
+      if (pages === MAX_PAGES) throw new FailureError(tooManyPages(session, images));
       const pageInput = {
         ...input,
-        ...(options.pageSize ? { MaxResults: options.pageSize } : {}),
+        ...(pageSize ? { MaxResults: pageSize } : {}),
         ...(token ? { NextToken: token } : {}),
       };
       const page = await session.call((abortSignal) => session.client.describeImages(pageInput, { abortSignal }));
-      for (const image of page.Images ?? []) records.push(toImageRecord(image, session.region));
-      options.onPage?.({ pages: ++pages, images: records.length });
+      const records = (page.Images ?? []).map((image) => toImageRecord(image, session.region));
+      pages++;
+      images += records.length;
       token = page.NextToken || undefined;
       if (token !== undefined && seenTokens.has(token)) throw new FailureError(repeatedToken(session));
       if (token !== undefined) seenTokens.add(token);
+      yield records;
     } while (token !== undefined);
   } catch (error) {
     throw await awsFailure(error, {
@@ -54,7 +74,6 @@ export async function describeImages(
       timeoutMs: TIMEOUTS.requestMs,
     });
   }
-  return records;
 }
 
 const tooManyPages = (session: Ec2Session, images: number) =>

@@ -108,7 +108,7 @@ let silenced = false;
  * The SDK warns on stderr that future versions need a newer Node.js. That is for us, not for the
  * person running the CLI, so exactly that warning is dropped; every other warning passes through.
  */
-function silenceSdkNodeVersionWarning(): void {
+export function silenceSdkNodeVersionWarning(): void {
   if (silenced) return;
   silenced = true;
   const emit = process.emitWarning;

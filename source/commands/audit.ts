@@ -1,5 +1,6 @@
 // `ami-wizard audit`: the account's own images (every page, deprecated ones too) checked against the
-// tag policy and the image hygiene rules. Exit 1 when any image fails, 0 when all pass.
+// tag policy and the image hygiene rules. Exit 1 when any image fails, 0 when all pass. With --org or
+// --accounts FILE, every account of the organization: source/commands/audit-org.ts.
 import type { CliArgs } from '../cli-options.ts';
 import { EXIT } from '../errors.ts';
 import { auditImage } from '../audit/checks.ts';
@@ -10,11 +11,14 @@ import { auditJson, auditText } from '../audit/audit-text.ts';
 import type { ImageRecord } from '../aws/image-record.ts';
 import { progress } from '../aws/progress.ts';
 import type { CommandIO } from './context.ts';
+import { assertOrgOptions, auditOrgCommand, isOrgAudit } from './audit-org.ts';
 
 /** Images per DescribeImages page: small enough that the spinner moves in a large account. */
 const PAGE_SIZE = 200;
 
 export async function auditCommand(args: CliArgs, io: CommandIO): Promise<number> {
+  assertOrgOptions(args);
+  if (isOrgAudit(args)) return auditOrgCommand(args, io);
   // Bad input fails before the SDK loads: the policy, then every --region.
   const policy = await auditPolicy(args, io.cwd);
   args.regions.forEach(assertRegionCode);

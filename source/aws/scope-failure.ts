@@ -1,0 +1,54 @@
+// What went wrong in one account or one region of an organization audit, sorted into what a reader
+// acts on: the role (access denied or missing), a region the account has not enabled, a call that hit
+// its deadline, throttling that outlasted the SDK's retries, anything else. Pure.
+import { FailureError } from '../errors.ts';
+import { printable } from '../text/printable.ts';
+import { shortened } from '../text/shortened.ts';
+import { AwsDeadlineError } from './deadline.ts';
+
+export const FAILURE_KINDS = ['access-denied', 'region-unavailable', 'deadline', 'throttled', 'error'] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+/** A failure the audit records and goes on from: the kind, the error's code and its message (escaped, cut). */
+export class ScopeFailure extends FailureError {
+  constructor(
+    readonly kind: FailureKind,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ScopeFailure';
+  }
+}
+
+// STS says AccessDenied both when the trust policy refuses and when the role does not exist.
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'AWSOrganizationsNotInUseException',
+]);
+// A region the account has not opted in to: EC2 answers OptInRequired, or refuses the credentials there.
+const REGION_UNAVAILABLE = new Set([
+  'OptInRequired',
+  'AuthFailure',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+]);
+const THROTTLED = new Set(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'TooManyRequestsException']);
+
+export function scopeFailure(error: unknown): ScopeFailure {
+  if (error instanceof ScopeFailure) return error;
+  const shown = (text: string) => printable(shortened(text.replace(/\s+/g, ' ').trim(), 300));
+  if (error instanceof AwsDeadlineError) return new ScopeFailure('deadline', 'Deadline', shown(error.message));
+  const code = String((error as { name?: unknown } | null)?.name ?? 'Error');
+  const message = error instanceof Error ? error.message : String(error);
+  const kind: FailureKind = ACCESS_DENIED.has(code)
+    ? 'access-denied'
+    : REGION_UNAVAILABLE.has(code)
+      ? 'region-unavailable'
+      : THROTTLED.has(code)
+        ? 'throttled'
+        : 'error';
+  return new ScopeFailure(kind, shown(code), shown(message));
+}

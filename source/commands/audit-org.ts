@@ -1,0 +1,133 @@
+// `ami-wizard audit --org` (or --accounts FILE): every account's own images, through a read-only role
+// assumed in each (iam/audit-role.yaml), checked as the single-account audit checks them. Exit 0 when
+// every image passes, 1 when any fails, 3 when an account or a region could not be audited (whatever
+// the rest found), 2 for bad input.
+import { resolve } from 'node:path';
+import { AUDIT_ROLE_NAME } from '../../generators/iam-audit.ts';
+import type { CliArgs } from '../cli-options.ts';
+import { EXIT, InputError } from '../errors.ts';
+import { readAccountList } from '../audit/account-list.ts';
+import { auditOrganization } from '../audit/org-audit.ts';
+import type { AccountResult } from '../audit/org-audit.ts';
+import { failureLine, imageLine, orgAuditText, summaryLine, totals } from '../audit/org-report.ts';
+import type { OrgTally } from '../audit/org-report.ts';
+import { auditPolicy } from '../audit/policy.ts';
+import { openResumeState } from '../audit/resume-state.ts';
+import type { ResumeState } from '../audit/resume-state.ts';
+import { assertRegionCode } from '../aws/ec2-client.ts';
+import { openOrgAws } from '../aws/org-clients.ts';
+import { progress } from '../aws/progress.ts';
+import type { CommandIO } from './context.ts';
+
+/** The role iam/audit-role.yaml creates unless its stack names another. */
+export const DEFAULT_ROLE_NAME = AUDIT_ROLE_NAME;
+// IAM's role name and external id characters (CreateRole RoleName, AssumeRole ExternalId).
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+
+/** Options only the organization audit takes: given without --org or --accounts, they are refused. */
+const ORG_ONLY = ['roleName', 'externalId', 'resume'] as const;
+
+export const isOrgAudit = (args: CliArgs): boolean => Boolean(args.org || args.accounts);
+
+export function assertOrgOptions(args: CliArgs): void {
+  if (isOrgAudit(args)) return;
+  const stray = ORG_ONLY.find((key) => args[key] !== undefined);
+  if (stray)
+    throw new InputError(
+      `--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is for audit --org or --accounts FILE.`,
+    );
+}
+
+export async function auditOrgCommand(args: CliArgs, io: CommandIO, testEndpoint?: string): Promise<number> {
+  // Bad input fails before any AWS work.
+  const policy = await auditPolicy(args, io.cwd);
+  args.regions.forEach(assertRegionCode);
+  const roleName = args.roleName ?? DEFAULT_ROLE_NAME;
+  if (!ROLE_NAME.test(roleName))
+    throw new InputError('--role-name needs an IAM role name: 1-64 letters, digits and + = , . @ _ -.');
+  if (args.externalId !== undefined && !EXTERNAL_ID.test(args.externalId))
+    throw new InputError('--external-id needs 2-1224 letters, digits and + = , . @ : / _ -.');
+  const given = args.accounts ? readAccountList(resolve(io.cwd, args.accounts), args.accounts) : undefined;
+  const state: ResumeState | undefined = args.resume
+    ? openResumeState(resolve(io.cwd, args.resume), args.resume)
+    : undefined;
+  const tally: OrgTally = {
+    accounts: [...(state?.finished ?? [])],
+    resumed: state?.finished.length ?? 0,
+    failures: [],
+  };
+  const skip = new Set(tally.accounts.map((a) => a.accountId));
+  const spinner = progress(io.status);
+  let images = 0;
+  let done = 0;
+  const show = () =>
+    spinner.update(
+      `Auditing the organization: ${done} accounts done, ${images} images, ${tally.failures.length} errors`,
+    );
+  const finish = (result: AccountResult) => {
+    done++;
+    if (result.failures.length === 0) {
+      tally.accounts.push(result);
+      state?.add(result);
+    } else if (result.regions.length) tally.accounts.push(result); // the regions it could audit still count
+    show();
+  };
+  try {
+    spinner.update('Loading the AWS SDK');
+    const aws = await openOrgAws({
+      timeoutMs: args.awsTimeoutMs,
+      concurrency: args.concurrency,
+      roleName,
+      ...(args.externalId ? { externalId: args.externalId } : {}),
+      ...(testEndpoint ? { endpoint: testEndpoint } : {}),
+    });
+    show();
+    try {
+      await auditOrganization(
+        aws,
+        {
+          ...(given ? { accounts: given.map((id) => ({ id })) } : {}),
+          skip,
+          ...(args.regions.length ? { regions: [...new Set(args.regions)] } : {}),
+          concurrency: args.concurrency,
+          checks: { rules: policy.rules, maxAgeDays: policy.maxAgeDays, now: new Date() },
+        },
+        {
+          images(accountId, audits) {
+            images += audits.length;
+            // One write a page: a line at a time would cost a system call per image.
+            if (args.json) io.stdout(audits.map((audit) => imageLine(accountId, audit)).join(''));
+            show();
+          },
+          failure(failure) {
+            tally.failures.push(failure);
+            if (args.json) io.stdout(failureLine(failure));
+            show();
+          },
+          account: finish,
+        },
+      );
+    } finally {
+      aws.close();
+    }
+  } finally {
+    spinner.stop();
+    state?.close();
+  }
+  const t = totals(tally);
+  const code = t.failedAccounts || t.failedRegions ? EXIT.incomplete : t.failing ? EXIT.failure : EXIT.ok;
+  if (args.json) io.stdout(summaryLine(t, code));
+  else
+    io.stdout(
+      orgAuditText(
+        tally,
+        {
+          maxAgeDays: policy.maxAgeDays,
+          ...(policy.source ? { policySource: policy.source, ruleCount: policy.rules?.length ?? 0 } : {}),
+        },
+        io.columns || 80,
+      ),
+    );
+  return code;
+}

@@ -1,0 +1,103 @@
+// The built CLI's `audit --org` over a large organization: 200 accounts x 17 regions x 50 images on the
+// local fake of Organizations, STS and EC2 (test/aws/support/org-server.ts), reached the way a user
+// points the SDK elsewhere (AWS_ENDPOINT_URL), with throttling, two roles that deny, a region not
+// enabled and a call that never answers. scripts/bench-org-audit.mjs times the same scenario.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditImage } from '../../source/audit/checks.ts';
+import { parseTagPolicy } from '../../source/audit/tag-policy.ts';
+import { EXIT } from '../../source/errors.ts';
+import { awsEnv, runCli, tempHome } from '../aws/support/run-cli.ts';
+import {
+  accountIds,
+  fixtureRecord,
+  SCENARIO_POLICY,
+  SEVENTEEN_REGIONS,
+  scenarioImages,
+  startFakeOrg,
+} from '../aws/support/org-server.ts';
+import type { OrgScenario } from '../aws/support/org-server.ts';
+
+let home: { dir: string; cleanup: () => void };
+let policy: string;
+beforeAll(() => {
+  home = tempHome();
+  policy = join(home.dir, 'tag-policy.json');
+  writeFileSync(policy, JSON.stringify(SCENARIO_POLICY));
+});
+afterAll(() => home.cleanup());
+
+describe('audit --org over 200 accounts x 17 regions x 50 images', () => {
+  it('finishes, reports exactly the injected faults, and finds what single-account audits find', async () => {
+    const ids = accountIds({ accounts: 200 });
+    const denied = [ids[7]!, ids[42]!];
+    const disabled = { account: ids[3]!, region: 'ap-northeast-3' };
+    const stalled = { account: ids[11]!, region: 'sa-east-1' };
+    const scenario: OrgScenario = {
+      accounts: 200,
+      regions: SEVENTEEN_REGIONS,
+      imagesPerRegion: 50,
+      throttleEvery: 100,
+      deny: denied,
+      disabled: [disabled],
+      stall: [stalled],
+      suspended: 3,
+    };
+    const org = await startFakeOrg(scenario);
+    try {
+      const result = await runCli(
+        ['audit', '--org', '--policy', policy, '--json', '--aws-timeout', '10'],
+        awsEnv(home.dir, { extra: { AWS_ENDPOINT_URL: org.url } }),
+        { timeoutMs: 280_000 },
+      );
+      expect(result.code, result.stderr).toBe(EXIT.incomplete);
+      expect(result.stderr).toBe(''); // no progress line on a pipe
+      const lines = result.stdout.trimEnd().split('\n');
+      const found: string[] = [];
+      const errors: string[] = [];
+      let summary: Record<string, unknown> | undefined;
+      for (const line of lines) {
+        const r = JSON.parse(line);
+        if (r.type === 'image')
+          found.push(
+            `${r.accountId} ${r.region} ${r.imageId} ${r.failed.map((f: { check: string }) => f.check).join(',') || 'compliant'}`,
+          );
+        else if (r.type === 'error') errors.push(`${r.accountId} ${r.region ?? '-'} ${r.action} ${r.kind}`);
+        else summary = r;
+      }
+      expect(errors.sort()).toEqual(
+        [
+          `${denied[0]} - sts:AssumeRole access-denied`,
+          `${denied[1]} - sts:AssumeRole access-denied`,
+          `${disabled.account} ${disabled.region} ec2:DescribeImages region-unavailable`,
+          `${stalled.account} ${stalled.region} ec2:DescribeImages deadline`,
+        ].sort(),
+      );
+      // The union of single-account audits: auditImage over the fake's own data, account by account.
+      const checks = { rules: parseTagPolicy(SCENARIO_POLICY, 'policy'), maxAgeDays: 365, now: new Date() };
+      const expected: string[] = [];
+      for (const account of ids) {
+        if (denied.includes(account)) continue;
+        for (const region of SEVENTEEN_REGIONS) {
+          const at = (p: { account: string; region: string }) => p.account === account && p.region === region;
+          if (at(disabled) || at(stalled)) continue;
+          for (const image of scenarioImages(scenario, account, region)) {
+            const failed = auditImage(fixtureRecord(image, region), checks)
+              .results.filter((r) => r.status === 'fail')
+              .map((r) => r.check);
+            expected.push(`${account} ${region} ${image.id} ${failed.join(',') || 'compliant'}`);
+          }
+        }
+      }
+      expect(found.length).toBe(198 * 17 * 50 - 2 * 50);
+      expect(found.sort()).toEqual(expected.sort());
+      expect(summary).toMatchObject({ type: 'summary', accounts: 198, failedAccounts: 2, failedRegions: 2 });
+      expect(org.stats.throttled).toBeGreaterThan(30);
+      expect(org.stats.maxInFlight).toBeLessThanOrEqual(16);
+      expect(org.stats.assumed.filter((a) => a.startsWith('9'))).toEqual([]); // SUSPENDED accounts left out
+    } finally {
+      await org.close();
+    }
+  }, 300_000);
+});

@@ -1,0 +1,211 @@
+// audit --org in-process: the real SDK clients (Organizations, STS, EC2) against one local endpoint
+// (test/aws/support/org-server.ts) with a small organization. The big one is in org-audit-cli.test.ts.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { auditImage } from '../../source/audit/checks.ts';
+import { parseTagPolicy } from '../../source/audit/tag-policy.ts';
+import { parseArgs } from '../../source/cli-options.ts';
+import { auditOrgCommand } from '../../source/commands/audit-org.ts';
+import { EXIT } from '../../source/errors.ts';
+import { tempDir } from '../support/answers.ts';
+import { captureIO } from '../support/command-io.ts';
+import { accountIds, fixtureRecord, SCENARIO_POLICY, scenarioImages, startFakeOrg } from '../aws/support/org-server.ts';
+import type { OrgScenario } from '../aws/support/org-server.ts';
+
+let work: { dir: string; cleanup: () => void };
+let policy: string;
+beforeAll(() => {
+  work = tempDir('ami-wizard-org-');
+  policy = join(work.dir, 'tag-policy.json');
+  writeFileSync(policy, JSON.stringify(SCENARIO_POLICY));
+});
+afterAll(() => work.cleanup());
+beforeEach(() => {
+  vi.stubEnv('AWS_REGION', 'eu-west-1');
+  vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDLOCALTESTONLY0000');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local-test-secret-never-printed');
+  vi.stubEnv('AWS_CONFIG_FILE', join(work.dir, 'no-config'));
+  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(work.dir, 'no-credentials'));
+  vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
+  vi.stubEnv('AWS_ENDPOINT_URL', '');
+  vi.stubEnv('AWS_ENDPOINT_URL_EC2', '');
+  return () => vi.unstubAllEnvs();
+});
+
+const SMALL: OrgScenario = { accounts: 6, regions: ['eu-west-1', 'us-east-1', 'ap-south-1'], imagesPerRegion: 5 };
+
+interface Line {
+  type: string;
+  accountId: string;
+  imageId?: string;
+  region?: string;
+  compliant?: boolean;
+  failed?: { check: string }[];
+  action?: string;
+  kind?: string;
+  exitCode?: number;
+}
+
+async function run(
+  scenario: OrgScenario,
+  extra: string[] = [],
+  onStdout?: (text: string) => void,
+  status?: { isTTY: boolean; write: (text: string) => boolean },
+) {
+  const org = await startFakeOrg(scenario);
+  try {
+    const captured = captureIO({ cwd: work.dir });
+    if (status) captured.io.status = status;
+    const stdout = captured.io.stdout;
+    captured.io.stdout = (text) => {
+      onStdout?.(text);
+      stdout(text);
+    };
+    const args = parseArgs(['audit', '--org', '--policy', policy, ...extra]);
+    const code = await auditOrgCommand(args, captured.io, org.url);
+    const out = captured.stdout();
+    const lines = extra.includes('--json')
+      ? out
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Line)
+      : [];
+    return { code, out, lines, stats: org.stats };
+  } finally {
+    await org.close();
+  }
+}
+
+/** What the single-account audit finds in each account and region the run could reach. */
+function expectedFindings(scenario: OrgScenario, skip: (account: string, region: string) => boolean) {
+  const checks = { rules: parseTagPolicy(SCENARIO_POLICY, 'policy'), maxAgeDays: 365, now: new Date() };
+  const found: string[] = [];
+  for (const account of accountIds(scenario))
+    for (const region of scenario.regions) {
+      if (skip(account, region)) continue;
+      for (const image of scenarioImages(scenario, account, region)) {
+        const audit = auditImage(fixtureRecord(image, region), checks);
+        const failed = audit.results.filter((r) => r.status === 'fail').map((r) => r.check);
+        found.push(`${account} ${region} ${image.id} ${failed.join(',') || 'compliant'}`);
+      }
+    }
+  return found.sort();
+}
+
+const findings = (lines: Line[]) =>
+  lines
+    .filter((l) => l.type === 'image')
+    .map((l) => `${l.accountId} ${l.region} ${l.imageId} ${l.failed!.map((f) => f.check).join(',') || 'compliant'}`)
+    .sort();
+
+describe('audit --org', () => {
+  it('finds what single-account audits find, and reports exactly the injected faults', async () => {
+    const ids = accountIds(SMALL);
+    const scenario: OrgScenario = {
+      ...SMALL,
+      suspended: 2,
+      throttleEvery: 7,
+      deny: [ids[1]!],
+      disabled: [{ account: ids[2]!, region: 'ap-south-1' }],
+      stall: [{ account: ids[3]!, region: 'us-east-1' }],
+    };
+    // A throttled call waits a second or more before its retry (the SDK's backoff for throttling, and
+    // the adaptive rate limiter), so the deadline that ends the stalled call leaves room for that.
+    const { code, lines, stats } = await run(scenario, ['--json', '--aws-timeout', '4']);
+    expect(code).toBe(EXIT.incomplete);
+    const skipped = (a: string, r: string) =>
+      a === ids[1] || (a === ids[2] && r === 'ap-south-1') || (a === ids[3] && r === 'us-east-1');
+    expect(findings(lines)).toEqual(expectedFindings(scenario, skipped));
+    const errors = lines
+      .filter((l) => l.type === 'error')
+      .map((l) => `${l.accountId} ${l.region ?? '-'} ${l.action} ${l.kind}`);
+    expect(errors.sort()).toEqual(
+      [
+        `${ids[1]} - sts:AssumeRole access-denied`,
+        `${ids[2]} ap-south-1 ec2:DescribeImages region-unavailable`,
+        `${ids[3]} us-east-1 ec2:DescribeImages deadline`,
+      ].sort(),
+    );
+    expect(stats.throttled).toBeGreaterThan(0); // and none of them became an error: retried
+    expect(stats.assumed.filter((a) => a.startsWith('9'))).toEqual([]); // suspended accounts are left out
+    expect(lines.at(-1)).toMatchObject({
+      type: 'summary',
+      exitCode: EXIT.incomplete,
+      failedAccounts: 1,
+      failedRegions: 2,
+    });
+  }, 30_000);
+
+  it('retries throttling: every third call throttled, nothing lost', async () => {
+    const { code, lines, stats } = await run({ ...SMALL, throttleEvery: 3 }, ['--json']);
+    expect(stats.throttled).toBeGreaterThanOrEqual(10); // of 31 calls
+    expect(lines.filter((l) => l.type === 'error')).toEqual([]);
+    expect(findings(lines)).toEqual(expectedFindings(SMALL, () => false));
+    expect(code).toBe(EXIT.failure);
+  }, 30_000);
+
+  it('keeps at most --concurrency calls in flight', async () => {
+    const many: OrgScenario = { ...SMALL, accounts: 12, delayMs: 20 };
+    const bounded = await run(many, ['--json', '--concurrency', '3']);
+    expect(bounded.stats.maxInFlight).toBeLessThanOrEqual(3);
+    expect(bounded.stats.maxInFlight).toBe(3);
+    const wider = await run(many, ['--json', '--concurrency', '12']);
+    expect(wider.stats.maxInFlight).toBeGreaterThan(3);
+    expect(wider.stats.maxInFlight).toBeLessThanOrEqual(12);
+  }, 30_000);
+
+  it('streams: the first image line is out while later accounts are still held', async () => {
+    const [first] = accountIds(SMALL);
+    let release!: (why: string) => void;
+    const released = new Promise<string>((resolve) => (release = resolve));
+    setTimeout(() => release('timeout'), 5_000).unref();
+    const scenario: OrgScenario = {
+      ...SMALL,
+      hold: (req) =>
+        req.action === 'DescribeImages' && req.account !== first ? released.then(() => undefined) : undefined,
+    };
+    const { lines } = await run(scenario, ['--json', '--concurrency', '32'], (text) => {
+      if (text.includes('"type":"image"')) release('first line');
+    });
+    expect(await released).toBe('first line');
+    expect(findings(lines)).toHaveLength(6 * 3 * 5);
+  }, 30_000);
+
+  it('--resume: a second run assumes no role in the accounts the first one finished', async () => {
+    const ids = accountIds(SMALL);
+    const state = join(work.dir, 'resume.jsonl');
+    const first = await run({ ...SMALL, deny: [ids[4]!] }, ['--json', '--resume', 'resume.jsonl']);
+    expect(first.code).toBe(EXIT.incomplete);
+    expect(readFileSync(state, 'utf8').trim().split('\n')).toHaveLength(5);
+    const second = await run(SMALL, ['--json', '--resume', 'resume.jsonl']);
+    expect(second.stats.assumed).toEqual([ids[4]]);
+    expect(new Set(second.lines.filter((l) => l.type === 'image').map((l) => l.accountId))).toEqual(new Set([ids[4]]));
+    expect(second.code).toBe(EXIT.failure);
+    expect(second.lines.at(-1)).toMatchObject({ type: 'summary', accounts: 6, resumed: 5, images: 6 * 3 * 5 });
+    // A third run has nothing left to do, and its text report still covers every account.
+    const third = await run(SMALL, ['--resume', 'resume.jsonl']);
+    expect(third.stats.assumed).toEqual([]);
+    expect(third.out).toContain(`90 images in 6 accounts (6 from the resume file)`);
+  }, 30_000);
+
+  it('shows a progress line on a terminal (stderr), never in the output', async () => {
+    let shown = '';
+    const { out } = await run(SMALL, ['--json'], undefined, { isTTY: true, write: (t) => ((shown += t), true) });
+    expect(shown).toMatch(/\r. Auditing the organization: 6 accounts done, 90 images, 0 errors/);
+    expect(out).not.toContain('Auditing');
+  });
+
+  it('text: accounts with the most failing images first, regions beneath, failures listed', async () => {
+    const ids = accountIds(SMALL);
+    const { out, code } = await run({ ...SMALL, deny: [ids[0]!] });
+    expect(code).toBe(EXIT.incomplete);
+    const order = [...out.matchAll(/^ {2}(\d{12}) /gm)].map((m) => m[1]);
+    // Fail rates are (index % 7) in 10: account 5 fails most, account 1 least; account 0 was denied.
+    expect(order.slice(0, 5)).toEqual([ids[5], ids[4], ids[3], ids[2], ids[1]]);
+    expect(out).toContain('Could not audit:');
+    expect(out).toMatch(new RegExp(`${ids[0]} sts:AssumeRole, access-denied: AccessDenied`));
+    expect(out).toContain('Not audited: 1 account (see above); the audit is incomplete.');
+    expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+  }, 30_000);
+});
