@@ -92,7 +92,7 @@ export function orgAuditText(tally: OrgTally, policy: OrgPolicy, width = 80): st
     out.push(`  ACCOUNT       ${'IMAGES'.padStart(imagesWidth)}  ${'FAILING'.padStart(failingWidth)}  NAME`);
     for (const a of accounts) {
       const head = `  ${show(a.accountId, 12).padEnd(12)}  ${String(a.images).padStart(imagesWidth)}  ${String(a.failing).padStart(failingWidth)}  `;
-      out.push(`${head}${fit(show(a.name ?? '-'), width - head.length)}`.trimEnd());
+      out.push(`${head}${cutToColumns(show(a.name ?? '-'), width - head.length)}`.trimEnd());
       for (const r of [...a.regions].filter((x) => x.failing > 0).sort(byFailing))
         out.push(...wrap(`${show(r.region, 32)}: ${regionText(r)}`, '    ', '      ', width));
     }
@@ -139,5 +139,5 @@ const checkCounts = (failed: Partial<Record<CheckId, number>>) =>
 
 const sum = (regions: RegionCounts[], field: 'images' | 'failing') => regions.reduce((n, r) => n + r[field], 0);
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-const fit = (text: string, w: number) =>
+const cutToColumns = (text: string, w: number) =>
   text.length <= Math.max(w, 8) ? text : `${text.slice(0, Math.max(w, 8) - 2)}..`;
