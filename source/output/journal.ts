@@ -33,8 +33,10 @@ import {
   inspect,
   readSmallFile,
   renameInside,
+  requireFolder,
   syncFolder,
   eachBounded,
+  type Found,
 } from './safe-path.ts';
 
 /** How many independent paths the writer works on at once. */
@@ -202,11 +204,16 @@ export function parseJournal(text: string): Journal | string {
   };
 }
 
-/** Writes `contents` to a new file in the staging folder and fsyncs it; returns its name. */
-export async function stageFile(root: string, contents: string, mode: number): Promise<string> {
+/**
+ * Writes `contents` to a new file in the staging folder and fsyncs it; returns its name.
+ * `parentsChecked`: the caller checked the staging folder right before starting this write and the
+ * others it starts with it (applyPlan: ensureFolders, then every staged file at once), so the check
+ * each would make here, a few microseconds later, is made once for all of them.
+ */
+export async function stageFile(root: string, contents: string, mode: number, parentsChecked = false): Promise<string> {
   const name = stagedName();
   const abs = join(root, STAGING_DIR, name);
-  await assertRealParents(root, `${STAGING_DIR}/${name}`);
+  if (!parentsChecked) await assertRealParents(root, `${STAGING_DIR}/${name}`);
   await writeNewFile(abs, contents, mode);
   return name;
 }
@@ -229,11 +236,33 @@ export async function ensureMetaIgnore(root: string): Promise<void> {
   if (current !== META_IGNORE) await replaceMetaFile(root, META_IGNORE_PATH, META_IGNORE);
 }
 
+/**
+ * A look at the staging folder (is it a real folder, no link on the way) shared by the writes that
+ * ask while one is under way. The writes commit side by side and each asks right before it reads or
+ * renames its staged file; one that asks while a look is running waits for that look to finish
+ * instead of starting its own, so what it acts on was checked no earlier than the checks of the
+ * writes beside it, and a folder swapped for a link is still a race against a running write, never a
+ * standing trap (safe-path.ts). Per write, the same two lstat calls were made three times.
+ */
+type StagingLook = () => Promise<Found>;
+function sharedStagingLook(root: string): StagingLook {
+  let pending: Promise<Found> | undefined;
+  return () => {
+    pending ??= inspect(root, STAGING_DIR).finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  };
+}
+
 /** The staged file of `write`, judged by its contents right before it is used. */
-async function stagedState(root: string, write: JournalWrite): Promise<Staged> {
-  const rel = `${STAGING_DIR}/${write.staged}`;
-  if ((await inspect(root, rel)).kind !== 'file') return 'missing';
-  return (await hashRegularFile(join(root, rel))) === write.to ? 'present' : 'wrong';
+async function stagedState(root: string, write: JournalWrite, lookAtStaging: StagingLook): Promise<Staged> {
+  // A staging folder that is not a real folder holds no staged file; the file itself is opened
+  // without following a link (a link, a FIFO or a folder there is 'symlink' or 'other').
+  if ((await lookAtStaging()).kind !== 'folder') return 'missing';
+  const hash = await hashRegularFile(join(root, STAGING_DIR, write.staged));
+  if (hash === null || hash === 'symlink' || hash === 'other') return 'missing';
+  return hash === write.to ? 'present' : 'wrong';
 }
 
 /** Records the journal; from here on the run is finished by whoever comes next, if not by this one. */
@@ -266,12 +295,19 @@ async function removeIfUnchanged(root: string, removal: JournalRemoval): Promise
   }
 }
 
-async function applyWrite(root: string, write: JournalWrite, current: PathHash): Promise<void> {
+async function applyWrite(
+  root: string,
+  write: JournalWrite,
+  current: PathHash,
+  lookAtStaging: StagingLook,
+): Promise<void> {
   if (write.keep && current !== null) await renameInside(root, write.path, await firstFreeOrig(root, write.path));
-  // The last check of the folders above the path, one at a time, right before the rename (renameInside
-  // checks the staging folder again after it): the check renameInside would repeat.
+  // The last check of the folders above the path, one at a time, right before the rename (then the
+  // staging folder is looked at again): the check renameInside would repeat.
   await ensureFolders(root, dirname(write.path));
-  await renameInside(root, `${STAGING_DIR}/${write.staged}`, write.path, true);
+  const from = `${STAGING_DIR}/${write.staged}`;
+  requireFolder(root, STAGING_DIR, from, await lookAtStaging());
+  await renameInside(root, from, write.path, true, true);
 }
 
 /** Deletes everything in the staging folder, then the folder. Only called with no journal on disk. */
@@ -300,11 +336,12 @@ export async function commitJournal(root: string, journal: Journal): Promise<voi
   // created by whichever comes first (ensureFolders accepts one that appeared meanwhile). A write that
   // keeps what is there as NAME.orig goes first and alone, so two of them never pick the same free name.
   const outcomes = new Map<JournalWrite, 'applied' | 'skipped' | 'done' | { failed: unknown }>();
+  const lookAtStaging = sharedStagingLook(root);
   const commitWrite = async (write: JournalWrite): Promise<void> => {
     try {
       const { hash } = await pathHash(root, write.path);
-      const step = writeStep(write, await stagedState(root, write), hash);
-      if (step === 'apply') await applyWrite(root, write, hash);
+      const step = writeStep(write, await stagedState(root, write, lookAtStaging), hash);
+      if (step === 'apply') await applyWrite(root, write, hash, lookAtStaging);
       outcomes.set(write, step === 'apply' ? 'applied' : step === 'skip' ? 'skipped' : 'done');
     } catch (error) {
       outcomes.set(write, { failed: asFailure(error, join(root, dirname(write.path)), join(root, write.path)) });

@@ -11,7 +11,7 @@ import { errorCode, FailureError } from '../errors.ts';
 import { shownPath } from './manifest.ts';
 
 /** What sits at a relative path, judged without following any symlink. */
-type Found =
+export type Found =
   | { kind: 'missing' }
   | { kind: 'file'; size: number }
   | { kind: 'folder'; dev: number }
@@ -163,7 +163,11 @@ export async function ensureFolders(root: string, relDir: string): Promise<void>
 export async function assertRealParents(root: string, rel: string): Promise<void> {
   const parent = rel.split('/').slice(0, -1).join('/');
   if (parent === '') return;
-  const found = await inspect(root, parent);
+  requireFolder(root, parent, rel, await inspect(root, parent));
+}
+
+/** What assertRealParents concludes from `found`, a look at `parent` (the folder above `rel`). */
+export function requireFolder(root: string, parent: string, rel: string, found: Found): void {
   if (found.kind === 'symlink') throw new SymlinkInTheWay(root, found.at);
   if (found.kind !== 'folder')
     throw asFailure(Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }), join(root, parent), join(root, rel));
@@ -199,10 +203,17 @@ export async function firstFreeOrig(
 
 /**
  * Moves `from` to `to` within `root`, both folders checked right before; `to` must be free.
- * `toChecked`: the caller has just checked the folders above `to` (ensureFolders does, one at a time).
+ * `toChecked`, `fromChecked`: the caller has just checked the folders above `to` (ensureFolders does,
+ * one at a time) or above `from` (the journal's shared look at the staging folder).
  */
-export async function renameInside(root: string, from: string, to: string, toChecked = false): Promise<void> {
-  await assertRealParents(root, from);
+export async function renameInside(
+  root: string,
+  from: string,
+  to: string,
+  toChecked = false,
+  fromChecked = false,
+): Promise<void> {
+  if (!fromChecked) await assertRealParents(root, from);
   if (!toChecked) await assertRealParents(root, to);
   try {
     await rename(join(root, from), join(root, to));

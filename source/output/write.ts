@@ -109,7 +109,8 @@ async function applyPlanSteps(plan: FilePlan): Promise<void> {
     // settled, so no write is still running once one fails.
     const [ignore, ...staged] = await Promise.allSettled([
       ensureMetaIgnore(outDir),
-      ...writes.map((e) => stageFile(outDir, e.file!.contents, e.file!.mode)),
+      // The staging folder was checked just above, right before all of these start at once.
+      ...writes.map((e) => stageFile(outDir, e.file!.contents, e.file!.mode, true)),
     ]);
     if (ignore?.status === 'rejected') {
       await clearStaging(outDir).catch(() => undefined);
