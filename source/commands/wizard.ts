@@ -1,5 +1,5 @@
-// `ami-wizard` in a terminal. This module stays tiny: it draws the welcome frame at once, while the
-// wizard with Ink and React loads (through loadUi, which prepares the environment first).
+// `ami-wizard` in a terminal. This module stays tiny: it draws the welcome frame at once, and only
+// then loads the wizard with Ink and React (through loadUi, which prepares the environment first).
 import type { CliArgs } from '../cli-options.ts';
 import type { CommandIO } from './context.ts';
 import type { Prefill } from '../answers/prefill.ts';
@@ -12,13 +12,11 @@ import { loadUi } from './load-ui.ts';
 export async function wizardCommand(args: CliArgs, io: CommandIO, prefill?: Prefill): Promise<number> {
   // With --yes nothing is asked, so there is no welcome to show.
   const welcome = prefill && args.answers ? welcomeFor(prefill.given, basename(args.answers), prefill.corrections) : {};
-  // The UI starts loading first: its files are read while the frame is drawn. Awaited only below,
-  // so a failure to load is not also reported unhandled should drawing the frame throw.
-  const ui = loadUi(() => import('./wizard-run.ts'));
-  ui.catch(() => {});
+  // Drawn before the UI starts loading: on Node 24, import() reads and compiles the module graph
+  // before it returns (100 to 250 ms of the UI chunk), which would hold the frame back.
   const firstFrame = args.yes ? { erase() {}, restore() {} } : drawFirstFrame(io.terminal(), welcome);
   try {
-    const { runWizard } = await ui;
+    const { runWizard } = await loadUi(() => import('./wizard-run.ts'));
     return await runWizard(args, io, firstFrame, prefill);
   } finally {
     firstFrame.erase();
