@@ -69,7 +69,7 @@ const cases = [
 const ptyCases = [
   { name: 'baseline (pty): node -e write', args: ['-e', 'process.stdout.write("ready")'], marker: 'ready' },
   { name: 'wizard first frame (pty)', args: [cli], marker: 'How much software', target: 1.3 },
-  { name: 'wizard ready for keys (pty)', args: [cli], marker: 'Enter start', target: 2.5 },
+  { name: 'wizard ready for keys (pty)', args: [cli], marker: 'Enter start', target: 2 },
 ];
 
 const wanted = (list) =>

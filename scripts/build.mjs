@@ -105,6 +105,29 @@ const lazyPackages = {
   },
 };
 
+// string-width tests every non-ASCII character against /^\p{RGI_Emoji}$/v, a regex that takes
+// tens of ms to build when its module loads and more to compile on first use, on Node 20 and later:
+// paid by Ink's first frame of the wizard (its lines draw with ◀ ● ─). Here it is built on first
+// use, and a single code point meets it only with Emoji_Presentation (a cheap class, and no RGI
+// emoji of one code point is without it); a longer cluster meets the regex as before.
+const RGI_REGEX = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+const RGI_TEST = 'rgiEmojiRegex.test(segment)';
+const emojiRegexOnUse = {
+  name: 'string-width-emoji-regex-on-use',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      const code = await readFile(args.path, 'utf8');
+      if (!code.includes('rgiEmojiRegex')) return undefined; // the older string-width (emoji-regex)
+      if (code.split(RGI_REGEX).length !== 2 || code.split(RGI_TEST).length !== 2)
+        throw new Error(`${args.path}: not the one ${RGI_REGEX} and ${RGI_TEST} expected`);
+      const lazy =
+        "let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexBuilt ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };\nconst emojiPresentationRegex = /\\p{Emoji_Presentation}/u;";
+      const guarded = `((segment.length > 2 || (segment.length === 2 && segment.codePointAt(0) <= 0xFFFF) || emojiPresentationRegex.test(segment)) && ${RGI_TEST})`;
+      return { contents: code.replace(RGI_REGEX, () => lazy).replace(RGI_TEST, () => guarded), loader: 'js' };
+    });
+  },
+};
+
 // Built beside dist/ and swapped in at the end, so a test run reading dist/ never sees it half built.
 const staging = `dist.build-${process.pid}`;
 await rm(join(root, staging), { recursive: true, force: true });
@@ -123,7 +146,7 @@ const result = await build({
   jsx: 'automatic', // the Ink screens (.tsx), as in tsconfig.json
   // React and Ink read NODE_ENV: the production builds load, dev-only code is dropped.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [precompiledTemplates, answersShape, noDevtools, lazyPackages],
+  plugins: [precompiledTemplates, answersShape, noDevtools, lazyPackages, emojiRegexOnUse],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: {
     js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);",
