@@ -103,7 +103,7 @@ function standInValue(value: unknown, level: number, blocks: LiteralBlock[]): un
   return standIn(value, level, blocks);
 }
 
-/** What js-yaml's writeScalar returns for STYLE_LITERAL (node_modules/js-yaml/lib/dumper.js: blockHeader, indentString). */
+/** What js-yaml's writeScalar returns for STYLE_LITERAL (its dumper's blockHeader and indentString). */
 function literal({ text, level }: LiteralBlock): string {
   const indicator = /^\n* /.test(text) ? '2' : '';
   const clip = text.endsWith('\n');
