@@ -39,8 +39,11 @@ export interface AccountResult {
 }
 
 export interface OrgAuditSink {
-  /** One page of the account's images in a region, checked: written out at once, then dropped. */
-  images(accountId: string, audits: ImageAudit[]): void;
+  /**
+   * One page of the account's images in a region, checked: written out at once, then dropped. The next
+   * page of that region is asked for once the returned promise settles (backpressure from the output).
+   */
+  images(accountId: string, audits: ImageAudit[]): void | Promise<void>;
   failure(failure: AccountFailure): void;
   /** Every region of the account answered or failed. A result without failures is finished. */
   account(result: AccountResult): void;
@@ -129,7 +132,7 @@ async function auditAccount(aws: OrgAws, account: OrgAccount, run: OrgAuditRun, 
             for (const r of audit.results)
               if (r.status === 'fail') counts.failed[r.check] = (counts.failed[r.check] ?? 0) + 1;
           }
-          sink.images(account.id, audits);
+          await sink.images(account.id, audits);
         }
         result.regions.push(counts);
       } catch (error) {

@@ -94,11 +94,14 @@ export async function auditOrgCommand(args: CliArgs, io: CommandIO, testEndpoint
           checks: { rules: policy.rules, maxAgeDays: policy.maxAgeDays, now: new Date() },
         },
         {
-          images(accountId, audits) {
+          async images(accountId, audits) {
             images += audits.length;
-            // One write a page: a line at a time would cost a system call per image.
-            if (args.json) io.stdout(audits.map((audit) => imageLine(accountId, audit)).join(''));
             show();
+            if (!args.json) return;
+            // One write a page: a line at a time would cost a system call per image. Then wait for a
+            // slow reader: the region's next page (and so the fan-out) waits with it.
+            io.stdout(audits.map((audit) => imageLine(accountId, audit)).join(''));
+            await io.stdoutDrained?.();
           },
           failure(failure) {
             tally.failures.push(failure);

@@ -2,8 +2,10 @@
 // (test/aws/support/org-server.ts) with a small organization. The big one is in org-audit-cli.test.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditImage } from '../../source/audit/checks.ts';
+import { drained } from '../../source/audit/drained.ts';
 import { parseTagPolicy } from '../../source/audit/tag-policy.ts';
 import { parseArgs } from '../../source/cli-options.ts';
 import { auditOrgCommand } from '../../source/commands/audit-org.ts';
@@ -11,7 +13,7 @@ import { EXIT } from '../../source/errors.ts';
 import { tempDir } from '../support/answers.ts';
 import { captureIO } from '../support/command-io.ts';
 import { accountIds, fixtureRecord, SCENARIO_POLICY, scenarioImages, startFakeOrg } from '../aws/support/org-server.ts';
-import type { OrgScenario } from '../aws/support/org-server.ts';
+import type { OrgScenario, OrgStats } from '../aws/support/org-server.ts';
 
 let work: { dir: string; cleanup: () => void };
 let policy: string;
@@ -52,11 +54,15 @@ async function run(
   extra: string[] = [],
   onStdout?: (text: string) => void,
   status?: { isTTY: boolean; write: (text: string) => boolean },
+  stdoutDrained?: () => Promise<void>,
+  onStart?: (stats: OrgStats) => void,
 ) {
   const org = await startFakeOrg(scenario);
+  onStart?.(org.stats);
   try {
     const captured = captureIO({ cwd: work.dir });
     if (status) captured.io.status = status;
+    if (stdoutDrained) captured.io.stdoutDrained = stdoutDrained;
     const stdout = captured.io.stdout;
     captured.io.stdout = (text) => {
       onStdout?.(text);
@@ -170,6 +176,45 @@ describe('audit --org', () => {
     });
     expect(await released).toBe('first line');
     expect(findings(lines)).toHaveLength(6 * 3 * 5);
+  }, 30_000);
+
+  it('--json waits for a slow reader: no more pages are asked for while the output is blocked', async () => {
+    // A pipe whose reader has stopped: a 1 KiB buffer, and nothing is taken from it until released.
+    let flowing = false;
+    const held: (() => void)[] = [];
+    const pipe = new Writable({
+      highWaterMark: 1024,
+      write(_chunk, _encoding, callback) {
+        if (flowing) setImmediate(callback);
+        else held.push(callback);
+      },
+    });
+    const scenario: OrgScenario = { ...SMALL, accounts: 20 };
+    let stats!: OrgStats;
+    const running = run(
+      scenario,
+      ['--json', '--concurrency', '2'],
+      (text) => void pipe.write(text),
+      undefined,
+      () => drained(pipe),
+      (s) => (stats = s),
+    );
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    while (!held.length) await new Promise((resolve) => setTimeout(resolve, 20)); // the first page is out
+    await settle();
+    const blockedAt = stats.requests;
+    await settle();
+    // The fan-out has stopped: the same calls as before, far fewer than the run makes, and what waits
+    // in the pipe's buffer is a page or two a region in flight, not the organization's output.
+    expect(stats.requests).toBe(blockedAt);
+    expect(stats.byAction.DescribeImages ?? 0).toBeLessThan(20 * 3);
+    expect(pipe.writableLength).toBeLessThan(40_000);
+    flowing = true;
+    for (const callback of held.splice(0)) callback();
+    const { code, lines } = await running;
+    expect(code).toBe(EXIT.failure);
+    expect(findings(lines)).toEqual(expectedFindings(scenario, () => false));
+    expect(stats.byAction.DescribeImages).toBe(20 * 3);
   }, 30_000);
 
   it('--resume: a second run assumes no role in the accounts the first one finished', async () => {
