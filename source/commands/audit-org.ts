@@ -15,7 +15,9 @@ import { auditPolicy } from '../audit/policy.ts';
 import { openResumeState } from '../audit/resume-state.ts';
 import type { ResumeState } from '../audit/resume-state.ts';
 import { assertRegionCode } from '../aws/ec2-client.ts';
-import { openOrgAws } from '../aws/org-clients.ts';
+import { openOrgAws, VIEW_ARN } from '../aws/org-clients.ts';
+import { printable } from '../text/printable.ts';
+import { shortened } from '../text/shortened.ts';
 import { progress } from '../aws/progress.ts';
 import type { CommandIO } from './context.ts';
 
@@ -26,7 +28,7 @@ const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
 /** Options only the organization audit takes: given without --org or --accounts, they are refused. */
-const ORG_ONLY = ['roleName', 'externalId', 'resume'] as const;
+const ORG_ONLY = ['roleName', 'externalId', 'resume', 'view'] as const;
 
 export const isOrgAudit = (args: CliArgs): boolean => Boolean(args.org || args.accounts);
 
@@ -48,6 +50,12 @@ export async function auditOrgCommand(args: CliArgs, io: CommandIO, testEndpoint
     throw new InputError('--role-name needs an IAM role name: 1-64 letters, digits and + = , . @ _ -.');
   if (args.externalId !== undefined && !EXTERNAL_ID.test(args.externalId))
     throw new InputError('--external-id needs 2-1224 letters, digits and + = , . @ : / _ -.');
+  if (args.view !== undefined && args.accounts)
+    throw new InputError('--view finds the accounts itself: give --org --view ARN, or --accounts FILE without --view.');
+  if (args.view !== undefined && !VIEW_ARN.test(args.view))
+    throw new InputError(
+      `--view needs a Resource Explorer view ARN, arn:aws:resource-explorer-2:REGION:ACCOUNT:view/NAME/ID (got "${printable(shortened(args.view, 80))}"); \`aws resource-explorer-2 list-views\` lists them.`,
+    );
   const given = args.accounts ? readAccountList(resolve(io.cwd, args.accounts), args.accounts) : undefined;
   const state: ResumeState | undefined = args.resume
     ? openResumeState(resolve(io.cwd, args.resume), args.resume)
@@ -79,6 +87,7 @@ export async function auditOrgCommand(args: CliArgs, io: CommandIO, testEndpoint
       timeoutMs: args.awsTimeoutMs,
       concurrency: args.concurrency,
       roleName,
+      ...(args.view ? { view: true } : {}),
       ...(args.externalId ? { externalId: args.externalId } : {}),
       ...(testEndpoint ? { endpoint: testEndpoint } : {}),
     });
@@ -89,6 +98,7 @@ export async function auditOrgCommand(args: CliArgs, io: CommandIO, testEndpoint
         {
           ...(given ? { accounts: given.map((id) => ({ id })) } : {}),
           skip,
+          ...(args.view ? { view: args.view } : {}),
           ...(args.regions.length ? { regions: [...new Set(args.regions)] } : {}),
           concurrency: args.concurrency,
           checks: { rules: policy.rules, maxAgeDays: policy.maxAgeDays, now: new Date() },

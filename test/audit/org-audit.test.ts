@@ -217,6 +217,60 @@ describe('audit --org', () => {
     expect(stats.byAction.DescribeImages).toBe(20 * 3);
   }, 30_000);
 
+  describe('--view ARN (Resource Explorer)', () => {
+    const VIEW = 'arn:aws:resource-explorer-2:us-west-2:100000000000:view/images/1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+
+    it('finds what the fan-out finds, without DescribeRegions or empty regions', async () => {
+      // The view's pages are small and throttled now and then, so paging and retries are exercised.
+      const scenario: OrgScenario = { ...SMALL, viewPageSize: 7, throttleEvery: 5 };
+      const fanOut = await run(scenario, ['--json']);
+      const viewed = await run(scenario, ['--json', '--view', VIEW]);
+      expect(viewed.code).toBe(fanOut.code);
+      expect(findings(viewed.lines)).toEqual(findings(fanOut.lines));
+      expect(findings(viewed.lines)).toEqual(expectedFindings(scenario, () => false));
+      expect(viewed.stats.byAction.DescribeRegions).toBeUndefined();
+      expect(viewed.stats.listResources.every((c) => c.viewArn === VIEW && c.filter === 'resourcetype:ec2:image')).toBe(
+        true,
+      );
+      expect(viewed.stats.byAction.ListResources).toBeGreaterThanOrEqual(Math.ceil((6 * 3 * 5) / 7));
+      expect(new Set(viewed.stats.listResourcesRegions)).toEqual(new Set(['us-west-2'])); // the view's region
+      expect(viewed.stats.byAction.ListAccounts).toBeUndefined();
+      expect(viewed.lines.at(-1)).toMatchObject({ type: 'summary', accounts: 6, images: 6 * 3 * 5 });
+    }, 30_000);
+
+    it('trusts the index: an image the view does not list is not seen, an empty region is not visited', async () => {
+      const [first] = accountIds(SMALL);
+      const images = scenarioImages(SMALL, first!, 'ap-south-1').map((i) => i.id);
+      const missing = scenarioImages(SMALL, first!, 'eu-west-1')[0]!.id;
+      const scenario: OrgScenario = { ...SMALL, unindexed: [...images, missing] };
+      const { lines, stats } = await run(scenario, ['--json', '--view', VIEW]);
+      const seen = findings(lines);
+      expect(seen.some((f) => f.includes(missing))).toBe(false);
+      expect(seen.filter((f) => f.startsWith(`${first} ap-south-1 `))).toEqual([]);
+      expect(seen).toHaveLength(6 * 3 * 5 - 6);
+      // One DescribeImages a region with images: 6 accounts x 3 regions, less the first one's ap-south-1.
+      expect(stats.byAction.DescribeImages).toBe(6 * 3 - 1);
+    }, 30_000);
+
+    it.each([
+      ['not an ARN', 'images'],
+      ['another service', 'arn:aws:ec2:us-west-2:100000000000:view/images/1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f'],
+      ['no view id', 'arn:aws:resource-explorer-2:us-west-2:100000000000:view/images'],
+    ])('refuses %s before any AWS call (exit 2)', async (_, arn) => {
+      const org = await startFakeOrg(SMALL);
+      try {
+        const captured = captureIO({ cwd: work.dir });
+        const args = parseArgs(['audit', '--org', '--policy', policy, '--view', arn]);
+        await expect(auditOrgCommand(args, captured.io, org.url)).rejects.toThrow(
+          /--view needs a Resource Explorer view ARN.*list-views/,
+        );
+        expect(org.stats.requests).toBe(0);
+      } finally {
+        await org.close();
+      }
+    });
+  });
+
   it('--resume: a second run assumes no role in the accounts the first one finished', async () => {
     const ids = accountIds(SMALL);
     const state = join(work.dir, 'resume.jsonl');
