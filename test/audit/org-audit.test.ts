@@ -1,6 +1,6 @@
 // audit --org in-process: the real SDK clients (Organizations, STS, EC2) against one local endpoint
 // (test/aws/support/org-server.ts) with a small organization. The big one is in org-audit-cli.test.ts.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,7 @@ import { auditImage } from '../../source/audit/checks.ts';
 import { drained } from '../../source/audit/drained.ts';
 import { parseTagPolicy } from '../../source/audit/tag-policy.ts';
 import { parseArgs } from '../../source/cli-options.ts';
+import { main } from '../../source/main.ts';
 import { auditOrgCommand } from '../../source/commands/audit-org.ts';
 import { EXIT } from '../../source/errors.ts';
 import { tempDir } from '../support/answers.ts';
@@ -269,6 +270,26 @@ describe('audit --org', () => {
         await org.close();
       }
     });
+  });
+
+  it('ListAccounts denied: says what to allow, exit 1, no output and no resume record', async () => {
+    const org = await startFakeOrg({ ...SMALL, denyListAccounts: true });
+    try {
+      const captured = captureIO({ cwd: work.dir });
+      const argv = ['audit', '--org', '--policy', policy, '--json', '--resume', 'denied.jsonl'];
+      vi.stubEnv('AWS_ENDPOINT_URL', org.url);
+      const code = await main(argv, captured.io);
+      expect(code).toBe(EXIT.failure);
+      expect(captured.stdout()).toBe(''); // no summary: nothing was audited
+      expect(captured.stderr()).toMatch(
+        /Access denied \(AccessDeniedException\) for organizations:ListAccounts\.\s+Allow the IAM action organizations:ListAccounts/,
+      );
+      const state = join(work.dir, 'denied.jsonl');
+      expect(existsSync(state) ? readFileSync(state, 'utf8') : '').toBe('');
+      expect(org.stats.assumed).toEqual([]);
+    } finally {
+      await org.close();
+    }
   });
 
   it('--resume: a second run assumes no role in the accounts the first one finished', async () => {

@@ -57,6 +57,8 @@ export interface OrgScenario {
   suspended?: number;
   /** Every answer waits this long: calls overlap as they do against AWS. */
   delayMs?: number;
+  /** ListAccounts answers AccessDeniedException (the caller may not list the organization). */
+  denyListAccounts?: boolean;
   /** Image ids the Resource Explorer view does not index (yet): ListResources leaves them out. */
   unindexed?: string[];
   /** Resources per ListResources page (default 50). */
@@ -210,6 +212,11 @@ export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
   function answer(request: OrgRequest): Answer {
     const { action, params, account, region } = request;
     if (action === 'ListAccounts') {
+      if (scenario.denyListAccounts)
+        return json(400, {
+          __type: 'AccessDeniedException',
+          Message: "You don't have permissions to access this resource.",
+        });
       const start = Number(params.NextToken ?? 0);
       const page = listed.slice(start, start + 20);
       const next = start + 20 < listed.length ? String(start + 20) : undefined;
