@@ -95,10 +95,7 @@ const OPTIONS = {
     value: 'N',
     read: concurrency,
   },
-  view: text(
-    'ARN',
-    'audit --org: find the images through this Resource Explorer aggregator view, not every account and region.',
-  ),
+  view: text('ARN', 'audit --org: find the images through this Resource Explorer aggregator view.'),
   resume: text('FILE', 'audit --org: record finished accounts here, and skip the ones it already lists.'),
   // The deadline of one AWS call, retries and credential lookup included, in milliseconds.
   'aws-timeout': {
