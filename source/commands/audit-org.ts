@@ -35,6 +35,7 @@ export const isOrgAudit = (args: CliArgs): boolean => Boolean(args.org || args.a
 export function assertOrgOptions(args: CliArgs): void {
   if (isOrgAudit(args)) return;
   const stray = ORG_ONLY.find((key) => args[key] !== undefined);
+  if (stray === 'view') throw new InputError('--view is for audit --org: audit --org --view ARN.');
   if (stray)
     throw new InputError(
       `--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is for audit --org or --accounts FILE.`,
