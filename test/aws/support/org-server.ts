@@ -209,6 +209,9 @@ export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
     });
   });
 
+  // What the Resource Explorer view indexes: built once, on the first ListResources.
+  let indexed: Record<string, unknown>[] | undefined;
+
   function answer(request: OrgRequest): Answer {
     const { action, params, account, region } = request;
     if (action === 'ListAccounts') {
@@ -241,7 +244,7 @@ export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
       // REST-JSON: the body the SDK sent; the answer as Resource Explorer shapes it.
       const input = params as unknown as { ViewArn?: string; Filters?: { FilterString?: string }; NextToken?: string };
       stats.listResources.push({ viewArn: input.ViewArn ?? '', filter: input.Filters?.FilterString ?? '' });
-      const all = active.flatMap((account) =>
+      indexed ??= active.flatMap((account) =>
         scenario.regions.flatMap((r) =>
           scenarioImages(scenario, account, r)
             .filter((image) => !scenario.unindexed?.includes(image.id))
@@ -256,6 +259,7 @@ export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
             })),
         ),
       );
+      const all = indexed;
       const size = scenario.viewPageSize ?? 50;
       const start = Number(input.NextToken ?? 0);
       const next = start + size < all.length ? String(start + size) : undefined;
