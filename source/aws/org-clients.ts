@@ -185,7 +185,8 @@ export async function openOrgAws(options: OrgAwsOptions): Promise<OrgAws> {
       const explorer = new explorerSdk.ResourceExplorer2({ ...common, region });
       const found: IndexedImages = new Map();
       const seen = new Set<string>();
-      const ids = new Set<string>();
+      // Ids by account and region; a Set, since a view may list an image twice.
+      const sets = new Map<string, Map<string, Set<string>>>();
       let token: string | undefined;
       // Not destroyed at the end: its agents are the shared ones (see above).
       do {
@@ -208,19 +209,19 @@ export async function openOrgAws(options: OrgAwsOptions): Promise<OrgAws> {
           const account = r.OwningAccountId ?? r.Arn?.split(':')[4];
           const where = r.Region ?? r.Arn?.split(':')[3];
           if (!id || !account || !/^\d{12}$/.test(account) || !where) continue;
-          const regions = found.get(account) ?? new Map<string, string[]>();
-          found.set(account, regions);
-          if (ids.has(`${account} ${where} ${id}`)) continue;
-          ids.add(`${account} ${where} ${id}`);
-          const list = regions.get(where) ?? [];
-          regions.set(where, list);
-          list.push(id);
+          const regions = sets.get(account) ?? new Map<string, Set<string>>();
+          sets.set(account, regions);
+          const ids = regions.get(where) ?? new Set<string>();
+          regions.set(where, ids);
+          ids.add(id);
         }
         token = page.NextToken || undefined;
         if (token !== undefined && seen.has(token))
           throw new InputError('Resource Explorer sent the same page token twice.');
         if (token !== undefined) seen.add(token);
       } while (token !== undefined);
+      for (const [account, regions] of sets)
+        found.set(account, new Map([...regions].map(([where, ids]) => [where, [...ids]])));
       return found;
     },
     assume: (account) =>
