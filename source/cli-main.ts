@@ -1,5 +1,6 @@
 // What runs once the entry (cli.ts) has turned the compile cache on: the terminal-safe output every
 // command prints through, then main.
+import { drained } from './audit/drained.ts';
 import type { CommandIO } from './commands/context.ts';
 import { awsWorkAbandoned } from './aws/deadline.ts';
 import { main } from './main.ts';
@@ -9,6 +10,7 @@ import { printableMessage } from './text/printable.ts';
 // message, the terminal never receives a raw control sequence (the Ink screens draw on their own).
 const io: CommandIO = {
   stdout: (text) => void process.stdout.write(printableMessage(text)),
+  stdoutDrained: () => drained(process.stdout),
   stderr: (text) => void process.stderr.write(printableMessage(text)),
   cwd: process.cwd(),
   env: process.env,

@@ -95,6 +95,7 @@ const OPTIONS = {
     value: 'N',
     read: concurrency,
   },
+  view: text('ARN', 'audit --org: find the images through this Resource Explorer aggregator view.'),
   resume: text('FILE', 'audit --org: record finished accounts here, and skip the ones it already lists.'),
   // The deadline of one AWS call, retries and credential lookup included, in milliseconds.
   'aws-timeout': {
@@ -137,7 +138,17 @@ const COMMANDS = {
   audit: {
     help: "Check the account's own AMIs against the tagging policy (needs AWS credentials).",
     usage: ['[region ...]', '[policy|answers]', '[json]'],
-    also: ['max-age-days', 'aws-timeout', 'org', 'accounts', 'role-name', 'external-id', 'concurrency', 'resume'],
+    also: [
+      'max-age-days',
+      'aws-timeout',
+      'org',
+      'accounts',
+      'role-name',
+      'external-id',
+      'concurrency',
+      'resume',
+      'view',
+    ],
   },
   workshop: {
     help: 'Walk a team through the design spectrum and a live what-if board (terminal).',

@@ -152,6 +152,7 @@ describe('helpText', () => {
       '--role-name NAME',
       '--external-id ID',
       '--concurrency N',
+      '--view ARN',
       '--resume FILE',
       '--aws-timeout SECONDS',
       '--help',

@@ -3,6 +3,7 @@
 // single-account audit does. A failure (the role refused, a region not enabled, a deadline) is recorded
 // for its account or region and the rest goes on. Images are handed to the sink as each page arrives and
 // then dropped: what the run keeps is counts per account and region.
+import { IDS_PER_CALL } from '../aws/org-clients.ts';
 import type { AccountAws, OrgAccount, OrgAws } from '../aws/org-clients.ts';
 import { scopeFailure } from '../aws/scope-failure.ts';
 import type { FailureKind } from '../aws/scope-failure.ts';
@@ -39,8 +40,11 @@ export interface AccountResult {
 }
 
 export interface OrgAuditSink {
-  /** One page of the account's images in a region, checked: written out at once, then dropped. */
-  images(accountId: string, audits: ImageAudit[]): void;
+  /**
+   * One page of the account's images in a region, checked: written out at once, then dropped. The next
+   * page of that region is asked for once the returned promise settles (backpressure from the output).
+   */
+  images(accountId: string, audits: ImageAudit[]): void | Promise<void>;
   failure(failure: AccountFailure): void;
   /** Every region of the account answered or failed. A result without failures is finished. */
   account(result: AccountResult): void;
@@ -51,6 +55,11 @@ export interface OrgAuditRun {
   accounts?: OrgAccount[];
   /** Accounts already finished (--resume): not visited. */
   skip: ReadonlySet<string>;
+  /**
+   * --view ARN: the images a Resource Explorer view indexes, instead of every region of every account:
+   * only the accounts and regions where it lists images are visited, and only those images described.
+   */
+  view?: string;
   /** --region: only these (each must be enabled in the account); else every enabled region. */
   regions?: string[];
   concurrency: number;
@@ -58,7 +67,12 @@ export interface OrgAuditRun {
 }
 
 export async function auditOrganization(aws: OrgAws, run: OrgAuditRun, sink: OrgAuditSink): Promise<void> {
-  const source = run.accounts ? given(run.accounts) : aws.accounts();
+  const indexed = run.view ? await aws.indexedImages(run.view) : undefined;
+  const source = indexed
+    ? given([...indexed.keys()].sort().map((id) => ({ id })))
+    : run.accounts
+      ? given(run.accounts)
+      : aws.accounts();
   // Accounts in flight: at most --concurrency, so the calls waiting for a slot stay few.
   const running = new Set<Promise<void>>();
   const seen = new Set<string>();
@@ -66,7 +80,7 @@ export async function auditOrganization(aws: OrgAws, run: OrgAuditRun, sink: Org
     for (const account of page) {
       if (run.skip.has(account.id) || seen.has(account.id)) continue;
       seen.add(account.id);
-      const task = auditAccount(aws, account, run, sink).finally(() => running.delete(task));
+      const task = auditAccount(aws, account, run, sink, indexed?.get(account.id)).finally(() => running.delete(task));
       running.add(task);
       if (running.size >= run.concurrency) await Promise.race(running);
     }
@@ -78,7 +92,13 @@ async function* given(accounts: OrgAccount[]): AsyncGenerator<OrgAccount[]> {
   yield accounts;
 }
 
-async function auditAccount(aws: OrgAws, account: OrgAccount, run: OrgAuditRun, sink: OrgAuditSink): Promise<void> {
+async function auditAccount(
+  aws: OrgAws,
+  account: OrgAccount,
+  run: OrgAuditRun,
+  sink: OrgAuditSink,
+  indexed?: Map<string, string[]>,
+): Promise<void> {
   const result: AccountResult = {
     accountId: account.id,
     ...(account.name ? { name: account.name } : {}),
@@ -105,7 +125,10 @@ async function auditAccount(aws: OrgAws, account: OrgAccount, run: OrgAuditRun, 
     failed('sts:AssumeRole', error);
   }
   let regions: string[] = [];
-  if (role) {
+  if (role && indexed) {
+    // The view's regions: no DescribeRegions, and none without images. --region narrows them.
+    regions = [...indexed.keys()].filter((r) => !run.regions || run.regions.includes(r)).sort();
+  } else if (role) {
     try {
       const enabled = await role.regions();
       regions = run.regions ? run.regions.filter((r) => enabled.includes(r)) : enabled;
@@ -120,7 +143,7 @@ async function auditAccount(aws: OrgAws, account: OrgAccount, run: OrgAuditRun, 
       const counts: RegionCounts = { region, images: 0, failing: 0, failed: {} };
       const session = role!.region(region);
       try {
-        for await (const page of imagePagesOf(session)) {
+        for await (const page of imagePagesOf(session, indexed?.get(region))) {
           const audits = page.map((image) => auditImage(image, run.checks));
           for (const audit of audits) {
             counts.images++;
@@ -129,7 +152,7 @@ async function auditAccount(aws: OrgAws, account: OrgAccount, run: OrgAuditRun, 
             for (const r of audit.results)
               if (r.status === 'fail') counts.failed[r.check] = (counts.failed[r.check] ?? 0) + 1;
           }
-          sink.images(account.id, audits);
+          await sink.images(account.id, audits);
         }
         result.regions.push(counts);
       } catch (error) {
@@ -143,5 +166,21 @@ async function auditAccount(aws: OrgAws, account: OrgAccount, run: OrgAuditRun, 
   sink.account(result);
 }
 
-const imagePagesOf = (session: Ec2Session) =>
-  imagePages(session, { Owners: ['self'], IncludeDeprecated: true }, PAGE_SIZE);
+async function* imagePagesOf(session: Ec2Session, ids?: string[]) {
+  if (!ids) {
+    yield* imagePages(session, { Owners: ['self'], IncludeDeprecated: true }, PAGE_SIZE);
+    return;
+  }
+  // An image-id filter, not ImageIds: an image deleted since the view indexed it is left out, where
+  // ImageIds would fail the whole call (InvalidAMIID.NotFound).
+  for (let i = 0; i < ids.length; i += IDS_PER_CALL)
+    yield* imagePages(
+      session,
+      {
+        Owners: ['self'],
+        IncludeDeprecated: true,
+        Filters: [{ Name: 'image-id', Values: ids.slice(i, i + IDS_PER_CALL) }],
+      },
+      PAGE_SIZE,
+    );
+}

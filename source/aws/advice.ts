@@ -84,6 +84,14 @@ const isCredentialsMissing = (name: string, message: string) =>
   (name === 'CredentialsProviderError' || /Could not load credentials/.test(message)) &&
   !/expired|refresh/i.test(message);
 
+/** The service an IAM action belongs to, as its messages name it. */
+const serviceOf = (action: string): string =>
+  ({
+    organizations: 'Organizations',
+    sts: 'STS',
+    'resource-explorer-2': 'Resource Explorer',
+  })[action.split(':')[0] ?? ''] ?? 'EC2';
+
 export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   const e = (error ?? {}) as SdkErrorShape;
   const name = printable(e.name ?? '');
@@ -143,7 +151,7 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   }
   if (THROTTLED.includes(name)) {
     return lines(
-      `EC2 throttled the requests (${name})${attempts}${where}.`,
+      `${serviceOf(ctx.action)} throttled the requests (${name})${attempts}${where}.`,
       'Wait a minute and run again, or let the SDK retry longer:',
       'AWS_MAX_ATTEMPTS=10 AWS_RETRY_MODE=adaptive',
     );
@@ -151,7 +159,7 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   const status = e.$metadata?.httpStatusCode;
   if (e.$fault === 'server' || (status !== undefined && status >= 500)) {
     return lines(
-      `EC2 is not answering properly${where} (${name || `HTTP ${status}`})${attempts}.`,
+      `${serviceOf(ctx.action)} is not answering properly${where} (${name || `HTTP ${status}`})${attempts}.`,
       'This is on the AWS side; try again in a few minutes.',
     );
   }
@@ -163,7 +171,9 @@ export function adviceFor(error: unknown, ctx: AwsCallContext): string {
   if (/XML parse error/.test(message))
     return lines(`The endpoint did not answer like EC2 (${oneLine(message)})${attempts}.`, ...NOT_EC2_ADVICE);
   if (e.$metadata) {
-    return lines(`EC2 refused ${ctx.action.replace(/^ec2:/, '')}${where}: ${name}: ${oneLine(message)}`);
+    return lines(
+      `${serviceOf(ctx.action)} refused ${ctx.action.replace(/^ec2:/, '')}${where}: ${name}: ${oneLine(message)}`,
+    );
   }
   throw error;
 }

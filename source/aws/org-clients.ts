@@ -21,6 +21,14 @@ import { scopeFailure } from './scope-failure.ts';
 type Ec2Sdk = typeof import('@aws-sdk/client-ec2');
 type StsSdk = typeof import('@aws-sdk/client-sts');
 type OrgSdk = typeof import('@aws-sdk/client-organizations');
+type ExplorerSdk = typeof import('@aws-sdk/client-resource-explorer-2');
+
+/** A Resource Explorer view's ARN: arn:PARTITION:resource-explorer-2:REGION:ACCOUNT:view/NAME/UUID. */
+export const VIEW_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):resource-explorer-2:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):view\/[\w.-]{1,64}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The images a view indexes: image ids by owning account, then by region. */
+export type IndexedImages = Map<string, Map<string, string[]>>;
 
 export interface OrgAccount {
   id: string;
@@ -32,6 +40,8 @@ export interface OrgAwsOptions {
   concurrency: number;
   roleName: string;
   externalId?: string;
+  /** --view: the Resource Explorer SDK loads only then. */
+  view?: boolean;
   /** Tests only: one endpoint for every service (a user sets AWS_ENDPOINT_URL, which the SDK reads itself). */
   endpoint?: string;
 }
@@ -44,11 +54,19 @@ export interface AccountAws {
   region(region: string): Ec2Session & { close(): void };
 }
 
+/** Image ids given to one DescribeImages (image-id filter values; EC2 takes up to 200). */
+export const IDS_PER_CALL = 200;
+
 export interface OrgAws {
   /** The region the tool runs in: STS and each account's DescribeRegions go there. */
   homeRegion: string;
   /** ACTIVE accounts of the organization, a page at a time. */
   accounts(): AsyncGenerator<OrgAccount[]>;
+  /**
+   * Every image a Resource Explorer view indexes (ListResources, resourcetype:ec2:image, every page),
+   * grouped by owning account and region. Throws a FailureError: the run cannot go on without it.
+   */
+  indexedImages(viewArn: string): Promise<IndexedImages>;
   /** AssumeRole into the account. Throws a ScopeFailure. */
   assume(account: string): Promise<AccountAws>;
   /** The limiter every call goes through (--concurrency). */
@@ -69,10 +87,11 @@ export async function openOrgAws(options: OrgAwsOptions): Promise<OrgAws> {
     throw await awsFailure(error, context);
   }
   silenceSdkNodeVersionWarning();
-  const [ec2Sdk, stsSdk, orgSdk] = await Promise.all([
+  const [ec2Sdk, stsSdk, orgSdk, explorerSdk] = await Promise.all([
     sdk<Ec2Sdk>(import('@aws-sdk/client-ec2'), 'EC2'),
     sdk<StsSdk>(import('@aws-sdk/client-sts'), 'STS'),
     sdk<OrgSdk>(import('@aws-sdk/client-organizations'), 'Organizations'),
+    options.view ? sdk<ExplorerSdk>(import('@aws-sdk/client-resource-explorer-2'), 'ResourceExplorer2') : undefined,
   ]);
   // One pool of connections for every client: an account's region is a client of its own (its own
   // credentials), and a connection each would cost a TCP (and TLS) handshake per region. So the clients
@@ -157,6 +176,53 @@ export async function openOrgAws(options: OrgAwsOptions): Promise<OrgAws> {
           throw new InputError('Organizations sent the same page token twice.');
         if (token !== undefined) seen.add(token);
       } while (token !== undefined);
+    },
+    async indexedImages(viewArn) {
+      const action = 'resource-explorer-2:ListResources';
+      const region = VIEW_ARN.exec(viewArn)?.[2];
+      if (!explorerSdk || !region) throw new InputError(`--view needs a Resource Explorer view ARN.`);
+      // The view's own region answers for it (an aggregator view indexes every region).
+      const explorer = new explorerSdk.ResourceExplorer2({ ...common, region });
+      const found: IndexedImages = new Map();
+      const seen = new Set<string>();
+      // Ids by account and region; a Set, since a view may list an image twice.
+      const sets = new Map<string, Map<string, Set<string>>>();
+      let token: string | undefined;
+      // Not destroyed at the end: its agents are the shared ones (see above).
+      do {
+        const page = await call('answer', (abortSignal) =>
+          explorer.listResources(
+            {
+              ViewArn: viewArn,
+              Filters: { FilterString: 'resourcetype:ec2:image' },
+              MaxResults: 1000,
+              ...(token ? { NextToken: token } : {}),
+            },
+            { abortSignal },
+          ),
+        ).catch(async (error) => {
+          throw await awsFailure(error, { action, region });
+        });
+        for (const r of page.Resources ?? []) {
+          // arn:aws:ec2:REGION:ACCOUNT:image/ami-...
+          const id = /:image\/(ami-[0-9a-f]{8,17})$/.exec(r.Arn ?? '')?.[1];
+          const account = r.OwningAccountId ?? r.Arn?.split(':')[4];
+          const where = r.Region ?? r.Arn?.split(':')[3];
+          if (!id || !account || !/^\d{12}$/.test(account) || !where) continue;
+          const regions = sets.get(account) ?? new Map<string, Set<string>>();
+          sets.set(account, regions);
+          const ids = regions.get(where) ?? new Set<string>();
+          regions.set(where, ids);
+          ids.add(id);
+        }
+        token = page.NextToken || undefined;
+        if (token !== undefined && seen.has(token))
+          throw new InputError('Resource Explorer sent the same page token twice.');
+        if (token !== undefined) seen.add(token);
+      } while (token !== undefined);
+      for (const [account, regions] of sets)
+        found.set(account, new Map([...regions].map(([where, ids]) => [where, [...ids]])));
+      return found;
     },
     assume: (account) =>
       scoped(async () => {

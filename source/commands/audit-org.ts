@@ -15,7 +15,9 @@ import { auditPolicy } from '../audit/policy.ts';
 import { openResumeState } from '../audit/resume-state.ts';
 import type { ResumeState } from '../audit/resume-state.ts';
 import { assertRegionCode } from '../aws/ec2-client.ts';
-import { openOrgAws } from '../aws/org-clients.ts';
+import { openOrgAws, VIEW_ARN } from '../aws/org-clients.ts';
+import { printable } from '../text/printable.ts';
+import { shortened } from '../text/shortened.ts';
 import { progress } from '../aws/progress.ts';
 import type { CommandIO } from './context.ts';
 
@@ -26,13 +28,14 @@ const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
 /** Options only the organization audit takes: given without --org or --accounts, they are refused. */
-const ORG_ONLY = ['roleName', 'externalId', 'resume'] as const;
+const ORG_ONLY = ['roleName', 'externalId', 'resume', 'view'] as const;
 
 export const isOrgAudit = (args: CliArgs): boolean => Boolean(args.org || args.accounts);
 
 export function assertOrgOptions(args: CliArgs): void {
   if (isOrgAudit(args)) return;
   const stray = ORG_ONLY.find((key) => args[key] !== undefined);
+  if (stray === 'view') throw new InputError('--view is for audit --org: audit --org --view ARN.');
   if (stray)
     throw new InputError(
       `--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is for audit --org or --accounts FILE.`,
@@ -48,6 +51,12 @@ export async function auditOrgCommand(args: CliArgs, io: CommandIO, testEndpoint
     throw new InputError('--role-name needs an IAM role name: 1-64 letters, digits and + = , . @ _ -.');
   if (args.externalId !== undefined && !EXTERNAL_ID.test(args.externalId))
     throw new InputError('--external-id needs 2-1224 letters, digits and + = , . @ : / _ -.');
+  if (args.view !== undefined && args.accounts)
+    throw new InputError('--view finds the accounts itself: give --org --view ARN, or --accounts FILE without --view.');
+  if (args.view !== undefined && !VIEW_ARN.test(args.view))
+    throw new InputError(
+      `--view needs a Resource Explorer view ARN, arn:aws:resource-explorer-2:REGION:ACCOUNT:view/NAME/ID (got "${printable(shortened(args.view, 80))}"); \`aws resource-explorer-2 list-views\` lists them.`,
+    );
   const given = args.accounts ? readAccountList(resolve(io.cwd, args.accounts), args.accounts) : undefined;
   const state: ResumeState | undefined = args.resume
     ? openResumeState(resolve(io.cwd, args.resume), args.resume)
@@ -79,6 +88,7 @@ export async function auditOrgCommand(args: CliArgs, io: CommandIO, testEndpoint
       timeoutMs: args.awsTimeoutMs,
       concurrency: args.concurrency,
       roleName,
+      ...(args.view ? { view: true } : {}),
       ...(args.externalId ? { externalId: args.externalId } : {}),
       ...(testEndpoint ? { endpoint: testEndpoint } : {}),
     });
@@ -89,16 +99,20 @@ export async function auditOrgCommand(args: CliArgs, io: CommandIO, testEndpoint
         {
           ...(given ? { accounts: given.map((id) => ({ id })) } : {}),
           skip,
+          ...(args.view ? { view: args.view } : {}),
           ...(args.regions.length ? { regions: [...new Set(args.regions)] } : {}),
           concurrency: args.concurrency,
           checks: { rules: policy.rules, maxAgeDays: policy.maxAgeDays, now: new Date() },
         },
         {
-          images(accountId, audits) {
+          async images(accountId, audits) {
             images += audits.length;
-            // One write a page: a line at a time would cost a system call per image.
-            if (args.json) io.stdout(audits.map((audit) => imageLine(accountId, audit)).join(''));
             show();
+            if (!args.json) return;
+            // One write a page: a line at a time would cost a system call per image. Then wait for a
+            // slow reader: the region's next page (and so the fan-out) waits with it.
+            io.stdout(audits.map((audit) => imageLine(accountId, audit)).join(''));
+            await io.stdoutDrained?.();
           },
           failure(failure) {
             tally.failures.push(failure);

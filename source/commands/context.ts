@@ -10,6 +10,11 @@ export interface Terminal {
 
 export interface CommandIO {
   stdout: (text: string) => void;
+  /**
+   * Resolves when stdout can take more (its reader has caught up with what was written). Output that
+   * streams (audit --org --json) waits on it between pages; absent, nothing waits.
+   */
+  stdoutDrained?: () => Promise<void>;
   stderr: (text: string) => void;
   cwd: string;
   /** The environment the wizard reads its defaults from (AWS_REGION); none when absent. */

@@ -101,3 +101,35 @@ describe('audit --org over 200 accounts x 17 regions x 50 images', () => {
     }
   }, 300_000);
 });
+
+describe('audit --org --view through the built CLI', () => {
+  it('loads the Resource Explorer SDK from the bundle and finds every image', async () => {
+    const scenario: OrgScenario = { accounts: 4, regions: ['eu-west-1', 'us-east-1'], imagesPerRegion: 3 };
+    const org = await startFakeOrg(scenario);
+    try {
+      const view =
+        'arn:aws:resource-explorer-2:eu-west-1:100000000000:view/images/1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+      const result = await runCli(
+        ['audit', '--org', '--view', view, '--policy', policy, '--json'],
+        awsEnv(home.dir, { extra: { AWS_ENDPOINT_URL: org.url } }),
+      );
+      expect(result.code, result.stderr).toBe(EXIT.failure);
+      const summary = JSON.parse(result.stdout.trimEnd().split('\n').at(-1)!);
+      expect(summary).toMatchObject({ type: 'summary', accounts: 4, images: 4 * 2 * 3 });
+      expect(org.stats.byAction.ListResources).toBe(1);
+      expect(org.stats.byAction.DescribeRegions).toBeUndefined();
+    } finally {
+      await org.close();
+    }
+  }, 60_000);
+
+  it('refuses a malformed --view before any AWS call (exit 2)', async () => {
+    const result = await runCli(
+      ['audit', '--org', '--view', 'my-view', '--policy', policy],
+      awsEnv(home.dir, { extra: { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' } }),
+    );
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.stderr).toMatch(/--view needs a Resource Explorer view ARN/);
+    expect(result.stdout).toBe('');
+  });
+});

@@ -1,17 +1,20 @@
 // audit --org in-process: the real SDK clients (Organizations, STS, EC2) against one local endpoint
 // (test/aws/support/org-server.ts) with a small organization. The big one is in org-audit-cli.test.ts.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditImage } from '../../source/audit/checks.ts';
+import { drained } from '../../source/audit/drained.ts';
 import { parseTagPolicy } from '../../source/audit/tag-policy.ts';
 import { parseArgs } from '../../source/cli-options.ts';
+import { main } from '../../source/main.ts';
 import { auditOrgCommand } from '../../source/commands/audit-org.ts';
 import { EXIT } from '../../source/errors.ts';
 import { tempDir } from '../support/answers.ts';
 import { captureIO } from '../support/command-io.ts';
 import { accountIds, fixtureRecord, SCENARIO_POLICY, scenarioImages, startFakeOrg } from '../aws/support/org-server.ts';
-import type { OrgScenario } from '../aws/support/org-server.ts';
+import type { OrgScenario, OrgStats } from '../aws/support/org-server.ts';
 
 let work: { dir: string; cleanup: () => void };
 let policy: string;
@@ -52,11 +55,15 @@ async function run(
   extra: string[] = [],
   onStdout?: (text: string) => void,
   status?: { isTTY: boolean; write: (text: string) => boolean },
+  stdoutDrained?: () => Promise<void>,
+  onStart?: (stats: OrgStats) => void,
 ) {
   const org = await startFakeOrg(scenario);
+  onStart?.(org.stats);
   try {
     const captured = captureIO({ cwd: work.dir });
     if (status) captured.io.status = status;
+    if (stdoutDrained) captured.io.stdoutDrained = stdoutDrained;
     const stdout = captured.io.stdout;
     captured.io.stdout = (text) => {
       onStdout?.(text);
@@ -171,6 +178,119 @@ describe('audit --org', () => {
     expect(await released).toBe('first line');
     expect(findings(lines)).toHaveLength(6 * 3 * 5);
   }, 30_000);
+
+  it('--json waits for a slow reader: no more pages are asked for while the output is blocked', async () => {
+    // A pipe whose reader has stopped: a 1 KiB buffer, and nothing is taken from it until released.
+    let flowing = false;
+    const held: (() => void)[] = [];
+    const pipe = new Writable({
+      highWaterMark: 1024,
+      write(_chunk, _encoding, callback) {
+        if (flowing) setImmediate(callback);
+        else held.push(callback);
+      },
+    });
+    const scenario: OrgScenario = { ...SMALL, accounts: 20 };
+    let stats!: OrgStats;
+    const running = run(
+      scenario,
+      ['--json', '--concurrency', '2'],
+      (text) => void pipe.write(text),
+      undefined,
+      () => drained(pipe),
+      (s) => (stats = s),
+    );
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    while (!held.length) await new Promise((resolve) => setTimeout(resolve, 20)); // the first page is out
+    await settle();
+    const blockedAt = stats.requests;
+    await settle();
+    // The fan-out has stopped: the same calls as before, far fewer than the run makes, and what waits
+    // in the pipe's buffer is a page or two a region in flight, not the organization's output.
+    expect(stats.requests).toBe(blockedAt);
+    expect(stats.byAction.DescribeImages ?? 0).toBeLessThan(20 * 3);
+    expect(pipe.writableLength).toBeLessThan(40_000);
+    flowing = true;
+    for (const callback of held.splice(0)) callback();
+    const { code, lines } = await running;
+    expect(code).toBe(EXIT.failure);
+    expect(findings(lines)).toEqual(expectedFindings(scenario, () => false));
+    expect(stats.byAction.DescribeImages).toBe(20 * 3);
+  }, 30_000);
+
+  describe('--view ARN (Resource Explorer)', () => {
+    const VIEW = 'arn:aws:resource-explorer-2:us-west-2:100000000000:view/images/1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+
+    it('finds what the fan-out finds, without DescribeRegions or empty regions', async () => {
+      // The view's pages are small and throttled now and then, so paging and retries are exercised.
+      const scenario: OrgScenario = { ...SMALL, viewPageSize: 7, throttleEvery: 5 };
+      const fanOut = await run(scenario, ['--json']);
+      const viewed = await run(scenario, ['--json', '--view', VIEW]);
+      expect(viewed.code).toBe(fanOut.code);
+      expect(findings(viewed.lines)).toEqual(findings(fanOut.lines));
+      expect(findings(viewed.lines)).toEqual(expectedFindings(scenario, () => false));
+      expect(viewed.stats.byAction.DescribeRegions).toBeUndefined();
+      expect(viewed.stats.listResources.every((c) => c.viewArn === VIEW && c.filter === 'resourcetype:ec2:image')).toBe(
+        true,
+      );
+      expect(viewed.stats.byAction.ListResources).toBeGreaterThanOrEqual(Math.ceil((6 * 3 * 5) / 7));
+      expect(new Set(viewed.stats.listResourcesRegions)).toEqual(new Set(['us-west-2'])); // the view's region
+      expect(viewed.stats.byAction.ListAccounts).toBeUndefined();
+      expect(viewed.lines.at(-1)).toMatchObject({ type: 'summary', accounts: 6, images: 6 * 3 * 5 });
+    }, 30_000);
+
+    it('trusts the index: an image the view does not list is not seen, an empty region is not visited', async () => {
+      const [first] = accountIds(SMALL);
+      const images = scenarioImages(SMALL, first!, 'ap-south-1').map((i) => i.id);
+      const missing = scenarioImages(SMALL, first!, 'eu-west-1')[0]!.id;
+      const scenario: OrgScenario = { ...SMALL, unindexed: [...images, missing] };
+      const { lines, stats } = await run(scenario, ['--json', '--view', VIEW]);
+      const seen = findings(lines);
+      expect(seen.some((f) => f.includes(missing))).toBe(false);
+      expect(seen.filter((f) => f.startsWith(`${first} ap-south-1 `))).toEqual([]);
+      expect(seen).toHaveLength(6 * 3 * 5 - 6);
+      // One DescribeImages a region with images: 6 accounts x 3 regions, less the first one's ap-south-1.
+      expect(stats.byAction.DescribeImages).toBe(6 * 3 - 1);
+    }, 30_000);
+
+    it.each([
+      ['not an ARN', 'images'],
+      ['another service', 'arn:aws:ec2:us-west-2:100000000000:view/images/1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f'],
+      ['no view id', 'arn:aws:resource-explorer-2:us-west-2:100000000000:view/images'],
+    ])('refuses %s before any AWS call (exit 2)', async (_, arn) => {
+      const org = await startFakeOrg(SMALL);
+      try {
+        const captured = captureIO({ cwd: work.dir });
+        const args = parseArgs(['audit', '--org', '--policy', policy, '--view', arn]);
+        await expect(auditOrgCommand(args, captured.io, org.url)).rejects.toThrow(
+          /--view needs a Resource Explorer view ARN.*list-views/,
+        );
+        expect(org.stats.requests).toBe(0);
+      } finally {
+        await org.close();
+      }
+    });
+  });
+
+  it('ListAccounts denied: says what to allow, exit 1, no output and no resume record', async () => {
+    const org = await startFakeOrg({ ...SMALL, denyListAccounts: true });
+    try {
+      const captured = captureIO({ cwd: work.dir });
+      const argv = ['audit', '--org', '--policy', policy, '--json', '--resume', 'denied.jsonl'];
+      vi.stubEnv('AWS_ENDPOINT_URL', org.url);
+      const code = await main(argv, captured.io);
+      expect(code).toBe(EXIT.failure);
+      expect(captured.stdout()).toBe(''); // no summary: nothing was audited
+      expect(captured.stderr()).toMatch(
+        /Access denied \(AccessDeniedException\) for organizations:ListAccounts\.\s+Allow the IAM action organizations:ListAccounts/,
+      );
+      const state = join(work.dir, 'denied.jsonl');
+      expect(existsSync(state) ? readFileSync(state, 'utf8') : '').toBe('');
+      expect(org.stats.assumed).toEqual([]);
+    } finally {
+      await org.close();
+    }
+  });
 
   it('--resume: a second run assumes no role in the accounts the first one finished', async () => {
     const ids = accountIds(SMALL);

@@ -69,6 +69,15 @@ describe('options of the organization audit', () => {
       );
     }
   });
+  it('--view: only with --org, never with --accounts', async () => {
+    const view = 'arn:aws:resource-explorer-2:us-east-1:111122223333:view/images/1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+    await expect(auditCommand(parseArgs(['audit', '--view', view]), captureIO().io)).rejects.toThrow(
+      /--view is for audit --org/,
+    );
+    await expect(
+      auditCommand(parseArgs(['audit', '--accounts', 'ids.txt', '--view', view]), captureIO().io),
+    ).rejects.toThrow(/--view finds the accounts itself/);
+  });
   it('refuses a role name IAM would not take, before any AWS call', async () => {
     await expect(auditCommand(parseArgs(['audit', '--org', '--role-name', 'a b']), captureIO().io)).rejects.toThrow(
       /--role-name needs an IAM role name/,

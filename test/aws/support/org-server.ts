@@ -57,12 +57,18 @@ export interface OrgScenario {
   suspended?: number;
   /** Every answer waits this long: calls overlap as they do against AWS. */
   delayMs?: number;
+  /** ListAccounts answers AccessDeniedException (the caller may not list the organization). */
+  denyListAccounts?: boolean;
+  /** Image ids the Resource Explorer view does not index (yet): ListResources leaves them out. */
+  unindexed?: string[];
+  /** Resources per ListResources page (default 50). */
+  viewPageSize?: number;
   /** Answers wait for this before they are sent (the streaming test holds later accounts). */
   hold?: (request: OrgRequest) => Promise<void> | undefined;
 }
 
 export interface OrgRequest {
-  service: 'organizations' | 'sts' | 'ec2';
+  service: 'organizations' | 'sts' | 'ec2' | 'resource-explorer-2';
   action: string;
   /** The caller's account (ec2), or the one AssumeRole asks for (sts). */
   account?: string;
@@ -78,6 +84,10 @@ export interface OrgStats {
   byAction: Record<string, number>;
   /** The account of every AssumeRole asked for, in order. */
   assumed: string[];
+  /** Every ListResources: the view and the filter it was asked with. */
+  listResources: { viewArn: string; filter: string }[];
+  /** The region each ListResources was signed for. */
+  listResourcesRegions: string[];
 }
 
 export interface FakeOrg {
@@ -159,7 +169,16 @@ const at = (places: Place[] | undefined, account?: string, region?: string) =>
 type Answer = { status: number; body: string; type: string } | 'hang';
 
 export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
-  const stats: OrgStats = { inFlight: 0, maxInFlight: 0, requests: 0, throttled: 0, byAction: {}, assumed: [] };
+  const stats: OrgStats = {
+    inFlight: 0,
+    maxInFlight: 0,
+    requests: 0,
+    throttled: 0,
+    byAction: {},
+    assumed: [],
+    listResources: [],
+    listResourcesRegions: [],
+  };
   const sockets = new Set<Socket>();
   let calls = 0;
   const active = accountIds(scenario);
@@ -179,6 +198,7 @@ export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
       const firstAttempt = !/attempt=([2-9]|\d\d)/.test(String(req.headers['amz-sdk-request'] ?? ''));
       const n = firstAttempt ? ++calls : 0;
       stats.byAction[request.action] = (stats.byAction[request.action] ?? 0) + 1;
+      if (request.service === 'resource-explorer-2') stats.listResourcesRegions.push(request.region ?? '');
       await scenario.hold?.(request);
       if (scenario.delayMs) await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
       if (scenario.throttleEvery && n && n % scenario.throttleEvery === 0) {
@@ -189,9 +209,17 @@ export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
     });
   });
 
+  // What the Resource Explorer view indexes: built once, on the first ListResources.
+  let indexed: Record<string, unknown>[] | undefined;
+
   function answer(request: OrgRequest): Answer {
     const { action, params, account, region } = request;
     if (action === 'ListAccounts') {
+      if (scenario.denyListAccounts)
+        return json(400, {
+          __type: 'AccessDeniedException',
+          Message: "You don't have permissions to access this resource.",
+        });
       const start = Number(params.NextToken ?? 0);
       const page = listed.slice(start, start + 20);
       const next = start + 20 < listed.length ? String(start + 20) : undefined;
@@ -212,6 +240,39 @@ export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
         ...(next ? { NextToken: next } : {}),
       });
     }
+    if (action === 'ListResources') {
+      // REST-JSON: the body the SDK sent; the answer as Resource Explorer shapes it.
+      const input = params as unknown as { ViewArn?: string; Filters?: { FilterString?: string }; NextToken?: string };
+      stats.listResources.push({ viewArn: input.ViewArn ?? '', filter: input.Filters?.FilterString ?? '' });
+      indexed ??= active.flatMap((account) =>
+        scenario.regions.flatMap((r) =>
+          scenarioImages(scenario, account, r)
+            .filter((image) => !scenario.unindexed?.includes(image.id))
+            .map((image) => ({
+              Arn: `arn:aws:ec2:${r}:${account}:image/${image.id}`,
+              OwningAccountId: account,
+              Region: r,
+              ResourceType: 'ec2:image',
+              Service: 'ec2',
+              LastReportedAt: '2023-11-14T22:13:20.000Z', // REST-JSON: RFC 3339 (the real SDK refuses a number)
+              Properties: [],
+            })),
+        ),
+      );
+      const all = indexed;
+      const size = scenario.viewPageSize ?? 50;
+      const start = Number(input.NextToken ?? 0);
+      const next = start + size < all.length ? String(start + size) : undefined;
+      return {
+        status: 200,
+        type: 'application/json',
+        body: JSON.stringify({
+          Resources: all.slice(start, start + size),
+          ViewArn: input.ViewArn,
+          ...(next ? { NextToken: next } : {}),
+        }),
+      };
+    }
     if (action === 'AssumeRole') {
       stats.assumed.push(account ?? '');
       if (!account || !active.includes(account) || scenario.deny?.includes(account))
@@ -226,7 +287,8 @@ export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
       if (at(scenario.disabled, account, region))
         return ec2Error(401, 'OptInRequired', `You are not subscribed to this service in ${region}.`);
       if (at(scenario.stall, account, region)) return 'hang';
-      const images = scenarioImages(scenario, account, region);
+      const wanted = imageIdFilter(params);
+      const images = scenarioImages(scenario, account, region).filter((i) => !wanted || wanted.includes(i.id));
       const start = Number(params.NextToken ?? 0);
       const size = Number(params.MaxResults ?? 1000);
       const next = start + size < images.length ? String(start + size) : undefined;
@@ -252,7 +314,26 @@ export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
   };
 }
 
+/** The values of an image-id filter (Filter.N.Name=image-id, Filter.N.Value.M), if the call has one. */
+function imageIdFilter(params: Record<string, string>): string[] | undefined {
+  const n = Object.entries(params).find(([k, v]) => /^Filter\.\d+\.Name$/.test(k) && v === 'image-id')?.[0];
+  if (!n) return undefined;
+  const prefix = `${n.slice(0, -'Name'.length)}Value.`;
+  return Object.entries(params)
+    .filter(([k]) => k.startsWith(prefix))
+    .map(([, v]) => v);
+}
+
 function parse(req: IncomingMessage, body: string): OrgRequest {
+  if (req.url === '/ListResources') {
+    const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ''));
+    return {
+      service: 'resource-explorer-2',
+      action: 'ListResources',
+      ...(scope ? { region: scope[1] } : {}),
+      params: body ? (JSON.parse(body) as Record<string, string>) : {},
+    };
+  }
   const target = String(req.headers['x-amz-target'] ?? '');
   if (target.startsWith('AWSOrganizationsV20161128.')) {
     const input = body ? (JSON.parse(body) as Record<string, string>) : {};
@@ -285,6 +366,12 @@ const json = (status: number, value: unknown): Answer => ({
 const xml = (status: number, body: string): Answer => ({ status, body, type: 'text/xml;charset=UTF-8' });
 
 function throttle(request: OrgRequest): Answer {
+  if (request.service === 'resource-explorer-2')
+    return {
+      status: 429,
+      type: 'application/json',
+      body: JSON.stringify({ message: 'Rate exceeded' }),
+    };
   if (request.service === 'organizations')
     return json(400, { __type: 'ThrottlingException', Message: 'Rate exceeded' });
   if (request.service === 'sts') return stsError(400, 'Throttling', 'Rate exceeded');
