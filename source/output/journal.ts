@@ -177,18 +177,28 @@ export function parseJournal(text: string): Journal | string {
     return reason && `names ${JSON.stringify(shownPath(path))}, which is not allowed (${reason})`;
   };
   const isFound = (value: unknown): value is string | null => value === null || value === NOT_A_FILE || isSha256(value);
+  // The writes commit side by side, so no two may touch one file: not the same path in another case
+  // (one file on a case-insensitive disk), not one staged file twice, not a file and a path inside it.
   const seen = new Set<string>();
+  const stagedNames = new Set<string>();
   for (const w of writes as Array<Record<string, unknown>>) {
     if (typeof w !== 'object' || w === null) return 'a write is not an object';
     const problem = pathProblem(w.path);
     if (problem) return `a write ${problem}`;
-    if (typeof w.path !== 'string' || seen.has(w.path)) return 'a path is written twice';
-    seen.add(w.path);
+    if (typeof w.path !== 'string' || seen.has(w.path.toLowerCase())) return 'a path is written twice';
+    seen.add(w.path.toLowerCase());
     if (typeof w.staged !== 'string' || !STAGED_NAME.test(w.staged))
       return `the write of ${w.path} names no staged file`;
+    if (stagedNames.has(w.staged)) return `the staged file of ${w.path} is written twice`;
+    stagedNames.add(w.staged);
     if (!isFound(w.from) || !isSha256(w.to) || typeof w.keep !== 'boolean' || !(w.last === null || isSha256(w.last))) {
       return `the write of ${w.path} is incomplete`;
     }
+  }
+  for (const path of seen) {
+    for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1))
+      if (seen.has(path.slice(0, cut)))
+        return `a write names ${JSON.stringify(shownPath(path.slice(0, cut)))}, a folder of another write`;
   }
   for (const r of removals as Array<Record<string, unknown>>) {
     if (typeof r !== 'object' || r === null) return 'a removal is not an object';

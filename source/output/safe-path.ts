@@ -107,7 +107,8 @@ export async function hashRegularFile(abs: string): Promise<string | null | 'sym
     const hash = createHash('sha256');
     // Sized to the file (one byte over, so the read that finds its end needs no second buffer) and
     // never zero-filled: a run hashes every file it writes, and 64 KiB each was most of its garbage.
-    const buffer = Buffer.allocUnsafe(Math.min(64 * 1024, stats.size + 1));
+    // At least 4 KiB, so a file that grows while it is read (an editor saving it) is not read a byte a call.
+    const buffer = Buffer.allocUnsafe(Math.max(4096, Math.min(64 * 1024, stats.size + 1)));
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
@@ -226,7 +227,8 @@ export async function renameInside(
  * `task` for every item, at most `limit` at a time, the results in the items' order. For file-system
  * steps on independent paths: their waits overlap instead of queueing one after another (Node runs
  * four file-system calls at once by default), and a bound keeps a large plan from opening a file per
- * entry at once.
+ * entry at once. After a failure no new item starts, and the first failure is thrown once the running
+ * items have finished.
  */
 export async function eachBounded<T, R>(
   items: readonly T[],
@@ -235,13 +237,23 @@ export async function eachBounded<T, R>(
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const index = next++;
-      results[index] = await task(items[index] as T);
+      try {
+        results[index] = await task(items[index] as T);
+      } catch (error) {
+        failed = true; // no new item starts once one has failed
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  // Settled: when one fails, the ones already running finish before the failure is reported, so no
+  // step of this list is still running while the caller reports or cleans up.
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (rejected) throw rejected.reason;
   return results;
 }
 

@@ -79,6 +79,12 @@ export async function applyPlan(plan: FilePlan): Promise<void> {
   }
 }
 
+const settle = <T>(work: Promise<T>): Promise<PromiseSettledResult<T>> =>
+  work.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
+
 async function applyPlanSteps(plan: FilePlan): Promise<void> {
   const { outDir } = plan;
   await ensureOutDir(outDir);
@@ -106,11 +112,12 @@ async function applyPlanSteps(plan: FilePlan): Promise<void> {
     await ensureFolders(outDir, STAGING_DIR);
     // .ami-wizard/.gitignore before any journal exists, so git never sees one; a run killed here leaves
     // only staged litter. It and the staged files are written concurrently, so the fsyncs overlap;
-    // settled, so no write is still running once one fails.
-    const [ignore, ...staged] = await Promise.allSettled([
-      ensureMetaIgnore(outDir),
-      // The staging folder was checked just above, right before all of these start at once.
-      ...writes.map((e) => stageFile(outDir, e.file!.contents, e.file!.mode, true)),
+    // settled, so no write is still running once one fails. Each staged file checks the staging
+    // folder's path right before it opens its file: one check for the whole phase would let a folder
+    // swapped for a link mid-phase carry the later files out of --out.
+    const [ignore, staged] = await Promise.all([
+      settle(ensureMetaIgnore(outDir)),
+      eachBounded(writes, PARALLEL_PATHS, (e) => settle(stageFile(outDir, e.file!.contents, e.file!.mode))),
     ]);
     if (ignore?.status === 'rejected') {
       await clearStaging(outDir).catch(() => undefined);
