@@ -48,6 +48,8 @@ export interface OrgAuditSink {
   failure(failure: AccountFailure): void;
   /** Every region of the account answered or failed. A result without failures is finished. */
   account(result: AccountResult): void;
+  /** An account the listing gave that the resume file has as finished: not visited again. */
+  resumed?(accountId: string): void;
 }
 
 export interface OrgAuditRun {
@@ -76,16 +78,33 @@ export async function auditOrganization(aws: OrgAws, run: OrgAuditRun, sink: Org
   // Accounts in flight: at most --concurrency, so the calls waiting for a slot stay few.
   const running = new Set<Promise<void>>();
   const seen = new Set<string>();
-  for await (const page of source) {
-    for (const account of page) {
-      if (run.skip.has(account.id) || seen.has(account.id)) continue;
-      seen.add(account.id);
-      const task = auditAccount(aws, account, run, sink, indexed?.get(account.id)).finally(() => running.delete(task));
-      running.add(task);
-      if (running.size >= run.concurrency) await Promise.race(running);
+  // The first failure of an account's task (the sink or a bug; AWS failures are recorded, not thrown):
+  // no account starts after it, and it is thrown once the running ones have finished.
+  let broken: { error: unknown } | undefined;
+  try {
+    for await (const page of source) {
+      for (const account of page) {
+        if (broken) break;
+        if (seen.has(account.id)) continue;
+        seen.add(account.id);
+        if (run.skip.has(account.id)) {
+          sink.resumed?.(account.id);
+          continue;
+        }
+        const task: Promise<void> = auditAccount(aws, account, run, sink, indexed?.get(account.id))
+          .catch((error: unknown) => void (broken ??= { error }))
+          .finally(() => running.delete(task));
+        running.add(task);
+        if (running.size >= run.concurrency) await Promise.race(running);
+      }
+      if (broken) break;
     }
+  } finally {
+    // Also when the listing itself fails: the command closes the resume file and the clients next, so
+    // no account may still be running then.
+    await Promise.all(running);
   }
-  await Promise.all(running);
+  if (broken) throw broken.error;
 }
 
 async function* given(accounts: OrgAccount[]): AsyncGenerator<OrgAccount[]> {

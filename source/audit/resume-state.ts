@@ -2,7 +2,7 @@
 // each finishes. A later run with the same file skips them and reports their counts as they were; an
 // account that failed anywhere is not written, so the next run tries it again. A last line cut short
 // (the run was killed while writing) is ignored, there or further up once later runs added to the file.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { readBoundedText } from '../answers/bounded-text.ts';
 import type { TextFileKind } from '../answers/bounded-text.ts';
 import { errorCode, InputError } from '../errors.ts';
@@ -10,8 +10,11 @@ import { isPlainObject } from '../text/parsed.ts';
 import type { AccountResult, RegionCounts } from './org-audit.ts';
 import { CHECKS } from './checks.ts';
 
-/** 200 bytes a region, 40 regions, 100,000 accounts: far more than an organization holds. */
-const MAX_BYTES = 1024 * 1024 * 1024;
+/**
+ * 200 bytes a region, 40 regions, 30,000 accounts: far more than an organization holds, and well
+ * below what one string may hold (a file read whole must fit one; about 512 MiB on Node 20).
+ */
+const MAX_BYTES = 256 * 1024 * 1024;
 const STATE_FILE: TextFileKind = {
   label: 'Resume file',
   notFoundHint: '',
@@ -39,7 +42,8 @@ export function openResumeState(path: string, shown: string): ResumeState {
   const finished = parseResumeState(text, shown);
   let fd: number;
   try {
-    fd = openSync(path, 'a', 0o600);
+    // Never through a link, even one planted since the read above.
+    fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
   } catch (error) {
     throw new InputError(
       `${shown} cannot be written (${errorCode(error) ?? 'error'}); pass a file the run may create.`,

@@ -61,12 +61,11 @@ export async function auditOrgCommand(args: CliArgs, io: CommandIO, testEndpoint
   const state: ResumeState | undefined = args.resume
     ? openResumeState(resolve(io.cwd, args.resume), args.resume)
     : undefined;
-  const tally: OrgTally = {
-    accounts: [...(state?.finished ?? [])],
-    resumed: state?.finished.length ?? 0,
-    failures: [],
-  };
-  const skip = new Set(tally.accounts.map((a) => a.accountId));
+  // A resumed account counts only once this run's listing (the organization, --accounts or the view)
+  // gives it: a resume file from another organization, or with accounts since closed, adds nothing.
+  const finishedBefore = new Map((state?.finished ?? []).map((a) => [a.accountId, a]));
+  const tally: OrgTally = { accounts: [], resumed: 0, failures: [] };
+  const skip = new Set(finishedBefore.keys());
   const spinner = progress(io.status);
   let images = 0;
   let done = 0;
@@ -120,6 +119,12 @@ export async function auditOrgCommand(args: CliArgs, io: CommandIO, testEndpoint
             show();
           },
           account: finish,
+          resumed(accountId) {
+            const before = finishedBefore.get(accountId);
+            if (!before) return;
+            tally.accounts.push(before);
+            tally.resumed++;
+          },
         },
       );
     } finally {

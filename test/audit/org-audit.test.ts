@@ -309,6 +309,21 @@ describe('audit --org', () => {
     expect(third.out).toContain(`90 images in 6 accounts (6 from the resume file)`);
   }, 30_000);
 
+  it('--resume: an account the listing does not give (another organization, closed since) adds nothing', async () => {
+    const stale = {
+      account: {
+        accountId: '999999999999',
+        regions: [{ region: 'eu-west-1', images: 40, failing: 40, failed: { encrypted: 40 } }],
+        failures: [],
+      },
+    };
+    writeFileSync(join(work.dir, 'stale.jsonl'), `${JSON.stringify(stale)}\n`);
+    const plain = await run(SMALL, ['--json']);
+    const result = await run(SMALL, ['--json', '--resume', 'stale.jsonl']);
+    expect(result.lines.at(-1)).toMatchObject({ type: 'summary', accounts: 6, resumed: 0, images: 6 * 3 * 5 });
+    expect(result.lines.at(-1)).toEqual(plain.lines.at(-1));
+  }, 30_000);
+
   it('shows a progress line on a terminal (stderr), never in the output', async () => {
     let shown = '';
     const { out } = await run(SMALL, ['--json'], undefined, { isTTY: true, write: (t) => ((shown += t), true) });

@@ -1,6 +1,6 @@
 // What audit --org reads before any AWS call: --accounts FILE, the --resume file, the options only the
 // organization audit takes. Pure, or a temp file.
-import { writeFileSync } from 'node:fs';
+import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAccountList } from '../../source/audit/account-list.ts';
@@ -114,5 +114,20 @@ describe('the text report', () => {
     expect(text).toContain('\\x1b]0;pwned\\x07');
     expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
     expect(text).toContain('444455556666 sts:AssumeRole, access-denied: AccessDenied: denied');
+  });
+});
+
+describe('--resume FILE is never followed through a link', () => {
+  it('a dangling link is refused, and what it points at is not created', () => {
+    const work = tempDir('ami-wizard-resume-link-');
+    try {
+      const target = join(work.dir, 'elsewhere.jsonl');
+      const link = join(work.dir, 'resume.jsonl');
+      symlinkSync(target, link);
+      expect(() => openResumeState(link, 'resume.jsonl')).toThrow(InputError);
+      expect(existsSync(target)).toBe(false);
+    } finally {
+      work.cleanup();
+    }
   });
 });
