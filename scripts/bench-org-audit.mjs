@@ -41,6 +41,7 @@ const scenario = {
   stall: [{ account: ids[11], region: 'sa-east-1' }],
   suspended: 3,
   viewPageSize: 1000,
+  ...(process.env.BENCH_DELAY_MS ? { delayMs: Number(process.env.BENCH_DELAY_MS) } : {}),
 };
 const VIEW = 'arn:aws:resource-explorer-2:eu-west-1:100000000000:view/images/1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const viaView = Boolean(process.env.BENCH_VIEW);
