@@ -70,6 +70,22 @@ const answersShape = {
   },
 };
 
+// The entry answers `--help` and `--version` alone (source/commands/quick-replies.ts) before loading anything
+// else: the bundle gets that module's replies, computed here by the module itself, as a literal.
+const quickReplies = {
+  name: 'quick-replies',
+  setup(b) {
+    b.onLoad({ filter: /source[\\/]commands[\\/]quick-replies\.ts$/ }, async () => {
+      const mod = await sourceModule("export { quickReplies } from './source/commands/quick-replies.ts';");
+      return {
+        contents: `export function quickReplies() { return ${JSON.stringify(mod.quickReplies())}; }\n`,
+        loader: 'js',
+        watchFiles: [join(root, 'package.json')],
+      };
+    });
+  },
+};
+
 // Ink imports react-devtools-core only when DEV=true; the bundle never connects to devtools, so the
 // import resolves to an empty module instead of failing the build.
 const noDevtools = {
@@ -146,7 +162,7 @@ const result = await build({
   jsx: 'automatic', // the Ink screens (.tsx), as in tsconfig.json
   // React and Ink read NODE_ENV: the production builds load, dev-only code is dropped.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [precompiledTemplates, answersShape, noDevtools, lazyPackages, emojiRegexOnUse],
+  plugins: [precompiledTemplates, answersShape, quickReplies, noDevtools, lazyPackages, emojiRegexOnUse],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: {
     js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);",

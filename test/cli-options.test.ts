@@ -4,6 +4,9 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { InputError } from '../source/errors.ts';
 import { helpText, parseArgs } from '../source/cli-options.ts';
 import type { CliArgs } from '../source/cli-options.ts';
+import type { CommandIO } from '../source/commands/context.ts';
+import { quickReplies } from '../source/commands/quick-replies.ts';
+import { printableMessage } from '../source/text/printable.ts';
 
 const PROTOTYPE_NAMES = [
   'constructor',
@@ -259,5 +262,31 @@ describe('options the command does not take, and options given twice', () => {
     expect(() => parseArgs(['workshop', '--answers', 'a.yaml'])).not.toThrow();
     expect(() => parseArgs(['recommend', '--force', '--help'])).not.toThrow();
     expect(() => parseArgs(['schema', '--version'])).not.toThrow();
+  });
+});
+
+// The entry (source/cli.ts) prints these for `--help` or `--version` alone without running main:
+// they must be main's own output, byte for byte, and cover every alias of the two.
+describe('quickReplies', () => {
+  async function mainOutput(argv: string[]): Promise<{ code: number; out: string }> {
+    const { main } = await import('../source/main.ts');
+    let out = '';
+    const io = {
+      stdout: (text: string) => void (out += printableMessage(text)),
+      stderr: (text: string) => void (out += `stderr: ${text}`),
+      stdoutDrained: async () => {},
+      cwd: process.cwd(),
+      env: {},
+      isInteractive: false,
+    } as unknown as CommandIO;
+    return { code: await main(argv, io), out };
+  }
+
+  it('answers each argument exactly as main does, with exit code 0', async () => {
+    const replies = quickReplies();
+    expect(Object.keys(replies).sort()).toEqual(['--help', '--version', '-h', '-v']);
+    for (const [arg, text] of Object.entries(replies)) {
+      expect(await mainOutput([arg])).toEqual({ code: 0, out: text });
+    }
   });
 });
