@@ -128,6 +128,37 @@ const emojiRegexOnUse = {
   },
 };
 
+// source/answers/draft.ts validates with zod: the answers schema (questionnaire/answer-fields.ts) and
+// zod's core take 20 to 40 ms to evaluate, which the wizard paid before its first screen read keys,
+// though nothing validates until the first answer. In the bundle draft.ts reaches both through a
+// stand-in module loaded by require(), which esbuild evaluates on the first call only.
+const DRAFT_ZOD_IMPORTS =
+  "import * as z from 'zod/mini';\nimport { AnswersSchema } from '../../questionnaire/answers-schema.ts';\n";
+const DRAFT_ZOD_PARSE = 'z.safeParse(AnswersSchema, draft)';
+const draftZodOnUse = {
+  name: 'draft-zod-on-use',
+  setup(b) {
+    b.onLoad({ filter: /source[\\/]answers[\\/]draft\.ts$/ }, async (args) => {
+      const code = await readFile(args.path, 'utf8');
+      if (code.split(DRAFT_ZOD_IMPORTS).length !== 2 || code.split(DRAFT_ZOD_PARSE).length !== 2)
+        throw new Error(`${args.path}: not the one zod import and ${DRAFT_ZOD_PARSE} expected`);
+      const lazy =
+        "let answersZod: any;\nconst safeParseAnswers = (draft: unknown) => {\n  answersZod ??= require('draft-zod-on-use');\n  return answersZod.safeParse(answersZod.AnswersSchema, draft);\n};\n";
+      return {
+        contents: code.replace(DRAFT_ZOD_IMPORTS, () => lazy).replace(DRAFT_ZOD_PARSE, () => 'safeParseAnswers(draft)'),
+        loader: 'ts',
+      };
+    });
+    b.onResolve({ filter: /^draft-zod-on-use$/ }, () => ({ path: 'draft-zod-on-use', namespace: 'draft-zod-on-use' }));
+    b.onLoad({ filter: /.*/, namespace: 'draft-zod-on-use' }, () => ({
+      resolveDir: join(root, 'source/answers'),
+      loader: 'js',
+      contents:
+        "export { safeParse } from 'zod/mini';\nexport { AnswersSchema } from '../../questionnaire/answers-schema.ts';\n",
+    }));
+  },
+};
+
 // Built beside dist/ and swapped in at the end, so a test run reading dist/ never sees it half built.
 const staging = `dist.build-${process.pid}`;
 await rm(join(root, staging), { recursive: true, force: true });
@@ -146,7 +177,7 @@ const result = await build({
   jsx: 'automatic', // the Ink screens (.tsx), as in tsconfig.json
   // React and Ink read NODE_ENV: the production builds load, dev-only code is dropped.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [precompiledTemplates, answersShape, noDevtools, lazyPackages, emojiRegexOnUse],
+  plugins: [precompiledTemplates, answersShape, noDevtools, lazyPackages, emojiRegexOnUse, draftZodOnUse],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: {
     js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);",
