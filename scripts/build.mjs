@@ -179,6 +179,27 @@ const sameStylesNoDiff = {
   },
 };
 
+// ansi-tokenize's tokenize walks each line Ink draws by Intl.Segmenter graphemes, though Ink's lines
+// are nearly all ASCII. In ASCII only CR LF is a grapheme of more than one character, so a line of
+// ASCII without CR is walked one character at a time instead: the same segments at the same indexes.
+const TOKENIZE_LOOP = 'for (const { segment, index } of segmenter.segment(str)) {';
+const TOKENIZE_SEGMENTS =
+  'const asciiSegments = (str) => Array.from(str, (segment, index) => ({ segment, index }));\nconst segmentsOf = (str) => (/^[\\x00-\\x0c\\x0e-\\x7f]*$/.test(str) ? asciiSegments(str) : segmenter.segment(str));\n';
+const tokenizeAscii = {
+  name: 'ansi-tokenize-ascii',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ }, async (args) => {
+      const code = await readFile(args.path, 'utf8');
+      if (code.split(TOKENIZE_LOOP).length !== 2)
+        throw new Error(`${args.path}: not the one ${TOKENIZE_LOOP} expected`);
+      return {
+        contents: `${code.replace(TOKENIZE_LOOP, () => 'for (const { segment, index } of segmentsOf(str)) {')}\n${TOKENIZE_SEGMENTS}`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 // Built beside dist/ and swapped in at the end, so a test run reading dist/ never sees it half built.
 const staging = `dist.build-${process.pid}`;
 await rm(join(root, staging), { recursive: true, force: true });
@@ -205,6 +226,7 @@ const result = await build({
     emojiRegexOnUse,
     draftZodOnUse,
     sameStylesNoDiff,
+    tokenizeAscii,
   ],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: {
