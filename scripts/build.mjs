@@ -144,6 +144,78 @@ const emojiRegexOnUse = {
   },
 };
 
+// source/answers/draft.ts validates with zod: the answers schema (questionnaire/answer-fields.ts) and
+// zod's core take 20 to 40 ms to evaluate, which the wizard paid before its first screen read keys,
+// though nothing validates until the first answer. In the bundle draft.ts reaches both through a
+// stand-in module loaded by require(), which esbuild evaluates on the first call only.
+const DRAFT_ZOD_IMPORTS =
+  "import * as z from 'zod/mini';\nimport { AnswersSchema } from '../../questionnaire/answers-schema.ts';\n";
+const DRAFT_ZOD_PARSE = 'z.safeParse(AnswersSchema, draft)';
+const draftZodOnUse = {
+  name: 'draft-zod-on-use',
+  setup(b) {
+    b.onLoad({ filter: /source[\\/]answers[\\/]draft\.ts$/ }, async (args) => {
+      const code = await readFile(args.path, 'utf8');
+      if (code.split(DRAFT_ZOD_IMPORTS).length !== 2 || code.split(DRAFT_ZOD_PARSE).length !== 2)
+        throw new Error(`${args.path}: not the one zod import and ${DRAFT_ZOD_PARSE} expected`);
+      const lazy =
+        "let answersZod: any;\nconst safeParseAnswers = (draft: unknown) => {\n  answersZod ??= require('draft-zod-on-use');\n  return answersZod.safeParse(answersZod.AnswersSchema, draft);\n};\n";
+      return {
+        contents: code.replace(DRAFT_ZOD_IMPORTS, () => lazy).replace(DRAFT_ZOD_PARSE, () => 'safeParseAnswers(draft)'),
+        loader: 'ts',
+      };
+    });
+    b.onResolve({ filter: /^draft-zod-on-use$/ }, () => ({ path: 'draft-zod-on-use', namespace: 'draft-zod-on-use' }));
+    b.onLoad({ filter: /.*/, namespace: 'draft-zod-on-use' }, () => ({
+      resolveDir: join(root, 'source/answers'),
+      loader: 'js',
+      contents:
+        "export { safeParse } from 'zod/mini';\nexport { AnswersSchema } from '../../questionnaire/answers-schema.ts';\n",
+    }));
+  },
+};
+
+// Ink turns each row of a frame back into text with @alcalzone/ansi-tokenize's styledCharsToString,
+// which calls diffAnsiCodes for every character against the one before: three Sets and two arrays
+// each time, 20 to 40 ms of the wizard's first Ink frame (80x30, mostly unstyled). Two neighbours
+// with the same styles (same codes in the same order) need no codes between them, which is what the
+// full computation returns for them; the build adds that as a shortcut in front of it.
+const DIFF_ANSI_START = 'export function diffAnsiCodes(from, to) {\n';
+const DIFF_ANSI_SAME =
+  '    if (from.length === to.length && from.every((code, index) => code.code === to[index].code && code.endCode === to[index].endCode))\n        return [];\n';
+const sameStylesNoDiff = {
+  name: 'ansi-tokenize-same-styles',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/ }, async (args) => {
+      const code = await readFile(args.path, 'utf8');
+      if (code.split(DIFF_ANSI_START).length !== 2)
+        throw new Error(`${args.path}: not the one ${DIFF_ANSI_START} expected`);
+      return { contents: code.replace(DIFF_ANSI_START, () => DIFF_ANSI_START + DIFF_ANSI_SAME), loader: 'js' };
+    });
+  },
+};
+
+// ansi-tokenize's tokenize walks each line Ink draws by Intl.Segmenter graphemes, though Ink's lines
+// are nearly all ASCII. In ASCII only CR LF is a grapheme of more than one character, so a line of
+// ASCII without CR is walked one character at a time instead: the same segments at the same indexes.
+const TOKENIZE_LOOP = 'for (const { segment, index } of segmenter.segment(str)) {';
+const TOKENIZE_SEGMENTS =
+  'const asciiSegments = (str) => Array.from(str, (segment, index) => ({ segment, index }));\nconst segmentsOf = (str) => (/^[\\x00-\\x0c\\x0e-\\x7f]*$/.test(str) ? asciiSegments(str) : segmenter.segment(str));\n';
+const tokenizeAscii = {
+  name: 'ansi-tokenize-ascii',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ }, async (args) => {
+      const code = await readFile(args.path, 'utf8');
+      if (code.split(TOKENIZE_LOOP).length !== 2)
+        throw new Error(`${args.path}: not the one ${TOKENIZE_LOOP} expected`);
+      return {
+        contents: `${code.replace(TOKENIZE_LOOP, () => 'for (const { segment, index } of segmentsOf(str)) {')}\n${TOKENIZE_SEGMENTS}`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 // Built beside dist/ and swapped in at the end, so a test run reading dist/ never sees it half built.
 const staging = `dist.build-${process.pid}`;
 await rm(join(root, staging), { recursive: true, force: true });
@@ -162,7 +234,17 @@ const result = await build({
   jsx: 'automatic', // the Ink screens (.tsx), as in tsconfig.json
   // React and Ink read NODE_ENV: the production builds load, dev-only code is dropped.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [precompiledTemplates, answersShape, quickReplies, noDevtools, lazyPackages, emojiRegexOnUse],
+  plugins: [
+    precompiledTemplates,
+    answersShape,
+    quickReplies,
+    noDevtools,
+    lazyPackages,
+    emojiRegexOnUse,
+    draftZodOnUse,
+    sameStylesNoDiff,
+    tokenizeAscii,
+  ],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: {
     js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);",
