@@ -85,18 +85,21 @@ export function checkFolders(cases: Case[]): void {
     languages.forCase(name);
     imageBuilder(name);
 
-    it.skipIf(!hasPacker || noPacker)('packer fmt -check: canonical formatting', () => {
-      const result = run('packer', ['fmt', '-check', '-diff', join(root.dir, name, 'packer')]);
-      expect(result.code, result.output).toBe(0);
-    });
+    // Not registered where there is nothing to check, so a skip always means a missing tool.
+    if (!noPacker) {
+      it.skipIf(!hasPacker)('packer fmt -check: canonical formatting', () => {
+        const result = run('packer', ['fmt', '-check', '-diff', join(root.dir, name, 'packer')]);
+        expect(result.code, result.output).toBe(0);
+      });
 
-    it.skipIf(!hasPacker || noPacker)('packer validate (staged for Packer 1.6.6)', () => {
-      const stage = join(root.dir, `${name}.stage`);
-      cpSync(join(root.dir, name), stage, { recursive: true });
-      stagePackerDir(join(stage, 'packer'));
-      const result = run('packer', ['validate', '.'], { cwd: join(stage, 'packer') });
-      expect(result.code, result.output).toBe(0);
-    });
+      it.skipIf(!hasPacker)('packer validate (staged for Packer 1.6.6)', () => {
+        const stage = join(root.dir, `${name}.stage`);
+        cpSync(join(root.dir, name), stage, { recursive: true });
+        stagePackerDir(join(stage, 'packer'));
+        const result = run('packer', ['validate', '.'], { cwd: join(stage, 'packer') });
+        expect(result.code, result.output).toBe(0);
+      });
+    }
 
     // Needs no packer: a tokenizer of the blocks against the plugin's schema (test/fixtures/upstream/SOURCES.md).
     // An Image Builder-only folder has no Packer templates to check, and must have none.
