@@ -35,7 +35,6 @@ export interface FakeEc2 {
 
 export async function startFakeEc2(handler: Handler): Promise<FakeEc2> {
   const requests: Ec2Request[] = [];
-  const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
@@ -53,21 +52,12 @@ export async function startFakeEc2(handler: Handler): Promise<FakeEc2> {
       else send(res, reply);
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, port, close } = await listenLocal(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 
@@ -83,10 +73,8 @@ export async function withFakeEc2<T>(handler: Handler, run: (ec2: FakeEc2) => Pr
 
 /** A port on 127.0.0.1 where nothing listens (bound, then released). */
 export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const { port, close } = await listenLocal(createServer());
+  await close();
   return port;
 }
 
@@ -155,4 +143,27 @@ function errorXml(code: string, message: string): string {
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Listens on a free port of 127.0.0.1; close() ends every open connection (a hanging answer too)
+ * before the server closes. Shared by the local fakes of AWS (this file, org-server.ts).
+ */
+export async function listenLocal(server: Server): Promise<{ url: string; port: number; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -7,10 +7,9 @@
 // throttling every Nth call, roles that deny, a region not enabled, an endpoint that never answers.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import type { ImageRecord } from '../../../source/aws/image-record.ts';
 import { describeImagesXml } from '../fixtures/images.ts';
-import { escapeXml } from './ec2-server.ts';
+import { escapeXml, listenLocal } from './ec2-server.ts';
 import type { FixtureImage } from '../fixtures/images.ts';
 
 export const SEVENTEEN_REGIONS = [
@@ -179,7 +178,6 @@ export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
     listResources: [],
     listResourcesRegions: [],
   };
-  const sockets = new Set<Socket>();
   let calls = 0;
   const active = accountIds(scenario);
   const suspended = Array.from({ length: scenario.suspended ?? 0 }, (_, i) => String(900_000_000_000 + i));
@@ -297,21 +295,8 @@ export async function startFakeOrg(scenario: OrgScenario): Promise<FakeOrg> {
     return ec2Error(400, 'InvalidAction', `The action ${action} is not valid for this web service.`);
   }
 
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stats,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenLocal(server);
+  return { url, stats, close };
 }
 
 /** The values of an image-id filter (Filter.N.Name=image-id, Filter.N.Value.M), if the call has one. */
