@@ -46,6 +46,7 @@ export default mergeConfig(
             hookTimeout,
             pool: 'threads',
             isolate: false,
+            setupFiles: ['test/support/ink-as-the-wizard-loads-it.ts'],
           },
         },
         { test: { name: 'unit-mocks', include: MOCKING_TESTS, exclude, testTimeout, hookTimeout, isolate: true } },
