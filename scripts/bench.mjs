@@ -10,6 +10,7 @@
 // --only keeps the cases whose name contains TEXT (the baselines always run); BENCH_RUNS sets RUNS too.
 import { spawnSync } from 'node:child_process';
 import pty from '@lydell/node-pty';
+import { build } from 'esbuild';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,34 @@ const cases = [
   },
 ];
 
+// The floor under the wizard (scripts/ink-floor.tsx): a bare Ink app that reads keys, bundled as the
+// CLI is (minified, production React, no devtools), measured beside it and judged against no target.
+const inkFloor = join(work, 'ink-floor.mjs');
+await build({
+  entryPoints: [join(root, 'scripts/ink-floor.tsx')],
+  outfile: inkFloor,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: {
+    js: "import { createRequire as __floorRequire } from 'node:module'; const require = __floorRequire(import.meta.url);",
+  },
+  plugins: [
+    {
+      name: 'no-react-devtools',
+      setup(b) {
+        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty' }));
+        b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
+      },
+    },
+  ],
+  logLevel: 'warning',
+});
+
 // The wizard needs a terminal, so its cases run in a pseudo-terminal against a baseline that also
 // runs there: the time from spawn until a marker is on the screen. The first frame is the welcome
 // (drawn before Ink loads); "ready for keys" is when Ink has drawn it and reads keys.
@@ -70,6 +99,7 @@ const ptyCases = [
   { name: 'baseline (pty): node -e write', args: ['-e', 'process.stdout.write("ready")'], marker: 'ready' },
   { name: 'wizard first frame (pty)', args: [cli], marker: 'How much software', target: 1.3 },
   { name: 'wizard ready for keys (pty)', args: [cli], marker: 'Enter start', target: 2 },
+  { name: 'floor: bare Ink app reads keys (pty)', args: [inkFloor], marker: 'Enter start' },
 ];
 
 const wanted = (list) =>

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -255,7 +255,11 @@ const result = await build({
 // --metafile FILE: esbuild's account of every chunk (its inputs and their bytes, its imports), for
 // measuring what each command loads.
 const metafileAt = process.argv.indexOf('--metafile');
-if (metafileAt > 0) await writeFile(process.argv[metafileAt + 1], JSON.stringify(result.metafile));
+if (metafileAt > 0) {
+  const file = process.argv[metafileAt + 1];
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(result.metafile));
+}
 const old = `dist.old-${process.pid}`;
 await rename(join(root, 'dist'), join(root, old)).catch((error) => {
   if (error.code !== 'ENOENT') throw error;

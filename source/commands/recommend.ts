@@ -5,9 +5,8 @@ import { decisionFor, decisionJson } from '../../questionnaire/decision.ts';
 import { jsonOutput } from '../text/json-output.ts';
 import type { CommandIO } from './context.ts';
 import { compareAnswers } from '../../questionnaire/compare.ts';
-
-// The text renderings (and the word wrap under them) load only when text is asked for: --json, the
-// form scripts call, starts without them.
+import { comparisonText } from '../text/compare-text.ts';
+import { recommendationText } from '../text/decision-text.ts';
 
 export async function recommendCommand(args: CliArgs, io: CommandIO): Promise<number> {
   if (!args.answers)
@@ -16,18 +15,10 @@ export async function recommendCommand(args: CliArgs, io: CommandIO): Promise<nu
   if (args.compare) {
     const other = await loadAnswers(args.compare);
     const comparison = compareAnswers(answers.guidance, other.guidance);
-    io.stdout(
-      args.json
-        ? jsonOutput(comparison)
-        : (await import('../text/compare-text.ts')).comparisonText(comparison, args.answers, args.compare),
-    );
+    io.stdout(args.json ? jsonOutput(comparison) : comparisonText(comparison, args.answers, args.compare));
     return EXIT.ok;
   }
   const decision = decisionFor(answers);
-  io.stdout(
-    args.json
-      ? jsonOutput(decisionJson(decision))
-      : (await import('../text/decision-text.ts')).recommendationText(decision, answers.builder),
-  );
+  io.stdout(args.json ? jsonOutput(decisionJson(decision)) : recommendationText(decision, answers.builder));
   return EXIT.ok;
 }

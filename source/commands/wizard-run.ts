@@ -48,7 +48,7 @@ export async function runWizard(
         const { draft, given, corrections } =
           prefill ??
           (args.answers
-            ? await (await import('../answers/prefill.ts')).draftFromFile(args.answers)
+            ? await (await import('../answers/wizard-files.ts')).draftFromFile(args.answers)
             : { draft: emptyDraft(), given: new Set<string>(), corrections: [] });
         ctx = {
           args,
@@ -80,10 +80,7 @@ export async function runWizard(
     const count = answeredCount(ended.draft, ended.given);
     if (finished ? !somethingAt(draftFile) : count === 0) return;
     // The draft modules (and js-yaml) load only here and when a draft is found, not at start-up.
-    const [{ keepDraft, removeDraft }, { draftText }] = await Promise.all([
-      import('../answers/draft-store.ts'),
-      import('../answers/draft-file.ts'),
-    ]);
+    const { draftText, keepDraft, removeDraft } = await import('../answers/wizard-files.ts');
     if (finished) return removeDraft(draftFile);
     const text = draftText(ended.draft, ended.screen ?? 'welcome', new Date());
     const problem = text === undefined ? 'an answer looks like a secret' : await keepDraft(draftFile, text, outDir);
@@ -96,7 +93,7 @@ export async function runWizard(
 /** A fresh draft for this folder, as the welcome offers it; a note when one was found but is not usable. */
 async function resumeOffer(file: string, shownFile: string): Promise<Pick<WizardContext, 'resume' | 'welcomeNote'>> {
   if (!somethingAt(file)) return {};
-  const { readKeptDraft, removeDraft } = await import('../answers/draft-store.ts');
+  const { readKeptDraft, removeDraft } = await import('../answers/wizard-files.ts');
   const now = new Date();
   const kept = await readKeptDraft(file, now);
   if (kept === undefined || kept.kind === 'expired') return {};

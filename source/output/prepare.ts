@@ -10,6 +10,9 @@ import { FailureError, InputError } from '../errors.ts';
 import { onlyEditedConflicts, planFiles } from './plan.ts';
 import type { FilePlan } from './plan.ts';
 import { readOutputState } from './state.ts';
+import { generateFolder } from '../../generators/folder.ts';
+import { TemplateError } from '../../generators/render.ts';
+import { loadTemplateSources } from '../template-modules/load.ts';
 import { GENERATOR, GENERATOR_META } from '../version.ts';
 
 const DEFAULT_OUT = 'ami-build';
@@ -34,10 +37,6 @@ export interface PreparedFolder {
 
 /** Everything up to the disk: the decision, the generated files and what writing them would do. */
 export async function prepareFolder(answers: Answers, options: FolderOptions): Promise<PreparedFolder> {
-  // Loaded here, not with this module: the wizard imports this module at start-up (conflictsError)
-  // but needs the generators and templates only on its last screen, and they are most of its code.
-  // One import for all three (generate-code.ts): fewer chunks to load.
-  const { generateFolder, TemplateError, loadTemplateSources } = await import('./generate-code.ts');
   const sources = await loadTemplateSources(options.templates);
   let folder;
   try {

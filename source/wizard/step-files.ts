@@ -19,10 +19,9 @@ export const filesStep: Step<WizardContext> = async (ctx) => {
     // bad --answers file stops before the first question: reaching this is a bug, reported as bad input.
     throw new InputError(`The answers are not valid:\n${problemLines(validated.problems)}`);
   }
-  const { prepareFolder } = await import('../output/prepare.ts');
-  const { changeCount } = await import('../output/plan.ts');
-  const { aboutLines, conflictAdvice, planView } = await import('../output/plan-text.ts');
-  const { applyPlan } = await import('../output/write.ts');
+  const { aboutLines, applyPlan, changeCount, conflictAdvice, planView, prepareFolder } = await import(
+    '../output/generate-path.ts'
+  );
   const { args } = ctx;
   const prepared = await prepareFolder(validated.answers, {
     cwd: ctx.cwd,
