@@ -2,8 +2,11 @@
 // component at a time with lstat right before use, so a symlink anywhere on the way is seen and never
 // followed. Node has no openat(), so a folder swapped for a link between the check and the call can
 // still win a race; the checks make that a race against a running write, never a standing trap.
-import { constants, type Stats } from 'node:fs';
-import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
+// The lstat calls are synchronous: a run makes hundreds (one per component of every path, several
+// times), each microseconds of work on a local disk, and the promise around it cost more than the
+// call; writes, reads and fsyncs stay asynchronous, so the files' disk waits overlap.
+import { constants, lstatSync, type Stats } from 'node:fs';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { SymlinkInTheWay, asFailure } from './disk-errors.ts';
@@ -26,7 +29,7 @@ export type LstatCache = Map<string, Promise<Stats | null>>;
 
 async function lstatOrNull(path: string): Promise<Stats | null> {
   try {
-    return await lstat(path);
+    return lstatSync(path, { throwIfNoEntry: false }) ?? null;
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
