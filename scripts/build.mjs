@@ -136,6 +136,15 @@ const lazyPackages = {
   },
 };
 
+// The plugins below change a file of a dependency (or of ours) at one known place. Each place must
+// occur exactly once: after an upgrade that moved or repeated it, the build fails instead of shipping
+// the file unchanged or changed twice.
+function replaceOnce(code, file, edits) {
+  for (const [anchor] of edits)
+    if (code.split(anchor).length !== 2) throw new Error(`${file}: not the one ${anchor} expected`);
+  return edits.reduce((text, [anchor, replacement]) => text.replace(anchor, () => replacement), code);
+}
+
 // string-width tests every non-ASCII character against /^\p{RGI_Emoji}$/v, a regex that takes
 // tens of ms to build when its module loads and more to compile on first use, on Node 20 and later:
 // paid by Ink's first frame of the wizard (its lines draw with ◀ ● ─). Here it is built on first
@@ -149,12 +158,16 @@ const emojiRegexOnUse = {
     b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
       const code = await readFile(args.path, 'utf8');
       if (!code.includes('rgiEmojiRegex')) return undefined; // the older string-width (emoji-regex)
-      if (code.split(RGI_REGEX).length !== 2 || code.split(RGI_TEST).length !== 2)
-        throw new Error(`${args.path}: not the one ${RGI_REGEX} and ${RGI_TEST} expected`);
       const lazy =
         "let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexBuilt ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };\nconst emojiPresentationRegex = /\\p{Emoji_Presentation}/u;";
       const guarded = `((segment.length > 2 || (segment.length === 2 && segment.codePointAt(0) <= 0xFFFF) || emojiPresentationRegex.test(segment)) && ${RGI_TEST})`;
-      return { contents: code.replace(RGI_REGEX, () => lazy).replace(RGI_TEST, () => guarded), loader: 'js' };
+      return {
+        contents: replaceOnce(code, args.path, [
+          [RGI_REGEX, lazy],
+          [RGI_TEST, guarded],
+        ]),
+        loader: 'js',
+      };
     });
   },
 };
@@ -171,12 +184,13 @@ const draftZodOnUse = {
   setup(b) {
     b.onLoad({ filter: /source[\\/]answers[\\/]draft\.ts$/ }, async (args) => {
       const code = await readFile(args.path, 'utf8');
-      if (code.split(DRAFT_ZOD_IMPORTS).length !== 2 || code.split(DRAFT_ZOD_PARSE).length !== 2)
-        throw new Error(`${args.path}: not the one zod import and ${DRAFT_ZOD_PARSE} expected`);
       const lazy =
         "let answersZod: any;\nconst safeParseAnswers = (draft: unknown) => {\n  answersZod ??= require('draft-zod-on-use');\n  return answersZod.safeParse(answersZod.AnswersSchema, draft);\n};\n";
       return {
-        contents: code.replace(DRAFT_ZOD_IMPORTS, () => lazy).replace(DRAFT_ZOD_PARSE, () => 'safeParseAnswers(draft)'),
+        contents: replaceOnce(code, args.path, [
+          [DRAFT_ZOD_IMPORTS, lazy],
+          [DRAFT_ZOD_PARSE, 'safeParseAnswers(draft)'],
+        ]),
         loader: 'ts',
       };
     });
@@ -203,9 +217,10 @@ const sameStylesNoDiff = {
   setup(b) {
     b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/ }, async (args) => {
       const code = await readFile(args.path, 'utf8');
-      if (code.split(DIFF_ANSI_START).length !== 2)
-        throw new Error(`${args.path}: not the one ${DIFF_ANSI_START} expected`);
-      return { contents: code.replace(DIFF_ANSI_START, () => DIFF_ANSI_START + DIFF_ANSI_SAME), loader: 'js' };
+      return {
+        contents: replaceOnce(code, args.path, [[DIFF_ANSI_START, DIFF_ANSI_START + DIFF_ANSI_SAME]]),
+        loader: 'js',
+      };
     });
   },
 };
@@ -221,10 +236,8 @@ const tokenizeAscii = {
   setup(b) {
     b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ }, async (args) => {
       const code = await readFile(args.path, 'utf8');
-      if (code.split(TOKENIZE_LOOP).length !== 2)
-        throw new Error(`${args.path}: not the one ${TOKENIZE_LOOP} expected`);
       return {
-        contents: `${code.replace(TOKENIZE_LOOP, () => 'for (const { segment, index } of segmentsOf(str)) {')}\n${TOKENIZE_SEGMENTS}`,
+        contents: `${replaceOnce(code, args.path, [[TOKENIZE_LOOP, 'for (const { segment, index } of segmentsOf(str)) {']])}\n${TOKENIZE_SEGMENTS}`,
         loader: 'js',
       };
     });

@@ -27,14 +27,18 @@ function fakeAws(onAssume: (id: string) => Promise<void>, listingFails = true): 
   };
 }
 
+/** A sink that keeps the id of each account it is told has finished. */
+function recordingSink(): { finished: string[]; sink: OrgAuditSink } {
+  const finished: string[] = [];
+  return {
+    finished,
+    sink: { images() {}, failure() {}, account: (result: AccountResult) => void finished.push(result.accountId) },
+  };
+}
+
 describe('auditOrganization when the listing fails part way', () => {
   it('rejects only once the accounts it started have finished', async () => {
-    const finished: string[] = [];
-    const sink: OrgAuditSink = {
-      images() {},
-      failure() {},
-      account: (result: AccountResult) => void finished.push(result.accountId),
-    };
+    const { finished, sink } = recordingSink();
     const run = { skip: new Set<string>(), concurrency: 4, checks: {} as never };
     await expect(
       auditOrganization(
@@ -47,12 +51,7 @@ describe('auditOrganization when the listing fails part way', () => {
   });
 
   it('an account that throws stops the run, after the others finished', async () => {
-    const finished: string[] = [];
-    const sink: OrgAuditSink = {
-      images() {},
-      failure() {},
-      account: (result: AccountResult) => void finished.push(result.accountId),
-    };
+    const { finished, sink } = recordingSink();
     // The first account finishes at once and its record fails; the second is still running then.
     const aws = fakeAws((id) => later(undefined, id === '111111111111' ? 0 : 20), false);
     const brokenSink: OrgAuditSink = {
