@@ -7,6 +7,7 @@ import {
   requirementText,
   scoreBar,
   tieText,
+  unmetText,
 } from '../questionnaire/decision.ts';
 import { DESIGN_DESCRIPTIONS } from '../questionnaire/designs.ts';
 import { DESIGN_LABELS, QUESTION_LABELS } from '../questionnaire/labels.ts';
@@ -91,6 +92,8 @@ function docsView(ctx: BuildContext) {
     workflow: writesWorkflow(ctx),
     designLabel: DESIGN_LABELS[ctx.design],
     recommendedLabel: DESIGN_LABELS[decision.recommended],
+    // What the chosen design cannot meet, when the answers rule it out: an override is said to break it.
+    unmet: unmetText(ctx.design, decision.ranking, decision.requirements),
     summary: DESIGN_DESCRIPTIONS[ctx.design].summary,
     builderAnswer: ctx.engines.both ? 'both' : ctx.engines.packer ? 'packer' : 'image-builder',
     baseSchedule: baselineScheduleText(ctx.guidance.baselineStability),

@@ -134,16 +134,30 @@ export function tieText(ranking: readonly RankedDesign[]): string | undefined {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)} ${all} score ${first.score}; ${DESIGN_LABELS[first.design]} is recommended because ${TIE_BREAK_TEXT}.`;
 }
 
+/**
+ * What rules `design` out in these answers: "cannot meet the latest at launch answer"; undefined when it
+ * meets every requirement. Said of a ruled-out design with more points, and of a chosen one (an override).
+ */
+export function unmetText(
+  design: Design,
+  ranking: readonly RankedDesign[],
+  required: readonly Requirement[],
+): string | undefined {
+  const ruledOutBy = ranking.find((r) => r.design === design)?.ruledOutBy ?? [];
+  const by = required.filter((q) => ruledOutBy.includes(q.key)).map((q) => QUESTION_LABELS[q.key].toLowerCase());
+  return by.length ? `cannot meet the ${by.join(' and ')} answer${by.length > 1 ? 's' : ''}` : undefined;
+}
+
 /** A design that scores above the recommendation but is ruled out: why it is not recommended. */
 export function outscoredTexts(ranking: readonly RankedDesign[], required: readonly Requirement[]): string[] {
   const recommended = ranking.find((r) => r.ruledOutBy.length === 0);
   if (!recommended) return [];
   return ranking
     .filter((r) => r.ruledOutBy.length > 0 && r.score > recommended.score)
-    .map((r) => {
-      const by = required.filter((q) => r.ruledOutBy.includes(q.key)).map((q) => QUESTION_LABELS[q.key].toLowerCase());
-      return `${DESIGN_LABELS[r.design]} has more points (${r.score}) but is not recommended: it cannot meet the ${by.join(' and ')} answer${by.length > 1 ? 's' : ''}.`;
-    });
+    .map(
+      (r) =>
+        `${DESIGN_LABELS[r.design]} has more points (${r.score}) but is not recommended: it ${unmetText(r.design, ranking, required)}.`,
+    );
 }
 
 export function decisionJson(decision: Decision) {

@@ -13,6 +13,7 @@ import {
   requirementText,
   scoreBar,
   tieText,
+  unmetText,
 } from '../../questionnaire/decision.ts';
 import { BUILDER_LABELS, DESIGN_LABELS, QUESTION_LABELS, SHORT_DESIGN_LABELS } from '../../questionnaire/labels.ts';
 import type { Builder } from '../../questionnaire/answer-values.ts';
@@ -22,10 +23,16 @@ import type { Decision, RankedDesign, Recommendation } from '../../questionnaire
 import type { TradeOff } from '../../questionnaire/trade-offs.ts';
 import { wrap, wrapText } from './wrap.ts';
 
-/** `Design: Hybrid (recommended)`, or `Design: Hybrid (overridden; the model advises JeOS (just enough OS))`. */
-export function designLine(decision: Pick<Decision, 'strategy' | 'recommended' | 'overridden'>): string {
+/**
+ * `Design: Hybrid (recommended)`, or `Design: JeOS (just enough OS) (overridden; the model advises Hybrid)`;
+ * a chosen design the answers rule out says what it cannot meet.
+ */
+export function designLine(
+  decision: Pick<Decision, 'strategy' | 'recommended' | 'overridden' | 'ranking' | 'requirements'>,
+): string {
+  const unmet = unmetText(decision.strategy, decision.ranking, decision.requirements);
   const why = decision.overridden
-    ? `overridden; the model advises ${DESIGN_LABELS[decision.recommended]}`
+    ? `overridden${unmet ? `, though it ${unmet}` : ''}; the model advises ${DESIGN_LABELS[decision.recommended]}`
     : 'recommended';
   return `Design: ${DESIGN_LABELS[decision.strategy]} (${why})`;
 }

@@ -6,6 +6,7 @@
 import { Box, Text } from 'ink';
 import { ChoiceList, choiceKeyOf } from './choice-list.tsx';
 import { DESIGN_LABELS } from '../../questionnaire/labels.ts';
+import { unmetText } from '../../questionnaire/decision.ts';
 import type { Decision } from '../../questionnaire/recommend.ts';
 import type { Design } from '../../questionnaire/questions.ts';
 import { BACK } from '../wizard/context.ts';
@@ -45,7 +46,14 @@ function choiceItems(decision: Decision): { key: string; label: string; value: D
     { key: 'auto', label: `Accept ${DESIGN_LABELS[recommended]} (recommended)`, value: 'auto' },
     ...decision.ranking
       .filter((r) => r.design !== recommended)
-      .map((r) => ({ key: r.design, label: `Use ${DESIGN_LABELS[r.design]} instead`, value: r.design })),
+      .map((r) => {
+        const unmet = unmetText(r.design, decision.ranking, decision.requirements);
+        return {
+          key: r.design,
+          label: `Use ${DESIGN_LABELS[r.design]} instead${unmet ? ` (${unmet})` : ''}`,
+          value: r.design,
+        };
+      }),
   ];
 }
 

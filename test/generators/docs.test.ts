@@ -100,6 +100,23 @@ describe('decision.md', () => {
     expect(plain(readme)).toContain("over the model's advice (Hybrid)");
   });
 
+  it('an override that cannot meet a requirement says so, in decision.md and the README', async () => {
+    const { text, readme } = await decisionFor((a) => {
+      a.strategy = 'fully-baked';
+      a.guidance.latestAtLaunch = true;
+    });
+    const seen = plain(text).replace(/\s+/g, ' ');
+    expect(seen).toContain(
+      'Decision: Fully baked (chosen in the answers file, though it cannot meet the latest at launch answer; the model advised Hybrid)',
+    );
+    expect(plain(readme).replace(/\s+/g, ' ')).toContain(
+      "over the model's advice (Hybrid), though it cannot meet the latest at launch answer",
+    );
+    // Without a broken requirement, nothing is said of one.
+    const { text: plainOverride } = await decisionFor((a) => (a.strategy = 'jeos'));
+    expect(plainOverride).not.toContain('cannot meet the');
+  });
+
   it('a tie says why the recommended design wins, and the scale and the requirement are explained', async () => {
     const { text } = await decisionFor((a) => (a.guidance.recoveryTime = 'minutes'));
     const seen = plain(text).replace(/\s+/g, ' ');

@@ -24,6 +24,18 @@ describe('designLine', () => {
       `Design: ${DESIGN_LABELS[other]} (overridden; the model advises ${DESIGN_LABELS[defaults.recommended]})`,
     );
   });
+
+  it('says when the chosen design cannot meet a requirement (issue 20: a "must" is never a wish)', () => {
+    const guidance = { ...defaultGuidance(), latestAtLaunch: true };
+    const broken = decisionFor({ guidance, strategy: 'fully-baked' });
+    expect(designLine(broken)).toBe(
+      'Design: Fully baked (overridden, though it cannot meet the latest at launch answer; the model advises Hybrid)',
+    );
+    // A design that meets every requirement is an override and nothing more.
+    expect(designLine(decisionFor({ guidance, strategy: 'jeos' }))).toBe(
+      'Design: JeOS (just enough OS) (overridden; the model advises Hybrid)',
+    );
+  });
 });
 
 describe('recommendationText', () => {

@@ -220,6 +220,21 @@ describe('recommendation screen', () => {
     expect(lastFrame()).toMatch(/❯ Use JeOS \(just enough OS\) instead/);
   });
 
+  it('a design the answers rule out is offered with what it cannot meet', () => {
+    const onSubmit = vi.fn();
+    const { lastFrame } = render(
+      <RecommendationScreen
+        decision={decide({ ...defaultGuidance(), latestAtLaunch: true }, 'auto', 1)}
+        current="auto"
+        progress={{ step: 16, total: 21 }}
+        onSubmit={onSubmit}
+        onBack={vi.fn()}
+      />,
+    );
+    expect(lastFrame()).toContain('Use Fully baked instead (cannot meet the latest at launch answer)');
+    expect(lastFrame()).toMatch(/Use JeOS \(just enough OS\) instead\n/);
+  });
+
   it('Esc goes back', async () => {
     const { stdin, onBack } = renderRecommendation();
     await press(stdin, KEY.escape);
