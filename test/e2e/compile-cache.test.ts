@@ -3,11 +3,13 @@
 // Node 20 there is no such API and nothing is written. Never outside the cache folder, never when
 // NODE_DISABLE_COMPILE_CACHE is set. `.ci/run` runs this file on Node 22 and 24 as well as here.
 // The runs use `schema`: `--help` and `--version` alone are answered before the cache is turned on.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DIST, readChunk } from '../support/bundle.ts';
 import { cli } from '../support/cli.ts';
 
 const hasCompileCache =
@@ -62,4 +64,50 @@ describe(`the compile cache on Node ${process.versions.node}`, () => {
     expect(cli(['schema'], { env: { HOME: home, XDG_CACHE_HOME: '', NODE_DISABLE_COMPILE_CACHE: '1' } }).code).toBe(0);
     expect(filesUnder(home)).toEqual([]);
   });
+});
+
+// ajv's validator (the answers check, some 60 KB) runs once in every run with an answers file. V8
+// compiles a function on its first call, and the cache holds what was compiled with the module, so
+// the build puts the validator in parentheses, V8's hint to compile it with the module
+// (scripts/build.mjs, eagerValidator).
+describe('the answers check is compiled with its module', () => {
+  it('in the bundle, the validator is a function in parentheses', () => {
+    const starts = readdirSync(DIST)
+      .filter((file) => file.endsWith('.js'))
+      .flatMap((file) => [...readChunk(file).matchAll(/(.)function ?[\w$]*\([\w$]+,\{instancePath:/g)])
+      .map((match) => match[1]);
+    expect(starts).toEqual(['(']);
+  });
+
+  it(
+    hasCompileCache
+      ? `on Node ${process.versions.node}, the cache keeps a function in parentheses and not a declared one`
+      : 'has no cache to keep it in on Node 20',
+    () => {
+      if (!hasCompileCache) {
+        expect(Number(process.versions.node.split('.')[0])).toBeLessThan(22);
+        return;
+      }
+      const dir = freshHome();
+      const body = Array.from({ length: 2000 }, (_, i) => `if (x === ${i}) s += ${i} * x;`).join('');
+      const cachedBytes = (name: string, source: string) => {
+        const file = join(dir, `${name}.mjs`);
+        writeFileSync(file, source);
+        const cache = join(dir, `${name}-cache`);
+        const script = `require('node:module').enableCompileCache(${JSON.stringify(cache)}); import(${JSON.stringify(`file://${file}`)});`;
+        expect(spawnSync(process.execPath, ['-e', script]).status).toBe(0);
+        return filesUnder(cache).reduce((sum, path) => sum + statSync(path).size, 0);
+      };
+      const declared = cachedBytes(
+        'declared',
+        `function f(x) { let s = 0; ${body} return s; }\nexport const r = f(1);\n`,
+      );
+      const parenthesized = cachedBytes(
+        'parenthesized',
+        `const f = (function (x) { let s = 0; ${body} return s; });\nexport const r = f(1);\n`,
+      );
+      expect(declared).toBeGreaterThan(0);
+      expect(parenthesized).toBeGreaterThan(declared * 10);
+    },
+  );
 });
