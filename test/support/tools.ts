@@ -2,7 +2,7 @@
 // it fails the suite; locally the tests that need it are skipped with a warning naming the tool, and
 // the test file notes it, so `npm test` ends with which tools were missing and which files skipped for
 // each (test/support/skip-summary.ts).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,33 @@ export function run(
     stderr: result.stderr ?? '',
     output: `${result.stdout}${result.stderr}`,
   };
+}
+
+/**
+ * `run` without blocking the worker, so vitest's timeout can reach the test that waits for it. The
+ * same bound: a child still running after five minutes is killed, and its run fails.
+ */
+export function runAsync(
+  command: string,
+  args: string[],
+  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<ReturnType<typeof run>> {
+  const { input, ...spawnOptions } = options;
+  return new Promise((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    const child = spawn(command, args, { timeout: 300_000, killSignal: 'SIGKILL', ...spawnOptions });
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const done = (code: number) => resolve({ code, stdout, stderr, output: `${stdout}${stderr}` });
+    child.on('error', (error) => {
+      stderr += `${error.message}\n`;
+      done(-1);
+    });
+    child.on('close', (code) => done(code ?? -1));
+    child.stdin.on('error', () => {}); // a child that exits without reading its input
+    child.stdin.end(input);
+  });
 }
 
 /** Debian's python3, which the packages .ci/run installs (PyYAML, jsonschema, jinja2) belong to. */

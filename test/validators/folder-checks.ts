@@ -13,7 +13,14 @@ import { parse as parseYaml } from 'yaml';
 import { GUIDANCE_TAG_KEYS } from '../../questionnaire/answers-schema.ts';
 import { parseAnswers } from '../../source/answers/read.ts';
 import { tempDir } from '../support/answers.ts';
-import { CFN_LINT_MS, cfnLint, isCfnTemplate } from '../support/cfn-lint.ts';
+import {
+  attributeCfnLint,
+  CFN_LINT_MS,
+  type CfnLintReport,
+  cfnLint,
+  cfnLintBatch,
+  isCfnTemplate,
+} from '../support/cfn-lint.ts';
 import { answersFrom, generate, writeFiles } from '../support/generate.ts';
 import { stagePackerDir } from '../support/packer-stage.ts';
 import { UPSTREAM_DIR, cloudInitSchema, hasTool, run } from '../support/tools.ts';
@@ -33,7 +40,10 @@ export function checkFolders(cases: Case[]): void {
       writeFiles(join(root.dir, c.name), files);
     }
   });
-  afterAll(() => root.cleanup());
+  afterAll(async () => {
+    await cfnLintRun; // the one cfn-lint run reads the folders: it ends before they go
+    root.cleanup();
+  });
 
   const hasPacker = hasTool('packer', ['version']);
   const hasShellcheck = hasTool('shellcheck');
@@ -68,6 +78,10 @@ export function checkFolders(cases: Case[]): void {
         const result = cfnLint([bad]);
         expect(result.code & 2, result.output).toBe(2);
         expect(result.output).toMatch(/:E1029:/);
+        // Read as the batch over every case is read: the finding is the file's, and the run is sound.
+        const report = attributeCfnLint([bad], result);
+        expect(report.broken).toBeUndefined();
+        expect(report.findings.get(bad)).toEqual([expect.stringMatching(/^[^:]+:5:\d+:\d+:\d+:E1029:/)]);
       },
       CFN_LINT_MS,
     );
@@ -75,6 +89,16 @@ export function checkFolders(cases: Case[]): void {
 
   const files = (name: string, suffix: string) =>
     (generated.get(name) ?? []).filter((f) => f.path.endsWith(suffix)).map((f) => join(root.dir, name, f.path));
+
+  // cfn-lint spends most of a run starting up, so it runs once over every case's templates, when the
+  // first case's test asks; each case's test then fails on its own templates' findings, and all of
+  // them on a run that cannot be read (attributeCfnLint).
+  const cfnTemplates = (name: string) => (generated.get(name) ?? []).filter(isCfnTemplate).map((f) => f.path);
+  let cfnLintRun: Promise<CfnLintReport> | undefined;
+  const cfnLintEveryCase = () =>
+    (cfnLintRun ??= cfnLintBatch(
+      cases.flatMap((c) => cfnTemplates(c.name).map((path) => join(root.dir, c.name, path))),
+    ));
 
   const YAMLLINT_CONFIG =
     '{extends: default, rules: {line-length: {max: 200}, document-start: disable, truthy: {check-keys: false}, comments: {min-spaces-from-content: 1}}}';
@@ -170,8 +194,8 @@ export function checkFolders(cases: Case[]): void {
     // Templates are found by their content, so a new one (iam/*.yaml, say) is linted without a change here.
     it.skipIf(!hasCfnLint)(
       'cfn-lint on every CloudFormation template: no error, warning or note',
-      () => {
-        const templates = (generated.get(name) ?? []).filter(isCfnTemplate).map((f) => f.path);
+      async () => {
+        const templates = cfnTemplates(name);
         expect(templates).toContain('tagging/config-rules.yaml');
         expect(templates).toEqual(expect.arrayContaining(['iam/instance-role.yaml', 'iam/launch-template.yaml']));
         const input = cases.find((c) => c.name === name)!.input as {
@@ -180,8 +204,12 @@ export function checkFolders(cases: Case[]): void {
         };
         if (input.builder !== 'image-builder' || input.options?.githubActions?.repository)
           expect(templates).toContain('iam/access.yaml');
-        const result = cfnLint(templates.map((path) => join(root.dir, name, path)));
-        expect(result.code, `${templates.join(', ')}\n${result.output}`).toBe(0);
+        const report = await cfnLintEveryCase();
+        expect(report.broken, 'the one cfn-lint run over every case').toBeUndefined();
+        const findings = templates.flatMap(
+          (path) => report.findings.get(join(root.dir, name, path)) ?? [`${path}: not in the cfn-lint run`],
+        );
+        expect(findings, templates.join(', ')).toEqual([]);
       },
       CFN_LINT_MS,
     );
