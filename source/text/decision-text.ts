@@ -180,7 +180,7 @@ function builderLine(builder: Builder): string {
 export function recommendationText(decision: Decision, builder?: Builder): string {
   const width = 80;
   return `${[
-    designLine(decision),
+    ...wrapText(designLine(decision), width),
     ...(builder ? [builderLine(builder)] : []),
     '',
     ...indent(scoreBars(decision.ranking, width - 2).map((bar) => bar.text)),

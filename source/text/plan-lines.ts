@@ -41,7 +41,7 @@ export function planLines(
 ): PlanLines {
   const lines: PlanLine[] = [];
   const folderRows: number[] = [];
-  for (const line of view.about ?? []) lines.push({ text: line });
+  for (const line of (view.about ?? []).flatMap((text) => wrapText(text, width))) lines.push({ text: line });
   if (view.about) lines.push({ text: '' });
   view.totals.forEach((line, i) => {
     for (const part of wrapText(line, width))

@@ -50,7 +50,7 @@ function choiceItems(decision: Decision): { key: string; label: string; value: D
         const unmet = unmetText(r.design, decision.ranking, decision.requirements);
         return {
           key: r.design,
-          label: `Use ${DESIGN_LABELS[r.design]} instead${unmet ? ` (${unmet})` : ''}`,
+          label: `Use ${DESIGN_LABELS[r.design]} instead${unmet ? `, though it ${unmet}` : ''}`,
           value: r.design,
         };
       }),

@@ -109,6 +109,7 @@ describe('decision.md', () => {
     expect(seen).toContain(
       'Decision: Fully baked (chosen in the answers file, though it cannot meet the latest at launch answer; the model advised Hybrid)',
     );
+    expect(seen).toContain('It cannot meet the latest at launch answer, which rules it out in the model.');
     expect(plain(readme).replace(/\s+/g, ' ')).toContain(
       "over the model's advice (Hybrid), though it cannot meet the latest at launch answer",
     );

@@ -59,6 +59,15 @@ describe('recommendationText', () => {
     expect(reasonTexts(defaults).length).toBeGreaterThan(0);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
   });
+
+  it('an override the answers rule out (the longest Design line) still fits 80 columns, wrapped', () => {
+    const guidance = { ...defaultGuidance(), recoveryTime: 'minutes' as const, manualSteps: true };
+    const broken = decisionFor({ guidance, strategy: 'jeos' });
+    expect(designLine(broken).length).toBeGreaterThan(80);
+    const brokenLines = recommendationText(broken).trimEnd().split('\n');
+    for (const line of brokenLines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(brokenLines.slice(0, 2).join(' ')).toBe(designLine(broken));
+  });
 });
 
 describe('nextStepsLines', () => {

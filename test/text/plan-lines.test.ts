@@ -27,6 +27,15 @@ describe('the Files screen rows', () => {
     for (const text of texts) expect(text.length).toBeLessThanOrEqual(80);
   });
 
+  it('the design, OS and regions are wrapped to the width too (an override that breaks a requirement is long)', () => {
+    const design =
+      'Design: JeOS (just enough OS) (overridden, though it cannot meet the recovery time and manual steps answers; the model advises Hybrid)';
+    const { lines } = planLines({ ...view, about: [design] }, { cursor: 0, open: undefined }, 80);
+    const texts = lines.map((line) => line.text);
+    for (const text of texts) expect(text.length, text).toBeLessThanOrEqual(80);
+    expect(texts.slice(0, 2).join(' ')).toBe(design);
+  });
+
   it('the window stays in range, and moves just enough to show the focused row', () => {
     expect(windowTop(0, 5, 20)).toBe(0);
     expect(windowTop(30, 5, 20)).toBe(15);

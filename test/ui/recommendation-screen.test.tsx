@@ -231,7 +231,7 @@ describe('recommendation screen', () => {
         onBack={vi.fn()}
       />,
     );
-    expect(lastFrame()).toContain('Use Fully baked instead (cannot meet the latest at launch answer)');
+    expect(lastFrame()).toContain('Use Fully baked instead, though it cannot meet the latest at launch answer');
     expect(lastFrame()).toMatch(/Use JeOS \(just enough OS\) instead\n/);
   });
 
