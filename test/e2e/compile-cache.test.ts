@@ -1,7 +1,7 @@
 // V8's compile cache for the CLI's own modules: on Node 22.1 and later (module.enableCompileCache)
 // the first run leaves compiled code in the user's cache folder, and later runs start from it; on
 // Node 20 there is no such API and nothing is written. Never outside the cache folder, never when
-// NODE_DISABLE_COMPILE_CACHE is set. `.ci/run` runs this file on Node 22 and 24 as well as here.
+// NODE_DISABLE_COMPILE_CACHE is set. `.ci/run` runs this file on Node 22 (the whole suite) and 24.
 // The runs use `schema`: `--help` and `--version` alone are answered before the cache is turned on.
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';

@@ -4,7 +4,7 @@
 // would run: shell substitutions, Jinja, ERB, Ruby and Puppet interpolation, PowerShell
 // subexpressions, HCL and Go templates, typographic quotes and backslashes. Folders are generated
 // in-process, then each real tool checks all of them in one run.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { constants, copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,7 +214,7 @@ describe('values the schema accepts', () => {
       const packerFiles = readdirSync(join(root.dir, name, 'packer')).filter((f) => /\.pkr(vars)?\.hcl$/.test(f));
       expect(packerFiles.length, name).toBeGreaterThan(0);
       for (const file of packerFiles)
-        copyFileSync(join(root.dir, name, 'packer', file), join(together, `${name}--${file}`));
+        copyFileSync(join(root.dir, name, 'packer', file), join(together, `${name}--${file}`), constants.COPYFILE_EXCL);
     }
     const result = run('packer', ['fmt', '-check', '-diff', together]);
     expect(result.code, result.output).toBe(0);

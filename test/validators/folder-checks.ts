@@ -13,14 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { GUIDANCE_TAG_KEYS } from '../../questionnaire/answers-schema.ts';
 import { parseAnswers } from '../../source/answers/read.ts';
 import { tempDir } from '../support/answers.ts';
-import {
-  attributeCfnLint,
-  CFN_LINT_MS,
-  type CfnLintReport,
-  cfnLint,
-  cfnLintBatch,
-  isCfnTemplate,
-} from '../support/cfn-lint.ts';
+import { CFN_LINT_MS, type CfnLintReport, cfnLint, cfnLintBatch, isCfnTemplate } from '../support/cfn-lint.ts';
 import { answersFrom, generate, writeFiles } from '../support/generate.ts';
 import { stagePackerDir } from '../support/packer-stage.ts';
 import { UPSTREAM_DIR, cloudInitSchema, hasTool, run } from '../support/tools.ts';
@@ -69,7 +62,7 @@ export function checkFolders(cases: Case[]): void {
     });
     it.skipIf(!hasCfnLint)(
       'cfn-lint rejects a ${...} outside !Sub (E1029)',
-      () => {
+      async () => {
         const bad = join(root.dir, 'bad-template.yaml');
         writeFileSync(
           bad,
@@ -78,8 +71,8 @@ export function checkFolders(cases: Case[]): void {
         const result = cfnLint([bad]);
         expect(result.code & 2, result.output).toBe(2);
         expect(result.output).toMatch(/:E1029:/);
-        // Read as the batch over every case is read: the finding is the file's, and the run is sound.
-        const report = attributeCfnLint([bad], result);
+        // Run and read as the batch over every case is: the finding is the file's, and the run is sound.
+        const report = await cfnLintBatch([bad]);
         expect(report.broken).toBeUndefined();
         expect(report.findings.get(bad)).toEqual([expect.stringMatching(/^[^:]+:5:\d+:\d+:\d+:E1029:/)]);
       },
