@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIST, readChunk } from '../support/bundle.ts';
 import { cli } from '../support/cli.ts';
@@ -94,7 +95,7 @@ describe('the answers check is compiled with its module', () => {
         const file = join(dir, `${name}.mjs`);
         writeFileSync(file, source);
         const cache = join(dir, `${name}-cache`);
-        const script = `require('node:module').enableCompileCache(${JSON.stringify(cache)}); import(${JSON.stringify(`file://${file}`)});`;
+        const script = `require('node:module').enableCompileCache(${JSON.stringify(cache)}); import(${JSON.stringify(pathToFileURL(file).href)});`;
         expect(spawnSync(process.execPath, ['-e', script]).status).toBe(0);
         return filesUnder(cache).reduce((sum, path) => sum + statSync(path).size, 0);
       };
