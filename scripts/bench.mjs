@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dependencyEdits, noDevtools } from './dependency-edits.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -67,12 +68,15 @@ const cases = [
 ];
 
 // The floor under the wizard (scripts/ink-floor.tsx): a bare Ink app that reads keys, bundled as the
-// CLI is (minified, production React, no devtools), measured beside it and judged against no target.
-const inkFloor = join(work, 'ink-floor.mjs');
+// CLI is (minified, production React, no devtools, the same edits to Ink's dependencies), measured
+// beside it and judged against no target.
+const inkFloor = join(work, 'ink-floor/ink-floor.mjs');
 await build({
   entryPoints: [join(root, 'scripts/ink-floor.tsx')],
-  outfile: inkFloor,
+  outdir: join(work, 'ink-floor'),
   bundle: true,
+  splitting: true,
+  outExtension: { '.js': '.mjs' },
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -82,15 +86,7 @@ await build({
   banner: {
     js: "import { createRequire as __floorRequire } from 'node:module'; const require = __floorRequire(import.meta.url);",
   },
-  plugins: [
-    {
-      name: 'no-react-devtools',
-      setup(b) {
-        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty' }));
-        b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
-      },
-    },
-  ],
+  plugins: [noDevtools, dependencyEdits],
   logLevel: 'warning',
 });
 

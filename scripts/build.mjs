@@ -7,6 +7,7 @@ import Handlebars from 'handlebars';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dependencyEdits, noDevtools, replaceOnce } from './dependency-edits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const templatesDir = join(root, 'templates');
@@ -119,77 +120,6 @@ const quickReplies = {
   },
 };
 
-// Ink imports react-devtools-core only when DEV=true; the bundle never connects to devtools, so the
-// import resolves to an empty module instead of failing the build.
-const noDevtools = {
-  name: 'no-react-devtools',
-  setup(b) {
-    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({
-      path: 'react-devtools-core',
-      namespace: 'empty-module',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'export default {};', loader: 'js' }));
-  },
-};
-
-// string-width builds an Intl.Segmenter and the \p{RGI_Emoji} regex when its module loads: 20 to 60 ms
-// of a run's start on Node 20, which generate and recommend paid to measure text that is nearly
-// always ASCII. Our code gets it through a stand-in that loads it on the first call (esbuild
-// evaluates a module reached by require() only then); its own ASCII fast path stays the same code.
-const LAZY_PACKAGES = ['string-width'];
-const lazyPackages = {
-  name: 'lazy-packages',
-  setup(b) {
-    const filter = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
-    b.onResolve({ filter }, (args) =>
-      args.namespace === 'file' && !args.importer.includes(`${'/'}node_modules${'/'}`)
-        ? { path: args.path, namespace: 'lazy-package' }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
-      resolveDir: root,
-      loader: 'js',
-      contents: `let loaded;\nexport default function lazy(...args) {\n  loaded ??= require(${JSON.stringify(args.path)}).default;\n  return loaded(...args);\n}\n`,
-    }));
-  },
-};
-
-// The plugins below change a file of a dependency (or of ours) at one known place. Each place must
-// occur exactly once: after an upgrade that moved or repeated it, the build fails instead of shipping
-// the file unchanged or changed twice.
-function replaceOnce(code, file, edits) {
-  for (const [anchor] of edits)
-    if (code.split(anchor).length !== 2) throw new Error(`${file}: not the one ${anchor} expected`);
-  return edits.reduce((text, [anchor, replacement]) => text.replace(anchor, () => replacement), code);
-}
-
-// string-width tests every non-ASCII character against /^\p{RGI_Emoji}$/v, a regex that takes
-// tens of ms to build when its module loads and more to compile on first use, on Node 20 and later:
-// paid by Ink's first frame of the wizard (its lines draw with ◀ ● ─). Here it is built on first
-// use, and a single code point meets it only with Emoji_Presentation (a cheap class, and no RGI
-// emoji of one code point is without it); a longer cluster meets the regex as before.
-const RGI_REGEX = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
-const RGI_TEST = 'rgiEmojiRegex.test(segment)';
-const emojiRegexOnUse = {
-  name: 'string-width-emoji-regex-on-use',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-      const code = await readFile(args.path, 'utf8');
-      if (!code.includes('rgiEmojiRegex')) return undefined; // the older string-width (emoji-regex)
-      const lazy =
-        "let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexBuilt ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };\nconst emojiPresentationRegex = /\\p{Emoji_Presentation}/u;";
-      const guarded = `((segment.length > 2 || (segment.length === 2 && segment.codePointAt(0) <= 0xFFFF) || emojiPresentationRegex.test(segment)) && ${RGI_TEST})`;
-      return {
-        contents: replaceOnce(code, args.path, [
-          [RGI_REGEX, lazy],
-          [RGI_TEST, guarded],
-        ]),
-        loader: 'js',
-      };
-    });
-  },
-};
-
 // source/answers/draft.ts validates with zod: the answers schema (questionnaire/answer-fields.ts) and
 // zod's core take 20 to 40 ms to evaluate, which the wizard paid before its first screen read keys,
 // though nothing validates until the first answer. In the bundle draft.ts reaches both through a
@@ -222,46 +152,6 @@ const draftZodOnUse = {
   },
 };
 
-// Ink turns each row of a frame back into text with @alcalzone/ansi-tokenize's styledCharsToString,
-// which calls diffAnsiCodes for every character against the one before: three Sets and two arrays
-// each time, 20 to 40 ms of the wizard's first Ink frame (80x30, mostly unstyled). Two neighbours
-// with the same styles (same codes in the same order) need no codes between them, which is what the
-// full computation returns for them; the build adds that as a shortcut in front of it.
-const DIFF_ANSI_START = 'export function diffAnsiCodes(from, to) {\n';
-const DIFF_ANSI_SAME =
-  '    if (from.length === to.length && from.every((code, index) => code.code === to[index].code && code.endCode === to[index].endCode))\n        return [];\n';
-const sameStylesNoDiff = {
-  name: 'ansi-tokenize-same-styles',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/ }, async (args) => {
-      const code = await readFile(args.path, 'utf8');
-      return {
-        contents: replaceOnce(code, args.path, [[DIFF_ANSI_START, DIFF_ANSI_START + DIFF_ANSI_SAME]]),
-        loader: 'js',
-      };
-    });
-  },
-};
-
-// ansi-tokenize's tokenize walks each line Ink draws by Intl.Segmenter graphemes, though Ink's lines
-// are nearly all ASCII. In ASCII only CR LF is a grapheme of more than one character, so a line of
-// ASCII without CR is walked one character at a time instead: the same segments at the same indexes.
-const TOKENIZE_LOOP = 'for (const { segment, index } of segmenter.segment(str)) {';
-const TOKENIZE_SEGMENTS =
-  'const asciiSegments = (str) => Array.from(str, (segment, index) => ({ segment, index }));\nconst segmentsOf = (str) => (/^[\\x00-\\x0c\\x0e-\\x7f]*$/.test(str) ? asciiSegments(str) : segmenter.segment(str));\n';
-const tokenizeAscii = {
-  name: 'ansi-tokenize-ascii',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ }, async (args) => {
-      const code = await readFile(args.path, 'utf8');
-      return {
-        contents: `${replaceOnce(code, args.path, [[TOKENIZE_LOOP, 'for (const { segment, index } of segmentsOf(str)) {']])}\n${TOKENIZE_SEGMENTS}`,
-        loader: 'js',
-      };
-    });
-  },
-};
-
 // Built beside dist/ and swapped in at the end, so a test run reading dist/ never sees it half built.
 const staging = `dist.build-${process.pid}`;
 await rm(join(root, staging), { recursive: true, force: true });
@@ -280,17 +170,7 @@ const result = await build({
   jsx: 'automatic', // the Ink screens (.tsx), as in tsconfig.json
   // React and Ink read NODE_ENV: the production builds load, dev-only code is dropped.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [
-    precompiledTemplates,
-    answersShape,
-    quickReplies,
-    noDevtools,
-    lazyPackages,
-    emojiRegexOnUse,
-    draftZodOnUse,
-    sameStylesNoDiff,
-    tokenizeAscii,
-  ],
+  plugins: [precompiledTemplates, answersShape, quickReplies, noDevtools, dependencyEdits, draftZodOnUse],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: {
     js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);",

@@ -3,24 +3,18 @@
 // two, a combining mark none, so `.length` would misalign them.
 import stringWidth from 'string-width';
 
-// Printable ASCII is one column a character. Measured here, string-width (whose module builds an
-// Intl.Segmenter and emoji regexes when it loads, tens of ms on Node 20) loads only for other text:
-// the wizard's first frame, all ASCII, is drawn without it.
-const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
-const columnsOf = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
-
 /** Wraps words to `width` columns: the first line starts with `first`, the others with `rest`. */
-export function wrap(text: string, first: string, rest = ' '.repeat(columnsOf(first)), width = 80): string[] {
+export function wrap(text: string, first: string, rest = ' '.repeat(stringWidth(first)), width = 80): string[] {
   const lines: string[] = [];
   let line = first;
-  let columns = columnsOf(first);
+  let columns = stringWidth(first);
   let empty = true;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const wordColumns = columnsOf(word);
+    const wordColumns = stringWidth(word);
     if (!empty && columns + 1 + wordColumns > width) {
       lines.push(line);
       line = rest + word;
-      columns = columnsOf(rest) + wordColumns;
+      columns = stringWidth(rest) + wordColumns;
     } else {
       line += (empty ? '' : ' ') + word;
       columns += (empty ? 0 : 1) + wordColumns;

@@ -1,6 +1,7 @@
 // The built CLI (dist/cli.js) in a real pseudo-terminal (node-pty), its screen read back through a
 // headless xterm: what a person at a terminal sees and gets. Each key is its own write, sent only
 // once the screen it is meant for is showing.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -311,6 +312,29 @@ describe('the bundle', () => {
     }
     expect([...loadedWith(chunk('wizard-run'))].some(isUi)).toBe(true);
     expect([...loadedWith(chunk('workshop-run'))].some(isUi)).toBe(true);
+  });
+
+  // The first Intl object of a process costs 12 to 20 ms; Ink's text modules built an Intl.Segmenter
+  // each when they loaded (scripts/dependency-edits.mjs, source/text/graphemes.ts).
+  it('the wizard reads keys without building an Intl.Segmenter: its first screen needs none', async () => {
+    const log = join(pty.dir, 'segmenters.log');
+    const spy = join(pty.dir, 'segmenter-spy.mjs');
+    writeFileSync(
+      spy,
+      `import { appendFileSync } from 'node:fs';\nconst Segmenter = Intl.Segmenter;\nIntl.Segmenter = new Proxy(Segmenter, { construct(target, args) { appendFileSync(${JSON.stringify(log)}, new Error().stack + '\\n'); return Reflect.construct(target, args); } });\n`,
+    );
+    // The spy can fail: a process that builds one is logged.
+    expect(spawnSync(process.execPath, ['--import', spy, '-e', 'new Intl.Segmenter()']).status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toContain('Error');
+    writeFileSync(log, '');
+
+    const cwd = join(pty.dir, 'web-shop');
+    mkdirSync(cwd, { recursive: true });
+    const s = pty.track(new Session(process.execPath, ['--import', spy, CLI], { cwd }));
+    await s.waitFor('Enter start');
+    await s.press(KEY.enter);
+    await s.waitFor('Step 2 of');
+    expect(readFileSync(log, 'utf8')).toBe('');
   });
 
   it('the wizard reads keys before the answers reader (js-yaml) and the generators load: they come when needed', () => {

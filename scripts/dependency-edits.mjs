@@ -1,0 +1,110 @@
+// What the bundle changes in its dependencies, for start-up time, each at one known place: used by
+// scripts/build.mjs for the CLI and by scripts/bench.mjs for the bare Ink floor, so the floor is the
+// same Ink the wizard runs. Each place must occur exactly once, and each file must be in the build:
+// after an upgrade that moved, repeated or dropped one, the build fails instead of shipping a file
+// unchanged or changed twice.
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const nodeModules = join(root, 'node_modules');
+
+/** `code` with each [anchor, replacement] made, where each anchor occurs exactly once. */
+export function replaceOnce(code, file, edits) {
+  for (const [anchor] of edits)
+    if (code.split(anchor).length !== 2) throw new Error(`${file}: not the one ${anchor} expected`);
+  return edits.reduce((text, [anchor, replacement]) => text.replace(anchor, () => replacement), code);
+}
+
+// The first Intl object a process builds costs 12 to 20 ms, and four of Ink's text modules each
+// build an Intl.Segmenter when they load, before the wizard reads a key: they get
+// source/text/graphemes.ts instead, which splits by code point a text that needs no ICU.
+const GRAPHEMES = `import { graphemeSegmenter as __graphemeSegmenter } from ${JSON.stringify(join(root, 'source/text/graphemes.ts'))};\n`;
+const segmenterOnUse = (declaration) => [
+  declaration,
+  declaration.replace('new Intl.Segmenter(', '__graphemeSegmenter('),
+];
+
+// string-width tests every non-ASCII character against /^\p{RGI_Emoji}$/v, a regex that takes
+// tens of ms to build when its module loads and more to compile on first use, on Node 20 and later:
+// paid by Ink's first frame of the wizard (its lines draw with ◀ ● ─). Here it is built on first
+// use, and a single code point meets it only with Emoji_Presentation (a cheap class, and no RGI
+// emoji of one code point is without it); a longer cluster meets the regex as before.
+const RGI_REGEX = [
+  'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+  "let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexBuilt ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };\nconst emojiPresentationRegex = /\\p{Emoji_Presentation}/u;",
+];
+const RGI_TEST = [
+  'rgiEmojiRegex.test(segment)',
+  '((segment.length > 2 || (segment.length === 2 && segment.codePointAt(0) <= 0xFFFF) || emojiPresentationRegex.test(segment)) && rgiEmojiRegex.test(segment))',
+];
+
+// Ink turns each row of a frame back into text with @alcalzone/ansi-tokenize's styledCharsToString,
+// which calls diffAnsiCodes for every character against the one before: three Sets and two arrays
+// each time, 20 to 40 ms of the wizard's first Ink frame (80x30, mostly unstyled). Two neighbours
+// with the same styles (same codes in the same order) need no codes between them, which is what the
+// full computation returns for them; the build adds that as a shortcut in front of it.
+const DIFF_ANSI_START = 'export function diffAnsiCodes(from, to) {\n';
+const SAME_STYLES_NO_DIFF = [
+  DIFF_ANSI_START,
+  `${DIFF_ANSI_START}    if (from.length === to.length && from.every((code, index) => code.code === to[index].code && code.endCode === to[index].endCode))\n        return [];\n`,
+];
+
+/** Per file under node_modules (as npm ci lays out package-lock.json): what it gets, and the edits. */
+export const DEPENDENCY_EDITS = {
+  'string-width/index.js': {
+    prepend: GRAPHEMES,
+    edits: [segmenterOnUse('const segmenter = new Intl.Segmenter();'), RGI_REGEX, RGI_TEST],
+  },
+  'wrap-ansi/node_modules/string-width/index.js': {
+    prepend: GRAPHEMES,
+    edits: [segmenterOnUse('const segmenter = new Intl.Segmenter();')],
+  },
+  'slice-ansi/tokenize-ansi.js': {
+    prepend: GRAPHEMES,
+    edits: [segmenterOnUse("const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});")],
+  },
+  '@alcalzone/ansi-tokenize/build/tokenize.js': {
+    prepend: GRAPHEMES,
+    edits: [segmenterOnUse('const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });')],
+  },
+  '@alcalzone/ansi-tokenize/build/diff.js': { prepend: '', edits: [SAME_STYLES_NO_DIFF] },
+};
+
+/** The esbuild plugin that makes DEPENDENCY_EDITS, and fails a build that did not load each file. */
+export const dependencyEdits = {
+  name: 'dependency-edits',
+  setup(b) {
+    const edited = new Set();
+    b.onStart(() => edited.clear());
+    const files = Object.keys(DEPENDENCY_EDITS).map((file) => file.replace(/[.@]/g, '\\$&').replaceAll('/', '[\\\\/]'));
+    b.onLoad({ filter: new RegExp(`[\\\\/]node_modules[\\\\/](${files.join('|')})$`) }, async (args) => {
+      const file = relative(nodeModules, args.path).split(sep).join('/');
+      const entry = DEPENDENCY_EDITS[file];
+      if (!entry) return undefined;
+      edited.add(file);
+      const code = await readFile(args.path, 'utf8');
+      return { contents: entry.prepend + replaceOnce(code, args.path, entry.edits), loader: 'js' };
+    });
+    b.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      const missed = Object.keys(DEPENDENCY_EDITS).filter((file) => !edited.has(file));
+      if (missed.length > 0)
+        return { errors: [{ text: `dependency edits for files the build did not load: ${missed.join(', ')}` }] };
+    });
+  },
+};
+
+// Ink imports react-devtools-core only when DEV=true; the bundle never connects to devtools, so the
+// import resolves to an empty module instead of failing the build.
+export const noDevtools = {
+  name: 'no-react-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({
+      path: 'react-devtools-core',
+      namespace: 'empty-module',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'export default {};', loader: 'js' }));
+  },
+};
