@@ -120,6 +120,28 @@ const quickReplies = {
   },
 };
 
+// string-width's module (its regexes, get-east-asian-width's tables) takes about 2 ms to load, which
+// recommend and generate, and the wizard's first frame, would pay to measure text that is nearly
+// always ASCII (source/text/wrap.ts measures ASCII itself). Our code gets it through a stand-in that
+// loads it on the first call (esbuild evaluates a module reached by require() only then).
+const LAZY_PACKAGES = ['string-width'];
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'file' && !args.importer.includes(`${'/'}node_modules${'/'}`)
+        ? { path: args.path, namespace: 'lazy-package' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+      resolveDir: root,
+      loader: 'js',
+      contents: `let loaded;\nexport default function lazy(...args) {\n  loaded ??= require(${JSON.stringify(args.path)}).default;\n  return loaded(...args);\n}\n`,
+    }));
+  },
+};
+
 // source/answers/draft.ts validates with zod: the answers schema (questionnaire/answer-fields.ts) and
 // zod's core take 20 to 40 ms to evaluate, which the wizard paid before its first screen read keys,
 // though nothing validates until the first answer. In the bundle draft.ts reaches both through a
@@ -170,7 +192,7 @@ const result = await build({
   jsx: 'automatic', // the Ink screens (.tsx), as in tsconfig.json
   // React and Ink read NODE_ENV: the production builds load, dev-only code is dropped.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [precompiledTemplates, answersShape, quickReplies, noDevtools, dependencyEdits, draftZodOnUse],
+  plugins: [precompiledTemplates, answersShape, quickReplies, noDevtools, lazyPackages, dependencyEdits, draftZodOnUse],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
   banner: {
     js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);",
