@@ -51,6 +51,33 @@ const STUBBED = [
   'salt-call',
 ];
 
+/**
+ * The wrappers of the calls stubs.mjs only passes on to the real tool or answers with success alone
+ * (pass-through.sh): each records the call and does the same itself, as the stub's branch for it
+ * does; any other call goes to stubs.mjs.
+ */
+const PASS_THROUGH: Partial<Record<string, string>> = {
+  curl: `for arg in "$@"; do
+  case $arg in
+    http://169.254.169.254/*) record curl "$@" && exec /usr/bin/curl "$@" ;;
+    http://* | https://*) break ;;
+  esac
+done`,
+  sudo: `if [ "$1" = -E ]; then command=$2; else command=$1; fi
+case $(command -v "$command") in
+  /*) if record sudo "$@"; then
+      [ "$1" = -E ] && shift
+      exec "$@"
+    fi ;;
+esac`,
+  systemctl: `case $1 in
+  daemon-reload) record systemctl "$@" && exit 0 ;;
+  is-enabled) record systemctl "$@" && exec /usr/bin/systemctl "$@" ;;
+esac`,
+  'cloud-init': `[ "$1" = status ] && record cloud-init "$@" && exit 0`,
+  snap: `[ "$*" = 'wait system seed.loaded' ] && record snap "$@" && exit 0`,
+};
+
 /** The package managers an image of the other family does not have. */
 const ABSENT: Partial<Record<string, string[]>> = {
   apt: ['dnf', 'yum', 'rpm'],
@@ -251,6 +278,7 @@ function prepare(sim: Simulation): Prepared {
   cpSync(join(HERE, 'stubs.mjs'), join(simDir, 'stubs.mjs'));
   cpSync(join(HERE, 'fake-imds.mjs'), join(simDir, 'fake-imds.mjs'));
   cpSync(join(HERE, 'lock-holder.sh'), join(simDir, 'lock-holder.sh'));
+  cpSync(join(HERE, 'pass-through.sh'), join(simDir, 'pass-through.sh'));
   // Amazon Linux 2023 ships the AWS CLI; Ubuntu and RHEL images get it only if the build installs it.
   // The other family's package managers are not there at all (sandbox.sh removes this machine's own
   // apt-get and dpkg from an Amazon Linux or RHEL instance), so `command -v dnf` fails on Ubuntu as it does.
@@ -260,7 +288,8 @@ function prepare(sim: Simulation): Prepared {
     ...STUBBED.filter((t) => !absent.includes(t)),
     ...(sim.os === 'amazon-linux-2023' ? ['aws'] : []),
   ]) {
-    writeFileSync(join(simDir, 'bin', tool), `#!/bin/sh\nexec node /sim/stubs.mjs ${tool} "$@"\n`);
+    const passThrough = PASS_THROUGH[tool] ? `. /sim/pass-through.sh\n${PASS_THROUGH[tool]}\n` : '';
+    writeFileSync(join(simDir, 'bin', tool), `#!/bin/sh\n${passThrough}exec node /sim/stubs.mjs ${tool} "$@"\n`);
     chmodSync(join(simDir, 'bin', tool), 0o755);
   }
   writeFileSync(join(simDir, 'ssm.json'), JSON.stringify(sim.ssm ?? {}));
