@@ -98,6 +98,7 @@ const ptyCases = [
   { name: 'wizard first frame (pty)', args: [cli], marker: 'How much software', target: 1.3 },
   { name: 'wizard ready for keys (pty)', args: [cli], marker: 'Enter start', target: 2 },
   { name: 'floor: bare Ink app reads keys (pty)', args: [inkFloor], marker: 'Enter start' },
+  { name: 'floor: bare Ink app draws the welcome (pty)', args: [inkFloor, '--welcome'], marker: 'Enter start' },
 ];
 
 const wanted = (list) =>
@@ -137,37 +138,78 @@ function timeInPty(node, c) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The top self-time entries of one run under --cpu-prof, as text lines. */
-function profileSummary(node, c) {
+/** One profiled run of a pseudo-terminal case: Ctrl+C 300 ms after its marker shows, so it exits and writes the profile. */
+function profileInPty(node, c, dir) {
+  return new Promise((resolve) => {
+    const args = ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', dir, ...c.args];
+    const term = pty.spawn(node, args, { cols: 80, rows: 30, cwd: work, env: process.env });
+    let output = '';
+    let seen = false;
+    term.onData((data) => {
+      output += data;
+      if (seen || !output.includes(c.marker)) return;
+      seen = true;
+      setTimeout(() => term.write('\x03'), 300);
+    });
+    const timer = setTimeout(() => term.kill('SIGKILL'), 10_000);
+    term.onExit(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Where the time of one run of `c` goes, up to its marker for a pseudo-terminal case: self time by owner, then by function. */
+async function profileSummary(node, c) {
   const dir = mkdtempSync(join(tmpdir(), 'ami-wizard-prof-'));
   try {
-    const args = argsOf(c);
-    if (c.marker) {
-      // Without a terminal the wizard refuses once main() runs: the profile covers the start-up before it.
-      spawnSync(node, ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', dir, ...args], {
-        stdio: ['ignore', 'ignore', 'ignore'],
-        timeout: 5000,
-      });
-    } else
-      spawnSync(node, ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', dir, ...args], {
+    if (c.marker) await profileInPty(node, c, dir);
+    else
+      spawnSync(node, ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', dir, ...argsOf(c)], {
         stdio: 'ignore',
       });
     const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
     if (!file) return ['    (no profile written)'];
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const frames = profile.samples.map((id) => byId.get(id).callFrame);
+    const deltas = profile.timeDeltas.map((us) => us / 1000);
+    // A pseudo-terminal case waits 300 ms between its marker and Ctrl+C: the profile ends before that wait.
+    let end = frames.length;
+    if (c.marker) {
+      let idle = 0;
+      for (let i = frames.length - 1; i >= 0 && end === frames.length; i--) {
+        if (frames[i].functionName === '(idle)') idle += deltas[i + 1] ?? 0;
+        else if (idle >= 200) end = i + 1;
+        else idle = 0;
+      }
+    }
+    const owners = new Map();
     const self = new Map();
-    const total = profile.samples.length;
-    for (const id of profile.samples) {
-      const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    let ms = 0;
+    for (let i = 0; i < end; i++) {
+      const { functionName, url, lineNumber } = frames[i];
+      const dt = deltas[i + 1] ?? 0;
+      ms += dt;
+      const owner =
+        functionName === '(garbage collector)'
+          ? 'garbage collection'
+          : url.startsWith('node:') || (!url && functionName !== '(idle)' && functionName !== '(program)')
+            ? 'Node (loading, compiling, its own modules)'
+            : url
+              ? 'the bundled code (ours, Ink, React, yoga)'
+              : functionName.replace(/[()]/g, '');
+      owners.set(owner, (owners.get(owner) ?? 0) + dt);
       const where = url ? `${url.replace(/^.*\/dist\//, 'dist/').replace(/^file:\/\//, '')}:${lineNumber + 1}` : '';
       const key = `${functionName || '(anonymous)'} ${where}`.trim();
-      self.set(key, (self.get(key) ?? 0) + 1);
+      self.set(key, (self.get(key) ?? 0) + dt);
     }
-    const ms = (profile.endTime - profile.startTime) / 1000;
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
     return [
-      `    profile (${ms.toFixed(0)} ms sampled), top self time:`,
-      ...top.map(([key, n]) => `      ${((n / total) * ms).toFixed(1).padStart(6)} ms  ${key.slice(0, 100)}`),
+      `    profile (${ms.toFixed(0)} ms sampled${c.marker ? ', up to the marker' : ''}), self time by owner:`,
+      ...top(owners, 6).map(([key, t]) => `      ${t.toFixed(1).padStart(6)} ms  ${key}`),
+      '    top functions:',
+      ...top(self, 6).map(([key, t]) => `      ${t.toFixed(1).padStart(6)} ms  ${key.slice(0, 100)}`),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -237,7 +279,7 @@ try {
     if (!options['no-profile']) {
       for (const c of missed) {
         console.log(`  MISSED on node ${version}: ${c.name}. Where one run's time goes:`);
-        for (const text of profileSummary(line.node, c)) console.log(text);
+        for (const text of await profileSummary(line.node, c)) console.log(text);
       }
     }
   }
