@@ -47,6 +47,8 @@ export class PtySession {
   readonly pty: IPty;
   raw = '';
   readonly exit: Promise<number>;
+  /** Whether the program is still running, for a timeout's message. */
+  private ended = 'the program was still running';
   private readonly checks = new Set<() => void>();
 
   constructor(
@@ -70,7 +72,12 @@ export class PtySession {
         for (const check of [...this.checks]) check();
       });
     });
-    this.exit = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
+    this.exit = new Promise((resolve) =>
+      this.pty.onExit(({ exitCode, signal }) => {
+        this.ended = `the program had exited (code ${exitCode}${signal ? `, signal ${signal}` : ''})`;
+        resolve(exitCode);
+      }),
+    );
   }
 
   /** No frame is half written: every frame started has ended. */
@@ -91,7 +98,7 @@ export class PtySession {
       };
       const timer = setTimeout(() => {
         this.checks.delete(check);
-        reject(new Error(`Timed out waiting for ${what()}`));
+        reject(new Error(`Timed out waiting for ${what()}\n(${this.ended})`));
       }, timeout);
       this.checks.add(check);
     });
