@@ -4,11 +4,10 @@
 // after an upgrade that moved, repeated or dropped one, the build fails instead of shipping a file
 // unchanged or changed twice.
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const nodeModules = join(root, 'node_modules');
 
 /** `code` with each [anchor, replacement] made, where each anchor occurs exactly once. */
 export function replaceOnce(code, file, edits) {
@@ -95,7 +94,11 @@ export const dependencyEdits = {
     b.onStart(() => edited.clear());
     const files = Object.keys(DEPENDENCY_EDITS).map((file) => file.replace(/[.@]/g, '\\$&').replaceAll('/', '[\\\\/]'));
     b.onLoad({ filter: new RegExp(`[\\\\/]node_modules[\\\\/](${files.join('|')})$`) }, async (args) => {
-      const file = relative(nodeModules, args.path).split(sep).join('/');
+      // The path below the first node_modules: the same wherever node_modules is (a linked one too).
+      const file = args.path
+        .split(sep)
+        .join('/')
+        .replace(/^.*?\/node_modules\//, '');
       const entry = DEPENDENCY_EDITS[file];
       if (!entry) return undefined;
       edited.add(file);
