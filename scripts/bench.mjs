@@ -67,9 +67,9 @@ const cases = [
   },
 ];
 
-// The floor under the wizard (scripts/ink-floor.tsx): a bare Ink app that reads keys, bundled as the
-// CLI is (minified, production React, no devtools, the same edits to Ink's dependencies), measured
-// beside it and judged against no target.
+// The floors under the wizard (scripts/ink-floor.tsx): a bare Ink app that reads keys, alone or
+// drawing the welcome's lines, bundled as the CLI is (minified, production React, no devtools, the
+// same edits to Ink's dependencies), measured beside it and judged against no target.
 const inkFloor = join(work, 'ink-floor/ink-floor.mjs');
 await build({
   entryPoints: [join(root, 'scripts/ink-floor.tsx')],
@@ -116,47 +116,46 @@ function time(node, c) {
   return ms;
 }
 
-function timeInPty(node, c) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const term = pty.spawn(node, c.args, { cols: 80, rows: 30, cwd: work, env: process.env });
-    let output = '';
-    let ms;
-    term.onData((data) => {
-      output += data;
-      if (ms === undefined && output.includes(c.marker)) {
-        ms = Number(process.hrtime.bigint() - start) / 1e6;
-        term.kill('SIGKILL');
-      }
-    });
-    term.onExit(() =>
-      ms === undefined ? reject(new Error(`${c.name}: no "${c.marker}" on the screen`)) : resolve(ms),
-    );
-  });
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** The top self-time entries of one run under --cpu-prof, as text lines. */
-/** One profiled run of a pseudo-terminal case: Ctrl+C 300 ms after its marker shows, so it exits and writes the profile. */
-function profileInPty(node, c, dir) {
+/**
+ * Runs `args` in an 80x30 pseudo-terminal and calls `onMarker` once `marker` is on its screen;
+ * resolves on exit with whether it was. `killAfter` ms: killed then if it has not exited.
+ */
+function inPty(node, args, marker, onMarker, killAfter) {
   return new Promise((resolve) => {
-    const args = ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', dir, ...c.args];
     const term = pty.spawn(node, args, { cols: 80, rows: 30, cwd: work, env: process.env });
+    const timer = killAfter && setTimeout(() => term.kill('SIGKILL'), killAfter);
     let output = '';
     let seen = false;
     term.onData((data) => {
       output += data;
-      if (seen || !output.includes(c.marker)) return;
+      if (seen || !output.includes(marker)) return;
       seen = true;
-      setTimeout(() => term.write('\x03'), 300);
+      onMarker(term);
     });
-    const timer = setTimeout(() => term.kill('SIGKILL'), 10_000);
     term.onExit(() => {
       clearTimeout(timer);
-      resolve();
+      resolve(seen);
     });
   });
+}
+
+async function timeInPty(node, c) {
+  const start = process.hrtime.bigint();
+  let ms;
+  const seen = await inPty(node, c.args, c.marker, (term) => {
+    ms = Number(process.hrtime.bigint() - start) / 1e6;
+    term.kill('SIGKILL');
+  });
+  if (!seen) throw new Error(`${c.name}: no "${c.marker}" on the screen`);
+  return ms;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** One profiled run of a pseudo-terminal case: Ctrl+C 300 ms after its marker shows, so it exits and writes the profile. */
+function profileInPty(node, c, dir) {
+  const args = ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', dir, ...c.args];
+  return inPty(node, args, c.marker, (term) => setTimeout(() => term.write('\x03'), 300), 10_000);
 }
 
 /** Where the time of one run of `c` goes, up to its marker for a pseudo-terminal case: self time by owner, then by function. */
