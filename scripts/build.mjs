@@ -1,13 +1,15 @@
-// Bundles the CLI into dist/: one entry, lazily loaded chunks per command, no runtime dependencies.
+// Bundles the CLI into dist/: an entry, then one file per command (scripts/bundle-files.mjs), no
+// runtime dependencies.
 // The built-in templates are precompiled here, so a run needs only the Handlebars runtime.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dependencyEdits, noDevtools, replaceOnce } from './dependency-edits.mjs';
+import { bundleFiles, entryPoints } from './bundle-files.mjs';
+import { dependencyEditor, noDevtools, replaceOnce } from './dependency-edits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const templatesDir = join(root, 'templates');
@@ -175,42 +177,77 @@ const draftZodOnUse = {
 };
 
 // Built beside dist/ and swapped in at the end, so a test run reading dist/ never sees it half built.
-const staging = `dist.build-${process.pid}`;
-await rm(join(root, staging), { recursive: true, force: true });
-const result = await build({
+// Two builds, one per module format (scripts/bundle-files.mjs): each entry is one file, with no
+// shared chunks.
+// --out DIR: into DIR instead (the bundle's tests read esbuild's account of a build of their own).
+const outAt = process.argv.indexOf('--out');
+const target = outAt > 0 ? resolve(process.argv[outAt + 1]) : join(root, 'dist');
+const staging = `${target}.build-${process.pid}`;
+await rm(staging, { recursive: true, force: true });
+const editor = dependencyEditor();
+const shared = {
   absWorkingDir: root,
-  entryPoints: { cli: 'source/cli.ts' },
   outdir: staging,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  splitting: false,
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  chunkNames: '[name]-[hash]',
   jsx: 'automatic', // the Ink screens (.tsx), as in tsconfig.json
   // React and Ink read NODE_ENV: the production builds load, dev-only code is dropped.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [precompiledTemplates, answersShape, quickReplies, noDevtools, lazyPackages, dependencyEdits, draftZodOnUse],
-  // CommonJS dependencies (handlebars) call require(); give the ESM bundle a real one.
-  banner: {
-    js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);",
-  },
+  plugins: [
+    bundleFiles(root),
+    precompiledTemplates,
+    answersShape,
+    quickReplies,
+    noDevtools,
+    lazyPackages,
+    editor.plugin,
+    draftZodOnUse,
+  ],
   logLevel: 'warning',
   metafile: true,
-});
-// --metafile FILE: esbuild's account of every chunk (its inputs and their bytes, its imports), for
-// measuring what each command loads.
+};
+const entries = entryPoints(root);
+const results = await Promise.all([
+  build({ ...shared, entryPoints: entries.commonjs, format: 'cjs' }),
+  build({
+    ...shared,
+    entryPoints: entries.esm,
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    // CommonJS dependencies (handlebars) call require(); give the ES module a real one.
+    banner: {
+      js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);",
+    },
+  }),
+]);
+// A CommonJS file has no import.meta: esbuild warns and leaves it empty, which would break at run time.
+const warnings = results.flatMap((r) => r.warnings);
+if (warnings.length > 0) throw new Error(`build: ${warnings.length} warning(s), above; none is expected`);
+if (editor.unmade().length > 0)
+  throw new Error(`dependency edits for files the build did not load: ${editor.unmade().join(', ')}`);
+// The .js files are CommonJS (package.json says "module" for the sources and scripts).
+await writeFile(join(staging, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
+const result = {
+  metafile: {
+    inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)),
+    outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)),
+  },
+};
+// --metafile FILE: esbuild's account of every file (its inputs and their bytes, their imports and
+// how each is made: static, dynamic, require), for measuring and checking what each command loads.
 const metafileAt = process.argv.indexOf('--metafile');
 if (metafileAt > 0) {
   const file = process.argv[metafileAt + 1];
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(result.metafile));
 }
-const old = `dist.old-${process.pid}`;
-await rename(join(root, 'dist'), join(root, old)).catch((error) => {
+const old = `${target}.old-${process.pid}`;
+await rename(target, old).catch((error) => {
   if (error.code !== 'ENOENT') throw error;
 });
-await rename(join(root, staging), join(root, 'dist'));
-await rm(join(root, old), { recursive: true, force: true });
+await rename(staging, target);
+await rm(old, { recursive: true, force: true });

@@ -29,11 +29,14 @@ const io: CommandIO = {
     return () => void process.off('SIGINT', handler);
   },
 };
-process.exitCode = await main(process.argv.slice(2), io);
-// An AWS call given up at its deadline may leave a credential_process child or a socket behind, and
-// Node would wait for it (a `sleep 600` for ten minutes). Exit once the output is written out.
-if (awsWorkAbandoned()) {
-  const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
-  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-  process.exit();
-}
+// No top-level await: the bundle makes this module a CommonJS file (scripts/bundle-files.mjs).
+void main(process.argv.slice(2), io).then(async (code) => {
+  process.exitCode = code;
+  // An AWS call given up at its deadline may leave a credential_process child or a socket behind, and
+  // Node would wait for it (a `sleep 600` for ten minutes). Exit once the output is written out.
+  if (awsWorkAbandoned()) {
+    const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    process.exit();
+  }
+});

@@ -11,5 +11,5 @@ const reply = argv.length === 1 ? Object.entries(quickReplies()).find(([arg]) =>
 if (reply) process.stdout.write(reply[1]);
 else {
   enableCompileCache();
-  await import('./cli-main.ts');
+  void import('./cli-main.ts');
 }

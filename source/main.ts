@@ -5,11 +5,13 @@ import type { CliArgs } from './cli-options.ts';
 import { EXIT } from './errors.ts';
 import type { CommandIO } from './commands/context.ts';
 import { VERSION } from './package-version.ts';
+import { DUMB_TERMINAL, isDumbTerminal, refuseWithoutTerminal } from './commands/terminal-refusal.ts';
 
 async function run(args: CliArgs, io: CommandIO): Promise<number> {
   if (args.help) return (io.stdout(helpText(VERSION)), EXIT.ok);
   if (args.version) return (io.stdout(`${VERSION}\n`), EXIT.ok);
-  if (!args.command && args.answers && io.isInteractive) return answersInTerminal(args, io, args.answers);
+  if (!args.command && args.answers && io.isInteractive)
+    return (await import('./commands/answers-in-terminal.ts')).answersInTerminal(args, io, args.answers);
   const command = args.command ?? (args.answers ? 'generate' : undefined);
   switch (command) {
     case 'schema':
@@ -48,36 +50,6 @@ async function run(args: CliArgs, io: CommandIO): Promise<number> {
         );
       return (await import('./commands/wizard.ts')).wizardCommand(args, io);
   }
-}
-
-/**
- * `--answers FILE` in a terminal. A valid file is complete (the schema requires every answer the
- * wizard would ask for) and generates at once, read only once and without zod. A file that leaves
- * answers out opens the wizard, which asks only for those; anything else goes to generate, which
- * reports the problem.
- */
-async function answersInTerminal(args: CliArgs, io: CommandIO, file: string): Promise<number> {
-  const answers = await (await import('./answers/read.ts')).quickAnswers(file);
-  const prefill = answers
-    ? undefined
-    : await (await import('./answers/prefill.ts')).prefillForGaps(file, { askAgain: !args.yes });
-  if (prefill && isDumbTerminal())
-    return refuseWithoutTerminal(
-      io,
-      `The wizard ${DUMB_TERMINAL} Complete the answers file, then: ami-wizard --answers ${file}`,
-    );
-  if (prefill) return (await import('./commands/wizard.ts')).wizardCommand(args, io, prefill);
-  return (await import('./commands/generate.ts')).generateCommand(args, io, answers);
-}
-
-// TERM=dumb (Emacs shell buffers, some CI consoles): no cursor movement or screen clearing, which
-// every screen of the wizard needs to redraw itself.
-const DUMB_TERMINAL = 'needs a terminal that can move the cursor (TERM is dumb).';
-const isDumbTerminal = (): boolean => process.env.TERM === 'dumb';
-
-function refuseWithoutTerminal(io: CommandIO, message: string): number {
-  io.stderr(`ami-wizard: ${message}\n`);
-  return EXIT.badInput;
 }
 
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
