@@ -9,6 +9,9 @@ import { generateFiles } from './index.ts';
 import type { GeneratorMeta } from './index.ts';
 import type { TemplateSources } from './render.ts';
 
+/** A template that fails to render: thrown from here, so callers test it with this very class. */
+export { TemplateError } from './render.ts';
+
 export interface GeneratedFolder {
   decision: Decision;
   files: GeneratedFile[];

@@ -1,16 +1,19 @@
-// The files of dist/, one per way through the CLI, and the esbuild plugin that keeps each file's
-// imports of another file's module as a load of that file (scripts/build.mjs builds them).
+// The files of dist/, and the esbuild plugin that keeps each file's imports of another file's
+// module as a load of that file (scripts/build.mjs builds them; scripts/bundle-account.mjs reads
+// what each loads).
 //
 // Why not one entry with shared chunks (esbuild's splitting): a command then loaded 20 to 29 files
-// through Node's ES module loader, each resolved, read and linked in turn; and that loader alone
-// costs a few ms that a CommonJS file does not. So each command is one CommonJS file with everything
-// it can reach inlined (what it imports lazily is only evaluated on first use), and a run loads the
-// entry, cli-main, one command's file and the two shared ones below.
+// through Node's ES module loader, each resolved, read and linked in turn, and that loader alone
+// costs a few ms that a CommonJS file does not. Each command is one CommonJS file with what it
+// reaches inlined (what it imports with import() is evaluated on first use only). A few modules
+// are files of their own, which every file reaching them shares: those that must exist once per
+// process, and the big ones several commands use, which would otherwise put the package over its
+// size budget (scripts/bench-package.mjs). `recommend` loads 8 small files, generate 12.
 //
 // A module bundled into two files that one process loads has two copies. That is harmless for code
 // and data, and wrong for a class tested with instanceof or for state: those modules are files of
-// their own (errors, aws-deadline), loaded once by whichever file needs them. What crosses between
-// the files otherwise is data, the CommandIO and thrown errors (main.ts reads their exitCode).
+// their own (errors, aws-deadline; generators/folder.ts passes its TemplateError on). What crosses
+// between the files otherwise is data, the CommandIO and thrown errors (main.ts reads exitCode).
 import { resolve } from 'node:path';
 
 /**
@@ -23,6 +26,16 @@ export const BUNDLE_FILES = [
   // One copy per process: the error classes and the AWS deadline's state.
   { name: 'errors', entry: 'source/errors.ts' },
   { name: 'aws-deadline', entry: 'source/aws/deadline.ts' },
+  // Data nearly every command reads: the questions, and the answers file's JSON Schema.
+  { name: 'questions', entry: 'questionnaire/questions.ts' },
+  { name: 'answers-schema', entry: 'schema/ami-wizard.schema.json' },
+  // Shared by the commands that read an answers file, and the screens: the reader, its YAML parser
+  // and the answers check.
+  { name: 'answers-read', entry: 'source/answers/read.ts' },
+  // The generators (answers -> files) and the built-in templates, precompiled (a quarter of a
+  // megabyte): generate, audit and the screens.
+  { name: 'generators', entry: 'generators/folder.ts' },
+  { name: 'templates', entry: 'source/template-modules/built-in.ts' },
   // What main.ts loads for a command.
   { name: 'schema', entry: 'source/commands/schema.ts' },
   { name: 'recommend', entry: 'source/commands/recommend.ts' },
@@ -34,46 +47,84 @@ export const BUNDLE_FILES = [
   { name: 'answers-in-terminal', entry: 'source/commands/answers-in-terminal.ts' },
   // Only for an answers file that is not valid YAML or not the schema's: the YAML parser and zod.
   { name: 'answers-diagnostics', entry: 'source/answers/diagnostics.ts' },
-  // The screens, loaded once the first frame is drawn (commands/load-ui.ts).
+  // The screens, loaded once the first frame is drawn (commands/load-ui.ts), built with shared chunks:
+  // the wizard's and the workshop's share Ink, React and most of their code.
   { name: 'wizard-run', entry: 'source/commands/wizard-run.ts', esm: true },
   { name: 'workshop-run', entry: 'source/commands/workshop-run.ts', esm: true },
 ];
 
-/** The AWS SDK clients the code imports, all in one file of dist/ (AWS_SDK_FILE), each evaluated on first use. */
-export const AWS_SDK_CLIENTS = ['client-ec2', 'client-sts', 'client-organizations', 'client-resource-explorer-2'];
-const AWS_SDK_FILE = 'aws-sdk';
+/**
+ * Packages our code loads on first use, each group in a file of its own that every file reaching
+ * it shares (named by its key, in dist/): a getter per package, so that loading the file evaluates none.
+ */
+export const PACKAGE_FILES = {
+  'aws-sdk': [
+    '@aws-sdk/client-ec2',
+    '@aws-sdk/client-sts',
+    '@aws-sdk/client-organizations',
+    '@aws-sdk/client-resource-explorer-2',
+  ],
+  // The libraries several files use (each would hold a copy otherwise): the YAML reader and writer
+  // every answers file goes through; the YAML parser of the diagnostics and of the wizard's saved
+  // files, and Handlebars (its runtime, and the compiler for a team's --templates folder: the
+  // built-in templates are precompiled). Not zod: as a package required whole it is half a megabyte;
+  // imported, esbuild keeps the 30 KB used.
+  'js-yaml': ['js-yaml'],
+  packages: ['yaml', 'handlebars/runtime', 'handlebars'],
+};
+const packageFile = new Map(
+  Object.entries(PACKAGE_FILES).flatMap(([file, packages]) => packages.map((p) => [p, file])),
+);
 
 export const fileName = (file) => `${file.name}.${file.esm ? 'mjs' : 'js'}`;
 
-// The source of that file: a getter per client, so that loading the file evaluates none.
-const awsSdkSource = `module.exports = {\n${AWS_SDK_CLIENTS.map(
-  (client) => `  get ${JSON.stringify(client)}() { return require(${JSON.stringify(`@aws-sdk/${client}`)}); },`,
-).join('\n')}\n};\n`;
+const packageFileSource = (packages) =>
+  `module.exports = {\n${packages.map((p) => `  get ${JSON.stringify(p)}() { return require(${JSON.stringify(p)}); },`).join('\n')}\n};\n`;
 
 /** The esbuild entry points of the CommonJS files and of the ES module files. */
 export function entryPoints(root) {
   const of = (esm) =>
-    Object.fromEntries(BUNDLE_FILES.filter((f) => !f.esm === !esm).map((f) => [f.name, resolve(root, f.entry)]));
-  return { commonjs: { ...of(false), [AWS_SDK_FILE]: 'aws-sdk-clients' }, esm: of(true) };
+    Object.fromEntries(
+      BUNDLE_FILES.filter((f) => !f.esm === !esm).map((f) => [
+        f.name,
+        // A JSON entry gets no module.exports from esbuild's CommonJS output: a module requiring it does.
+        f.entry.endsWith('.json') ? `json-file:${resolve(root, f.entry)}` : resolve(root, f.entry),
+      ]),
+    );
+  const packageFiles = Object.fromEntries(Object.keys(PACKAGE_FILES).map((name) => [name, `package-file:${name}`]));
+  return { commonjs: { ...of(false), ...packageFiles }, esm: of(true) };
 }
+
+const OWN_NAMESPACES = ['bundle-file', 'package-getter', 'package-file', 'json-file'];
 
 /**
  * The plugin: an import (static or dynamic) of another file's entry module, from any module of ours,
- * becomes a require() of that file, or an import() of an .mjs one. The AWS SDK's clients become
- * getters of AWS_SDK_FILE.
+ * becomes a require() of that file, or an import() of an .mjs one; an import of a package of
+ * PACKAGE_FILES, a getter of its file.
  */
 export function bundleFiles(root) {
   const byEntry = new Map(BUNDLE_FILES.map((file) => [resolve(root, file.entry), file]));
-  const sdkClient = /^@aws-sdk\/(client-[a-z0-9-]+)$/;
   const ours = (importer) => !importer.split(/[\\/]/).includes('node_modules');
   return {
     name: 'bundle-files',
     setup(b) {
-      b.onResolve({ filter: /^aws-sdk-clients$/ }, (args) =>
-        args.kind === 'entry-point' ? { path: 'aws-sdk-clients', namespace: 'aws-sdk-clients' } : undefined,
+      b.onResolve({ filter: /^package-file:/ }, (args) =>
+        args.kind === 'entry-point'
+          ? { path: args.path.slice('package-file:'.length), namespace: 'package-file' }
+          : undefined,
       );
-      b.onLoad({ filter: /.*/, namespace: 'aws-sdk-clients' }, () => ({
-        contents: awsSdkSource,
+      b.onResolve({ filter: /^json-file:/ }, (args) =>
+        args.kind === 'entry-point'
+          ? { path: args.path.slice('json-file:'.length), namespace: 'json-file' }
+          : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'json-file' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});\n`,
+        loader: 'js',
+        resolveDir: root,
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'package-file' }, (args) => ({
+        contents: packageFileSource(PACKAGE_FILES[args.path]),
         loader: 'js',
         resolveDir: root,
       }));
@@ -82,26 +133,30 @@ export function bundleFiles(root) {
         const file = byEntry.get(resolve(args.resolveDir, args.path));
         if (!file) return undefined;
         if (file.esm) return { path: `./${fileName(file)}`, external: true };
-        return { path: fileName(file), namespace: 'bundle-file' };
+        return { path: `./${fileName(file)}`, namespace: 'bundle-file' };
       });
-      b.onResolve({ filter: sdkClient }, (args) => {
-        if (args.namespace !== 'file' || !ours(args.importer)) return undefined;
-        const client = sdkClient.exec(args.path)[1];
-        if (!AWS_SDK_CLIENTS.includes(client))
-          return { errors: [{ text: `${args.path}: add ${client} to AWS_SDK_CLIENTS in scripts/bundle-files.mjs` }] };
-        return { path: client, namespace: 'aws-sdk-client' };
+      b.onResolve({ filter: /^[@a-z]/ }, (args) => {
+        if (OWN_NAMESPACES.includes(args.namespace) || !ours(args.importer)) return undefined;
+        const file = packageFile.get(args.path);
+        if (file) return { path: `${file}:${args.path}`, namespace: 'package-getter' };
+        if (args.path.startsWith('@aws-sdk/'))
+          return { errors: [{ text: `${args.path}: add it to PACKAGE_FILES in scripts/bundle-files.mjs` }] };
+        return undefined;
       });
       // A module that stands for another file: the file itself, loaded by Node (and cached by it).
       b.onLoad({ filter: /.*/, namespace: 'bundle-file' }, (args) => ({
-        contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});\n`,
+        contents: `module.exports = require(${JSON.stringify(args.path)});\n`,
         loader: 'js',
       }));
-      b.onLoad({ filter: /.*/, namespace: 'aws-sdk-client' }, (args) => ({
-        contents: `module.exports = require(${JSON.stringify(`./${AWS_SDK_FILE}.js`)})[${JSON.stringify(args.path)}];\n`,
-        loader: 'js',
-      }));
-      b.onResolve({ filter: /^\.\//, namespace: 'bundle-file' }, (args) => ({ path: args.path, external: true }));
-      b.onResolve({ filter: /^\.\//, namespace: 'aws-sdk-client' }, (args) => ({ path: args.path, external: true }));
+      b.onLoad({ filter: /.*/, namespace: 'package-getter' }, (args) => {
+        const [file, pkg] = [args.path.slice(0, args.path.indexOf(':')), args.path.slice(args.path.indexOf(':') + 1)];
+        return {
+          contents: `module.exports = require(${JSON.stringify(`./${file}.js`)})[${JSON.stringify(pkg)}];\n`,
+          loader: 'js',
+        };
+      });
+      for (const namespace of ['bundle-file', 'package-getter'])
+        b.onResolve({ filter: /^\.\//, namespace }, (args) => ({ path: args.path, external: true }));
     },
   };
 }

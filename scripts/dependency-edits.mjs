@@ -128,15 +128,18 @@ export const dependencyEdits = {
   },
 };
 
-// Ink imports react-devtools-core only when DEV=true; the bundle never connects to devtools, so the
-// import resolves to an empty module instead of failing the build.
+// With DEV=true in the environment, Ink imports its devtools module, which connects to React's
+// devtools through react-devtools-core (not a dependency) and a WebSocket client (ws, 50 KB). The
+// bundle never connects to devtools: that module is an empty one, so DEV=true, a name shells and
+// containers set for their own reasons, changes nothing.
 export const noDevtools = {
   name: 'no-react-devtools',
   setup(b) {
-    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({
-      path: 'react-devtools-core',
-      namespace: 'empty-module',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'export default {};', loader: 'js' }));
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]ink[\\/]/.test(args.importer)
+        ? { path: 'ink-devtools', namespace: 'empty-module' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };

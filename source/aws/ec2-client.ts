@@ -12,7 +12,7 @@ import { awsFailure } from './failure.ts';
 
 type Ec2Sdk = typeof import('@aws-sdk/client-ec2');
 // The aggregated client (client.describeImages(input, { abortSignal })): a page at a time, each with its
-// own deadline, and no command class named in our code (only the SDK's chunk holds that).
+// own deadline, and no command class named in our code (only the SDK's own file holds that).
 type Ec2Client = InstanceType<Ec2Sdk['EC2']>;
 
 export interface Ec2Session {

@@ -13,7 +13,7 @@ export async function wizardCommand(args: CliArgs, io: CommandIO, prefill?: Pref
   // With --yes nothing is asked, so there is no welcome to show.
   const welcome = prefill && args.answers ? welcomeFor(prefill.given, basename(args.answers), prefill.corrections) : {};
   // Drawn before the UI starts loading: on Node 24, import() reads and compiles the module graph
-  // before it returns (100 to 250 ms of the UI chunk), which would hold the frame back.
+  // before it returns (tens of ms for the screens' files), which would hold the frame back.
   const firstFrame = args.yes ? { erase() {}, restore() {} } : drawFirstFrame(io.terminal(), welcome);
   try {
     const { runWizard } = await loadUi(() => import('./wizard-run.ts'));

@@ -10,8 +10,9 @@ import { FailureError, InputError } from '../errors.ts';
 import { onlyEditedConflicts, planFiles } from './plan.ts';
 import type { FilePlan } from './plan.ts';
 import { readOutputState } from './state.ts';
-import { generateFolder } from '../../generators/folder.ts';
-import { TemplateError } from '../../generators/render.ts';
+// TemplateError through folder.ts, the generators' one way in: the bundle makes folder.ts a file of
+// its own (scripts/bundle-files.mjs), and an instanceof needs the class of that file.
+import { TemplateError, generateFolder } from '../../generators/folder.ts';
 import { loadTemplateSources } from '../template-modules/load.ts';
 import { GENERATOR, GENERATOR_META } from '../version.ts';
 

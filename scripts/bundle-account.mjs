@@ -1,0 +1,94 @@
+// What the bundle's files hold and load, and when, read from esbuild's own account of a build (its
+// metafile: `node scripts/build.mjs --metafile FILE`). A file is one of scripts/bundle-files.mjs: it
+// names another through a module standing for it ('bundle-file:./NAME', 'package-getter:NAME:PACKAGE')
+// or, for an .mjs file, an external import(); an .mjs file also imports its chunks. Used by the
+// bundle's tests (test/support/bundle.ts) and by the bench's report (scripts/chunk-report.mjs).
+import { basename } from 'node:path';
+
+// Modules of ours whose require() runs only when called: stand-ins for a package loaded on first use
+// (scripts/build.mjs), and the getters of a file of packages (scripts/bundle-files.mjs).
+const LAZY = /^(lazy-package|draft-zod-on-use|package-file):/;
+
+export function bundleAccount(metafile) {
+  const output = (file) => {
+    const found = Object.entries(metafile.outputs).find(([path]) => basename(path) === file);
+    if (!found) throw new Error(`no ${file} in the build`);
+    return found[1];
+  };
+  const importsOf = (input) => metafile.inputs[input]?.imports ?? [];
+
+  /** Every module bundled into `file`, whether it runs when the file loads or later. */
+  const inputsOf = (file) => Object.keys(output(file).inputs);
+
+  /**
+   * The modules that run when `file` loads: what its entry imports statically, transitively (CommonJS
+   * packages' require() calls included, which run as their module runs), in it or in the chunks it
+   * imports. What it imports with import() runs later, when first needed; another file is a stand-in
+   * here, whose require() is an external one.
+   */
+  function eagerInputs(file) {
+    const seen = new Set();
+    const visit = (input) => {
+      if (seen.has(input)) return;
+      seen.add(input);
+      if (LAZY.test(input)) return;
+      for (const i of importsOf(input))
+        if (!i.external && (i.kind === 'import-statement' || i.kind === 'require-call')) visit(i.path);
+    };
+    visit(output(file).entryPoint);
+    return seen;
+  }
+
+  /** The other files that `modules` (all of a file's, or those run at load) name. */
+  function filesNamed(modules) {
+    const names = new Set();
+    for (const input of modules) {
+      const standIn = /^bundle-file:\.\/(.+)$/.exec(input);
+      if (standIn) names.add(standIn[1]);
+      const getter = /^package-getter:([^:]+):/.exec(input);
+      if (getter) names.add(`${getter[1]}.js`);
+      for (const i of importsOf(input)) if (i.external && i.path.startsWith('./')) names.add(i.path.slice(2));
+    }
+    return [...names];
+  }
+
+  /** The chunks an .mjs file imports (`kinds`: statically, or also with import()). */
+  const chunksOf = (file, kinds) =>
+    output(file)
+      .imports.filter((i) => !i.external && kinds.includes(i.kind))
+      .map((i) => basename(i.path));
+
+  /** The files that load with `file`, itself first: its static chunks, and the files its modules run at load name. */
+  function loadedWith(file, seen = new Set()) {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const chunk of chunksOf(file, ['import-statement'])) loadedWith(chunk, seen);
+    // An .mjs file is named by an import() that only its caller's code runs: never at load.
+    for (const named of filesNamed(eagerInputs(file))) if (!named.endsWith('.mjs')) loadedWith(named, seen);
+    return seen;
+  }
+
+  /** Every file `file` may ever load, itself first, at once or later, transitively. */
+  function mayLoad(file, seen = new Set()) {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const chunk of chunksOf(file, ['import-statement', 'dynamic-import'])) mayLoad(chunk, seen);
+    for (const named of filesNamed(inputsOf(file))) mayLoad(named, seen);
+    return seen;
+  }
+
+  /**
+   * The files every run loads before a command's own: the entry (dist/cli.js), cli-main, which the
+   * entry loads at once after turning the compile cache on (source/cli.ts), and what cli-main loads.
+   */
+  function startFiles() {
+    if (!filesNamed(inputsOf('cli.js')).includes('cli-main.js'))
+      throw new Error('dist/cli.js does not load cli-main.js: the start-up checks would see too little');
+    return new Set([...loadedWith('cli.js'), ...loadedWith('cli-main.js')]);
+  }
+
+  /** The size of `file` in bytes. */
+  const bytesOf = (file) => output(file).bytes;
+
+  return { inputsOf, eagerInputs, loadedWith, mayLoad, startFiles, bytesOf };
+}
