@@ -51,8 +51,8 @@ const cases = [
   { name: 'baseline: node -e 0', args: ['-e', '0'] },
   { name: 'ami-wizard --help', args: [cli, '--help'], target: 1.15 },
   { name: 'ami-wizard recommend --json', args: [cli, 'recommend', '--answers', example, '--json'], target: 1.4 },
-  // The floor under recommend (scripts/yaml-floor.mjs): read, parse and print the same file; no target.
-  { name: 'floor: parse the YAML, print JSON', args: [join(root, 'scripts/yaml-floor.mjs'), example] },
+  // The floor under recommend (scripts/yaml-floor.cjs): read, parse and print the same file; no target.
+  { name: 'floor: parse the YAML, print JSON', args: [join(root, 'scripts/yaml-floor.cjs'), example] },
   {
     name: 'ami-wizard generate (fresh folder)',
     args: [cli, '--answers', example, '--out'],

@@ -217,9 +217,6 @@ const results = await Promise.all([
     ...shared,
     entryPoints: entries.esm,
     format: 'esm',
-    // The wizard's and the workshop's screens share Ink, React and most of their code.
-    splitting: true,
-    chunkNames: 'screens-[hash]',
     outExtension: { '.js': '.mjs' },
     // CommonJS dependencies (handlebars) call require(); give the ES module a real one.
     banner: {

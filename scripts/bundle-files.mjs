@@ -47,10 +47,8 @@ export const BUNDLE_FILES = [
   { name: 'answers-in-terminal', entry: 'source/commands/answers-in-terminal.ts' },
   // Only for an answers file that is not valid YAML or not the schema's: the YAML parser and zod.
   { name: 'answers-diagnostics', entry: 'source/answers/diagnostics.ts' },
-  // The screens, loaded once the first frame is drawn (commands/load-ui.ts), built with shared chunks:
-  // the wizard's and the workshop's share Ink, React and most of their code.
-  { name: 'wizard-run', entry: 'source/commands/wizard-run.ts', esm: true },
-  { name: 'workshop-run', entry: 'source/commands/workshop-run.ts', esm: true },
+  // The screens of the wizard and the workshop, loaded once the first frame is drawn.
+  { name: 'screens', entry: 'source/commands/screens.ts', esm: true },
 ];
 
 /**

@@ -16,7 +16,7 @@ export async function wizardCommand(args: CliArgs, io: CommandIO, prefill?: Pref
   // before it returns (tens of ms for the screens' files), which would hold the frame back.
   const firstFrame = args.yes ? { erase() {}, restore() {} } : drawFirstFrame(io.terminal(), welcome);
   try {
-    const { runWizard } = await loadUi(() => import('./wizard-run.ts'));
+    const { runWizard } = await loadUi(() => import('./screens.ts'));
     return await runWizard(args, io, firstFrame, prefill);
   } finally {
     firstFrame.erase();

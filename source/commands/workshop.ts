@@ -5,6 +5,6 @@ import type { CommandIO } from './context.ts';
 import { loadUi } from './load-ui.ts';
 
 export async function workshopCommand(args: CliArgs, io: CommandIO): Promise<number> {
-  const { runWorkshop } = await loadUi(() => import('./workshop-run.ts'));
+  const { runWorkshop } = await loadUi(async () => (await import('./screens.ts')).workshopScreens());
   return runWorkshop(args, io);
 }
