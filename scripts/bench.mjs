@@ -51,8 +51,9 @@ const cases = [
   { name: 'baseline: node -e 0', args: ['-e', '0'] },
   { name: 'ami-wizard --help', args: [cli, '--help'], target: 1.15 },
   { name: 'ami-wizard recommend --json', args: [cli, 'recommend', '--answers', example, '--json'], target: 1.4 },
-  // The floor under recommend (scripts/yaml-floor.cjs): read, parse and print the same file; no target.
-  { name: 'floor: parse the YAML, print JSON', args: [join(root, 'scripts/yaml-floor.cjs'), example] },
+  // The floor under recommend (scripts/yaml-floor.cjs, built below): read, parse and print the same
+  // file; no target.
+  { name: 'floor: parse the YAML, print JSON', args: [join(work, 'yaml-floor.cjs'), example] },
   {
     name: 'ami-wizard generate (fresh folder)',
     args: [cli, '--answers', example, '--out'],
@@ -66,6 +67,18 @@ const cases = [
     target: { 20: 2.3 },
   },
 ];
+
+// The floor under recommend, bundled into one minified CommonJS file as the CLI's files are.
+await build({
+  entryPoints: [join(root, 'scripts/yaml-floor.cjs')],
+  outfile: join(work, 'yaml-floor.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  logLevel: 'warning',
+});
 
 // The floors under the wizard (scripts/ink-floor.tsx): a bare Ink app that reads keys, alone or
 // drawing the welcome's lines, bundled as the CLI is (minified, production React, no devtools, the
