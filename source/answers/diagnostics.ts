@@ -136,6 +136,23 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: Path; te
   }
 }
 
+/**
+ * The path of a node that holds itself, if any: an alias inside the node its anchor names. Every
+ * check that walks the answers would walk it forever. (Other aliases are bounded by MAX_ALIASES.)
+ */
+function selfHoldingPath(value: unknown, path: Path = [], open = new Map<object, Path>()): Path | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const opened = open.get(value);
+  if (opened) return opened;
+  open.set(value, path);
+  for (const [key, item] of Object.entries(value)) {
+    const found = selfHoldingPath(item, [...path, Array.isArray(value) ? Number(key) : key], open);
+    if (found) return found;
+  }
+  open.delete(value);
+  return undefined;
+}
+
 function protoKeyPath(value: unknown, path: Path = []): Path | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) return [...path, '__proto__'];
@@ -176,6 +193,13 @@ export function diagnoseAnswers(text: string, file: string): Answers {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new InputError(
       `${file}:1:1: the answers file must be a YAML mapping (key: value lines), starting with version: 1.`,
+    );
+  }
+
+  const selfHolding = selfHoldingPath(data);
+  if (selfHolding) {
+    throw new InputError(
+      `${file}:${locate(doc, counter, selfHolding)}: ${dotted(selfHolding)}: a YAML alias refers to itself (the node its anchor names holds it). Write the values out instead of using anchors and aliases.`,
     );
   }
 

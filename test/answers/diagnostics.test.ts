@@ -54,6 +54,9 @@ describe('diagnoseAnswers', () => {
     expect(problem('# nothing\n')).toBe('answers.yaml holds no answers. Start from an example in examples/.');
     expect(problem('- a\n- b\n')).toMatch(/^answers\.yaml:1:1: the answers file must be a YAML mapping/);
     expect(problem(aliasBomb())).toMatch(/too many or unresolved YAML aliases[\s\S]*Write the values out/);
+    expect(problem('roles: &r\n  - name: web\n    again: *r\n')).toBe(
+      'answers.yaml:2:3: roles: a YAML alias refers to itself (the node its anchor names holds it). Write the values out instead of using anchors and aliases.',
+    );
   });
 
   it('a secret: where it is and where secrets belong, without echoing it', () => {

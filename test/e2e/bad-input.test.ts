@@ -96,6 +96,13 @@ describe('answers file errors', () => {
     expectRejected(writeAnswers(dir, aliasBomb()), /aliases/);
   });
 
+  // An alias inside the node its anchor names makes a value that contains itself: the checks that
+  // walk the answers ran out of stack ("failed unexpectedly", exit 1).
+  it('an alias inside its own anchor is refused', () => {
+    for (const text of ['a: &a [*a]\n', 'version: 1\nproject: &p\n  name: x\n  again: *p\n'])
+      expectRejected(writeAnswers(dir, text), /refers to itself[\s\S]*Write the values out/);
+  });
+
   it('binary file', () => {
     const file = join(dir, 'binary.yaml');
     writeFileSync(file, Buffer.from([0x76, 0x3a, 0x00, 0xff, 0xfe, 0x01]));
