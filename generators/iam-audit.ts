@@ -7,9 +7,9 @@ import type { BuildContext } from './build-context.ts';
 import { fnEquals, fnIf, fnNot, getAtt, noValue, ref, sub } from './cfn-yaml.ts';
 import { policyDocument } from './iam-policy.ts';
 import type { PolicyStatement } from './iam-policy.ts';
+import { AUDIT_ROLE_NAME } from './audit-role-name.ts';
 
-/** The role's name unless the stack says otherwise; `audit --org --role-name` defaults to it. */
-export const AUDIT_ROLE_NAME = 'ami-wizard-audit';
+export { AUDIT_ROLE_NAME };
 
 export const AUDIT_ROLE_STATEMENTS: PolicyStatement[] = [
   {

@@ -8,7 +8,7 @@ import Handlebars from 'handlebars';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleFiles, entryPoints } from './bundle-files.mjs';
+import { bundleFiles, entriesInTwoFiles, entryPoints } from './bundle-files.mjs';
 import { dependencyEditor, noDevtools, replaceOnce } from './dependency-edits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -237,6 +237,8 @@ const result = {
     outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)),
   },
 };
+const twice = entriesInTwoFiles(result.metafile);
+if (twice.length > 0) throw new Error(`build: a module that must be in one file only is in two:\n${twice.join('\n')}`);
 // --metafile FILE: esbuild's account of every file (its inputs and their bytes, their imports and
 // how each is made: static, dynamic, require), for measuring and checking what each command loads.
 const metafileAt = process.argv.indexOf('--metafile');

@@ -94,6 +94,7 @@ export function entryPoints(root) {
 }
 
 const OWN_NAMESPACES = ['bundle-file', 'package-getter', 'package-file', 'json-file'];
+const RESOLVING = 'bundle-files-resolving';
 
 /**
  * The plugin: an import (static or dynamic) of another file's entry module, from any module of ours,
@@ -126,10 +127,22 @@ export function bundleFiles(root) {
         loader: 'js',
         resolveDir: root,
       }));
-      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      // Resolved as esbuild resolves it, so an import spelled with .js (TypeScript's spelling of a .ts
+      // module) counts too.
+      b.onResolve({ filter: /^\.\.?\// }, async (args) => {
         if (args.kind === 'entry-point' || args.namespace !== 'file' || !ours(args.importer)) return undefined;
-        const file = byEntry.get(resolve(args.resolveDir, args.path));
+        if (args.pluginData?.[RESOLVING]) return undefined;
+        const { path, errors } = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          with: args.with,
+          pluginData: { [RESOLVING]: true },
+        });
+        const file = errors.length === 0 ? byEntry.get(path) : undefined;
         if (!file) return undefined;
+        if (file.esm && args.kind !== 'dynamic-import')
+          return { errors: [{ text: `${args.path}: an ES module file of the bundle loads with import() only` }] };
         if (file.esm) return { path: `./${fileName(file)}`, external: true };
         return { path: `./${fileName(file)}`, namespace: 'bundle-file' };
       });
@@ -157,4 +170,16 @@ export function bundleFiles(root) {
         b.onResolve({ filter: /^\.\//, namespace }, (args) => ({ path: args.path, external: true }));
     },
   };
+}
+
+/**
+ * The modules in more than one file of a build, among those that must be in one only (each file's
+ * entry module): empty, or the build would ship two copies of a class or of state.
+ */
+export function entriesInTwoFiles(metafile) {
+  const entries = BUNDLE_FILES.map((file) => file.entry);
+  return entries
+    .map((entry) => [entry, Object.keys(metafile.outputs).filter((out) => entry in metafile.outputs[out].inputs)])
+    .filter(([, outs]) => outs.length > 1)
+    .map(([entry, outs]) => `${entry} is in ${outs.map((out) => out.split('/').pop()).join(' and ')}`);
 }

@@ -64,6 +64,14 @@ const YOGA_SYNC = [
   'var m=new WebAssembly.Module(f);return{module:m,instance:new WebAssembly.Instance(m,d)}',
 ];
 
+// With DEV=true, Ink also reads its package.json, for React's devtools only, from beside its own
+// file: in the bundle that is the file above dist/, which need not be there. The bundle has no
+// devtools (noDevtools, below): Ink gets what it uses without them.
+const INK_PACKAGE_JSON = [
+  'const packageJson = isDev()\n    ? await loadPackageJson()\n    : { name: undefined, version: undefined };',
+  'const packageJson = { name: undefined, version: undefined };',
+];
+
 /** Per file under node_modules (as npm ci lays out package-lock.json): what it gets, and the edits. */
 export const DEPENDENCY_EDITS = {
   'string-width/index.js': {
@@ -84,6 +92,7 @@ export const DEPENDENCY_EDITS = {
   },
   '@alcalzone/ansi-tokenize/build/diff.js': { prepend: '', edits: [SAME_STYLES_NO_DIFF] },
   'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js': { prepend: '', edits: [YOGA_BASE64, YOGA_SYNC] },
+  'ink/build/reconciler.js': { prepend: '', edits: [INK_PACKAGE_JSON] },
 };
 
 /**

@@ -29,7 +29,10 @@ const io: CommandIO = {
     return () => void process.off('SIGINT', handler);
   },
 };
-// No top-level await: the bundle makes this module a CommonJS file (scripts/bundle-files.mjs).
+// No top-level await: the bundle makes this module a CommonJS file (scripts/bundle-files.mjs). Should
+// main never settle (a promise nothing will resolve, and nothing left to run), the run must not
+// look like a success: 13 is Node's own exit code for a top-level await that never settles.
+process.exitCode = 13;
 void main(process.argv.slice(2), io).then(async (code) => {
   process.exitCode = code;
   // An AWS call given up at its deadline may leave a credential_process child or a socket behind, and

@@ -3,7 +3,7 @@
 // every image passes, 1 when any fails, 3 when an account or a region could not be audited (whatever
 // the rest found), 2 for bad input.
 import { resolve } from 'node:path';
-import { AUDIT_ROLE_NAME } from '../../generators/iam-audit.ts';
+import { AUDIT_ROLE_NAME } from '../../generators/audit-role-name.ts';
 import type { CliArgs } from '../cli-options.ts';
 import { EXIT, InputError } from '../errors.ts';
 import { readAccountList } from '../audit/account-list.ts';
