@@ -2,7 +2,7 @@
 // over esbuild's account of a build made for the tests into a temporary folder the same way as
 // dist/ (scripts/build.mjs --out).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +27,13 @@ function account(): BundleAccount {
     ['scripts/build.mjs', '--out', join(dir, 'dist'), '--metafile', join(dir, 'meta.json')],
     { cwd: ROOT, encoding: 'utf8' },
   );
-  if (result.status !== 0) throw new Error(`the test build failed:\n${result.stderr}`);
-  built = bundleAccount(JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')));
-  return built;
+  try {
+    if (result.status !== 0) throw new Error(`the test build failed:\n${result.stderr}`);
+    built = bundleAccount(JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')));
+    return built;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export const inputsOf = (file: string): string[] => account().inputsOf(file);
