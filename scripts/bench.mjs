@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dependencyEdits, noDevtools } from './dependency-edits.mjs';
+import { dependencyEdits } from './dependency-edits.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -83,24 +83,34 @@ await build({
 // The floors under the wizard (scripts/ink-floor.tsx): a bare Ink app that reads keys, alone or
 // drawing the welcome's lines, bundled as the CLI is (minified, production React, no devtools, the
 // same edits to Ink's dependencies), measured beside it and judged against no target.
-const inkFloor = join(work, 'ink-floor/ink-floor.mjs');
-await build({
-  entryPoints: [join(root, 'scripts/ink-floor.tsx')],
-  outdir: join(work, 'ink-floor'),
+const inkFloor = join(work, 'ink-floor/ink-floor.cjs');
+const floorBuild = {
   bundle: true,
-  splitting: true,
-  outExtension: { '.js': '.mjs' },
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
+  logLevel: 'warning',
+};
+// The entry: the compile cache on (source/compile-cache.ts), then the app's file, as dist/cli.js does.
+await build({
+  ...floorBuild,
+  stdin: {
+    contents:
+      "import { enableCompileCache } from './source/compile-cache.ts';\nenableCompileCache();\nrequire('./ink-floor-app.cjs');\n",
+    resolveDir: root,
+    loader: 'ts',
+  },
+  outfile: inkFloor,
+  external: ['./ink-floor-app.cjs'],
+});
+await build({
+  ...floorBuild,
+  entryPoints: [join(root, 'scripts/ink-floor.tsx')],
+  outfile: join(work, 'ink-floor/ink-floor-app.cjs'),
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
-  banner: {
-    js: "import { createRequire as __floorRequire } from 'node:module'; const require = __floorRequire(import.meta.url);",
-  },
-  plugins: [noDevtools, dependencyEdits],
-  logLevel: 'warning',
+  plugins: [dependencyEdits],
 });
 
 // The wizard needs a terminal, so its cases run in a pseudo-terminal against a baseline that also

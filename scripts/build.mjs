@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleFiles, entriesInTwoFiles, entryPoints } from './bundle-files.mjs';
-import { dependencyEditor, noDevtools, replaceOnce } from './dependency-edits.mjs';
+import { dependencyEditor, replaceOnce } from './dependency-edits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const templatesDir = join(root, 'templates');
@@ -177,15 +177,14 @@ const draftZodOnUse = {
 };
 
 // Built beside dist/ and swapped in at the end, so a test run reading dist/ never sees it half built.
-// Two builds, one per module format (scripts/bundle-files.mjs): each entry is one file, with no
-// shared chunks.
+// Each entry is one file, with no shared chunks (scripts/bundle-files.mjs).
 // --out DIR: into DIR instead (the bundle's tests read esbuild's account of a build of their own).
 const outAt = process.argv.indexOf('--out');
 const target = outAt > 0 ? resolve(process.argv[outAt + 1]) : join(root, 'dist');
 const staging = `${target}.build-${process.pid}`;
 await rm(staging, { recursive: true, force: true });
 const editor = dependencyEditor();
-const shared = {
+const options = {
   absWorkingDir: root,
   outdir: staging,
   bundle: true,
@@ -202,7 +201,6 @@ const shared = {
     precompiledTemplates,
     answersShape,
     quickReplies,
-    noDevtools,
     lazyPackages,
     editor.plugin,
     draftZodOnUse,
@@ -210,33 +208,13 @@ const shared = {
   logLevel: 'warning',
   metafile: true,
 };
-const entries = entryPoints(root);
-const results = await Promise.all([
-  build({ ...shared, entryPoints: entries.commonjs, format: 'cjs' }),
-  build({
-    ...shared,
-    entryPoints: entries.esm,
-    format: 'esm',
-    outExtension: { '.js': '.mjs' },
-    // CommonJS dependencies (handlebars) call require(); give the ES module a real one.
-    banner: {
-      js: "import { createRequire as __amiCreateRequire } from 'node:module'; const require = __amiCreateRequire(import.meta.url);",
-    },
-  }),
-]);
+const result = await build({ ...options, entryPoints: entryPoints(root), format: 'cjs' });
 // A CommonJS file has no import.meta: esbuild warns and leaves it empty, which would break at run time.
-const warnings = results.flatMap((r) => r.warnings);
-if (warnings.length > 0) throw new Error(`build: ${warnings.length} warning(s), above; none is expected`);
+if (result.warnings.length > 0) throw new Error(`build: ${result.warnings.length} warning(s), above; none is expected`);
 if (editor.unmade().length > 0)
   throw new Error(`dependency edits for files the build did not load: ${editor.unmade().join(', ')}`);
 // The .js files are CommonJS (package.json says "module" for the sources and scripts).
 await writeFile(join(staging, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
-const result = {
-  metafile: {
-    inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)),
-    outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)),
-  },
-};
 const twice = entriesInTwoFiles(result.metafile);
 if (twice.length > 0) throw new Error(`build: a module that must be in one file only is in two:\n${twice.join('\n')}`);
 // --metafile FILE: esbuild's account of every file (its inputs and their bytes, their imports and

@@ -1,8 +1,8 @@
 // What the bundle's files hold and load, and when, read from esbuild's own account of a build (its
 // metafile: `node scripts/build.mjs --metafile FILE`). A file is one of scripts/bundle-files.mjs: it
-// names another through a module standing for it ('bundle-file:./NAME', 'package-getter:NAME:PACKAGE')
-// or, for an .mjs file, an external import(); an .mjs file also imports its chunks. Used by the
-// bundle's tests (test/support/bundle.ts) and by the bench's report (scripts/chunk-report.mjs).
+// names another through a module standing for it ('bundle-file:./NAME', 'package-getter:NAME:PACKAGE').
+// Used by the bundle's tests (test/support/bundle.ts) and by the bench's report
+// (scripts/chunk-report.mjs).
 import { basename } from 'node:path';
 
 // Modules of ours whose require() runs only when called: stand-ins for a package loaded on first use
@@ -22,9 +22,9 @@ export function bundleAccount(metafile) {
 
   /**
    * The modules that run when `file` loads: what its entry imports statically, transitively (CommonJS
-   * packages' require() calls included, which run as their module runs), in it or in the chunks it
-   * imports. What it imports with import() runs later, when first needed; another file is a stand-in
-   * here, whose require() is an external one.
+   * packages' require() calls included, which run as their module runs). What it imports with
+   * import() runs later, when first needed; another file is a stand-in here, whose require() is an
+   * external one.
    */
   function eagerInputs(file) {
     const seen = new Set();
@@ -47,24 +47,15 @@ export function bundleAccount(metafile) {
       if (standIn) names.add(standIn[1]);
       const getter = /^package-getter:([^:]+):/.exec(input);
       if (getter) names.add(`${getter[1]}.js`);
-      for (const i of importsOf(input)) if (i.external && i.path.startsWith('./')) names.add(i.path.slice(2));
     }
     return [...names];
   }
 
-  /** The chunks an .mjs file imports (`kinds`: statically, or also with import()). */
-  const chunksOf = (file, kinds) =>
-    output(file)
-      .imports.filter((i) => !i.external && kinds.includes(i.kind))
-      .map((i) => basename(i.path));
-
-  /** The files that load with `file`, itself first: its static chunks, and the files its modules run at load name. */
+  /** The files that load with `file`, itself first: those its modules run at load name, transitively. */
   function loadedWith(file, seen = new Set()) {
     if (seen.has(file)) return seen;
     seen.add(file);
-    for (const chunk of chunksOf(file, ['import-statement'])) loadedWith(chunk, seen);
-    // An .mjs file is named by an import() that only its caller's code runs: never at load.
-    for (const named of filesNamed(eagerInputs(file))) if (!named.endsWith('.mjs')) loadedWith(named, seen);
+    for (const named of filesNamed(eagerInputs(file))) loadedWith(named, seen);
     return seen;
   }
 
@@ -72,7 +63,6 @@ export function bundleAccount(metafile) {
   function mayLoad(file, seen = new Set()) {
     if (seen.has(file)) return seen;
     seen.add(file);
-    for (const chunk of chunksOf(file, ['import-statement', 'dynamic-import'])) mayLoad(chunk, seen);
     for (const named of filesNamed(inputsOf(file))) mayLoad(named, seen);
     return seen;
   }

@@ -5,8 +5,9 @@
 // Why not one entry with shared chunks (esbuild's splitting): a command then loaded 20 to 29 files
 // through Node's ES module loader, each resolved, read and linked in turn, and that loader alone
 // costs a few ms that a CommonJS file does not. Each command is one CommonJS file with what it
-// reaches inlined (what it imports with import() is evaluated on first use only). A few modules
-// are files of their own, which every file reaching them shares: those that must exist once per
+// reaches inlined (what it imports with import() is evaluated on first use only), and so are the Ink
+// screens, once yoga's and Ink's devtools' top-level awaits are gone (scripts/dependency-edits.mjs).
+// A few modules are files of their own, which every file reaching them shares: those that must exist once per
 // process, and the big ones several commands use, which would otherwise put the package over its
 // size budget (scripts/bench-package.mjs). `recommend` loads 8 small files, generate 12.
 //
@@ -16,10 +17,7 @@
 // between the files otherwise is data, the CommandIO and thrown errors (main.ts reads exitCode).
 import { resolve } from 'node:path';
 
-/**
- * Each file: its name in dist/, its entry module. `esm`: an ES module (.mjs), for the Ink screens,
- * whose layout engine (yoga) loads with a top-level await that CommonJS cannot hold.
- */
+/** Each file: its name in dist/ (with .js), its entry module. */
 export const BUNDLE_FILES = [
   { name: 'cli', entry: 'source/cli.ts' },
   { name: 'cli-main', entry: 'source/cli-main.ts' },
@@ -47,8 +45,9 @@ export const BUNDLE_FILES = [
   { name: 'answers-in-terminal', entry: 'source/commands/answers-in-terminal.ts' },
   // Only for an answers file that is not valid YAML or not the schema's: the YAML parser and zod.
   { name: 'answers-diagnostics', entry: 'source/answers/diagnostics.ts' },
-  // The screens of the wizard and the workshop, loaded once the first frame is drawn.
-  { name: 'screens', entry: 'source/commands/screens.ts', esm: true },
+  // The screens of the wizard and the workshop (source/commands/screens.ts), loaded once the first
+  // frame is drawn.
+  { name: 'screens', entry: 'source/commands/screens.ts' },
 ];
 
 /**
@@ -74,23 +73,20 @@ const packageFile = new Map(
   Object.entries(PACKAGE_FILES).flatMap(([file, packages]) => packages.map((p) => [p, file])),
 );
 
-export const fileName = (file) => `${file.name}.${file.esm ? 'mjs' : 'js'}`;
+export const fileName = (file) => `${file.name}.js`;
 
 const packageFileSource = (packages) =>
   `module.exports = {\n${packages.map((p) => `  get ${JSON.stringify(p)}() { return require(${JSON.stringify(p)}); },`).join('\n')}\n};\n`;
 
-/** The esbuild entry points of the CommonJS files and of the ES module files. */
+/** The esbuild entry points: each file's, and each file of packages'. */
 export function entryPoints(root) {
-  const of = (esm) =>
-    Object.fromEntries(
-      BUNDLE_FILES.filter((f) => !f.esm === !esm).map((f) => [
-        f.name,
-        // A JSON entry gets no module.exports from esbuild's CommonJS output: a module requiring it does.
-        f.entry.endsWith('.json') ? `json-file:${resolve(root, f.entry)}` : resolve(root, f.entry),
-      ]),
-    );
-  const packageFiles = Object.fromEntries(Object.keys(PACKAGE_FILES).map((name) => [name, `package-file:${name}`]));
-  return { commonjs: { ...of(false), ...packageFiles }, esm: of(true) };
+  const files = BUNDLE_FILES.map((f) => [
+    f.name,
+    // A JSON entry gets no module.exports from esbuild's CommonJS output: a module requiring it does.
+    f.entry.endsWith('.json') ? `json-file:${resolve(root, f.entry)}` : resolve(root, f.entry),
+  ]);
+  const packageFiles = Object.keys(PACKAGE_FILES).map((name) => [name, `package-file:${name}`]);
+  return Object.fromEntries([...files, ...packageFiles]);
 }
 
 const OWN_NAMESPACES = ['bundle-file', 'package-getter', 'package-file', 'json-file'];
@@ -98,8 +94,7 @@ const RESOLVING = 'bundle-files-resolving';
 
 /**
  * The plugin: an import (static or dynamic) of another file's entry module, from any module of ours,
- * becomes a require() of that file, or an import() of an .mjs one; an import of a package of
- * PACKAGE_FILES, a getter of its file.
+ * becomes a require() of that file; an import of a package of PACKAGE_FILES, a getter of its file.
  */
 export function bundleFiles(root) {
   const byEntry = new Map(BUNDLE_FILES.map((file) => [resolve(root, file.entry), file]));
@@ -140,11 +135,7 @@ export function bundleFiles(root) {
           pluginData: { [RESOLVING]: true },
         });
         const file = errors.length === 0 ? byEntry.get(path) : undefined;
-        if (!file) return undefined;
-        if (file.esm && args.kind !== 'dynamic-import')
-          return { errors: [{ text: `${args.path}: an ES module file of the bundle loads with import() only` }] };
-        if (file.esm) return { path: `./${fileName(file)}`, external: true };
-        return { path: `./${fileName(file)}`, namespace: 'bundle-file' };
+        return file ? { path: `./${fileName(file)}`, namespace: 'bundle-file' } : undefined;
       });
       b.onResolve({ filter: /^[@a-z]/ }, (args) => {
         if (OWN_NAMESPACES.includes(args.namespace) || !ours(args.importer)) return undefined;

@@ -16,7 +16,7 @@ const PATHS = {
   'recommend --json': ['cli.js', 'cli-main.js', 'recommend.js'],
   generate: ['cli.js', 'cli-main.js', 'generate.js'],
   'wizard first frame': ['cli.js', 'cli-main.js', 'wizard.js'],
-  'wizard ready for keys': ['cli.js', 'cli-main.js', 'wizard.js', 'screens.mjs'],
+  'wizard ready for keys': ['cli.js', 'cli-main.js', 'wizard.js', 'screens.js'],
 };
 
 console.log(`dist/: ${Object.keys(metafile.outputs).length} files; what each path loads before its work:`);

@@ -50,25 +50,38 @@ const SAME_STYLES_NO_DIFF = [
   `${DIFF_ANSI_START}    if (from.length === to.length && from.every((code, index) => code.code === to[index].code && code.endCode === to[index].endCode))\n        return [];\n`,
 ];
 
-// Ink's layout engine (yoga) is WebAssembly inlined as base64. Its loader decoded it with atob and a
-// loop over 70,000 characters, 3 to 5 ms before the wizard's first Ink frame; Buffer decodes it at
-// once. It then compiled it off the main thread and waited for the result, which had nothing else
-// to do meanwhile: compiled in place (1 to 3 ms) it wastes no turn of the event loop. About 8 ms
-// of the bare Ink floor on Node 22 and 24 together.
+// Ink's layout engine (yoga) is WebAssembly inlined as base64, and loads with a top-level await
+// (its index module awaits the emscripten loader's promise), which only an ES module can hold. The
+// loader decoded it with atob and a loop over 70,000 characters (3 to 5 ms); Buffer decodes it at
+// once. It then compiled it off the main thread and resolved a promise: compiled in place, the
+// loader has the module ready when it returns (emscripten runs what waited on it at once), so
+// the index module takes it without await and the screens can be a CommonJS file like the rest. The
+// loader's script folder (import.meta.url, for files it never fetches) is left empty.
 const YOGA_BASE64 = [
   'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
   'var d=Buffer.from(a.slice(37),"base64")',
 ];
 const YOGA_SYNC = [
-  'return WebAssembly.instantiate(f,d)',
-  'var m=new WebAssembly.Module(f);return{module:m,instance:new WebAssembly.Instance(m,d)}',
+  '(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming||ua(H)||"function"!=typeof fetch?c(b):fetch(H,{credentials:"same-origin"}).then(function(e){return WebAssembly.instantiateStreaming(e,d).then(b,function(f){v("wasm streaming compile failed: "+f);v("falling back to ArrayBuffer instantiation");return c(b)})})})().catch(ca);return{}',
+  'a(new WebAssembly.Instance(new WebAssembly.Module(wa()),d));return{}',
+];
+const YOGA_SCRIPT_DIR = ['var _scriptDir = import.meta.url;', 'var _scriptDir = "";'];
+const YOGA_NO_AWAIT = [
+  'const Yoga = wrapAssembly(await loadYoga());',
+  'const yogaModule = {};\nloadYoga(yogaModule);\nconst Yoga = wrapAssembly(yogaModule);',
 ];
 
-// With DEV=true, Ink also reads its package.json, for React's devtools only, from beside its own
-// file: in the bundle that is the file above dist/, which need not be there. The bundle has no
-// devtools (noDevtools, below): Ink gets what it uses without them.
+// With DEV=true in the environment, Ink imports its devtools module (with a top-level await), which
+// connects to React's devtools through react-devtools-core (not a dependency) and a WebSocket client.
+// The bundle never connects to devtools, so DEV=true, a name shells and containers set for their own
+// reasons, changes nothing.
+const INK_NO_DEVTOOLS = ["        await import('./devtools.js');\n", ''];
+
+// With DEV=true, Ink also read its package.json, for React's devtools only, from beside its own file
+// (import.meta.url): in the bundle, the file above dist/, which need not be there. It gets what it
+// uses without devtools.
 const INK_PACKAGE_JSON = [
-  'const packageJson = isDev()\n    ? await loadPackageJson()\n    : { name: undefined, version: undefined };',
+  "async function loadPackageJson() {\n    const fs = await import('node:fs');\n    const content = fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8');\n    return JSON.parse(content);\n}\nconst packageJson = isDev()\n    ? await loadPackageJson()\n    : { name: undefined, version: undefined };",
   'const packageJson = { name: undefined, version: undefined };',
 ];
 
@@ -91,8 +104,12 @@ export const DEPENDENCY_EDITS = {
     edits: [segmenterOnUse('const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });')],
   },
   '@alcalzone/ansi-tokenize/build/diff.js': { prepend: '', edits: [SAME_STYLES_NO_DIFF] },
-  'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js': { prepend: '', edits: [YOGA_BASE64, YOGA_SYNC] },
-  'ink/build/reconciler.js': { prepend: '', edits: [INK_PACKAGE_JSON] },
+  'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js': {
+    prepend: '',
+    edits: [YOGA_BASE64, YOGA_SYNC, YOGA_SCRIPT_DIR],
+  },
+  'yoga-layout/dist/src/index.js': { prepend: '', edits: [YOGA_NO_AWAIT] },
+  'ink/build/reconciler.js': { prepend: '', edits: [INK_NO_DEVTOOLS, INK_PACKAGE_JSON] },
 };
 
 /**
@@ -134,21 +151,5 @@ export const dependencyEdits = {
       if (result.errors.length === 0 && missed.length > 0)
         return { errors: [{ text: `dependency edits for files the build did not load: ${missed.join(', ')}` }] };
     });
-  },
-};
-
-// With DEV=true in the environment, Ink imports its devtools module, which connects to React's
-// devtools through react-devtools-core (not a dependency) and a WebSocket client (ws, 50 KB). The
-// bundle never connects to devtools: that module is an empty one, so DEV=true, a name shells and
-// containers set for their own reasons, changes nothing.
-export const noDevtools = {
-  name: 'no-react-devtools',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]ink[\\/]/.test(args.importer)
-        ? { path: 'ink-devtools', namespace: 'empty-module' }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };

@@ -1,17 +1,15 @@
 // The floors under the wizard's "ready for keys": a bare Ink app that reads keys and draws one line,
 // or (--welcome) the welcome's own lines as the wizard's welcome screen lays them out, one text per
-// line. Started the way the wizard starts (the compile cache on, then Ink loaded through loadUi) and
-// bundled as the CLI is, with the same edits to Ink's dependencies. scripts/bench.mjs times both
+// line. Started the way the wizard starts (an entry turns the compile cache on, then this file loads
+// Ink through loadUi) and bundled as the CLI is, with the same edits to Ink's dependencies. scripts/bench.mjs times both
 // beside the wizard: what Ink, React and yoga cost alone, and with the frame the wizard draws.
-import { enableCompileCache } from '../source/compile-cache.ts';
 import { loadUi } from '../source/commands/load-ui.ts';
 import { WELCOME_KEYS, welcomeLines } from '../source/text/welcome-text.ts';
 
-enableCompileCache();
-const { render, Box, Text, useInput } = await loadUi(() => import('ink'));
-const lines = process.argv.includes('--welcome') ? welcomeLines(80) : [];
+type Ink = typeof import('ink');
 
-function Floor() {
+function Floor({ ink, lines }: { ink: Ink; lines: readonly string[] }) {
+  const { Box, Text, useInput } = ink;
   useInput(() => undefined);
   return (
     <Box flexDirection="column" width={80}>
@@ -27,4 +25,8 @@ function Floor() {
   );
 }
 
-render(<Floor />);
+// No top-level await: bundled as a CommonJS file, as the CLI's are. The bench's entry for it turns
+// the compile cache on, then loads this file.
+void loadUi(() => import('ink')).then((ink) => {
+  ink.render(<Floor ink={ink} lines={process.argv.includes('--welcome') ? welcomeLines(80) : []} />);
+});

@@ -6,6 +6,8 @@
 //   otherwise), where CI=true (set by some dev containers and shells) would mean a blank screen.
 // fetch is hidden too: Ink's layout engine (yoga, WebAssembly) then decodes its inlined wasm at once
 // instead of through fetch, which would load Node's HTTP client (undici) for nothing, tens of ms.
+// (The bundle's yoga is compiled in place and never asks, scripts/dependency-edits.mjs; Ink loaded
+// from source, as in the tests, still would.)
 const CI_VARIABLES = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
 
 export async function loadUi<T>(load: () => Promise<T>, env: NodeJS.ProcessEnv = process.env): Promise<T> {

@@ -15,11 +15,11 @@ describe('the bundle', () => {
     // The SDK's modules are in its own file, and there each client runs only when first asked for.
     expect(inputsOf(SDK).some(isSdk)).toBe(true);
     expect([...eagerInputs(SDK)].filter(isSdk)).toEqual([]);
-    const others = ['cli.js', 'cli-main.js', 'recommend.js', 'generate.js', 'lookup.js', 'audit.js', 'screens.mjs'];
+    const others = ['cli.js', 'cli-main.js', 'recommend.js', 'generate.js', 'lookup.js', 'audit.js', 'screens.js'];
     for (const file of others) expect(inputsOf(file).filter(isSdk), file).toEqual([]);
 
     expect([...startFiles()]).not.toContain(SDK);
-    for (const file of ['recommend.js', 'schema.js', 'wizard.js', 'workshop.js', 'screens.mjs'])
+    for (const file of ['recommend.js', 'schema.js', 'wizard.js', 'workshop.js', 'screens.js'])
       expect([...mayLoad(file)], file).not.toContain(SDK);
     // The control: what talks to AWS reaches it, only once it does.
     for (const file of ['lookup.js', 'audit.js', 'generate.js']) {

@@ -331,8 +331,8 @@ describe('the bundle', () => {
     // The wizard's first frame comes before them: they are a file of their own, imported after it.
     for (const file of ['wizard.js', 'workshop.js', 'answers-in-terminal.js'])
       expect([...loadedWith(file)].filter(isUi), file).toEqual([]);
-    expect([...eagerInputs('screens.mjs')].some(ui)).toBe(true);
-    for (const file of ['wizard.js', 'workshop.js']) expect([...mayLoad(file)], file).toContain('screens.mjs');
+    expect([...eagerInputs('screens.js')].some(ui)).toBe(true);
+    for (const file of ['wizard.js', 'workshop.js']) expect([...mayLoad(file)], file).toContain('screens.js');
   });
 
   // The first Intl object of a process costs 12 to 20 ms; Ink's text modules built an Intl.Segmenter
@@ -363,10 +363,10 @@ describe('the bundle', () => {
     const generators = ['generators.js', 'templates.js'];
     // What runs when a file loads, in it and in the files that load with it.
     const runAtLoad = (file: string) => [...loadedWith(file)].flatMap((f) => [...eagerInputs(f)]);
-    expect(runAtLoad('screens.mjs').filter(yamlReader)).toEqual([]);
-    expect([...loadedWith('screens.mjs')].filter((file) => generators.includes(file))).toEqual([]);
+    expect(runAtLoad('screens.js').filter(yamlReader)).toEqual([]);
+    expect([...loadedWith('screens.js')].filter((file) => generators.includes(file))).toEqual([]);
     // The check can fail: the wizard may load them, and generate loads them at once.
-    expect([...mayLoad('screens.mjs')]).toEqual(expect.arrayContaining(generators));
+    expect([...mayLoad('screens.js')]).toEqual(expect.arrayContaining(generators));
     expect(runAtLoad('generate.js').some(yamlReader)).toBe(true);
     expect([...loadedWith('generate.js')]).toEqual(expect.arrayContaining(generators));
   });
