@@ -68,22 +68,7 @@ const cases = [
   },
 ];
 
-// The floor under recommend, bundled into one minified CommonJS file as the CLI's files are.
-await build({
-  entryPoints: [join(root, 'scripts/yaml-floor.cjs')],
-  outfile: join(work, 'yaml-floor.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  logLevel: 'warning',
-});
-
-// The floors under the wizard (scripts/ink-floor.tsx): a bare Ink app that reads keys, alone or
-// drawing the welcome's lines, bundled as the CLI is (minified, production React, no devtools, the
-// same edits to Ink's dependencies), measured beside it and judged against no target.
-const inkFloor = join(work, 'ink-floor/ink-floor.cjs');
+// The floors are bundled as the CLI's files are: minified CommonJS.
 const floorBuild = {
   bundle: true,
   format: 'cjs',
@@ -92,6 +77,18 @@ const floorBuild = {
   minify: true,
   logLevel: 'warning',
 };
+
+// The floor under recommend, in one file.
+await build({
+  ...floorBuild,
+  entryPoints: [join(root, 'scripts/yaml-floor.cjs')],
+  outfile: join(work, 'yaml-floor.cjs'),
+});
+
+// The floors under the wizard (scripts/ink-floor.tsx): a bare Ink app that reads keys, alone or
+// drawing the welcome's lines, bundled as the CLI is (production React, no devtools, the same edits
+// to Ink's dependencies), measured beside it and judged against no target.
+const inkFloor = join(work, 'ink-floor/ink-floor.cjs');
 // The entry: the compile cache on (source/compile-cache.ts), then the app's file, as dist/cli.js does.
 await build({
   ...floorBuild,

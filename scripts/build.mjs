@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleFiles, entriesInTwoFiles, entryPoints } from './bundle-files.mjs';
-import { dependencyEditor, replaceOnce } from './dependency-edits.mjs';
+import { dependencyEdits, replaceOnce } from './dependency-edits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const templatesDir = join(root, 'templates');
@@ -183,12 +183,12 @@ const outAt = process.argv.indexOf('--out');
 const target = outAt > 0 ? resolve(process.argv[outAt + 1]) : join(root, 'dist');
 const staging = `${target}.build-${process.pid}`;
 await rm(staging, { recursive: true, force: true });
-const editor = dependencyEditor();
-const options = {
+const result = await build({
   absWorkingDir: root,
+  entryPoints: entryPoints(root),
   outdir: staging,
   bundle: true,
-  splitting: false,
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
@@ -202,17 +202,14 @@ const options = {
     answersShape,
     quickReplies,
     lazyPackages,
-    editor.plugin,
+    dependencyEdits,
     draftZodOnUse,
   ],
   logLevel: 'warning',
   metafile: true,
-};
-const result = await build({ ...options, entryPoints: entryPoints(root), format: 'cjs' });
+});
 // A CommonJS file has no import.meta: esbuild warns and leaves it empty, which would break at run time.
 if (result.warnings.length > 0) throw new Error(`build: ${result.warnings.length} warning(s), above; none is expected`);
-if (editor.unmade().length > 0)
-  throw new Error(`dependency edits for files the build did not load: ${editor.unmade().join(', ')}`);
 // The .js files are CommonJS (package.json says "module" for the sources and scripts).
 await writeFile(join(staging, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 const twice = entriesInTwoFiles(result.metafile);

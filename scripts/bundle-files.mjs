@@ -73,7 +73,7 @@ const packageFile = new Map(
   Object.entries(PACKAGE_FILES).flatMap(([file, packages]) => packages.map((p) => [p, file])),
 );
 
-export const fileName = (file) => `${file.name}.js`;
+const fileName = (file) => `${file.name}.js`;
 
 const packageFileSource = (packages) =>
   `module.exports = {\n${packages.map((p) => `  get ${JSON.stringify(p)}() { return require(${JSON.stringify(p)}); },`).join('\n')}\n};\n`;

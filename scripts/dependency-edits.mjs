@@ -112,43 +112,29 @@ export const DEPENDENCY_EDITS = {
   'ink/build/reconciler.js': { prepend: '', edits: [INK_NO_DEVTOOLS, INK_PACKAGE_JSON] },
 };
 
-/**
- * An esbuild plugin that makes DEPENDENCY_EDITS, for one build or several: `unmade()` names the
- * files none of them loaded, which the caller fails on once its builds are done.
- */
-export function dependencyEditor() {
-  const edited = new Set();
-  const files = Object.keys(DEPENDENCY_EDITS).map((file) => file.replace(/[.@]/g, '\\$&').replaceAll('/', '[\\\\/]'));
-  const plugin = {
-    name: 'dependency-edits',
-    setup(b) {
-      b.onLoad({ filter: new RegExp(`[\\\\/]node_modules[\\\\/](${files.join('|')})$`) }, async (args) => {
-        // The path below the first node_modules: the same wherever node_modules is (a linked one too).
-        const file = args.path
-          .split(sep)
-          .join('/')
-          .replace(/^.*?\/node_modules\//, '');
-        const entry = DEPENDENCY_EDITS[file];
-        if (!entry) return undefined;
-        edited.add(file);
-        const code = await readFile(args.path, 'utf8');
-        return { contents: entry.prepend + replaceOnce(code, args.path, entry.edits), loader: 'js' };
-      });
-    },
-  };
-  const unmade = () => Object.keys(DEPENDENCY_EDITS).filter((file) => !edited.has(file));
-  return { plugin, unmade };
-}
-
-/** The plugin for a single build, which fails when the build did not load each file. */
+/** The esbuild plugin that makes DEPENDENCY_EDITS, and fails a build that did not load each file. */
 export const dependencyEdits = {
-  name: 'dependency-edits-checked',
+  name: 'dependency-edits',
   setup(b) {
-    const editor = dependencyEditor();
-    editor.plugin.setup(b);
+    const edited = new Set();
+    b.onStart(() => edited.clear());
+    const files = Object.keys(DEPENDENCY_EDITS).map((file) => file.replace(/[.@]/g, '\\$&').replaceAll('/', '[\\\\/]'));
+    b.onLoad({ filter: new RegExp(`[\\\\/]node_modules[\\\\/](${files.join('|')})$`) }, async (args) => {
+      // The path below the first node_modules: the same wherever node_modules is (a linked one too).
+      const file = args.path
+        .split(sep)
+        .join('/')
+        .replace(/^.*?\/node_modules\//, '');
+      const entry = DEPENDENCY_EDITS[file];
+      if (!entry) return undefined;
+      edited.add(file);
+      const code = await readFile(args.path, 'utf8');
+      return { contents: entry.prepend + replaceOnce(code, args.path, entry.edits), loader: 'js' };
+    });
     b.onEnd((result) => {
-      const missed = editor.unmade();
-      if (result.errors.length === 0 && missed.length > 0)
+      if (result.errors.length > 0) return;
+      const missed = Object.keys(DEPENDENCY_EDITS).filter((file) => !edited.has(file));
+      if (missed.length > 0)
         return { errors: [{ text: `dependency edits for files the build did not load: ${missed.join(', ')}` }] };
     });
   },

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { distFiles, readChunk } from '../support/bundle.ts';
+import { distFiles, readDistFile } from '../support/bundle.ts';
 import { cli } from '../support/cli.ts';
 
 const hasCompileCache =
@@ -75,7 +75,7 @@ describe('the answers check is compiled with its module', () => {
   it('in the bundle, the validator is a function in parentheses', () => {
     // In the one file that reads answers files, which every command reading one loads.
     const starts = distFiles().flatMap((file) =>
-      [...readChunk(file).matchAll(/(.)function ?[\w$]*\([\w$]+,\{instancePath:/g)].map(
+      [...readDistFile(file).matchAll(/(.)function ?[\w$]*\([\w$]+,\{instancePath:/g)].map(
         (match) => `${file} ${match[1]}`,
       ),
     );

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { MINIMAL_YAML, minimalAnswers, tempDir, writeAnswers } from '../support/answers.ts';
 import { cli } from '../support/cli.ts';
-import { distFiles, readChunk } from '../support/bundle.ts';
+import { distFiles, readDistFile } from '../support/bundle.ts';
 import Handlebars from 'handlebars';
 import { answersJsonSchema } from '../../questionnaire/answers-json-schema.ts';
 import { generateFromYaml } from '../support/generate.ts';
@@ -74,9 +74,9 @@ describe('generate', () => {
 
   it("the bundle's precompiled templates carry no source locations (a sixth of their size)", () => {
     // One file holds them, which everything that generates loads (scripts/bundle-files.mjs).
-    const templates = distFiles().filter((file) => readChunk(file).includes('packer/partials/install-salt.hbs'));
+    const templates = distFiles().filter((file) => readDistFile(file).includes('packer/partials/install-salt.hbs'));
     expect(templates).toEqual(['templates.js']);
-    for (const file of templates) expect(readChunk(file), file).not.toMatch(/loc:\{start:\{line:/);
+    for (const file of templates) expect(readDistFile(file), file).not.toMatch(/loc:\{start:\{line:/);
     // The check can fail: Handlebars writes them by default.
     expect(Handlebars.precompile('{{hcl x}}')).toMatch(/"loc":\{"start":\{"line":/);
   });

@@ -13,7 +13,7 @@ export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The text of a file of dist/. */
-export const readChunk = (file: string): string => readFileSync(join(DIST, file), 'utf8');
+export const readDistFile = (file: string): string => readFileSync(join(DIST, file), 'utf8');
 /** The JavaScript files of dist/. */
 export const distFiles = (): string[] => readdirSync(DIST).filter((file) => /\.m?js$/.test(file));
 
