@@ -89,12 +89,13 @@ await build({
 // drawing the welcome's lines, bundled as the CLI is (production React, no devtools, the same edits
 // to Ink's dependencies), measured beside it and judged against no target.
 const inkFloor = join(work, 'ink-floor/ink-floor.cjs');
-// The entry: the compile cache on (source/compile-cache.ts), then the app's file, as dist/cli.js does.
+// The entry loads the app's file through the code cache (source/start/code-cache.ts), as dist/cli.js loads
+// the CLI's files.
 await build({
   ...floorBuild,
   stdin: {
     contents:
-      "import { enableCompileCache } from './source/compile-cache.ts';\nenableCompileCache();\nrequire('./ink-floor-app.cjs');\n",
+      "import { loadBundleFile } from './source/start/code-cache.ts';\nloadBundleFile(__dirname, 'ink-floor-app.cjs');\n",
     resolveDir: root,
     loader: 'ts',
   },
@@ -282,9 +283,11 @@ try {
     const version = spawnSync(line.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
     const runCases = wanted(cases);
     const runPty = wanted(ptyCases);
-    // Warm up once (the compile cache on Node 22+, the file cache), untimed.
-    for (const c of [...runCases, ...runPty].slice(1))
-      spawnSync(line.node, argsOf(c), { stdio: 'ignore', timeout: 5000 });
+    // Warm up once (the code cache, the file cache), untimed. A pseudo-terminal case runs in one and
+    // ends with Ctrl+C, as a session does: a timed run is killed at its marker, before any exit.
+    for (const c of runCases.slice(1)) spawnSync(line.node, argsOf(c), { stdio: 'ignore', timeout: 5000 });
+    for (const c of runPty.slice(1))
+      await inPty(line.node, c.args, c.marker, (term) => setTimeout(() => term.write('\x03'), 300), 10_000);
     console.log(`node ${version}:`);
     const missed = [];
     if (runCases.length > 1) {

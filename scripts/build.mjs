@@ -8,7 +8,7 @@ import Handlebars from 'handlebars';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleFiles, entriesInTwoFiles, entryPoints } from './bundle-files.mjs';
+import { MAIN_FILE, bundleFiles, entriesInTwoFiles, entryPoints } from './bundle-files.mjs';
 import { dependencyEdits, replaceOnce } from './dependency-edits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -73,25 +73,8 @@ async function standaloneAnswersShape() {
   const schema = JSON.parse(await readFile(join(root, 'schema/ami-wizard.schema.json'), 'utf8'));
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true } });
   ajv.addSchema(schema);
-  const code = eagerValidator(standaloneCode(ajv, { checkShape: schema.$id }));
+  const code = standaloneCode(ajv, { checkShape: schema.$id });
   return `${code}\nexport const AJV_OPTIONS = ${JSON.stringify(AJV_OPTIONS)};\n`;
-}
-
-// ajv's validator is one function of some 60 KB that every run with an answers file calls once. V8
-// compiles a function when it is first called, and Node's compile cache (Node 22 and later) holds
-// only what was compiled with the module: so every run compiled it again, 4 to 5 ms. A function in
-// parentheses is compiled with its module (V8's hint for a function about to be called), and so
-// cached; esbuild keeps those parentheses. The declaration becomes that expression, and the export
-// follows it, since a const is not hoisted.
-function eagerValidator(code) {
-  const names = [...code.matchAll(/function (validate\d+)\(/g)].map((match) => match[1]);
-  if (names.length !== 1) throw new Error('ajv standalone: expected one validator function; update eagerValidator');
-  const name = names[0];
-  return `${replaceOnce(code, 'ajv standalone code', [
-    [`export const checkShape = ${name};`, ''],
-    [`function ${name}(`, `const ${name} = (function ${name}(`],
-    [`}${name}.evaluated = `, `});${name}.evaluated = `],
-  ])}\nexport const checkShape = ${name};\n`;
 }
 
 const answersShape = {
@@ -119,6 +102,19 @@ const quickReplies = {
         watchFiles: [join(root, 'package.json')],
       };
     });
+  },
+};
+
+// The entry loads the rest of the CLI (source/load-cli-main.ts): from source with an import, in
+// the bundle through the loader of source/start/code-cache.ts, which compiles each file from V8's code of an
+// earlier run.
+const loadCliMain = {
+  name: 'load-cli-main',
+  setup(b) {
+    b.onLoad({ filter: /source[\\/]load-cli-main\.ts$/ }, () => ({
+      contents: `import { loadBundleFile } from './start/code-cache.ts';\nexport function loadCliMain() {\n  loadBundleFile(__dirname, ${JSON.stringify(MAIN_FILE)});\n}\n`,
+      loader: 'ts',
+    }));
   },
 };
 
@@ -201,6 +197,7 @@ const result = await build({
     precompiledTemplates,
     answersShape,
     quickReplies,
+    loadCliMain,
     lazyPackages,
     dependencyEdits,
     draftZodOnUse,

@@ -20,6 +20,9 @@ import { resolve } from 'node:path';
 /** Each file: its name in dist/ (with .js), its entry module. */
 export const BUNDLE_FILES = [
   { name: 'cli', entry: 'source/cli.ts' },
+  // Loaded by Node with the entry: the loader of every other file, through V8's code cache (one per
+  // process, since it keeps the files it loaded to write their code at exit).
+  { name: 'code-cache', entry: 'source/start/code-cache.ts' },
   { name: 'cli-main', entry: 'source/cli-main.ts' },
   // One copy per process: the error classes and the AWS deadline's state.
   { name: 'errors', entry: 'source/errors.ts' },
@@ -49,6 +52,9 @@ export const BUNDLE_FILES = [
   // frame is drawn.
   { name: 'screens', entry: 'source/commands/screens.ts' },
 ];
+
+/** The file the entry loads through the code cache's loader (scripts/build.mjs puts its name there). */
+export const MAIN_FILE = 'cli-main.js';
 
 /**
  * Packages our code loads on first use, each group in a file of its own that every file reaching

@@ -1,5 +1,5 @@
 // What each way through the CLI loads from dist/ before its first useful work: the files (each a
-// resolve, a read and a compile-cache lookup) and their kilobytes, from esbuild's account of the
+// read and a code-cache lookup) and their kilobytes, from esbuild's account of the
 // build (scripts/bundle-account.mjs). Printed by `npm run bench` before the timings, so a change
 // that adds a file to a path, or bytes, shows there.
 //

@@ -1,7 +1,7 @@
 // The floors under the wizard's "ready for keys": a bare Ink app that reads keys and draws one line,
 // or (--welcome) the welcome's own lines as the wizard's welcome screen lays them out, one text per
-// line. Started the way the wizard starts (an entry turns the compile cache on, then this file loads
-// Ink through loadUi) and bundled as the CLI is, with the same edits to Ink's dependencies. scripts/bench.mjs times both
+// line. Started the way the wizard starts (an entry loads this file through the code cache, then it
+// loads Ink through loadUi) and bundled as the CLI is, with the same edits to Ink's dependencies. scripts/bench.mjs times both
 // beside the wizard: what Ink, React and yoga cost alone, and with the frame the wizard draws.
 import { loadUi } from '../source/commands/load-ui.ts';
 import { WELCOME_KEYS, welcomeLines } from '../source/text/welcome-text.ts';
@@ -25,8 +25,8 @@ function Floor({ ink, lines }: { ink: Ink; lines: readonly string[] }) {
   );
 }
 
-// No top-level await: bundled as a CommonJS file, as the CLI's are. The bench's entry for it turns
-// the compile cache on, then loads this file.
+// No top-level await: bundled as a CommonJS file, as the CLI's are. The bench's entry for it loads
+// this file through the code cache (source/start/code-cache.ts).
 void loadUi(() => import('ink')).then((ink) => {
   ink.render(<Floor ink={ink} lines={process.argv.includes('--welcome') ? welcomeLines(80) : []} />);
 });

@@ -1,4 +1,4 @@
-// What runs once the entry (cli.ts) has turned the compile cache on: the terminal-safe output every
+// What the entry (cli.ts) loads, through the code cache in the bundle: the terminal-safe output every
 // command prints through, then main.
 import { drained } from './audit/drained.ts';
 import type { CommandIO } from './commands/context.ts';

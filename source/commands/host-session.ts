@@ -2,6 +2,7 @@
 // (a key in raw mode) and SIGINT both abort the session's signal; the host closes however the run
 // ends; a cancelled run prints its message and returns its exit code, anything else propagates.
 import { CancelledError } from '../errors.ts';
+import { saveCodeCache } from '../start/code-cache.ts';
 import { createHost } from '../ui/host.tsx';
 import type { UiHost } from '../ui/host.tsx';
 import type { CommandIO } from './context.ts';
@@ -35,6 +36,10 @@ export async function withHost(
     signal: controller.signal,
     onInterrupt: interrupt,
     beforeFirstFrame: options.beforeFirstFrame,
+    // The code cache's records are written at exit, and a session often ends without one (the
+    // terminal closed, the process killed): then the next start compiled Ink, React and yoga again,
+    // the bulk of its time to the first keys. So they are written once the first screen is drawn.
+    afterFirstFrame: saveCodeCache,
   });
   let closed = false;
   const close = () => {

@@ -1,6 +1,6 @@
 // The replies to `ami-wizard --help` and `--version` (or their one-letter aliases) given alone:
 // exactly what main prints for them, through the same printableMessage every line passes. The entry
-// (source/cli.ts) answers these before turning on the compile cache or loading the rest of the CLI. From
+// (source/cli.ts) answers these before loading the rest of the CLI, or the code cache. From
 // source the text is built here; the bundle gets this module's result as a literal instead
 // (precomputed by scripts/build.mjs, from this very module), so the entry loads nothing else for it.
 import { helpText, parseArgs } from '../cli-options.ts';

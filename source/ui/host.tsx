@@ -9,7 +9,6 @@
 // of Enters advances exactly that many screens, whenever React and Ink get to draw them.
 import { Fragment, useLayoutEffect, useSyncExternalStore } from 'react';
 import type { ReactElement } from 'react';
-import nodeModule from 'node:module';
 import { render } from 'ink';
 import type { Instance } from 'ink';
 import { CancelledError } from '../errors.ts';
@@ -21,18 +20,6 @@ import { InkOutput } from './ink-output.ts';
 import { TerminalSizeProvider, createSizeStore, useTerminalSize } from './terminal-size.ts';
 
 const CLEAR_SCREEN = '\u001B[H\u001B[2J';
-
-// Node writes its compile cache (compile-cache.ts) of the modules loaded at exit, and a session
-// often ends without one: the terminal closed, the process killed. Then the next start compiled
-// Ink, React and yoga again, the bulk of its time to the first keys. Written once the first screen
-// is drawn (Node 22.10 and later; an entry already on disk is not written again).
-function flushCompileCache(): void {
-  try {
-    (nodeModule as unknown as { flushCompileCache?: () => void }).flushCompileCache?.();
-  } catch {
-    // A cache that cannot be written only costs the speed-up.
-  }
-}
 
 export interface UiHost {
   /** Shows a screen until it calls `done`. A cancellable screen rejects with CancelledError on Ctrl+C. */
@@ -55,6 +42,8 @@ export interface HostOptions {
   onInterrupt: () => void;
   /** Called just before the first frame is drawn. */
   beforeFirstFrame?: () => void;
+  /** Called once the first frame is drawn and keys are read, on the event loop's next turn. */
+  afterFirstFrame?: () => void;
 }
 
 interface ScreenStore {
@@ -186,7 +175,7 @@ export function createHost(options: HostOptions): UiHost {
           );
           options.stdout.on('resize', onResize);
           stopKeys = keys.listen(onKey);
-          setImmediate(flushCompileCache);
+          if (options.afterFirstFrame) setImmediate(options.afterFirstFrame);
         }
       });
     },

@@ -85,7 +85,7 @@ class WizardTerminal {
         ...inherited,
         TERM: 'xterm-256color',
         HOME: this.cwd,
-        // On Node 22 and later the CLI keeps V8's compile cache in the user's cache folder, which with
+        // The CLI keeps V8's code cache in the user's cache folder (source/start/code-cache.ts), which with
         // HOME here would be a .cache in the folder the tests expect nothing written to before Enter.
         XDG_CACHE_HOME: join(scratch, 'cache'),
         AWS_CONFIG_FILE: join(this.cwd, 'no-aws-config'),

@@ -1,0 +1,206 @@
+// V8's code cache for the CLI's own files (source/start/code-cache.ts): the first run leaves V8's code of
+// each file it loaded in the user's cache folder, with every function the run called, and later runs
+// compile from it. Never outside the cache folder, never when NODE_DISABLE_COMPILE_CACHE is set, and
+// never from a record that does not check out. `.ci/run` runs this file on Node 22 (the whole suite)
+// and 24. The runs use `schema` or `recommend`: `--help` and `--version` alone load nothing.
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FORMAT, NODE_LOADED, decodeRecord, encodeRecord } from '../../source/start/code-cache.ts';
+import { loadedWith } from '../support/bundle.ts';
+import { cli } from '../support/cli.ts';
+
+const example = join(import.meta.dirname, '../../examples/hybrid.yaml');
+const homes: string[] = [];
+afterEach(() => {
+  for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
+});
+
+function freshHome(): string {
+  const home = mkdtempSync(join(tmpdir(), 'ami-wizard-cache-home-'));
+  homes.push(home);
+  return home;
+}
+
+const filesUnder = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() || e.isSymbolicLink())
+        .map((e) => join(e.parentPath, e.name))
+    : [];
+
+/** Runs the CLI with `home` as HOME and no XDG_CACHE_HOME; the run must succeed. */
+function run(home: string, args: string[], env: Record<string, string> = {}): void {
+  const result = cli(args, { env: { HOME: home, XDG_CACHE_HOME: '', ...env } });
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).toBe('');
+}
+
+/** The records of the one folder this Node uses, by the dist file each is of. */
+function records(home: string): Map<string, string> {
+  const root = join(home, '.cache', 'ami-wizard', 'code-cache', `format-${FORMAT}`);
+  const folders = readdirSync(root);
+  expect(folders).toHaveLength(1);
+  const folder = join(root, folders[0] as string);
+  return new Map(readdirSync(folder).map((name) => [name.replace(/\.[0-9a-f]{8}$/, ''), join(folder, name)]));
+}
+
+/** A record's identity on disk: a record written again is a new file (renamed into place). */
+const identity = (path: string): string => {
+  const stats = statSync(path);
+  return `${stats.ino}:${stats.mtimeMs}`;
+};
+
+const sourceCrcOf = (path: string): number => Number.parseInt(path.slice(-8), 16);
+const decoded = (path: string) => decodeRecord(readFileSync(path), sourceCrcOf(path));
+
+describe(`the code cache on Node ${process.versions.node}`, () => {
+  it('is kept in ~/.cache/ami-wizard, and nowhere else in HOME, readable by its user only', () => {
+    const home = freshHome();
+    run(home, ['schema']);
+    const cache = join(home, '.cache', 'ami-wizard');
+    const files = filesUnder(cache);
+    expect(files.length).toBeGreaterThan(0);
+    expect(filesUnder(home).filter((file) => !file.startsWith(`${cache}/`))).toEqual([]);
+    for (const file of files) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+    expect(statSync(join(cache, 'code-cache')).mode & 0o777).toBe(0o700);
+  });
+
+  it('follows XDG_CACHE_HOME when it is an absolute path, and ignores a relative one', () => {
+    const home = freshHome();
+    const xdg = join(home, 'xdg');
+    expect(cli(['schema'], { env: { HOME: home, XDG_CACHE_HOME: xdg } }).code).toBe(0);
+    expect(filesUnder(join(xdg, 'ami-wizard')).length).toBeGreaterThan(0);
+    const cwd = freshHome();
+    expect(cli(['schema'], { cwd, env: { HOME: home, XDG_CACHE_HOME: 'relative' } }).code).toBe(0);
+    expect(filesUnder(cwd)).toEqual([]);
+  });
+
+  it('NODE_DISABLE_COMPILE_CACHE turns it off', () => {
+    const home = freshHome();
+    run(home, ['schema'], { NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(filesUnder(home)).toEqual([]);
+  });
+
+  it('keeps a folder per set of Node options (V8 takes code made under the same flags only)', () => {
+    const home = freshHome();
+    run(home, ['schema']);
+    run(home, ['schema'], { NODE_OPTIONS: '--max-old-space-size=200' });
+    expect(readdirSync(join(home, '.cache', 'ami-wizard', 'code-cache', `format-${FORMAT}`))).toHaveLength(2);
+  });
+
+  it('a later run compiles from the records and writes none again, until a run loads another file', () => {
+    const home = freshHome();
+    const args = ['recommend', '--answers', example];
+    run(home, args);
+    const first = records(home);
+    expect([...first.keys()]).toEqual(expect.arrayContaining(['cli-main.js', 'recommend.js', 'answers-read.js']));
+    const before = new Map([...first].map(([name, path]) => [name, identity(path)]));
+    run(home, args);
+    expect(new Map([...records(home)].map(([name, path]) => [name, identity(path)]))).toEqual(before);
+
+    // generate loads files recommend did not: the records of the files both load are made again,
+    // with generate's files named, and recommend then writes nothing.
+    const out = join(home, 'out');
+    run(home, ['--answers', example, '--out', out]);
+    const after = records(home);
+    expect(identity(after.get('cli-main.js') as string)).not.toBe(before.get('cli-main.js'));
+    expect([...(decoded(after.get('cli-main.js') as string)?.loadedWith ?? [])]).toEqual(
+      expect.arrayContaining(['recommend.js', 'generate.js', 'generators.js']),
+    );
+    const settled = new Map([...after].map(([name, path]) => [name, identity(path)]));
+    run(home, args);
+    expect(new Map([...records(home)].map(([name, path]) => [name, identity(path)]))).toEqual(settled);
+  });
+
+  it('holds the functions the run called, not only those compiled as the file loaded', () => {
+    const home = freshHome();
+    run(home, ['--answers', example, '--out', join(home, 'out')]);
+    const templates = records(home).get('templates.js') as string;
+    // The templates are functions called by name, none as the file loads: compiled as it loads,
+    // the file's code is a small part of its size.
+    const templatesSource = statSync(join(import.meta.dirname, '../../dist/templates.js')).size;
+    expect(decoded(templates)?.code.length).toBeGreaterThan(templatesSource / 2);
+  });
+
+  for (const [damage, spoil] of [
+    [
+      'a record with a changed byte',
+      (path: string) => {
+        const bytes = readFileSync(path);
+        const at = bytes.length - 100;
+        bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at);
+        writeFileSync(path, bytes);
+      },
+    ],
+    ['a cut-off record', (path: string) => writeFileSync(path, readFileSync(path).subarray(0, 1000))],
+    ['a record others may write', (path: string) => chmodSync(path, 0o666)],
+    // Whole and checked, but made from other contents of the file.
+    [
+      'a record made from another file',
+      (path: string) => {
+        const record = decoded(path);
+        if (!record) throw new Error(`${path} is not a record`);
+        writeFileSync(path, encodeRecord((sourceCrcOf(path) + 1) >>> 0, record));
+      },
+    ],
+  ] as const) {
+    it(`${damage} is not used: the run compiles the file afresh and writes the record again`, () => {
+      const home = freshHome();
+      run(home, ['schema']);
+      const path = records(home).get('cli-main.js') as string;
+      spoil(path);
+      const spoiled = identity(path);
+      run(home, ['schema']);
+      expect(identity(path)).not.toBe(spoiled);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(decoded(path)?.loadedWith.has('cli-main.js')).toBe(true);
+    });
+  }
+
+  // Another user's record could hold any code: only root can make one here.
+  it.runIf(process.getuid?.() === 0)('a record of another user is not used, and is replaced', () => {
+    const home = freshHome();
+    run(home, ['schema']);
+    const path = records(home).get('cli-main.js') as string;
+    chownSync(path, 65534, 65534);
+    run(home, ['schema']);
+    expect(statSync(path).uid).toBe(0);
+  });
+
+  it('a symlink where a record goes is never followed: it is replaced, its target left as it is', () => {
+    const home = freshHome();
+    run(home, ['schema']);
+    const path = records(home).get('cli-main.js') as string;
+    const target = join(home, 'elsewhere');
+    writeFileSync(target, readFileSync(path));
+    chmodSync(target, 0o600);
+    rmSync(path);
+    symlinkSync(target, path);
+    const kept = readFileSync(target);
+    run(home, ['schema']);
+    expect(lstatSync(path).isFile()).toBe(true);
+    expect(readFileSync(target)).toEqual(kept);
+    expect(decoded(path)).toBeDefined();
+  });
+});
+
+describe('the files Node loads itself', () => {
+  it('are the entry and what it loads: the loader takes every other file and leaves these to Node', () => {
+    // A file of both kinds would be loaded twice, two copies of the loader's state.
+    expect([...loadedWith('cli.js')].sort()).toEqual([...NODE_LOADED].sort());
+  });
+});
