@@ -5,7 +5,8 @@
 // the next run finishes. Each step checks the path first, so finishing twice changes nothing, and
 // a file somebody edited after the interruption is never overwritten.
 import { randomBytes } from 'node:crypto';
-import { readdir, rmdir, unlink } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { asFailure } from './disk-errors.ts';
 import { errorCode } from '../errors.ts';
@@ -325,9 +326,7 @@ export async function clearStaging(root: string): Promise<void> {
   if ((await inspect(root, STAGING_DIR)).kind !== 'folder') return;
   const staging = join(root, STAGING_DIR);
   // a folder someone made here stays, and so does staging/
-  await eachBounded(await readdir(staging), PARALLEL_PATHS, (name) =>
-    unlink(join(staging, name)).catch(() => undefined),
-  );
+  await eachBounded(readdirSync(staging), PARALLEL_PATHS, (name) => unlink(join(staging, name)).catch(() => undefined));
   await rmdir(staging).catch(() => undefined);
 }
 

@@ -1,13 +1,13 @@
 // The writer moves finished files from .ami-wizard/staging/ into place with rename(), which works
 // only within one mount: a file system mounted inside --out, and also a bind mount from the same
 // disk (same st_dev, still EXDEV), would stop a run half-way. Both are found before anything changes.
-import { lstat, readFile } from 'node:fs/promises';
+import { lstatSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { asFailure } from './disk-errors.ts';
 import { FailureError } from '../errors.ts';
 import { shownPath } from './manifest.ts';
 import { printable } from '../text/printable.ts';
-import { inspect } from './safe-path.ts';
+import { inspect, type LstatCache } from './safe-path.ts';
 
 // mountinfo writes space, tab, newline and backslash in a mount point as octal escapes.
 const unescapeMountPath = (field: string): string =>
@@ -27,18 +27,23 @@ export function mountPointsBelow(mountinfo: string, root: string): string[] {
 }
 
 /** The device of the nearest existing folder above `rel`: where a rename from staging would land. */
-async function deviceOf(outDir: string, rel: string): Promise<number> {
+async function deviceOf(outDir: string, rel: string, cache: LstatCache): Promise<number> {
   for (let dir = dirname(rel); dir !== '.'; dir = dirname(dir)) {
-    const found = await inspect(outDir, dir);
+    const found = await inspect(outDir, dir, cache);
     if (found.kind === 'folder') return found.dev;
   }
-  return (await lstat(outDir)).dev;
+  return lstatSync(outDir).dev;
 }
 
 /** Refuses, before anything changes, a run whose `paths` (relative to `outDir`) are not all on one mount with `staging`. */
 export async function assertOneMount(outDir: string, staging: string, paths: readonly string[]): Promise<void> {
   // Not Linux, or /proc not mounted: the device check below still catches another file system.
-  const mountinfo = await readFile('/proc/self/mountinfo', 'utf8').catch(() => '');
+  let mountinfo = '';
+  try {
+    mountinfo = readFileSync('/proc/self/mountinfo', 'utf8');
+  } catch {
+    // as above
+  }
   for (const mount of mountPointsBelow(mountinfo, outDir)) {
     const hit = [staging, ...paths].find((path) => path === mount || path.startsWith(`${mount}/`));
     if (hit === undefined) continue;
@@ -47,8 +52,9 @@ export async function assertOneMount(outDir: string, staging: string, paths: rea
         'ami-wizard moves finished files into place, which works only within one mount; nothing was changed. Choose another --out folder.',
     );
   }
-  // Every path looked at side by side (a look changes nothing); the first in the list that differs is named.
-  const [device, ...devices] = await Promise.all([staging, ...paths].map((path) => deviceOf(outDir, path)));
+  // One look at the folders the paths share (a look changes nothing); the first in the list that differs is named.
+  const cache: LstatCache = new Map();
+  const [device, ...devices] = await Promise.all([staging, ...paths].map((path) => deviceOf(outDir, path, cache)));
   const other = paths.find((_, i) => devices[i] !== device);
   if (other !== undefined)
     throw asFailure(Object.assign(new Error('cross-device'), { code: 'EXDEV' }), outDir, join(outDir, other));

@@ -2,10 +2,22 @@
 // component at a time with lstat right before use, so a symlink anywhere on the way is seen and never
 // followed. Node has no openat(), so a folder swapped for a link between the check and the call can
 // still win a race; the checks make that a race against a running write, never a standing trap.
-// The lstat calls are synchronous: a run makes hundreds (one per component of every path, several
-// times), each microseconds of work on a local disk, and the promise around it cost more than the
-// call; writes, reads and fsyncs stay asynchronous, so the files' disk waits overlap.
-import { constants, lstatSync, type Stats } from 'node:fs';
+// The calls that only look are synchronous: the lstat calls (a run makes hundreds, one per component
+// of every path, several times) and the reads of small files, each microseconds of work on a local
+// disk, where a trip through Node's thread pool cost more than the call. What changes the folder stays
+// asynchronous (open to create, rename, mkdir, unlink), and so does the fsync of each written file,
+// the one real wait on the disk, so those overlap.
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -76,11 +88,29 @@ const CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL |
 export async function writeNewFile(abs: string, contents: string, mode: number): Promise<void> {
   const handle = await open(abs, CREATE_FLAGS, mode);
   try {
-    await handle.writeFile(contents);
-    await handle.chmod(mode); // open's mode is reduced by the umask
+    writeFileSync(handle.fd, contents); // into the page cache: the fsync below is the wait
+    fchmodSync(handle.fd, mode); // open's mode is reduced by the umask
     await handle.sync(); // so a power cut after a rename cannot leave an empty file
   } finally {
     await handle.close();
+  }
+}
+
+/** Opens `abs` to read, never through a link; a FIFO there cannot hang the run. */
+function openToRead(abs: string): number {
+  return openSync(abs, READ_FLAGS);
+}
+
+/** The bytes of the regular file open as `fd`, sized as fstat says (a file that grows meanwhile is read to its end). */
+function readWhole(fd: number, size: number, onChunk: (chunk: Buffer) => void): void {
+  // Sized to the file (one byte over, so the read that finds its end needs no second buffer) and
+  // never zero-filled: a run hashes every file it writes, and 64 KiB each was most of its garbage.
+  // At least 4 KiB, so a file that grows while it is read (an editor saving it) is not read a byte a call.
+  const buffer = Buffer.allocUnsafe(Math.max(4096, Math.min(64 * 1024, size + 1)));
+  for (;;) {
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+    if (bytesRead === 0) return;
+    onChunk(buffer.subarray(0, bytesRead));
   }
 }
 
@@ -89,9 +119,9 @@ export async function writeNewFile(abs: string, contents: string, mode: number):
  * 'symlink' or 'other' when something else is there, null when nothing is.
  */
 export async function hashRegularFile(abs: string): Promise<string | null | 'symlink' | 'other'> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(abs, READ_FLAGS);
+    fd = openToRead(abs);
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
@@ -105,40 +135,39 @@ export async function hashRegularFile(abs: string): Promise<string | null | 'sym
     throw error;
   }
   try {
-    const stats = await handle.stat();
+    const stats = fstatSync(fd);
     if (!stats.isFile()) return 'other';
     const hash = createHash('sha256');
-    // Sized to the file (one byte over, so the read that finds its end needs no second buffer) and
-    // never zero-filled: a run hashes every file it writes, and 64 KiB each was most of its garbage.
-    // At least 4 KiB, so a file that grows while it is read (an editor saving it) is not read a byte a call.
-    const buffer = Buffer.allocUnsafe(Math.max(4096, Math.min(64 * 1024, stats.size + 1)));
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
-    }
+    readWhole(fd, stats.size, (chunk) => hash.update(chunk));
     return hash.digest('hex');
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 /** The text of a small regular file, or null when there is none; never through a link. */
 export async function readSmallFile(abs: string, maxBytes: number): Promise<string | null> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(abs, READ_FLAGS);
+    fd = openToRead(abs);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null;
     throw error;
   }
   try {
-    const stats = await handle.stat();
+    const stats = fstatSync(fd);
     if (!stats.isFile()) return null;
     if (stats.size > maxBytes) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-    return await handle.readFile('utf8');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    readWhole(fd, stats.size, (chunk) => {
+      total += chunk.length;
+      if (total > maxBytes) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+      chunks.push(Buffer.from(chunk));
+    });
+    return Buffer.concat(chunks).toString('utf8');
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

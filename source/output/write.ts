@@ -1,7 +1,8 @@
 // Applies a FilePlan inside the real output folder, as a journalled transaction (journal.ts):
 // an interrupted run never leaves a half-written file, a false conflict or a temporary file behind,
 // and no path is ever read, written or deleted through a symlink (safe-path.ts).
-import { readdir, realpath, unlink } from 'node:fs/promises';
+import { readdirSync, type Dirent } from 'node:fs';
+import { realpath, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { asFailure, SymlinkInTheWay } from './disk-errors.ts';
 import { WRITES } from './plan.ts';
@@ -58,7 +59,13 @@ async function removeOldTempFiles(outDir: string, plan: FilePlan): Promise<void>
   await eachBounded([...namesByFolder], PARALLEL_PATHS, async ([folder, names]) => {
     if (folder !== '.' && (await inspect(outDir, folder)).kind !== 'folder') return;
     const abs = folder === '.' ? outDir : join(outDir, folder);
-    for (const entry of await readdir(abs, { withFileTypes: true }).catch(() => [])) {
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch {
+      return; // gone meanwhile: nothing of ours to clear
+    }
+    for (const entry of entries) {
       const match = /^\.(.+)\.[0-9a-f]{12}\.tmp$/.exec(entry.name);
       if (match?.[1] && names.has(match[1]) && entry.isFile())
         await unlink(join(abs, entry.name)).catch(() => undefined);
