@@ -106,13 +106,14 @@ const quickReplies = {
 };
 
 // The entry loads the rest of the CLI (source/load-cli-main.ts): from source with an import, in
-// the bundle through the loader of source/start/code-cache.ts, which compiles each file from V8's code of an
-// earlier run.
+// the bundle through the loader of source/start/code-cache.ts, which compiles each file from V8's
+// code of an earlier run. The loader's file itself is imported when called, so `--help` and
+// `--version` alone load nothing but the entry.
 const loadCliMain = {
   name: 'load-cli-main',
   setup(b) {
     b.onLoad({ filter: /source[\\/]load-cli-main\.ts$/ }, () => ({
-      contents: `import { loadBundleFile } from './start/code-cache.ts';\nexport function loadCliMain() {\n  loadBundleFile(__dirname, ${JSON.stringify(MAIN_FILE)});\n}\n`,
+      contents: `export function loadCliMain() {\n  void import('./start/code-cache.ts').then((cache) => cache.loadBundleFile(__dirname, ${JSON.stringify(MAIN_FILE)}));\n}\n`,
       loader: 'ts',
     }));
   },

@@ -4,7 +4,7 @@
 // Used by the bundle's tests (test/support/bundle.ts) and by the bench's report
 // (scripts/chunk-report.mjs).
 import { basename } from 'node:path';
-import { MAIN_FILE } from './bundle-files.mjs';
+import { LOADER_FILE, MAIN_FILE } from './bundle-files.mjs';
 
 // Modules of ours whose require() runs only when called: stand-ins for a package loaded on first use
 // (scripts/build.mjs), and the getters of a file of packages (scripts/bundle-files.mjs).
@@ -69,14 +69,14 @@ export function bundleAccount(metafile) {
   }
 
   /**
-   * The files every run loads before a command's own: the entry (dist/cli.js) with what it loads,
-   * the code cache's loader among them, then MAIN_FILE, which the entry loads through that loader by
-   * name (scripts/build.mjs), and what that loads.
+   * The files every run loads before a command's own: the entry (dist/cli.js), the code cache's
+   * loader, which the entry imports when it goes on (scripts/build.mjs), then MAIN_FILE, which the
+   * entry loads through that loader by name, and what each of them loads.
    */
   function startFiles() {
-    if (!filesNamed(inputsOf('cli.js')).includes('code-cache.js'))
-      throw new Error('dist/cli.js does not load code-cache.js: the start-up checks would see too little');
-    return new Set([...loadedWith('cli.js'), ...loadedWith(MAIN_FILE)]);
+    if (!filesNamed(inputsOf('cli.js')).includes(LOADER_FILE))
+      throw new Error(`dist/cli.js does not load ${LOADER_FILE}: the start-up checks would see too little`);
+    return new Set([...loadedWith('cli.js'), ...loadedWith(LOADER_FILE), ...loadedWith(MAIN_FILE)]);
   }
 
   /** The size of `file` in bytes. */

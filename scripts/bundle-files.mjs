@@ -53,7 +53,8 @@ export const BUNDLE_FILES = [
   { name: 'screens', entry: 'source/commands/screens.ts' },
 ];
 
-/** The file the entry loads through the code cache's loader (scripts/build.mjs puts its name there). */
+/** The code cache's loader, and the file the entry loads through it (scripts/build.mjs puts its name there). */
+export const LOADER_FILE = 'code-cache.js';
 export const MAIN_FILE = 'cli-main.js';
 
 /**

@@ -2,7 +2,7 @@
 // evaluated once, siblings through the loader and everything else through Node, a file that throws
 // evaluated again, import() as in a module Node loaded, and line numbers as in the file. Its records,
 // as the built CLI leaves them, are tested in test/e2e/code-cache.test.ts.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,11 +75,11 @@ describe('the bundle loader', () => {
     (first.load('a.js') as { double: (x: number) => number }).double(2);
     first.save();
     const names = readdirSync(cache).sort();
-    expect(names.map((n) => n.replace(/\.[0-9a-f]{8}$/, ''))).toEqual(['a.js', 'b.js']);
-    const record = (name: string) => {
-      const path = join(cache, names.find((n) => n.startsWith(name)) as string);
-      return decodeRecord(readFileSync(path), Number.parseInt(path.slice(-8), 16));
-    };
+    // Each named by its file's size and modification time.
+    const stamp = (name: string) => statSync(join(dir, name), { bigint: true });
+    expect(names).toEqual(['a.js', 'b.js'].map((n) => `${n}.${stamp(n).size}-${stamp(n).mtimeNs}`));
+    const record = (name: string) =>
+      decodeRecord(readFileSync(join(cache, names.find((n) => n.startsWith(name)) as string)), stamp(name));
     expect([...(record('a.js')?.loadedWith ?? [])].sort()).toEqual(['a.js', 'b.js']);
 
     // A second loader takes the records; with no other file loaded, saving writes nothing.
@@ -91,24 +91,61 @@ describe('the bundle loader', () => {
   });
 });
 
+describe('the records of other builds', () => {
+  it('of a file just written are removed once an hour old, with what an interrupted write left', () => {
+    const cache = join(dir, 'cache');
+    file('a.js', 'exports.one = 1;');
+    file('b.js', 'exports.two = 2;');
+    const loader = createBundleLoader(dir, cache);
+    loader.load('b.js');
+    loader.save();
+    // An hour-old record of another build of a.js and of b.js, a recent one of a.js, and the
+    // temporary file of an interrupted write of a.js.
+    const anHourAgo = new Date(Date.now() - 61 * 60 * 1000);
+    for (const [name, old] of [
+      ['a.js.10-1000', true],
+      ['a.js.10-1000.4321.tmp', true],
+      ['b.js.10-1000', true],
+      ['a.js.11-2000', false],
+    ] as const) {
+      writeFileSync(join(cache, name), 'x');
+      if (old) utimesSync(join(cache, name), anHourAgo, anHourAgo);
+    }
+    const second = createBundleLoader(dir, cache);
+    second.load('a.js');
+    second.save(); // writes a.js's record only: b.js's was made in a run that loaded b.js alone
+    const left = readdirSync(cache);
+    expect(left).not.toContain('a.js.10-1000');
+    expect(left).not.toContain('a.js.10-1000.4321.tmp');
+    // Another build's recent record stays (two builds side by side), and so do other files' records.
+    expect(left).toEqual(expect.arrayContaining(['a.js.11-2000', 'b.js.10-1000']));
+    expect(left.filter((n) => /^[ab]\.js\.\d+-\d+$/.test(n))).toHaveLength(4);
+  });
+});
+
 describe('a record', () => {
   const record = { loadedWith: new Set(['cli-main.js', 'generate.js']), code: Buffer.from('v8 code') };
 
-  it('reads back as written, for the file it was made from only', () => {
-    const bytes = encodeRecord(0x1234, record);
-    expect(decodeRecord(bytes, 0x1234)).toEqual(record);
-    expect(decodeRecord(bytes, 0x1235)).toBeUndefined();
+  const source = { size: 1234n, mtimeNs: 1_765_000_000_123_456_789n };
+
+  it('reads back as written, for the file as it was made from only (its size and time)', () => {
+    const bytes = encodeRecord(source, record);
+    expect(decodeRecord(bytes, source)).toEqual(record);
+    expect(decodeRecord(bytes, { ...source, size: 1235n })).toBeUndefined();
+    expect(decodeRecord(bytes, { ...source, mtimeNs: source.mtimeNs + 1n })).toBeUndefined();
   });
 
-  it('is refused when any byte changed or it was cut off', () => {
-    const bytes = encodeRecord(7, record);
-    for (let i = 0; i < bytes.length; i++) {
+  it('is refused when a byte of its header changed, or it was cut off or added to', () => {
+    const bytes = encodeRecord(source, record);
+    const headerLength = bytes.length - 'cli-main.js\ngenerate.js'.length - record.code.length;
+    for (let i = 0; i < headerLength; i++) {
       const changed = Buffer.from(bytes);
       changed.writeUInt8(changed.readUInt8(i) ^ 0x01, i);
-      expect(decodeRecord(changed, 7), `byte ${i}`).toBeUndefined();
+      expect(decodeRecord(changed, source), `byte ${i}`).toBeUndefined();
     }
     for (let length = 0; length < bytes.length; length++)
-      expect(decodeRecord(bytes.subarray(0, length), 7), `${length} bytes`).toBeUndefined();
+      expect(decodeRecord(bytes.subarray(0, length), source), `${length} bytes`).toBeUndefined();
+    expect(decodeRecord(Buffer.concat([bytes, Buffer.from('x')]), source)).toBeUndefined();
   });
 });
 
@@ -126,8 +163,11 @@ describe('the folder of records', () => {
     expect(new Set(folders).size).toBe(folders.length);
   });
 
-  it('and per format of the records: two versions of ami-wizard with a file alike never write over each other', () => {
-    // Sharing a folder, each would refuse the other's record and write its own at every run.
+  it("and per format of the records and ami-wizard version: two versions never use or write over each other's", () => {
+    // npm gives every file of a package one modification time: a file of another version with the
+    // same size would pass for this one's. And sharing a folder, two formats would each refuse the
+    // other's record and write their own at every run.
+    expect(codeCacheFolder('/c', node, FORMAT, '1.0.0')).not.toBe(codeCacheFolder('/c', node, FORMAT, '1.0.1'));
     expect(codeCacheFolder('/c', node, FORMAT)).not.toBe(codeCacheFolder('/c', node, FORMAT + 1));
   });
 });

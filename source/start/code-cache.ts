@@ -5,11 +5,15 @@
 // itself (vm.Script#createCachedData), so it holds every function the run called.
 //
 // Kept in the user's cache folder ($XDG_CACHE_HOME when absolute, else ~/.cache), under
-// ami-wizard/code-cache/: a folder per Node version, architecture and Node options (V8 takes code only
-// from its own version under the same flags), a record per file of dist/ and its contents. A record
-// is read only when it is a regular file of this user that nobody else may write, and its checksums
-// (of the file it was made from, and of the code) match; V8 checks its version and flags again. A
-// record V8 did not take is made again. NODE_DISABLE_COMPILE_CACHE turns the cache off, as for Node's.
+// ami-wizard/code-cache/: a folder per record format, ami-wizard version, Node version, architecture
+// and Node options (V8 takes code only from its own version under the same flags), a record per
+// file of dist/. As Python's .pyc files and Ruby's bootsnap do, a record names the size and the
+// modification time of the file it was made from, and is used only while the file has both: hashing
+// the files would cost more than it saves (zlib's crc32 alone is 2 to 3 ms to load). A record is read
+// only when it is a regular file of this user that nobody else may write, written whole (a new file
+// renamed into place) by this user only; its header must hold together, and V8 checks its version,
+// flags and length again. A record V8 did not take is made again. NODE_DISABLE_COMPILE_CACHE turns the
+// cache off, as it does Node's.
 //
 // From source (tests, tsx) nothing here runs: the bundle's entry loads cli-main.ts's file of dist/
 // through loadBundleFile (source/load-cli-main.ts), and so every file after it.
@@ -17,19 +21,20 @@ import {
   closeSync,
   constants,
   fstatSync,
+  lstatSync,
   mkdirSync,
   openSync,
-  readFileSync,
+  readdirSync,
   readSync,
   renameSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
-import { crc32 } from 'node:zlib';
+import { VERSION } from '../package-version.ts';
 
 /** The cache's root in the user's cache folder, or undefined without an absolute one. */
 export function codeCacheRoot(env: NodeJS.ProcessEnv, home: string): string | undefined {
@@ -39,7 +44,7 @@ export function codeCacheRoot(env: NodeJS.ProcessEnv, home: string): string | un
 }
 
 /** The records' format: a record of another is never read, and is kept in a folder of its own. */
-export const FORMAT = 2;
+export const FORMAT = 3;
 
 export interface NodeRuntime {
   version: string;
@@ -48,24 +53,35 @@ export interface NodeRuntime {
   env: NodeJS.ProcessEnv;
 }
 
-/**
- * The folder of records this Node can use: the records' format (two versions of ami-wizard may share
- * a file of the same contents, and each would make the other's record again at every run), then
- * Node's version, architecture and options (flags change V8's code).
- */
-export function codeCacheFolder(root: string, node: NodeRuntime, format = FORMAT): string {
-  const options = crc32(`${node.execArgv.join('\0')}\0${node.env.NODE_OPTIONS ?? ''}`);
-  return join(root, `format-${format}`, `${node.version}-${node.arch}-${hex(options)}`);
+/** FNV-1a of a short text, as 8 hex digits: a folder name for a set of options. */
+function textHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-const hex = (n: number): string => n.toString(16).padStart(8, '0');
+/**
+ * The folder of records this run can use: the records' format and ami-wizard's version (two
+ * versions may have a file of the same size and time, as npm gives every file of a package one
+ * time), then Node's version, architecture and options (flags change V8's code).
+ */
+export function codeCacheFolder(root: string, node: NodeRuntime, format = FORMAT, version = VERSION): string {
+  const options = textHash(`${node.execArgv.join('\0')}\0${node.env.NODE_OPTIONS ?? ''}`);
+  return join(root, `format-${format}`, `${version}-${node.version}-${node.arch}-${options}`);
+}
 
-// A record: MAGIC; the crc32 of the file it was made from; the length of the names; a crc32 of those
-// two fields and all that follows; the names of the files loaded in the runs that made it (one a
-// line); V8's code.
+/** A file of dist/ as its record names it: its size and its modification time in nanoseconds. */
+export interface SourceStamp {
+  size: bigint;
+  mtimeNs: bigint;
+}
+
+// A record: MAGIC; the size and modification time of the file it was made from (8 bytes each); the
+// length of the names and of the code (4 bytes each); the names of the files loaded in the runs that
+// made it (one a line); V8's code.
 const MAGIC = Buffer.from(`ami-wizard code ${FORMAT}\n`);
 const FIELDS = MAGIC.length;
-const HEADER = FIELDS + 12;
+const HEADER = FIELDS + 24;
 /** Larger than any record of dist/ (its largest file's is a few megabytes): anything else is not read. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
@@ -75,30 +91,31 @@ export interface CodeRecord {
   code: Buffer;
 }
 
-const checksum = (fields: Buffer, body: Buffer): number => crc32(body, crc32(fields));
-
-export function encodeRecord(sourceCrc: number, record: CodeRecord): Buffer {
+export function encodeRecord(source: SourceStamp, record: CodeRecord): Buffer {
   const names = Buffer.from([...record.loadedWith].sort().join('\n'));
-  const body = Buffer.concat([names, record.code]);
   const header = Buffer.alloc(HEADER);
   MAGIC.copy(header);
-  header.writeUInt32BE(sourceCrc, FIELDS);
-  header.writeUInt32BE(names.length, FIELDS + 4);
-  header.writeUInt32BE(checksum(header.subarray(FIELDS, FIELDS + 8), body), FIELDS + 8);
-  return Buffer.concat([header, body]);
+  header.writeBigUInt64BE(source.size, FIELDS);
+  header.writeBigUInt64BE(source.mtimeNs, FIELDS + 8);
+  header.writeUInt32BE(names.length, FIELDS + 16);
+  header.writeUInt32BE(record.code.length, FIELDS + 20);
+  return Buffer.concat([header, names, record.code]);
 }
 
-/** The record in `bytes`, when it was made from a file with `sourceCrc` and arrived whole; else undefined. */
-export function decodeRecord(bytes: Buffer, sourceCrc: number): CodeRecord | undefined {
-  if (bytes.length <= HEADER || !bytes.subarray(0, FIELDS).equals(MAGIC)) return undefined;
-  const body = bytes.subarray(HEADER);
-  if (bytes.readUInt32BE(FIELDS + 8) !== checksum(bytes.subarray(FIELDS, FIELDS + 8), body)) return undefined;
-  if (bytes.readUInt32BE(FIELDS) !== sourceCrc) return undefined;
-  const namesLength = bytes.readUInt32BE(FIELDS + 4);
-  if (namesLength >= body.length) return undefined;
-  const names = body.subarray(0, namesLength).toString();
-  return { loadedWith: new Set(names ? names.split('\n') : []), code: body.subarray(namesLength) };
+/** The record in `bytes`, when it was made from the file as `source` says it is now and arrived whole; else undefined. */
+export function decodeRecord(bytes: Buffer, source: SourceStamp): CodeRecord | undefined {
+  if (bytes.length < HEADER || !bytes.subarray(0, FIELDS).equals(MAGIC)) return undefined;
+  if (bytes.readBigUInt64BE(FIELDS) !== source.size || bytes.readBigUInt64BE(FIELDS + 8) !== source.mtimeNs)
+    return undefined;
+  const namesLength = bytes.readUInt32BE(FIELDS + 16);
+  const codeLength = bytes.readUInt32BE(FIELDS + 20);
+  if (codeLength === 0 || HEADER + namesLength + codeLength !== bytes.length) return undefined;
+  const names = bytes.subarray(HEADER, HEADER + namesLength).toString();
+  return { loadedWith: new Set(names ? names.split('\n') : []), code: bytes.subarray(HEADER + namesLength) };
 }
+
+/** A record's file name: the file's, and its stamp (two builds side by side keep a record each). */
+const recordName = (name: string, source: SourceStamp): string => `${name}.${source.size}-${source.mtimeNs}`;
 
 /** The record at `path` when it is a regular file of this user that only this user may write. */
 function readOwnFile(path: string): Buffer | undefined {
@@ -140,15 +157,40 @@ function writeRecord(folder: string, path: string, record: Buffer): void {
   }
 }
 
+/** How long a record of another build of a file is kept: two builds side by side (a benchmark of one against the other) keep theirs. */
+const OTHER_BUILD_KEPT_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the records of other builds of the files just written (a rebuilt file, or a file of an
+ * earlier build of the same version), and what an interrupted write left, once an hour old.
+ * `written`: each file's name in dist/, and its record's name.
+ */
+function pruneRecords(folder: string, written: ReadonlyMap<string, string>): void {
+  try {
+    const now = Date.now();
+    for (const entry of readdirSync(folder)) {
+      const file = /^(.+\.js)\.\d+-\d+(?:\.\d+\.tmp)?$/.exec(entry)?.[1];
+      const current = file && written.get(file);
+      if (!current || entry === current) continue;
+      const path = join(folder, entry);
+      if (now - lstatSync(path).mtimeMs > OTHER_BUILD_KEPT_MS) unlinkSync(path);
+    }
+  } catch {
+    // Left for the next run that writes: pruning only saves disk space.
+  }
+}
+
 // The lines of the file keep their numbers: the wrapper has a line of its own, before line 1.
 const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {\n';
 const WRAPPER_END = '\n})';
 
 interface LoadedFile {
+  /** Its name in dist/. */
+  name: string;
   script: Script;
   /** The record's path, when there is a cache folder. */
   path?: string;
-  sourceCrc: number;
+  source: SourceStamp;
   /** The files loaded with the record on disk, when V8 compiled the file from it (or it was written since). */
   recorded?: ReadonlySet<string>;
 }
@@ -184,10 +226,9 @@ export function createBundleLoader(dir: string, cacheFolder: string | undefined)
     const known = modules.get(name);
     if (known) return known.exports;
     const filename = join(dir, name);
-    const bytes = readFileSync(filename);
-    const sourceCrc = crc32(bytes);
-    const path = cacheFolder && join(cacheFolder, `${name}.${hex(sourceCrc)}`);
-    const record = path ? readRecordFile(path, sourceCrc) : undefined;
+    const { bytes, source } = readSource(filename);
+    const path = cacheFolder && join(cacheFolder, recordName(name, source));
+    const record = path ? readRecordFile(path, source) : undefined;
     const script = new Script(`${WRAPPER_START}${bytes.toString('utf8')}${WRAPPER_END}`, {
       filename,
       lineOffset: -1,
@@ -196,7 +237,7 @@ export function createBundleLoader(dir: string, cacheFolder: string | undefined)
       importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
     const recorded = record && script.cachedDataRejected === false ? record.loadedWith : undefined;
-    loaded.push({ script, path, sourceCrc, recorded });
+    loaded.push({ name, script, path, source, recorded });
     const module = { exports: {} as unknown };
     modules.set(name, module);
     try {
@@ -220,6 +261,7 @@ export function createBundleLoader(dir: string, cacheFolder: string | undefined)
     save() {
       if (!cacheFolder) return;
       const names = [...modules.keys()];
+      const written = new Map<string, string>();
       for (const file of loaded) {
         if (!file.path || (file.recorded && names.every((name) => file.recorded?.has(name)))) continue;
         // Functions V8 took from the record were compiled too: the new one holds them as well.
@@ -227,17 +269,37 @@ export function createBundleLoader(dir: string, cacheFolder: string | undefined)
         writeRecord(
           cacheFolder,
           file.path,
-          encodeRecord(file.sourceCrc, { loadedWith, code: file.script.createCachedData() }),
+          encodeRecord(file.source, { loadedWith, code: file.script.createCachedData() }),
         );
         file.recorded = loadedWith;
+        written.set(file.name, basename(file.path));
       }
+      if (written.size > 0) pruneRecords(cacheFolder, written);
     },
   };
 }
 
-function readRecordFile(path: string, sourceCrc: number): CodeRecord | undefined {
+function readRecordFile(path: string, source: SourceStamp): CodeRecord | undefined {
   const bytes = readOwnFile(path);
-  return bytes && decodeRecord(bytes, sourceCrc);
+  return bytes && decodeRecord(bytes, source);
+}
+
+/** A file of dist/: its bytes, and its stamp as fstat gives it on the same descriptor. */
+function readSource(filename: string): { bytes: Buffer; source: SourceStamp } {
+  const fd = openSync(filename, 'r');
+  try {
+    const stats = fstatSync(fd, { bigint: true });
+    const bytes = Buffer.allocUnsafe(Number(stats.size));
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) throw new Error(`${filename} became shorter while it was read`);
+      read += n;
+    }
+    return { bytes, source: { size: stats.size, mtimeNs: stats.mtimeNs } };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** This process's cache folder, or undefined when it is off or there is no home for it. */
