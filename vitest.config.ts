@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // The built CLI's code cache goes in a folder of the run's own (test/support/cache-home.ts).
+    globalSetup: ['./test/support/cache-home.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // One worker per core: most of the full tier waits on child processes (validators, the built CLI,

@@ -5,10 +5,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAIN_FILE, bundleFiles, entriesInTwoFiles, entryPoints } from './bundle-files.mjs';
+import { LOADER_FILE, MAIN_FILE, bundleFiles, entriesInTwoFiles, entryPoints } from './bundle-files.mjs';
 import { dependencyEdits, replaceOnce } from './dependency-edits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -176,6 +177,9 @@ const draftZodOnUse = {
 // Built beside dist/ and swapped in at the end, so a test run reading dist/ never sees it half built.
 // Each entry is one file, with no shared chunks (scripts/bundle-files.mjs).
 // --out DIR: into DIR instead (the bundle's tests read esbuild's account of a build of their own).
+// What the loader's file holds in place of the build's id (source/start/code-cache.ts, BUILD_ID).
+const UNBUILT_ID = 'unbuilt-00000000';
+
 const outAt = process.argv.indexOf('--out');
 const target = outAt > 0 ? resolve(process.argv[outAt + 1]) : join(root, 'dist');
 const staging = `${target}.build-${process.pid}`;
@@ -188,6 +192,9 @@ const result = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // import() becomes a require(): the files are loaded by the code cache's vm.Script, where Node's
+  // loader for import() is experimental and warns on stderr (the AWS SDK imports node:http so).
+  supported: { 'dynamic-import': false },
   minify: true,
   legalComments: 'none',
   jsx: 'automatic', // the Ink screens (.tsx), as in tsconfig.json
@@ -208,6 +215,22 @@ const result = await build({
 });
 // A CommonJS file has no import.meta: esbuild warns and leaves it empty, which would break at run time.
 if (result.warnings.length > 0) throw new Error(`build: ${result.warnings.length} warning(s), above; none is expected`);
+// The build's id, in the loader's file: a hash of every other file, so the code cache never takes
+// one build's records for another's files (source/start/code-cache.ts).
+const loaderPath = join(staging, LOADER_FILE);
+const others = (await readdir(staging)).filter((name) => name !== LOADER_FILE).sort();
+const hash = createHash('sha256');
+for (const name of others)
+  hash
+    .update(`${name}\0`)
+    .update(await readFile(join(staging, name)))
+    .update('\0');
+await writeFile(
+  loaderPath,
+  replaceOnce(await readFile(loaderPath, 'utf8'), LOADER_FILE, [
+    [JSON.stringify(UNBUILT_ID), JSON.stringify(hash.digest('hex').slice(0, UNBUILT_ID.length))],
+  ]),
+);
 // The .js files are CommonJS (package.json says "module" for the sources and scripts).
 await writeFile(join(staging, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 const twice = entriesInTwoFiles(result.metafile);

@@ -1,21 +1,48 @@
 // The loader of dist/'s files (source/start/code-cache.ts), on files of a temporary folder: each file
 // evaluated once, siblings through the loader and everything else through Node, a file that throws
-// evaluated again, import() as in a module Node loaded, and line numbers as in the file. Its records,
-// as the built CLI leaves them, are tested in test/e2e/code-cache.test.ts.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+// evaluated again, line numbers as in the file; its records, which build and file each is of, the
+// folders they may live in, and how many are kept. The records the built CLI leaves are tested in
+// test/e2e/code-cache.test.ts.
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FORMAT, codeCacheFolder, createBundleLoader, decodeRecord, encodeRecord } from '../source/start/code-cache.ts';
+import { Script } from 'node:vm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  FORMAT,
+  codeCacheFolder,
+  createBundleLoader,
+  decodeRecord,
+  encodeRecord,
+  type CacheFolder,
+} from '../source/start/code-cache.ts';
 
 let dir: string;
+let cache: CacheFolder;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ami-wizard-loader-'));
+  cache = { base: join(dir, 'home-cache'), folder: join(dir, 'home-cache', 'ami-wizard', 'records') };
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const file = (name: string, text: string) => writeFileSync(join(dir, name), text);
+const records = () => readdirSync(cache.folder).sort();
+const BUILD = '0123456789abcdef';
 
 describe('the bundle loader', () => {
   it('evaluates each file once; a file requires its siblings through the loader, anything else through Node', () => {
@@ -49,10 +76,10 @@ describe('the bundle loader', () => {
     expect(() => loader.load('flaky.js')).not.toThrow();
   });
 
-  it('import() in a file works as in a module Node loaded', async () => {
+  it('import() in a file is refused, loudly: the build leaves none (test/e2e/code-cache.test.ts)', async () => {
     file('dynamic.js', "module.exports = () => import('node:path');");
-    const load = createBundleLoader(dir, undefined).load('dynamic.js') as () => Promise<{ sep: string }>;
-    expect((await load()).sep).toBe('/');
+    const load = createBundleLoader(dir, undefined).load('dynamic.js') as () => Promise<unknown>;
+    await expect(load()).rejects.toMatchObject({ code: expect.stringMatching(/^ERR_VM_DYNAMIC_IMPORT/) });
   });
 
   it('an error names the file and its own line', () => {
@@ -68,69 +95,127 @@ describe('the bundle loader', () => {
   });
 
   it('writes a record per file with the files loaded beside it, and compiles from it next time', () => {
-    const cache = join(dir, 'cache');
     file('a.js', "exports.double = (x) => x * 2; exports.b = require('./b.js');");
     file('b.js', 'exports.three = 3;');
-    const first = createBundleLoader(dir, cache);
+    const first = createBundleLoader(dir, cache, BUILD);
     (first.load('a.js') as { double: (x: number) => number }).double(2);
     first.save();
-    const names = readdirSync(cache).sort();
-    // Each named by its file's size and modification time.
-    const stamp = (name: string) => statSync(join(dir, name), { bigint: true });
-    expect(names).toEqual(['a.js', 'b.js'].map((n) => `${n}.${stamp(n).size}-${stamp(n).mtimeNs}`));
+    // Each named by the build and its file's size and modification time, in a folder of this user's only.
+    const stamp = (name: string) => {
+      const { size, mtimeNs } = statSync(join(dir, name), { bigint: true });
+      return { buildId: BUILD, size, mtimeNs };
+    };
+    expect(records()).toEqual(['a.js', 'b.js'].map((n) => `${n}.${BUILD}.${stamp(n).size}-${stamp(n).mtimeNs}`));
+    expect(statSync(cache.folder).mode & 0o777).toBe(0o700);
     const record = (name: string) =>
-      decodeRecord(readFileSync(join(cache, names.find((n) => n.startsWith(name)) as string)), stamp(name));
+      decodeRecord(readFileSync(join(cache.folder, records().find((n) => n.startsWith(name)) as string)), stamp(name));
     expect([...(record('a.js')?.loadedWith ?? [])].sort()).toEqual(['a.js', 'b.js']);
 
-    // A second loader takes the records; with no other file loaded, saving writes nothing.
-    const written = readdirSync(cache).map((n) => readFileSync(join(cache, n)));
-    const second = createBundleLoader(dir, cache);
+    // A second loader takes the records; with no other file loaded, saving makes and writes nothing.
+    const written = records().map((n) => readFileSync(join(cache.folder, n)));
+    const made = vi.spyOn(Script.prototype, 'createCachedData');
+    const second = createBundleLoader(dir, cache, BUILD);
     second.load('a.js');
     second.save();
-    expect(readdirSync(cache).map((n) => readFileSync(join(cache, n)))).toEqual(written);
+    expect(made).not.toHaveBeenCalled();
+    expect(records().map((n) => readFileSync(join(cache.folder, n)))).toEqual(written);
+  });
+
+  it("another build's records are not used: the file is compiled afresh and gets its own", () => {
+    file('a.js', 'exports.one = 1;');
+    const first = createBundleLoader(dir, cache, BUILD);
+    first.load('a.js');
+    first.save();
+    const made = vi.spyOn(Script.prototype, 'createCachedData');
+    const other = createBundleLoader(dir, cache, 'fedcba9876543210');
+    other.load('a.js');
+    other.save();
+    expect(made).toHaveBeenCalledTimes(1);
+    expect(records()).toHaveLength(2);
+  });
+});
+
+describe('the folders the records live in', () => {
+  it('a folder on the way that others may write turns the cache off: nothing read, made or written', () => {
+    file('a.js', 'exports.one = 1;');
+    mkdirSync(join(cache.base, 'ami-wizard'), { recursive: true });
+    chmodSync(join(cache.base, 'ami-wizard'), 0o777);
+    const made = vi.spyOn(Script.prototype, 'createCachedData');
+    const loader = createBundleLoader(dir, cache, BUILD);
+    loader.load('a.js');
+    loader.save();
+    expect(made).not.toHaveBeenCalled();
+    expect(readdirSync(join(cache.base, 'ami-wizard'))).toEqual([]);
+  });
+
+  it('a folder on the way that is a link is never followed: nothing goes where it points', () => {
+    file('a.js', 'exports.one = 1;');
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'a.js.x.1-1'), 'theirs');
+    utimesSync(join(elsewhere, 'a.js.x.1-1'), new Date(0), new Date(0));
+    mkdirSync(join(cache.base, 'ami-wizard'), { recursive: true, mode: 0o700 });
+    symlinkSync(elsewhere, cache.folder);
+    const loader = createBundleLoader(dir, cache, BUILD);
+    loader.load('a.js');
+    loader.save();
+    expect(readdirSync(elsewhere)).toEqual(['a.js.x.1-1']);
+  });
+
+  it('a folder that cannot be made (a read-only home): V8 makes no code to throw away', () => {
+    file('a.js', 'exports.one = 1;');
+    writeFileSync(cache.base, 'a file where the cache folder goes');
+    const made = vi.spyOn(Script.prototype, 'createCachedData');
+    const loader = createBundleLoader(dir, cache, BUILD);
+    loader.load('a.js');
+    loader.save();
+    loader.save();
+    expect(made).not.toHaveBeenCalled();
   });
 });
 
 describe('the records of other builds', () => {
-  it('of a file just written are removed once an hour old, with what an interrupted write left', () => {
-    const cache = join(dir, 'cache');
+  it('are kept for the last three builds of each file written, and what an interrupted write left goes an hour on', () => {
     file('a.js', 'exports.one = 1;');
     file('b.js', 'exports.two = 2;');
-    const loader = createBundleLoader(dir, cache);
-    loader.load('b.js');
-    loader.save();
-    // An hour-old record of another build of a.js and of b.js, a recent one of a.js, and the
-    // temporary file of an interrupted write of a.js.
-    const anHourAgo = new Date(Date.now() - 61 * 60 * 1000);
-    for (const [name, old] of [
-      ['a.js.10-1000', true],
-      ['a.js.10-1000.4321.tmp', true],
-      ['b.js.10-1000', true],
-      ['a.js.11-2000', false],
-    ] as const) {
-      writeFileSync(join(cache, name), 'x');
-      if (old) utimesSync(join(cache, name), anHourAgo, anHourAgo);
-    }
-    const second = createBundleLoader(dir, cache);
+    const first = createBundleLoader(dir, cache, BUILD);
+    first.load('b.js');
+    first.save();
+    // Four records of older builds of the first file, one of the second, and the temporary file of an
+    // interrupted write of the first.
+    const old = (name: string, secondsAgo: number) => {
+      writeFileSync(join(cache.folder, name), 'x', { mode: 0o600 });
+      const at = new Date(Date.now() - secondsAgo * 1000);
+      utimesSync(join(cache.folder, name), at, at);
+    };
+    old('a.js.1111111111111111.10-1000', 400);
+    old('a.js.2222222222222222.10-1000', 300);
+    old('a.js.3333333333333333.10-1000', 200);
+    old('a.js.4444444444444444.10-1000', 100);
+    old('b.js.1111111111111111.10-1000', 500);
+    old('a.js.1111111111111111.10-1000.3f2a1b.tmp', 2 * 60 * 60);
+    old('a.js.2222222222222222.10-1000.3f2a1c.tmp', 60);
+    const second = createBundleLoader(dir, cache, BUILD);
     second.load('a.js');
-    second.save(); // writes a.js's record only: b.js's was made in a run that loaded b.js alone
-    const left = readdirSync(cache);
-    expect(left).not.toContain('a.js.10-1000');
-    expect(left).not.toContain('a.js.10-1000.4321.tmp');
-    // Another build's recent record stays (two builds side by side), and so do other files' records.
-    expect(left).toEqual(expect.arrayContaining(['a.js.11-2000', 'b.js.10-1000']));
-    expect(left.filter((n) => /^[ab]\.js\.\d+-\d+$/.test(n))).toHaveLength(4);
+    second.save(); // writes the first file's record only: the second's was made in a run that loaded it alone
+    const ofA = records().filter((n) => n.startsWith('a.js.') && !n.endsWith('.tmp'));
+    expect(ofA).toHaveLength(3);
+    expect(ofA).toEqual(expect.arrayContaining(['a.js.3333333333333333.10-1000', 'a.js.4444444444444444.10-1000']));
+    expect(ofA.some((n) => n.startsWith(`a.js.${BUILD}.`))).toBe(true);
+    expect(records()).toContain('b.js.1111111111111111.10-1000');
+    expect(records()).not.toContain('a.js.1111111111111111.10-1000.3f2a1b.tmp');
+    expect(records()).toContain('a.js.2222222222222222.10-1000.3f2a1c.tmp');
   });
 });
 
 describe('a record', () => {
   const record = { loadedWith: new Set(['cli-main.js', 'generate.js']), code: Buffer.from('v8 code') };
+  const source = { buildId: BUILD, size: 1234n, mtimeNs: 1_765_000_000_123_456_789n };
 
-  const source = { size: 1234n, mtimeNs: 1_765_000_000_123_456_789n };
-
-  it('reads back as written, for the file as it was made from only (its size and time)', () => {
+  it('reads back as written, for the build and the file as it was made from only (its size and time)', () => {
     const bytes = encodeRecord(source, record);
     expect(decodeRecord(bytes, source)).toEqual(record);
+    expect(decodeRecord(bytes, { ...source, buildId: 'fedcba9876543210' })).toBeUndefined();
     expect(decodeRecord(bytes, { ...source, size: 1235n })).toBeUndefined();
     expect(decodeRecord(bytes, { ...source, mtimeNs: source.mtimeNs + 1n })).toBeUndefined();
   });
@@ -152,22 +237,19 @@ describe('a record', () => {
 describe('the folder of records', () => {
   const node = { version: 'v22.1.0', arch: 'x64', execArgv: [], env: {} };
 
-  it('is one per Node version, architecture and options', () => {
+  it('is one per Node version, architecture and options, below ami-wizard/ in the user cache folder', () => {
     const folders = [
       codeCacheFolder('/c', node),
       codeCacheFolder('/c', { ...node, version: 'v24.0.0' }),
       codeCacheFolder('/c', { ...node, arch: 'arm64' }),
       codeCacheFolder('/c', { ...node, execArgv: ['--cpu-prof'] }),
       codeCacheFolder('/c', { ...node, env: { NODE_OPTIONS: '--max-old-space-size=200' } }),
-    ];
+    ].map((c) => c.folder);
     expect(new Set(folders).size).toBe(folders.length);
+    for (const folder of folders) expect(folder.startsWith('/c/ami-wizard/code-cache/')).toBe(true);
   });
 
-  it("and per format of the records and ami-wizard version: two versions never use or write over each other's", () => {
-    // npm gives every file of a package one modification time: a file of another version with the
-    // same size would pass for this one's. And sharing a folder, two formats would each refuse the
-    // other's record and write their own at every run.
-    expect(codeCacheFolder('/c', node, FORMAT, '1.0.0')).not.toBe(codeCacheFolder('/c', node, FORMAT, '1.0.1'));
-    expect(codeCacheFolder('/c', node, FORMAT)).not.toBe(codeCacheFolder('/c', node, FORMAT + 1));
+  it("and per format of the records: two formats sharing a folder would each write over the other's at every run", () => {
+    expect(codeCacheFolder('/c', node, FORMAT).folder).not.toBe(codeCacheFolder('/c', node, FORMAT + 1).folder);
   });
 });

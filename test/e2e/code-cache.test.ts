@@ -8,19 +8,21 @@ import {
   chownSync,
   existsSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FORMAT, NODE_LOADED, decodeRecord, encodeRecord } from '../../source/start/code-cache.ts';
-import { loadedWith, mayLoad } from '../support/bundle.ts';
+import { distFiles, loadedWith, mayLoad, readDistFile } from '../support/bundle.ts';
 import { cli } from '../support/cli.ts';
 
 const example = join(import.meta.dirname, '../../examples/hybrid.yaml');
@@ -55,7 +57,7 @@ function records(home: string): Map<string, string> {
   const folders = readdirSync(root);
   expect(folders).toHaveLength(1);
   const folder = join(root, folders[0] as string);
-  return new Map(readdirSync(folder).map((name) => [name.replace(/\.\d+-\d+$/, ''), join(folder, name)]));
+  return new Map(readdirSync(folder).map((name) => [name.replace(/\.[\w-]+\.\d+-\d+$/, ''), join(folder, name)]));
 }
 
 /** A record's identity on disk: a record written again is a new file (renamed into place). */
@@ -64,10 +66,10 @@ const identity = (path: string): string => {
   return `${stats.ino}:${stats.mtimeMs}`;
 };
 
-/** The file of dist/ a record is of, as the record names it: its size and modification time. */
+/** The file of dist/ a record is of, as the record names it: its build, size and modification time. */
 const stampOf = (path: string) => {
-  const [, size, mtimeNs] = /\.(\d+)-(\d+)$/.exec(path) ?? [];
-  return { size: BigInt(size ?? -1), mtimeNs: BigInt(mtimeNs ?? -1) };
+  const [, buildId = '', size = '-1', mtimeNs = '-1'] = /\.([\w-]+)\.(\d+)-(\d+)$/.exec(path) ?? [];
+  return { buildId, size: BigInt(size), mtimeNs: BigInt(mtimeNs) };
 };
 const decoded = (path: string) => decodeRecord(readFileSync(path), stampOf(path));
 
@@ -151,6 +153,15 @@ describe(`the code cache on Node ${process.versions.node}`, () => {
     ],
     ['a cut-off record', (path: string) => writeFileSync(path, readFileSync(path).subarray(0, 1000))],
     ['a record others may write', (path: string) => chmodSync(path, 0o666)],
+    // Whole, but of another build of the same version, size and time (npm gives every file one time).
+    [
+      'a record of another build',
+      (path: string) => {
+        const record = decoded(path);
+        if (!record) throw new Error(`${path} is not a record`);
+        writeFileSync(path, encodeRecord({ ...stampOf(path), buildId: 'fedcba9876543210' }, record));
+      },
+    ],
     // Whole, but made from the file as it was at another time.
     [
       'a record made from another version of the file',
@@ -185,6 +196,22 @@ describe(`the code cache on Node ${process.versions.node}`, () => {
     expect(statSync(path).uid).toBe(0);
   });
 
+  it('a folder of the cache that is a link is never followed: nothing written or removed where it points', () => {
+    const home = freshHome();
+    run(home, ['schema']);
+    const folder = join(records(home).get('cli-main.js') as string, '..');
+    const victim = join(home, 'victim');
+    mkdirSync(victim);
+    // What pruning would remove, were it this folder: an old record of another build.
+    const theirs = join(victim, 'cli-main.js.0000000000000000.1-1');
+    writeFileSync(theirs, 'theirs', { mode: 0o600 });
+    utimesSync(theirs, new Date(0), new Date(0));
+    rmSync(folder, { recursive: true });
+    symlinkSync(victim, folder);
+    run(home, ['schema']);
+    expect(readdirSync(victim)).toEqual(['cli-main.js.0000000000000000.1-1']);
+  });
+
   it('a symlink where a record goes is never followed: it is replaced, its target left as it is', () => {
     const home = freshHome();
     run(home, ['schema']);
@@ -202,7 +229,11 @@ describe(`the code cache on Node ${process.versions.node}`, () => {
   });
 });
 
-describe('the files Node loads itself', () => {
+describe('the files of dist/', () => {
+  it("hold no import(): the loader has no loader for it (Node's, in a vm.Script, is experimental and warns)", () => {
+    expect(distFiles().filter((file) => /\bimport\(/.test(readDistFile(file)))).toEqual([]);
+  });
+
   it('are the entry and what it may load: the loader takes every other file and leaves these to Node', () => {
     // A file of both kinds would be loaded twice, two copies of the loader's state.
     expect([...mayLoad('cli.js')].sort()).toEqual([...NODE_LOADED].sort());
