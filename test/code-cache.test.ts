@@ -1,4 +1,4 @@
-// The loader of dist/'s files (source/start/code-cache.ts), on files of a temporary folder: each file
+// The loader of dist/'s files (source/start/code-cache.ts, code-record.ts, record-files.ts), on files of a temporary folder: each file
 // evaluated once, siblings through the loader and everything else through Node, a file that throws
 // evaluated again, line numbers as in the file; its records, which build and file each is of, the
 // folders they may live in, and how many are kept. The records the built CLI leaves are tested in
@@ -20,14 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  FORMAT,
-  codeCacheFolder,
-  createBundleLoader,
-  decodeRecord,
-  encodeRecord,
-  type CacheFolder,
-} from '../source/start/code-cache.ts';
+import { createBundleLoader } from '../source/start/code-cache.ts';
+import { FORMAT, codeCacheFolder, decodeRecord, encodeRecord, type CacheFolder } from '../source/start/code-record.ts';
 
 let dir: string;
 let cache: CacheFolder;

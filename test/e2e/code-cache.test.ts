@@ -21,7 +21,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FORMAT, NODE_LOADED, decodeRecord, encodeRecord } from '../../source/start/code-cache.ts';
+import { NODE_LOADED } from '../../source/start/code-cache.ts';
+import { FORMAT, decodeRecord, encodeRecord } from '../../source/start/code-record.ts';
 import { distFiles, loadedWith, mayLoad, readDistFile } from '../support/bundle.ts';
 import { cli } from '../support/cli.ts';
 
