@@ -168,6 +168,18 @@ describe('the folders the records live in', () => {
   });
 });
 
+describe('saving, which runs at exit', () => {
+  it('never throws: a cache that cannot be kept costs the speed-up, never the run', () => {
+    file('a.js', 'exports.one = 1;');
+    vi.spyOn(Script.prototype, 'createCachedData').mockImplementation(() => {
+      throw new Error('out of memory');
+    });
+    const loader = createBundleLoader(dir, cache, BUILD);
+    loader.load('a.js');
+    expect(() => loader.save()).not.toThrow();
+  });
+});
+
 describe('the records of other builds', () => {
   it('are kept for the last three builds of each file written, and what an interrupted write left goes an hour on', () => {
     file('a.js', 'exports.one = 1;');

@@ -119,25 +119,34 @@ export function createBundleLoader(dir: string, cache: CacheFolder | undefined, 
   return {
     load,
     save() {
-      if (!usable || !cache) return;
-      const names = [...modules.keys()];
-      const stale = loaded.filter((file) => !file.recorded || !names.every((name) => file.recorded?.has(name)));
-      if (stale.length === 0) return;
-      // The folders first: V8's code is only made when it can be kept (a read-only home).
-      if (lookAtFolders(cache, true) !== 'own') {
+      try {
+        saveRecords();
+      } catch {
+        // A cache that cannot be kept only costs the speed-up, never the run (save runs at exit).
         usable = false;
-        return;
       }
-      for (const file of stale) {
-        // Functions V8 took from the record were compiled too: the new one holds them as well.
-        const loadedWith = new Set([...(file.recorded ?? []), ...names]);
-        const path = join(cache.folder, recordName(file.name, file.source));
-        writeRecord(path, encodeRecord(file.source, { loadedWith, code: file.script.createCachedData() }));
-        file.recorded = loadedWith;
-      }
-      pruneRecords(cache.folder, new Set(stale.map((file) => file.name)));
     },
   };
+
+  function saveRecords(): void {
+    if (!usable || !cache) return;
+    const names = [...modules.keys()];
+    const stale = loaded.filter((file) => !file.recorded || !names.every((name) => file.recorded?.has(name)));
+    if (stale.length === 0) return;
+    // The folders first: V8's code is only made when it can be kept (a read-only home).
+    if (lookAtFolders(cache, true) !== 'own') {
+      usable = false;
+      return;
+    }
+    for (const file of stale) {
+      // Functions V8 took from the record were compiled too: the new one holds them as well.
+      const loadedWith = new Set([...(file.recorded ?? []), ...names]);
+      const path = join(cache.folder, recordName(file.name, file.source));
+      writeRecord(path, encodeRecord(file.source, { loadedWith, code: file.script.createCachedData() }));
+      file.recorded = loadedWith;
+    }
+    pruneRecords(cache.folder, new Set(stale.map((file) => file.name)));
+  }
 }
 
 /** A file of dist/: its bytes, size and modification time, fstat'ed on the descriptor it is read from. */
