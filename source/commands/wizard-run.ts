@@ -137,10 +137,9 @@ async function run(ctx: WizardContext, io: CommandIO, closeHost: () => void, sig
   // One ending: the summary says what was left and what to do; exit 1 with a conflict left. Once
   // the files are written, a trail of the answers above it (as clack leaves), within 24 rows.
   const validated = validateDraft(ctx.draft);
+  const { width } = screenSize({ columns: io.columns });
   const trail =
-    outcome.written && outcome.plan.conflicts === 0 && validated.ok
-      ? trailLines(validated.answers, screenSize({ columns: io.columns }).width)
-      : [];
-  io.stdout(runText(outcome, { byFolder: true, trail }));
+    outcome.written && outcome.plan.conflicts === 0 && validated.ok ? trailLines(validated.answers, width) : [];
+  io.stdout(runText(outcome, { byFolder: true, trail, width }));
   return outcome.plan.conflicts > 0 ? EXIT.failure : EXIT.ok;
 }

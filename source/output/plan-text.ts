@@ -220,15 +220,21 @@ export interface FinishedRun {
 /**
  * What the terminal keeps after a run, the same after `generate` and the wizard: the design, the
  * plan (every path, or with `byFolder` the files by folder so the design and the folder stay on a
- * 24-row screen), what was done, the next steps.
+ * 24-row screen), what was done, the next steps. `width`: the terminal's, which the wizard's
+ * summary fits (a command to copy stays whole, on a line of its own).
  */
-export function runText(run: FinishedRun, options: { byFolder?: boolean; trail?: readonly string[] } = {}): string {
-  const plan = options.byFolder ? formatPlanByFolder(run.plan, run.written) : formatPlan(run.plan, run.written);
+export function runText(
+  run: FinishedRun,
+  options: { byFolder?: boolean; trail?: readonly string[]; width?: number } = {},
+): string {
+  const plan = options.byFolder
+    ? formatPlanByFolder(run.plan, run.written, options.width)
+    : formatPlan(run.plan, run.written);
   const wroteSomething = run.plan.entries.some((e) => WRITES.includes(e.action) || e.action === 'remove');
   const head = !run.written ? 'Plan (dry run, nothing written) for' : wroteSomething ? 'Wrote' : 'Checked';
   const lines = [...(options.trail ?? []), designLine(run.decision), `${head} ${run.outDir}:`, plan];
   // With a conflict left, the summary's hint is what to do next: building comes after it is resolved.
-  if (run.written && run.plan.conflicts === 0) lines.push('', ...nextStepsLines(run.outLabel));
+  if (run.written && run.plan.conflicts === 0) lines.push('', ...nextStepsLines(run.outLabel, options.width));
   return `${lines.join('\n')}\n`;
 }
 

@@ -203,7 +203,8 @@ export function recommendationText(decision: Decision, builder?: Builder): strin
 }
 
 /** What to run once a folder is written, and how to write it again from its own answers file. */
-export function nextStepsLines(outLabel: string): string[] {
+export function nextStepsLines(outLabel: string, width = Number.POSITIVE_INFINITY): string[] {
+  const replay = `ami-wizard --answers ${shWord(join(outLabel, 'ami-wizard.yaml'))} --out ${shWord(outLabel)}`;
   return [
     'Next steps: build the images',
     `  cd ${shWord(join(outLabel, 'packer'))}`,
@@ -211,7 +212,11 @@ export function nextStepsLines(outLabel: string): string[] {
     '  packer validate .',
     '  make build',
     '',
-    `Replay these answers: ami-wizard --answers ${shWord(join(outLabel, 'ami-wizard.yaml'))} --out ${shWord(outLabel)}`,
+    // Narrower than the line, the command goes on a line of its own, whole and from the first column,
+    // to copy as it is (a longer one the terminal wraps: a break of ours would split the command).
+    ...(`Replay these answers: ${replay}`.length <= width
+      ? [`Replay these answers: ${replay}`]
+      : ['Replay these answers:', replay]),
   ];
 }
 

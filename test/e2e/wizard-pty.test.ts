@@ -260,6 +260,8 @@ describe('wizard in a terminal', () => {
       expect(s.wrappedLines(), s.screen()).toBe(0);
     }
     expect(await s.exit).toBe(0);
+    // And the summary the terminal keeps, printed once the files are written.
+    expect(s.wrappedLines(), s.screen()).toBe(0);
     expect(existsSync(join(pty.dir, 'web-shop', 'narrow', 'ami-wizard.yaml'))).toBe(true);
   });
 

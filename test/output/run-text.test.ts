@@ -7,7 +7,7 @@ import { runText } from '../../source/output/plan-text.ts';
 import { minimalAnswers } from '../support/answers.ts';
 import { answersFrom, generate } from '../support/generate.ts';
 
-async function run(written: boolean, byFolder: boolean) {
+async function run(written: boolean, byFolder: boolean, width?: number) {
   const answers = answersFrom(minimalAnswers());
   const files = await generate(answers);
   const plan = planFiles(
@@ -19,12 +19,19 @@ async function run(written: boolean, byFolder: boolean) {
     count: files.length,
     text: runText(
       { decision: decisionFor(answers), outDir: '/work/out', outLabel: 'out', plan, written },
-      { byFolder },
+      { byFolder, width },
     ),
   };
 }
 
 describe('the summary after a run', () => {
+  // The wizard prints it to its terminal: at 60 columns the top-level files were one line of 64,
+  // which the terminal broke mid-word (test/e2e/wizard-pty.test.ts saw it once the write was fast).
+  it.each([60, 80])("the wizard's summary fits %i columns", async (width) => {
+    const { text } = await run(true, true, width);
+    expect(text.split('\n').filter((line) => line.length > width)).toEqual([]);
+  });
+
   it('after writing, the counts read as done, not as a plan', async () => {
     const { count, text } = await run(true, false);
     expect(text).toContain(`${count} files written (${count} created)`);
