@@ -177,9 +177,6 @@ const draftZodOnUse = {
 // Built beside dist/ and swapped in at the end, so a test run reading dist/ never sees it half built.
 // Each entry is one file, with no shared chunks (scripts/bundle-files.mjs).
 // --out DIR: into DIR instead (the bundle's tests read esbuild's account of a build of their own).
-// What the loader's file holds in place of the build's id (source/start/code-cache.ts, BUILD_ID).
-const UNBUILT_ID = 'unbuilt-00000000';
-
 const outAt = process.argv.indexOf('--out');
 const target = outAt > 0 ? resolve(process.argv[outAt + 1]) : join(root, 'dist');
 const staging = `${target}.build-${process.pid}`;
@@ -215,8 +212,10 @@ const result = await build({
 });
 // A CommonJS file has no import.meta: esbuild warns and leaves it empty, which would break at run time.
 if (result.warnings.length > 0) throw new Error(`build: ${result.warnings.length} warning(s), above; none is expected`);
-// The build's id, in the loader's file: a hash of every other file, so the code cache never takes
-// one build's records for another's files (source/start/code-cache.ts).
+// The build's id, in the loader's file in place of the text it holds there (BUILD_ID): a hash of
+// every other file, so the code cache never takes one build's records for another's files
+// (source/start/code-cache.ts).
+const { BUILD_ID: UNBUILT_ID } = await sourceModule("export { BUILD_ID } from './source/start/code-cache.ts';");
 const loaderPath = join(staging, LOADER_FILE);
 const others = (await readdir(staging)).filter((name) => name !== LOADER_FILE).sort();
 const hash = createHash('sha256');

@@ -21,7 +21,7 @@
 //
 // From source (tests, tsx) nothing here runs: the bundle's entry loads cli-main.ts's file of dist/
 // through loadBundleFile (source/load-cli-main.ts), and so every file after it.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +34,7 @@ import {
   type CacheFolder,
   type SourceStamp,
 } from './code-record.ts';
-import { lookAtFolders, pruneRecords, readRecordFile, writeRecord } from './record-files.ts';
+import { lookAtFolders, pruneRecords, readAll, readRecordFile, writeRecord } from './record-files.ts';
 
 /** The build's id, 16 hex digits: scripts/build.mjs puts it here, in place of this text of the same length. */
 export const BUILD_ID: string = 'unbuilt-00000000';
@@ -154,13 +154,8 @@ function readSource(filename: string): { bytes: Buffer; size: bigint; mtimeNs: b
   const fd = openSync(filename, 'r');
   try {
     const stats = fstatSync(fd, { bigint: true });
-    const bytes = Buffer.allocUnsafe(Number(stats.size));
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) throw new Error(`${filename} became shorter while it was read`);
-      read += n;
-    }
+    const bytes = readAll(fd, Number(stats.size));
+    if (!bytes) throw new Error(`${filename} became shorter while it was read`);
     return { bytes, size: stats.size, mtimeNs: stats.mtimeNs };
   } finally {
     closeSync(fd);

@@ -59,6 +59,17 @@ export function lookAtFolders({ base, folder }: CacheFolder, create: boolean): '
   }
 }
 
+/** The `length` bytes of the file open as `fd`, or undefined when it turns out shorter. */
+export function readAll(fd: number, length: number): Buffer | undefined {
+  const bytes = Buffer.allocUnsafe(length);
+  for (let read = 0; read < length; ) {
+    const n = readSync(fd, bytes, read, length - read, read);
+    if (n === 0) return undefined;
+    read += n;
+  }
+  return bytes;
+}
+
 /** The record at `path` when it is a regular file of this user that only this user may write. */
 function readOwnFile(path: string): Buffer | undefined {
   let fd: number | undefined;
@@ -66,14 +77,7 @@ function readOwnFile(path: string): Buffer | undefined {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     const stats = fstatSync(fd);
     if (!stats.isFile() || stats.size > MAX_RECORD_BYTES || !isOwn(stats)) return undefined;
-    const record = Buffer.allocUnsafe(stats.size);
-    let read = 0;
-    while (read < record.length) {
-      const n = readSync(fd, record, read, record.length - read, read);
-      if (n === 0) return undefined;
-      read += n;
-    }
-    return record;
+    return readAll(fd, stats.size);
   } catch {
     return undefined;
   } finally {
