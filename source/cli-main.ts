@@ -4,26 +4,31 @@ import { drained } from './audit/drained.ts';
 import type { CommandIO } from './commands/context.ts';
 import { awsWorkAbandoned } from './aws/deadline.ts';
 import { main } from './main.ts';
+import { directOutput, isTerminal } from './output/direct-output.ts';
 import { printableMessage } from './text/printable.ts';
 
 // Every line a command prints passes here: whatever an answers file, an option or AWS put into a
 // message, the terminal never receives a raw control sequence (the Ink screens draw on their own).
+// Written to the descriptors directly until Node's stream is needed (output/direct-output.ts).
+const stdout = directOutput(1, () => process.stdout);
+const stderr = directOutput(2, () => process.stderr);
 const io: CommandIO = {
-  stdout: (text) => void process.stdout.write(printableMessage(text)),
-  stdoutDrained: () => drained(process.stdout),
-  stderr: (text) => void process.stderr.write(printableMessage(text)),
+  stdout: (text) => stdout.write(printableMessage(text)),
+  stdoutDrained: () => (stdout.streamed ? drained(stdout.streamed) : Promise.resolve()),
+  stderr: (text) => stderr.write(printableMessage(text)),
   cwd: process.cwd(),
   env: process.env,
-  // Asked only by commands that may need a terminal. stdout first: process.stdin builds a stream
-  // when touched, which a run whose output is not a terminal never needs.
+  // Asked only by commands that may need a terminal. stdout first: stdin is rarely asked then.
   get isInteractive() {
-    return Boolean(process.stdout.isTTY && process.stdin.isTTY);
+    return isTerminal(1) && isTerminal(0);
   },
-  status: process.stderr,
+  get status() {
+    return stderr.stream();
+  },
   get columns() {
-    return (process.stdout.isTTY && process.stdout.columns) || undefined;
+    return (isTerminal(1) && process.stdout.columns) || undefined;
   },
-  terminal: () => ({ stdin: process.stdin, stdout: process.stdout }),
+  terminal: () => ({ stdin: process.stdin, stdout: stdout.stream() }),
   onInterrupt(handler) {
     process.on('SIGINT', handler);
     return () => void process.off('SIGINT', handler);
@@ -38,8 +43,9 @@ void main(process.argv.slice(2), io).then(async (code) => {
   // An AWS call given up at its deadline may leave a credential_process child or a socket behind, and
   // Node would wait for it (a `sleep 600` for ten minutes). Exit once the output is written out.
   if (awsWorkAbandoned()) {
-    const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
-    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    const flushed = (stream: NodeJS.WriteStream | undefined) =>
+      new Promise<void>((resolve) => (stream ? stream.write('', () => resolve()) : resolve()));
+    await Promise.all([flushed(stdout.streamed), flushed(stderr.streamed)]);
     process.exit();
   }
 });

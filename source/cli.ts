@@ -5,8 +5,9 @@
 // (start/code-cache.ts).
 import { quickReplies } from './commands/quick-replies.ts';
 import { loadCliMain } from './load-cli-main.ts';
+import { directOutput } from './output/direct-output.ts';
 
 const argv = process.argv.slice(2);
 const reply = argv.length === 1 ? Object.entries(quickReplies()).find(([arg]) => arg === argv[0]) : undefined;
-if (reply) process.stdout.write(reply[1]);
+if (reply) directOutput(1, () => process.stdout).write(reply[1]);
 else loadCliMain();
