@@ -3,8 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findSecret, findSecretInText } from '../../source/answers/secrets.ts';
+import { RULES, findSecret, findSecretInText } from '../../source/answers/secrets.ts';
 import { UPSTREAM_DIR } from '../support/tools.ts';
 
 const SECRETS = [
@@ -47,6 +48,56 @@ describe('findSecretInText', () => {
   it.each(ORDINARY)('leaves %j alone', (text) => expect(findSecretInText(text)).toBeUndefined());
 });
 
+describe("each rule's quick test before its pattern", () => {
+  // Texts made of the pieces the patterns are made of, in any order, among other characters.
+  const pieces = [
+    ...[
+      'A3T',
+      'AKIA',
+      'ASIA',
+      'ABIA',
+      'ACCA',
+      'AKIAQYLPMN5HHHFPZAM2',
+      'EXAMPLE',
+      'k7Qz9Vb2Lm4Xc8Rt1Yp6Wn3Hs5Jd0Fg/Ae+Ui2Oq',
+    ],
+    ...['-----BEGIN', 'BEGIN', ' RSA', 'PRIVATE KEY', 'private key', '-----BEGIN PRIVATE KEY-----', '-----'],
+    ...[
+      `ghs_${'a1B2'.repeat(9)}`,
+      `github_pat_${'A'.repeat(82)}`,
+      'ghp_',
+      'github_pat_',
+      'a1B2'.repeat(9),
+      'xox',
+      'xoxb-',
+      'xoxp-',
+      '1234567890',
+    ],
+    ...['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N', 'eyJhbGciOiJIUzI1NiJ9', '.ey'],
+    ...['passwd', 'PassWord', 'pwd', 'SECRET', 'token', 'api_key', 'Api-Key', 'accesskey', 'CREDENTIALS'],
+    ...[':=', '=>', '=', ':', '"', "'", ' ', '\n', 'hunter2', 'x', '/', '+', '.', '_', '-'],
+  ];
+  const text = fc.oneof(
+    fc.array(fc.constantFrom(...pieces), { maxLength: 5 }).map((parts) => parts.join('')),
+    fc.string({ unit: 'grapheme-ascii', maxLength: 60 }),
+  );
+  it.each(RULES.map((rule) => [rule.kind, rule] as const))(
+    '%s: never false for a text its pattern matches',
+    (_, rule) => {
+      let matched = 0;
+      fc.assert(
+        fc.property(text, (sample) => {
+          if (!rule.pattern.test(sample)) return true;
+          matched++;
+          return rule.mayMatch(sample, sample.toLowerCase());
+        }),
+        { numRuns: 20_000, seed: 23 },
+      );
+      expect(matched, 'the samples never matched the pattern: the property tested nothing').toBeGreaterThan(20);
+    },
+  );
+});
+
 describe('findSecret', () => {
   it('reports the path of the first secret, in values and under secret-named keys', () => {
     expect(findSecret({ project: { owner: 'AKIAQYLPMN5HHHFPZAM2' } })?.path).toEqual(['project', 'owner']);
@@ -57,6 +108,8 @@ describe('findSecret', () => {
       1,
     ]);
     expect(findSecret({ project: { dbPassword: 'x' } })?.kind).toMatch(/dbPassword/);
+    for (const key of ['passwd', 'SECRET', 'apiKey', 'private_key', 'githubToken', 'aws_secret_access_key'])
+      expect(findSecret({ project: { [key]: 'x' } })?.kind, key).toContain(`"${key}"`);
     expect(findSecret({ project: { name: 'ok' }, tags: { Team: { value: 'a' } } })).toBeUndefined();
   });
 });
