@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dependencyEdits } from './dependency-edits.mjs';
+import { INK_EDITS, dependencyEdits } from './dependency-edits.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -108,7 +108,7 @@ await build({
   outfile: join(work, 'ink-floor/ink-floor-app.cjs'),
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [dependencyEdits],
+  plugins: [dependencyEdits(INK_EDITS)],
 });
 
 // The wizard needs a terminal, so its cases run in a pseudo-terminal against a baseline that also

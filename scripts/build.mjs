@@ -204,7 +204,7 @@ const result = await build({
     quickReplies,
     loadCliMain,
     lazyPackages,
-    dependencyEdits,
+    dependencyEdits(),
     draftZodOnUse,
   ],
   logLevel: 'warning',

@@ -1,0 +1,11 @@
+// Types of scripts/dependency-edits.mjs, for the tests that import it.
+import type { Plugin } from 'esbuild';
+
+export interface DependencyEdit {
+  prepend: string;
+  edits: [anchor: string, replacement: string][];
+}
+export const DEPENDENCY_EDITS: Record<string, DependencyEdit>;
+export const INK_EDITS: Record<string, DependencyEdit>;
+export function dependencyEdits(edits?: Record<string, DependencyEdit>): Plugin;
+export function replaceOnce(code: string, file: string, edits: [string, string][]): string;

@@ -1,0 +1,64 @@
+// The bundle's js-yaml skips the dumper's character loops for a string of plain-safe ASCII
+// (scripts/dependency-edits.mjs). Bundled here with that edit alone, it must write what js-yaml itself
+// writes, for any strings and the dump options the generators and the drafts use.
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+import fc from 'fast-check';
+import * as original from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { DEPENDENCY_EDITS, dependencyEdits } from '../../scripts/dependency-edits.mjs';
+
+const DUMPER = 'js-yaml/lib/dumper.js';
+
+async function editedJsYaml(): Promise<typeof original> {
+  const result = await build({
+    stdin: { contents: "module.exports = require('js-yaml');", resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+    plugins: [dependencyEdits({ [DUMPER]: DEPENDENCY_EDITS[DUMPER]! })],
+  });
+  const code = result.outputFiles[0]!.text;
+  expect(code).toContain('x5e-\\x7a'); // the edit is in
+  const module = { exports: {} as typeof original };
+  new Function('module', 'exports', 'require', code)(module, module.exports, createRequire(import.meta.url));
+  return module.exports;
+}
+
+// Strings near the edges of the edit: the characters it treats specially (# , [ ] { } :), spaces
+// around them, line breaks, a tab, non-ASCII, and texts YAML would read as another type.
+const piece = fc.constantFrom(
+  ...['a', 'Z', '0', '9', ' ', ':', '#', ',', '[', ']', '{', '}', '-', '?', '!', '&', '*', '|', '>', "'", '"'],
+  ...['%', '@', '`', '\\', '/', '.', '\n', '\t', '\r', 'é', '─', '😀', 'true', 'null', '1.5', '0x1F', '~', '=', '<<'],
+  ...['arn:aws:iam::111122223333:role/x', 'Fn::If', 'AWS::Region', '2024-01-02', 'a: b', 'a #b', ' x', 'x '],
+);
+const text = fc.oneof(
+  fc.array(piece, { maxLength: 8 }).map((parts) => parts.join('')),
+  fc.string({ unit: 'grapheme-ascii', maxLength: 30 }),
+);
+const doc = fc.oneof(
+  fc.dictionary(text, fc.oneof(text, fc.array(text, { maxLength: 3 })), { maxKeys: 4 }),
+  fc.array(text, { maxLength: 4 }),
+);
+
+describe("the bundle's js-yaml dumper", () => {
+  it('writes what js-yaml writes, for every option set the project dumps with', async () => {
+    const edited = await editedJsYaml();
+    const optionSets = [
+      { lineWidth: -1, noRefs: true, quotingType: '"' as const },
+      { lineWidth: -1, noRefs: true },
+      { lineWidth: 20 },
+      { lineWidth: -1, forceQuotes: true },
+      { lineWidth: -1, flowLevel: 1 },
+      {},
+    ];
+    fc.assert(
+      fc.property(doc, fc.constantFrom(...optionSets), (value, options) => {
+        expect(edited.dump(value, options)).toBe(original.dump(value, options));
+      }),
+      { numRuns: 20_000, seed: 23 },
+    );
+  });
+});
