@@ -85,7 +85,6 @@ const INK_PACKAGE_JSON = [
   'const packageJson = { name: undefined, version: undefined };',
 ];
 
-/** Per file under node_modules (as npm ci lays out package-lock.json): what it gets, and the edits. */
 // js-yaml's dumper picks each string's style by reading it a code point at a time through small
 // functions (codePointAt, isPrintable, isPlainSafe), hundreds of thousands of calls for the
 // templates' keys, ARNs and names, most before V8 optimizes them: 3 ms of a generate run on Node 20.
@@ -99,6 +98,34 @@ const PLAIN_ASCII_SKIP = [
   `  if (!shouldTrackWidth && /^(?:[\\x20-\\x22\\x24-\\x2b\\x2d-\\x39\\x3b-\\x5a\\x5c\\x5e-\\x7a\\x7c\\x7e]|:(?! ))*$/.test(string)) {\n  } else ${PLAIN_ASCII_LOOP.trimStart()}`,
 ];
 
+// Node modules the wizard never uses on Linux or in a terminal whose size is known, loaded by Ink's
+// dependencies with the screens' file: about 3 ms of Node 22's time to the first keys, the floor's too.
+// - child_process (0.8 ms, net and dgram with it): terminal-size runs tput or resize only when the
+//   terminal does not tell its size.
+// - assert (0.9 ms): signal-exit checks its one argument with assert.equal; assert loads on a failure.
+// - os (0.3 ms): ansi-escapes and chalk's supports-color read os.release() on Windows only.
+// - The perf_hooks modules (1 ms): React's scheduler keeps time with performance.now() when there is
+//   one (touching the global loads them), else with Date, as it does elsewhere; Ink times each frame
+//   for an onRender callback the screens never pass.
+const NO_CHILD_PROCESS = [
+  "import {execFileSync} from 'node:child_process';",
+  "const execFileSync = (...arguments_) => require('node:child_process').execFileSync(...arguments_);",
+];
+const NO_ASSERT = [
+  "  var assert = require('assert')\n",
+  "  var assert = { equal: function (actual, expected, message) { if (actual != expected) require('assert').equal(actual, expected, message) } }\n",
+];
+const OS_ON_USE = ["import os from 'node:os';", "const os = { release: () => require('node:os').release() };"];
+const SCHEDULER_DATE = [
+  'if ("object" === typeof performance && "function" === typeof performance.now) {',
+  'if (false) {',
+];
+const INK_FRAME_TIME = [
+  '        const startTime = performance.now();\n',
+  '        const startTime = this.options.onRender ? performance.now() : 0;\n',
+];
+
+/** Per file under node_modules (as npm ci lays out package-lock.json): what it gets, and the edits. */
 export const DEPENDENCY_EDITS = {
   'string-width/index.js': {
     prepend: GRAPHEMES,
@@ -123,6 +150,12 @@ export const DEPENDENCY_EDITS = {
   },
   'yoga-layout/dist/src/index.js': { prepend: '', edits: [YOGA_NO_AWAIT] },
   'ink/build/reconciler.js': { prepend: '', edits: [INK_NO_DEVTOOLS, INK_PACKAGE_JSON] },
+  'ink/build/ink.js': { prepend: '', edits: [INK_FRAME_TIME] },
+  'terminal-size/index.js': { prepend: '', edits: [NO_CHILD_PROCESS] },
+  'signal-exit/index.js': { prepend: '', edits: [NO_ASSERT] },
+  'ansi-escapes/base.js': { prepend: '', edits: [OS_ON_USE] },
+  'chalk/source/vendor/supports-color/index.js': { prepend: '', edits: [OS_ON_USE] },
+  'scheduler/cjs/scheduler.production.js': { prepend: '', edits: [SCHEDULER_DATE] },
   'js-yaml/lib/dumper.js': { prepend: '', edits: [PLAIN_ASCII_SKIP] },
 };
 
