@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { INK_EDITS, dependencyEdits } from './dependency-edits.mjs';
+import { esmFaces } from './esm-faces.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -108,7 +109,7 @@ await build({
   outfile: join(work, 'ink-floor/ink-floor-app.cjs'),
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [dependencyEdits(INK_EDITS)],
+  plugins: [dependencyEdits(INK_EDITS), esmFaces(root)],
 });
 
 // The wizard needs a terminal, so its cases run in a pseudo-terminal against a baseline that also

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOADER_FILE, MAIN_FILE, bundleFiles, entriesInTwoFiles, entryPoints } from './bundle-files.mjs';
 import { dependencyEdits, replaceOnce } from './dependency-edits.mjs';
+import { esmFaces } from './esm-faces.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const templatesDir = join(root, 'templates');
@@ -205,6 +206,7 @@ const result = await build({
     loadCliMain,
     lazyPackages,
     dependencyEdits(),
+    esmFaces(root),
     draftZodOnUse,
   ],
   logLevel: 'warning',

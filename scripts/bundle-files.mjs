@@ -152,9 +152,15 @@ export function bundleFiles(root) {
           return { errors: [{ text: `${args.path}: add it to PACKAGE_FILES in scripts/bundle-files.mjs` }] };
         return undefined;
       });
-      // A module that stands for another file: the file itself, loaded by Node (and cached by it).
+      // A module that stands for another file: the file itself, loaded by the code cache's loader.
+      // The file of a module of ours gets an ES module face, so its importers share one copy of its
+      // exports (see scripts/esm-faces.mjs); a JSON file's, which is imported for its default, stays
+      // CommonJS.
+      const jsonFiles = new Set(BUNDLE_FILES.filter((file) => file.entry.endsWith('.json')).map(fileName));
       b.onLoad({ filter: /.*/, namespace: 'bundle-file' }, (args) => ({
-        contents: `module.exports = require(${JSON.stringify(args.path)});\n`,
+        contents: jsonFiles.has(args.path.slice(2))
+          ? `module.exports = require(${JSON.stringify(args.path)});\n`
+          : `export * from ${JSON.stringify(args.path)};\n`,
         loader: 'js',
       }));
       b.onLoad({ filter: /.*/, namespace: 'package-getter' }, (args) => {
