@@ -143,6 +143,28 @@ const lazyPackages = {
   },
 };
 
+// node:crypto takes about 2 ms to load on Node 22 (fifteen of Node's modules): the wizard paid it
+// before its first keys for hashes it makes only when writing. Our modules get the functions they
+// use through a stand-in that loads it on the first call (a name not listed fails the build).
+const LAZY_BUILTINS = { 'node:crypto': ['createHash', 'randomBytes'] };
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_BUILTINS).join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'file' && !args.importer.includes(`${'/'}node_modules${'/'}`)
+        ? { path: args.path, namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      loader: 'js',
+      contents: LAZY_BUILTINS[args.path]
+        .map((name) => `export const ${name} = (...args) => require(${JSON.stringify(args.path)}).${name}(...args);\n`)
+        .join(''),
+    }));
+  },
+};
+
 // source/answers/draft.ts validates with zod: the answers schema (questionnaire/answer-fields.ts) and
 // zod's core take 20 to 40 ms to evaluate, which the wizard paid before its first screen read keys,
 // though nothing validates until the first answer. In the bundle draft.ts reaches both through a
@@ -205,6 +227,7 @@ const result = await build({
     quickReplies,
     loadCliMain,
     lazyPackages,
+    lazyBuiltins,
     dependencyEdits(),
     esmFaces(root),
     draftZodOnUse,

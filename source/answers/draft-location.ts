@@ -1,7 +1,7 @@
 // Where a kept draft (draft-file.ts) lives and for how long: one file per output folder in the
 // user's state folder, never in the project or --out. Pure and small: the wizard asks at start-up.
-import { createHash } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
+import { sha256Hex } from './sha256.ts';
 
 /** How long a draft is offered; an older one is removed when found. */
 export const DRAFT_DAYS = 7;
@@ -28,5 +28,5 @@ export function draftsFolder(env: Env): string | undefined {
 
 /** The draft for an output folder (absolute): one per folder, named by a hash, so the path says nothing about the project. */
 export function draftPath(folder: string, outDir: string): string {
-  return join(folder, `${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.yaml`);
+  return join(folder, `${sha256Hex(outDir).slice(0, 16)}.yaml`);
 }

@@ -360,6 +360,31 @@ describe('the bundle', () => {
     expect(readFileSync(log, 'utf8')).toBe('');
   });
 
+  // Node's modules the first screen has no use for, each a ms or two to load (scripts/dependency-edits.mjs,
+  // the build's lazy node:crypto, source/answers/sha256.ts): none is loaded by the time it reads keys.
+  it("the wizard reads keys without loading Node's crypto, child_process, assert, perf_hooks or os", async () => {
+    const log = join(pty.dir, 'modules.log');
+    const spy = join(pty.dir, 'modules-spy.cjs');
+    writeFileSync(
+      spy,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, process.moduleLoadList.join('\\n')));\n`,
+    );
+    const unused = ['crypto', 'child_process', 'assert', 'perf_hooks', 'os'];
+    const loaded = (text: string) => unused.filter((name) => text.split('\n').includes(`NativeModule ${name}`));
+    // The spy can fail: a process that loads them is logged with them.
+    const check = spawnSync(process.execPath, ['-r', spy, '-e', unused.map((m) => `require('${m}')`).join(';')]);
+    expect(check.status).toBe(0);
+    expect(loaded(readFileSync(log, 'utf8'))).toEqual(unused);
+
+    const cwd = join(pty.dir, 'web-shop');
+    mkdirSync(cwd, { recursive: true });
+    const s = pty.track(new Session(process.execPath, ['-r', spy, CLI], { cwd }));
+    await s.waitFor('Enter start');
+    s.write(KEY.ctrlC);
+    await s.exit;
+    expect(loaded(readFileSync(log, 'utf8'))).toEqual([]);
+  });
+
   it('the wizard reads keys before the answers reader (js-yaml) and the generators load: they come when needed', () => {
     const yamlReader = (input: string) => /^(node_modules\/js-yaml\/|package-getter:[^:]+:js-yaml$)/.test(input);
     const generators = ['generators.js', 'templates.js'];
