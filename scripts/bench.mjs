@@ -96,7 +96,7 @@ await build({
   ...floorBuild,
   stdin: {
     contents:
-      "import { loadBundleFile } from './source/start/code-cache.ts';\nloadBundleFile(__dirname, 'ink-floor-app.cjs');\n",
+      "import { loadBundleFile } from './source/start/code-cache.ts';\nloadBundleFile(__dirname, 'ink-floor-app.cjs', require);\n",
     resolveDir: root,
     loader: 'ts',
   },

@@ -115,7 +115,7 @@ const loadCliMain = {
   name: 'load-cli-main',
   setup(b) {
     b.onLoad({ filter: /source[\\/]load-cli-main\.ts$/ }, () => ({
-      contents: `export function loadCliMain() {\n  void import('./start/code-cache.ts').then((cache) => cache.loadBundleFile(__dirname, ${JSON.stringify(MAIN_FILE)}));\n}\n`,
+      contents: `export function loadCliMain() {\n  void import('./start/code-cache.ts').then((cache) => cache.loadBundleFile(__dirname, ${JSON.stringify(MAIN_FILE)}, require));\n}\n`,
       loader: 'ts',
     }));
   },

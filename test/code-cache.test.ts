@@ -37,6 +37,8 @@ afterEach(() => {
 const file = (name: string, text: string) => writeFileSync(join(dir, name), text);
 const records = () => readdirSync(cache.folder).sort();
 const BUILD = '0123456789abcdef';
+/** Node's require for a file of `folder`, as the entry's own is for dist/. */
+const requireIn = (folder: string) => createRequire(join(folder, 'cli.js'));
 
 describe('the bundle loader', () => {
   it('evaluates each file once; a file requires its siblings through the loader, anything else through Node', () => {
@@ -45,7 +47,7 @@ describe('the bundle loader', () => {
       "globalThis.__loads = (globalThis.__loads ?? 0) + 1; exports.b = require('./b.js'); exports.path = require('node:path').sep;",
     );
     file('b.js', "module.exports = { a: () => require('./a.js') };");
-    const loader = createBundleLoader(dir, undefined);
+    const loader = createBundleLoader(dir, requireIn(dir), undefined);
     const a = loader.load('a.js') as { b: { a: () => unknown }; path: string };
     expect(a.path).toBe('/');
     expect(a.b.a()).toBe(a); // the same exports: the file is not evaluated again
@@ -57,7 +59,7 @@ describe('the bundle loader', () => {
     file('code-cache.js', 'module.exports = { marker: {} };');
     file('a.js', "module.exports = require('./code-cache.js');");
     const viaNode = createRequire(join(dir, 'x.js'))('./code-cache.js');
-    expect(createBundleLoader(dir, undefined).load('a.js')).toBe(viaNode);
+    expect(createBundleLoader(dir, requireIn(dir), undefined).load('a.js')).toBe(viaNode);
   });
 
   it('a file that throws as it loads is evaluated again by the next require, as Node does', () => {
@@ -65,20 +67,20 @@ describe('the bundle loader', () => {
       'flaky.js',
       "globalThis.__tries = (globalThis.__tries ?? 0) + 1; if (globalThis.__tries === 1) throw new Error('first');",
     );
-    const loader = createBundleLoader(dir, undefined);
+    const loader = createBundleLoader(dir, requireIn(dir), undefined);
     expect(() => loader.load('flaky.js')).toThrow('first');
     expect(() => loader.load('flaky.js')).not.toThrow();
   });
 
   it('import() in a file is refused, loudly: the build leaves none (test/e2e/code-cache.test.ts)', async () => {
     file('dynamic.js', "module.exports = () => import('node:path');");
-    const load = createBundleLoader(dir, undefined).load('dynamic.js') as () => Promise<unknown>;
+    const load = createBundleLoader(dir, requireIn(dir), undefined).load('dynamic.js') as () => Promise<unknown>;
     await expect(load()).rejects.toMatchObject({ code: expect.stringMatching(/^ERR_VM_DYNAMIC_IMPORT/) });
   });
 
   it('an error names the file and its own line', () => {
     file('lines.js', '"use strict";\n\nexports.fail = () => {\n  throw new Error("here");\n};\n');
-    const { fail } = createBundleLoader(dir, undefined).load('lines.js') as { fail: () => void };
+    const { fail } = createBundleLoader(dir, requireIn(dir), undefined).load('lines.js') as { fail: () => void };
     let stack = '';
     try {
       fail();
@@ -91,7 +93,7 @@ describe('the bundle loader', () => {
   it('writes a record per file with the files loaded beside it, and compiles from it next time', () => {
     file('a.js', "exports.double = (x) => x * 2; exports.b = require('./b.js');");
     file('b.js', 'exports.three = 3;');
-    const first = createBundleLoader(dir, cache, BUILD);
+    const first = createBundleLoader(dir, requireIn(dir), cache, BUILD);
     (first.load('a.js') as { double: (x: number) => number }).double(2);
     first.save();
     // Each named by the build and its file's size and modification time, in a folder of this user's only.
@@ -108,7 +110,7 @@ describe('the bundle loader', () => {
     // A second loader takes the records; with no other file loaded, saving makes and writes nothing.
     const written = records().map((n) => readFileSync(join(cache.folder, n)));
     const made = vi.spyOn(Script.prototype, 'createCachedData');
-    const second = createBundleLoader(dir, cache, BUILD);
+    const second = createBundleLoader(dir, requireIn(dir), cache, BUILD);
     second.load('a.js');
     second.save();
     expect(made).not.toHaveBeenCalled();
@@ -117,11 +119,11 @@ describe('the bundle loader', () => {
 
   it("another build's records are not used: the file is compiled afresh and gets its own", () => {
     file('a.js', 'exports.one = 1;');
-    const first = createBundleLoader(dir, cache, BUILD);
+    const first = createBundleLoader(dir, requireIn(dir), cache, BUILD);
     first.load('a.js');
     first.save();
     const made = vi.spyOn(Script.prototype, 'createCachedData');
-    const other = createBundleLoader(dir, cache, 'fedcba9876543210');
+    const other = createBundleLoader(dir, requireIn(dir), cache, 'fedcba9876543210');
     other.load('a.js');
     other.save();
     expect(made).toHaveBeenCalledTimes(1);
@@ -135,7 +137,7 @@ describe('the folders the records live in', () => {
     mkdirSync(join(cache.base, 'ami-wizard'), { recursive: true });
     chmodSync(join(cache.base, 'ami-wizard'), 0o777);
     const made = vi.spyOn(Script.prototype, 'createCachedData');
-    const loader = createBundleLoader(dir, cache, BUILD);
+    const loader = createBundleLoader(dir, requireIn(dir), cache, BUILD);
     loader.load('a.js');
     loader.save();
     expect(made).not.toHaveBeenCalled();
@@ -150,7 +152,7 @@ describe('the folders the records live in', () => {
     utimesSync(join(elsewhere, 'a.js.x.1-1'), new Date(0), new Date(0));
     mkdirSync(join(cache.base, 'ami-wizard'), { recursive: true, mode: 0o700 });
     symlinkSync(elsewhere, cache.folder);
-    const loader = createBundleLoader(dir, cache, BUILD);
+    const loader = createBundleLoader(dir, requireIn(dir), cache, BUILD);
     loader.load('a.js');
     loader.save();
     expect(readdirSync(elsewhere)).toEqual(['a.js.x.1-1']);
@@ -160,7 +162,7 @@ describe('the folders the records live in', () => {
     file('a.js', 'exports.one = 1;');
     writeFileSync(cache.base, 'a file where the cache folder goes');
     const made = vi.spyOn(Script.prototype, 'createCachedData');
-    const loader = createBundleLoader(dir, cache, BUILD);
+    const loader = createBundleLoader(dir, requireIn(dir), cache, BUILD);
     loader.load('a.js');
     loader.save();
     loader.save();
@@ -174,7 +176,7 @@ describe('saving, which runs at exit', () => {
     vi.spyOn(Script.prototype, 'createCachedData').mockImplementation(() => {
       throw new Error('out of memory');
     });
-    const loader = createBundleLoader(dir, cache, BUILD);
+    const loader = createBundleLoader(dir, requireIn(dir), cache, BUILD);
     loader.load('a.js');
     expect(() => loader.save()).not.toThrow();
   });
@@ -184,7 +186,7 @@ describe('the records of other builds', () => {
   it('are kept for the last three builds of each file written, and what an interrupted write left goes an hour on', () => {
     file('a.js', 'exports.one = 1;');
     file('b.js', 'exports.two = 2;');
-    const first = createBundleLoader(dir, cache, BUILD);
+    const first = createBundleLoader(dir, requireIn(dir), cache, BUILD);
     first.load('b.js');
     first.save();
     // Four records of older builds of the first file, one of the second, and the temporary file of an
@@ -201,7 +203,7 @@ describe('the records of other builds', () => {
     old('b.js.1111111111111111.10-1000', 500);
     old('a.js.1111111111111111.10-1000.3f2a1b.tmp', 2 * 60 * 60);
     old('a.js.2222222222222222.10-1000.3f2a1c.tmp', 60);
-    const second = createBundleLoader(dir, cache, BUILD);
+    const second = createBundleLoader(dir, requireIn(dir), cache, BUILD);
     second.load('a.js');
     second.save(); // writes the first file's record only: the second's was made in a run that loaded it alone
     const ofA = records().filter((n) => n.startsWith('a.js.') && !n.endsWith('.tmp'));
