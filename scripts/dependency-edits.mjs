@@ -88,14 +88,25 @@ const INK_PACKAGE_JSON = [
 // js-yaml's dumper picks each string's style by reading it a code point at a time through small
 // functions (codePointAt, isPrintable, isPlainSafe), hundreds of thousands of calls for the
 // templates' keys, ARNs and names, most before V8 optimizes them: 3 ms of a generate run on Node 20.
-// A string of printable ASCII with no '#', no flow indicator (,[]{}) and no ': ' is one those loops
-// find printable and plain-safe at every character; with no line width to track, what they compute
-// is then what they started with, so the build skips them for such a string (one regex test).
+// A string of printable ASCII with no '#' and no ': ' (and, outside a block, no flow indicator
+// ,[]{}) is one those loops find printable and plain-safe at every character; with no line width
+// to track, what they compute is then what they started with, so the build skips them for such a
+// string (one regex test).
+// Then, to write a string plain, the dumper asks every implicit type of the schema whether it would
+// read the string back as itself (null, a boolean, a number, a date, a merge key): 2 ms for
+// thousands of names. None of js-yaml's own implicit types matches a string whose first character
+// is none of ~ n N t T f F - + . 0-9 <, so such a string skips them, when the schema's implicit
+// types are all js-yaml's own.
 // test/generators/yaml-dumper-edit.test.ts holds the edited dumper to the original's output.
 const PLAIN_ASCII_LOOP = '  if (singleLineOnly || forceQuotes) {\n';
 const PLAIN_ASCII_SKIP = [
   PLAIN_ASCII_LOOP,
-  `  if (!shouldTrackWidth && /^(?:[\\x20-\\x22\\x24-\\x2b\\x2d-\\x39\\x3b-\\x5a\\x5c\\x5e-\\x7a\\x7c\\x7e]|:(?! ))*$/.test(string)) {\n  } else ${PLAIN_ASCII_LOOP.trimStart()}`,
+  `  if (!shouldTrackWidth && (inblock ? /^(?:[\\x20-\\x22\\x24-\\x39\\x3b-\\x7e]|:(?! ))*$/ : /^(?:[\\x20-\\x22\\x24-\\x2b\\x2d-\\x39\\x3b-\\x5a\\x5c\\x5e-\\x7a\\x7c\\x7e]|:(?! ))*$/).test(string)) {\n  } else ${PLAIN_ASCII_LOOP.trimStart()}`,
+];
+const IMPLICIT_LOOP = 'function testImplicitResolving (state, str) {\n';
+const IMPLICIT_SKIP = [
+  IMPLICIT_LOOP,
+  `${IMPLICIT_LOOP}  if (state.builtInImplicitOnly === undefined) state.builtInImplicitOnly = state.implicitTypes.every((type) => DEFAULT_SCHEMA.compiledImplicit.includes(type))\n  if (state.builtInImplicitOnly && str.length > 0 && !/^[~nNtTfF+\\-.0-9<]/.test(str)) return false\n`,
 ];
 
 // Node modules the wizard never uses on Linux or in a terminal whose size is known, loaded by Ink's
@@ -156,7 +167,7 @@ export const DEPENDENCY_EDITS = {
   'ansi-escapes/base.js': { prepend: '', edits: [OS_ON_USE] },
   'chalk/source/vendor/supports-color/index.js': { prepend: '', edits: [OS_ON_USE] },
   'scheduler/cjs/scheduler.production.js': { prepend: '', edits: [SCHEDULER_DATE] },
-  'js-yaml/lib/dumper.js': { prepend: '', edits: [PLAIN_ASCII_SKIP] },
+  'js-yaml/lib/dumper.js': { prepend: '', edits: [PLAIN_ASCII_SKIP, IMPLICIT_SKIP] },
 };
 
 /** The edits of Ink and what it loads: a build of Ink alone (the bench's floor) loads no js-yaml. */
