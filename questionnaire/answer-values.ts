@@ -33,5 +33,15 @@ export const CONTROL_CHARACTERS =
 
 const ANY_CONTROL_CHARACTER = new RegExp(`[${CONTROL_CHARACTERS}]`);
 
-/** Whether `text` holds a character no answer, name or path may hold (CONTROL_CHARACTERS). */
-export const hasControlCharacter = (text: string): boolean => ANY_CONTROL_CHARACTER.test(text);
+/**
+ * Whether `text` holds a character no answer, name or path may hold (CONTROL_CHARACTERS). Printable
+ * ASCII holds none: the class, compiled on its first use (twice, as V8 tiers it up), is asked only
+ * about a text with another character; every path a run writes is asked.
+ */
+export function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e) return ANY_CONTROL_CHARACTER.test(text);
+  }
+  return false;
+}
