@@ -97,7 +97,13 @@ const INK_PACKAGE_JSON = [
 // thousands of names. None of js-yaml's own implicit types matches a string whose first character
 // is none of ~ n N t T f F - + . 0-9 <, so such a string skips them, when the schema's implicit
 // types are all js-yaml's own.
+// And its repeat() built every line's indentation a space at a time (2 ms of the same run): the
+// same count of copies, ceil(count), as String.prototype.repeat makes them.
 // test/generators/yaml-dumper-edit.test.ts holds the edited dumper to the original's output.
+const REPEAT_LOOP = [
+  "  let result = ''\n\n  for (let cycle = 0; cycle < count; cycle += 1) {\n    result += string\n  }\n\n  return result\n",
+  "  return count > 0 ? string.repeat(Math.ceil(count)) : ''\n",
+];
 const PLAIN_ASCII_LOOP = '  if (singleLineOnly || forceQuotes) {\n';
 const PLAIN_ASCII_SKIP = [
   PLAIN_ASCII_LOOP,
@@ -168,6 +174,7 @@ export const DEPENDENCY_EDITS = {
   'chalk/source/vendor/supports-color/index.js': { prepend: '', edits: [OS_ON_USE] },
   'scheduler/cjs/scheduler.production.js': { prepend: '', edits: [SCHEDULER_DATE] },
   'js-yaml/lib/dumper.js': { prepend: '', edits: [PLAIN_ASCII_SKIP, IMPLICIT_SKIP] },
+  'js-yaml/lib/common.js': { prepend: '', edits: [REPEAT_LOOP] },
 };
 
 /** The edits of Ink and what it loads: a build of Ink alone (the bench's floor) loads no js-yaml. */

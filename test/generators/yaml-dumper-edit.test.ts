@@ -8,7 +8,7 @@ import * as original from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { DEPENDENCY_EDITS, dependencyEdits } from '../../scripts/dependency-edits.mjs';
 
-const DUMPER = 'js-yaml/lib/dumper.js';
+const EDITED = ['js-yaml/lib/dumper.js', 'js-yaml/lib/common.js'];
 
 async function editedJsYaml(): Promise<typeof original> {
   const result = await build({
@@ -18,7 +18,7 @@ async function editedJsYaml(): Promise<typeof original> {
     platform: 'node',
     write: false,
     logLevel: 'silent',
-    plugins: [dependencyEdits({ [DUMPER]: DEPENDENCY_EDITS[DUMPER]! })],
+    plugins: [dependencyEdits(Object.fromEntries(EDITED.map((file) => [file, DEPENDENCY_EDITS[file]!])))],
   });
   const code = result.outputFiles[0]!.text;
   expect(code).toContain('x5e-\\x7a'); // the edit is in
@@ -39,10 +39,23 @@ const text = fc.oneof(
   fc.array(piece, { maxLength: 8 }).map((parts) => parts.join('')),
   fc.string({ unit: 'grapheme-ascii', maxLength: 30 }),
 );
-const doc = fc.oneof(
-  fc.dictionary(text, fc.oneof(text, fc.array(text, { maxLength: 3 })), { maxKeys: 4 }),
-  fc.array(text, { maxLength: 4 }),
-);
+const { doc } = fc.letrec((tie) => ({
+  doc: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    text,
+    fc.array(tie('doc'), { maxLength: 3 }),
+    fc.dictionary(text, tie('doc'), { maxKeys: 3 }),
+  ),
+}));
+
+/** A value, or the message of what was thrown instead. */
+const outcome = (read: () => unknown) => {
+  try {
+    return { value: read() };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+};
 
 // Each option set for one copy of js-yaml (a schema is compared by identity with its own types).
 type JsYaml = typeof original;
@@ -52,6 +65,8 @@ const optionSets: ((yaml: JsYaml) => Parameters<JsYaml['dump']>[1])[] = [
   () => ({ lineWidth: 20 }),
   () => ({ lineWidth: -1, forceQuotes: true }),
   () => ({ lineWidth: -1, flowLevel: 1 }),
+  () => ({ lineWidth: -1, indent: 4 }),
+  () => ({ indent: 3, lineWidth: 30 }),
   () => ({}),
   // As generators/cfn-yaml.ts extends it: explicit tags only.
   (yaml) => ({ lineWidth: -1, schema: yaml.DEFAULT_SCHEMA.extend([new yaml.Type('!Ref', { kind: 'scalar' })]) }),
@@ -65,7 +80,7 @@ const optionSets: ((yaml: JsYaml) => Parameters<JsYaml['dump']>[1])[] = [
   }),
 ];
 
-describe("the bundle's js-yaml dumper", () => {
+describe("the bundle's js-yaml", () => {
   it('writes what js-yaml writes, for every option set the project dumps with', async () => {
     const edited = await editedJsYaml();
     fc.assert(
@@ -73,6 +88,20 @@ describe("the bundle's js-yaml dumper", () => {
         expect(edited.dump(value, options(edited))).toBe(original.dump(value, options(original)));
       }),
       { numRuns: 30_000, seed: 23 },
+    );
+  });
+
+  // repeat() is the loader's too: the blank lines of block scalars.
+  it('reads back what js-yaml reads, block scalars with blank lines included', async () => {
+    const edited = await editedJsYaml();
+    const blocks = ['|\n  a\n\n\n  b\n', '>\n  a\n\n\n  b\n\n', '|+\n  a\n\n\n', '>-\n\n\n  a\n   b\n\n  c\n'];
+    for (const block of blocks) expect(edited.load(`k: ${block}`)).toEqual(original.load(`k: ${block}`));
+    fc.assert(
+      fc.property(doc, fc.constantFrom(...optionSets), (value, options) => {
+        const yaml = original.dump(value, options(original));
+        expect(outcome(() => edited.load(yaml))).toEqual(outcome(() => original.load(yaml)));
+      }),
+      { numRuns: 5_000, seed: 23 },
     );
   });
 });
