@@ -99,10 +99,19 @@ const INK_PACKAGE_JSON = [
 // types are all js-yaml's own.
 // And its repeat() built every line's indentation a space at a time (2 ms of the same run): the
 // same count of copies, ceil(count), as String.prototype.repeat makes them.
-// test/generators/yaml-dumper-edit.test.ts holds the edited dumper to the original's output.
+// test/generators/js-yaml-edits.test.ts holds the edited js-yaml to the original: what it writes and reads.
 const REPEAT_LOOP = [
   "  let result = ''\n\n  for (let cycle = 0; cycle < count; cycle += 1) {\n    result += string\n  }\n\n  return result\n",
   "  return count > 0 ? string.repeat(Math.ceil(count)) : ''\n",
+];
+// The loader asks the same of every plain scalar it reads (an answers file is mostly names): the
+// same skip, for a scalar read as a string whose first character none of js-yaml's own implicit
+// types starts with.
+const LOADER_IMPLICIT_LOOP =
+  '    for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {\n      type = state.implicitTypes[typeIndex]\n';
+const LOADER_IMPLICIT_SKIP = [
+  LOADER_IMPLICIT_LOOP,
+  `    if (state.builtInImplicitOnly === undefined) state.builtInImplicitOnly = state.implicitTypes.every((type) => DEFAULT_SCHEMA.compiledImplicit.includes(type))\n    const skipImplicit = state.builtInImplicitOnly && typeof state.result === 'string' && state.result.length > 0 && !/^[~nNtTfF+\\-.0-9<]/.test(state.result)\n${LOADER_IMPLICIT_LOOP.replace('typeIndex < typeQuantity;', '!skipImplicit && typeIndex < typeQuantity;')}`,
 ];
 const PLAIN_ASCII_LOOP = '  if (singleLineOnly || forceQuotes) {\n';
 const PLAIN_ASCII_SKIP = [
@@ -175,6 +184,7 @@ export const DEPENDENCY_EDITS = {
   'scheduler/cjs/scheduler.production.js': { prepend: '', edits: [SCHEDULER_DATE] },
   'js-yaml/lib/dumper.js': { prepend: '', edits: [PLAIN_ASCII_SKIP, IMPLICIT_SKIP] },
   'js-yaml/lib/common.js': { prepend: '', edits: [REPEAT_LOOP] },
+  'js-yaml/lib/loader.js': { prepend: '', edits: [LOADER_IMPLICIT_SKIP] },
 };
 
 /** The edits of Ink and what it loads: a build of Ink alone (the bench's floor) loads no js-yaml. */

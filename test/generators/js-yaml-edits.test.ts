@@ -1,6 +1,6 @@
-// The bundle's js-yaml skips the dumper's character loops for a string of plain-safe ASCII
-// (scripts/dependency-edits.mjs). Bundled here with that edit alone, it must write what js-yaml itself
-// writes, for any strings and the dump options the generators and the drafts use.
+// The bundle's js-yaml, bundled here with its edits alone (scripts/dependency-edits.mjs: the dumper's
+// and the loader's skips, repeat()): it must write and read what js-yaml itself does, for any strings,
+// the dump options the generators and the drafts use, and schemas with implicit types of their own.
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import fc from 'fast-check';
@@ -8,7 +8,7 @@ import * as original from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { DEPENDENCY_EDITS, dependencyEdits } from '../../scripts/dependency-edits.mjs';
 
-const EDITED = ['js-yaml/lib/dumper.js', 'js-yaml/lib/common.js'];
+const EDITED = ['js-yaml/lib/dumper.js', 'js-yaml/lib/common.js', 'js-yaml/lib/loader.js'];
 
 async function editedJsYaml(): Promise<typeof original> {
   const result = await build({
@@ -57,6 +57,17 @@ const outcome = (read: () => unknown) => {
   }
 };
 
+/** An implicit type of a caller's own: a plain scalar starting with "x" is read as { x: it }. */
+const xType = (yaml: JsYaml) =>
+  new yaml.Type('!x', {
+    kind: 'scalar',
+    resolve: (data: string) => typeof data === 'string' && /^x/.test(data),
+    construct: (data: string) => ({ x: data }),
+    instanceOf: Object,
+    predicate: (value: unknown) => typeof value === 'object' && value !== null && 'x' in value,
+    represent: (value: object) => (value as { x: string }).x,
+  });
+
 // Each option set for one copy of js-yaml (a schema is compared by identity with its own types).
 type JsYaml = typeof original;
 const optionSets: ((yaml: JsYaml) => Parameters<JsYaml['dump']>[1])[] = [
@@ -72,12 +83,7 @@ const optionSets: ((yaml: JsYaml) => Parameters<JsYaml['dump']>[1])[] = [
   (yaml) => ({ lineWidth: -1, schema: yaml.DEFAULT_SCHEMA.extend([new yaml.Type('!Ref', { kind: 'scalar' })]) }),
   (yaml) => ({ lineWidth: -1, schema: yaml.CORE_SCHEMA }),
   // An implicit type of the caller's own, which reads strings starting with "x": the skip is off.
-  (yaml) => ({
-    lineWidth: -1,
-    schema: yaml.DEFAULT_SCHEMA.extend({
-      implicit: [new yaml.Type('!x', { kind: 'scalar', resolve: (data: string) => /^x/.test(data) })],
-    }),
-  }),
+  (yaml) => ({ lineWidth: -1, schema: yaml.DEFAULT_SCHEMA.extend({ implicit: [xType(yaml)] }) }),
 ];
 
 describe("the bundle's js-yaml", () => {
@@ -96,6 +102,28 @@ describe("the bundle's js-yaml", () => {
     const edited = await editedJsYaml();
     const blocks = ['|\n  a\n\n\n  b\n', '>\n  a\n\n\n  b\n\n', '|+\n  a\n\n\n', '>-\n\n\n  a\n   b\n\n  c\n'];
     for (const block of blocks) expect(edited.load(`k: ${block}`)).toEqual(original.load(`k: ${block}`));
+    // Plain scalars as a person writes them: names, numbers, booleans, dates, nulls, merge keys.
+    const scalar = fc
+      .array(piece, { minLength: 1, maxLength: 4 })
+      .map((parts) => parts.join('').replace(/[\n\r\t]/g, ''));
+    const schemas = [
+      (y: JsYaml) => y.DEFAULT_SCHEMA,
+      (y: JsYaml) => y.CORE_SCHEMA,
+      (y: JsYaml) => y.JSON_SCHEMA,
+      (y: JsYaml) => y.DEFAULT_SCHEMA.extend({ implicit: [xType(y)] }),
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(scalar, scalar), { maxLength: 4 }),
+        fc.constantFrom(...schemas),
+        (pairs, schema) => {
+          const yaml = pairs.map(([key, value], i) => `k${i}: ${value}\nl${i}:\n  - ${key}\n`).join('');
+          const read = (y: JsYaml) => outcome(() => y.load(yaml, { schema: schema(y) }));
+          expect(read(edited)).toEqual(read(original));
+        },
+      ),
+      { numRuns: 10_000, seed: 23 },
+    );
     fc.assert(
       fc.property(doc, fc.constantFrom(...optionSets), (value, options) => {
         const yaml = original.dump(value, options(original));
