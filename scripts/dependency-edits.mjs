@@ -71,6 +71,29 @@ const YOGA_NO_AWAIT = [
   'const yogaModule = {};\nloadYoga(yogaModule);\nconst Yoga = wrapAssembly(yogaModule);',
 ];
 
+// Ink draws a frame as a grid of cells, an object per cell, each written character parsed from its
+// line's ANSI codes and each row turned back into text by comparing every cell's styles with the
+// one before: 5 to 8 ms of the wizard's first frame (14 lines of 80 columns), most before V8 has
+// optimized any of it. Three shortcuts, each giving what the long way gives:
+// - the blank cells of a frame are one object (no cell is ever changed, only replaced);
+// - a line of printable ASCII (no ESC) is its characters, each one column wide, without styles;
+// - a row in which no cell has a style is its characters' values.
+// test/ui/ink-output-edits.test.ts holds the edited Output to Ink's own, frame by frame.
+const BLANK_CELL = "                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });\n";
+const ONE_BLANK_CELL = [
+  BLANK_CELL,
+  "                row.push(blankCell ??= { type: 'char', value: ' ', fullWidth: false, styles: [] });\n",
+];
+const BLANK_CELL_DECLARED = ['        const output = [];\n', '        const output = [];\n        let blankCell;\n'];
+const ASCII_LINE_CELLS = [
+  '            cached = styledCharsFromTokens(tokenize(line));\n',
+  "            cached = /^[\\x20-\\x7e]*$/.test(line)\n                ? Array.from(line, (value) => ({ type: 'char', value, fullWidth: false, styles: [] }))\n                : styledCharsFromTokens(tokenize(line));\n",
+];
+const UNSTYLED_ROW = [
+  'export function styledCharsToString(chars) {\n    let ret = "";\n',
+  'export function styledCharsToString(chars) {\n    let ret = "";\n    if (chars.every((char) => char.styles.length === 0)) {\n        for (const char of chars)\n            ret += char.value;\n        return ret;\n    }\n',
+];
+
 // With DEV=true in the environment, Ink imports its devtools module (with a top-level await), which
 // connects to React's devtools through react-devtools-core (not a dependency) and a WebSocket client.
 // The bundle never connects to devtools, so DEV=true, a name shells and containers set for their own
@@ -177,6 +200,8 @@ export const DEPENDENCY_EDITS = {
   'yoga-layout/dist/src/index.js': { prepend: '', edits: [YOGA_NO_AWAIT] },
   'ink/build/reconciler.js': { prepend: '', edits: [INK_NO_DEVTOOLS, INK_PACKAGE_JSON] },
   'ink/build/ink.js': { prepend: '', edits: [INK_FRAME_TIME] },
+  'ink/build/output.js': { prepend: '', edits: [BLANK_CELL_DECLARED, ONE_BLANK_CELL, ASCII_LINE_CELLS] },
+  '@alcalzone/ansi-tokenize/build/styledChars.js': { prepend: '', edits: [UNSTYLED_ROW] },
   'terminal-size/index.js': { prepend: '', edits: [NO_CHILD_PROCESS] },
   'signal-exit/index.js': { prepend: '', edits: [NO_ASSERT] },
   'ansi-escapes/base.js': { prepend: '', edits: [OS_ON_USE] },
