@@ -79,7 +79,8 @@ const YOGA_NO_AWAIT = [
 // - a line of printable ASCII (no ESC) is its characters, each one column wide, without styles;
 // - a row in which no cell has a style is its characters' values.
 // test/ui/ink-output-edits.test.ts holds the edited Output to Ink's own, frame by frame.
-const BLANK_CELL = "                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });\n";
+const BLANK_CELL =
+  "                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });\n";
 const ONE_BLANK_CELL = [
   BLANK_CELL,
   "                row.push(blankCell ??= { type: 'char', value: ' ', fullWidth: false, styles: [] });\n",
