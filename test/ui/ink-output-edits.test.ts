@@ -1,4 +1,4 @@
-// Ink's frame builder (ink/build/output.js) as the bundle edits it (scripts/dependency-edits.mjs: one
+// Ink's frame builder (its Output class) as the bundle edits it (scripts/dependency-edits.mjs: one
 // blank cell, ASCII lines without parsing, unstyled rows joined): bundled here with and without the
 // edits, it must draw the same frames for any writes, styles, wide characters and clips.
 import { createRequire } from 'node:module';
@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEPENDENCY_EDITS, dependencyEdits } from '../../scripts/dependency-edits.mjs';
 
-// output.js and the files it loads that the bundle edits.
+// The frame builder and the files it loads that the bundle edits.
 const EDITED = [
   'ink/build/output.js',
   '@alcalzone/ansi-tokenize/build/styledChars.js',
