@@ -14,19 +14,21 @@ const stdout = directOutput(1, () => process.stdout);
 const stderr = directOutput(2, () => process.stderr);
 const io: CommandIO = {
   stdout: (text) => stdout.write(printableMessage(text)),
-  stdoutDrained: () => (stdout.streamed ? drained(stdout.streamed) : Promise.resolve()),
+  // Output that streams while other work runs asks this: from then on stdout is Node's stream, so
+  // a slow reader holds back that output, not the whole process (its timers, the AWS calls in flight).
+  stdoutDrained: () => drained(stdout.stream()),
   stderr: (text) => stderr.write(printableMessage(text)),
   cwd: process.cwd(),
   env: process.env,
   // Asked only by commands that may need a terminal. stdout first: stdin is rarely asked then.
   get isInteractive() {
-    return isTerminal(1) && isTerminal(0);
+    return isTerminal(1, () => process.stdout) && isTerminal(0, () => process.stdin);
   },
   get status() {
     return stderr.stream();
   },
   get columns() {
-    return (isTerminal(1) && process.stdout.columns) || undefined;
+    return (isTerminal(1, () => process.stdout) && process.stdout.columns) || undefined;
   },
   terminal: () => ({ stdin: process.stdin, stdout: stdout.stream() }),
   onInterrupt(handler) {

@@ -92,6 +92,8 @@ export async function auditOrgCommand(args: CliArgs, io: CommandIO, testEndpoint
       ...(testEndpoint ? { endpoint: testEndpoint } : {}),
     });
     show();
+    // Before the first page: from here on a slow reader holds back the pages, never the calls in flight.
+    if (args.json) await io.stdoutDrained?.();
     try {
       await auditOrganization(
         aws,

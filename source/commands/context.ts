@@ -12,7 +12,8 @@ export interface CommandIO {
   stdout: (text: string) => void;
   /**
    * Resolves when stdout can take more (its reader has caught up with what was written). Output that
-   * streams (audit --org --json) waits on it between pages; absent, nothing waits.
+   * streams while other work runs (audit --org --json) asks it before its first page and waits on it
+   * between pages; absent, nothing waits.
    */
   stdoutDrained?: () => Promise<void>;
   stderr: (text: string) => void;

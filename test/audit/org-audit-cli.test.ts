@@ -102,6 +102,43 @@ describe('audit --org over 200 accounts x 17 regions x 50 images', () => {
   }, 300_000);
 });
 
+describe('audit --org --json into a slow reader', () => {
+  // The pipe fills with pages of 400 images while one call is still out. A write that waited for the
+  // reader with the whole process stopped left that call's answer unread until the reader caught up,
+  // and its deadline, a timer, fired first: a call answered in time was reported as given up.
+  it('waits for the reader without giving up a call that answered in time', async () => {
+    const ids = accountIds({ accounts: 4 });
+    const late = { account: ids[0]!, region: 'eu-west-1' };
+    const scenario: OrgScenario = {
+      accounts: 4,
+      regions: ['eu-west-1', 'us-east-1', 'eu-central-1'],
+      imagesPerRegion: 400,
+      // Answered 1.5 s after it is asked: long after the pipe filled, well within the deadline.
+      hold: (request) =>
+        request.action === 'DescribeImages' && request.account === late.account && request.region === late.region
+          ? new Promise((resolve) => setTimeout(resolve, 1500))
+          : undefined,
+    };
+    const org = await startFakeOrg(scenario);
+    try {
+      const result = await runCli(
+        ['audit', '--org', '--policy', policy, '--json', '--aws-timeout', '3'],
+        awsEnv(home.dir, { extra: { AWS_ENDPOINT_URL: org.url } }),
+        { readerPausesMs: 6000, timeoutMs: 60_000 },
+      );
+      const lines = result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      expect(lines.filter((line) => line.type === 'error')).toEqual([]);
+      expect(lines.at(-1)).toMatchObject({ type: 'summary', accounts: 4, images: 4 * 3 * 400 });
+      expect(result.code, result.stderr).not.toBe(EXIT.incomplete);
+    } finally {
+      await org.close();
+    }
+  }, 90_000);
+});
+
 describe('audit --org --view through the built CLI', () => {
   it('loads the Resource Explorer SDK from the bundle and finds every image', async () => {
     const scenario: OrgScenario = { accounts: 4, regions: ['eu-west-1', 'us-east-1'], imagesPerRegion: 3 };

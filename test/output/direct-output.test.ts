@@ -34,7 +34,7 @@ describe('directOutput', () => {
   it('writes to the descriptor and never opens the stream while the descriptor takes every write', () => {
     const fd = descriptor([]);
     let opened = 0;
-    const out = directOutput(1, () => (opened++, new RecordingStream()), fd.write);
+    const out = directOutput(1, () => (opened++, new RecordingStream()), { direct: true, write: fd.write });
     out.write('one\n');
     out.write('two\n');
     expect(fd.written.join('')).toBe('one\ntwo\n');
@@ -44,7 +44,7 @@ describe('directOutput', () => {
 
   it('finishes a write the descriptor took in parts', () => {
     const fd = descriptor([2, 1, 5]);
-    const out = directOutput(1, () => new RecordingStream(), fd.write);
+    const out = directOutput(1, () => new RecordingStream(), { direct: true, write: fd.write });
     out.write('abcdefghij');
     expect(fd.written).toEqual(['ab', 'c', 'defgh', 'ij']);
   });
@@ -52,7 +52,7 @@ describe('directOutput', () => {
   it('hands the rest to the stream when the descriptor would block, and every later write too', () => {
     const fd = descriptor([3, 'EAGAIN']);
     const stream = new RecordingStream();
-    const out = directOutput(1, () => stream, fd.write);
+    const out = directOutput(1, () => stream, { direct: true, write: fd.write });
     out.write('abcdef');
     out.write('ghi');
     expect(fd.written.join('') + stream.chunks.join('')).toBe('abcdefghi');
@@ -64,7 +64,7 @@ describe('directOutput', () => {
   it('writes through the stream once something asked for it, so nothing overtakes what it holds', () => {
     const fd = descriptor([]);
     const stream = new RecordingStream();
-    const out = directOutput(1, () => stream, fd.write);
+    const out = directOutput(1, () => stream, { direct: true, write: fd.write });
     out.write('before ');
     expect(out.stream()).toBe(stream);
     out.write('after');
@@ -74,38 +74,71 @@ describe('directOutput', () => {
 
   it('drops the rest quietly once the reader has gone (EPIPE), from the descriptor or the stream', () => {
     const fd = descriptor(['EPIPE']);
-    const out = directOutput(1, () => new RecordingStream(), fd.write);
+    const out = directOutput(1, () => new RecordingStream(), { direct: true, write: fd.write });
     expect(() => out.write('lost')).not.toThrow();
     out.write('also lost');
     expect(fd.calls()).toBe(1);
 
     const stream = new RecordingStream();
-    const later = directOutput(1, () => stream, descriptor([]).write);
+    const later = directOutput(1, () => stream, { direct: true, write: descriptor([]).write });
     later.stream();
     stream.emit('error', errno('EPIPE'));
     later.write('dropped');
     expect(stream.chunks).toEqual([]);
   });
 
+  it('hands the rest to the stream when a write takes nothing, instead of trying again forever', () => {
+    const fd = descriptor([2, 0]);
+    const stream = new RecordingStream();
+    directOutput(1, () => stream, { direct: true, write: fd.write }).write('abcdef');
+    expect(fd.written.join('') + stream.chunks.join('')).toBe('abcdef');
+    expect(fd.calls()).toBe(2);
+  });
+
+  it('writes through the stream from the start where it must (a Windows console is written as UTF-16)', () => {
+    const fd = descriptor([]);
+    const stream = new RecordingStream();
+    directOutput(1, () => stream, { direct: false, write: fd.write }).write('héllo');
+    expect(fd.calls()).toBe(0);
+    expect(stream.chunks).toEqual(['héllo']);
+  });
+
   it('lets any other failure through', () => {
-    const out = directOutput(1, () => new RecordingStream(), descriptor(['ENOSPC']).write);
+    const out = directOutput(1, () => new RecordingStream(), { direct: true, write: descriptor(['ENOSPC']).write });
     expect(() => out.write('x')).toThrow('ENOSPC');
     const stream = new RecordingStream();
-    directOutput(1, () => stream, descriptor([]).write).stream();
+    directOutput(1, () => stream, { direct: true, write: descriptor([]).write }).stream();
     expect(() => stream.emit('error', errno('EIO'))).toThrow('EIO');
   });
 });
 
 describe('isTerminal', () => {
-  it('is false for a file and for /dev/null, without asking Node for a terminal', () => {
+  it("is false for a file and for /dev/null, without asking Node's stream", () => {
     const file = openSync(new URL(import.meta.url), 'r');
     const devNull = openSync('/dev/null', 'r');
+    const stream = () => {
+      throw new Error('the stream was asked');
+    };
     try {
-      expect(isTerminal(file)).toBe(false);
-      expect(isTerminal(devNull)).toBe(false);
+      expect(isTerminal(file, stream)).toBe(false);
+      expect(isTerminal(devNull, stream)).toBe(false);
     } finally {
       closeSync(file);
       closeSync(devNull);
+    }
+  });
+
+  // engines allows Node 22.0 to 22.2, which have no process.getBuiltinModule.
+  it('answers for a character device other than /dev/null from the stream, on a Node without getBuiltinModule', () => {
+    const zero = openSync('/dev/zero', 'r');
+    const getBuiltinModule = process.getBuiltinModule;
+    Reflect.deleteProperty(process, 'getBuiltinModule');
+    try {
+      expect(isTerminal(zero, () => ({ isTTY: false }))).toBe(false);
+      expect(isTerminal(zero, () => ({ isTTY: true }))).toBe(true);
+    } finally {
+      process.getBuiltinModule = getBuiltinModule;
+      closeSync(zero);
     }
   });
 });

@@ -52,10 +52,14 @@ export function awsEnv(home: string, o: AwsEnvOptions = {}): Record<string, stri
   };
 }
 
+/**
+ * Runs the built CLI. `readerPausesMs`: stdout is not read for that long from the start, as a slow
+ * reader (a pager, a busy jq) leaves a pipe full.
+ */
 export function runCli(
   args: string[],
   env: Record<string, string>,
-  options: { cwd?: string; timeoutMs?: number } = {},
+  options: { cwd?: string; timeoutMs?: number; readerPausesMs?: number } = {},
 ): Promise<CliResult> {
   assertBuilt();
   return new Promise((resolve, reject) => {
@@ -67,6 +71,10 @@ export function runCli(
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    if (options.readerPausesMs) {
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), options.readerPausesMs);
+    }
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
     child.on('error', reject);
