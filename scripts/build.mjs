@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LOADER_FILE, MAIN_FILE, bundleFiles, entriesInTwoFiles, entryPoints } from './bundle-files.mjs';
+import { BUNDLE_FILES, LOADER_FILE, MAIN_FILE, bundleFiles, entriesInTwoFiles, entryPoints } from './bundle-files.mjs';
 import { dependencyEdits, replaceOnce } from './dependency-edits.mjs';
 import { esmFaces } from './esm-faces.mjs';
 
@@ -131,7 +131,7 @@ const lazyPackages = {
   setup(b) {
     const filter = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
     b.onResolve({ filter }, (args) =>
-      args.namespace === 'file' && !args.importer.includes(`${'/'}node_modules${'/'}`)
+      args.namespace === 'file' && !args.importer.split(/[\\/]/).includes('node_modules')
         ? { path: args.path, namespace: 'lazy-package' }
         : undefined,
     );
@@ -152,7 +152,7 @@ const lazyBuiltins = {
   setup(b) {
     const filter = new RegExp(`^(${Object.keys(LAZY_BUILTINS).join('|')})$`);
     b.onResolve({ filter }, (args) =>
-      args.namespace === 'file' && !args.importer.includes(`${'/'}node_modules${'/'}`)
+      args.namespace === 'file' && !args.importer.split(/[\\/]/).includes('node_modules')
         ? { path: args.path, namespace: 'lazy-builtin' }
         : undefined,
     );
@@ -259,6 +259,15 @@ await writeFile(
 await writeFile(join(staging, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 const twice = entriesInTwoFiles(result.metafile);
 if (twice.length > 0) throw new Error(`build: a module that must be in one file only is in two:\n${twice.join('\n')}`);
+// A file of ours is imported through a face that re-exports its names (scripts/bundle-files.mjs),
+// not a default export, which would come out undefined.
+for (const file of BUNDLE_FILES.filter((f) => /\.tsx?$/.test(f.entry))) {
+  const code = await readFile(join(root, file.entry), 'utf8');
+  if (/\bexport\s+default\b|\bas\s+default\b/.test(code))
+    throw new Error(
+      `build: ${file.entry} has a default export; give it a name (its file's face re-exports names only)`,
+    );
+}
 // --metafile FILE: esbuild's account of every file (its inputs and their bytes, their imports and
 // how each is made: static, dynamic, require), for measuring and checking what each command loads.
 const metafileAt = process.argv.indexOf('--metafile');

@@ -22,7 +22,11 @@ const inDependency = (importer) => importer.split(/[\\/]/).includes('node_module
 export const esmFaces = (root) => ({
   name: 'esm-faces',
   setup(b) {
-    const face = (args) => (args.namespace === NAMESPACE ? undefined : { path: args.path, namespace: NAMESPACE });
+    // Only for an import: a require() of a CommonJS module makes no copy, and would make one of the face.
+    const face = (args) =>
+      args.namespace === NAMESPACE || args.kind !== 'import-statement'
+        ? undefined
+        : { path: args.path, namespace: NAMESPACE };
     b.onResolve({ filter: new RegExp(`^(${escaped(FACED_PACKAGES)})$`) }, face);
     b.onResolve({ filter: new RegExp(`^(${escaped(FACED_BUILTINS)})$`) }, (args) =>
       inDependency(args.importer) ? face(args) : undefined,

@@ -165,13 +165,15 @@ function readSource(filename: string): { bytes: Buffer; size: bigint; mtimeNs: b
   }
 }
 
-/** This process's cache folder, or undefined when it is off or there is no home for it. */
-export function processCacheFolder(env: NodeJS.ProcessEnv = process.env): CacheFolder | undefined {
+/**
+ * This process's cache folder, or undefined when it is off or there is no home for it. `homedir`:
+ * os.homedir, asked only when HOME is unset (node:os is a module less to load on the way to every command).
+ */
+export function processCacheFolder(env: NodeJS.ProcessEnv, homedir: () => string): CacheFolder | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   let home = '';
   try {
-    // node:os only when HOME is unset: a module less to load on the way to every command.
-    home = env.HOME || process.getBuiltinModule('node:os').homedir();
+    home = env.HOME || homedir();
   } catch {
     return undefined;
   }
@@ -188,7 +190,8 @@ let bundle: BundleLoader | undefined;
  */
 export function loadBundleFile(dir: string, name: string, nodeRequire: NodeJS.Require): unknown {
   if (!bundle) {
-    const loader = createBundleLoader(dir, nodeRequire, processCacheFolder());
+    const homedir = () => (nodeRequire('node:os') as typeof import('node:os')).homedir();
+    const loader = createBundleLoader(dir, nodeRequire, processCacheFolder(process.env, homedir));
     bundle = loader;
     process.once('exit', () => loader.save());
   }
