@@ -137,6 +137,16 @@ const LOADER_IMPLICIT_SKIP = [
   LOADER_IMPLICIT_LOOP,
   `    if (state.builtInImplicitOnly === undefined) state.builtInImplicitOnly = state.implicitTypes.every((type) => DEFAULT_SCHEMA.compiledImplicit.includes(type))\n    const skipImplicit = state.builtInImplicitOnly && typeof state.result === 'string' && state.result.length > 0 && !/^[~nNtTfF+\\-.0-9<]/.test(state.result)\n${LOADER_IMPLICIT_LOOP.replace('typeIndex < typeQuantity;', '!skipImplicit && typeIndex < typeQuantity;')}`,
 ];
+// And for every node it writes, the dumper asks each type of the schema whether it would represent it
+// (instanceOf, then predicate: several Object.prototype.toString calls a node), for strings too,
+// though none of js-yaml's own types, and no type with instanceOf, takes a string: a string skips
+// the question when the schema has no other kind of type.
+const DETECT_LOOP =
+  'function detectType (state, object, explicit) {\n  const typeList = explicit ? state.explicitTypes : state.implicitTypes\n';
+const DETECT_SKIP = [
+  DETECT_LOOP,
+  `${DETECT_LOOP}  if (typeof object === 'string') {\n    const known = explicit ? 'explicitTakeNoString' : 'implicitTakeNoString'\n    if (state[known] === undefined) state[known] = typeList.every((type) => type.instanceOf || DEFAULT_SCHEMA.compiledImplicit.includes(type) || DEFAULT_SCHEMA.compiledExplicit.includes(type))\n    if (state[known]) return false\n  }\n`,
+];
 const PLAIN_ASCII_LOOP = '  if (singleLineOnly || forceQuotes) {\n';
 const PLAIN_ASCII_SKIP = [
   PLAIN_ASCII_LOOP,
@@ -208,7 +218,7 @@ export const DEPENDENCY_EDITS = {
   'ansi-escapes/base.js': { prepend: '', edits: [OS_ON_USE] },
   'chalk/source/vendor/supports-color/index.js': { prepend: '', edits: [OS_ON_USE] },
   'scheduler/cjs/scheduler.production.js': { prepend: '', edits: [SCHEDULER_DATE] },
-  'js-yaml/lib/dumper.js': { prepend: '', edits: [PLAIN_ASCII_SKIP, IMPLICIT_SKIP] },
+  'js-yaml/lib/dumper.js': { prepend: '', edits: [PLAIN_ASCII_SKIP, IMPLICIT_SKIP, DETECT_SKIP] },
   'js-yaml/lib/common.js': { prepend: '', edits: [REPEAT_LOOP] },
   'js-yaml/lib/loader.js': { prepend: '', edits: [LOADER_IMPLICIT_SKIP] },
 };

@@ -33,7 +33,7 @@ const piece = fc.constantFrom(
   ...['a', 'Z', '0', '9', ' ', ':', '#', ',', '[', ']', '{', '}', '-', '?', '!', '&', '*', '|', '>', "'", '"'],
   ...['%', '@', '`', '\\', '/', '.', '\n', '\t', '\r', 'é', '─', '😀', 'true', 'null', '1.5', '0x1F', '~', '=', '<<'],
   ...['arn:aws:iam::111122223333:role/x', 'Fn::If', 'AWS::Region', '2024-01-02', 'a: b', 'a #b', ' x', 'x '],
-  ...['${AWS::Region}', '.inf', '.NaN', '-1', '+2', '0b1', '0o7', 'True', 'FALSE', 'Null', 'x1', 'xyz'],
+  ...['${AWS::Region}', '.inf', '.NaN', '-1', '+2', '0b1', '0o7', 'True', 'FALSE', 'Null', 'x1', 'xyz', 'Zed'],
 );
 const text = fc.oneof(
   fc.array(piece, { maxLength: 8 }).map((parts) => parts.join('')),
@@ -68,6 +68,14 @@ const xType = (yaml: JsYaml) =>
     represent: (value: object) => (value as { x: string }).x,
   });
 
+/** An explicit type of a caller's own that takes strings: one starting with "Z" is written `!z rest`. */
+const zType = (yaml: JsYaml) =>
+  new yaml.Type('!z', {
+    kind: 'scalar',
+    predicate: (value: unknown) => typeof value === 'string' && value.startsWith('Z'),
+    represent: (value: object) => (value as unknown as string).slice(1),
+  });
+
 // Each option set for one copy of js-yaml (a schema is compared by identity with its own types).
 type JsYaml = typeof original;
 const optionSets: ((yaml: JsYaml) => Parameters<JsYaml['dump']>[1])[] = [
@@ -84,6 +92,8 @@ const optionSets: ((yaml: JsYaml) => Parameters<JsYaml['dump']>[1])[] = [
   (yaml) => ({ lineWidth: -1, schema: yaml.CORE_SCHEMA }),
   // An implicit type of the caller's own, which reads strings starting with "x": the skip is off.
   (yaml) => ({ lineWidth: -1, schema: yaml.DEFAULT_SCHEMA.extend({ implicit: [xType(yaml)] }) }),
+  // An explicit type of the caller's own that represents strings starting with "Z" (with a tag).
+  (yaml) => ({ lineWidth: -1, schema: yaml.DEFAULT_SCHEMA.extend([zType(yaml)]) }),
 ];
 
 describe("the bundle's js-yaml", () => {
