@@ -121,46 +121,35 @@ const loadCliMain = {
   },
 };
 
-// string-width's module (its regexes, get-east-asian-width's tables) takes about 2 ms to load, which
-// recommend and generate, and the wizard's first frame, would pay to measure text that is nearly
-// always ASCII (source/text/wrap.ts measures ASCII itself). Our code gets it through a stand-in that
-// loads it on the first call (esbuild evaluates a module reached by require() only then).
-const LAZY_PACKAGES = ['string-width'];
-const lazyPackages = {
-  name: 'lazy-packages',
+// Modules our code reaches through a stand-in that loads the module on the first call of what it
+// exports (esbuild evaluates a module reached by require() only then), each with the names our code
+// uses (a name not listed fails the build):
+// - string-width: its module (its regexes, get-east-asian-width's tables) takes about 2 ms to load,
+//   which recommend and generate, and the wizard's first frame, would pay to measure text that is
+//   nearly always ASCII (source/text/wrap.ts measures ASCII itself);
+// - node:crypto: about 2 ms on Node 22 (fifteen of Node's modules), which the wizard paid before its
+//   first keys for hashes it makes only when writing.
+const LAZY_MODULES = { 'string-width': ['default'], 'node:crypto': ['createHash', 'randomBytes'] };
+const lazyModules = {
+  name: 'lazy-modules',
   setup(b) {
-    const filter = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
+    const filter = new RegExp(`^(${Object.keys(LAZY_MODULES).join('|')})$`);
     b.onResolve({ filter }, (args) =>
       args.namespace === 'file' && !args.importer.split(/[\\/]/).includes('node_modules')
-        ? { path: args.path, namespace: 'lazy-package' }
+        ? { path: args.path, namespace: 'lazy-module' }
         : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
       resolveDir: root,
       loader: 'js',
-      contents: `let loaded;\nexport default function lazy(...args) {\n  loaded ??= require(${JSON.stringify(args.path)}).default;\n  return loaded(...args);\n}\n`,
-    }));
-  },
-};
-
-// node:crypto takes about 2 ms to load on Node 22 (fifteen of Node's modules): the wizard paid it
-// before its first keys for hashes it makes only when writing. Our modules get the functions they
-// use through a stand-in that loads it on the first call (a name not listed fails the build).
-const LAZY_BUILTINS = { 'node:crypto': ['createHash', 'randomBytes'] };
-const lazyBuiltins = {
-  name: 'lazy-builtins',
-  setup(b) {
-    const filter = new RegExp(`^(${Object.keys(LAZY_BUILTINS).join('|')})$`);
-    b.onResolve({ filter }, (args) =>
-      args.namespace === 'file' && !args.importer.split(/[\\/]/).includes('node_modules')
-        ? { path: args.path, namespace: 'lazy-builtin' }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      loader: 'js',
-      contents: LAZY_BUILTINS[args.path]
-        .map((name) => `export const ${name} = (...args) => require(${JSON.stringify(args.path)}).${name}(...args);\n`)
-        .join(''),
+      contents: [
+        `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(args.path)}));\n`,
+        ...LAZY_MODULES[args.path].map((name) =>
+          name === 'default'
+            ? 'export default (...args) => load().default(...args);\n'
+            : `export const ${name} = (...args) => load().${name}(...args);\n`,
+        ),
+      ].join(''),
     }));
   },
 };
@@ -226,8 +215,7 @@ const result = await build({
     answersShape,
     quickReplies,
     loadCliMain,
-    lazyPackages,
-    lazyBuiltins,
+    lazyModules,
     dependencyEdits(),
     esmFaces(root),
     draftZodOnUse,

@@ -4,7 +4,7 @@
 import stringWidth from 'string-width';
 
 // Printable ASCII is one column a character. Measured here, string-width's module (about 2 ms to load)
-// loads in the bundle only for other text (scripts/build.mjs, lazyPackages): recommend, generate and
+// loads in the bundle only for other text (scripts/build.mjs, lazyModules): recommend, generate and
 // the wizard's first frame, all ASCII, run without it.
 const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
 const columnsOf = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
