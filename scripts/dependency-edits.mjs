@@ -124,6 +124,12 @@ const INK_PACKAGE_JSON = [
 // And its repeat() built every line's indentation a space at a time (2 ms of the same run): the
 // same count of copies, ceil(count), as String.prototype.repeat makes them.
 // test/generators/js-yaml-edits.test.ts holds the edited js-yaml to the original: what it writes and reads.
+// Shared by the dumper's and the loader's skips: whether the schema's implicit types are all
+// js-yaml's own (asked once per run of the dumper or loader), and what a string one of those matches
+// can start with.
+const ONLY_OWN_IMPLICIT =
+  'if (state.builtInImplicitOnly === undefined) state.builtInImplicitOnly = state.implicitTypes.every((type) => DEFAULT_SCHEMA.compiledImplicit.includes(type))';
+const IMPLICIT_FIRST = '/^[~nNtTfF+\\-.0-9<]/';
 const REPEAT_LOOP = [
   "  let result = ''\n\n  for (let cycle = 0; cycle < count; cycle += 1) {\n    result += string\n  }\n\n  return result\n",
   "  return count > 0 ? string.repeat(Math.ceil(count)) : ''\n",
@@ -135,7 +141,7 @@ const LOADER_IMPLICIT_LOOP =
   '    for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {\n      type = state.implicitTypes[typeIndex]\n';
 const LOADER_IMPLICIT_SKIP = [
   LOADER_IMPLICIT_LOOP,
-  `    if (state.builtInImplicitOnly === undefined) state.builtInImplicitOnly = state.implicitTypes.every((type) => DEFAULT_SCHEMA.compiledImplicit.includes(type))\n    const skipImplicit = state.builtInImplicitOnly && typeof state.result === 'string' && state.result.length > 0 && !/^[~nNtTfF+\\-.0-9<]/.test(state.result)\n${LOADER_IMPLICIT_LOOP.replace('typeIndex < typeQuantity;', '!skipImplicit && typeIndex < typeQuantity;')}`,
+  `    ${ONLY_OWN_IMPLICIT}\n    const skipImplicit = state.builtInImplicitOnly && typeof state.result === 'string' && state.result.length > 0 && !${IMPLICIT_FIRST}.test(state.result)\n${LOADER_IMPLICIT_LOOP.replace('typeIndex < typeQuantity;', '!skipImplicit && typeIndex < typeQuantity;')}`,
 ];
 // And for every node it writes, the dumper asks each type of the schema whether it would represent it
 // (instanceOf, then predicate: several Object.prototype.toString calls a node), for strings too,
@@ -155,7 +161,7 @@ const PLAIN_ASCII_SKIP = [
 const IMPLICIT_LOOP = 'function testImplicitResolving (state, str) {\n';
 const IMPLICIT_SKIP = [
   IMPLICIT_LOOP,
-  `${IMPLICIT_LOOP}  if (state.builtInImplicitOnly === undefined) state.builtInImplicitOnly = state.implicitTypes.every((type) => DEFAULT_SCHEMA.compiledImplicit.includes(type))\n  if (state.builtInImplicitOnly && str.length > 0 && !/^[~nNtTfF+\\-.0-9<]/.test(str)) return false\n`,
+  `${IMPLICIT_LOOP}  ${ONLY_OWN_IMPLICIT}\n  if (state.builtInImplicitOnly && str.length > 0 && !${IMPLICIT_FIRST}.test(str)) return false\n`,
 ];
 
 // Node modules the wizard never uses on Linux or in a terminal whose size is known, loaded by Ink's
