@@ -1,30 +1,17 @@
 // The bundle's js-yaml, bundled here with its edits alone (scripts/dependency-edits.mjs: the dumper's
 // and the loader's skips, repeat()): it must write and read what js-yaml itself does, for any strings,
 // the dump options the generators and the drafts use, and schemas with implicit types of their own.
-import { createRequire } from 'node:module';
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import * as original from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { DEPENDENCY_EDITS, dependencyEdits } from '../../scripts/dependency-edits.mjs';
+import { editedBundle, editsOf } from '../support/edited-bundle.ts';
 
 const EDITED = ['js-yaml/lib/dumper.js', 'js-yaml/lib/common.js', 'js-yaml/lib/loader.js'];
 
 async function editedJsYaml(): Promise<typeof original> {
-  const result = await build({
-    stdin: { contents: "module.exports = require('js-yaml');", resolveDir: process.cwd(), loader: 'js' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-    logLevel: 'silent',
-    plugins: [dependencyEdits(Object.fromEntries(EDITED.map((file) => [file, DEPENDENCY_EDITS[file]!])))],
-  });
-  const code = result.outputFiles[0]!.text;
+  const { value, code } = await editedBundle<typeof original>("require('js-yaml')", editsOf(EDITED));
   expect(code).toContain('x5e-\\x7a'); // the edit is in
-  const module = { exports: {} as typeof original };
-  new Function('module', 'exports', 'require', code)(module, module.exports, createRequire(import.meta.url));
-  return module.exports;
+  return value;
 }
 
 // Strings near the edges of the edit: the characters it treats specially (# , [ ] { } :), spaces

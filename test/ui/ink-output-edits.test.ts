@@ -1,11 +1,9 @@
 // Ink's frame builder (its Output class) as the bundle edits it (scripts/dependency-edits.mjs: one
 // blank cell, ASCII lines without parsing, unstyled rows joined): bundled here with and without the
 // edits, it must draw the same frames for any writes, styles, wide characters and clips.
-import { createRequire } from 'node:module';
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEPENDENCY_EDITS, dependencyEdits } from '../../scripts/dependency-edits.mjs';
+import { editedBundle, editsOf } from '../support/edited-bundle.ts';
 
 // The frame builder and the files it loads that the bundle edits.
 const EDITED = [
@@ -25,27 +23,8 @@ interface Output {
 }
 type OutputClass = new (options: { width: number; height: number }) => Output;
 
-async function outputClass(edits: Record<string, unknown>): Promise<OutputClass> {
-  const result = await build({
-    stdin: {
-      contents: "module.exports = require('./node_modules/ink/build/output.js').default;",
-      resolveDir: process.cwd(),
-      loader: 'js',
-    },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-    logLevel: 'silent',
-    plugins: [dependencyEdits(edits as never)],
-  });
-  const module = { exports: {} as OutputClass };
-  new Function('module', 'exports', 'require', result.outputFiles[0]!.text)(
-    module,
-    module.exports,
-    createRequire(import.meta.url),
-  );
-  return module.exports;
+async function outputClass(edits: ReturnType<typeof editsOf>): Promise<OutputClass> {
+  return (await editedBundle<OutputClass>("require('./node_modules/ink/build/output.js').default", edits)).value;
 }
 
 const DIM = (text: string) => `\u001B[2m${text}\u001B[22m`;
@@ -77,13 +56,12 @@ type Operation =
 
 describe("the bundle's Ink frame builder", () => {
   it('draws what Ink draws, for any writes, styles, wide characters and clips', async () => {
-    const edits = Object.fromEntries(EDITED.map((file) => [file, DEPENDENCY_EDITS[file]!]));
     const framing = ['ink/build/output.js', '@alcalzone/ansi-tokenize/build/styledChars.js'];
-    const others = Object.fromEntries(
-      EDITED.filter((file) => !framing.includes(file)).map((file) => [file, DEPENDENCY_EDITS[file]!]),
-    );
     // The original: the same bundle with every edit but the frame builder's.
-    const [Edited, Original] = await Promise.all([outputClass(edits), outputClass(others)]);
+    const [Edited, Original] = await Promise.all([
+      outputClass(editsOf(EDITED)),
+      outputClass(editsOf(EDITED.filter((file) => !framing.includes(file)))),
+    ]);
     const frame = (Output: OutputClass, width: number, height: number, operations: Operation[]) => {
       const output = new Output({ width, height });
       for (const op of operations) {
