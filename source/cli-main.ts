@@ -12,6 +12,7 @@ import { printableMessage } from './text/printable.ts';
 // Written to the descriptors directly until Node's stream is needed (output/direct-output.ts).
 const stdout = directOutput(1, () => process.stdout);
 const stderr = directOutput(2, () => process.stderr);
+const stdoutIsTerminal = () => isTerminal(1, () => process.stdout);
 const io: CommandIO = {
   stdout: (text) => stdout.write(printableMessage(text)),
   // Output that streams while other work runs asks this: from then on stdout is Node's stream, so
@@ -22,13 +23,13 @@ const io: CommandIO = {
   env: process.env,
   // Asked only by commands that may need a terminal. stdout first: stdin is rarely asked then.
   get isInteractive() {
-    return isTerminal(1, () => process.stdout) && isTerminal(0, () => process.stdin);
+    return stdoutIsTerminal() && isTerminal(0, () => process.stdin);
   },
   get status() {
     return stderr.stream();
   },
   get columns() {
-    return (isTerminal(1, () => process.stdout) && process.stdout.columns) || undefined;
+    return (stdoutIsTerminal() && process.stdout.columns) || undefined;
   },
   terminal: () => ({ stdin: process.stdin, stdout: stdout.stream() }),
   onInterrupt(handler) {
