@@ -68,11 +68,13 @@ const precompiledTemplates = {
 };
 
 // source/answers/shape.ts compiles the answers JSON Schema with ajv when it loads. The bundle gets
-// ajv's standalone code instead: the same schema and options (read from that module, so they cannot
-// differ), compiled here, with no ajv at run time.
+// ajv's standalone code instead: the same schema (without its annotations, as there) and options
+// (read from that module, so they cannot differ), compiled here, with no ajv at run time.
 async function standaloneAnswersShape() {
-  const { AJV_OPTIONS } = await sourceModule("export { AJV_OPTIONS } from './source/answers/shape.ts';");
-  const schema = JSON.parse(await readFile(join(root, 'schema/ami-wizard.schema.json'), 'utf8'));
+  const { AJV_OPTIONS, withoutAnnotations } = await sourceModule(
+    "export { AJV_OPTIONS, withoutAnnotations } from './source/answers/shape.ts';",
+  );
+  const schema = withoutAnnotations(JSON.parse(await readFile(join(root, 'schema/ami-wizard.schema.json'), 'utf8')));
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true } });
   ajv.addSchema(schema);
   const code = standaloneCode(ajv, { checkShape: schema.$id });

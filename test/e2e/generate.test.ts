@@ -81,6 +81,13 @@ describe('generate', () => {
     expect(Handlebars.precompile('{{hcl x}}')).toMatch(/"loc":\{"start":\{"line":/);
   });
 
+  it("the bundle's check of an answers file's shape holds none of the schema's descriptions", () => {
+    // ajv's standalone code carries the schema it checks (source/answers/shape.ts strips what only describes).
+    const reader = readDistFile('answers-read.js');
+    expect(reader).toContain('additionalProperties');
+    expect(reader).not.toContain('Free text, escaped for every file');
+  });
+
   it('re-running updates nothing, and leaves an edited file alone until --force', () => {
     const answers = writeAnswers(dir, MINIMAL_YAML);
     const out = join(dir, 'out');
