@@ -159,10 +159,11 @@ const lazyModules = {
 // source/answers/draft.ts validates with zod: the answers schema (questionnaire/answer-fields.ts) and
 // zod's core take 20 to 40 ms to evaluate, which the wizard paid before its first screen read keys,
 // though nothing validates until the first answer. In the bundle draft.ts reaches both through a
-// stand-in module loaded by require(), which esbuild evaluates on the first call only.
-const DRAFT_ZOD_IMPORTS =
-  "import * as z from 'zod/mini';\nimport { AnswersSchema } from '../../questionnaire/answers-schema.ts';\n";
-const DRAFT_ZOD_PARSE = 'z.safeParse(AnswersSchema, draft)';
+// stand-in module loaded by require(), which esbuild evaluates on the first call only, and the
+// stand-in is the face of their file (answers-zod in scripts/bundle-files.mjs): 40 KB the screens'
+// file no longer holds.
+const DRAFT_ZOD_IMPORT = "import { AnswersSchema, safeParse } from './answers-zod.ts';\n";
+const DRAFT_ZOD_PARSE = 'safeParse(AnswersSchema, draft)';
 const draftZodOnUse = {
   name: 'draft-zod-on-use',
   setup(b) {
@@ -172,18 +173,20 @@ const draftZodOnUse = {
         "let answersZod: any;\nconst safeParseAnswers = (draft: unknown) => {\n  answersZod ??= require('draft-zod-on-use');\n  return answersZod.safeParse(answersZod.AnswersSchema, draft);\n};\n";
       return {
         contents: replaceOnce(code, args.path, [
-          [DRAFT_ZOD_IMPORTS, lazy],
+          [DRAFT_ZOD_IMPORT, lazy],
           [DRAFT_ZOD_PARSE, 'safeParseAnswers(draft)'],
         ]),
         loader: 'ts',
       };
     });
     b.onResolve({ filter: /^draft-zod-on-use$/ }, () => ({ path: 'draft-zod-on-use', namespace: 'draft-zod-on-use' }));
+    b.onResolve({ filter: /^\.\/answers-zod\.js$/, namespace: 'draft-zod-on-use' }, (args) => ({
+      path: args.path,
+      namespace: 'bundle-file',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'draft-zod-on-use' }, () => ({
-      resolveDir: join(root, 'source/answers'),
       loader: 'js',
-      contents:
-        "export { safeParse } from 'zod/mini';\nexport { AnswersSchema } from '../../questionnaire/answers-schema.ts';\n",
+      contents: "export * from './answers-zod.js';\n",
     }));
   },
 };
@@ -251,12 +254,10 @@ const twice = entriesInTwoFiles(result.metafile);
 if (twice.length > 0) throw new Error(`build: a module that must be in one file only is in two:\n${twice.join('\n')}`);
 // A file of ours is imported through a face that re-exports its names (scripts/bundle-files.mjs),
 // not a default export, which would come out undefined.
-for (const file of BUNDLE_FILES.filter((f) => /\.tsx?$/.test(f.entry))) {
-  const code = await readFile(join(root, file.entry), 'utf8');
+for (const entry of BUNDLE_FILES.flatMap((f) => [f.entry, ...(f.with ?? [])]).filter((e) => /\.tsx?$/.test(e))) {
+  const code = await readFile(join(root, entry), 'utf8');
   if (/\bexport\s+default\b|\bas\s+default\b/.test(code))
-    throw new Error(
-      `build: ${file.entry} has a default export; give it a name (its file's face re-exports names only)`,
-    );
+    throw new Error(`build: ${entry} has a default export; give it a name (its file's face re-exports names only)`);
 }
 // --metafile FILE: esbuild's account of every file (its inputs and their bytes, their imports and
 // how each is made: static, dynamic, require), for measuring and checking what each command loads.

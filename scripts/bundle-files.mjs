@@ -48,6 +48,8 @@ export const BUNDLE_FILES = [
   { name: 'answers-in-terminal', entry: 'source/commands/answers-in-terminal.ts' },
   // Only for an answers file that is not valid YAML or not the schema's: the YAML parser and zod.
   { name: 'answers-diagnostics', entry: 'source/answers/diagnostics.ts' },
+  // zod and the answers schema, for the wizard's check of its draft (source/answers/draft.ts), on first use.
+  { name: 'answers-zod', entry: 'source/answers/answers-zod.ts' },
   // The screens of the wizard and the workshop (source/commands/screens.ts), loaded once the first
   // frame is drawn.
   { name: 'screens', entry: 'source/commands/screens.ts' },

@@ -5,7 +5,7 @@
 // value, and only those: the answers the file leaves out are simply asked, as they always are.
 // Never with --yes, which would take the guess unseen: there, and without a terminal, a wrong value
 // stops the run as it does for generate.
-import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
+import { AnswersSchema } from './answers-zod.ts';
 import { ASKED_FIELDS } from '../../questionnaire/wizard-screens.ts';
 import { REGION_CODES } from '../../questionnaire/regions.ts';
 import { didYouMean } from '../text/did-you-mean.ts';

@@ -1,8 +1,7 @@
 // The answers while the wizard fills them in: the answers file's shape with the asked parts still
 // optional. Validation is the answers file's zod schema (which the quick path, quick-check.ts, is
 // held to), so both ways of answering agree.
-import * as z from 'zod/mini';
-import { AnswersSchema } from '../../questionnaire/answers-schema.ts';
+import { AnswersSchema, safeParse } from './answers-zod.ts';
 import type { Answers, AnswersInput } from '../../questionnaire/answers-schema.ts';
 import { QUESTION_KEYS, QUESTIONS } from '../../questionnaire/questions.ts';
 import { ASKED_FIELDS } from '../../questionnaire/wizard-screens.ts';
@@ -55,7 +54,7 @@ export function validateDraft(draft: Draft): Validated {
       ok: false,
       problems: [{ path: secret.path.join('.'), message: `this looks like ${secret.kind}: ${SECRET_ADVICE}` }],
     };
-  const result = z.safeParse(AnswersSchema, draft);
+  const result = safeParse(AnswersSchema, draft);
   if (result.success) return { ok: true, answers: result.data };
   const problems = result.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),

@@ -385,15 +385,18 @@ describe('the bundle', () => {
     expect(loaded(readFileSync(log, 'utf8'))).toEqual([]);
   });
 
-  it('the wizard reads keys before the answers reader (js-yaml) and the generators load: they come when needed', () => {
+  it('the wizard reads keys before the answers reader (js-yaml), the generators and zod load: they come when needed', () => {
     const yamlReader = (input: string) => /^(node_modules\/js-yaml\/|package-getter:[^:]+:js-yaml$)/.test(input);
     const generators = ['generators.js', 'templates.js'];
+    const onUse = [...generators, 'answers-zod.js'];
     // What runs when a file loads, in it and in the files that load with it.
     const runAtLoad = (file: string) => [...loadedWith(file)].flatMap((f) => [...eagerInputs(f)]);
     expect(runAtLoad('screens.js').filter(yamlReader)).toEqual([]);
-    expect([...loadedWith('screens.js')].filter((file) => generators.includes(file))).toEqual([]);
-    // The check can fail: the wizard may load them, and generate loads them at once.
-    expect([...mayLoad('screens.js')]).toEqual(expect.arrayContaining(generators));
+    expect([...loadedWith('screens.js')].filter((file) => onUse.includes(file))).toEqual([]);
+    // zod is not even in the screens' file: the draft's check loads it from its own.
+    expect(inputsOf('screens.js').filter((input) => input.includes('node_modules/zod/'))).toEqual([]);
+    // The check can fail: the wizard may load them, and generate loads the generators at once.
+    expect([...mayLoad('screens.js')]).toEqual(expect.arrayContaining(onUse));
     expect(runAtLoad('generate.js').some(yamlReader)).toBe(true);
     expect([...loadedWith('generate.js')]).toEqual(expect.arrayContaining(generators));
   });
