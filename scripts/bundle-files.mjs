@@ -12,21 +12,25 @@
 // size budget (scripts/bench-package.mjs). `recommend` loads 8 small files, generate 12.
 //
 // A module bundled into two files that one process loads has two copies. That is harmless for code
-// and data, and wrong for a class tested with instanceof or for state: those modules are files of
-// their own (errors, aws-deadline; generators/folder.ts passes its TemplateError on). What crosses
-// between the files otherwise is data, the CommandIO and thrown errors (main.ts reads exitCode).
+// and data, and wrong for a class tested with instanceof or for state: those modules share a file of
+// their own (one-copy: the errors, the AWS deadline; generators/folder.ts passes its TemplateError
+// on). What crosses between the files otherwise is data, the CommandIO and thrown errors (main.ts
+// reads exitCode).
 import { resolve } from 'node:path';
 
-/** Each file: its name in dist/ (with .js), its entry module. */
+/**
+ * Each file: its name in dist/ (with .js), its entry module, and the other modules it holds whole
+ * (`with`): an import of any of them from another file is a load of this one.
+ */
 export const BUNDLE_FILES = [
   { name: 'cli', entry: 'source/cli.ts' },
   // Loaded by Node with the entry: the loader of every other file, through V8's code cache (one per
   // process, since it keeps the files it loaded to write their code at exit).
   { name: 'code-cache', entry: 'source/start/code-cache.ts' },
   { name: 'cli-main', entry: 'source/cli-main.ts' },
-  // One copy per process: the error classes and the AWS deadline's state.
-  { name: 'errors', entry: 'source/errors.ts' },
-  { name: 'aws-deadline', entry: 'source/aws/deadline.ts' },
+  // One copy per process: the error classes and the AWS deadline's state. One file, since every
+  // command loads both (each file is a read and a code-cache lookup).
+  { name: 'one-copy', entry: 'source/errors.ts', with: ['source/aws/deadline.ts'] },
   // Data nearly every command reads: the questions, and the answers file's JSON Schema.
   { name: 'questions', entry: 'questionnaire/questions.ts' },
   { name: 'answers-schema', entry: 'schema/ami-wizard.schema.json' },
@@ -87,18 +91,40 @@ const fileName = (file) => `${file.name}.js`;
 const packageFileSource = (packages) =>
   `module.exports = {\n${packages.map((p) => `  get ${JSON.stringify(p)}() { return require(${JSON.stringify(p)}); },`).join('\n')}\n};\n`;
 
+/** The modules of `file`: its entry first. */
+const modulesOf = (file) => [file.entry, ...(file.with ?? [])];
+
 /** The esbuild entry points: each file's, and each file of packages'. */
 export function entryPoints(root) {
   const files = BUNDLE_FILES.map((f) => [
     f.name,
     // A JSON entry gets no module.exports from esbuild's CommonJS output: a module requiring it does.
-    f.entry.endsWith('.json') ? `json-file:${resolve(root, f.entry)}` : resolve(root, f.entry),
+    // A file of several modules: one that exports what each does.
+    f.entry.endsWith('.json')
+      ? `json-file:${resolve(root, f.entry)}`
+      : f.with
+        ? `several-modules:${f.name}`
+        : resolve(root, f.entry),
   ]);
   const packageFiles = Object.keys(PACKAGE_FILES).map((name) => [name, `package-file:${name}`]);
   return Object.fromEntries([...files, ...packageFiles]);
 }
 
-const OWN_NAMESPACES = ['bundle-file', 'package-getter', 'package-file', 'json-file'];
+/** The names the module at `path` exports, as esbuild reads them. */
+async function exportNames(esbuild, path) {
+  const { metafile } = await esbuild.build({
+    entryPoints: [path],
+    bundle: false,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    logLevel: 'silent',
+  });
+  return Object.values(metafile.outputs)[0].exports;
+}
+
+const OWN_NAMESPACES = ['bundle-file', 'package-getter', 'package-file', 'json-file', 'several-modules'];
 const RESOLVING = 'bundle-files-resolving';
 
 /**
@@ -106,7 +132,7 @@ const RESOLVING = 'bundle-files-resolving';
  * becomes a require() of that file; an import of a package of PACKAGE_FILES, a getter of its file.
  */
 export function bundleFiles(root) {
-  const byEntry = new Map(BUNDLE_FILES.map((file) => [resolve(root, file.entry), file]));
+  const byEntry = new Map(BUNDLE_FILES.flatMap((file) => modulesOf(file).map((path) => [resolve(root, path), file])));
   const ours = (importer) => !importer.split(/[\\/]/).includes('node_modules');
   return {
     name: 'bundle-files',
@@ -126,6 +152,27 @@ export function bundleFiles(root) {
         loader: 'js',
         resolveDir: root,
       }));
+      b.onResolve({ filter: /^several-modules:/ }, (args) =>
+        args.kind === 'entry-point'
+          ? { path: args.path.slice('several-modules:'.length), namespace: 'several-modules' }
+          : undefined,
+      );
+      // What each of its modules exports, by name (by absolute path, which the relative imports'
+      // redirect below leaves alone). A name two of them export would be neither's: the build stops.
+      b.onLoad({ filter: /.*/, namespace: 'several-modules' }, async (args) => {
+        const exporter = new Map();
+        const lines = [];
+        for (const path of modulesOf(BUNDLE_FILES.find((file) => file.name === args.path))) {
+          const names = await exportNames(b.esbuild, resolve(root, path));
+          for (const name of names) {
+            if (exporter.has(name))
+              return { errors: [{ text: `${args.path}.js: ${exporter.get(name)} and ${path} both export ${name}` }] };
+            exporter.set(name, path);
+          }
+          lines.push(`export { ${names.join(', ')} } from ${JSON.stringify(resolve(root, path))};\n`);
+        }
+        return { contents: lines.join(''), loader: 'js', resolveDir: root };
+      });
       b.onLoad({ filter: /.*/, namespace: 'package-file' }, (args) => ({
         contents: packageFileSource(PACKAGE_FILES[args.path]),
         loader: 'js',
@@ -183,7 +230,7 @@ export function bundleFiles(root) {
  * entry module): empty, or the build would ship two copies of a class or of state.
  */
 export function entriesInTwoFiles(metafile) {
-  const entries = BUNDLE_FILES.map((file) => file.entry);
+  const entries = BUNDLE_FILES.flatMap(modulesOf);
   return entries
     .map((entry) => [entry, Object.keys(metafile.outputs).filter((out) => entry in metafile.outputs[out].inputs)])
     .filter(([, outs]) => outs.length > 1)
