@@ -191,6 +191,26 @@ const INK_FRAME_TIME = [
   '        const startTime = this.options.onRender ? performance.now() : 0;\n',
 ];
 
+// Modules that build tables when they load, which the wizard's first screen never reads: each is
+// loaded, or builds them, on first use instead (test/ui/ink-load-edits.test.ts holds each to the original).
+// - stack-utils (1 ms on Node 22): Ink's error screen parses stack lines with it, and building it
+//   loads node:module's list of Node's modules and makes a regex for each. The cwd is still read
+//   when Ink loads, as before.
+// - figures (0.5 ms): ink-select-input's pointer, a table of some 150 symbols built twice.
+// - environment (0.3 ms): ansi-escapes asks it only whether this is a browser, and asking Node for
+//   globalThis.navigator (its other answers) loads Node's navigator. The same test, inline.
+const STACK_UTILS_IMPORT = ["import StackUtils from 'stack-utils';\n", ''];
+const STACK_UTILS_ON_USE = [
+  'const stackUtils = new StackUtils({\n    cwd: cwd(),\n    internals: StackUtils.nodeInternals(),\n});\n',
+  "const stackUtilsCwd = cwd();\nlet stackUtilsBuilt;\nconst stackUtils = {\n    parseLine(line) {\n        if (!stackUtilsBuilt) {\n            const StackUtils = require('stack-utils');\n            stackUtilsBuilt = new StackUtils({ cwd: stackUtilsCwd, internals: StackUtils.nodeInternals() });\n        }\n        return stackUtilsBuilt.parseLine(line);\n    },\n};\n",
+];
+const FIGURES_IMPORT = ["import figures from 'figures';\n", ''];
+const FIGURES_ON_USE = ['figures.pointer', "require('figures').default.pointer"];
+const IS_BROWSER = [
+  "import {isBrowser} from 'environment';",
+  'const isBrowser = globalThis.window?.document !== undefined;',
+];
+
 /** Per file under node_modules (as npm ci lays out package-lock.json): what it gets, and the edits. */
 export const DEPENDENCY_EDITS = {
   'string-width/index.js': {
@@ -217,11 +237,13 @@ export const DEPENDENCY_EDITS = {
   'yoga-layout/dist/src/index.js': { prepend: '', edits: [YOGA_NO_AWAIT] },
   'ink/build/reconciler.js': { prepend: '', edits: [INK_NO_DEVTOOLS, INK_PACKAGE_JSON] },
   'ink/build/ink.js': { prepend: '', edits: [INK_FRAME_TIME] },
+  'ink/build/components/ErrorOverview.js': { prepend: '', edits: [STACK_UTILS_IMPORT, STACK_UTILS_ON_USE] },
+  'ink-select-input/build/Indicator.js': { prepend: '', edits: [FIGURES_IMPORT, FIGURES_ON_USE] },
   'ink/build/output.js': { prepend: '', edits: [BLANK_CELL_DECLARED, ONE_BLANK_CELL, ASCII_LINE_CELLS] },
   '@alcalzone/ansi-tokenize/build/styledChars.js': { prepend: '', edits: [UNSTYLED_ROW] },
   'terminal-size/index.js': { prepend: '', edits: [NO_CHILD_PROCESS] },
   'signal-exit/index.js': { prepend: '', edits: [NO_ASSERT] },
-  'ansi-escapes/base.js': { prepend: '', edits: [OS_ON_USE] },
+  'ansi-escapes/base.js': { prepend: '', edits: [OS_ON_USE, IS_BROWSER] },
   'chalk/source/vendor/supports-color/index.js': { prepend: '', edits: [OS_ON_USE] },
   'scheduler/cjs/scheduler.production.js': { prepend: '', edits: [SCHEDULER_DATE] },
   'js-yaml/lib/dumper.js': { prepend: '', edits: [PLAIN_ASCII_SKIP, IMPLICIT_SKIP, DETECT_SKIP] },

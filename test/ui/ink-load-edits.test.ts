@@ -1,0 +1,129 @@
+// The bundle's edits that put off a dependency's tables until first use (scripts/dependency-edits.mjs):
+// Ink's error screen builds stack-utils when it first parses a stack, ink-select-input's pointer
+// loads figures when it is drawn, and ansi-escapes tests for a browser itself instead of through
+// environment. Each is bundled here with and without its edit, and must draw or answer the same.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { editedBundle, editsOf } from '../support/edited-bundle.ts';
+
+// What Ink needs to be bundled as one CommonJS file at all (yoga's and devtools' top-level awaits).
+const INK_BUNDLE = [
+  'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+  'yoga-layout/dist/src/index.js',
+  'ink/build/reconciler.js',
+];
+
+/** A function drawing `component` with `props` in ink-testing-library, bundled with `edited` edited too. */
+async function drawer<P>(component: string, edited: string[]): Promise<(props: P) => string> {
+  const exported = `(() => {
+    const React = require('react');
+    const { render } = require('ink-testing-library');
+    const Component = require(${JSON.stringify(component)}).default;
+    return (props) => {
+      const view = render(React.createElement(Component, props));
+      const frame = view.lastFrame();
+      view.unmount();
+      return frame;
+    };
+  })()`;
+  return (await editedBundle<(props: P) => string>(exported, editsOf([...INK_BUNDLE, ...edited]))).value;
+}
+
+describe("Ink's error screen, with stack-utils built on first use", () => {
+  const ERROR_OVERVIEW = './node_modules/ink/build/components/ErrorOverview.js';
+
+  it('draws any error as Ink does', { timeout: 60_000 }, async () => {
+    type Props = { error: Error };
+    const [ink, edited] = await Promise.all([
+      drawer<Props>(ERROR_OVERVIEW, []),
+      drawer<Props>(ERROR_OVERVIEW, ['ink/build/components/ErrorOverview.js']),
+    ]);
+    const thisFile = new URL(import.meta.url).pathname;
+    const frame = fc.oneof(
+      fc.constantFrom(
+        `    at Object.<anonymous> (${thisFile}:3:1)`, // a file that exists: an excerpt of it
+        `    at file://${process.cwd()}/test/ui/ink-load-edits.test.ts:5:9`,
+        '    at node:internal/modules/cjs/loader:1554:14',
+        '    at Module._compile (node:internal/modules/cjs/loader:1554:14)',
+        '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+        '    at new Promise (<anonymous>)',
+        '    at async Promise.all (index 0)',
+        'not a frame at all',
+      ),
+      fc
+        .tuple(
+          fc.stringMatching(/^[\w.<>]{1,12}$/),
+          fc.stringMatching(/^(\/[\w.-]{1,8}){1,3}$/),
+          fc.nat(400),
+          fc.nat(80),
+        )
+        .map(([fn, path, line, column]) => `    at ${fn} (${path}.js:${line}:${column})`),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 30 }), fc.array(frame, { maxLength: 5 }), async (message, frames) => {
+        const error = new Error(message);
+        error.stack = [`Error: ${message}`, ...frames].join('\n');
+        expect(edited({ error })).toBe(ink({ error }));
+      }),
+      { numRuns: 60 },
+    );
+    // The check can fail: the excerpt of an existing file is drawn, and differs from a frame without one.
+    const withExcerpt = new Error('x');
+    withExcerpt.stack = `Error: x\n    at f (${thisFile}:3:1)`;
+    expect(ink({ error: withExcerpt })).toContain('import');
+  });
+});
+
+describe("ink-select-input's pointer, with figures loaded on first use", () => {
+  const INDICATOR = './node_modules/ink-select-input/build/Indicator.js';
+
+  it('draws as before, in a terminal with Unicode and in one without', { timeout: 60_000 }, async () => {
+    type Props = { isSelected: boolean };
+    for (const term of ['xterm-256color', 'linux']) {
+      const saved = process.env.TERM;
+      process.env.TERM = term; // figures decides when it loads: each bundle loads here
+      try {
+        const [ink, edited] = await Promise.all([
+          drawer<Props>(INDICATOR, []),
+          drawer<Props>(INDICATOR, ['ink-select-input/build/Indicator.js']),
+        ]);
+        for (const isSelected of [true, false]) expect(edited({ isSelected }), term).toBe(ink({ isSelected }));
+        expect(edited({ isSelected: true }), term).toContain(term === 'linux' ? '>' : '❯');
+      } finally {
+        process.env.TERM = saved;
+      }
+    }
+  });
+});
+
+describe('ansi-escapes, asking no more of its environment than whether it is a browser', () => {
+  it("inlines environment's own test, word for word", () => {
+    const environment = readFileSync('node_modules/environment/index.js', 'utf8');
+    expect(environment).toContain('export const isBrowser = globalThis.window?.document !== undefined;\n');
+  });
+
+  it('exports the same sequences', async () => {
+    type Escapes = Record<string, unknown>;
+    const bundle = (edited: string[]) =>
+      editedBundle<Escapes>("require('./node_modules/ansi-escapes/base.js')", editsOf(edited));
+    const [ansi, edited] = await Promise.all([bundle([]), bundle(['ansi-escapes/base.js'])]);
+    expect(edited.code).not.toContain('navigator');
+    expect(ansi.code).toContain('navigator'); // the check can fail: environment asks for it
+    expect(Object.keys(edited.value).sort()).toEqual(Object.keys(ansi.value).sort());
+    // A function's answer to the arguments; an object of functions (iTerm, ConEmu), each one's.
+    const answer = (value: unknown, args: unknown[]): unknown => {
+      if (typeof value === 'object' && value !== null)
+        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, answer(inner, args)]));
+      if (typeof value !== 'function') return value;
+      try {
+        return value(...args);
+      } catch (error) {
+        return `threw ${(error as Error).message}`;
+      }
+    };
+    for (const args of [[], [2], [3, 4], ['text', 'https://example.com']])
+      for (const name of Object.keys(ansi.value))
+        expect(answer(edited.value[name], args), name).toEqual(answer(ansi.value[name], args));
+  });
+});
