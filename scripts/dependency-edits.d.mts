@@ -7,5 +7,6 @@ export interface DependencyEdit {
 }
 export const DEPENDENCY_EDITS: Record<string, DependencyEdit>;
 export const INK_EDITS: Record<string, DependencyEdit>;
+export const VISIBLE_ON_USE: [anchor: string, replacement: string][];
 export function dependencyEdits(edits?: Record<string, DependencyEdit>): Plugin;
 export function replaceOnce(code: string, file: string, edits: [string, string][]): string;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { VISIBLE_ON_USE } from '../../scripts/dependency-edits.mjs';
 import { editedBundle, editsOf } from '../support/edited-bundle.ts';
 
 // What Ink needs to be bundled as one CommonJS file at all (yoga's and devtools' top-level awaits).
@@ -125,5 +126,56 @@ describe('ansi-escapes, asking no more of its environment than whether it is a b
     for (const args of [[], [2], [3, 4], ['text', 'https://example.com']])
       for (const name of Object.keys(ansi.value))
         expect(answer(edited.value[name], args), name).toEqual(answer(ansi.value[name], args));
+  });
+});
+
+describe('string-width, with its visible-character regex built on first use', () => {
+  type StringWidth = (
+    text: string,
+    options?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean },
+  ) => number;
+  // Both with the edits before these (the segmenter, the emoji regex), which ink-output-edits.test.ts covers.
+  const bundle = (edited: boolean) => {
+    const stringWidth = editsOf(['string-width/index.js'])['string-width/index.js']!;
+    const edits = edited ? stringWidth.edits : stringWidth.edits.filter((edit) => !VISIBLE_ON_USE.includes(edit));
+    return editedBundle<StringWidth>("require('./node_modules/string-width/index.js').default", {
+      'string-width/index.js': { ...stringWidth, edits },
+    });
+  };
+
+  it('measures every code point of the blocks it shortcuts, and their neighbours, as before', async () => {
+    const [before, after] = await Promise.all([bundle(false), bundle(true)]);
+    expect(after.code).toContain('visibleCharacterRegexBuilt');
+    expect(before.code).not.toContain('visibleCharacterRegexBuilt');
+    const blocks = [
+      [0x80, 0x310],
+      [0x2000, 0x2030],
+      [0x2180, 0x2210],
+      [0x24f0, 0x2610],
+    ];
+    for (const [first, last] of blocks)
+      for (let code = first!; code <= last!; code++)
+        for (const ambiguousIsNarrow of [true, false]) {
+          const text = String.fromCodePoint(code);
+          expect(after.value(text, { ambiguousIsNarrow }), code.toString(16)).toBe(
+            before.value(text, { ambiguousIsNarrow }),
+          );
+        }
+  });
+
+  it('measures any text as before', { timeout: 60_000 }, async () => {
+    const [before, after] = await Promise.all([bundle(false), bundle(true)]);
+    const piece = fc.constantFrom(
+      ...['a', ' ', '·', '◀', '●', '─', '▶', '◽', '\u00ad', 'é', 'e\u0301', '中文', '😀', '👩\u200d💻', '1\u20e3'],
+      ...['\u1100\u1161', '\u1100', 'ｶﾞ', '\u200b', '\t', '\u001B[31mred\u001B[39m', 'ÿ', '\u02ff', '\u0300'],
+    );
+    await fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.boolean(), fc.boolean(), (parts, narrow, ansi) => {
+        const text = parts.join('');
+        const options = { ambiguousIsNarrow: narrow, countAnsiEscapeCodes: ansi };
+        expect(after.value(text, options), JSON.stringify(text)).toBe(before.value(text, options));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
