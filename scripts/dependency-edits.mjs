@@ -41,11 +41,12 @@ const RGI_TEST = [
 
 // And every cluster that is not printable ASCII meets a regex of six Unicode properties (is it
 // visible?), which takes about 1 ms to build when the module loads on Node 22: the welcome's
-// lines draw with · ◀ ● ─ ▶. It is built on first use, and a cluster of one code point from blocks
-// where every character is visible, is no emoji by default and no Hangul jamo (Latin-1 and Latin
-// Extended but the soft hyphen, general punctuation's dashes and bullets, arrows, box drawing,
-// blocks and geometric shapes but two emoji) is as wide as its East Asian Width says, which is what
-// the long way finds for each of them.
+// lines draw with · ◀ ● ─ ▶ (and a line with one of them takes the long way for its ASCII too). It
+// is built on first use, and a cluster of one code point from blocks where every character is
+// visible, is no emoji by default and no Hangul jamo (printable ASCII, Latin-1 and Latin Extended but
+// the soft hyphen, general punctuation's dashes and bullets, arrows, box drawing, blocks and
+// geometric shapes but two emoji) is as wide as its East Asian Width says, which is what the long
+// way finds for each of them.
 // test/ui/ink-load-edits.test.ts holds the edited string-width to the original, every code point
 // of those blocks among them.
 const VISIBLE_REGEX = [
@@ -57,7 +58,7 @@ const VISIBLE_TEST = ['!visibleCharacterRegex.test(character)', '!visibleCharact
 const CLUSTER_LOOP = '\tfor (const {segment} of segmenter.segment(string)) {\n';
 const ONE_PLAIN_CODE_POINT = [
   CLUSTER_LOOP,
-  `${CLUSTER_LOOP}\t\tconst code = segment.length === 1 ? segment.charCodeAt(0) : -1;\n\t\tif ((code >= 0xA0 && code <= 0x2FF && code !== 0xAD) || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2190 && code <= 0x21FF) || (code >= 0x2500 && code <= 0x25FF && code !== 0x25FD && code !== 0x25FE)) {\n\t\t\twidth += eastAsianWidth(code, eastAsianWidthOptions);\n\t\t\tcontinue;\n\t\t}\n`,
+  `${CLUSTER_LOOP}\t\tconst code = segment.length === 1 ? segment.charCodeAt(0) : -1;\n\t\tif ((code >= 0x20 && code <= 0x7E) || (code >= 0xA0 && code <= 0x2FF && code !== 0xAD) || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2190 && code <= 0x21FF) || (code >= 0x2500 && code <= 0x25FF && code !== 0x25FD && code !== 0x25FE)) {\n\t\t\twidth += eastAsianWidth(code, eastAsianWidthOptions);\n\t\t\tcontinue;\n\t\t}\n`,
 ];
 /** string-width's visible-character regex on first use, and the code points that need none. */
 export const VISIBLE_ON_USE = [VISIBLE_REGEX, VISIBLE_SEARCH, VISIBLE_TEST, ONE_PLAIN_CODE_POINT];

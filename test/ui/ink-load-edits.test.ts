@@ -148,7 +148,7 @@ describe('string-width, with its visible-character regex built on first use', ()
     expect(after.code).toContain('visibleCharacterRegexBuilt');
     expect(before.code).not.toContain('visibleCharacterRegexBuilt');
     const blocks = [
-      [0x80, 0x310],
+      [0x00, 0x310],
       [0x2000, 0x2030],
       [0x2180, 0x2210],
       [0x24f0, 0x2610],
