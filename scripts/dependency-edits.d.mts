@@ -7,6 +7,7 @@ export interface DependencyEdit {
 }
 export const DEPENDENCY_EDITS: Record<string, DependencyEdit>;
 export const INK_EDITS: Record<string, DependencyEdit>;
-export const VISIBLE_ON_USE: [anchor: string, replacement: string][];
+export const STRING_WIDTH_ON_USE: [anchor: string, replacement: string][];
+export const REGEXES_ON_FIRST_TEST: Record<string, [name: string, source: string, flags: string][]>;
 export function dependencyEdits(edits?: Record<string, DependencyEdit>): Plugin;
 export function replaceOnce(code: string, file: string, edits: [string, string][]): string;

@@ -25,6 +25,26 @@ const segmenterOnUse = (declaration) => [
   declaration.replace('new Intl.Segmenter(', '__graphemeSegmenter('),
 ];
 
+// A regex of Unicode properties takes 0.1 to 0.3 ms to build when its module loads (V8 reads ICU's
+// tables for each property), and Ink's text packages build five, which the wizard's first frame
+// never runs: each is built when first tested. Only for a regex its module only ever tests, without
+// the g or y flag (so sharing one is stateless); test/ui/ink-load-edits.test.ts checks each module.
+/** The edit of `const NAME = /SOURCE/FLAGS;` into a stand-in whose test() builds the regex once. */
+const testOnUse = (name, source, flags) => [
+  `const ${name} = /${source}/${flags};`,
+  `let ${name}Built;\nconst ${name} = { test: (text) => (${name}Built ??= new RegExp(${JSON.stringify(source)}, '${flags}')).test(text) };`,
+];
+/** Per file: the regexes it only tests, each [name, source, flags]. */
+export const REGEXES_ON_FIRST_TEST = {
+  'string-width/index.js': [['spacingMarkRegex', '\\p{Spacing_Mark}', 'v']],
+  'wrap-ansi/node_modules/string-width/index.js': [
+    ['defaultIgnorableCodePointRegex', '^\\p{Default_Ignorable_Code_Point}$', 'u'],
+  ],
+  'slice-ansi/tokenize-ansi.js': [['EMOJI_PRESENTATION_GRAPHEME_REGEX', '\\p{Emoji_Presentation}', 'u']],
+};
+const onFirstTest = (file) =>
+  REGEXES_ON_FIRST_TEST[file].map(([name, source, flags]) => testOnUse(name, source, flags));
+
 // string-width tests every non-ASCII character against /^\p{RGI_Emoji}$/v, a regex that takes
 // tens of ms to build when its module loads and more to compile on first use, on Node 20 and later:
 // paid by Ink's first frame of the wizard (its lines draw with ◀ ● ─). Here it is built on first
@@ -32,7 +52,7 @@ const segmenterOnUse = (declaration) => [
 // emoji of one code point is without it); a longer cluster meets the regex as before.
 const RGI_REGEX = [
   'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
-  "let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexBuilt ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };\nconst emojiPresentationRegex = /\\p{Emoji_Presentation}/u;",
+  "let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexBuilt ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };\nlet emojiPresentationRegexBuilt;\nconst emojiPresentationRegex = { test: (text) => (emojiPresentationRegexBuilt ??= new RegExp('\\\\p{Emoji_Presentation}', 'u')).test(text) };",
 ];
 const RGI_TEST = [
   'rgiEmojiRegex.test(segment)',
@@ -60,8 +80,22 @@ const ONE_PLAIN_CODE_POINT = [
   CLUSTER_LOOP,
   `${CLUSTER_LOOP}\t\tconst code = segment.length === 1 ? segment.charCodeAt(0) : -1;\n\t\tif ((code >= 0x20 && code <= 0x7E) || (code >= 0xA0 && code <= 0x2FF && code !== 0xAD) || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2190 && code <= 0x21FF) || (code >= 0x2500 && code <= 0x25FF && code !== 0x25FD && code !== 0x25FE)) {\n\t\t\twidth += eastAsianWidth(code, eastAsianWidthOptions);\n\t\t\tcontinue;\n\t\t}\n`,
 ];
-/** string-width's visible-character regex on first use, and the code points that need none. */
-export const VISIBLE_ON_USE = [VISIBLE_REGEX, VISIBLE_SEARCH, VISIBLE_TEST, ONE_PLAIN_CODE_POINT];
+// The one regex string-width matches with (g, for a count): made on first use too.
+const PICTOGRAPHIC_REGEX = [
+  'const extendedPictographicRegex = /\\p{Extended_Pictographic}/gu;',
+  "let extendedPictographicRegexBuilt;\nconst extendedPictographicRegex = () => (extendedPictographicRegexBuilt ??= new RegExp('\\\\p{Extended_Pictographic}', 'gu'));",
+];
+const PICTOGRAPHIC_MATCH = ['segment.match(extendedPictographicRegex)', 'segment.match(extendedPictographicRegex())'];
+/** string-width's regexes on first use, and the code points that need none. */
+export const STRING_WIDTH_ON_USE = [
+  VISIBLE_REGEX,
+  VISIBLE_SEARCH,
+  VISIBLE_TEST,
+  ONE_PLAIN_CODE_POINT,
+  PICTOGRAPHIC_REGEX,
+  PICTOGRAPHIC_MATCH,
+  ...onFirstTest('string-width/index.js'),
+];
 
 // Ink turns each row of a frame back into text with @alcalzone/ansi-tokenize's styledCharsToString,
 // which calls diffAnsiCodes for every character against the one before: three Sets and two arrays
@@ -239,15 +273,21 @@ const IS_BROWSER = [
 export const DEPENDENCY_EDITS = {
   'string-width/index.js': {
     prepend: GRAPHEMES,
-    edits: [segmenterOnUse('const segmenter = new Intl.Segmenter();'), RGI_REGEX, RGI_TEST, ...VISIBLE_ON_USE],
+    edits: [segmenterOnUse('const segmenter = new Intl.Segmenter();'), RGI_REGEX, RGI_TEST, ...STRING_WIDTH_ON_USE],
   },
   'wrap-ansi/node_modules/string-width/index.js': {
     prepend: GRAPHEMES,
-    edits: [segmenterOnUse('const segmenter = new Intl.Segmenter();')],
+    edits: [
+      segmenterOnUse('const segmenter = new Intl.Segmenter();'),
+      ...onFirstTest('wrap-ansi/node_modules/string-width/index.js'),
+    ],
   },
   'slice-ansi/tokenize-ansi.js': {
     prepend: GRAPHEMES,
-    edits: [segmenterOnUse("const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});")],
+    edits: [
+      segmenterOnUse("const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});"),
+      ...onFirstTest('slice-ansi/tokenize-ansi.js'),
+    ],
   },
   '@alcalzone/ansi-tokenize/build/tokenize.js': {
     prepend: GRAPHEMES,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VISIBLE_ON_USE } from '../../scripts/dependency-edits.mjs';
+import { REGEXES_ON_FIRST_TEST, STRING_WIDTH_ON_USE } from '../../scripts/dependency-edits.mjs';
 import { editedBundle, editsOf } from '../support/edited-bundle.ts';
 
 // What Ink needs to be bundled as one CommonJS file at all (yoga's and devtools' top-level awaits).
@@ -137,7 +137,7 @@ describe('string-width, with its visible-character regex built on first use', ()
   // Both with the edits before these (the segmenter, the emoji regex), which ink-output-edits.test.ts covers.
   const bundle = (edited: boolean) => {
     const stringWidth = editsOf(['string-width/index.js'])['string-width/index.js']!;
-    const edits = edited ? stringWidth.edits : stringWidth.edits.filter((edit) => !VISIBLE_ON_USE.includes(edit));
+    const edits = edited ? stringWidth.edits : stringWidth.edits.filter((edit) => !STRING_WIDTH_ON_USE.includes(edit));
     return editedBundle<StringWidth>("require('./node_modules/string-width/index.js').default", {
       'string-width/index.js': { ...stringWidth, edits },
     });
@@ -167,7 +167,18 @@ describe('string-width, with its visible-character regex built on first use', ()
     const [before, after] = await Promise.all([bundle(false), bundle(true)]);
     const piece = fc.constantFrom(
       ...['a', ' ', '·', '◀', '●', '─', '▶', '◽', '\u00ad', 'é', 'e\u0301', '中文', '😀', '👩\u200d💻', '1\u20e3'],
-      ...['\u1100\u1161', '\u1100', 'ｶﾞ', '\u200b', '\t', '\u001B[31mred\u001B[39m', 'ÿ', '\u02ff', '\u0300'],
+      ...[
+        '\u1100\u1161',
+        '\u1100',
+        'ｶﾞ',
+        '\u0915\u093e',
+        '\u200b',
+        '\t',
+        '\u001B[31mred\u001B[39m',
+        'ÿ',
+        '\u02ff',
+        '\u0300',
+      ],
     );
     await fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), fc.boolean(), fc.boolean(), (parts, narrow, ansi) => {
@@ -176,6 +187,65 @@ describe('string-width, with its visible-character regex built on first use', ()
         expect(after.value(text, options), JSON.stringify(text)).toBe(before.value(text, options));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('the regexes of Unicode properties, built on first test', () => {
+  it('stand in only for regexes their module only tests, without g or y', () => {
+    for (const [file, regexes] of Object.entries(REGEXES_ON_FIRST_TEST)) {
+      const code = readFileSync(`node_modules/${file}`, 'utf8');
+      for (const [name, source, flags] of regexes) {
+        expect(code, file).toContain(`const ${name} = /${source}/${flags};`);
+        expect(flags, name).not.toMatch(/[gy]/);
+        const uses = code.split(name).length - 1;
+        expect(code.split(`${name}.test(`).length - 1, `${file}: ${name}`).toBe(uses - 1);
+      }
+    }
+  });
+
+  const piece = fc.constantFrom(
+    ...['a', ' ', '·', '◀', '─', '◽', '\u00ad', 'é', 'e\u0301', '中文', '😀', '👩\u200d💻', '\u200b', '\ufe0f'],
+    ...['\u1100\u1161', 'ｶﾞ', '\u0900\u093e', '\u001B[31mred\u001B[39m', '\u2060', '\u034f'],
+  );
+  const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+  /** `file`'s export bundled with all its edits, and with all but the regexes' stand-ins. */
+  const bundles = <T>(file: string, exported: string) => {
+    const all = editsOf([file])[file]!;
+    const standIns = REGEXES_ON_FIRST_TEST[file]!.map(([name]) => `const ${name} = {`);
+    const without = all.edits.filter(([, replacement]) => !standIns.some((start) => replacement.includes(start)));
+    expect(without.length).toBe(all.edits.length - standIns.length); // the check can fail: each found
+    return Promise.all([
+      editedBundle<T>(exported, { [file]: { ...all, edits: without } }),
+      editedBundle<T>(exported, { [file]: all }),
+    ]);
+  };
+
+  it("wrap-ansi's string-width measures any text as before", async () => {
+    type Width = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
+    const file = 'wrap-ansi/node_modules/string-width/index.js';
+    const [before, after] = await bundles<Width>(file, `require('./node_modules/${file}').default`);
+    await fc.assert(
+      fc.property(text, fc.boolean(), (value, narrow) => {
+        expect(after.value(value, { ambiguousIsNarrow: narrow })).toBe(
+          before.value(value, { ambiguousIsNarrow: narrow }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // slice-ansi's emoji-presentation test never decides a width alone (each such code point is also
+  // fullwidth, which it asks first): this holds the rest of the file; the first test, the regex.
+  it('slice-ansi cuts any text as before', async () => {
+    type Slice = (text: string, start: number, end?: number) => string;
+    const file = 'slice-ansi/tokenize-ansi.js';
+    const [before, after] = await bundles<Slice>(file, "require('./node_modules/slice-ansi/index.js').default");
+    await fc.assert(
+      fc.property(text, fc.nat(12), fc.nat(12), (value, start, length) => {
+        expect(after.value(value, start, start + length)).toBe(before.value(value, start, start + length));
+      }),
+      { numRuns: 300 },
     );
   });
 });
