@@ -315,9 +315,14 @@ export const DEPENDENCY_EDITS = {
   'js-yaml/lib/loader.js': { prepend: '', edits: [LOADER_IMPLICIT_SKIP] },
 };
 
-/** The edits of Ink and what it loads: a build of Ink alone (the bench's floor) loads no js-yaml. */
+/**
+ * The edits of Ink and what it loads: a build of Ink alone (the bench's floor) loads neither js-yaml
+ * nor ink-select-input (the wizard's lists).
+ */
 export const INK_EDITS = Object.fromEntries(
-  Object.entries(DEPENDENCY_EDITS).filter(([file]) => !file.startsWith('js-yaml/')),
+  Object.entries(DEPENDENCY_EDITS).filter(
+    ([file]) => !file.startsWith('js-yaml/') && !file.startsWith('ink-select-input/'),
+  ),
 );
 
 /** The esbuild plugin that makes `edits` (all of DEPENDENCY_EDITS, or INK_EDITS), and fails a build that did not load each file. */

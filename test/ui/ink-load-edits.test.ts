@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REGEXES_ON_FIRST_TEST, STRING_WIDTH_ON_USE } from '../../scripts/dependency-edits.mjs';
+import { build } from 'esbuild';
+import { esmFaces } from '../../scripts/esm-faces.mjs';
+import {
+  INK_EDITS,
+  REGEXES_ON_FIRST_TEST,
+  STRING_WIDTH_ON_USE,
+  dependencyEdits,
+} from '../../scripts/dependency-edits.mjs';
 import { editedBundle, editsOf } from '../support/edited-bundle.ts';
 
 // What Ink needs to be bundled as one CommonJS file at all (yoga's and devtools' top-level awaits).
@@ -247,5 +254,23 @@ describe('the regexes of Unicode properties, built on first test', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the bench's floor", () => {
+  // scripts/bench.mjs builds a bare Ink app with INK_EDITS: each file they edit must be one it loads.
+  it('builds with the edits of Ink and what it loads', { timeout: 60_000 }, async () => {
+    const result = await build({
+      entryPoints: ['scripts/ink-floor.tsx'],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      write: false,
+      logLevel: 'silent',
+      jsx: 'automatic',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      plugins: [dependencyEdits(INK_EDITS), esmFaces(process.cwd())],
+    });
+    expect(result.errors).toEqual([]);
   });
 });
