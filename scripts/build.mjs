@@ -9,7 +9,15 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_FILES, LOADER_FILE, MAIN_FILE, bundleFiles, entriesInTwoFiles, entryPoints } from './bundle-files.mjs';
+import {
+  BUNDLE_FILES,
+  LOADER_FILE,
+  MAIN_FILE,
+  bundleFiles,
+  entriesInTwoFiles,
+  entryPoints,
+  filesLoadingThemselves,
+} from './bundle-files.mjs';
 import { dependencyEdits, replaceOnce } from './dependency-edits.mjs';
 import { esmFaces } from './esm-faces.mjs';
 
@@ -252,6 +260,11 @@ await writeFile(
 await writeFile(join(staging, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 const twice = entriesInTwoFiles(result.metafile);
 if (twice.length > 0) throw new Error(`build: a module that must be in one file only is in two:\n${twice.join('\n')}`);
+const selfLoading = filesLoadingThemselves(result.metafile);
+if (selfLoading.length > 0)
+  throw new Error(
+    `build: ${selfLoading.join(', ')} would load itself: two of its modules import each other (scripts/bundle-files.mjs, with)`,
+  );
 // A file of ours is imported through a face that re-exports its names (scripts/bundle-files.mjs),
 // not a default export, which would come out undefined.
 for (const entry of BUNDLE_FILES.flatMap((f) => [f.entry, ...(f.with ?? [])]).filter((e) => /\.tsx?$/.test(e))) {

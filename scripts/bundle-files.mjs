@@ -112,9 +112,12 @@ export function entryPoints(root) {
 
 /** The names the module at `path` exports, as esbuild reads them. */
 async function exportNames(esbuild, path) {
+  // Bundled with packages left out, so that names passed on by `export * from` count too.
   const { metafile } = await esbuild.build({
     entryPoints: [path],
-    bundle: false,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
     format: 'esm',
     write: false,
     metafile: true,
@@ -223,6 +226,17 @@ export function bundleFiles(root) {
         b.onResolve({ filter: /^\.\//, namespace }, (args) => ({ path: args.path, external: true }));
     },
   };
+}
+
+/**
+ * The files of a build that would load themselves (a module of a file of several imports another
+ * of the same file, which the plugin turns into a load of that file): empty, or a value would be
+ * read from the half-evaluated file.
+ */
+export function filesLoadingThemselves(metafile) {
+  return Object.entries(metafile.outputs)
+    .filter(([out, output]) => `bundle-file:./${out.split('/').pop()}` in output.inputs)
+    .map(([out]) => out.split('/').pop());
 }
 
 /**
