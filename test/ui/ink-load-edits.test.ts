@@ -69,11 +69,15 @@ describe("Ink's error screen, with stack-utils built on first use", () => {
         .map(([fn, path, line, column]) => `    at ${fn} (${path}.js:${line}:${column})`),
     );
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 30 }), fc.array(frame, { maxLength: 5 }), async (message, frames) => {
-        const error = new Error(message);
-        error.stack = [`Error: ${message}`, ...frames].join('\n');
-        expect(edited({ error })).toBe(ink({ error }));
-      }),
+      fc.asyncProperty(
+        fc.string({ maxLength: 30 }),
+        fc.uniqueArray(frame, { maxLength: 5 }),
+        async (message, frames) => {
+          const error = new Error(message);
+          error.stack = [`Error: ${message}`, ...frames].join('\n');
+          expect(edited({ error })).toBe(ink({ error }));
+        },
+      ),
       { numRuns: 60 },
     );
     // The check can fail: the excerpt of an existing file is drawn, and differs from a frame without one.
@@ -99,7 +103,8 @@ describe("ink-select-input's pointer, with figures loaded on first use", () => {
         for (const isSelected of [true, false]) expect(edited({ isSelected }), term).toBe(ink({ isSelected }));
         expect(edited({ isSelected: true }), term).toContain(term === 'linux' ? '>' : '❯');
       } finally {
-        process.env.TERM = saved;
+        if (saved === undefined) delete process.env.TERM;
+        else process.env.TERM = saved;
       }
     }
   });
