@@ -13,7 +13,7 @@ describe("the build's checks of dist/", () => {
     const metafile = {
       outputs: {
         'dist/one-copy.js': output('source/errors.ts', 'source/aws/deadline.ts'),
-        'dist/audit.js': output('source/audit/run.ts', 'source/aws/deadline.ts'),
+        'dist/audit.js': output('source/commands/audit.ts', 'source/aws/deadline.ts'),
       },
     };
     expect(entriesInTwoFiles(metafile)).toEqual(['source/aws/deadline.ts is in one-copy.js and audit.js']);
