@@ -155,6 +155,15 @@ describe('string-width, with its visible-character regex built on first use', ()
     });
   };
 
+  it('stands in for each regex it builds on first use at every place the module uses it', () => {
+    // A regex that became a function: a use the edit does not know of (an upgrade's) would get the
+    // function. The edit's anchors are each found once; these are all the module's uses.
+    const code = readFileSync('node_modules/string-width/index.js', 'utf8');
+    const uses = (name: string) => code.split(name).length - 1;
+    expect(uses('visibleCharacterRegex')).toBe(3); // the declaration, search() and test()
+    expect(uses('extendedPictographicRegex')).toBe(2); // the declaration and match()
+  });
+
   it('measures every code point of the blocks it shortcuts, and their neighbours, as before', async () => {
     const [before, after] = await Promise.all([bundle(false), bundle(true)]);
     expect(after.code).toContain('visibleCharacterRegexBuilt');
