@@ -13,6 +13,7 @@ import {
   BUNDLE_FILES,
   LOADER_FILE,
   MAIN_FILE,
+  ON_USE_NAMESPACES,
   bundleFiles,
   entriesInTwoFiles,
   entryPoints,
@@ -146,10 +147,10 @@ const lazyModules = {
     const filter = new RegExp(`^(${Object.keys(LAZY_MODULES).join('|')})$`);
     b.onResolve({ filter }, (args) =>
       args.namespace === 'file' && !args.importer.split(/[\\/]/).includes('node_modules')
-        ? { path: args.path, namespace: 'lazy-module' }
+        ? { path: args.path, namespace: ON_USE_NAMESPACES.lazyModule }
         : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
+    b.onLoad({ filter: /.*/, namespace: ON_USE_NAMESPACES.lazyModule }, (args) => ({
       resolveDir: root,
       loader: 'js',
       contents: [
@@ -187,12 +188,15 @@ const draftZodOnUse = {
         loader: 'ts',
       };
     });
-    b.onResolve({ filter: /^draft-zod-on-use$/ }, () => ({ path: 'draft-zod-on-use', namespace: 'draft-zod-on-use' }));
-    b.onResolve({ filter: /^\.\/answers-zod\.js$/, namespace: 'draft-zod-on-use' }, (args) => ({
+    b.onResolve({ filter: /^draft-zod-on-use$/ }, () => ({
+      path: 'draft-zod-on-use',
+      namespace: ON_USE_NAMESPACES.draftZod,
+    }));
+    b.onResolve({ filter: /^\.\/answers-zod\.js$/, namespace: ON_USE_NAMESPACES.draftZod }, (args) => ({
       path: args.path,
       namespace: 'bundle-file',
     }));
-    b.onLoad({ filter: /.*/, namespace: 'draft-zod-on-use' }, () => ({
+    b.onLoad({ filter: /.*/, namespace: ON_USE_NAMESPACES.draftZod }, () => ({
       loader: 'js',
       contents: "export * from './answers-zod.js';\n",
     }));

@@ -4,11 +4,10 @@
 // Used by the bundle's tests (test/support/bundle.ts) and by the bench's report
 // (scripts/chunk-report.mjs).
 import { basename } from 'node:path';
-import { LOADER_FILE, MAIN_FILE } from './bundle-files.mjs';
+import { LOADER_FILE, MAIN_FILE, ON_USE_NAMESPACES } from './bundle-files.mjs';
 
-// Modules of ours whose require() runs only when called: stand-ins for a package loaded on first use
-// (scripts/build.mjs), and the getters of a file of packages (scripts/bundle-files.mjs).
-const LAZY = /^(lazy-package|draft-zod-on-use|package-file):/;
+// Modules of ours whose require() runs only when called (scripts/bundle-files.mjs, ON_USE_NAMESPACES).
+const LAZY = new RegExp(`^(${Object.values(ON_USE_NAMESPACES).join('|')}):`);
 
 export function bundleAccount(metafile) {
   const output = (file) => {

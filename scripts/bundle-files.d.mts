@@ -10,6 +10,7 @@ export const BUNDLE_FILES: BundleFile[];
 export const LOADER_FILE: string;
 export const MAIN_FILE: string;
 export const PACKAGE_FILES: Record<string, string[]>;
+export const ON_USE_NAMESPACES: { lazyModule: string; draftZod: string; packageFile: string };
 /** esbuild's account of a build, as far as these read it. */
 export interface Metafile {
   outputs: Record<string, { inputs: Record<string, unknown> }>;

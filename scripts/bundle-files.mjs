@@ -59,6 +59,17 @@ export const BUNDLE_FILES = [
   { name: 'screens', entry: 'source/commands/screens.ts' },
 ];
 
+/**
+ * The namespaces of the build's stand-in modules whose require() runs only when first called: a
+ * module loaded on first use (scripts/build.mjs: lazyModules, draftZodOnUse) and a file of packages'
+ * getters (below). What each file runs when it loads stops there (scripts/bundle-account.mjs).
+ */
+export const ON_USE_NAMESPACES = {
+  lazyModule: 'lazy-module',
+  draftZod: 'draft-zod-on-use',
+  packageFile: 'package-file',
+};
+
 /** The code cache's loader, and the file the entry loads through it (scripts/build.mjs puts its name there). */
 export const LOADER_FILE = 'code-cache.js';
 export const MAIN_FILE = 'cli-main.js';
@@ -127,7 +138,7 @@ async function exportNames(esbuild, path) {
   return Object.values(metafile.outputs)[0].exports;
 }
 
-const OWN_NAMESPACES = ['bundle-file', 'package-getter', 'package-file', 'json-file', 'several-modules'];
+const OWN_NAMESPACES = ['bundle-file', 'package-getter', ON_USE_NAMESPACES.packageFile, 'json-file', 'several-modules'];
 const RESOLVING = 'bundle-files-resolving';
 
 /**
@@ -142,7 +153,7 @@ export function bundleFiles(root) {
     setup(b) {
       b.onResolve({ filter: /^package-file:/ }, (args) =>
         args.kind === 'entry-point'
-          ? { path: args.path.slice('package-file:'.length), namespace: 'package-file' }
+          ? { path: args.path.slice('package-file:'.length), namespace: ON_USE_NAMESPACES.packageFile }
           : undefined,
       );
       b.onResolve({ filter: /^json-file:/ }, (args) =>
@@ -176,7 +187,7 @@ export function bundleFiles(root) {
         }
         return { contents: lines.join(''), loader: 'js', resolveDir: root };
       });
-      b.onLoad({ filter: /.*/, namespace: 'package-file' }, (args) => ({
+      b.onLoad({ filter: /.*/, namespace: ON_USE_NAMESPACES.packageFile }, (args) => ({
         contents: packageFileSource(PACKAGE_FILES[args.path]),
         loader: 'js',
         resolveDir: root,
