@@ -9,5 +9,6 @@ export const DEPENDENCY_EDITS: Record<string, DependencyEdit>;
 export const INK_EDITS: Record<string, DependencyEdit>;
 export const STRING_WIDTH_ON_USE: [anchor: string, replacement: string][];
 export const REGEXES_ON_FIRST_TEST: Record<string, [name: string, source: string, flags: string][]>;
+export const REGEX_STAND_INS: Record<string, [anchor: string, replacement: string][]>;
 export function dependencyEdits(edits?: Record<string, DependencyEdit>): Plugin;
 export function replaceOnce(code: string, file: string, edits: [string, string][]): string;

@@ -42,8 +42,13 @@ export const REGEXES_ON_FIRST_TEST = {
   ],
   'slice-ansi/tokenize-ansi.js': [['EMOJI_PRESENTATION_GRAPHEME_REGEX', '\\p{Emoji_Presentation}', 'u']],
 };
-const onFirstTest = (file) =>
-  REGEXES_ON_FIRST_TEST[file].map(([name, source, flags]) => testOnUse(name, source, flags));
+/** Per file of REGEXES_ON_FIRST_TEST: the edits into its stand-ins. */
+export const REGEX_STAND_INS = Object.fromEntries(
+  Object.entries(REGEXES_ON_FIRST_TEST).map(([file, regexes]) => [
+    file,
+    regexes.map(([name, source, flags]) => testOnUse(name, source, flags)),
+  ]),
+);
 
 // string-width tests every non-ASCII character against /^\p{RGI_Emoji}$/v, a regex that takes
 // tens of ms to build when its module loads and more to compile on first use, on Node 20 and later:
@@ -94,7 +99,7 @@ export const STRING_WIDTH_ON_USE = [
   ONE_PLAIN_CODE_POINT,
   PICTOGRAPHIC_REGEX,
   PICTOGRAPHIC_MATCH,
-  ...onFirstTest('string-width/index.js'),
+  ...REGEX_STAND_INS['string-width/index.js'],
 ];
 
 // Ink turns each row of a frame back into text with @alcalzone/ansi-tokenize's styledCharsToString,
@@ -279,14 +284,14 @@ export const DEPENDENCY_EDITS = {
     prepend: GRAPHEMES,
     edits: [
       segmenterOnUse('const segmenter = new Intl.Segmenter();'),
-      ...onFirstTest('wrap-ansi/node_modules/string-width/index.js'),
+      ...REGEX_STAND_INS['wrap-ansi/node_modules/string-width/index.js'],
     ],
   },
   'slice-ansi/tokenize-ansi.js': {
     prepend: GRAPHEMES,
     edits: [
       segmenterOnUse("const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});"),
-      ...onFirstTest('slice-ansi/tokenize-ansi.js'),
+      ...REGEX_STAND_INS['slice-ansi/tokenize-ansi.js'],
     ],
   },
   '@alcalzone/ansi-tokenize/build/tokenize.js': {

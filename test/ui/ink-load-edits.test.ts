@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { esmFaces } from '../../scripts/esm-faces.mjs';
 import {
   INK_EDITS,
+  REGEX_STAND_INS,
   REGEXES_ON_FIRST_TEST,
   STRING_WIDTH_ON_USE,
   dependencyEdits,
@@ -37,6 +38,30 @@ async function drawer<P>(component: string, edited: string[]): Promise<(props: P
   })()`;
   return (await editedBundle<(props: P) => string>(exported, editsOf([...INK_BUNDLE, ...edited]))).value;
 }
+
+/**
+ * `exported` (an expression of `require`) bundled with `file`'s edits but `leftOut`, and with all of
+ * them: [before, after].
+ */
+function withAndWithout<T>(file: string, exported: string, leftOut: readonly [string, string][]) {
+  const all = editsOf([file])[file]!;
+  const without = all.edits.filter((edit) => !leftOut.includes(edit));
+  expect(without.length).toBe(all.edits.length - leftOut.length); // the check can fail: each one is there
+  return Promise.all([
+    editedBundle<T>(exported, { [file]: { ...all, edits: without } }),
+    editedBundle<T>(exported, { [file]: all }),
+  ]);
+}
+
+// Texts for the text packages: ASCII, the welcome's symbols, what their regexes tell apart (a soft
+// hyphen, marks, a spacing mark, emoji and their sequences, jamo, zero-width and ignorable characters,
+// halfwidth forms, the two emoji among the geometric shapes) and ANSI codes.
+const textPiece = fc.constantFrom(
+  ...['a', ' ', '\t', '·', '◀', '●', '─', '▶', '◽', '\u00ad', 'é', 'ÿ', '\u02ff', '\u0300', 'e\u0301'],
+  ...['中文', '😀', '👩\u200d💻', '1\u20e3', '\ufe0f', '\u1100\u1161', '\u1100', 'ｶﾞ', '\u0915\u093e'],
+  ...['\u0900\u093e', '\u200b', '\u2060', '\u034f', '\u001B[31mred\u001B[39m'],
+);
+const text = fc.array(textPiece, { maxLength: 8 }).map((parts) => parts.join(''));
 
 describe("Ink's error screen, with stack-utils built on first use", () => {
   const ERROR_OVERVIEW = './node_modules/ink/build/components/ErrorOverview.js';
@@ -147,13 +172,9 @@ describe('string-width, with its visible-character regex built on first use', ()
     options?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean },
   ) => number;
   // Both with the edits before these (the segmenter, the emoji regex), which ink-output-edits.test.ts covers.
-  const bundle = (edited: boolean) => {
-    const stringWidth = editsOf(['string-width/index.js'])['string-width/index.js']!;
-    const edits = edited ? stringWidth.edits : stringWidth.edits.filter((edit) => !STRING_WIDTH_ON_USE.includes(edit));
-    return editedBundle<StringWidth>("require('./node_modules/string-width/index.js').default", {
-      'string-width/index.js': { ...stringWidth, edits },
-    });
-  };
+  const file = 'string-width/index.js';
+  const bundles = () =>
+    withAndWithout<StringWidth>(file, `require('./node_modules/${file}').default`, STRING_WIDTH_ON_USE);
 
   it('stands in for each regex it builds on first use at every place the module uses it', () => {
     // A regex that became a function: a use the edit does not know of (an upgrade's) would get the
@@ -165,7 +186,7 @@ describe('string-width, with its visible-character regex built on first use', ()
   });
 
   it('measures every code point of the blocks it shortcuts, and their neighbours, as before', async () => {
-    const [before, after] = await Promise.all([bundle(false), bundle(true)]);
+    const [before, after] = await bundles();
     expect(after.code).toContain('visibleCharacterRegexBuilt');
     expect(before.code).not.toContain('visibleCharacterRegexBuilt');
     const blocks = [
@@ -185,27 +206,11 @@ describe('string-width, with its visible-character regex built on first use', ()
   });
 
   it('measures any text as before', { timeout: 60_000 }, async () => {
-    const [before, after] = await Promise.all([bundle(false), bundle(true)]);
-    const piece = fc.constantFrom(
-      ...['a', ' ', '·', '◀', '●', '─', '▶', '◽', '\u00ad', 'é', 'e\u0301', '中文', '😀', '👩\u200d💻', '1\u20e3'],
-      ...[
-        '\u1100\u1161',
-        '\u1100',
-        'ｶﾞ',
-        '\u0915\u093e',
-        '\u200b',
-        '\t',
-        '\u001B[31mred\u001B[39m',
-        'ÿ',
-        '\u02ff',
-        '\u0300',
-      ],
-    );
+    const [before, after] = await bundles();
     await fc.assert(
-      fc.property(fc.array(piece, { maxLength: 8 }), fc.boolean(), fc.boolean(), (parts, narrow, ansi) => {
-        const text = parts.join('');
+      fc.property(text, fc.boolean(), fc.boolean(), (value, narrow, ansi) => {
         const options = { ambiguousIsNarrow: narrow, countAnsiEscapeCodes: ansi };
-        expect(after.value(text, options), JSON.stringify(text)).toBe(before.value(text, options));
+        expect(after.value(value, options), JSON.stringify(value)).toBe(before.value(value, options));
       }),
       { numRuns: 500 },
     );
@@ -225,27 +230,14 @@ describe('the regexes of Unicode properties, built on first test', () => {
     }
   });
 
-  const piece = fc.constantFrom(
-    ...['a', ' ', '·', '◀', '─', '◽', '\u00ad', 'é', 'e\u0301', '中文', '😀', '👩\u200d💻', '\u200b', '\ufe0f'],
-    ...['\u1100\u1161', 'ｶﾞ', '\u0900\u093e', '\u001B[31mred\u001B[39m', '\u2060', '\u034f'],
-  );
-  const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
-  /** `file`'s export bundled with all its edits, and with all but the regexes' stand-ins. */
-  const bundles = <T>(file: string, exported: string) => {
-    const all = editsOf([file])[file]!;
-    const standIns = REGEXES_ON_FIRST_TEST[file]!.map(([name]) => `const ${name} = {`);
-    const without = all.edits.filter(([, replacement]) => !standIns.some((start) => replacement.includes(start)));
-    expect(without.length).toBe(all.edits.length - standIns.length); // the check can fail: each found
-    return Promise.all([
-      editedBundle<T>(exported, { [file]: { ...all, edits: without } }),
-      editedBundle<T>(exported, { [file]: all }),
-    ]);
-  };
-
   it("wrap-ansi's string-width measures any text as before", async () => {
     type Width = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
     const file = 'wrap-ansi/node_modules/string-width/index.js';
-    const [before, after] = await bundles<Width>(file, `require('./node_modules/${file}').default`);
+    const [before, after] = await withAndWithout<Width>(
+      file,
+      `require('./node_modules/${file}').default`,
+      REGEX_STAND_INS[file]!,
+    );
     await fc.assert(
       fc.property(text, fc.boolean(), (value, narrow) => {
         expect(after.value(value, { ambiguousIsNarrow: narrow })).toBe(
@@ -261,7 +253,11 @@ describe('the regexes of Unicode properties, built on first test', () => {
   it('slice-ansi cuts any text as before', async () => {
     type Slice = (text: string, start: number, end?: number) => string;
     const file = 'slice-ansi/tokenize-ansi.js';
-    const [before, after] = await bundles<Slice>(file, "require('./node_modules/slice-ansi/index.js').default");
+    const [before, after] = await withAndWithout<Slice>(
+      file,
+      "require('./node_modules/slice-ansi/index.js').default",
+      REGEX_STAND_INS[file]!,
+    );
     await fc.assert(
       fc.property(text, fc.nat(12), fc.nat(12), (value, start, length) => {
         expect(after.value(value, start, start + length)).toBe(before.value(value, start, start + length));
