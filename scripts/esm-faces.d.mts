@@ -2,5 +2,5 @@
 import type { Plugin } from 'esbuild';
 
 export const FACED_PACKAGES: string[];
-export const FACED_BUILTINS: string[];
+export function importsWholeOnly(source: string, specifier: string): boolean;
 export function esmFaces(root: string): Plugin;

@@ -4,19 +4,46 @@
 // runtime's 16, and Node's process object (85 properties, for Ink's dependencies' `import process
 // from 'node:process'`) 13: 3 to 5 ms of copying before the wizard read a key. Through the face,
 // one copy is made and every importer shares it. Our own files' faces are scripts/bundle-files.mjs's.
+// Node's own modules need no copy at all: a dependency importing one whole (`import fs from
+// 'node:fs'`, its default and nothing else) gets a face that is the module itself, and one importing
+// it by name gets esbuild's plain require(), which copies nothing either. Only a file doing both
+// still gets esbuild's copy (the face holds no names, so it cannot take their imports).
 // Used by scripts/build.mjs for the CLI and by scripts/bench.mjs for the bare Ink floor.
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 /** Imported through a face by every module. */
 export const FACED_PACKAGES = ['react', 'react/jsx-runtime'];
-/**
- * Node's modules that dependencies import whole (`import fs from 'node:fs'`): through a face from a
- * dependency only, since ours import them by name, which esbuild compiles to no copy at all.
- */
-export const FACED_BUILTINS = ['node:process', 'node:tty', 'node:fs'];
 
 const NAMESPACE = 'esm-face';
 const escaped = (names) => names.map((name) => name.replace(/[/:]/g, '\\$&')).join('|');
 const inDependency = (importer) => importer.split(/[\\/]/).includes('node_modules');
+
+/** Node's modules, as a dependency may name them: `fs` and `node:fs`. */
+const BUILTINS = new Set(
+  builtinModules.flatMap((name) => (name.startsWith('node:') ? [name] : [name, `node:${name}`])),
+);
+/** The face of a Node module taken whole: the module itself, as its default. */
+const wholeFace = (path) => `const whole = require(${JSON.stringify(path)});\nexport default whole;\n`;
+/** A face re-exporting all of a CommonJS package, and its default. */
+const packageFace = (path) =>
+  `export * from ${JSON.stringify(path)};\nexport { default } from ${JSON.stringify(path)};\n`;
+
+/**
+ * Whether every import or re-export of `specifier` in `source` takes the default alone, as
+ * `import fs from 'node:fs'` does (a bare `import 'node:fs'` takes nothing). A file this misjudges
+ * fails the build (the whole face has no names to give), or keeps esbuild's copy.
+ */
+export function importsWholeOnly(source, specifier) {
+  const quoted = specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const clauses = [
+    ...source.matchAll(new RegExp(`\\b(import|export)\\s*([^'"\`;]*?)\\s*from\\s*(['"])${quoted}\\3`, 'g')),
+  ];
+  return (
+    clauses.length > 0 &&
+    clauses.every(([, keyword, clause]) => keyword === 'import' && /^[A-Za-z_$][\w$]*$/.test(clause))
+  );
+}
 
 /** The plugin; each package is resolved from `root` (npm ci installs one React). */
 export const esmFaces = (root) => ({
@@ -28,11 +55,16 @@ export const esmFaces = (root) => ({
         ? undefined
         : { path: args.path, namespace: NAMESPACE };
     b.onResolve({ filter: new RegExp(`^(${escaped(FACED_PACKAGES)})$`) }, face);
-    b.onResolve({ filter: new RegExp(`^(${escaped(FACED_BUILTINS)})$`) }, (args) =>
-      inDependency(args.importer) ? face(args) : undefined,
-    );
+    // A file's verdict for each of Node's modules it imports, read once per file.
+    const verdicts = new Map();
+    b.onResolve({ filter: /^[\w:/]+$/ }, (args) => {
+      if (!BUILTINS.has(args.path) || !inDependency(args.importer)) return undefined;
+      const key = `${args.importer}\0${args.path}`;
+      if (!verdicts.has(key)) verdicts.set(key, importsWholeOnly(readFileSync(args.importer, 'utf8'), args.path));
+      return verdicts.get(key) ? face(args) : undefined;
+    });
     b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
-      contents: `export * from ${JSON.stringify(args.path)};\nexport { default } from ${JSON.stringify(args.path)};\n`,
+      contents: BUILTINS.has(args.path) ? wholeFace(args.path) : packageFace(args.path),
       loader: 'js',
       resolveDir: root,
     }));

@@ -1,0 +1,98 @@
+// The build's faces (scripts/esm-faces.mjs), on made-up dependencies: what a dependency's import of a
+// CommonJS module costs when the bundle loads, counted as esbuild's copies of its exports in the output.
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { esmFaces } from '../../scripts/esm-faces.mjs';
+
+const root = mkdtempSync(join(tmpdir(), 'esm-faces-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Bundles `entry` (the project's own file) importing made-up dependencies, as scripts/build.mjs does. */
+async function bundle(dependencies: Record<string, string>, entry: string) {
+  for (const [name, source] of Object.entries(dependencies)) {
+    mkdirSync(join(root, 'node_modules', name), { recursive: true });
+    writeFileSync(join(root, 'node_modules', name, 'package.json'), '{"type":"module","main":"index.js"}');
+    writeFileSync(join(root, 'node_modules', name, 'index.js'), source);
+  }
+  writeFileSync(join(root, 'entry.js'), entry);
+  const result = await build({
+    entryPoints: [join(root, 'entry.js')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+    plugins: [esmFaces(process.cwd())],
+  });
+  const text = result.outputFiles?.[0]?.text ?? '';
+  // What the bundle's modules export, once loaded.
+  const module = { exports: {} as Record<string, unknown> };
+  new Function('module', 'exports', 'require', text)(module, module.exports, require);
+  return { text, exports: module.exports };
+}
+
+// A copy: esbuild's helper called on a module's exports (its definitions, once per bundle, are not).
+const copies = (text: string) =>
+  [...text.matchAll(/(__toESM|__reExport)\([^()]*require(_[\w$]+)?\(/g)].map((m) => m[1]);
+
+describe("a dependency's import of one of Node's modules", () => {
+  it('whole (its default) makes no copy of its exports, however many import it', async () => {
+    const { text, exports } = await bundle(
+      {
+        'dep-a':
+          "import fs from 'node:fs';\nimport process from 'node:process';\nexport const a = () => [fs, process];\n",
+        'dep-b':
+          "import fs from 'fs';\nimport os from 'node:os';\nimport tty from\"node:tty\";\nexport const b = () => [fs, os, tty];\n",
+      },
+      "export { a } from 'dep-a';\nexport { b } from 'dep-b';\n",
+    );
+    expect(copies(text)).toEqual([]);
+    const [fs, process] = (exports.a as () => unknown[])();
+    const [fs2, os, tty] = (exports.b as () => unknown[])();
+    expect(fs).toBe(require('node:fs'));
+    expect(fs2).toBe(require('node:fs'));
+    expect(process).toBe(globalThis.process);
+    expect(os).toBe(require('node:os'));
+    expect(tty).toBe(require('node:tty'));
+  });
+
+  it('by name makes no copy; together with its default, the copy esbuild makes for that importer', async () => {
+    const { text, exports } = await bundle(
+      {
+        'dep-c': "import { readFileSync } from 'node:fs';\nexport const c = () => readFileSync;\n",
+        'dep-d': "import fs, { statSync } from 'node:fs';\nexport const d = () => [fs.statSync, statSync];\n",
+      },
+      "export { c } from 'dep-c';\nexport { d } from 'dep-d';\n",
+    );
+    expect(copies(text)).toEqual(['__toESM']);
+    expect((exports.c as () => unknown)()).toBe(require('node:fs').readFileSync);
+    expect((exports.d as () => unknown[])()).toEqual([require('node:fs').statSync, require('node:fs').statSync]);
+  });
+
+  it("from the project's own files stays esbuild's: ours import by name", async () => {
+    const { text } = await bundle({}, "import { readFileSync } from 'node:fs';\nexport const own = readFileSync;\n");
+    expect(copies(text)).toEqual([]);
+  });
+});
+
+describe('an import of React', () => {
+  it("makes the face's copies of its exports, however many import it", async () => {
+    const one = await bundle(
+      { 'dep-e': "import React from 'react';\nexport const e = () => React.createElement;\n" },
+      "export { e } from 'dep-e';\n",
+    );
+    const three = await bundle(
+      {
+        'dep-e': "import React from 'react';\nexport const e = () => React.createElement;\n",
+        'dep-f': "import { useState } from 'react';\nexport const f = () => useState;\n",
+      },
+      "export { e } from 'dep-e';\nexport { f } from 'dep-f';\nimport React from 'react';\nexport const g = React;\n",
+    );
+    expect(copies(one.text).length).toBeGreaterThan(0);
+    expect(copies(three.text)).toEqual(copies(one.text));
+    expect(typeof (three.exports.f as () => unknown)()).toBe('function');
+  });
+});
