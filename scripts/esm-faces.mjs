@@ -55,14 +55,14 @@ export const esmFaces = (root) => ({
         ? undefined
         : { path: args.path, namespace: NAMESPACE };
     b.onResolve({ filter: new RegExp(`^(${escaped(FACED_PACKAGES)})$`) }, face);
-    // A file's verdict for each of Node's modules it imports, read once per file.
-    const verdicts = new Map();
-    b.onResolve({ filter: /^[\w:/]+$/ }, (args) => {
-      if (!BUILTINS.has(args.path) || !inDependency(args.importer)) return undefined;
-      const key = `${args.importer}\0${args.path}`;
-      if (!verdicts.has(key)) verdicts.set(key, importsWholeOnly(readFileSync(args.importer, 'utf8'), args.path));
-      return verdicts.get(key) ? face(args) : undefined;
-    });
+    // Each dependency file is read once, for the verdicts on all of Node's modules it imports.
+    const sources = new Map();
+    const sourceOf = (file) => sources.get(file) ?? sources.set(file, readFileSync(file, 'utf8')).get(file);
+    b.onResolve({ filter: /^[\w:/]+$/ }, (args) =>
+      BUILTINS.has(args.path) && inDependency(args.importer) && importsWholeOnly(sourceOf(args.importer), args.path)
+        ? face(args)
+        : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
       contents: BUILTINS.has(args.path) ? wholeFace(args.path) : packageFace(args.path),
       loader: 'js',

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { esmFaces } from '../../scripts/esm-faces.mjs';
+import { esmFaces, importsWholeOnly } from '../../scripts/esm-faces.mjs';
 
 const root = mkdtempSync(join(tmpdir(), 'esm-faces-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -75,6 +75,27 @@ describe("a dependency's import of one of Node's modules", () => {
   it("from the project's own files stays esbuild's: ours import by name", async () => {
     const { text } = await bundle({}, "import { readFileSync } from 'node:fs';\nexport const own = readFileSync;\n");
     expect(copies(text)).toEqual([]);
+  });
+});
+
+describe("the face's reading of a dependency's imports", () => {
+  it('takes a default alone as whole, in any spelling, and anything else as not', () => {
+    const whole = ["import fs from 'node:fs';", 'import fs from"node:fs"', 'import $fs\nfrom\n"node:fs";'];
+    for (const source of whole) expect(importsWholeOnly(source, 'node:fs'), source).toBe(true);
+    const notWhole = [
+      "import { readFileSync } from 'node:fs';",
+      "import fs, { statSync } from 'node:fs';",
+      "import * as fs from 'node:fs';",
+      "export { readFileSync } from 'node:fs';",
+      "export * from 'node:fs';",
+      "import fs from 'node:fs';\nimport { statSync } from 'node:fs';",
+      // No import of it at all, or only for its effects: nothing to face.
+      "import 'node:fs';",
+      "import fs from 'node:fs/promises';",
+    ];
+    for (const source of notWhole) expect(importsWholeOnly(source, 'node:fs'), source).toBe(false);
+    // The name is matched as written, not as a pattern.
+    expect(importsWholeOnly("import x from 'nodeXfs';", 'node.fs')).toBe(false);
   });
 });
 
