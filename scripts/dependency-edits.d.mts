@@ -8,6 +8,7 @@ export interface DependencyEdit {
 export const DEPENDENCY_EDITS: Record<string, DependencyEdit>;
 export const INK_EDITS: Record<string, DependencyEdit>;
 export const STRING_WIDTH_ON_USE: [anchor: string, replacement: string][];
+export const YOGA_LAZY_METHODS: [anchor: string, replacement: string];
 export const REGEXES_ON_FIRST_TEST: Record<string, [name: string, source: string, flags: string][]>;
 export const REGEX_STAND_INS: Record<string, [anchor: string, replacement: string][]>;
 export function dependencyEdits(edits?: Record<string, DependencyEdit>): Plugin;

@@ -128,6 +128,16 @@ const YOGA_SYNC = [
   '(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming||ua(H)||"function"!=typeof fetch?c(b):fetch(H,{credentials:"same-origin"}).then(function(e){return WebAssembly.instantiateStreaming(e,d).then(b,function(f){v("wasm streaming compile failed: "+f);v("falling back to ArrayBuffer instantiation");return c(b)})})})().catch(ca);return{}',
   'a(new WebAssembly.Instance(new WebAssembly.Module(wa()),d));return{}',
 ];
+// When yoga loads, emscripten's embind registers each of its 109 methods: it reads the argument
+// types and the function pointer and builds the method's JavaScript caller, 2 ms of the wizard's
+// start on Node 22, though Ink calls about a third of them. Each method is now a stand-in that
+// builds its caller on its first call, keeps it (yoga's wrapAssembly holds the stand-in itself, as
+// the original it wraps) and puts it where the stand-in was. The types are all registered by the
+// time anything calls a method; were one not, the call fails with embind's own "unbound types".
+export const YOGA_LAZY_METHODS = [
+  'a:function(a,b,c,d,e,f,g,k){var m=pb(c,d);b=N(b);f=Z(e,f);V([],[a],function(l){function n(){nb("Cannot call "+p+" due to unbound types",m)}l=l[0];var p=l.name+"."+b;b.startsWith("@@")&&(b=Symbol[b.substring(2)]);k&&l.N.ja.push(b);var r=l.N.X,u=r[b];void 0===u||void 0===u.S&&u.className!==l.name&&u.Z===c-2?(n.Z=c-2,n.className=l.name,r[b]=n):(ab(r,b,p),r[b].S[c-2]=n);V([],m,function(t){t=ob(p,t,l,f,g);void 0===r[b].S?(t.Z=c-2,r[b]=t):r[b].S[c-2]=t;return[]});return[]})}',
+  'a:function(a,b,c,d,e,f,g,k){b=N(b);V([],[a],function(l){var t;function n(){if(!t){var m=pb(c,d);V([],m,function(x){t=ob(p,x,l,Z(e,f),g);return[]});t||nb("Cannot call "+p+" due to unbound types",m);r[b]===n?(t.Z=c-2,r[b]=t):void 0!==r[b].S&&r[b].S[c-2]===n&&(r[b].S[c-2]=t)}return t.apply(this,arguments)}l=l[0];var p=l.name+"."+b;b.startsWith("@@")&&(b=Symbol[b.substring(2)]);k&&l.N.ja.push(b);var r=l.N.X,u=r[b];void 0===u||void 0===u.S&&u.className!==l.name&&u.Z===c-2?(n.Z=c-2,n.className=l.name,r[b]=n):(ab(r,b,p),r[b].S[c-2]=n);return[]})}',
+];
 const YOGA_SCRIPT_DIR = ['var _scriptDir = import.meta.url;', 'var _scriptDir = "";'];
 const YOGA_NO_AWAIT = [
   'const Yoga = wrapAssembly(await loadYoga());',
@@ -301,7 +311,7 @@ export const DEPENDENCY_EDITS = {
   '@alcalzone/ansi-tokenize/build/diff.js': { prepend: '', edits: [SAME_STYLES_NO_DIFF] },
   'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js': {
     prepend: '',
-    edits: [YOGA_BASE64, YOGA_SYNC, YOGA_SCRIPT_DIR],
+    edits: [YOGA_BASE64, YOGA_SYNC, YOGA_SCRIPT_DIR, YOGA_LAZY_METHODS],
   },
   'yoga-layout/dist/src/index.js': { prepend: '', edits: [YOGA_NO_AWAIT] },
   'ink/build/reconciler.js': { prepend: '', edits: [INK_NO_DEVTOOLS, INK_PACKAGE_JSON] },
