@@ -277,6 +277,9 @@ const STACK_UTILS_ON_USE = [
   'const stackUtils = new StackUtils({\n    cwd: cwd(),\n    internals: StackUtils.nodeInternals(),\n});\n',
   "const stackUtilsCwd = cwd();\nlet stackUtilsBuilt;\nconst stackUtils = {\n    parseLine(line) {\n        if (!stackUtilsBuilt) {\n            const StackUtils = require('stack-utils');\n            stackUtilsBuilt = new StackUtils({ cwd: stackUtilsCwd, internals: StackUtils.nodeInternals() });\n        }\n        return stackUtilsBuilt.parseLine(line);\n    },\n};\n",
 ];
+// Ink's error screen imports node:fs as a namespace, which esbuild makes a copy of when the screen
+// loads (a getter per export, about 100): it takes node:fs itself, which it uses the same way.
+const ERROR_SCREEN_FS = ["import * as fs from 'node:fs';\n", "const fs = require('node:fs');\n"];
 const FIGURES_IMPORT = ["import figures from 'figures';\n", ''];
 const FIGURES_ON_USE = ['figures.pointer', "require('figures').default.pointer"];
 const IS_BROWSER = [
@@ -316,7 +319,10 @@ export const DEPENDENCY_EDITS = {
   'yoga-layout/dist/src/index.js': { prepend: '', edits: [YOGA_NO_AWAIT] },
   'ink/build/reconciler.js': { prepend: '', edits: [INK_NO_DEVTOOLS, INK_PACKAGE_JSON] },
   'ink/build/ink.js': { prepend: '', edits: [INK_FRAME_TIME] },
-  'ink/build/components/ErrorOverview.js': { prepend: '', edits: [STACK_UTILS_IMPORT, STACK_UTILS_ON_USE] },
+  'ink/build/components/ErrorOverview.js': {
+    prepend: '',
+    edits: [ERROR_SCREEN_FS, STACK_UTILS_IMPORT, STACK_UTILS_ON_USE],
+  },
   'ink-select-input/build/Indicator.js': { prepend: '', edits: [FIGURES_IMPORT, FIGURES_ON_USE] },
   'ink/build/output.js': { prepend: '', edits: [BLANK_CELL_DECLARED, ONE_BLANK_CELL, ASCII_LINE_CELLS] },
   '@alcalzone/ansi-tokenize/build/styledChars.js': { prepend: '', edits: [UNSTYLED_ROW] },

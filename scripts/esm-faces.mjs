@@ -6,8 +6,8 @@
 // one copy is made and every importer shares it. Our own files' faces are scripts/bundle-files.mjs's.
 // Node's own modules need no copy at all: a dependency importing one whole (`import fs from
 // 'node:fs'`, its default and nothing else) gets a face that is the module itself, and one importing
-// it by name gets esbuild's plain require(), which copies nothing either. Only a file doing both
-// still gets esbuild's copy (the face holds no names, so it cannot take their imports).
+// it by name gets esbuild's plain require(), which copies nothing either. A file doing both, or
+// importing it as a namespace, still gets esbuild's copy (the face holds no names to give).
 // Used by scripts/build.mjs for the CLI and by scripts/bench.mjs for the bare Ink floor.
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';

@@ -1,7 +1,8 @@
 // The bundle's edits that put off a dependency's tables until first use (scripts/dependency-edits.mjs):
-// Ink's error screen builds stack-utils when it first parses a stack, ink-select-input's pointer
-// loads figures when it is drawn, and ansi-escapes tests for a browser itself instead of through
-// environment. Each is bundled here with and without its edit, and must draw or answer the same.
+// Ink's error screen builds stack-utils when it first parses a stack (and reads source files through
+// node:fs itself, not a copy of it), ink-select-input's pointer loads figures when it is drawn, and
+// ansi-escapes tests for a browser itself instead of through environment. Each is bundled here with
+// and without its edit, and must draw or answer the same.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +64,7 @@ const textPiece = fc.constantFrom(
 );
 const text = fc.array(textPiece, { maxLength: 8 }).map((parts) => parts.join(''));
 
-describe("Ink's error screen, with stack-utils built on first use", () => {
+describe("Ink's error screen, with stack-utils built on first use and node:fs taken whole", () => {
   const ERROR_OVERVIEW = './node_modules/ink/build/components/ErrorOverview.js';
 
   it('draws any error as Ink does', { timeout: 60_000 }, async () => {
@@ -109,6 +110,7 @@ describe("Ink's error screen, with stack-utils built on first use", () => {
     const withExcerpt = new Error('x');
     withExcerpt.stack = `Error: x\n    at f (${thisFile}:3:1)`;
     expect(ink({ error: withExcerpt })).toContain('import');
+    expect(edited({ error: withExcerpt })).toBe(ink({ error: withExcerpt }));
   });
 });
 
