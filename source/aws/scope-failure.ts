@@ -1,6 +1,6 @@
 // What went wrong in one account or one region of an organization audit, sorted into what a reader
-// acts on: the role (access denied or missing), a region the account has not enabled, a call that hit
-// its deadline, throttling that outlasted the SDK's retries, anything else. Pure.
+// acts on: the role (access denied or missing), a region the account has not enabled, a call that did
+// not answer in time, throttling that outlasted the SDK's retries, anything else. Pure.
 import { FailureError } from '../errors.ts';
 import { printable } from '../text/printable.ts';
 import { shortened } from '../text/shortened.ts';
@@ -36,6 +36,10 @@ const REGION_UNAVAILABLE = new Set([
   'UnrecognizedClientException',
 ]);
 const THROTTLED = new Set(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'TooManyRequestsException']);
+// A call that never answers ends at its --aws-timeout deadline (AwsDeadlineError), or before it when
+// the SDK has timed out each attempt (its connection, request and socket timeouts, TimeoutError) and
+// has no retry left: a deadline either way, with the code saying which.
+const TIMED_OUT = new Set(['TimeoutError']);
 
 export function scopeFailure(error: unknown): ScopeFailure {
   if (error instanceof ScopeFailure) return error;
@@ -49,6 +53,8 @@ export function scopeFailure(error: unknown): ScopeFailure {
       ? 'region-unavailable'
       : THROTTLED.has(code)
         ? 'throttled'
-        : 'error';
+        : TIMED_OUT.has(code)
+          ? 'deadline'
+          : 'error';
   return new ScopeFailure(kind, shown(code), shown(message));
 }
