@@ -31,8 +31,11 @@ const packageFace = (path) =>
 
 /**
  * Whether every import or re-export of `specifier` in `source` takes the default alone, as
- * `import fs from 'node:fs'` does (a bare `import 'node:fs'` takes nothing). A file this misjudges
- * fails the build (the whole face has no names to give), or keeps esbuild's copy.
+ * `import fs from 'node:fs'` does (a bare `import 'node:fs'` takes nothing). Misjudged the other way,
+ * a file keeps esbuild's copy; judged whole wrongly, a named import fails the build, but a namespace
+ * would get the face's default alone, and not every use of one fails it. The file is read as it is
+ * on disk, before scripts/dependency-edits.mjs edits it: an edit must not add an import of one of
+ * Node's modules to a dependency that imports it whole.
  */
 export function importsWholeOnly(source, specifier) {
   const quoted = specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -25,6 +25,8 @@ async function bundle(dependencies: Record<string, string>, entry: string) {
     platform: 'node',
     write: false,
     logLevel: 'silent',
+    // As scripts/build.mjs: an import() is a require() once it runs.
+    supported: { 'dynamic-import': false },
     plugins: [esmFaces(process.cwd())],
   });
   const text = result.outputFiles?.[0]?.text ?? '';
@@ -57,6 +59,22 @@ describe("a dependency's import of one of Node's modules", () => {
     expect(process).toBe(globalThis.process);
     expect(os).toBe(require('node:os'));
     expect(tty).toBe(require('node:tty'));
+  });
+
+  it('whole, beside a require() or an import() of it, leaves those two as they were', async () => {
+    const { text, exports } = await bundle(
+      {
+        'dep-r':
+          "import fs from 'node:fs';\nexport const r = () => [fs, require('node:fs').readFileSync, import('node:fs')];\n",
+      },
+      "export { r } from 'dep-r';\n",
+    );
+    const [fs, readFileSync, later] = (exports.r as () => [unknown, unknown, Promise<{ readFileSync: unknown }>])();
+    expect(fs).toBe(require('node:fs'));
+    expect(readFileSync).toBe(require('node:fs').readFileSync);
+    expect((await later).readFileSync).toBe(require('node:fs').readFileSync);
+    // The import()'s own, as esbuild makes it; nothing for the whole import.
+    expect(copies(text)).toEqual(['__toESM']);
   });
 
   it('by name makes no copy; together with its default, the copy esbuild makes for that importer', async () => {
