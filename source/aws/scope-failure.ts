@@ -37,9 +37,14 @@ const REGION_UNAVAILABLE = new Set([
 ]);
 const THROTTLED = new Set(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'TooManyRequestsException']);
 // A call that never answers ends at its --aws-timeout deadline (AwsDeadlineError), or before it when
-// the SDK has timed out each attempt (its connection, request and socket timeouts, TimeoutError) and
-// has no retry left: a deadline either way, with the code saying which.
-const TIMED_OUT = new Set(['TimeoutError']);
+// the SDK has timed out each attempt and has no retry left: a deadline either way, the code saying
+// which. The SDK names its connection, request and socket timeouts TimeoutError (the request's with
+// the code ETIMEDOUT, the others with none), and a reset or broken connection too (ECONNRESET,
+// EPIPE): those answered, by closing, and are errors.
+const timedOut = (error: unknown) => {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  return name === 'TimeoutError' && (code === undefined || code === 'ETIMEDOUT');
+};
 
 export function scopeFailure(error: unknown): ScopeFailure {
   if (error instanceof ScopeFailure) return error;
@@ -53,7 +58,7 @@ export function scopeFailure(error: unknown): ScopeFailure {
       ? 'region-unavailable'
       : THROTTLED.has(code)
         ? 'throttled'
-        : TIMED_OUT.has(code)
+        : timedOut(error)
           ? 'deadline'
           : 'error';
   return new ScopeFailure(kind, shown(code), shown(message));

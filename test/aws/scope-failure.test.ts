@@ -21,12 +21,21 @@ describe('a failure in one scope of an organization audit', () => {
   it('a call that did not answer in time is a deadline, whichever timeout ended it', () => {
     const ours = scopeFailure(new AwsDeadlineError(10_000, 'answer'));
     expect([ours.kind, ours.code]).toEqual(['deadline', 'Deadline']);
-    // As @smithy/node-http-handler ends an attempt: connection, request or socket timeout.
-    const sdks = scopeFailure(named('TimeoutError', 'Connection timed out after 5000 ms'));
-    expect([sdks.kind, sdks.code, sdks.message]).toEqual([
+    // As @smithy/node-http-handler ends an attempt: its request timeout (code ETIMEDOUT), its
+    // connection and socket timeouts (no code).
+    const request = scopeFailure(
+      Object.assign(named('TimeoutError', 'a request has exceeded the configured 5000 ms requestTimeout.'), {
+        code: 'ETIMEDOUT',
+      }),
+    );
+    expect([request.kind, request.code, request.message]).toEqual([
       'deadline',
       'TimeoutError',
-      'Connection timed out after 5000 ms',
+      'a request has exceeded the configured 5000 ms requestTimeout.',
     ]);
+    expect(scopeFailure(named('TimeoutError', 'did not establish a connection within 2000 ms')).kind).toBe('deadline');
+    // The SDK names a reset or broken connection TimeoutError too: that call answered, by closing.
+    for (const code of ['ECONNRESET', 'EPIPE'])
+      expect(scopeFailure(Object.assign(named('TimeoutError', 'socket hang up'), { code })).kind, code).toBe('error');
   });
 });
