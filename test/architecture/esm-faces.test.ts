@@ -29,7 +29,9 @@ async function bundle(dependencies: Record<string, string>, entry: string) {
     supported: { 'dynamic-import': false },
     plugins: [esmFaces(process.cwd())],
   });
-  const text = result.outputFiles?.[0]?.text ?? '';
+  const text = result.outputFiles?.[0]?.text;
+  // No output would count no copies: an empty bundle must not pass for one that copies nothing.
+  if (text === undefined) throw new Error(`esbuild gave no output: ${JSON.stringify(result.errors)}`);
   // What the bundle's modules export, once loaded.
   const module = { exports: {} as Record<string, unknown> };
   new Function('module', 'exports', 'require', text)(module, module.exports, require);

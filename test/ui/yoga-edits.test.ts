@@ -13,7 +13,11 @@ const GLUE = 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js';
 const INDEX = 'yoga-layout/dist/src/index.js';
 const exported = "require('./node_modules/yoga-layout/dist/src/index.js').default";
 
-async function yogas(): Promise<[before: Yoga, after: Yoga]> {
+/** yoga bundled without the edit and with it, once for every test here. */
+let bundled: Promise<[before: Yoga, after: Yoga]> | undefined;
+const yogas = () => (bundled ??= bundleYogas());
+
+async function bundleYogas(): Promise<[before: Yoga, after: Yoga]> {
   const edits = editsOf([GLUE, INDEX]);
   const glue = edits[GLUE]!;
   const without = glue.edits.filter((edit) => edit !== YOGA_LAZY_METHODS);
