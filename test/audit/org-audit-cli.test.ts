@@ -56,6 +56,7 @@ describe('audit --org over 200 accounts x 17 regions x 50 images', () => {
       const lines = result.stdout.trimEnd().split('\n');
       const found: string[] = [];
       const errors: string[] = [];
+      const errorLines: string[] = [];
       let summary: Record<string, unknown> | undefined;
       for (const line of lines) {
         const r = JSON.parse(line);
@@ -63,10 +64,13 @@ describe('audit --org over 200 accounts x 17 regions x 50 images', () => {
           found.push(
             `${r.accountId} ${r.region} ${r.imageId} ${r.failed.map((f: { check: string }) => f.check).join(',') || 'compliant'}`,
           );
-        else if (r.type === 'error') errors.push(`${r.accountId} ${r.region ?? '-'} ${r.action} ${r.kind}`);
-        else summary = r;
+        else if (r.type === 'error') {
+          errors.push(`${r.accountId} ${r.region ?? '-'} ${r.action} ${r.kind}`);
+          errorLines.push(line);
+        } else summary = r;
       }
-      expect(errors.sort()).toEqual(
+      // On a mismatch the records themselves, with the code and message that decided each kind.
+      expect(errors.sort(), errorLines.join('\n')).toEqual(
         [
           `${denied[0]} - sts:AssumeRole access-denied`,
           `${denied[1]} - sts:AssumeRole access-denied`,
