@@ -3,11 +3,11 @@
 // shell's prompt back nor runs after the command has finished. The scheduled work here is a timer a
 // preloaded script sets, which would write a file if it ever ran.
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/answers.ts';
-import { CLI, assertBuilt } from '../support/cli.ts';
+import { CLI, assertBuilt, cli } from '../support/cli.ts';
 
 const example = new URL('../../examples/hybrid.yaml', import.meta.url).pathname;
 
@@ -47,8 +47,15 @@ describe('a finished command', () => {
     const out = join(dir, 'out');
     const run = withTimerLeft(['--answers', example, '--out', out], marker);
     expect(run.code, run.stderr).toBe(0);
-    expect(existsSync(join(out, 'decision.md'))).toBe(true);
     expect(existsSync(marker)).toBe(false);
+    // The same folder, byte for byte, as a run with nothing left behind writes.
+    const plain = join(dir, 'plain');
+    expect(cli(['--answers', example, '--out', plain]).code).toBe(0);
+    const files = readdirSync(plain, { recursive: true, encoding: 'utf8' }).sort();
+    expect(files.length).toBeGreaterThan(20);
+    expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()).toEqual(files);
+    for (const file of files.filter((name) => statSync(join(plain, name)).isFile()))
+      expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(plain, file), 'utf8'));
   });
 
   it('a failing command ends with its exit code and message, before a timer left behind runs', () => {
