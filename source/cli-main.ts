@@ -46,8 +46,13 @@ void main(process.argv.slice(2), io).then(async (code) => {
   // The command's work is done. When every line went straight to its descriptor, nothing is left to
   // write: the process ends now, not after whatever else is scheduled (a dependency's timer or socket)
   // and another turn of the event loop (recommend: a scavenge V8 had queued for that turn, and the
-  // heap's teardown, about a millisecond of 40). The 'exit' handlers still run (the code cache's save).
-  if (!stdout.streamed && !stderr.streamed) process.exit();
+  // heap's teardown, about a millisecond of 40). The 'exit' handlers still run (the code cache's save),
+  // and so does what process.nextTick holds already (a warning Node is about to print). Not reported:
+  // a promise rejected with no handler in the command's last step, which Node checks after that.
+  if (!stdout.streamed && !stderr.streamed) {
+    process.nextTick(() => process.exit());
+    return;
+  }
   // Node's streams may still hold output, so it is written out first where exiting matters: an AWS
   // call given up at its deadline may leave a credential_process child or a socket behind, and Node
   // would wait for it (a `sleep 600` for ten minutes).
