@@ -3,12 +3,12 @@
 // shell's prompt back nor runs after the command has finished. The scheduled work here is a timer a
 // preloaded script sets, which would write a file if it ever ran.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/answers.ts';
 import { CLI, assertBuilt } from '../support/cli.ts';
+import { sha256 } from '../../source/output/manifest.ts';
 
 const example = new URL('../../examples/hybrid.yaml', import.meta.url).pathname;
 
@@ -61,13 +61,7 @@ describe('a finished command', () => {
       .sort();
     expect(written.length).toBeGreaterThan(20);
     expect(Object.keys(manifest.files).sort()).toEqual(written);
-    for (const name of written)
-      expect(
-        createHash('sha256')
-          .update(readFileSync(join(out, name)))
-          .digest('hex'),
-        name,
-      ).toBe(manifest.files[name]);
+    for (const name of written) expect(sha256(readFileSync(join(out, name))), name).toBe(manifest.files[name]);
   });
 
   it('a failing command ends with its exit code and message, before a timer left behind runs', () => {
