@@ -9,7 +9,7 @@
 // screens, once yoga's and Ink's devtools' top-level awaits are gone (scripts/dependency-edits.mjs).
 // A few modules are files of their own, which every file reaching them shares: those that must exist once per
 // process, and the big ones several commands use, which would otherwise put the package over its
-// size budget (scripts/bench-package.mjs). `recommend` loads 8 small files, generate 12.
+// size budget (scripts/bench-package.mjs). `recommend` loads 7 small files, generate 12.
 //
 // A module bundled into two files that one process loads has two copies. That is harmless for code
 // and data, and wrong for a class tested with instanceof or for state: those modules share a file of
@@ -34,8 +34,8 @@ export const BUNDLE_FILES = [
   // Data nearly every command reads: the questions, and the answers file's JSON Schema.
   { name: 'questions', entry: 'questionnaire/questions.ts' },
   { name: 'answers-schema', entry: 'schema/ami-wizard.schema.json' },
-  // Shared by the commands that read an answers file, and the screens: the reader, its YAML parser
-  // and the answers check.
+  // Shared by the commands that read an answers file, and the screens: the reader, its reader of
+  // plain YAML and the answers check (js-yaml, for any other YAML, comes on first use).
   { name: 'answers-read', entry: 'source/answers/read.ts' },
   // The generators (answers -> files) and the built-in templates, precompiled (a quarter of a
   // megabyte): generate, audit and the screens.
@@ -86,9 +86,9 @@ export const PACKAGE_FILES = {
     '@aws-sdk/client-resource-explorer-2',
   ],
   // The libraries several files use (each would hold a copy otherwise): the YAML reader and writer
-  // every answers file goes through; the YAML parser of the diagnostics and of the wizard's saved
-  // files, and Handlebars (its runtime, and the compiler for a team's --templates folder: the
-  // built-in templates are precompiled). Not zod: as a package required whole it is half a megabyte;
+  // (the generators' output; answers files beyond plain YAML); the YAML parser of the diagnostics
+  // and of the wizard's saved files, and Handlebars (its runtime, and the compiler for a team's
+  // --templates folder: the built-in templates are precompiled). Not zod: as a package required whole it is half a megabyte;
   // imported, esbuild keeps the 30 KB used.
   'js-yaml': ['js-yaml'],
   packages: ['yaml', 'handlebars/runtime', 'handlebars'],

@@ -1,7 +1,7 @@
 // Loading an answers file: read (I/O), then parse and validate (pure). A valid file takes the quick
-// path (js-yaml, small and fast to start); anything unusual is read again by diagnostics.ts,
-// which keeps node positions, so every problem is reported with its line and column.
-import { CORE_SCHEMA, load } from 'js-yaml';
+// path (quick-yaml.ts for the plain YAML answers files are written in, else js-yaml, loaded then);
+// anything unusual is read again by diagnostics.ts, which keeps node positions, so every problem is
+// reported with its line and column.
 import type { Answers } from '../../questionnaire/answers-schema.ts';
 import { checkAnswers } from './quick-check.ts';
 import { MAX_ANSWERS_BYTES, readBoundedText } from './bounded-text.ts';
@@ -9,6 +9,7 @@ import type { TextFileKind } from './bounded-text.ts';
 import { InputError } from '../errors.ts';
 import { isPlainObject } from '../text/parsed.ts';
 import { findSecret } from './secrets.ts';
+import { quickYaml } from './quick-yaml.ts';
 
 const ANSWERS_FILE: TextFileKind = {
   label: 'Answers file',
@@ -33,12 +34,15 @@ export function isPlainTree(value: unknown, seen = new Set<object>()): boolean {
 }
 
 /** The answers, when the file is valid YAML 1.2 with no aliases, no secret and no schema problem. */
-function parseQuickly(text: string): Answers | undefined {
-  let data: unknown;
-  try {
-    data = load(text, { schema: CORE_SCHEMA });
-  } catch {
-    return undefined;
+async function parseQuickly(text: string): Promise<Answers | undefined> {
+  let data: unknown = quickYaml(text);
+  if (data === undefined) {
+    const { CORE_SCHEMA, load } = await import('js-yaml');
+    try {
+      data = load(text, { schema: CORE_SCHEMA });
+    } catch {
+      return undefined;
+    }
   }
   if (!isPlainObject(data) || !isPlainTree(data)) return undefined;
   if ((data as { version?: unknown }).version !== 1 || findSecret(data)) return undefined;
@@ -52,13 +56,13 @@ export async function parseAnswers(text: string, file: string): Promise<Answers>
       `${file} is empty. Start from an example in examples/, or run ami-wizard in a terminal to write one.`,
     );
   }
-  return parseQuickly(text) ?? (await import('./diagnostics.ts')).diagnoseAnswers(text, file);
+  return (await parseQuickly(text)) ?? (await import('./diagnostics.ts')).diagnoseAnswers(text, file);
 }
 
 /** The answers when `file` is readable and valid, else undefined (loadAnswers then says why). */
 export async function quickAnswers(file: string): Promise<Answers | undefined> {
   try {
-    return parseQuickly(readAnswersFile(file));
+    return await parseQuickly(readAnswersFile(file));
   } catch {
     return undefined;
   }
