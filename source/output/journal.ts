@@ -5,8 +5,7 @@
 // the next run finishes. Each step checks the path first, so finishing twice changes nothing, and
 // a file somebody edited after the interruption is never overwritten.
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { rmdir, unlink } from 'node:fs/promises';
+import { readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { asFailure } from './disk-errors.ts';
 import { errorCode } from '../errors.ts';
@@ -37,6 +36,7 @@ import {
   requireFolder,
   syncFolder,
   eachBounded,
+  tried,
   type Found,
 } from './safe-path.ts';
 
@@ -289,7 +289,7 @@ async function removeIfUnchanged(root: string, removal: JournalRemoval): Promise
   if ((await pathHash(root, removal.path)).hash !== removal.hash) return;
   await assertRealParents(root, removal.path);
   try {
-    await unlink(join(root, removal.path));
+    unlinkSync(join(root, removal.path));
   } catch (error) {
     if (errorCode(error) !== 'ENOENT')
       throw asFailure(error, join(root, dirname(removal.path)), join(root, removal.path));
@@ -298,11 +298,7 @@ async function removeIfUnchanged(root: string, removal: JournalRemoval): Promise
     // Checked again first (rmdir would follow a folder above it swapped for a link); rmdir only
     // removes an empty folder, so anything the user put there stays.
     if ((await inspect(root, dir)).kind !== 'folder') break;
-    const removed = await rmdir(join(root, dir)).then(
-      () => true,
-      () => false,
-    );
-    if (!removed) break;
+    if (!tried(() => rmdirSync(join(root, dir)))) break;
   }
 }
 
@@ -326,8 +322,8 @@ export async function clearStaging(root: string): Promise<void> {
   if ((await inspect(root, STAGING_DIR)).kind !== 'folder') return;
   const staging = join(root, STAGING_DIR);
   // a folder someone made here stays, and so does staging/
-  await eachBounded(readdirSync(staging), PARALLEL_PATHS, (name) => unlink(join(staging, name)).catch(() => undefined));
-  await rmdir(staging).catch(() => undefined);
+  for (const name of readdirSync(staging)) tried(() => unlinkSync(join(staging, name)));
+  tried(() => rmdirSync(staging));
 }
 
 /**
@@ -380,9 +376,11 @@ export async function commitJournal(root: string, journal: Journal): Promise<voi
   const onDisk = await readSmallFile(join(root, MANIFEST_PATH), LIMITS.fileBytes).catch(() => null);
   if (onDisk !== text) await replaceMetaFile(root, MANIFEST_PATH, text);
   // The journal finished here is the one planning read; should the file be gone since, nothing is left to delete.
-  await unlink(join(root, JOURNAL_PATH)).catch((error: unknown) =>
-    errorCode(error) === 'ENOENT' ? undefined : Promise.reject(error),
-  );
+  try {
+    unlinkSync(join(root, JOURNAL_PATH));
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  }
   await syncFolder(join(root, META_DIR));
   await clearStaging(root);
   if (failures.length > 0) throw failures[0];

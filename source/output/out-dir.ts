@@ -1,7 +1,8 @@
 // --out as a real folder: resolved once (the user may point it through a symlink of their choosing),
 // after which the writer works only inside the real path. Folders that cannot work are refused here,
-// with a message, before anything is read or written.
-import { lstat, readlink, realpath, stat, statfs } from 'node:fs/promises';
+// with a message, before anything is read or written. The looks are synchronous, as the writer's are
+// (safe-path.ts): each is microseconds of work.
+import { lstatSync, readlinkSync, realpathSync, statfsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode, FailureError, InputError } from '../errors.ts';
 import { shownPath } from './manifest.ts';
@@ -52,7 +53,7 @@ async function refusePseudoFileSystem(real: string, outDir: string): Promise<voi
   let type: string | undefined = PSEUDO_ROOTS.find((root) => real === root || real.startsWith(`${root}/`))?.slice(1);
   if (!type) {
     try {
-      type = PSEUDO_FILE_SYSTEMS.get(Number((await statfs(real)).type));
+      type = PSEUDO_FILE_SYSTEMS.get(Number(statfsSync(real).type));
     } catch {
       // statfs is an extra safeguard; the path check above covers the usual mounts.
     }
@@ -80,7 +81,7 @@ export async function resolveOutDir(outDir: string): Promise<string> {
   let existing = absolute;
   for (;;) {
     try {
-      await lstat(existing);
+      lstatSync(existing);
       break;
     } catch (error) {
       const code = errorCode(error);
@@ -91,15 +92,20 @@ export async function resolveOutDir(outDir: string): Promise<string> {
   }
   let real: string;
   try {
-    real = await realpath(existing);
+    real = realpathSync.native(existing);
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') refuse(errorCode(error), absolute, error);
-    const target = await readlink(existing).catch(() => '?');
+    let target = '?';
+    try {
+      target = readlinkSync(existing);
+    } catch {
+      // as shown: unknown
+    }
     throw new InputError(
       `--out ${shownPath(absolute)}: ${shownPath(existing)} is a symlink that points nowhere (to ${shownPath(target)}, which does not exist).\nCreate that folder, remove the link, or choose another --out folder.`,
     );
   }
-  if (!(await stat(real)).isDirectory()) {
+  if (!statSync(real).isDirectory()) {
     if (missing.length === 0)
       throw new InputError(`--out DIR names a file, not a folder: ${absolute}\nChoose a folder path.`);
     throw new FailureError(

@@ -1,15 +1,14 @@
 // Applies a FilePlan inside the real output folder, as a journalled transaction (journal.ts):
 // an interrupted run never leaves a half-written file, a false conflict or a temporary file behind,
 // and no path is ever read, written or deleted through a symlink (safe-path.ts).
-import { readdirSync, type Dirent } from 'node:fs';
-import { realpath, unlink } from 'node:fs/promises';
+import { readdirSync, realpathSync, unlinkSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { asFailure, SymlinkInTheWay } from './disk-errors.ts';
 import { WRITES } from './plan.ts';
 import type { FilePlan } from './plan.ts';
 import { JOURNAL_PATH, MANIFEST_PATH, META_DIR, META_IGNORE_PATH, STAGING_DIR, sha256 } from './manifest.ts';
 import { assertOneMount } from './mount-points.ts';
-import { eachBounded, ensureFolders, inspect, removeSymlink } from './safe-path.ts';
+import { eachBounded, ensureFolders, inspect, removeSymlink, tried } from './safe-path.ts';
 import {
   clearStaging,
   commitJournal,
@@ -23,7 +22,12 @@ import {
 /** Creates the output folder (already a real path) one component at a time, then checks it still is. */
 async function ensureOutDir(outDir: string): Promise<void> {
   await ensureFolders('/', outDir.replace(/^\/+/, ''));
-  const real = await realpath(outDir).catch((error: unknown) => Promise.reject(asFailure(error, outDir, outDir)));
+  let real: string;
+  try {
+    real = realpathSync.native(outDir);
+  } catch (error) {
+    throw asFailure(error, outDir, outDir);
+  }
   if (real !== outDir) throw new SymlinkInTheWay(dirname(outDir), outDir);
 }
 
@@ -40,8 +44,7 @@ async function settleInterruptedRun(plan: FilePlan, metaLinkReplaced: boolean): 
     return;
   }
   if (metaLinkReplaced) for (const rel of [JOURNAL_PATH, STAGING_DIR]) await removeSymlink(outDir, rel);
-  if ((await inspect(outDir, JOURNAL_PATH)).kind !== 'missing')
-    await unlink(join(outDir, JOURNAL_PATH)).catch(() => undefined);
+  if ((await inspect(outDir, JOURNAL_PATH)).kind !== 'missing') tried(() => unlinkSync(join(outDir, JOURNAL_PATH)));
   await clearStaging(outDir);
 }
 
@@ -67,8 +70,7 @@ async function removeOldTempFiles(outDir: string, plan: FilePlan): Promise<void>
     }
     for (const entry of entries) {
       const match = /^\.(.+)\.[0-9a-f]{12}\.tmp$/.exec(entry.name);
-      if (match?.[1] && names.has(match[1]) && entry.isFile())
-        await unlink(join(abs, entry.name)).catch(() => undefined);
+      if (match?.[1] && names.has(match[1]) && entry.isFile()) tried(() => unlinkSync(join(abs, entry.name)));
     }
   });
 }

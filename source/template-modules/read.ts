@@ -1,4 +1,4 @@
-import { open, readdir } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors.ts';
 
@@ -8,29 +8,32 @@ const MAX_TEMPLATES = 2_000;
 
 /** Every regular `.hbs` file below `dir` (symlinks are not followed), keyed by its `/`-separated path. */
 export async function readTemplateSources(dir: string): Promise<Map<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   const names = entries
     .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
   if (names.length > MAX_TEMPLATES)
     throw new InputError(`--templates ${dir} holds ${names.length} templates; at most ${MAX_TEMPLATES}.`);
-  const texts = await Promise.all(names.map((name) => readBounded(join(dir, name))));
+  const texts = names.map((name) => readBounded(join(dir, name)));
   return new Map(names.map((name, i) => [name, texts[i]!]));
 }
 
-async function readBounded(file: string): Promise<string> {
-  const handle = await open(file, 'r');
+// Synchronous, as the writer's reads are (source/output/safe-path.ts); O_NONBLOCK, so a FIFO put
+// where a template was listed cannot hang the run: it is refused, as anything but a regular file is.
+function readBounded(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
+    if (!fstatSync(fd).isFile()) throw new InputError(`${file} is not a regular file; a template module is one.`);
     const buffer = Buffer.alloc(MAX_TEMPLATE_BYTES + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length <= MAX_TEMPLATE_BYTES; length += n) {
-      n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
+      n = readSync(fd, buffer, length, buffer.length - length, null);
     }
     if (length > MAX_TEMPLATE_BYTES)
       throw new InputError(`${file} is larger than ${MAX_TEMPLATE_BYTES} bytes; a template module is far smaller.`);
     return buffer.subarray(0, length).toString('utf8');
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -1,4 +1,4 @@
-import * as fsp from 'node:fs/promises';
+import * as fs from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +12,12 @@ import { MANIFEST_PATH, type Manifest } from '../../source/output/manifest.ts';
 import { readOutputState } from '../../source/output/state.ts';
 import { applyPlan } from '../../source/output/write.ts';
 
-// Passes through to the real rename, so one test can make a single rename fail mid-write.
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...actual, rename: vi.fn(actual.rename) };
+// Passes through to the real rename (the writer's is synchronous: source/output/safe-path.ts), so
+// one test can make a single rename fail mid-write.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const mocked = { ...actual, renameSync: vi.fn(actual.renameSync) };
+  return { ...mocked, default: mocked };
 });
 
 const GENERATOR = 'ami-wizard@0.1.0';
@@ -225,8 +227,9 @@ describe('bad output locations', () => {
 describe('atomic writes', () => {
   it('keeps the original file and no temp file when rename fails', async () => {
     await run(base());
-    const rename = vi.mocked(fsp.rename);
-    rename.mockRejectedValueOnce(Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' }));
+    vi.mocked(fs.renameSync).mockImplementationOnce(() => {
+      throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
+    });
     await expect(run(withContents(base(), 'README.md', '# AMI plan v2\n'))).rejects.toThrow('EIO');
     expect(await read('README.md')).toBe('# AMI plan\n');
     expect((await readManifest()).files['README.md']).toBe(sha256('# AMI plan\n'));

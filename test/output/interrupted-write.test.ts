@@ -13,28 +13,37 @@ import { JOURNAL_PATH, MANIFEST_PATH, META_DIR } from '../../source/output/manif
 import { readOutputState } from '../../source/output/state.ts';
 import { applyPlan } from '../../source/output/write.ts';
 
-// Counts every call that changes the file system; once `after` of them have run, every further one
-// fails, so the run stops exactly as a killed process would, cleanup attempts included.
-const crash = vi.hoisted(() => ({ after: Infinity, count: 0 }));
+// Counts every call that changes the file system, in node:fs/promises and in node:fs (the writer's
+// own calls are synchronous but for fsync: source/output/safe-path.ts); once `after` of them have
+// run, every further one fails, so the run stops exactly as a killed process would, cleanup attempts
+// included.
+const crash = vi.hoisted(() => {
+  const state = { after: Infinity, count: 0 };
+  const crashed = () => Object.assign(new Error('simulated crash'), { code: 'ECRASHED' });
+  /** True when this change may run; false once `after` changes have run. */
+  const allowed = (): boolean => ++state.count <= state.after;
+  return { state, crashed, allowed };
+});
+/** Whether open() `flags` create or write (string or number form). */
+const writes = vi.hoisted(
+  () =>
+    (flags: unknown, O_WRONLY: number, O_RDWR: number, O_CREAT: number): boolean =>
+      typeof flags === 'string'
+        ? !['r', 'rs', 'sr'].includes(flags)
+        : typeof flags === 'number' && (flags & (O_WRONLY | O_RDWR | O_CREAT)) !== 0,
+);
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
   const { O_WRONLY, O_RDWR, O_CREAT } = (await import('node:fs')).constants;
-  const gate = (): Promise<never> | undefined =>
-    ++crash.count > crash.after
-      ? Promise.reject(Object.assign(new Error('simulated crash'), { code: 'ECRASHED' }))
-      : undefined;
+  const gate = (): Promise<never> | undefined => (crash.allowed() ? undefined : Promise.reject(crash.crashed()));
   const guard =
     <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> =>
       gate() ?? f(...args);
-  const writes = (flags: unknown): boolean =>
-    typeof flags === 'string'
-      ? !['r', 'rs', 'sr'].includes(flags)
-      : typeof flags === 'number' && (flags & (O_WRONLY | O_RDWR | O_CREAT)) !== 0;
   return {
     ...actual,
     open: (path: Parameters<typeof actual.open>[0], flags?: string | number, mode?: number) =>
-      (writes(flags) ? gate() : undefined) ?? actual.open(path, flags, mode),
+      (writes(flags, O_WRONLY, O_RDWR, O_CREAT) ? gate() : undefined) ?? actual.open(path, flags, mode),
     rename: guard(actual.rename),
     unlink: guard(actual.unlink),
     rmdir: guard(actual.rmdir),
@@ -45,6 +54,32 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     symlink: guard(actual.symlink),
     link: guard(actual.link),
   };
+});
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const { O_WRONLY, O_RDWR, O_CREAT } = actual.constants;
+  const guard =
+    <A extends unknown[], R>(f: (...args: A) => R) =>
+    (...args: A): R => {
+      if (!crash.allowed()) throw crash.crashed();
+      return f(...args);
+    };
+  const mocked = {
+    ...actual,
+    openSync: (...args: Parameters<typeof actual.openSync>) => {
+      if (writes(args[1], O_WRONLY, O_RDWR, O_CREAT) && !crash.allowed()) throw crash.crashed();
+      return actual.openSync(...args);
+    },
+    renameSync: guard(actual.renameSync),
+    unlinkSync: guard(actual.unlinkSync),
+    rmdirSync: guard(actual.rmdirSync),
+    mkdirSync: guard(actual.mkdirSync),
+    rmSync: guard(actual.rmSync),
+    chmodSync: guard(actual.chmodSync),
+    symlinkSync: guard(actual.symlinkSync),
+    linkSync: guard(actual.linkSync),
+  };
+  return { ...mocked, default: mocked };
 });
 
 const GENERATOR = 'ami-wizard@0.1.0';
@@ -71,11 +106,11 @@ const v3 = (): GeneratedFile[] => [
 
 let out: string;
 beforeEach(async () => {
-  crash.after = Infinity;
+  crash.state.after = Infinity;
   out = join(await realpath(await mkdtemp(join(tmpdir(), 'ami-wizard-crash-'))), 'out');
 });
 afterEach(async () => {
-  crash.after = Infinity;
+  crash.state.after = Infinity;
   await rm(join(out, '..'), { recursive: true, force: true });
 });
 
@@ -94,8 +129,8 @@ async function run(files: GeneratedFile[], force = false): Promise<FilePlan> {
 }
 /** Runs with every file system change after the first `after` failing; true when the run got that far. */
 async function runKilledAfter(after: number, files: GeneratedFile[], force = false): Promise<boolean> {
-  crash.count = 0;
-  crash.after = after;
+  crash.state.count = 0;
+  crash.state.after = after;
   try {
     await run(files, force);
   } catch (error) {
@@ -105,9 +140,9 @@ async function runKilledAfter(after: number, files: GeneratedFile[], force = fal
     )
       throw error;
   } finally {
-    crash.after = Infinity;
+    crash.state.after = Infinity;
   }
-  return crash.count <= after;
+  return crash.state.count <= after;
 }
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -208,7 +243,7 @@ describe('a run killed at any step', () => {
 });
 
 it('the crash simulation sees the writer’s changes (or the loops above would stop after one pass)', async () => {
-  crash.count = 0;
+  crash.state.count = 0;
   await run(v1());
-  expect(crash.count).toBeGreaterThan(v1().length * 2);
+  expect(crash.state.count).toBeGreaterThan(v1().length * 2);
 });
