@@ -15,13 +15,16 @@ export async function readTemplateSources(dir: string): Promise<Map<string, stri
     .sort();
   if (names.length > MAX_TEMPLATES)
     throw new InputError(`--templates ${dir} holds ${names.length} templates; at most ${MAX_TEMPLATES}.`);
-  const texts = names.map((name) => readBounded(join(dir, name)));
+  const texts = names.map((name) => readTemplateFile(join(dir, name)));
   return new Map(names.map((name, i) => [name, texts[i]!]));
 }
 
-// Synchronous, as the writer's reads are (source/output/safe-path.ts); O_NONBLOCK, so a FIFO put
-// where a template was listed cannot hang the run: it is refused, as anything but a regular file is.
-function readBounded(file: string): string {
+/**
+ * The text of one template module. Synchronous, as the writer's reads are (source/output/safe-path.ts);
+ * O_NONBLOCK, so a FIFO put where a template was listed cannot hang the run: it is refused, as
+ * anything but a regular file is.
+ */
+export function readTemplateFile(file: string): string {
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     if (!fstatSync(fd).isFile()) throw new InputError(`${file} is not a regular file; a template module is one.`);
