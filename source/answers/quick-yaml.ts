@@ -34,7 +34,10 @@ const PLAIN_IN_BLOCK = /^[A-Za-z0-9_/][A-Za-z0-9 _./@+=():-]*$/;
 const WHOLE_NUMBER = /^(?:0|[1-9][0-9]{0,14})$/;
 const DOUBLE_QUOTED = /^"([^"\\]*)"$/;
 const SINGLE_QUOTED = /^'((?:[^']|'')*)'$/;
-/** Deeper than any answers file nests; a text nested further goes to js-yaml. */
+/**
+ * Deeper than any answers file nests; a text nested further goes to js-yaml, which refuses one
+ * nested more than 100 deep (its maxDepth; a level here is at most two of its own).
+ */
 const MAX_DEPTH = 32;
 
 /** The parsed mapping, or undefined when the text is not of the plain kind this reader knows. */
@@ -81,7 +84,6 @@ const isSequenceItem = (text: string): boolean => text === '-' || text.startsWit
 
 /** The block at `lines[at.pos]`, whose first line is indented by `indent`. */
 function block(lines: Line[], at: { pos: number }, indent: number, depth: number): unknown {
-  if (depth > MAX_DEPTH) notQuick();
   return isSequenceItem(lines[at.pos]!.text) ? sequence(lines, at, indent, depth) : mapping(lines, at, indent, depth);
 }
 
@@ -99,6 +101,7 @@ function nested(lines: Line[], at: { pos: number }, indent: number, depth: numbe
 }
 
 function mapping(lines: Line[], at: { pos: number }, indent: number, depth: number): Record<string, unknown> {
+  if (depth > MAX_DEPTH) notQuick();
   const result: Record<string, unknown> = {};
   for (let line = lines[at.pos]; line?.indent === indent && !isSequenceItem(line.text); line = lines[at.pos]) {
     const match = KEY_LINE.exec(line.text) ?? notQuick();
@@ -111,6 +114,7 @@ function mapping(lines: Line[], at: { pos: number }, indent: number, depth: numb
 }
 
 function sequence(lines: Line[], at: { pos: number }, indent: number, depth: number): unknown[] {
+  if (depth > MAX_DEPTH) notQuick();
   const result: unknown[] = [];
   for (let line = lines[at.pos]; line?.indent === indent && isSequenceItem(line.text); line = lines[at.pos]) {
     const rest = line.text.slice(1).trimStart();

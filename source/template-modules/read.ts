@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { InputError } from '../errors.ts';
+import { errorCode, InputError } from '../errors.ts';
 
 /** Far beyond any real template module; a bigger file is a mistake (or /dev/zero behind a name). */
 const MAX_TEMPLATE_BYTES = 512 * 1024;
@@ -20,12 +20,19 @@ export async function readTemplateSources(dir: string): Promise<Map<string, stri
 }
 
 /**
- * The text of one template module. Synchronous, as the writer's reads are (source/output/safe-path.ts);
- * O_NONBLOCK, so a FIFO put where a template was listed cannot hang the run: it is refused, as
- * anything but a regular file is.
+ * The text of one template module. Synchronous, as the writer's reads are (source/output/safe-path.ts).
+ * What was put where a template was listed is refused, never followed or waited on: a symlink
+ * (O_NOFOLLOW), and a FIFO (O_NONBLOCK) or anything else but a regular file.
  */
 export function readTemplateFile(file: string): string {
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    if (errorCode(error) === 'ELOOP')
+      throw new InputError(`${file} is a symlink; a template module is a regular file.`);
+    throw error;
+  }
   try {
     if (!fstatSync(fd).isFile()) throw new InputError(`${file} is not a regular file; a template module is one.`);
     const buffer = Buffer.alloc(MAX_TEMPLATE_BYTES + 1);

@@ -214,6 +214,17 @@ describe('quickYaml', () => {
     fc.assert(fc.property(changed, agrees), { numRuns: 20_000, seed: 20261207 });
   });
 
+  it('reads as js-yaml does, or leaves to it, at every depth and in each way of nesting', () => {
+    const ways = [
+      (n: number) => `${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}\n${' '.repeat(n)}v: 1\n`,
+      (n: number) =>
+        `a:\n${Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- a:`).join('\n')}\n${'  '.repeat(n)}- x\n`,
+      (n: number) =>
+        `a:\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}-`).join('\n')}\n${' '.repeat(n)}- x\n`,
+    ];
+    for (const way of ways) for (let n = 1; n <= 120; n++) agrees(way(n));
+  });
+
   it.each([
     ['a key seen twice', 'a: 1\na: 2\n'],
     ['a tab', 'a:\n\tb: 1\n'],
@@ -236,6 +247,12 @@ describe('quickYaml', () => {
     ['a value that ends with a colon', 'a: b:\n'],
     ['a complex key', '? a\n: b\n'],
     ['nesting deeper than answers go', `${Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}\n`],
+    // Lists at their keys' indentation, of `- key:` items: js-yaml counts two levels a step, and
+    // refuses a text nested more than 100 deep.
+    [
+      'lists of mappings nested deeper than answers go',
+      `a:\n${Array.from({ length: 49 }, (_, i) => `${'  '.repeat(i)}- a:`).join('\n')}\n${'  '.repeat(49)}- x\n`,
+    ],
   ])('leaves %s to js-yaml', (_, text) => {
     expect(quickYaml(text)).toBeUndefined();
   });

@@ -1,7 +1,8 @@
 // One --templates file as the reader takes it (source/template-modules/read.ts): a regular file's
-// text; anything else (a FIFO swapped in after the folder was listed) refused at once, never waited on.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// text; anything else swapped in after the folder was listed (a FIFO, a symlink) refused at once,
+// never waited on or followed.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,7 +24,31 @@ describe('readTemplateFile', () => {
   it('refuses a FIFO at once, naming it', () => {
     const fifo = join(dir, 'README.md.hbs');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    expect(() => readTemplateFile(fifo)).toThrow(InputError);
-    expect(() => readTemplateFile(fifo)).toThrow(`${fifo} is not a regular file; a template module is one.`);
+    // A reader that waited for a writer would block this process: this writer comes after 20 s, so
+    // such a reader fails the test below (it would wait 20 s) instead of hanging the run.
+    const writer = spawn('sh', ['-c', 'sleep 20; exec 3>"$0"; sleep 60', fifo], { stdio: 'ignore' });
+    try {
+      const started = Date.now();
+      const error = (() => {
+        try {
+          readTemplateFile(fifo);
+        } catch (thrown) {
+          return thrown;
+        }
+      })();
+      expect(Date.now() - started, 'waited for a writer').toBeLessThan(10_000);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toBe(`${fifo} is not a regular file; a template module is one.`);
+    } finally {
+      writer.kill('SIGKILL');
+    }
+  });
+
+  it('refuses a symlink, even to a template, naming it', () => {
+    writeFileSync(join(dir, 'real.hbs'), '# {{project.name}}\n');
+    symlinkSync(join(dir, 'real.hbs'), join(dir, 'README.md.hbs'));
+    expect(() => readTemplateFile(join(dir, 'README.md.hbs'))).toThrow(
+      `${join(dir, 'README.md.hbs')} is a symlink; a template module is a regular file.`,
+    );
   });
 });

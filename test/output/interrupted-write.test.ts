@@ -64,6 +64,12 @@ vi.mock('node:fs', async (importOriginal) => {
       if (!crash.allowed()) throw crash.crashed();
       return f(...args);
     };
+  const byPath =
+    <A extends [unknown, ...unknown[]], R>(f: (...args: A) => R) =>
+    (...args: A): R => {
+      if (typeof args[0] !== 'number' && !crash.allowed()) throw crash.crashed();
+      return f(...args);
+    };
   const mocked = {
     ...actual,
     openSync: (...args: Parameters<typeof actual.openSync>) => {
@@ -74,10 +80,17 @@ vi.mock('node:fs', async (importOriginal) => {
     unlinkSync: guard(actual.unlinkSync),
     rmdirSync: guard(actual.rmdirSync),
     mkdirSync: guard(actual.mkdirSync),
+    mkdtempSync: guard(actual.mkdtempSync),
     rmSync: guard(actual.rmSync),
     chmodSync: guard(actual.chmodSync),
     symlinkSync: guard(actual.symlinkSync),
     linkSync: guard(actual.linkSync),
+    copyFileSync: guard(actual.copyFileSync),
+    cpSync: guard(actual.cpSync),
+    // By path (a file written into a descriptor the writer opened was counted at the open).
+    writeFileSync: byPath(actual.writeFileSync),
+    appendFileSync: byPath(actual.appendFileSync),
+    truncateSync: byPath(actual.truncateSync),
   };
   return { ...mocked, default: mocked };
 });
