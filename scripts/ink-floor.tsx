@@ -1,9 +1,10 @@
 // The floors under the wizard's "ready for keys": a bare Ink app that reads keys and draws one line,
-// or (--welcome) the welcome's own lines as the wizard's welcome screen lays them out, one text per
-// line. Started the way the wizard starts (an entry loads this file through the code cache, then it
+// or (--welcome) the welcome's own lines as the wizard's welcome screen lays them out (the header,
+// then the lines in runs, source/ui/text-runs.ts). Started the way the wizard starts (an entry loads this file through the code cache, then it
 // loads Ink through loadUi) and bundled as the CLI is, with the same edits to Ink's dependencies. scripts/bench.mjs times both
 // beside the wizard: what Ink, React and yoga cost alone, and with the frame the wizard draws.
 import { loadUi } from '../source/commands/load-ui.ts';
+import { textRuns } from '../source/ui/text-runs.ts';
 import { WELCOME_KEYS, welcomeLines } from '../source/text/welcome-text.ts';
 
 type Ink = typeof import('ink');
@@ -13,9 +14,10 @@ function Floor({ ink, lines }: { ink: Ink; lines: readonly string[] }) {
   useInput(() => undefined);
   return (
     <Box flexDirection="column" width={80}>
-      {lines.map((line, i) => (
-        <Text key={i} dimColor={i === 0} wrap="truncate-end">
-          {line || ' '}
+      {lines.length > 0 && <Text dimColor>{lines[0]}</Text>}
+      {textRuns(lines.slice(1), 80).map((run, i) => (
+        <Text key={i} wrap={run.fits ? 'wrap' : 'truncate-end'}>
+          {run.text}
         </Text>
       ))}
       <Box marginTop={lines.length > 0 ? 1 : 0}>

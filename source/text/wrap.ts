@@ -7,7 +7,8 @@ import stringWidth from 'string-width';
 // loads in the bundle only for other text (scripts/build.mjs, lazyModules): recommend, generate and
 // the wizard's first frame, all ASCII, run without it.
 const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
-const columnsOf = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
+/** The columns `text` takes in a terminal (string-width's count; printable ASCII measured here). */
+export const columnsOf = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
 
 /** Wraps words to `width` columns: the first line starts with `first`, the others with `rest`. */
 export function wrap(text: string, first: string, rest = ' '.repeat(columnsOf(first)), width = 80): string[] {

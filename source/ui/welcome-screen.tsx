@@ -8,6 +8,7 @@ import type { WelcomeChoice, WelcomeRequest } from '../wizard/context.ts';
 import { ChoiceList, choiceKeyOf } from './choice-list.tsx';
 import { useScreenKeys, useScreenStore } from './screen-keys.ts';
 import { initialWelcomeState, pressWelcomeKey } from './welcome-state.ts';
+import { textRuns } from './text-runs.ts';
 import type { UiHost } from './host.tsx';
 import { useTerminalSize } from './terminal-size.ts';
 
@@ -30,9 +31,9 @@ export function WelcomeScreen({
   return (
     <Box flexDirection="column" width={width}>
       <Text dimColor>{header}</Text>
-      {body.map((line, i) => (
-        <Text key={i} wrap="truncate-end">
-          {line || ' '}
+      {textRuns(body, width).map((run, i) => (
+        <Text key={i} wrap={run.fits ? 'wrap' : 'truncate-end'}>
+          {run.text}
         </Text>
       ))}
       {resume !== undefined && (
