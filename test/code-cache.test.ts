@@ -182,6 +182,43 @@ describe('saving, which runs at exit', () => {
   });
 });
 
+describe('keeping the records of a start (the wizard keeps them once its first screen is drawn)', () => {
+  it('a later save in the run leaves the files loaded until then as they were written, and records the rest', () => {
+    file('start.js', 'exports.atStart = () => 1; exports.later = () => 2;');
+    file('rest.js', "exports.run = () => require('./start.js').later();");
+    const stamp = (name: string) => {
+      const { size, mtimeNs } = statSync(join(dir, name), { bigint: true });
+      return { buildId: BUILD, size, mtimeNs };
+    };
+    const recordOf = (name: string) => {
+      const path = join(cache.folder, records().find((n) => n.startsWith(`${name}.`)) as string);
+      return { bytes: readFileSync(path), record: decodeRecord(readFileSync(path), stamp(name)) };
+    };
+    const loader = createBundleLoader(dir, requireIn(dir), cache, BUILD);
+    (loader.load('start.js') as { atStart: () => number }).atStart();
+    loader.keep();
+    const atStart = recordOf('start.js').bytes;
+    // The rest of the session: another file, and functions of the first file compiled only now.
+    (loader.load('rest.js') as { run: () => number }).run();
+    loader.save();
+    // Rewritten, the first file's record would name rest.js and hold `later`: a larger record for
+    // the next start to read, with code it does not run before its first screen.
+    expect(recordOf('start.js').bytes.equals(atStart)).toBe(true);
+    expect([...(recordOf('start.js').record?.loadedWith ?? [])]).toEqual(['start.js']);
+    expect([...(recordOf('rest.js').record?.loadedWith ?? [])].sort()).toEqual(['rest.js', 'start.js']);
+
+    // The next run takes the kept record and writes nothing for it, at its start or at its end.
+    const made = vi.spyOn(Script.prototype, 'createCachedData');
+    const next = createBundleLoader(dir, requireIn(dir), cache, BUILD);
+    (next.load('start.js') as { atStart: () => number }).atStart();
+    next.keep();
+    (next.load('rest.js') as { run: () => number }).run();
+    next.save();
+    expect(made).not.toHaveBeenCalled();
+    expect(recordOf('start.js').bytes.equals(atStart)).toBe(true);
+  });
+});
+
 describe('the records of other builds', () => {
   it('are kept for the last three builds of each file written, and what an interrupted write left goes an hour on', () => {
     file('a.js', 'exports.one = 1;');

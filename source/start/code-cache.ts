@@ -3,7 +3,8 @@
 // compiled when a module loaded: every run compiled the generators, the templates and the screens
 // again, some 15 to 20 ms of a generate run. This cache is made from the script itself
 // (vm.Script#createCachedData), at exit or once the wizard's first screen is drawn, so it holds every
-// function compiled until then.
+// function compiled until then. The records made at the wizard's first screen are kept as they are
+// for the rest of its session (keep): what the next start reads is what it runs before its keys.
 //
 // Kept in the user's cache folder ($XDG_CACHE_HOME when absolute, else ~/.cache), under
 // ami-wizard/code-cache/format-N/, a folder per Node version, architecture and Node options (V8 takes
@@ -48,6 +49,8 @@ interface LoadedFile {
   source: SourceStamp;
   /** The files loaded with the record on disk, when V8 compiled the file from it (or it was written since). */
   recorded?: ReadonlySet<string>;
+  /** Its record stays as it is for the rest of the run (keep). */
+  kept?: boolean;
 }
 
 export interface BundleLoader {
@@ -58,6 +61,11 @@ export interface BundleLoader {
    * was made in runs that loaded every file this run loaded (this run took nothing new).
    */
   save(): void;
+  /**
+   * Saves as save does, then keeps the records of the files loaded so far as they are for the rest of
+   * the run: a later save writes only the records of files loaded after this.
+   */
+  keep(): void;
 }
 
 /** The files Node itself loads (the entry and this file): a file of the bundle asking for one gets Node's. */
@@ -119,22 +127,30 @@ export function createBundleLoader(
     return module.exports;
   }
 
+  function save(): void {
+    try {
+      saveRecords();
+    } catch {
+      // A cache that cannot be kept only costs the speed-up, never the run (save runs at exit).
+      usable = false;
+    }
+  }
+
   return {
     load,
-    save() {
-      try {
-        saveRecords();
-      } catch {
-        // A cache that cannot be kept only costs the speed-up, never the run (save runs at exit).
-        usable = false;
-      }
+    save,
+    keep() {
+      save();
+      for (const file of loaded) file.kept = true;
     },
   };
 
   function saveRecords(): void {
     if (!usable || !cache) return;
     const names = [...modules.keys()];
-    const stale = loaded.filter((file) => !file.recorded || !names.every((name) => file.recorded?.has(name)));
+    const stale = loaded.filter(
+      (file) => !file.kept && (!file.recorded || !names.every((name) => file.recorded?.has(name))),
+    );
     if (stale.length === 0) return;
     // The folders first: V8's code is only made when it can be kept (a read-only home).
     if (lookAtFolders(cache, true) !== 'own') {
@@ -186,7 +202,7 @@ let bundle: BundleLoader | undefined;
 
 /**
  * Loads `name` of the bundle in `dir` through the process's one loader (`nodeRequire`: the calling
- * entry's require, a file of `dir`); its records are written at exit, and by saveCodeCache before that.
+ * entry's require, a file of `dir`); its records are written at exit, and by keepStartRecords before that.
  */
 export function loadBundleFile(dir: string, name: string, nodeRequire: NodeJS.Require): unknown {
   if (!bundle) {
@@ -199,9 +215,9 @@ export function loadBundleFile(dir: string, name: string, nodeRequire: NodeJS.Re
 }
 
 /**
- * Writes the records now: a wizard session often ends without an exit (the terminal closed, the
- * process killed), so the screens save theirs once the first is drawn. Nothing from source.
+ * Writes the records of the files loaded so far, and keeps them as they are for the rest of the run
+ * (BundleLoader#keep). Nothing from source.
  */
-export function saveCodeCache(): void {
-  bundle?.save();
+export function keepStartRecords(): void {
+  bundle?.keep();
 }

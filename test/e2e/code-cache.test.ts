@@ -25,6 +25,7 @@ import { NODE_LOADED } from '../../source/start/code-cache.ts';
 import { FORMAT, decodeRecord, encodeRecord } from '../../source/start/code-record.ts';
 import { distFiles, loadedWith, mayLoad, readDistFile } from '../support/bundle.ts';
 import { cli } from '../support/cli.ts';
+import { wizardSession } from '../support/pty-session.ts';
 
 const example = join(import.meta.dirname, '../../examples/hybrid.yaml');
 const homes: string[] = [];
@@ -141,6 +142,25 @@ describe(`the code cache on Node ${process.versions.node}`, () => {
     // the file's code is a small part of its size.
     const templatesSource = statSync(join(import.meta.dirname, '../../dist/templates.js')).size;
     expect(decoded(templates)?.code.length).toBeGreaterThan(templatesSource / 2);
+  });
+
+  it('a whole wizard session keeps the records its first screen made: the next start reads only what it runs', async () => {
+    const home = freshHome();
+    const session = wizardSession(join(home, 'web-shop'), [], { env: { HOME: home, XDG_CACHE_HOME: '' } });
+    try {
+      await session.waitFor('Enter start');
+      expect(await session.enterToTheEnd()).toBe(0);
+    } finally {
+      session.kill();
+    }
+    const kept = records(home);
+    // The end of the session loaded the generators and their templates, which got records of their own.
+    expect([...(decoded(kept.get('generators.js') as string)?.loadedWith ?? [])]).toContain('screens.js');
+    // Written again at exit, the screens' record named them too and held every screen's code.
+    const screens = decoded(kept.get('screens.js') as string);
+    expect(screens?.loadedWith.has('screens.js')).toBe(true);
+    expect(screens?.loadedWith.has('generators.js')).toBe(false);
+    expect(screens?.loadedWith.has('templates.js')).toBe(false);
   });
 
   for (const [damage, spoil] of [
