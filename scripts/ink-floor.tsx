@@ -1,8 +1,9 @@
 // The floors under the wizard's "ready for keys": a bare Ink app that reads keys and draws one line,
 // or (--welcome) the welcome's own lines as the wizard's welcome screen lays them out (the header,
-// then the lines in runs, source/ui/text-runs.ts). Started the way the wizard starts (an entry loads this file through the code cache, then it
-// loads Ink through loadUi) and bundled as the CLI is, with the same edits to Ink's dependencies. scripts/bench.mjs times both
-// beside the wizard: what Ink, React and yoga cost alone, and with the frame the wizard draws.
+// then the lines in runs, source/ui/text-runs.ts). Started the way the wizard starts (an entry
+// loads this file through the code cache, then it loads Ink through loadUi) and bundled as the CLI
+// is, with the same edits to Ink's dependencies. scripts/bench.mjs times both beside the wizard:
+// what Ink, React and yoga cost alone, and with the frame the wizard draws.
 import { loadUi } from '../source/commands/load-ui.ts';
 import { textRuns } from '../source/ui/text-runs.ts';
 import { WELCOME_KEYS, welcomeLines } from '../source/text/welcome-text.ts';

@@ -170,7 +170,7 @@ describe('the folders the records live in', () => {
   });
 });
 
-describe('saving, which runs at exit', () => {
+describe('saving, at exit and when a start is kept', () => {
   it('never throws: a cache that cannot be kept costs the speed-up, never the run', () => {
     file('a.js', 'exports.one = 1;');
     vi.spyOn(Script.prototype, 'createCachedData').mockImplementation(() => {
@@ -216,6 +216,29 @@ describe('keeping the records of a start (the wizard keeps them once its first s
     next.save();
     expect(made).not.toHaveBeenCalled();
     expect(recordOf('start.js').bytes.equals(atStart)).toBe(true);
+  });
+});
+
+describe('the records of the interactive screens (START_ONLY), made only when a start is kept', () => {
+  it('a save at exit writes none for them, however much the run compiled; keep writes one', () => {
+    file('screens.js', 'exports.welcome = () => 1; exports.rest = () => 2;');
+    file('other.js', 'exports.two = 2;');
+    const startOnly = new Set(['screens.js']);
+    // A run with no first screen to keep (the wizard with --yes): its screens' code is the whole run's.
+    const yes = createBundleLoader(dir, requireIn(dir), cache, BUILD, startOnly);
+    (yes.load('screens.js') as { rest: () => number }).rest();
+    yes.load('other.js');
+    yes.save();
+    expect(records().map((n) => n.split('.')[0])).toEqual(['other']);
+    // A run that keeps its start writes the screens' record then.
+    const start = createBundleLoader(dir, requireIn(dir), cache, BUILD, startOnly);
+    (start.load('screens.js') as { welcome: () => number }).welcome();
+    start.keep();
+    expect(
+      records()
+        .map((n) => n.split('.')[0])
+        .sort(),
+    ).toEqual(['other', 'screens']);
   });
 });
 

@@ -19,6 +19,11 @@ export interface HostOptions {
   afterClose?: () => void;
   /** The message for a cancelled run (default: the CancelledError's own). */
   cancelledMessage?: (error: CancelledError) => string;
+  /**
+   * The first screen is where the run starts to ask (default true): the code cache keeps its records
+   * as they are then. Not so with --yes, whose first screen is the writing one.
+   */
+  firstScreenStarts?: boolean;
 }
 
 export async function withHost(
@@ -39,10 +44,11 @@ export async function withHost(
     // The code cache's records are written at exit, and a session often ends without one (the
     // terminal closed, the process killed): then the next start compiled Ink, React and yoga again,
     // the bulk of its time to the first keys. So they are written once the first screen is drawn,
-    // and kept as they are then: written again at exit, they held the code of every screen the
-    // session showed, which the next start read before its first keys and did not run (the screens'
-    // record 726 -> 1044 KB after one whole session, 3 ms later to the keys on Node 22).
-    afterFirstFrame: keepStartRecords,
+    // and kept as they are then; the screens' own is made only here (START_ONLY). Written again at
+    // exit, it held the code of every screen the session showed, which the next start read before
+    // its first keys and did not run (726 -> 1044 KB after one whole session, 3 ms later to the
+    // keys on Node 22).
+    afterFirstFrame: options.firstScreenStarts === false ? undefined : keepStartRecords,
   });
   let closed = false;
   const close = () => {

@@ -43,7 +43,7 @@ export async function runWizard(
   try {
     code = await withHost(
       io,
-      { beforeFirstFrame: () => firstFrame.erase(), afterClose: finish },
+      { beforeFirstFrame: () => firstFrame.erase(), afterClose: finish, firstScreenStarts: !args.yes },
       async ({ host, signal }) => {
         const { draft, given, corrections } =
           prefill ??

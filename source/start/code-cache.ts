@@ -4,7 +4,8 @@
 // again, some 15 to 20 ms of a generate run. This cache is made from the script itself
 // (vm.Script#createCachedData), at exit or once the wizard's first screen is drawn, so it holds every
 // function compiled until then. The records made at the wizard's first screen are kept as they are
-// for the rest of its session (keep): what the next start reads is what it runs before its keys.
+// for the rest of its session (keep), and the screens' record is made there only (START_ONLY), never
+// at an exit: what the next start reads of the screens is what a start runs before its keys.
 //
 // Kept in the user's cache folder ($XDG_CACHE_HOME when absolute, else ~/.cache), under
 // ami-wizard/code-cache/format-N/, a folder per Node version, architecture and Node options (V8 takes
@@ -57,13 +58,14 @@ export interface BundleLoader {
   /** The exports of `name`, a file of the bundle's folder, evaluated once. */
   load(name: string): unknown;
   /**
-   * Writes the record of each file loaded, with all V8 compiled of it so far, unless the one on disk
-   * was made in runs that loaded every file this run loaded (this run took nothing new).
+   * Writes the record of each file loaded (but the START_ONLY files), with all V8 compiled of it so
+   * far, unless the one on disk was made in runs that loaded every file this run loaded (this run
+   * took nothing new). Runs at exit.
    */
   save(): void;
   /**
-   * Saves as save does, then keeps the records of the files loaded so far as they are for the rest of
-   * the run: a later save writes only the records of files loaded after this.
+   * Saves as save does, the START_ONLY files too, then keeps the records of the files loaded so far
+   * as they are for the rest of the run: a later save writes only the records of files loaded after this.
    */
   keep(): void;
 }
@@ -72,16 +74,25 @@ export interface BundleLoader {
 export const NODE_LOADED: ReadonlySet<string> = new Set(['cli.js', 'code-cache.js']);
 
 /**
+ * The interactive screens: their record is made only when a run keeps its start (keep), never by a
+ * save at exit. At exit it would hold the code of the whole run (every screen a session showed, or
+ * all a run with --yes did), which each later start would read before its first keys.
+ */
+export const START_ONLY: ReadonlySet<string> = new Set(['screens.js']);
+
+/**
  * A loader of the files of `dir` (dist/): a file's require() of a sibling (`./` and its name) loads
  * that file the same way, anything else goes to `nodeRequire`, Node's require for a file of `dir`
  * (the entry's own: node:module's createRequire costs 0.3 to 0.6 ms to load). `cache`: where the
- * records are, or none; `buildId`: the build the files are of.
+ * records are, or none; `buildId`: the build the files are of; `startOnly`: the files recorded
+ * only by keep.
  */
 export function createBundleLoader(
   dir: string,
   nodeRequire: NodeJS.Require,
   cache: CacheFolder | undefined,
   buildId = BUILD_ID,
+  startOnly = START_ONLY,
 ): BundleLoader {
   const modules = new Map<string, { exports: unknown }>();
   const loaded: LoadedFile[] = [];
@@ -127,29 +138,33 @@ export function createBundleLoader(
     return module.exports;
   }
 
-  function save(): void {
+  /** `atStart`: keep's save, which writes the START_ONLY files' records too. */
+  function save(atStart: boolean): void {
     try {
-      saveRecords();
+      saveRecords(atStart);
     } catch {
-      // A cache that cannot be kept only costs the speed-up, never the run (save runs at exit).
+      // A cache that cannot be kept only costs the speed-up, never the run.
       usable = false;
     }
   }
 
   return {
     load,
-    save,
+    save: () => save(false),
     keep() {
-      save();
+      save(true);
       for (const file of loaded) file.kept = true;
     },
   };
 
-  function saveRecords(): void {
+  function saveRecords(atStart: boolean): void {
     if (!usable || !cache) return;
     const names = [...modules.keys()];
     const stale = loaded.filter(
-      (file) => !file.kept && (!file.recorded || !names.every((name) => file.recorded?.has(name))),
+      (file) =>
+        !file.kept &&
+        (atStart || !startOnly.has(file.name)) &&
+        (!file.recorded || !names.every((name) => file.recorded?.has(name))),
     );
     if (stale.length === 0) return;
     // The folders first: V8's code is only made when it can be kept (a read-only home).

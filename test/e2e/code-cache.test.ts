@@ -21,11 +21,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NODE_LOADED } from '../../source/start/code-cache.ts';
+import { NODE_LOADED, START_ONLY } from '../../source/start/code-cache.ts';
 import { FORMAT, decodeRecord, encodeRecord } from '../../source/start/code-record.ts';
 import { distFiles, loadedWith, mayLoad, readDistFile } from '../support/bundle.ts';
 import { cli } from '../support/cli.ts';
-import { wizardSession } from '../support/pty-session.ts';
+import { PTY_KEY, wizardSession } from '../support/pty-session.ts';
 
 const example = join(import.meta.dirname, '../../examples/hybrid.yaml');
 const homes: string[] = [];
@@ -74,6 +74,14 @@ const stampOf = (path: string) => {
   return { buildId, size: BigInt(size), mtimeNs: BigInt(mtimeNs) };
 };
 const decoded = (path: string) => decodeRecord(readFileSync(path), stampOf(path));
+
+/** Resolves once `check` holds, polling; fails the test after 10 s. */
+async function waitUntil(check: () => boolean): Promise<void> {
+  for (const started = Date.now(); !check(); ) {
+    if (Date.now() - started > 10_000) throw new Error('waited 10 s for the code cache record');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 describe(`the code cache on Node ${process.versions.node}`, () => {
   it('is kept in ~/.cache/ami-wizard, and nowhere else in HOME, readable by its user only', () => {
@@ -161,6 +169,31 @@ describe(`the code cache on Node ${process.versions.node}`, () => {
     expect(screens?.loadedWith.has('screens.js')).toBe(true);
     expect(screens?.loadedWith.has('generators.js')).toBe(false);
     expect(screens?.loadedWith.has('templates.js')).toBe(false);
+  });
+
+  it('a wizard run with --yes (no first screen to keep) leaves the screens no record: the next start makes its own', async () => {
+    const home = freshHome();
+    const env = { HOME: home, XDG_CACHE_HOME: '' };
+    const yes = wizardSession(join(home, 'web-shop'), ['--yes', '--dry-run'], { env });
+    try {
+      expect(await yes.exit).toBe(0);
+    } finally {
+      yes.kill();
+    }
+    expect(records(home).has('screens.js')).toBe(false);
+    const start = wizardSession(join(home, 'web-shop'), [], { env });
+    try {
+      await start.waitFor('Enter start');
+      // The record is written once the first screen is drawn; Ctrl+C then ends the run.
+      await waitUntil(() => records(home).has('screens.js'));
+      start.write(PTY_KEY.ctrlC);
+      expect(await start.exit).toBe(130);
+    } finally {
+      start.kill();
+    }
+    const screens = decoded(records(home).get('screens.js') as string);
+    expect(screens?.loadedWith.has('screens.js')).toBe(true);
+    expect(screens?.loadedWith.has('generators.js')).toBe(false);
   });
 
   for (const [damage, spoil] of [
@@ -260,5 +293,9 @@ describe('the files of dist/', () => {
     expect([...mayLoad('cli.js')].sort()).toEqual([...NODE_LOADED].sort());
     // --help and --version alone: the entry only.
     expect([...loadedWith('cli.js')]).toEqual(['cli.js']);
+  });
+
+  it('hold the files whose records only a kept start makes (START_ONLY): a renamed one would be recorded at exit again', () => {
+    expect(distFiles()).toEqual(expect.arrayContaining([...START_ONLY]));
   });
 });
