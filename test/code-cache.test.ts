@@ -201,7 +201,7 @@ describe('keeping the records of a start (the wizard keeps them once its first s
     // The rest of the session: another file, and functions of the first file compiled only now.
     (loader.load('rest.js') as { run: () => number }).run();
     loader.save();
-    // Rewritten, the first file's record would name rest.js and hold `later`: a larger record for
+    // Rewritten, the first file's record would name the second file and hold `later`: a larger record for
     // the next start to read, with code it does not run before its first screen.
     expect(recordOf('start.js').bytes.equals(atStart)).toBe(true);
     expect([...(recordOf('start.js').record?.loadedWith ?? [])]).toEqual(['start.js']);
