@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NODE_LOADED, START_ONLY } from '../../source/start/code-cache.ts';
 import { FORMAT, decodeRecord, encodeRecord } from '../../source/start/code-record.ts';
 import { distFiles, loadedWith, mayLoad, readDistFile } from '../support/bundle.ts';
@@ -74,14 +74,6 @@ const stampOf = (path: string) => {
   return { buildId, size: BigInt(size), mtimeNs: BigInt(mtimeNs) };
 };
 const decoded = (path: string) => decodeRecord(readFileSync(path), stampOf(path));
-
-/** Resolves once `check` holds, polling; fails the test after 10 s. */
-async function waitUntil(check: () => boolean): Promise<void> {
-  for (const started = Date.now(); !check(); ) {
-    if (Date.now() - started > 10_000) throw new Error('waited 10 s for the code cache record');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe(`the code cache on Node ${process.versions.node}`, () => {
   it('is kept in ~/.cache/ami-wizard, and nowhere else in HOME, readable by its user only', () => {
@@ -185,7 +177,7 @@ describe(`the code cache on Node ${process.versions.node}`, () => {
     try {
       await start.waitFor('Enter start');
       // The record is written once the first screen is drawn; Ctrl+C then ends the run.
-      await waitUntil(() => records(home).has('screens.js'));
+      await vi.waitUntil(() => records(home).has('screens.js'), { timeout: 10_000, interval: 20 });
       start.write(PTY_KEY.ctrlC);
       expect(await start.exit).toBe(130);
     } finally {
